@@ -1,0 +1,108 @@
+/** Command-line arguments for `chitieu`, parsed without dependencies and checked strictly. */
+import { ChitieuError } from "../core/errors";
+import { IndicatorOverride } from "../core/indicators";
+import { SHEET_ROLES, SheetRole } from "../core/roles";
+import { DEFAULT_CHOICES, RunChoices } from "../core/settings";
+
+export interface SummarizeArgs {
+  readonly command: "summarize" | "demo";
+  readonly input: string;
+  readonly out: string;
+  readonly json: boolean;
+  readonly choices: RunChoices;
+}
+
+export const USAGE = `Usage:
+  chitieu summarize <workbook.xlsx> --out <file.xlsx> [--targets <sheet>] [--actuals <sheet>] [--base <sheet>]
+                    [--json] [--average overall|mean] [--rank competition|dense] [--lang vi|en]
+                    [--locale vi|en] [--map <role>:<column>=<indicator>]…
+  chitieu demo      runs summarize on the bundled sample workbook
+
+  --average   compare units with the area-wide rate (Σ actual / Σ target, default) or the mean of unit rates
+  --rank      competition ranking 1, 2, 2, 4 (default, as Excel's RANK.EQ) or dense 1, 2, 2, 3
+  --lang      language of the summary sheets and messages: vi (default) or en
+  --locale    how numbers typed as text are written: vi "1.065.565" (default) or en "1,065,565"
+  --map       this column is that indicator, e.g. --map "actuals:E=BHYT" or --map "targets:Ghi chú 2=-" (ignore)`;
+
+function usage(msg: string): ChitieuError {
+  return new ChitieuError("bad-option", `${msg}\n${USAGE}`);
+}
+
+function oneOf<T extends string>(flag: string, v: string | undefined, allowed: readonly T[]): T {
+  if (v === undefined || !allowed.includes(v as T)) throw usage(`${flag} takes one of: ${allowed.join(", ")}${v === undefined ? "" : ` (got "${v}")`}.`);
+  return v as T;
+}
+
+export function parseMap(spec: string): IndicatorOverride {
+  const m = spec.match(/^([a-z]+):(.+?)=(.*)$/i);
+  const role = m?.[1]?.toLowerCase() as SheetRole | undefined;
+  if (!m || !role || !SHEET_ROLES.includes(role)) {
+    throw usage(`--map takes <role>:<column>=<indicator>, role one of ${SHEET_ROLES.join(", ")} (got "${spec}").`);
+  }
+  return { sheet: role, column: m[2]!.trim(), indicator: m[3]!.trim() };
+}
+
+export function parseArgs(argv: readonly string[], demoInput: string, demoOut: string): SummarizeArgs {
+  const [command, ...rest] = argv;
+  if (command !== "summarize" && command !== "demo") throw usage(command ? `Unknown command "${command}".` : "No command given.");
+  const sheets: Partial<Record<SheetRole, string>> = {};
+  const overrides: IndicatorOverride[] = [];
+  let input: string | undefined;
+  let out: string | undefined;
+  let json = false;
+  let average = DEFAULT_CHOICES.average;
+  let rank = DEFAULT_CHOICES.rank;
+  let lang = DEFAULT_CHOICES.lang;
+  let locale = DEFAULT_CHOICES.locale;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    const value = () => {
+      const v = rest[++i];
+      if (v === undefined || v.startsWith("--")) throw usage(`${a} needs a value.`);
+      return v;
+    };
+    switch (a) {
+      case "--targets":
+      case "--actuals":
+      case "--base":
+      case "--previous":
+        sheets[a.slice(2) as SheetRole] = value();
+        break;
+      case "--out":
+        out = value();
+        break;
+      case "--json":
+        json = true;
+        break;
+      case "--average":
+        average = oneOf(a, rest[++i], ["overall", "mean"] as const);
+        break;
+      case "--rank":
+        rank = oneOf(a, rest[++i], ["competition", "dense"] as const);
+        break;
+      case "--lang":
+        lang = oneOf(a, rest[++i], ["vi", "en"] as const);
+        break;
+      case "--locale":
+        locale = oneOf(a, rest[++i], ["vi", "en"] as const);
+        break;
+      case "--map":
+        overrides.push(parseMap(value()));
+        break;
+      case "--help":
+      case "-h":
+        throw usage("");
+      default:
+        if (a.startsWith("--")) throw usage(`Unknown option ${a}.`);
+        if (input !== undefined) throw usage(`Only one workbook can be given (got "${input}" and "${a}").`);
+        input = a;
+    }
+  }
+  if (command === "demo") {
+    input = input ?? demoInput;
+    out = out ?? demoOut;
+  }
+  if (!input) throw usage("No workbook given.");
+  if (!out) throw usage("No output file given: add --out <file.xlsx> (the input workbook is never changed).");
+  return { command, input, out, json, choices: { sheets, average, rank, lang, locale, overrides } };
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+/**
+ * `chitieu` — the engine over .xlsx files. A thin shell: parse the arguments, wire the exceljs
+ * adapter to the shared pipeline, print, write. User errors exit 2 with one clear line.
+ */
+import * as path from "node:path";
+import { isChitieuError } from "../core/errors";
+import { toJsonReport } from "../core/jsonReport";
+import { toStored } from "../core/settings";
+import { ExcelJsWorkbook } from "../workbook/exceljsAdapter";
+import { recalculate } from "../workbook/recalculate";
+import { parseArgs } from "./args";
+import { checkOutPath, loadWorkbook, saveWorkbook } from "./files";
+import { printSummary } from "./print";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+export const DEMO_INPUT = path.join(ROOT, "samples", "hau-giang-2022.xlsx");
+export const DEMO_OUT = path.join("out", "chi-tieu-demo.xlsx");
+
+export async function main(argv: readonly string[], io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) }): Promise<number> {
+  try {
+    const args = parseArgs(argv, DEMO_INPUT, DEMO_OUT);
+    checkOutPath(args.input, args.out);
+    const wb = await loadWorkbook(args.input);
+    const port = new ExcelJsWorkbook(wb);
+    const outcome = await recalculate(port, args.choices);
+    await port.saveSettings(toStored(args.choices));
+    await saveWorkbook(wb, args.out);
+    if (args.json) {
+      io.out(JSON.stringify(toJsonReport(outcome.summary, { file: args.out, sheets: outcome.written }), null, 2) + "\n");
+    } else {
+      io.out(printSummary(outcome.summary, args.choices.lang) + "\n\n");
+      const names = outcome.written.map((w) => `'${w.name}'`).join(", ");
+      io.out(args.choices.lang === "vi" ? `Đã ghi ${args.out} (thêm các sheet ${names}).\n` : `Wrote ${args.out} (added sheets ${names}).\n`);
+    }
+    return 0;
+  } catch (e) {
+    if (isChitieuError(e)) {
+      io.err(`chitieu: ${e.message}\n`);
+      return 2;
+    }
+    io.err(`chitieu: unexpected error: ${(e as Error)?.stack ?? String(e)}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

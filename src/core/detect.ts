@@ -1,0 +1,437 @@
+/**
+ * Step 1 — find the table in a grid as planners lay it out: title rows, one- to three-row
+ * headers with merged group headers, a column-number row, an STT column, group rows (I, II …
+ * "Các quận") with subtotals, a total row at the top or bottom, notes and footers.
+ * The result says what was found and why rows were left out, so a person can check it.
+ */
+import { CellValue, Grid, SheetGrid, cellAt, isBlank, sheetCell, gridWidth } from "./grid";
+import { ChitieuError } from "./errors";
+import { NumberLocale, parseCell } from "./numbers";
+import { cleanText, foldText } from "./text";
+
+export type ColumnRole = "number" | "rate" | "text";
+
+export interface DetectedColumn {
+  /** 0-based column in the grid. */
+  readonly col: number;
+  /** Header text as shown, header rows joined with " / " (group header first). */
+  readonly header: string;
+  /** The lowest non-blank header part: the column's own name under a group header. */
+  readonly leaf: string;
+  /** The header parts top to bottom, blanks dropped, repeats from merged cells folded. */
+  readonly parts: readonly string[];
+  readonly role: ColumnRole;
+  /** One value per unit row (same order as `units`); null where the cell has no number. */
+  readonly values: readonly (number | null)[];
+  /** The value on the sheet's total row, when it has one with a number here. */
+  readonly totalValue: number | null;
+}
+
+export interface UnitRow {
+  /** 0-based grid row. */
+  readonly row: number;
+  /** The name as written, cleaned of extra spaces (NFC). */
+  readonly name: string;
+  /** Label of the group row above it (I "Các quận"), if any. */
+  readonly group: string | null;
+}
+
+export type ExclusionReason = "total" | "group" | "text";
+
+export interface ExcludedRow {
+  readonly row: number;
+  readonly label: string;
+  readonly reason: ExclusionReason;
+}
+
+export interface GroupRow {
+  readonly row: number;
+  readonly label: string;
+  /** Indices into `units` of the units below this group row. */
+  readonly unitIndices: readonly number[];
+  /** Subtotal per column (by grid column) where the group row carries one. */
+  readonly subtotals: ReadonlyMap<number, number>;
+}
+
+export interface DetectedTable {
+  readonly sheet: string;
+  readonly origin: { readonly row: number; readonly col: number };
+  /** 0-based grid rows of the header, top to bottom. */
+  readonly headerRows: readonly number[];
+  readonly columnNumberRow: number | null;
+  readonly unitColumn: number;
+  readonly unitHeader: string;
+  readonly sttColumn: number | null;
+  readonly notesColumn: number | null;
+  /** Other text columns with a header (category, parent unit …), by header. */
+  readonly textColumns: readonly { readonly col: number; readonly header: string; readonly values: readonly (string | null)[] }[];
+  readonly columns: readonly DetectedColumn[];
+  readonly units: readonly UnitRow[];
+  readonly totalRow: { readonly row: number; readonly label: string } | null;
+  readonly groups: readonly GroupRow[];
+  readonly excluded: readonly ExcludedRow[];
+  readonly warnings: readonly string[];
+}
+
+export interface DetectOptions {
+  readonly locale?: NumberLocale;
+}
+
+const UNIT_HEADER =
+  /^(ten )?(don vi|dia ban|dia phuong|dia danh|huyen|quan|xa|phuong|thi xa|thanh pho|tinh|unit|units|district|commune|area|locality|name|ten)\b/;
+const STT_HEADER = /^(stt|tt|so tt|so thu tu|no\.?|#|s\.t\.t)$/;
+const NOTES_HEADER = /^(ghi chu|note|notes|remark|remarks|comment|comments)\b/;
+const RATE_HEADER =
+  /(ty le|%|\bdat\b|so sanh|so voi|\brate\b|ratio|percent|tang giam|chenh lech|xep hang|\bhang\b|\brank|bao phu)/;
+const COLUMN_NUMBER = /^\(?\s*(\d{1,2}|[a-z]{1,2})\s*(=\s*[0-9a-z()+\-*/x:. ]+)?\)?$/i;
+const TOTAL_LABEL =
+  /^(toan (tinh|thanh pho|tp|huyen|quan|thi xa|xa|quoc|nganh|khu vuc|vung|dia ban)|tong cong|tong so|ca nuoc|grand total|total|all units)\b/;
+const BARE_TOTAL = /^(cong|tong|sum)\s*(\(.*\))?\s*:?$/;
+const GROUP_LABEL = /^((cac|khoi|nhom|khu vuc)\s|[ivx]+[.)]\s)/;
+const ROMAN = /^[IVXL]+\.?$/;
+/** Consecutive blank rows after which the table is taken to have ended. */
+const BLANK_RUN_END = 50;
+
+function text(v: CellValue): string {
+  if (v === null || v === undefined) return "";
+  return typeof v === "string" ? cleanText(v) : String(v);
+}
+
+function isNumberCell(v: CellValue): boolean {
+  return typeof v === "number";
+}
+
+function nonBlankCount(row: readonly CellValue[] | undefined, width: number): number {
+  if (!row) return 0;
+  let n = 0;
+  for (let c = 0; c < Math.min(width, row.length); c++) if (!isBlank(row[c])) n++;
+  return n;
+}
+
+function isColumnNumberRow(row: readonly CellValue[] | undefined, width: number): boolean {
+  if (!row) return false;
+  let n = 0;
+  for (let c = 0; c < Math.min(width, row.length); c++) {
+    const v = row[c];
+    if (isBlank(v)) continue;
+    if (!COLUMN_NUMBER.test(text(v))) return false;
+    n++;
+  }
+  return n >= 2;
+}
+
+/** A label for a data row: the unit-column text, or the first text to its left (merged "Tổng cộng"). */
+function rowLabel(row: readonly CellValue[] | undefined, unitCol: number): string {
+  if (!row) return "";
+  const own = text(row[unitCol] ?? null);
+  if (own && typeof row[unitCol] === "string") return own;
+  for (let c = 0; c < unitCol; c++) {
+    const v = row[c];
+    if (typeof v === "string" && v.trim() !== "" && !ROMAN.test(v.trim()) && !/^\d+\.?$/.test(v.trim())) return text(v);
+  }
+  return typeof row[unitCol] === "string" ? own : "";
+}
+
+export function isTotalLabel(label: string): boolean {
+  const f = foldText(label);
+  return TOTAL_LABEL.test(f) || BARE_TOTAL.test(f);
+}
+
+function findHeaderStart(grid: Grid, width: number): number {
+  const scan = Math.min(grid.length, 40);
+  for (let r = 0; r < scan; r++) {
+    const row = grid[r];
+    if (!row || nonBlankCount(row, width) < 2) continue;
+    if (row.some(isNumberCell)) continue;
+    for (let c = 0; c < Math.min(width, row.length); c++) {
+      const f = foldText(text(row[c]));
+      if (f && (STT_HEADER.test(f) || UNIT_HEADER.test(f))) {
+        // A unit name in a data row also starts with "Huyện …": a header row has no numbers
+        // and is followed, within a few rows, by rows that do.
+        for (let k = r + 1; k < Math.min(grid.length, r + 6); k++) if (grid[k]?.some(isNumberCell) || rowHasNumericText(grid[k], width)) return r;
+      }
+    }
+  }
+  // Fallback: the rows just above the first row with a text cell and a number.
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r];
+    if (!row) continue;
+    const hasText = row.some((v, c) => c < width && typeof v === "string" && v.trim() !== "" && parseCell(v).kind !== "number");
+    const hasNum = row.some((v, c) => c < width && parseCell(v).kind === "number");
+    if (hasText && hasNum) {
+      let h = r - 1;
+      while (h >= 0 && isColumnNumberRow(grid[h], width)) h--;
+      while (h > 0 && nonBlankCount(grid[h - 1], width) >= 2 && !grid[h - 1]!.some(isNumberCell) && r - h < 3) h--;
+      return h >= 0 && nonBlankCount(grid[h], width) >= 2 ? h : -1;
+    }
+  }
+  return -1;
+}
+
+function rowHasNumericText(row: readonly CellValue[] | undefined, width: number): boolean {
+  if (!row) return false;
+  for (let c = 0; c < Math.min(width, row.length); c++) {
+    const v = row[c];
+    if (typeof v === "string" && /\d/.test(v) && parseCell(v).kind === "number" && !COLUMN_NUMBER.test(v.trim())) return true;
+  }
+  return false;
+}
+
+/** Width of the table: the header's last non-blank column + 1 (columns far to the right are ignored). */
+function headerWidth(grid: Grid, rows: readonly number[]): number {
+  let w = 0;
+  for (const r of rows) {
+    const row = grid[r] ?? [];
+    for (let c = row.length - 1; c >= w; c--) {
+      if (!isBlank(row[c])) {
+        w = c + 1;
+        break;
+      }
+    }
+  }
+  return w;
+}
+
+/** Header parts per column with group headers carried across their merged span. */
+function headerParts(grid: Grid, rows: readonly number[], width: number): string[][] {
+  const cells = rows.map((r) => {
+    const row = grid[r] ?? [];
+    return Array.from({ length: width }, (_, c) => text(row[c] ?? null));
+  });
+  // Carry a group header right across blank cells when the row below names sub-columns.
+  for (let i = 0; i < cells.length - 1; i++) {
+    const up = cells[i]!;
+    const below = cells[i + 1]!;
+    for (let c = 1; c < width; c++) {
+      if (up[c] === "" && below[c] !== "" && below[c - 1] !== "" && up[c - 1] !== "") up[c] = up[c - 1]!;
+    }
+  }
+  return Array.from({ length: width }, (_, c) => {
+    const parts: string[] = [];
+    for (const row of cells) {
+      const t = row[c]!;
+      if (t !== "" && parts[parts.length - 1] !== t) parts.push(t);
+    }
+    return parts;
+  });
+}
+
+export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): DetectedTable {
+  const locale = options.locale ?? "vi";
+  const grid = sheet.values;
+  const origin = sheet.origin ?? { row: 0, col: 0 };
+  const at = (r: number, c: number) => sheetCell(sheet.name, r + origin.row, c + origin.col);
+  const fullWidth = gridWidth(grid);
+  if (grid.length === 0 || fullWidth === 0 || grid.every((r) => r.every(isBlank))) {
+    throw new ChitieuError("empty-sheet", `Sheet '${sheet.name}' is empty: paste the table (a header row with the unit names and figures) into it, or choose another sheet.`, { sheet: sheet.name });
+  }
+
+  const start = findHeaderStart(grid, fullWidth);
+  if (start < 0) {
+    throw new ChitieuError(
+      "no-table",
+      `No table found in sheet '${sheet.name}': no header row naming the units (e.g. "STT", "Đơn vị", "Huyện") above rows of figures. Add such a header row, or choose another sheet.`,
+      { sheet: sheet.name },
+    );
+  }
+
+  // Header rows: the start row and up to two more text-only rows below it.
+  const headerRows = [start];
+  let next = start + 1;
+  while (next < grid.length && headerRows.length < 3) {
+    const row = grid[next];
+    if (!row || nonBlankCount(row, fullWidth) === 0) break;
+    if (row.some(isNumberCell) || rowHasNumericText(row, fullWidth) || isColumnNumberRow(row, fullWidth)) break;
+    const first = foldText(text(row[0] ?? null));
+    if (ROMAN.test(text(row[0] ?? null)) || GROUP_LABEL.test(first) || row.some((v) => typeof v === "string" && isTotalLabel(v))) break;
+    headerRows.push(next);
+    next++;
+  }
+  const width = headerWidth(grid, headerRows);
+  let columnNumberRow: number | null = null;
+  if (next < grid.length && isColumnNumberRow(grid[next], width)) {
+    columnNumberRow = next;
+    next++;
+  }
+  const parts = headerParts(grid, headerRows, width);
+  const headers = parts.map((p) => p.join(" / "));
+  const leaves = parts.map((p) => p[p.length - 1] ?? "");
+  const folded = parts.map((p) => p.map(foldText));
+
+  const findCol = (re: RegExp) => folded.findIndex((p) => p.some((x) => re.test(x)));
+  const sttColumn = findCol(STT_HEADER);
+  const notesColumn = findCol(NOTES_HEADER);
+  let unitColumn = folded.findIndex((p, c) => c !== sttColumn && p.some((x) => UNIT_HEADER.test(x)));
+  if (unitColumn < 0) {
+    // The column with the most text cells under the header.
+    let best = -1;
+    let bestCount = 0;
+    for (let c = 0; c < width; c++) {
+      if (c === sttColumn || c === notesColumn) continue;
+      let n = 0;
+      for (let r = next; r < Math.min(grid.length, next + 200); r++) {
+        const v = cellAt(grid, r, c);
+        if (typeof v === "string" && v.trim() !== "" && parseCell(v, locale).kind === "text") n++;
+      }
+      if (n > bestCount) {
+        bestCount = n;
+        best = c;
+      }
+    }
+    unitColumn = best;
+  }
+  if (unitColumn < 0) {
+    throw new ChitieuError(
+      "no-table",
+      `Sheet '${sheet.name}': the header in row ${start + origin.row + 1} has no column of unit names. Name it "Đơn vị" (or "Huyện", "Xã", "Unit").`,
+      { sheet: sheet.name },
+    );
+  }
+
+  // Data rows.
+  const warnings: string[] = [];
+  const units: UnitRow[] = [];
+  const excluded: ExcludedRow[] = [];
+  const groups: { row: number; label: string; unitIndices: number[] }[] = [];
+  let totalRow: { row: number; label: string } | null = null;
+  let currentGroup: { row: number; label: string; unitIndices: number[] } | null = null;
+  let blankRun = 0;
+  const dataCols: number[] = [];
+  for (let c = 0; c < width; c++) if (c !== unitColumn && c !== sttColumn && c !== notesColumn) dataCols.push(c);
+
+  for (let r = next; r < grid.length; r++) {
+    const row = grid[r];
+    if (!row || nonBlankCount(row, width) === 0) {
+      if (++blankRun >= BLANK_RUN_END && units.length > 0) break;
+      continue;
+    }
+    blankRun = 0;
+    const label = rowLabel(row, unitColumn);
+    const sttText = sttColumn >= 0 ? text(row[sttColumn] ?? null) : "";
+    const f = foldText(label);
+    if (label && isTotalLabel(label)) {
+      if (totalRow) warnings.push(`${at(r, unitColumn)}: a second total row ("${label}") — only the one in row ${totalRow.row + origin.row + 1} is used as the check.`);
+      else totalRow = { row: r, label };
+      excluded.push({ row: r, label, reason: "total" });
+      continue;
+    }
+    if (ROMAN.test(sttText) || (label && GROUP_LABEL.test(f))) {
+      const g = { row: r, label: label || sttText, unitIndices: [] as number[] };
+      groups.push(g);
+      currentGroup = g;
+      excluded.push({ row: r, label: g.label, reason: "group" });
+      continue;
+    }
+    const hasFigure = dataCols.some((c) => {
+      const k = parseCell(row[c] ?? null, locale).kind;
+      return k === "number" || k === "error" || k === "none";
+    });
+    const sttIsNumber = sttText !== "" && /^\d+\.?$/.test(sttText);
+    if (!label || typeof row[unitColumn] !== "string" || (!hasFigure && !sttIsNumber)) {
+      excluded.push({ row: r, label: label || text(row.find((v) => !isBlank(v)) ?? null), reason: "text" });
+      continue;
+    }
+    if (currentGroup) currentGroup.unitIndices.push(units.length);
+    units.push({ row: r, name: label, group: currentGroup ? currentGroup.label : null });
+  }
+
+  // Columns: numbers under a header are indicators (or rates); the rest are text columns.
+  const columns: DetectedColumn[] = [];
+  const textColumns: { col: number; header: string; values: (string | null)[] }[] = [];
+  for (const c of dataCols) {
+    if (headers[c] === "") continue;
+    let numeric = 0;
+    let textual = 0;
+    const parsed = units.map((u) => parseCell(cellAt(grid, u.row, c), locale));
+    for (const p of parsed) {
+      if (p.kind === "number") numeric++;
+      else if (p.kind === "text") textual++;
+    }
+    if (numeric === 0 || textual > numeric) {
+      if (textual > 0) textColumns.push({ col: c, header: headers[c]!, values: units.map((u) => { const t = text(cellAt(grid, u.row, c)); return t === "" ? null : t; }) });
+      continue;
+    }
+    const role: ColumnRole = folded[c]!.some((x) => RATE_HEADER.test(x)) ? "rate" : "number";
+    const values = parsed.map((p, i) => {
+      const cell = at(units[i]!.row, c);
+      const who = units[i]!.name;
+      switch (p.kind) {
+        case "number":
+          if (p.note) warnings.push(`${cell}: ${p.note}`);
+          return p.value;
+        case "blank":
+          if (role === "number") warnings.push(`${cell}: blank — ${who} has no figure for "${headers[c]}"; it is left out of this indicator. Enter 0 if there is none.`);
+          return null;
+        case "none":
+          return null;
+        case "error":
+          warnings.push(`${cell}: ${p.text} — ${who} has no figure for "${headers[c]}"; fix the formula or value.`);
+          return null;
+        case "text":
+          warnings.push(`${cell}: "${p.text}" is not a number — ${who} has no figure for "${headers[c]}"; enter a number.`);
+          return null;
+      }
+    });
+    let totalValue: number | null = null;
+    if (totalRow) {
+      const p = parseCell(cellAt(grid, totalRow.row, c), locale);
+      if (p.kind === "number") totalValue = p.value;
+    }
+    columns.push({ col: c, header: headers[c]!, leaf: leaves[c]!, parts: parts[c]!, role, values, totalValue });
+  }
+
+  // Checks: the sheet's own total and group subtotals against the sum of the units.
+  const groupRows: GroupRow[] = groups.map((g) => {
+    const subtotals = new Map<number, number>();
+    for (const col of columns) {
+      const p = parseCell(cellAt(grid, g.row, col.col), locale);
+      if (p.kind === "number") subtotals.set(col.col, p.value);
+    }
+    return { row: g.row, label: g.label, unitIndices: g.unitIndices, subtotals };
+  });
+  for (const col of columns) {
+    if (col.role !== "number") continue;
+    if (totalRow && col.totalValue !== null) {
+      const sum = col.values.reduce<number>((s, v) => s + (v ?? 0), 0);
+      if (!closeEnough(sum, col.totalValue)) {
+        warnings.push(
+          `${at(totalRow.row, col.col)}: the total row ("${totalRow.label}") says ${fmt(col.totalValue)} for "${col.header}" but the units add up to ${fmt(sum)}. Check the total or the unit rows.`,
+        );
+      }
+    }
+    for (const g of groupRows) {
+      const sub = g.subtotals.get(col.col);
+      if (sub === undefined || g.unitIndices.length === 0) continue;
+      const sum = g.unitIndices.reduce((s, i) => s + (col.values[i] ?? 0), 0);
+      if (!closeEnough(sum, sub)) {
+        warnings.push(`${at(g.row, col.col)}: the subtotal of "${g.label}" says ${fmt(sub)} for "${col.header}" but its units add up to ${fmt(sum)}.`);
+      }
+    }
+  }
+
+  return {
+    sheet: sheet.name,
+    origin,
+    headerRows,
+    columnNumberRow,
+    unitColumn,
+    unitHeader: headers[unitColumn] ?? "",
+    sttColumn: sttColumn >= 0 ? sttColumn : null,
+    notesColumn: notesColumn >= 0 ? notesColumn : null,
+    textColumns,
+    columns,
+    units,
+    totalRow,
+    groups: groupRows,
+    excluded,
+    warnings,
+  };
+}
+
+function closeEnough(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Math.round(n * 1e6) / 1e6);
+}

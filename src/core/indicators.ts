@@ -1,0 +1,107 @@
+/**
+ * Step 3b — what each number column measures. A built-in catalogue knows the four insurance
+ * indicators, total social insurance ("BHXH" alone, never one of its parts) and the coverage
+ * bases; any other header is matched by its own words, so the engine serves any plan-vs-actual
+ * table.
+ */
+import { foldText, cleanText } from "./text";
+
+export type CoverageBase = "population" | "labourForce";
+
+export interface CatalogueEntry {
+  readonly id: string;
+  /** Short name used in output ("BHXH tự nguyện"). */
+  readonly vi: string;
+  readonly en: string;
+  readonly base: CoverageBase;
+  readonly pattern: RegExp; // on folded text (no diacritics, lower case)
+}
+
+/** Order matters: the parts of social insurance before "BHXH" alone; "BHXH TN" before "BHTN". */
+export const CATALOGUE: readonly CatalogueEntry[] = [
+  {
+    id: "bhxh-bb",
+    vi: "BHXH bắt buộc",
+    en: "Compulsory social insurance",
+    base: "labourForce",
+    pattern: /(bhxh|bao hiem xa hoi|bh xa hoi)\s*[-(]?\s*(bat buoc|bb)\b|compulsory social insurance/,
+  },
+  {
+    id: "bhxh-tn",
+    vi: "BHXH tự nguyện",
+    en: "Voluntary social insurance",
+    base: "labourForce",
+    pattern: /(bhxh|bao hiem xa hoi|bh xa hoi)\s*[-(]?\s*(tu nguyen|tn)\b|voluntary social insurance/,
+  },
+  { id: "bhtn", vi: "BHTN", en: "Unemployment insurance", base: "labourForce", pattern: /\bbhtn\b|(bao hiem|bh)\s*that nghiep|unemployment insurance/ },
+  { id: "bhyt", vi: "BHYT", en: "Health insurance", base: "population", pattern: /\bbhyt\b|(bao hiem|bh)\s*y te|health insurance/ },
+  { id: "bhxh", vi: "BHXH", en: "Social insurance", base: "labourForce", pattern: /\bbhxh\b|bao hiem xa hoi|social insurance/ },
+];
+
+const BASE_PATTERNS: readonly [CoverageBase, RegExp][] = [
+  ["population", /dan so|so dan|population|nhan khau/],
+  ["labourForce", /luc luong lao dong|\bllld\b|labou?r force|workforce|lao dong|\bld\b/],
+];
+
+/** Which coverage base a base-sheet column holds, if any. */
+export function baseKindOf(header: string): CoverageBase | null {
+  const f = foldText(header);
+  for (const [kind, re] of BASE_PATTERNS) if (re.test(f)) return kind;
+  return null;
+}
+
+export function catalogueEntry(id: string): CatalogueEntry | undefined {
+  return CATALOGUE.find((e) => e.id === id);
+}
+
+// Words that say which sheet or period a column is from, not what it counts.
+const ROLE_WORDS =
+  /\b(ke hoach|chi tieu( giao)?|giao|muc tieu|thuc hien|luy ke|uoc|so nguoi( tham gia)?|nguoi tham gia|tham gia|so luong|nam \d{4}|dot \d+|thang \d+|quy [ivx\d]+|target|plan|planned|actual|actuals|achieved|year \d{4}|kh|th)\b/g;
+
+export interface IndicatorIdentity {
+  /** Stable key: the catalogue id, or "custom:" + the header's own words. */
+  readonly key: string;
+  /** Display name in Vietnamese and English. */
+  readonly vi: string;
+  readonly en: string;
+  /** Coverage base, for catalogue indicators. */
+  readonly base: CoverageBase | null;
+}
+
+/**
+ * Identify a column by its header parts (group header first). The leaf is tried first so that
+ * a group header such as "Chỉ tiêu giao năm 2022" does not decide; then the whole header.
+ */
+export function identifyIndicator(parts: readonly string[]): IndicatorIdentity | null {
+  const leaf = parts[parts.length - 1] ?? "";
+  const candidates = [leaf, parts.join(" ")];
+  for (const t of candidates) {
+    const f = foldText(t);
+    for (const e of CATALOGUE) if (e.pattern.test(f)) return { key: e.id, vi: e.vi, en: e.en, base: e.base };
+  }
+  // Any other indicator: its own words, without the words that name the sheet or period.
+  for (const t of candidates) {
+    const words = foldText(t).replace(ROLE_WORDS, " ").replace(/[^a-z0-9()%]+/g, " ").trim();
+    if (words) {
+      const label = cleanText(t);
+      return { key: `custom:${words}`, vi: label, en: label, base: null };
+    }
+  }
+  return null;
+}
+
+/** A user's mapping override: this column (by letter or header text) is that indicator. */
+export interface IndicatorOverride {
+  readonly sheet: "targets" | "actuals" | "base" | "previous";
+  /** Column letter ("E") or the header text as shown. */
+  readonly column: string;
+  /** Indicator name: a catalogue name or abbreviation ("BHYT"), or any text; "-" to ignore the column. */
+  readonly indicator: string;
+}
+
+/** Resolve an override's indicator text to an identity (catalogue first). */
+export function identityFromName(name: string): IndicatorIdentity | null {
+  const t = cleanText(name);
+  if (t === "" || t === "-") return null;
+  return identifyIndicator([t]);
+}

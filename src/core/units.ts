@@ -1,0 +1,163 @@
+/**
+ * Step 3 — match units across sheets typed by different people: "Huyện Vị Thủy", "H. Vị Thủy",
+ * "H.Vị Thủy", "HUYỆN VỊ THỦY" and "Vị Thuỷ" are one unit; "huyện Long Mỹ" and "thị xã Long Mỹ"
+ * are two, and "Châu Thành" is never "Châu Thành A". A name without a prefix is matched only when
+ * exactly one unit on the other side has that name.
+ */
+import { ChitieuError } from "./errors";
+import { lower, nameKey } from "./text";
+
+/** Administrative kinds, by the prefixes and abbreviations that name them. */
+export type UnitKind = "tinh" | "tp" | "tx" | "q" | "h" | "p" | "x" | "tt";
+
+const FULL_PREFIXES: readonly [string, UnitKind][] = [
+  ["thành phố", "tp"],
+  ["thị xã", "tx"],
+  ["thị trấn", "tt"],
+  ["quận", "q"],
+  ["huyện", "h"],
+  ["phường", "p"],
+  ["xã", "x"],
+  ["tỉnh", "tinh"],
+];
+const ABBREVIATIONS: Record<string, UnitKind> = { tp: "tp", tx: "tx", tt: "tt", q: "q", h: "h", p: "p", x: "x" };
+
+export interface UnitKey {
+  readonly kind: UnitKind | null;
+  /** The name without its prefix, as a tone-placement-insensitive key. */
+  readonly name: string;
+}
+
+/** Split a unit name into its administrative kind (if written) and its key. */
+export function parseUnitName(raw: string): UnitKey {
+  const s = lower(raw);
+  for (const [prefix, kind] of FULL_PREFIXES) {
+    if (s.startsWith(prefix + " ") || s.startsWith(prefix + ".")) {
+      const rest = s.slice(prefix.length).replace(/^[.\s]+/, "");
+      if (rest) return { kind, name: nameKey(rest) };
+    }
+  }
+  // Abbreviations need a dot or a space after them ("H. Vị Thủy", "TP Cần Thơ", "Q.1"), so that
+  // "Hòa Bình" is not read as "H." + "òa Bình".
+  const m = s.match(/^(tp|tx|tt|q|h|p|x)(\.\s*|\s+)(.+)$/);
+  if (m) {
+    return { kind: ABBREVIATIONS[m[1]!]!, name: nameKey(m[3]!) };
+  }
+  const num = s.match(/^(q|p)(\d+)$/); // "Q1", "P12"
+  if (num) return { kind: ABBREVIATIONS[num[1]!]!, name: nameKey(num[2]!) };
+  return { kind: null, name: nameKey(s) };
+}
+
+export function unitKeyString(k: UnitKey): string {
+  return `${k.kind ?? "?"}|${k.name}`;
+}
+
+export interface NamedUnit {
+  readonly name: string;
+  readonly row: number;
+}
+
+/** A unit listed twice in one sheet is an error naming both rows. */
+export function checkDuplicates(sheet: string, units: readonly NamedUnit[], origin = 0): void {
+  const seen = new Map<string, NamedUnit>();
+  for (const u of units) {
+    const k = parseUnitName(u.name);
+    const key = unitKeyString(k);
+    const prev = seen.get(key);
+    if (prev) {
+      throw new ChitieuError(
+        "duplicate-unit",
+        `Sheet '${sheet}' lists the unit "${u.name}" twice: row ${prev.row + origin + 1} ("${prev.name}") and row ${u.row + origin + 1}. Remove or rename one of them.`,
+        { sheet },
+      );
+    }
+    seen.set(key, u);
+  }
+}
+
+export interface UnitMatch {
+  /** Index on the left (reference) side and on the right side. */
+  readonly left: number;
+  readonly right: number;
+}
+
+export interface UnitMatching {
+  readonly pairs: readonly UnitMatch[];
+  readonly leftOnly: readonly number[];
+  readonly rightOnly: readonly number[];
+  /** Names left unmatched because more than one unit could be meant. */
+  readonly ambiguous: readonly string[];
+}
+
+/**
+ * Pair the units of two sheets. Exact (kind + name) first; then a name written without a prefix
+ * pairs with the one unit of that name on the other side, if there is exactly one.
+ */
+export function matchUnits(left: readonly string[], right: readonly string[]): UnitMatching {
+  const lk = left.map(parseUnitName);
+  const rk = right.map(parseUnitName);
+  const pairs: UnitMatch[] = [];
+  const lUsed = new Array<boolean>(left.length).fill(false);
+  const rUsed = new Array<boolean>(right.length).fill(false);
+  const ambiguous: string[] = [];
+
+  const rByFull = new Map<string, number>();
+  rk.forEach((k, i) => {
+    if (k.kind !== null && !rByFull.has(unitKeyString(k))) rByFull.set(unitKeyString(k), i);
+  });
+  lk.forEach((k, i) => {
+    if (k.kind === null) return;
+    const j = rByFull.get(unitKeyString(k));
+    if (j !== undefined && !rUsed[j]) {
+      pairs.push({ left: i, right: j });
+      lUsed[i] = true;
+      rUsed[j] = true;
+    }
+  });
+
+  // Bare names (no prefix on one side or both): pair only when unambiguous on both sides.
+  const byName = (keys: UnitKey[], used: boolean[]) => {
+    const m = new Map<string, number[]>();
+    keys.forEach((k, i) => {
+      if (used[i]) return;
+      const list = m.get(k.name) ?? [];
+      list.push(i);
+      m.set(k.name, list);
+    });
+    return m;
+  };
+  const lFree = byName(lk, lUsed);
+  const rFree = byName(rk, rUsed);
+  const lAll = byName(lk, []);
+  const rAll = byName(rk, []);
+  for (const [name, ls] of lFree) {
+    const rs = rFree.get(name);
+    if (!rs) continue;
+    if (ls.length === 1 && rs.length === 1) {
+      const i = ls[0]!;
+      const j = rs[0]!;
+      const ki = lk[i]!.kind;
+      const kj = rk[j]!.kind;
+      // Two different written kinds are two different units.
+      if (ki !== null && kj !== null && ki !== kj) continue;
+      // A bare name is ambiguous when the other sheet has several units of that name.
+      if ((ki === null && (rAll.get(name)?.length ?? 0) > 1) || (kj === null && (lAll.get(name)?.length ?? 0) > 1)) {
+        ambiguous.push(ki === null ? left[i]! : right[j]!);
+        continue;
+      }
+      pairs.push({ left: i, right: j });
+      lUsed[i] = true;
+      rUsed[j] = true;
+    } else {
+      const bare = [...ls.filter((i) => lk[i]!.kind === null).map((i) => left[i]!), ...rs.filter((j) => rk[j]!.kind === null).map((j) => right[j]!)];
+      ambiguous.push(...bare);
+    }
+  }
+  pairs.sort((a, b) => a.left - b.left);
+  return {
+    pairs,
+    leftOnly: lUsed.flatMap((u, i) => (u ? [] : [i])),
+    rightOnly: rUsed.flatMap((u, i) => (u ? [] : [i])),
+    ambiguous: [...new Set(ambiguous)],
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The one pipeline every shell runs — CLI, ribbon, task pane, preview — over any workbook port:
+ * list sheets → choose roles → read grids → summarize → describe → write. Shells only wire an
+ * adapter to it and show the outcome, so all of them give the same results on the same grids.
+ */
+import { ChitieuError } from "../core/errors";
+import { Grid, SheetGrid } from "../core/grid";
+import { SheetChoice, chooseSheets } from "../core/roles";
+import { RunChoices } from "../core/settings";
+import { SheetSpec } from "../core/sheetSpec";
+import { Summary, summarize } from "../core/summarize";
+import { describeOutput } from "../core/describe";
+import { SheetInfo, WorkbookPort, WrittenSheet } from "./port";
+
+export interface Analysis {
+  readonly choice: SheetChoice;
+  readonly summary: Summary;
+  readonly specs: SheetSpec[];
+  readonly sheetList: SheetInfo[];
+}
+
+export interface Outcome extends Analysis {
+  readonly written: WrittenSheet[];
+}
+
+/** Rows read from each sheet to recognise its role by content. */
+const PEEK_ROWS = 12;
+
+async function choose(port: WorkbookPort, sheetList: SheetInfo[], choices: RunChoices): Promise<SheetChoice> {
+  const ours = new Set(sheetList.filter((s) => s.ours).map((s) => s.name));
+  const charts = sheetList.filter((s) => s.kind !== "worksheet");
+  const worksheets = sheetList.filter((s) => s.kind === "worksheet").map((s) => s.name);
+  for (const [role, name] of Object.entries(choices.sheets)) {
+    if (name && charts.some((c) => c.name === name)) {
+      throw new ChitieuError("not-a-worksheet", `Sheet '${name}' (given for the ${role}) is a chart sheet, not a table. Choose a worksheet: ${worksheets.map((n) => `'${n}'`).join(", ")}.`, { sheet: name });
+    }
+  }
+  const allNames = [...worksheets, ...charts.map((c) => c.name)];
+  try {
+    const c = chooseSheets(allNames, choices.sheets, new Map(), new Set([...ours, ...charts.map((x) => x.name)]));
+    if (c.targets || c.base) return c;
+  } catch (e) {
+    if (!(e instanceof ChitieuError) || e.code !== "missing-sheet" || Object.values(choices.sheets).some((n) => n && !allNames.includes(n))) throw e;
+  }
+  // Names did not decide: read the top rows of the candidate sheets and look at their words.
+  const candidates = worksheets.filter((n) => !ours.has(n));
+  const peeked = await port.readSheets(candidates, { maxRows: PEEK_ROWS });
+  const peek = new Map<string, Grid>(peeked.map((g) => [g.name, g.values]));
+  return chooseSheets(allNames, choices.sheets, peek, new Set([...ours, ...charts.map((x) => x.name)]));
+}
+
+/** Everything up to the sheet descriptions, without writing: for previews. */
+export async function analyze(port: WorkbookPort, choices: RunChoices): Promise<Analysis> {
+  const sheetList = await port.listSheets();
+  const choice = await choose(port, sheetList, choices);
+  const wanted = [choice.targets, choice.actuals, choice.base].filter((n): n is string => !!n);
+  const grids = await port.readSheets(wanted);
+  const byName = new Map<string, SheetGrid>(grids.map((g) => [g.name, g]));
+  const get = (n: string | null) => (n ? (byName.get(n) ?? null) : null);
+  const summary = summarize(
+    { targets: get(choice.targets), actuals: get(choice.actuals)!, base: get(choice.base) },
+    { average: choices.average, rank: choices.rank, locale: choices.locale, overrides: choices.overrides },
+  );
+  const specs = describeOutput(summary, { lang: choices.lang });
+  return { choice, summary, specs, sheetList };
+}
+
+/** Analyze and write the summary sheets. */
+export async function recalculate(port: WorkbookPort, choices: RunChoices): Promise<Outcome> {
+  const a = await analyze(port, choices);
+  const written = await port.writeSummary(a.specs);
+  return { ...a, written };
+}
