@@ -66,6 +66,12 @@ export interface SheetSpec {
   /** An Excel table (filter buttons) over header + data, when the layout allows one. */
   readonly table: { readonly range: RangeRef; readonly name: string } | null;
   readonly chart: ChartSpec | null;
+  /**
+   * Data columns whose every cell follows from other cells of the sheet (the average repeated for
+   * the chart line, the difference to the average). `values` holds them too; an adapter where
+   * payload counts (Office.js) may write one R1C1 formula per column instead.
+   */
+  readonly derived: readonly { readonly col: number; readonly r1c1: string }[];
   /** Short legend lines shown on the sheet (already in `values`), kept for the UI. */
   readonly legend: readonly string[];
 }
