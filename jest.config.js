@@ -7,6 +7,6 @@ module.exports = {
     "^.+\\.(ts|tsx|js|mjs)$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true, diagnostics: false }],
   },
   // office-addin-mock pulls ESM-only packages: let ts-jest transform them.
-  transformIgnorePatterns: ["/node_modules/(?!(uuid|strip-bom)/)"],
+  transformIgnorePatterns: ["/node_modules/(?!(.*/)?(uuid|strip-bom)/)"],
   testPathIgnorePatterns: ["/node_modules/", "/test/e2e/"],
 };

@@ -172,3 +172,251 @@ export function canThoWorkbook(): ExcelJS.Workbook {
   });
   return wb;
 }
+
+/**
+ * Integers proportional to `weights` (with a per-unit tilt so unit rates differ) that add up to
+ * `total` exactly: the last rounding difference goes to the largest unit.
+ */
+function spread(total: number, weights: readonly number[], tilt: number, seed: number): number[] {
+  // A deterministic tilt in [−1, 1] per unit and column, so that no two units share a rate by construction.
+  const parts = weights.map((w, i) => Math.round(total * w * (1 + ((((i + 1) * (seed + 3) * 37) % 17) / 8 - 1) * tilt)));
+  const diff = total - parts.reduce((a, b) => a + b, 0);
+  const largest = weights.indexOf(Math.max(...weights));
+  parts[largest]! += diff;
+  return parts;
+}
+
+/**
+ * Seed 002 — Quỳnh Nhai (Sơn La), 11 months of 2023: 64.417 people with BHYT, 95,3% of the
+ * population, +10% on the same period of 2022; goals of 90% for "nông thôn mới" communes and 95%
+ * for "nông thôn mới nâng cao". Commune figures made up to give those totals; Mường Sại is
+ * exactly at its 90% goal (4.500 of 5.000) and Chiềng Bằng exactly at 95% (3.230 of 3.400).
+ */
+export const QUYNH_NHAI = {
+  asOf: "30/11/2023",
+  communes: [
+    { name: "Mường Giàng", category: "NTM nâng cao", cluster: "Cụm 1", pop: 9800, bhyt: 9500, prev: 8700 },
+    { name: "Chiềng Bằng", category: "NTM nâng cao", cluster: "Cụm 1", pop: 3400, bhyt: 3230, prev: 2950 },
+    { name: "Mường Sại", category: "NTM", cluster: "Cụm 1", pop: 5000, bhyt: 4500, prev: 4100 },
+    { name: "Chiềng Khoang", category: "NTM", cluster: "Cụm 2", pop: 6200, bhyt: 5650, prev: 5150 },
+    { name: "Liệp Tè", category: "NTM", cluster: "Cụm 2", pop: 4300, bhyt: 3800, prev: 3500 },
+    { name: "Chiềng Ơn", category: "NTM", cluster: "Cụm 2", pop: 5600, bhyt: 5450, prev: 4900 },
+    { name: "Mường Chiên", category: "NTM", cluster: "Cụm 3", pop: 4900, bhyt: 4750, prev: 4260 },
+    { name: "Cà Nàng", category: "Chưa đạt NTM", cluster: "Cụm 3", pop: 6100, bhyt: 5950, prev: 5350 },
+    { name: "Chiềng Khay", category: "Chưa đạt NTM", cluster: "Cụm 3", pop: 5300, bhyt: 5050, prev: 4600 },
+    { name: "Mường Giôn", category: "Chưa đạt NTM", cluster: "Cụm 3", pop: 8200, bhyt: 8000, prev: 7200 },
+    { name: "Pá Ma Pha Khinh", category: "Chưa đạt NTM", cluster: "Cụm 1", pop: 8794, bhyt: 8537, prev: 7851 },
+  ],
+  published: { bhyt: 64417, coverage: "95,3%", growth: "10%", goals: { ntm: 0.9, ntmNangCao: 0.95 } },
+} as const;
+
+export function quynhNhaiWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const c = QUYNH_NHAI.communes;
+  addReportSheet(wb, {
+    name: "Dân số 2023",
+    titles: ["UBND HUYỆN QUỲNH NHAI", "DÂN SỐ VÀ PHÂN LOẠI XÃ NĂM 2023"],
+    unitHeader: "Tên xã",
+    units: c.map((x) => ({ name: x.name })),
+    // One office typed the category on another system: decomposed Unicode, odd spacing.
+    textColumns: [
+      { header: "Loại xã", values: c.map((x, i) => (i % 2 === 0 ? x.category.normalize("NFD") : `  ${x.category.toUpperCase()} `)) },
+      { header: "Cụm", values: c.map((x) => x.cluster) },
+    ],
+    columns: [{ header: "Dân số (người)", values: c.map((x) => x.pop) }],
+    total: { label: "Toàn huyện", position: "bottom" },
+  });
+  addReportSheet(wb, {
+    name: "Thực hiện 11 tháng",
+    titles: ["BẢO HIỂM XÃ HỘI HUYỆN QUỲNH NHAI", "SỐ NGƯỜI THAM GIA BHYT 11 THÁNG NĂM 2023", `Số liệu đến ngày ${QUYNH_NHAI.asOf}`],
+    unitHeader: "Xã",
+    units: c.map((x) => ({ name: `Xã ${x.name}` })),
+    columns: [{ header: "Số người tham gia BHYT", values: c.map((x) => x.bhyt) }],
+    columnNumbers: true,
+    total: { label: "Toàn huyện", position: "top" },
+    numbers: "viText",
+  });
+  addReportSheet(wb, {
+    name: "Cùng kỳ 2022",
+    titles: ["SỐ NGƯỜI THAM GIA BHYT 11 THÁNG NĂM 2022"],
+    unitHeader: "Đơn vị",
+    units: c.map((x) => ({ name: `X. ${x.name}` })),
+    columns: [{ header: "Bảo hiểm y tế", values: c.map((x) => x.prev) }],
+    total: { label: "Tổng cộng", position: "bottom" },
+  });
+  return wb;
+}
+
+/**
+ * Seed 003 — Tiền Giang, end of June 2022: total social insurance 215.340 people (28,9% of the
+ * labour force, 85,5% of plan, +5,4% on the same period); BHYT 1.512.400 (95,3% of plan, 91,3%
+ * of the population); year-end goals 29% and 93%. A town and a district both named Cai Lậy, and
+ * Gò Công Tây and Gò Công Đông beside the town of Gò Công, are all separate units.
+ */
+export const TIEN_GIANG = {
+  asOf: "30/6/2022",
+  units: [
+    { name: "Thành phố Mỹ Tho", typed: "TP. Mỹ Tho", prevName: "THÀNH PHỐ MỸ THO", group: "Khối thành phố, thị xã", w: 0.14 },
+    { name: "Thị xã Gò Công", typed: "TX Gò Công", prevName: "THỊ XÃ GÒ CÔNG", group: "Khối thành phố, thị xã", w: 0.06 },
+    { name: "Thị xã Cai Lậy", typed: "TX. Cai Lậy", prevName: "THỊ XÃ CAI LẬY", group: "Khối thành phố, thị xã", w: 0.07 },
+    { name: "Huyện Cái Bè", typed: "H. Cái Bè", prevName: "HUYỆN CÁI BÈ", group: "Khối huyện", w: 0.17 },
+    { name: "Huyện Cai Lậy", typed: "H. Cai Lậy", prevName: "HUYỆN CAI LẬY", group: "Khối huyện", w: 0.1 },
+    { name: "Huyện Tân Phước", typed: "H. Tân Phước", prevName: "HUYỆN TÂN PHƯỚC", group: "Khối huyện", w: 0.05 },
+    { name: "Huyện Châu Thành", typed: "H. Châu Thành", prevName: "HUYỆN CHÂU THÀNH", group: "Khối huyện", w: 0.14 },
+    { name: "Huyện Chợ Gạo", typed: "H. Chợ Gạo", prevName: "HUYỆN CHỢ GẠO", group: "Khối huyện", w: 0.1 },
+    { name: "Huyện Gò Công Tây", typed: "H. Gò Công Tây", prevName: "HUYỆN GÒ CÔNG TÂY", group: "Khối huyện", w: 0.07 },
+    { name: "Huyện Gò Công Đông", typed: "H.Gò Công Đông", prevName: "HUYỆN GÒ CÔNG ĐÔNG", group: "Khối huyện", w: 0.07 },
+    { name: "Huyện Tân Phú Đông", typed: "H. Tân Phú Đông", prevName: "HUYỆN TÂN PHÚ ĐÔNG", group: "Khối huyện", w: 0.03 },
+  ],
+  totals: {
+    bhxh: { actual: 215340, target: 251860, previous: 204307, labour: 745100 },
+    bhyt: { actual: 1512400, target: 1587000, previous: 1470000, population: 1656500 },
+  },
+  published: { bhxhCoverage: "28,9%", bhxhOfPlan: "85,5%", bhxhGrowth: "5,4%", bhytOfPlan: "95,3%", bhytCoverage: "91,3%", goals: { bhxh: 0.29, bhyt: 0.93 } },
+} as const;
+
+export function tienGiangFigures(): { name: string; typed: string; prevName: string; group: string; bhxh: { actual: number; target: number; previous: number; labour: number }; bhyt: { actual: number; target: number; previous: number; population: number } }[] {
+  const u = TIEN_GIANG.units;
+  const w = u.map((x) => x.w);
+  const T = TIEN_GIANG.totals;
+  const cols = {
+    bhxhA: spread(T.bhxh.actual, w, 0.04, 1),
+    bhxhT: spread(T.bhxh.target, w, 0.01, 2),
+    bhxhP: spread(T.bhxh.previous, w, 0.03, 3),
+    lab: spread(T.bhxh.labour, w, 0.02, 4),
+    bhytA: spread(T.bhyt.actual, w, 0.02, 5),
+    bhytT: spread(T.bhyt.target, w, 0.01, 6),
+    bhytP: spread(T.bhyt.previous, w, 0.02, 7),
+    pop: spread(T.bhyt.population, w, 0.015, 8),
+  };
+  return u.map((x, i) => ({
+    name: x.name,
+    typed: x.typed,
+    prevName: x.prevName,
+    group: x.group,
+    bhxh: { actual: cols.bhxhA[i]!, target: cols.bhxhT[i]!, previous: cols.bhxhP[i]!, labour: cols.lab[i]! },
+    bhyt: { actual: cols.bhytA[i]!, target: cols.bhytT[i]!, previous: cols.bhytP[i]!, population: cols.pop[i]! },
+  }));
+}
+
+export function tienGiangWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const u = tienGiangFigures();
+  addReportSheet(wb, {
+    name: "Kế hoạch 2022",
+    titles: ["BẢO HIỂM XÃ HỘI TỈNH TIỀN GIANG", "KẾ HOẠCH PHÁT TRIỂN NGƯỜI THAM GIA BHXH, BHYT NĂM 2022"],
+    unitHeader: "Đơn vị",
+    units: u.map((x) => ({ name: x.name, group: x.group })),
+    groupHeader: "Kế hoạch giao năm 2022 (người)",
+    columns: [
+      { header: "Bảo hiểm xã hội", values: u.map((x) => x.bhxh.target) },
+      { header: "Bảo hiểm y tế", values: u.map((x) => x.bhyt.target) },
+    ],
+    columnNumbers: true,
+    total: { label: "Toàn tỉnh", position: "top" },
+    subtotals: true,
+  });
+  addReportSheet(wb, {
+    name: "Thực hiện 6 tháng",
+    titles: ["KẾT QUẢ THỰC HIỆN 6 THÁNG ĐẦU NĂM 2022", `Số liệu đến ngày ${TIEN_GIANG.asOf}`],
+    unitHeader: "Tên đơn vị",
+    units: u.map((x) => ({ name: x.typed, group: x.group })),
+    groupHeader: "Số người tham gia",
+    columns: [
+      { header: "BHYT", values: u.map((x) => x.bhyt.actual) },
+      { header: "BHXH", values: u.map((x) => x.bhxh.actual) },
+    ],
+    total: { label: "Tổng cộng", position: "bottom" },
+    numbers: "viText",
+    subtotals: true,
+    notes: true,
+  });
+  addReportSheet(wb, {
+    name: "Cùng kỳ 2021",
+    titles: ["SỐ NGƯỜI THAM GIA 6 THÁNG ĐẦU NĂM 2021"],
+    unitHeader: "Đơn vị",
+    units: u.map((x) => ({ name: x.prevName })),
+    columns: [
+      { header: "Số người tham gia BHXH", values: u.map((x) => x.bhxh.previous) },
+      { header: "Số người tham gia BHYT", values: u.map((x) => x.bhyt.previous) },
+    ],
+    total: { label: "Toàn tỉnh", position: "bottom" },
+    nfd: true,
+  });
+  addReportSheet(wb, {
+    name: "Dân số - Lao động",
+    titles: ["DÂN SỐ VÀ LỰC LƯỢNG LAO ĐỘNG NĂM 2022"],
+    unitHeader: "Huyện, thị xã, thành phố",
+    units: u.map((x) => ({ name: x.typed })),
+    columns: [
+      { header: "Dân số", values: u.map((x) => x.bhyt.population) },
+      { header: "Lực lượng lao động", values: u.map((x) => x.bhxh.labour) },
+    ],
+    total: { label: "Toàn tỉnh", position: "bottom" },
+    numbers: "formula",
+  });
+  return wb;
+}
+
+/**
+ * Seed 004 — Vĩnh Phúc, 2020: total social insurance (compulsory + voluntary, no total column)
+ * 32,8% of the labour force; BHYT 92% of the population; the resolution's goals 50% and 80%.
+ * No targets sheet: coverage only.
+ */
+export const VINH_PHUC = {
+  units: [
+    { name: "Thành phố Vĩnh Yên", w: 0.12 },
+    { name: "Thành phố Phúc Yên", w: 0.1 },
+    { name: "Huyện Bình Xuyên", w: 0.12 },
+    { name: "Huyện Lập Thạch", w: 0.11 },
+    { name: "Huyện Sông Lô", w: 0.08 },
+    { name: "Huyện Tam Dương", w: 0.09 },
+    { name: "Huyện Tam Đảo", w: 0.07 },
+    { name: "Huyện Vĩnh Tường", w: 0.17 },
+    { name: "Huyện Yên Lạc", w: 0.14 },
+  ],
+  totals: { bb: 191150, tn: 19200, labour: 641300, bhyt: 1077500, population: 1171000 },
+  published: { bhxhCoverage: "32,8%", bhytCoverage: "92%", goals: { bhxh: 0.5, bhyt: 0.8 } },
+} as const;
+
+export function vinhPhucFigures(): { name: string; bb: number; tn: number; labour: number; bhyt: number; population: number }[] {
+  const w = VINH_PHUC.units.map((x) => x.w);
+  const T = VINH_PHUC.totals;
+  const bb = spread(T.bb, w, 0.08, 1);
+  const tn = spread(T.tn, w, 0.06, 2);
+  const labour = spread(T.labour, w, 0.02, 3);
+  const bhyt = spread(T.bhyt, w, 0.02, 4);
+  const population = spread(T.population, w, 0.015, 5);
+  return VINH_PHUC.units.map((u, i) => ({ name: u.name, bb: bb[i]!, tn: tn[i]!, labour: labour[i]!, bhyt: bhyt[i]!, population: population[i]! }));
+}
+
+export function vinhPhucWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const u = vinhPhucFigures();
+  addReportSheet(wb, {
+    name: "Thực hiện 2020",
+    titles: ["BẢO HIỂM XÃ HỘI TỈNH VĨNH PHÚC", "SỐ NGƯỜI THAM GIA BHXH, BHYT NĂM 2020 (ƯỚC)"],
+    unitHeader: "Đơn vị",
+    units: u.map((x) => ({ name: x.name })),
+    groupHeader: "Số người tham gia",
+    columns: [
+      { header: "BHXH bắt buộc", values: u.map((x) => x.bb) },
+      { header: "BHXH tự nguyện", values: u.map((x) => x.tn) },
+      { header: "BHYT", values: u.map((x) => x.bhyt) },
+    ],
+    columnNumbers: true,
+    total: { label: "Toàn tỉnh", position: "top" },
+  });
+  addReportSheet(wb, {
+    name: "Dân số, lao động",
+    titles: ["DÂN SỐ VÀ LỰC LƯỢNG LAO ĐỘNG NĂM 2020"],
+    unitHeader: "Huyện, thành phố",
+    units: u.map((x) => ({ name: x.name.replace(/^Thành phố /, "TP. ").replace(/^Huyện /, "H. ") })),
+    columns: [
+      { header: "Dân số trung bình", values: u.map((x) => x.population) },
+      { header: "Lực lượng lao động", values: u.map((x) => x.labour) },
+    ],
+    total: { label: "Toàn tỉnh", position: "bottom" },
+  });
+  return wb;
+}

@@ -1,5 +1,7 @@
 /** Command-line arguments for `chitieu`, parsed without dependencies and checked strictly. */
 import { ChitieuError } from "../core/errors";
+import { GoalSetting, parseGoalSpec } from "../core/goals";
+import { parseDayText } from "../core/reportDate";
 import { IndicatorOverride } from "../core/indicators";
 import { SHEET_ROLES, SheetRole } from "../core/roles";
 import { DEFAULT_CHOICES, RunChoices } from "../core/settings";
@@ -14,15 +16,25 @@ export interface SummarizeArgs {
 
 export const USAGE = `Usage:
   chitieu summarize <workbook.xlsx> --out <file.xlsx> [--targets <sheet>] [--actuals <sheet>] [--base <sheet>]
-                    [--json] [--average overall|mean] [--rank competition|dense] [--lang vi|en]
-                    [--locale vi|en] [--map <role>:<column>=<indicator>]…
+                    [--previous <sheet>] [--json] [--average overall|mean] [--rank competition|dense] [--lang vi|en]
+                    [--locale vi|en] [--map <role>:<column>=<indicator>]… [--goal <indicator>[@<category>]=<rate>]…
+                    [--category <header>] [--group-by <header>] [--as-of <dd/mm/yyyy>] [--area <text>]
   chitieu demo      runs summarize on the bundled sample workbook
 
   --average   compare units with the area-wide rate (Σ actual / Σ target, default) or the mean of unit rates
   --rank      competition ranking 1, 2, 2, 4 (default, as Excel's RANK.EQ) or dense 1, 2, 2, 3
   --lang      language of the summary sheets and messages: vi (default) or en
   --locale    how numbers typed as text are written: vi "1.065.565" (default) or en "1,065,565"
-  --map       this column is that indicator, e.g. --map "actuals:E=BHYT" or --map "targets:Ghi chú 2=-" (ignore)`;
+  --map       this column is that indicator, e.g. --map "actuals:E=BHYT" or --map "targets:Ghi chú 2=-" (ignore)
+  --previous  the sheet of the same period last year (else detected: Cùng kỳ, CK, Năm trước), for growth
+  --goal      a coverage goal (share of the base), repeatable: --goal "BHYT=93%" (area-wide),
+              --goal "BHYT@NTM nâng cao=95%" (units of that category); "BHXH" is total social insurance
+  --category  header of the unit-category column (else detected: Loại xã, Phân loại, Nhóm, Category)
+  --group-by  header of the column that groups the units (else group rows I, II … or Huyện / Quận)
+  --as-of     the report date the commentary opens with, e.g. --as-of 31/10/2022 (else read from the
+              actuals' title rows: "Số liệu đến ngày 31/10/2022", "Từ 01/01/2024 đến 30/4/2024")
+  --area      the area the commentary names, e.g. --area "tỉnh Hậu Giang" (else an agency title row
+              such as "BẢO HIỂM XÃ HỘI TỈNH HẬU GIANG", or the total row: "Toàn tỉnh")`;
 
 function usage(msg: string): ChitieuError {
   return new ChitieuError("bad-option", `${msg}\n${USAGE}`);
@@ -47,6 +59,11 @@ export function parseArgs(argv: readonly string[], demoInput: string, demoOut: s
   if (command !== "summarize" && command !== "demo") throw usage(command ? `Unknown command "${command}".` : "No command given.");
   const sheets: Partial<Record<SheetRole, string>> = {};
   const overrides: IndicatorOverride[] = [];
+  const goals: GoalSetting[] = [];
+  let category: string | null = null;
+  let groupBy: string | null = null;
+  let asOf: string | null = null;
+  let area: string | null = null;
   let input: string | undefined;
   let out: string | undefined;
   let json = false;
@@ -89,6 +106,27 @@ export function parseArgs(argv: readonly string[], demoInput: string, demoOut: s
       case "--map":
         overrides.push(parseMap(value()));
         break;
+      case "--goal":
+        try {
+          goals.push(parseGoalSpec(value()));
+        } catch (e) {
+          if (e instanceof ChitieuError) throw usage(e.message);
+          throw e;
+        }
+        break;
+      case "--category":
+        category = value();
+        break;
+      case "--group-by":
+        groupBy = value();
+        break;
+      case "--as-of":
+        asOf = value().trim();
+        if (!parseDayText(asOf)) throw usage(`--as-of takes a date as dd/mm/yyyy, e.g. 31/10/2022 (got "${asOf}").`);
+        break;
+      case "--area":
+        area = value().trim() || null;
+        break;
       case "--help":
       case "-h":
         throw usage("");
@@ -104,5 +142,5 @@ export function parseArgs(argv: readonly string[], demoInput: string, demoOut: s
   }
   if (!input) throw usage("No workbook given.");
   if (!out) throw usage("No output file given: add --out <file.xlsx> (the input workbook is never changed).");
-  return { command, input, out, json, choices: { sheets, average, rank, lang, locale, overrides } };
+  return { command, input, out, json, choices: { sheets, average, rank, lang, locale, overrides, goals, category, groupBy, asOf, area } };
 }

@@ -17,7 +17,13 @@ const ROOT = path.resolve(__dirname, "..", "..");
 export const DEMO_INPUT = path.join(ROOT, "samples", "hau-giang-2022.xlsx");
 export const DEMO_OUT = path.join("out", "chi-tieu-demo.xlsx");
 
-export async function main(argv: readonly string[], io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) }): Promise<number> {
+/** Where the CLI prints: stdout and stderr by default; tests pass collectors (any return value is ignored). */
+export interface CliIo {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+export async function main(argv: readonly string[], io: CliIo = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) }): Promise<number> {
   try {
     const args = parseArgs(argv, DEMO_INPUT, DEMO_OUT);
     checkOutPath(args.input, args.out);
@@ -27,9 +33,9 @@ export async function main(argv: readonly string[], io = { out: (s: string) => p
     await port.saveSettings(toStored(args.choices));
     await saveWorkbook(wb, args.out);
     if (args.json) {
-      io.out(JSON.stringify(toJsonReport(outcome.summary, { file: args.out, sheets: outcome.written }), null, 2) + "\n");
+      io.out(JSON.stringify(toJsonReport(outcome.summary, { file: args.out, sheets: outcome.written }, outcome.narrative), null, 2) + "\n");
     } else {
-      io.out(printSummary(outcome.summary, args.choices.lang) + "\n\n");
+      io.out(printSummary(outcome.summary, args.choices.lang, outcome.narrative) + "\n\n");
       const names = outcome.written.map((w) => `'${w.name}'`).join(", ");
       io.out(args.choices.lang === "vi" ? `Đã ghi ${args.out} (thêm các sheet ${names}).\n` : `Wrote ${args.out} (added sheets ${names}).\n`);
     }

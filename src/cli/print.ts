@@ -1,7 +1,7 @@
 /** The terminal view: each indicator's ranked table, below-average units marked. */
-import { formatCount, formatPercent } from "../core/format";
+import { formatCount, formatNumber, formatPercent } from "../core/format";
 import { Lang, labels } from "../core/i18n";
-import { Summary } from "../core/summarize";
+import { IndicatorResult, Summary } from "../core/summarize";
 
 function pad(s: string, n: number, right = false): string {
   const len = Array.from(s).length;
@@ -9,10 +9,35 @@ function pad(s: string, n: number, right = false): string {
   return right ? " ".repeat(n - len) + s : s + " ".repeat(n - len);
 }
 
-export function printSummary(s: Summary, lang: Lang): string {
+/** "+5,40%" / "-2,10%": growth with its sign. */
+function signed(text: string): string {
+  return text.startsWith("-") ? text : `+${text}`;
+}
+
+/** A goal as written: "90%", "92,5%". */
+function goalText(goal: number, lang: Lang): string {
+  return formatPercent(goal, lang, Number.isInteger(Math.round(goal * 1e8) / 1e6) ? 0 : 2);
+}
+
+/** Growth on the same period and the area-wide goal, under an indicator's total line. */
+function extraLines(r: IndicatorResult, lang: Lang): string[] {
+  const L = labels(lang);
+  const out: string[] = [];
+  if (r.growth !== null && r.previousTotal !== null) {
+    out.push(`  ${L.previous}: ${formatCount(r.previousTotal, lang)} → ${L.growth.toLowerCase()}: ${signed(formatPercent(r.growth, lang))}`);
+  }
+  if (r.goal !== null) {
+    const gap = r.goalGap === null ? "—" : `${formatNumber(r.goalGap * 100, { lang, decimals: 2, minus: "−" })} ${lang === "vi" ? "điểm %" : "points"}`;
+    out.push(`  ${L.goal}: ${goalText(r.goal, lang)}; ${L.goalGap.replace(/ \(.*\)$/, "").toLowerCase()}: ${gap}; ${L.toGoal.toLowerCase()}: ${r.toGoal === null ? "—" : formatCount(r.toGoal, lang)}`);
+  }
+  return out;
+}
+
+/** `narrative`: the report's paragraphs, printed after the tables (unindented, to copy as they are). */
+export function printSummary(s: Summary, lang: Lang, narrative: readonly string[] = []): string {
   const L = labels(lang);
   const lines: string[] = [];
-  lines.push(`${lang === "vi" ? "Sheet" : "Sheets"}: ${[s.sheets.targets, s.sheets.actuals, s.sheets.base].filter(Boolean).map((n) => `'${n}'`).join(", ")}`);
+  lines.push(`${lang === "vi" ? "Sheet" : "Sheets"}: ${[s.sheets.targets, s.sheets.actuals, s.sheets.base, s.sheets.previous ?? null].filter(Boolean).map((n) => `'${n}'`).join(", ")}`);
   for (const r of s.results) {
     const name = lang === "en" ? r.indicatorEn : r.indicator;
     lines.push("");
@@ -23,18 +48,48 @@ export function printSummary(s: Summary, lang: Lang): string {
       `  ${s.totalLabel ?? L.total}: ${formatCount(r.actualTotal, lang)} / ${formatCount(r.denominatorTotal, lang)} = ${overall}` +
         (s.average === "mean" ? `   (${L.averageShort}: ${avg})` : ""),
     );
+    lines.push(...extraLines(r, lang));
+    const hasGrowth = r.units.some((u) => u.previous !== null);
+    const hasGoal = r.units.some((u) => u.goal !== null);
+    const hasGroups = r.groups.length > 0;
     const wName = Math.max(6, ...r.units.map((u) => Array.from(u.unit).length));
-    lines.push(`  ${pad(L.rank, 5)} ${pad(L.unit, wName)} ${pad(L.actual, 12, true)} ${pad(L.denominator(r.denominatorKind), 12, true)} ${pad(L.rate, 9, true)}`);
+    lines.push(`  ${pad(L.rank, 5)} ${pad(L.unit, wName)} ${pad(L.actual, 12, true)} ${pad(L.denominator(r.denominatorKind), 12, true)} ${pad(L.rate, 9, true)}` +
+        (hasGrowth ? ` ${pad(lang === "vi" ? "So cùng kỳ" : "vs last yr", 10, true)}` : "") +
+        (hasGoal ? ` ${pad(L.goal, 8, true)} ${pad(lang === "vi" ? "Cần thêm" : "To enrol", 9, true)}` : "") +
+        (hasGroups ? `  ${L.group} (${lang === "vi" ? "hạng" : "rank"})` : ""),
+    );
     for (const u of r.units) {
-      const mark = u.belowAverage ? `  ▼ ${L.belowMark}` : "";
+      const more =
+        (hasGrowth ? ` ${pad(u.growth === null ? "—" : signed(formatPercent(u.growth, lang)), 10, true)}` : "") +
+        (hasGoal ? ` ${pad(u.goal === null ? "—" : goalText(u.goal, lang), 8, true)} ${pad(u.toGoal === null ? "—" : formatCount(u.toGoal, lang), 9, true)}` : "") +
+        (hasGroups ? `  ${u.group ?? "—"}${u.groupRank === null ? "" : ` (${u.groupRank})`}` : "");
+      const mark = (u.belowAverage ? `  ▼ ${L.belowMark}` : "") + (u.belowGoal ? `  ◆ ${L.belowGoal}` : "");
       lines.push(
         `  ${pad(u.rank === null ? "—" : String(u.rank), 5)} ${pad(u.unit, wName)} ${pad(u.actual === null ? "—" : formatCount(u.actual, lang), 12, true)} ${pad(
           u.denominator === null ? "—" : formatCount(u.denominator, lang),
           12,
           true,
-        )} ${pad(u.ratio === null ? "—" : formatPercent(u.ratio, lang), 9, true)}${mark}`,
+        )} ${pad(u.ratio === null ? "—" : formatPercent(u.ratio, lang), 9, true)}${more}${mark}`,
       );
     }
+    if (hasGroups) {
+      lines.push(`  ${L.groupsTitle}:`);
+      const wGroup = Math.max(wName, ...r.groups.map((g) => Array.from(g.group).length));
+      for (const g of r.groups) {
+        lines.push(
+          `    ${pad(g.rank === null ? "—" : String(g.rank), 4)} ${pad(g.group, wGroup)} ${pad(formatCount(g.actual, lang), 12, true)} ${pad(formatCount(g.denominator, lang), 12, true)} ${pad(
+            g.ratio === null ? "—" : formatPercent(g.ratio, lang),
+            9,
+            true,
+          )}${g.belowAverage ? `  ▼ ${L.belowMark}` : ""}`,
+        );
+      }
+    }
+  }
+  if (narrative.length > 0) {
+    lines.push("");
+    lines.push(lang === "vi" ? "Nhận xét:" : "Commentary:");
+    for (const p of narrative) lines.push("", p);
   }
   if (s.unmatched.length > 0) {
     lines.push("");

@@ -4,8 +4,8 @@
  * Excel table and a chart. Pure data; the adapters write it.
  */
 import { Lang, labels, shortIndicator } from "./i18n";
-import { Highlight, OutputValue, SheetSpec, legalSheetName } from "./sheetSpec";
-import { IndicatorResult, Summary } from "./summarize";
+import { Highlight, OutputValue, SheetSpec, legalSheetName, safeSheetSpec } from "./sheetSpec";
+import { IndicatorResult, Summary, UnitResult } from "./summarize";
 
 export interface DescribeOptions {
   readonly lang?: Lang;
@@ -38,19 +38,51 @@ export function runsOf(rows: readonly number[]): { start: number; count: number 
   return runs;
 }
 
+/** Which of issue 8's columns a result has: growth (a previous sheet), goals, groups. */
+interface Extras {
+  readonly growth: boolean;
+  readonly goal: boolean;
+  readonly groups: boolean;
+}
+
+function extrasOf(r: IndicatorResult): Extras {
+  // Asked for by the overview and by the result's own sheet: each asking scans every unit.
+  let e = extrasSeen.get(r);
+  if (!e) {
+    e = {
+      growth: r.growth !== null || r.units.some((u) => u.previous !== null),
+      goal: r.goal !== null || r.units.some((u) => u.goal !== null),
+      groups: r.groups.length > 0,
+    };
+    extrasSeen.set(r, e);
+  }
+  return e;
+}
+const extrasSeen = new WeakMap<IndicatorResult, Extras>();
+
 function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
   const L = labels(lang);
   const results = summary.results;
-  const per = 5; // actual, denominator, rate, rank, mark
-  const width = 2 + per * results.length;
+  const extras = results.map(extrasOf);
+  // Per result: actual, denominator, rate, rank, mark; then previous, growth; then goal, gap, to goal, mark.
+  const widths = extras.map((e) => 5 + (e.growth ? 2 : 0) + (e.goal ? 4 : 0));
+  const starts: number[] = [];
+  let next = 2;
+  for (const w of widths) {
+    starts.push(next);
+    next += w;
+  }
+  const width = next;
+  const anyGoal = extras.some((e) => e.goal);
   const HEAD1 = 4;
   const HEAD2 = 5;
   const DATA = 6;
   const values: OutputValue[][] = [];
   values.push([L.title]);
   values.push([summary.average === "overall" ? L.averageOverall : L.averageMean]);
-  values.push([L.legendBelow]);
-  values.push([]);
+  // With goals there are two highlights: the legend says which colour is which.
+  values.push([anyGoal ? L.legendBelowColour : L.legendBelow]);
+  values.push(anyGoal ? [L.legendGoal] : []);
   const h1: OutputValue[] = [L.stt, L.unit];
   const h2: OutputValue[] = [null, null];
   const merges = [
@@ -59,33 +91,57 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
     { row: HEAD1, col: 1, rows: 2, cols: 1 },
   ];
   results.forEach((r, i) => {
-    const c = 2 + i * per;
-    h1.push(`${indicatorName(r, lang)} — ${L.measureShort(r.measure)}`, null, null, null, null);
+    const e = extras[i]!;
+    h1.push(`${indicatorName(r, lang)} — ${L.measureShort(r.measure)}`, ...new Array<null>(widths[i]! - 1).fill(null));
     h2.push(L.actual, L.denominator(r.denominatorKind), L.rate, L.rank, L.below);
-    merges.push({ row: HEAD1, col: c, rows: 1, cols: per });
+    if (e.growth) h2.push(L.previous, L.growth);
+    if (e.goal) h2.push(L.goal, L.goalGap, L.toGoal, L.belowGoal);
+    merges.push({ row: HEAD1, col: starts[i]!, rows: 1, cols: widths[i]! });
   });
   values.push(h1, h2);
 
-  // Units in the reference order; each result's units looked up by name.
-  const byUnit = results.map((r) => new Map(r.units.map((u) => [u.unit, u])));
+  // Units in the reference order; each result's units placed by the position of their name
+  // (one lookup per unit and result, then plain indexing).
+  const position = new Map(summary.units.map((name, k) => [name, k]));
+  const byUnit = results.map((r) => {
+    const at = new Array<UnitResult | undefined>(summary.units.length);
+    for (const u of r.units) {
+      const k = position.get(u.unit);
+      if (k !== undefined) at[k] = u;
+    }
+    return at;
+  });
   summary.units.forEach((name, k) => {
     const row: OutputValue[] = [k + 1, name];
-    byUnit.forEach((m) => {
-      const u = m.get(name);
+    byUnit.forEach((m, i) => {
+      const e = extras[i]!;
+      const u = m[k];
       row.push(u?.actual ?? null, u?.denominator ?? null, u?.ratio ?? null, u?.rank ?? null, u?.belowAverage ? L.belowMark : null);
+      if (e.growth) row.push(u?.previous ?? null, u?.growth ?? null);
+      if (e.goal) row.push(u?.goal ?? null, points(u?.goalGap ?? null), u?.toGoal ?? null, u?.belowGoal ? L.belowGoalMark : null);
     });
     values.push(row);
   });
   const totalRow: OutputValue[] = [null, totalLabel];
   const avgRow: OutputValue[] = [null, L.averageRow];
-  results.forEach((r) => {
+  results.forEach((r, i) => {
+    const e = extras[i]!;
     totalRow.push(r.actualTotal, r.denominatorTotal, r.overall, null, null);
     avgRow.push(null, null, r.average, null, null);
+    if (e.growth) {
+      totalRow.push(r.previousTotal, r.growth);
+      avgRow.push(null, null);
+    }
+    if (e.goal) {
+      totalRow.push(r.goal, points(r.goalGap), r.toGoal, r.toGoal !== null && r.toGoal > 0 ? L.belowGoalMark : null);
+      avgRow.push(null, null, null, null);
+    }
   });
   values.push(totalRow, avgRow);
 
   const columnFormats = [FMT_RANK, FMT_TEXT];
-  results.forEach((r) => {
+  results.forEach((r, i) => {
+    const e = extras[i]!;
     columnFormats.push(
       countFormat(r.units.map((u) => u.actual)),
       countFormat(r.units.map((u) => u.denominator)),
@@ -93,6 +149,8 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
       FMT_RANK,
       FMT_TEXT,
     );
+    if (e.growth) columnFormats.push(countFormat(r.units.map((u) => u.previous)), FMT_RATE);
+    if (e.goal) columnFormats.push(FMT_RATE, FMT_POINTS, FMT_INT, FMT_TEXT);
   });
   const nUnits = summary.units.length;
   const highlights: Highlight[] = [
@@ -100,14 +158,59 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
     { style: "header", block: { row: HEAD1, col: 0, rows: 2, cols: width }, rows: [HEAD1, HEAD2] },
     { style: "total", block: { row: DATA + nUnits, col: 0, rows: 2, cols: width }, rows: [DATA + nUnits, DATA + nUnits + 1] },
   ];
+  if (anyGoal) {
+    // The legend lines wear the colours they explain.
+    highlights.push({ style: "belowAverage", block: { row: 2, col: 0, rows: 1, cols: 1 }, rows: [2] });
+    highlights.push({ style: "belowGoal", block: { row: 3, col: 0, rows: 1, cols: 1 }, rows: [3] });
+  }
   results.forEach((_r, i) => {
-    const c = 2 + i * per;
-    const below = byUnit[i]!;
-    const rows = summary.units.flatMap((name, k) => (below.get(name)?.belowAverage ? [DATA + k] : []));
-    highlights.push({ style: "belowAverage", block: { row: DATA, col: c, rows: nUnits, cols: per }, rows, mark: { col: c + 4, text: L.belowMark } });
+    const c = starts[i]!;
+    const e = extras[i]!;
+    const m = byUnit[i]!;
+    const rows: number[] = [];
+    for (let k = 0; k < nUnits; k++) if (m[k]?.belowAverage) rows.push(DATA + k);
+    highlights.push({ style: "belowAverage", block: { row: DATA, col: c, rows: nUnits, cols: 5 }, rows, mark: { col: c + 4, text: L.belowMark } });
+    if (e.goal) {
+      const g = c + 5 + (e.growth ? 2 : 0);
+      const short: number[] = [];
+      for (let k = 0; k < nUnits; k++) if (m[k]?.belowGoal) short.push(DATA + k);
+      highlights.push({ style: "belowGoal", block: { row: DATA, col: g, rows: nUnits, cols: 4 }, rows: short, mark: { col: g + 3, text: L.belowGoalMark } });
+    }
   });
+
+  // The groups (I "Các quận", II "Các huyện" …): Σ/Σ per group, ranked, below-average marked.
+  const groupOrder = summary.grouping?.groups ?? [];
+  if (groupOrder.length > 0 && results.some((r) => r.groups.length > 0)) {
+    values.push([]);
+    const titleRow = values.length;
+    const titleLine: OutputValue[] = [null, L.groupsTitle];
+    results.forEach((r, i) => titleLine.push(L.actual, L.denominator(r.denominatorKind), L.rate, L.rank, L.below, ...new Array<null>(widths[i]! - 5).fill(null)));
+    values.push(titleLine);
+    const first = values.length;
+    const byGroup = results.map((r) => new Map(r.groups.map((g) => [g.group, g])));
+    groupOrder.forEach((label, k) => {
+      const row: OutputValue[] = [k + 1, label];
+      byGroup.forEach((m, i) => {
+        const g = m.get(label);
+        row.push(g?.actual ?? null, g?.denominator ?? null, g?.ratio ?? null, g?.rank ?? null, g?.belowAverage ? L.belowMark : null, ...new Array<null>(widths[i]! - 5).fill(null));
+      });
+      values.push(row);
+    });
+    highlights.push({ style: "header", block: { row: titleRow, col: 0, rows: 1, cols: width }, rows: [titleRow] });
+    results.forEach((_r, i) => {
+      const c = starts[i]!;
+      const m = byGroup[i]!;
+      const rows = groupOrder.flatMap((label, k) => (m.get(label)?.belowAverage ? [first + k] : []));
+      highlights.push({ style: "belowAverage", block: { row: first, col: c, rows: groupOrder.length, cols: 5 }, rows, mark: { col: c + 4, text: L.belowMark } });
+    });
+  }
+
   const columnWidths = [6, 26];
-  for (let i = 0; i < results.length; i++) columnWidths.push(12, 12, 9, 7, 13);
+  extras.forEach((e) => {
+    columnWidths.push(12, 12, 9, 7, 13);
+    if (e.growth) columnWidths.push(12, 11);
+    if (e.goal) columnWidths.push(9, 12, 12, 13);
+  });
   return {
     key: "overview",
     kind: "overview",
@@ -125,22 +228,41 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
     table: null,
     chart: null,
     derived: [],
-    legend: [L.legendBelow],
+    legend: anyGoal ? [L.legendBelowColour, L.legendGoal] : [L.legendBelow],
   };
+}
+
+/** A difference of rates in percentage points (−0,017 → −1,7). */
+function points(diff: number | null): number | null {
+  return diff === null ? null : diff * 100;
 }
 
 function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number): SheetSpec {
   const L = labels(lang);
+  const e = extrasOf(r);
   const HEAD = 4;
   const DATA = 5;
+  const BASE = 9;
+  // Issue 8's columns come after the nine of plan vs actual, so those keep their places.
+  const goalCol = e.goal ? BASE + (e.growth ? 2 : 0) : -1;
+  const width = BASE + (e.growth ? 2 : 0) + (e.goal ? 4 : 0) + (e.groups ? 2 : 0);
   const values: OutputValue[][] = [];
   values.push([L.measureTitle(indicatorName(r, lang), r.measure)]);
   values.push([summary.average === "overall" ? L.averageOverall : L.averageMean, null, null, null, r.average]);
-  values.push([L.legendBelow]);
+  const legendRow: OutputValue[] = [e.goal ? L.legendBelowColour : L.legendBelow];
+  if (e.goal) {
+    while (legendRow.length < goalCol) legendRow.push(null);
+    legendRow.push(L.legendGoal);
+  }
+  values.push(legendRow);
   values.push([L.rankMode(summary.rank)]);
-  values.push([L.rank, L.unit, L.actual, L.denominator(r.denominatorKind), L.rate, L.gap(r.denominatorKind), L.vsAverage, L.below, L.averageShort]);
+  const header: OutputValue[] = [L.rank, L.unit, L.actual, L.denominator(r.denominatorKind), L.rate, L.gap(r.denominatorKind), L.vsAverage, L.below, L.averageShort];
+  if (e.growth) header.push(L.previous, L.growth);
+  if (e.goal) header.push(L.goal, L.goalGap, L.toGoal, L.belowGoal);
+  if (e.groups) header.push(L.group, L.groupRank);
+  values.push(header);
   for (const u of r.units) {
-    values.push([
+    const row: OutputValue[] = [
       u.rank,
       u.unit,
       u.actual,
@@ -150,32 +272,65 @@ function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number)
       u.ratio !== null && r.average !== null ? (u.ratio - r.average) * 100 : null,
       u.belowAverage ? L.belowMark : null,
       r.average,
-    ]);
+    ];
+    if (e.growth) row.push(u.previous, u.growth);
+    if (e.goal) row.push(u.goal, points(u.goalGap), u.toGoal, u.belowGoal ? L.belowGoalMark : null);
+    if (e.groups) row.push(u.group, u.groupRank);
+    values.push(row);
   }
-  const width = 9;
   const n = r.units.length;
-  const belowRows = r.units.flatMap((u, k) => (u.belowAverage ? [DATA + k] : []));
+  const belowRows: number[] = [];
+  r.units.forEach((u, k) => {
+    if (u.belowAverage) belowRows.push(DATA + k);
+  });
   const actualFmt = countFormat(r.units.map((u) => u.actual));
   const denFmt = countFormat(r.units.map((u) => u.denominator));
   const key = `ranked:${r.indicatorKey}:${r.measure}`;
+  const columnFormats = [FMT_RANK, FMT_TEXT, actualFmt, denFmt, FMT_RATE, denFmt === FMT_INT && actualFmt === FMT_INT ? FMT_INT : FMT_DEC, FMT_POINTS, FMT_TEXT, FMT_RATE];
+  const columnWidths = [7, 26, 12, 12, 9, 14, 12, 13, 11];
+  if (e.growth) {
+    columnFormats.push(countFormat(r.units.map((u) => u.previous)), FMT_RATE);
+    columnWidths.push(12, 11);
+  }
+  if (e.goal) {
+    columnFormats.push(FMT_RATE, FMT_POINTS, FMT_INT, FMT_TEXT);
+    columnWidths.push(9, 12, 12, 13);
+  }
+  if (e.groups) {
+    columnFormats.push(FMT_TEXT, FMT_RANK);
+    columnWidths.push(22, 9);
+  }
+  const highlights: Highlight[] = [
+    { style: "title", block: { row: 0, col: 0, rows: 1, cols: 1 }, rows: [0] },
+    { style: "header", block: { row: HEAD, col: 0, rows: 1, cols: width }, rows: [HEAD] },
+    { style: "belowAverage", block: { row: DATA, col: 0, rows: n, cols: 8 }, rows: belowRows, mark: { col: 7, text: L.belowMark } },
+  ];
+  if (e.goal) {
+    highlights.push(
+      { style: "belowAverage", block: { row: 2, col: 0, rows: 1, cols: 1 }, rows: [2] },
+      { style: "belowGoal", block: { row: 2, col: goalCol, rows: 1, cols: 1 }, rows: [2] },
+      {
+        style: "belowGoal",
+        block: { row: DATA, col: goalCol, rows: n, cols: 4 },
+        rows: r.units.flatMap((u, k) => (u.belowGoal ? [DATA + k] : [])),
+        mark: { col: goalCol + 3, text: L.belowGoalMark },
+      },
+    );
+  }
   return {
     key,
     kind: "ranked",
     name: legalSheetName(L.rankedSheet(shortIndicator(indicatorName(r, lang)), r.measure)),
     values,
-    columnFormats: [FMT_RANK, FMT_TEXT, actualFmt, denFmt, FMT_RATE, denFmt === FMT_INT && actualFmt === FMT_INT ? FMT_INT : FMT_DEC, FMT_POINTS, FMT_TEXT, FMT_RATE],
+    columnFormats,
     dataStart: DATA,
     width,
-    columnWidths: [7, 26, 12, 12, 9, 14, 12, 13, 11],
+    columnWidths,
     cellFormats: [{ row: 1, col: 4, format: FMT_RATE }],
     merges: [],
     wrap: [{ row: HEAD, col: 0, rows: 1, cols: width }],
     freeze: { rows: DATA, columns: 0 },
-    highlights: [
-      { style: "title", block: { row: 0, col: 0, rows: 1, cols: 1 }, rows: [0] },
-      { style: "header", block: { row: HEAD, col: 0, rows: 1, cols: width }, rows: [HEAD] },
-      { style: "belowAverage", block: { row: DATA, col: 0, rows: n, cols: 8 }, rows: belowRows, mark: { col: 7, text: L.belowMark } },
-    ],
+    highlights,
     table: n > 0 ? { range: { row: HEAD, col: 0, rows: n + 1, cols: width }, name: `ChiTieu_${index + 1}` } : null,
     chart:
       n > 0
@@ -195,7 +350,7 @@ function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number)
             { col: 6, r1c1: "=IF(ISNUMBER(RC[-2]),(RC[-2]-R2C5)*100,\"\")" },
             { col: 8, r1c1: "=R2C5" },
           ],
-    legend: [L.legendBelow],
+    legend: e.goal ? [L.legendBelowColour, L.legendGoal] : [L.legendBelow],
   };
 }
 
@@ -205,5 +360,6 @@ export function describeOutput(summary: Summary, options: DescribeOptions & { to
   const L = labels(lang);
   const sheets = [overview(summary, lang, options.totalLabel ?? summary.totalLabel ?? L.total)];
   summary.results.forEach((r, i) => sheets.push(ranked(summary, r, lang, i)));
-  return sheets;
+  // Whatever the input, every cell written fits Excel: finite numbers, text within its limit.
+  return sheets.map(safeSheetSpec);
 }

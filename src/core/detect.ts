@@ -8,6 +8,7 @@ import { CellValue, Grid, SheetGrid, cellAt, isBlank, sheetCell, gridWidth } fro
 import { ChitieuError } from "./errors";
 import { NumberLocale, parseCell } from "./numbers";
 import { cleanText, foldText } from "./text";
+import { parseUnitName } from "./units";
 
 export type ColumnRole = "number" | "rate" | "text";
 
@@ -71,26 +72,40 @@ export interface DetectedTable {
   readonly groups: readonly GroupRow[];
   readonly excluded: readonly ExcludedRow[];
   readonly warnings: readonly string[];
+  /** The text of each non-blank row above the header (agency, report name, "Số liệu đến ngày …"). */
+  readonly titles: readonly string[];
 }
 
 export interface DetectOptions {
   readonly locale?: NumberLocale;
 }
 
+// "Đơn vị tính: người" (the unit of measure) and "Đơn vị báo cáo: …" (the reporting office), above
+// many tables, are not unit-name headers.
 const UNIT_HEADER =
-  /^(ten )?(don vi|dia ban|dia phuong|dia danh|huyen|quan|xa|phuong|thi xa|thanh pho|tinh|unit|units|district|commune|area|locality|name|ten)\b/;
+  /^(ten )?(don vi(?!\s*(tinh|bao cao|nhan|:))|dia ban|dia phuong|dia danh|huyen|quan|xa|phuong|thi xa|thanh pho|tinh|unit|units|district|commune|area|locality|name|ten)\b/;
+/** A header that names only a parent unit (the district of each commune), never the units themselves. */
+const PARENT_ONLY_HEADER = /^(tinh|huyen|quan|don vi cap tren|cap tren|thuoc (tinh|huyen|quan))$/;
 const STT_HEADER = /^(stt|tt|so tt|so thu tu|no\.?|#|s\.t\.t)$/;
 const NOTES_HEADER = /^(ghi chu|note|notes|remark|remarks|comment|comments)\b/;
-const RATE_HEADER =
-  /(ty le|%|\bdat\b|so sanh|so voi|\brate\b|ratio|percent|tang giam|chenh lech|xep hang|\bhang\b|\brank|bao phu)/;
-const COLUMN_NUMBER = /^\(?\s*(\d{1,2}|[a-z]{1,2})\s*(=\s*[0-9a-z()+\-*/x:. ]+)?\)?$/i;
+// Codes ("Mã đơn vị": 01, 02 …) are numbers that count nothing: never an indicator.
+const CODE_HEADER = /^(ma|ma so|ma don vi|ma dvhc|ma hanh chinh|ma dia ban|ma (xa|huyen|tinh|quan|phuong)|code|unit code|id)$/;
+// A rate column says so in any header row ("Tỷ lệ (%)" over "BHXH | BHYT"); weaker words only in
+// the column's own header, since a group header "Kết quả đạt được" sits over counts.
+const RATE_HEADER = /(ty le|%|\brate\b|ratio|percent)/;
+const RATE_LEAF = /(\bdat\b|so sanh|so voi|tang giam|chenh lech|xep hang|\bhang\b|\brank|bao phu)/;
+// "(1)", "A", "3=2/1", "(3)=(2)/(1)", "(5) = (4) - (3)": the numbers forms put under the header.
+const COLUMN_NUMBER = /^\(?\s*(\d{1,2}|[a-z]{1,2})\s*\)?\s*(=\s*[0-9a-z()+\-*/x:.% ]+)?$/i;
 const TOTAL_LABEL =
-  /^(toan (tinh|thanh pho|tp|huyen|quan|thi xa|xa|quoc|nganh|khu vuc|vung|dia ban)|tong cong|tong so|ca nuoc|grand total|total|all units)\b/;
+  /^(toan (tinh|thanh pho|tp|huyen|quan|thi xa|xa|quoc|nganh|khu vuc|vung|dia ban)|ca (tinh|thanh pho|tp|huyen|quan|thi xa|xa|nuoc)|(tong|cong) (toan|ca)\s|tong cong|tong so|grand total|total|all units)\b/;
 const BARE_TOTAL = /^(cong|tong|sum)\s*(\(.*\))?\s*:?$/;
-const GROUP_LABEL = /^((cac|khoi|nhom|khu vuc)\s|[ivx]+[.)]\s)/;
+// "I. Các quận", "II) Khối huyện" — but "X. Tân Hòa" is a commune (xã), not group ten.
+const GROUP_LABEL = /^(([a-h][.)]\s*)?(cac|khoi|nhom|khu vuc)\s|(?!x[.)])[ivx]+[.)]\s)/;
 const ROMAN = /^[IVXL]+\.?$/;
 /** Consecutive blank rows after which the table is taken to have ended. */
 const BLANK_RUN_END = 50;
+/** Larger figures (a billion billion) are typing errors, and their sums could overflow. */
+export const MAX_FIGURE = 1e18;
 
 function text(v: CellValue): string {
   if (v === null || v === undefined) return "";
@@ -108,13 +123,31 @@ function nonBlankCount(row: readonly CellValue[] | undefined, width: number): nu
   return n;
 }
 
+function distinctTexts(row: readonly CellValue[] | undefined, width: number): number {
+  if (!row) return 0;
+  const seen = new Set<string>();
+  for (let c = 0; c < Math.min(width, row.length); c++) if (!isBlank(row[c])) seen.add(text(row[c]!));
+  return seen.size;
+}
+
+/**
+ * "A B 1 2 3=2/1" or "(1) (2) (3)": single letters and numbers that go up from left to right —
+ * so that a unit row such as "An | 1" (a commune named An) is not taken for one.
+ */
 function isColumnNumberRow(row: readonly CellValue[] | undefined, width: number): boolean {
   if (!row) return false;
   let n = 0;
+  let last = 0;
   for (let c = 0; c < Math.min(width, row.length); c++) {
     const v = row[c];
     if (isBlank(v)) continue;
-    if (!COLUMN_NUMBER.test(text(v))) return false;
+    const t = text(v);
+    if (!COLUMN_NUMBER.test(t)) return false;
+    const head = t.match(/^\(?\s*(\d{1,2}|[a-z]{1,2})/i)![1]!;
+    if (/^\d/.test(head)) {
+      if (Number(head) <= last) return false;
+      last = Number(head);
+    } else if (head.length > 1) return false;
     n++;
   }
   return n >= 2;
@@ -133,7 +166,11 @@ function rowLabel(row: readonly CellValue[] | undefined, unitCol: number): strin
 }
 
 export function isTotalLabel(label: string): boolean {
-  const f = foldText(label);
+  return isTotalFolded(foldText(label));
+}
+
+/** isTotalLabel on a label already folded (foldText), as the row loop has it. */
+function isTotalFolded(f: string): boolean {
   return TOTAL_LABEL.test(f) || BARE_TOTAL.test(f);
 }
 
@@ -141,14 +178,17 @@ function findHeaderStart(grid: Grid, width: number): number {
   const scan = Math.min(grid.length, 40);
   for (let r = 0; r < scan; r++) {
     const row = grid[r];
-    if (!row || nonBlankCount(row, width) < 2) continue;
+    // A header names at least two columns; a merged title repeated across its cells (as exceljs
+    // gives it: "TỈNH HẬU GIANG" …) is one text, however many cells it fills.
+    if (!row || distinctTexts(row, width) < 2) continue;
     if (row.some(isNumberCell)) continue;
     for (let c = 0; c < Math.min(width, row.length); c++) {
       const f = foldText(text(row[c]));
       if (f && (STT_HEADER.test(f) || UNIT_HEADER.test(f))) {
         // A unit name in a data row also starts with "Huyện …": a header row has no numbers
         // and is followed, within a few rows, by rows that do.
-        for (let k = r + 1; k < Math.min(grid.length, r + 6); k++) if (grid[k]?.some(isNumberCell) || rowHasNumericText(grid[k], width)) return r;
+        // Excel errors and "-" count as figures too: the first units may have nothing else.
+        for (let k = r + 1; k < Math.min(grid.length, r + 6); k++) if (grid[k]?.some(isNumberCell) || rowHasNumericText(grid[k], width) || rowHasErrorOrNone(grid[k], width)) return r;
       }
     }
   }
@@ -168,26 +208,46 @@ function findHeaderStart(grid: Grid, width: number): number {
   return -1;
 }
 
-function rowHasNumericText(row: readonly CellValue[] | undefined, width: number): boolean {
+/** A row with an Excel error (#N/A) or a "none" mark ("-") in it: a data row, never a header. */
+function rowHasErrorOrNone(row: readonly CellValue[] | undefined, width: number): boolean {
   if (!row) return false;
   for (let c = 0; c < Math.min(width, row.length); c++) {
-    const v = row[c];
-    if (typeof v === "string" && /\d/.test(v) && parseCell(v).kind === "number" && !COLUMN_NUMBER.test(v.trim())) return true;
+    const k = parseCell(row[c] ?? null).kind;
+    if (k === "error" || k === "none") return true;
   }
   return false;
 }
 
-/** Width of the table: the header's last non-blank column + 1 (columns far to the right are ignored). */
+function rowHasNumericText(row: readonly CellValue[] | undefined, width: number): boolean {
+  if (!row) return false;
+  // A column-number row ("(1) (2) (3)") is not figures; but in any other row a small count typed
+  // as text ("0", "12") is one: otherwise a unit row right under the header is read as header.
+  if (isColumnNumberRow(row, width)) return false;
+  for (let c = 0; c < Math.min(width, row.length); c++) {
+    const v = row[c];
+    if (typeof v === "string" && /\d/.test(v) && parseCell(v).kind === "number") return true;
+  }
+  return false;
+}
+
+/** Blank columns in a row across the header after which the header is taken to have ended. */
+const HEADER_GAP = 3;
+
+/**
+ * Width of the table: the header's last non-blank column + 1, the header being the columns from
+ * its first label up to a gap of HEADER_GAP blank columns. Cells far to the right (a user's own
+ * notes or sums) are ignored, even in the header rows.
+ */
 function headerWidth(grid: Grid, rows: readonly number[]): number {
   let w = 0;
-  for (const r of rows) {
-    const row = grid[r] ?? [];
-    for (let c = row.length - 1; c >= w; c--) {
-      if (!isBlank(row[c])) {
-        w = c + 1;
-        break;
-      }
-    }
+  let gap = 0;
+  let max = 0;
+  for (const r of rows) max = Math.max(max, grid[r]?.length ?? 0);
+  for (let c = 0; c < max; c++) {
+    if (rows.some((r) => !isBlank(cellAt(grid, r, c)))) {
+      w = c + 1;
+      gap = 0;
+    } else if (++gap >= HEADER_GAP && w > 0) break;
   }
   return w;
 }
@@ -237,11 +297,23 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
 
   // Header rows: the start row and up to two more text-only rows below it.
   const headerRows = [start];
+  // Columns the start row names as the unit or STT column: under them a further header row is
+  // blank (merged) or repeats the header, so a name there means the row is already a unit row
+  // (one whose figures are all errors, "-" or text would otherwise pass for a header row).
+  const startRow = grid[start] ?? [];
+  const labelCols: number[] = [];
+  for (let c = 0; c < Math.min(fullWidth, startRow.length); c++) {
+    const f = foldText(text(startRow[c] ?? null));
+    if (f && (STT_HEADER.test(f) || UNIT_HEADER.test(f))) labelCols.push(c);
+  }
   let next = start + 1;
   while (next < grid.length && headerRows.length < 3) {
     const row = grid[next];
-    if (!row || nonBlankCount(row, fullWidth) === 0) break;
-    if (row.some(isNumberCell) || rowHasNumericText(row, fullWidth) || isColumnNumberRow(row, fullWidth)) break;
+    // Only the header's own span counts: junk far to the right makes no row a header row.
+    const span = headerWidth(grid, [...headerRows, next]);
+    if (!row || nonBlankCount(row, span) === 0) break;
+    if (row.slice(0, span).some(isNumberCell) || rowHasNumericText(row, span) || isColumnNumberRow(row, span)) break;
+    if (labelCols.some((c) => { const t = text(row[c] ?? null); return t !== "" && t !== text(startRow[c] ?? null); })) break;
     const first = foldText(text(row[0] ?? null));
     if (ROMAN.test(text(row[0] ?? null)) || GROUP_LABEL.test(first) || row.some((v) => typeof v === "string" && isTotalLabel(v))) break;
     headerRows.push(next);
@@ -261,7 +333,10 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
   const findCol = (re: RegExp) => folded.findIndex((p) => p.some((x) => re.test(x)));
   const sttColumn = findCol(STT_HEADER);
   const notesColumn = findCol(NOTES_HEADER);
-  let unitColumn = folded.findIndex((p, c) => c !== sttColumn && p.some((x) => UNIT_HEADER.test(x)));
+  // A commune-level sheet may name each unit's parent beside it ("Huyện" | "Tên xã"): when several
+  // headers could name the units, the parent column is not the one.
+  const unitCandidates = folded.flatMap((p, c) => (c !== sttColumn && p.some((x) => UNIT_HEADER.test(x)) ? [c] : []));
+  let unitColumn = unitCandidates.find((c) => !folded[c]!.every((x) => PARENT_ONLY_HEADER.test(x))) ?? unitCandidates[0] ?? -1;
   if (unitColumn < 0) {
     // The column with the most text cells under the header.
     let best = -1;
@@ -299,6 +374,17 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
   const dataCols: number[] = [];
   for (let c = 0; c < width; c++) if (c !== unitColumn && c !== sttColumn && c !== notesColumn) dataCols.push(c);
 
+  const hasFigureIn = (row: readonly CellValue[]) =>
+    dataCols.some((c) => {
+      const k = parseCell(row[c] ?? null, locale).kind;
+      return k === "number" || k === "error" || k === "none";
+    });
+  // A named row with no figures yet is a unit when rows with figures follow it (it sits inside
+  // the table), or when its name has an administrative prefix ("Huyện …", "X. …") and no comma (a
+  // footer "TP. Vị Thanh, ngày …" has one): a unit is never dropped for want of figures.
+  let lastFigureRow = -1;
+  for (let r = grid.length - 1; r >= next && lastFigureRow < 0; r--) if (grid[r] && hasFigureIn(grid[r]!)) lastFigureRow = r;
+
   for (let r = next; r < grid.length; r++) {
     const row = grid[r];
     if (!row || nonBlankCount(row, width) === 0) {
@@ -309,7 +395,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     const label = rowLabel(row, unitColumn);
     const sttText = sttColumn >= 0 ? text(row[sttColumn] ?? null) : "";
     const f = foldText(label);
-    if (label && isTotalLabel(label)) {
+    if (label && isTotalFolded(f)) {
       if (totalRow) warnings.push(`${at(r, unitColumn)}: a second total row ("${label}") — only the one in row ${totalRow.row + origin.row + 1} is used as the check.`);
       else totalRow = { row: r, label };
       excluded.push({ row: r, label, reason: "total" });
@@ -322,12 +408,10 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
       excluded.push({ row: r, label: g.label, reason: "group" });
       continue;
     }
-    const hasFigure = dataCols.some((c) => {
-      const k = parseCell(row[c] ?? null, locale).kind;
-      return k === "number" || k === "error" || k === "none";
-    });
+    const hasFigure = hasFigureIn(row);
     const sttIsNumber = sttText !== "" && /^\d+\.?$/.test(sttText);
-    if (!label || typeof row[unitColumn] !== "string" || (!hasFigure && !sttIsNumber)) {
+    const namedUnit = !!label && (r < lastFigureRow || (parseUnitName(label).kind !== null && !label.includes(",")));
+    if (!label || typeof row[unitColumn] !== "string" || (!hasFigure && !sttIsNumber && !namedUnit)) {
       excluded.push({ row: r, label: label || text(row.find((v) => !isBlank(v)) ?? null), reason: "text" });
       continue;
     }
@@ -340,6 +424,10 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
   const textColumns: { col: number; header: string; values: (string | null)[] }[] = [];
   for (const c of dataCols) {
     if (headers[c] === "") continue;
+    if (CODE_HEADER.test(folded[c]![folded[c]!.length - 1] ?? "")) {
+      textColumns.push({ col: c, header: headers[c]!, values: units.map((u) => { const t = text(cellAt(grid, u.row, c)); return t === "" ? null : t; }) });
+      continue;
+    }
     let numeric = 0;
     let textual = 0;
     const parsed = units.map((u) => parseCell(cellAt(grid, u.row, c), locale));
@@ -351,13 +439,27 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
       if (textual > 0) textColumns.push({ col: c, header: headers[c]!, values: units.map((u) => { const t = text(cellAt(grid, u.row, c)); return t === "" ? null : t; }) });
       continue;
     }
-    const role: ColumnRole = folded[c]!.some((x) => RATE_HEADER.test(x)) ? "rate" : "number";
+    const own = folded[c]![folded[c]!.length - 1] ?? "";
+    const role: ColumnRole = folded[c]!.some((x) => RATE_HEADER.test(x)) || RATE_LEAF.test(own) ? "rate" : "number";
     const values = parsed.map((p, i) => {
+      // The common case first: a plain figure needs no message, so no cell address is built.
+      if (p.kind === "number" && !p.note && Math.abs(p.value) <= MAX_FIGURE && !(role === "number" && p.value < 0)) return p.value;
       const cell = at(units[i]!.row, c);
       const who = units[i]!.name;
       switch (p.kind) {
         case "number":
           if (p.note) warnings.push(`${cell}: ${p.note}`);
+          // Left out rather than used: a sum of such figures could overflow to Infinity.
+          if (Math.abs(p.value) > MAX_FIGURE) {
+            warnings.push(`${cell}: ${fmt(p.value)} is too large to be a figure — ${who} is left out of "${headers[c]}"; check the cell.`);
+            return null;
+          }
+          // A negative count or target is almost surely a typing error: one such cell would
+          // otherwise distort the area-wide rate every unit is compared with.
+          if (role === "number" && p.value < 0) {
+            warnings.push(`${cell}: ${fmt(p.value)} is negative — a count or a target cannot be; ${who} is left out of "${headers[c]}". Check the sign.`);
+            return null;
+          }
           return p.value;
         case "blank":
           if (role === "number") warnings.push(`${cell}: blank — ${who} has no figure for "${headers[c]}"; it is left out of this indicator. Enter 0 if there is none.`);
@@ -425,7 +527,18 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     groups: groupRows,
     excluded,
     warnings,
+    titles: titleLines(grid, start),
   };
+}
+
+/** Title rows: the text cells of each row above the header, joined; blank rows skipped. */
+function titleLines(grid: Grid, headerStart: number): string[] {
+  const lines: string[] = [];
+  for (let r = 0; r < headerStart; r++) {
+    const cells = (grid[r] ?? []).map((v) => text(v)).filter((t, i, all) => t !== "" && all.indexOf(t) === i);
+    if (cells.length > 0) lines.push(cells.join(" "));
+  }
+  return lines;
 }
 
 function closeEnough(a: number, b: number): boolean {

@@ -36,7 +36,9 @@ function excelRound(x: number, decimals: number, shift: number): { int: string; 
     }
     if (i < 0) kept.unshift(1);
   }
-  const s = kept.join("");
+  // A number below 10^-decimals keeps fewer digits than its decimals: pad so that 0.05 with two
+  // decimals is "0,05", not "0,5".
+  const s = kept.join("").padStart(decimals + 1, "0");
   const intPart = s.slice(0, s.length - decimals) || "0";
   const frac = decimals > 0 ? s.slice(s.length - decimals) : "";
   return { int: intPart.replace(/^0+(?=\d)/, ""), frac };
@@ -71,4 +73,40 @@ export function formatCount(x: number, lang: Lang): string {
 /** A ratio as a percentage: 0.9262 → "92,62%" (vi) / "92.62%" (en). */
 export function formatPercent(ratio: number, lang: Lang, decimals = 2, minus = "-"): string {
   return formatNumber(ratio, { lang, decimals, minus }, 2) + "%";
+}
+
+/** The typographic minus sign used in prose ("−1,70 điểm %"). */
+export const PROSE_MINUS = "\u2212";
+
+/**
+ * A rate shown with as few decimals as it needs, up to `maxDecimals`: goals are written as they
+ * were set ("mục tiêu 29%", "95,5%"), not "29,00%". Rounded as Excel would with that many decimals.
+ */
+export function formatPercentShort(ratio: number, lang: Lang, maxDecimals = 2): string {
+  const full = formatNumber(ratio, { lang, decimals: maxDecimals, minus: PROSE_MINUS }, 2);
+  const point = lang === "vi" ? "," : ".";
+  const trimmed = full.includes(point) ? full.replace(/0+$/, "").replace(new RegExp(`\\${point}$`), "") : full;
+  return (trimmed === PROSE_MINUS + "0" ? "0" : trimmed) + "%";
+}
+
+/**
+ * A difference of two rates in percentage points: −0.017 → "−1,70 điểm %" / "−1.70 percentage
+ * points". `signed` adds "+" to a positive difference; otherwise only negatives carry a sign.
+ * A difference that shows as zero has no sign.
+ */
+export function formatPoints(diff: number, lang: Lang, o: { readonly signed?: boolean; readonly decimals?: number } = {}): string {
+  const body = formatNumber(diff, { lang, decimals: o.decimals ?? 2, minus: PROSE_MINUS }, 2);
+  const isZero = !/[1-9]/.test(body);
+  const sign = o.signed && diff > 0 && !isZero ? "+" : "";
+  return `${sign}${body} ${lang === "vi" ? "điểm %" : "percentage points"}`;
+}
+
+/**
+ * A list as prose writes it: "a, b và c" / "a, b and c"; one item alone, two joined by the
+ * conjunction. `separator` is ", " (default) or "; " for items that hold commas themselves.
+ */
+export function joinList(items: readonly string[], lang: Lang, separator = ", "): string {
+  const and = lang === "vi" ? " và " : " and ";
+  if (items.length <= 1) return items[0] ?? "";
+  return items.slice(0, -1).join(separator) + and + items[items.length - 1]!;
 }

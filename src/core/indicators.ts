@@ -68,6 +68,12 @@ export interface IndicatorIdentity {
   readonly base: CoverageBase | null;
 }
 
+/** The catalogue entries a folded header names; "BHXH" alone is dropped when one of its parts is named. */
+function catalogueHits(f: string): CatalogueEntry[] {
+  const hits = CATALOGUE.filter((e) => e.pattern.test(f));
+  return hits.some((e) => e.id === "bhxh-bb" || e.id === "bhxh-tn") ? hits.filter((e) => e.id !== "bhxh") : hits;
+}
+
 /**
  * Identify a column by its header parts (group header first). The leaf is tried first so that
  * a group header such as "Chỉ tiêu giao năm 2022" does not decide; then the whole header.
@@ -76,8 +82,11 @@ export function identifyIndicator(parts: readonly string[]): IndicatorIdentity |
   const leaf = parts[parts.length - 1] ?? "";
   const candidates = [leaf, parts.join(" ")];
   for (const t of candidates) {
-    const f = foldText(t);
-    for (const e of CATALOGUE) if (e.pattern.test(f)) return { key: e.id, vi: e.vi, en: e.en, base: e.base };
+    const hits = catalogueHits(foldText(t));
+    // A header naming several indicators ("Số tiền thu BHXH, BHYT, BHTN") is none of them alone.
+    if (hits.length > 1) break;
+    const e = hits[0];
+    if (e) return { key: e.id, vi: e.vi, en: e.en, base: e.base };
   }
   // Any other indicator: its own words, without the words that name the sheet or period.
   for (const t of candidates) {

@@ -3,6 +3,7 @@
  * come in rank order. Fields beyond the contract are added, never renamed.
  */
 import { Summary } from "./summarize";
+import { writeNarrative } from "./narrative";
 
 export interface JsonUnit {
   unit: string;
@@ -12,6 +13,27 @@ export interface JsonUnit {
   gap: number | null;
   rank: number | null;
   belowAverage: boolean;
+  // additions (issue 8): null where not applicable
+  previous: number | null;
+  growth: number | null;
+  goal: number | null;
+  goalGap: number | null;
+  toGoal: number | null;
+  group: string | null;
+  groupRank: number | null;
+  belowGoal: boolean;
+  goalFrom: "unit" | "category" | "area" | null;
+  category: string | null;
+}
+
+export interface JsonGroup {
+  group: string;
+  actual: number;
+  denominator: number;
+  ratio: number | null;
+  rank: number | null;
+  belowAverage: boolean;
+  units: number;
 }
 
 export interface JsonResult {
@@ -26,10 +48,17 @@ export interface JsonResult {
   actualTotal: number;
   denominatorTotal: number;
   source: Summary["results"][number]["source"];
+  // additions (issue 8): null where not applicable, groups empty when there are none
+  growth: number | null;
+  previousTotal: number | null;
+  goal: number | null;
+  goalGap: number | null;
+  toGoal: number | null;
+  groups: JsonGroup[];
 }
 
 export interface JsonReport {
-  sheets: { targets: string | null; actuals: string; base: string | null };
+  sheets: { targets: string | null; actuals: string; base: string | null; previous: string | null };
   average: "overall" | "mean";
   results: JsonResult[];
   unmatched: { sheet: string; unit: string; missingFrom: string[] }[];
@@ -37,12 +66,18 @@ export interface JsonReport {
   // additions
   rank: "competition" | "dense";
   detection: Summary["detection"];
+  categories: { sheet: string; column: string; header: string; values: string[] } | null;
+  grouping: { source: "rows" | "column"; sheet: string; header: string | null; groups: string[] } | null;
+  goals: { indicator: string; category: string | null; rate: string }[];
   output?: { file: string; sheets: { key: string; name: string }[] };
+  /** The report's paragraphs, one per indicator and measure, in the chosen language. */
+  narrative: string[];
 }
 
-export function toJsonReport(s: Summary, output?: JsonReport["output"]): JsonReport {
+/** `narrative`: the paragraphs as the run wrote them; when not given, written in Vietnamese from `s`. */
+export function toJsonReport(s: Summary, output?: JsonReport["output"], narrative?: readonly string[]): JsonReport {
   const report: JsonReport = {
-    sheets: { targets: s.sheets.targets, actuals: s.sheets.actuals, base: s.sheets.base },
+    sheets: { targets: s.sheets.targets, actuals: s.sheets.actuals, base: s.sheets.base, previous: s.sheets.previous ?? null },
     average: s.average,
     results: s.results.map((r) => ({
       indicator: r.indicator,
@@ -57,17 +92,37 @@ export function toJsonReport(s: Summary, output?: JsonReport["output"]): JsonRep
         gap: u.gap,
         rank: u.rank,
         belowAverage: u.belowAverage,
+        previous: u.previous,
+        growth: u.growth,
+        goal: u.goal,
+        goalGap: u.goalGap,
+        toGoal: u.toGoal,
+        group: u.group,
+        groupRank: u.groupRank,
+        belowGoal: u.belowGoal,
+        goalFrom: u.goalFrom,
+        category: u.category,
       })),
       indicatorKey: r.indicatorKey,
       denominatorKind: r.denominatorKind,
       actualTotal: r.actualTotal,
       denominatorTotal: r.denominatorTotal,
       source: r.source,
+      growth: r.growth,
+      previousTotal: r.previousTotal,
+      goal: r.goal,
+      goalGap: r.goalGap,
+      toGoal: r.toGoal,
+      groups: r.groups.map((g) => ({ group: g.group, actual: g.actual, denominator: g.denominator, ratio: g.ratio, rank: g.rank, belowAverage: g.belowAverage, units: g.units })),
     })),
     unmatched: s.unmatched.map((u) => ({ sheet: u.sheet, unit: u.unit, missingFrom: [...u.missingFrom] })),
     warnings: [...s.warnings],
     rank: s.rank,
     detection: s.detection,
+    categories: s.categories ? { ...s.categories, values: [...s.categories.values] } : null,
+    grouping: s.grouping ? { ...s.grouping, groups: [...s.grouping.groups] } : null,
+    goals: (s.goals ?? []).map((g) => ({ indicator: g.indicator, category: g.category, rate: g.rate })),
+    narrative: [...(narrative ?? writeNarrative(s))],
   };
   if (output) report.output = output;
   return report;

@@ -47,7 +47,10 @@ export function meanOf(values: readonly (number | null)[]): number | null {
     s += v;
     n++;
   }
-  return n === 0 ? null : s / n;
+  if (n === 0) return null;
+  // Rates over tiny denominators can be huge: their sum may overflow, and Infinity is no mean.
+  const mean = s / n;
+  return Number.isFinite(mean) ? mean : null;
 }
 
 /** Strictly below the average (a unit exactly at it is not below). */

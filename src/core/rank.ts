@@ -7,21 +7,41 @@ export type RankMode = "competition" | "dense";
 
 /** Ranks for `values` (same order); null where the value is null. */
 export function rankDescending(values: readonly (number | null)[], mode: RankMode = "competition"): (number | null)[] {
-  const order = values
-    .map((v, i) => ({ v, i }))
-    .filter((x): x is { v: number; i: number } => x.v !== null)
-    .sort((a, b) => b.v - a.v || a.i - b.i);
-  const ranks: (number | null)[] = values.map(() => null);
+  return rankOrder(values, mode).ranks;
+}
+
+/**
+ * Ranks for `values`, and the indices in rank order: highest first, ties in their given order,
+ * then the indices with no value in their given order. Sorts indices, not objects: this runs
+ * for every indicator over every unit.
+ */
+export function rankOrder(values: readonly (number | null)[], mode: RankMode = "competition"): { ranks: (number | null)[]; order: number[] } {
+  const ranked: number[] = [];
+  const unranked: number[] = [];
+  // The values unboxed, so the comparisons of the sort read a flat array.
+  const key = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) unranked.push(i);
+    else {
+      key[i] = v;
+      ranked.push(i);
+    }
+  }
+  ranked.sort((a, b) => key[b]! - key[a]! || a - b);
+  const ranks = new Array<number | null>(values.length).fill(null);
   let prev: number | null = null;
   let rank = 0;
   let dense = 0;
-  order.forEach((x, pos) => {
-    if (prev === null || x.v !== prev) {
+  for (let pos = 0; pos < ranked.length; pos++) {
+    const i = ranked[pos]!;
+    const v = key[i]!;
+    if (prev === null || v !== prev) {
       rank = pos + 1;
       dense++;
-      prev = x.v;
+      prev = v;
     }
-    ranks[x.i] = mode === "dense" ? dense : rank;
-  });
-  return ranks;
+    ranks[i] = mode === "dense" ? dense : rank;
+  }
+  return { ranks, order: unranked.length === 0 ? ranked : ranked.concat(unranked) };
 }

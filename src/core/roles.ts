@@ -35,6 +35,23 @@ const CONTENT_PATTERNS: Record<SheetRole, RegExp> = {
 // The order a sheet is tried against: a name like "KH cùng kỳ" is last year's, not the targets.
 const ORDER: readonly SheetRole[] = ["previous", "base", "targets", "actuals"];
 
+// A name that is nothing but the role's word (and a period: "KH 2024", "TH 4 tháng") names the
+// role more surely than one that only contains it ("Tổng hợp chỉ tiêu", a user's own sheet).
+const PERIOD_WORDS = /\b(nam|thang|quy|dot|lan|year|month|quarter|\d+)\b/g;
+const WHOLE_NAMES: Record<SheetRole, RegExp> = {
+  previous: /^(cung ky|ck|nam truoc|same period|previous|last year|prior year)$/,
+  base: /^(dan so|lao dong|luc luong lao dong|llld|population|labou?r( force)?|base)$/,
+  targets: /^(ke hoach|kh|chi tieu|chi tieu giao|giao|target|targets|plan|planned|muc tieu)$/,
+  actuals: /^(thuc hien|th|actual|actuals|ket qua|so lieu)$/,
+};
+
+function nameStrength(name: string): number {
+  const role = roleByName(name);
+  if (!role) return 0;
+  const bare = foldText(name).replace(/[^a-z0-9 ]+/g, " ").replace(PERIOD_WORDS, " ").replace(/\s+/g, " ").trim();
+  return WHOLE_NAMES[role].test(bare) ? 2 : 1;
+}
+
 function roleByName(name: string): SheetRole | null {
   const f = foldText(name);
   for (const r of ORDER) if (NAME_PATTERNS[r].test(f)) return r;
@@ -83,8 +100,10 @@ export function chooseSheets(
   }
   const taken = new Set(Object.values(chosen).filter((x): x is string => !!x));
   const candidates = names.filter((n) => !skip.has(n) && !taken.has(n));
+  // By name, the surest names first (a stable sort keeps the workbook's order among equals).
+  const byName = [...candidates].sort((a, b) => nameStrength(b) - nameStrength(a));
   for (const pass of ["name", "content"] as const) {
-    for (const n of candidates) {
+    for (const n of pass === "name" ? byName : candidates) {
       if (taken.has(n)) continue;
       let role: SheetRole | null = null;
       if (pass === "name") role = roleByName(n);

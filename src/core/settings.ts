@@ -2,6 +2,7 @@
  * The user's choices, saved in the workbook so that the ribbon's one-click Recalculate and a
  * colleague opening the file get the same result. Plain JSON; validated when read back.
  */
+import { GoalSetting, parseRate } from "./goals";
 import { IndicatorOverride } from "./indicators";
 import { AverageMode } from "./measures";
 import { NumberLocale } from "./numbers";
@@ -17,6 +18,20 @@ export interface RunChoices {
   readonly lang: Lang;
   readonly locale: NumberLocale;
   readonly overrides: readonly IndicatorOverride[];
+  /** Coverage goals, area-wide or per unit category (absent = none). */
+  readonly goals?: readonly GoalSetting[];
+  /** Header of the unit-category column (absent or null = detected). */
+  readonly category?: string | null;
+  /** Header of the column that groups the units (absent or null = group rows or a parent column). */
+  readonly groupBy?: string | null;
+  /**
+   * The report date of the commentary, dd/mm/yyyy (absent or null = read from the actuals' title
+   * rows). Not saved with the settings: it belongs to this month's figures, and a stale date in
+   * next month's one-click recalculation would put a wrong date into the report.
+   */
+  readonly asOf?: string | null;
+  /** The area the commentary names ("tỉnh Hậu Giang"; absent or null = title rows or total row). */
+  readonly area?: string | null;
 }
 
 export const DEFAULT_CHOICES: RunChoices = {
@@ -26,6 +41,9 @@ export const DEFAULT_CHOICES: RunChoices = {
   lang: "vi",
   locale: "vi",
   overrides: [],
+  goals: [],
+  category: null,
+  groupBy: null,
 };
 
 export const SETTINGS_VERSION = 1;
@@ -51,6 +69,17 @@ export function parseSettings(raw: unknown): StoredSettings | null {
           !!x && typeof x === "object" && SHEET_ROLES.includes((x as IndicatorOverride).sheet) && typeof (x as IndicatorOverride).column === "string" && typeof (x as IndicatorOverride).indicator === "string",
       )
     : [];
+  // A goal survives only whole: an indicator, a category (text or null) and a readable rate.
+  const goals = Array.isArray(o.goals)
+    ? (o.goals as unknown[]).flatMap((x): GoalSetting[] => {
+        if (!x || typeof x !== "object") return [];
+        const g = x as Record<string, unknown>;
+        if (typeof g.indicator !== "string" || g.indicator.trim() === "" || typeof g.rate !== "string" || !parseRate(g.rate)) return [];
+        if (g.category !== null && g.category !== undefined && (typeof g.category !== "string" || g.category.trim() === "")) return [];
+        return [{ indicator: g.indicator, category: typeof g.category === "string" ? g.category : null, rate: g.rate }];
+      })
+    : [];
+  const header = (v: unknown): string | null => (typeof v === "string" && v.trim() !== "" ? v : null);
   return {
     version: SETTINGS_VERSION,
     sheets,
@@ -59,9 +88,15 @@ export function parseSettings(raw: unknown): StoredSettings | null {
     lang: pick(o.lang, ["vi", "en"] as const, "vi"),
     locale: pick(o.locale, ["vi", "en"] as const, "vi"),
     overrides,
+    goals,
+    category: header(o.category),
+    groupBy: header(o.groupBy),
+    area: header(o.area),
   };
 }
 
 export function toStored(c: RunChoices): StoredSettings {
-  return { version: SETTINGS_VERSION, ...c };
+  // The report date is this run's only (see RunChoices.asOf).
+  const { asOf: _runOnly, ...kept } = c;
+  return { version: SETTINGS_VERSION, ...kept };
 }

@@ -74,6 +74,46 @@ export interface SheetSpec {
   readonly derived: readonly { readonly col: number; readonly r1c1: string }[];
   /** Short legend lines shown on the sheet (already in `values`), kept for the UI. */
   readonly legend: readonly string[];
+  /**
+   * Row heights in points (0-based rows), where the content needs them: Excel fits no row to the
+   * wrapped text of a merged cell (the commentary's paragraphs). Optional: absent means automatic.
+   */
+  readonly rowHeights?: readonly { readonly row: number; readonly height: number }[];
+}
+
+/** Excel's limit on the characters in one cell. */
+export const MAX_CELL_TEXT = 32767;
+
+/**
+ * A value Excel can hold: a number that is finite (else the cell is left empty), text of at most
+ * MAX_CELL_TEXT characters (longer text is cut, ending in "…", never split inside a character).
+ */
+export function cellSafe(v: OutputValue): OutputValue {
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v !== "string" || v.length <= MAX_CELL_TEXT) return v;
+  let cut = v.slice(0, MAX_CELL_TEXT - 1);
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return cut + "…";
+}
+
+/** The same sheet with every value made cellSafe. */
+export function safeSheetSpec(spec: SheetSpec): SheetSpec {
+  // Copy only the rows with a cell to change (nearly always none): the values of a large
+  // province are over a million cells.
+  let values: (readonly OutputValue[])[] | null = null;
+  for (let r = 0; r < spec.values.length; r++) {
+    const row = spec.values[r]!;
+    let changed = false;
+    for (let c = 0; c < row.length && !changed; c++) {
+      // cellSafe(v) !== v, without the call: a number that is not finite, or text too long.
+      const v = row[c];
+      changed = typeof v === "number" ? !Number.isFinite(v) : typeof v === "string" && v.length > MAX_CELL_TEXT;
+    }
+    if (!changed) continue;
+    values ??= spec.values.slice();
+    values[r] = row.map(cellSafe);
+  }
+  return { ...spec, values: values ?? spec.values };
 }
 
 /** Characters Excel forbids in sheet names. */
@@ -84,7 +124,8 @@ export function legalSheetName(name: string): string {
   let s = name.replace(ILLEGAL, "-").replace(/^'+|'+$/g, "").replace(/\s+/g, " ").trim();
   if (s === "") s = "Sheet";
   if (s.toLowerCase() === "history") s = "History-";
-  return Array.from(s).slice(0, 31).join("");
+  // Cut to 31 characters (never inside one), then again no apostrophe or space at the end.
+  return Array.from(s).slice(0, 31).join("").replace(/['\s]+$/, "") || "Sheet";
 }
 
 /**

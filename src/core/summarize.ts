@@ -14,8 +14,12 @@ import {
   identityFromName,
 } from "./indicators";
 import { AverageMode, gap, isBelow, meanOf, ratio, totals } from "./measures";
+import { DERIVED_TOTAL_SOCIAL_INSURANCE, PART_KEYS, sumOfParts } from "./derive";
+import { ExactRate, GoalSetting, categoryKey, goalGapOf, goalSpecText, isGoalHeader, parseRate, peopleToGoal, rateFromCell, resolveGoal } from "./goals";
+import { GroupResult, groupResults, isCategoryHeader, isParentHeader, sameHeader } from "./groups";
+import { areaGrowth, growthOf } from "./growth";
 import { NumberLocale } from "./numbers";
-import { RankMode, rankDescending } from "./rank";
+import { RankMode, rankOrder } from "./rank";
 import { SheetRole } from "./roles";
 import { cleanText, foldText } from "./text";
 import { checkDuplicates, matchUnits } from "./units";
@@ -27,6 +31,8 @@ export interface SummaryInput {
   readonly targets: SheetGrid | null;
   readonly actuals: SheetGrid;
   readonly base: SheetGrid | null;
+  /** Last year's figures for the same period (cùng kỳ), matched like the actuals. */
+  readonly previous?: SheetGrid | null;
 }
 
 export interface SummaryOptions {
@@ -34,6 +40,12 @@ export interface SummaryOptions {
   readonly rank?: RankMode;
   readonly locale?: NumberLocale;
   readonly overrides?: readonly IndicatorOverride[];
+  /** Coverage goals: area-wide, or for the units of one category. */
+  readonly goals?: readonly GoalSetting[];
+  /** Header of the unit-category column (else detected: Loại xã, Phân loại, Nhóm, Category). */
+  readonly category?: string | null;
+  /** Header of the column that puts units into groups (else group rows, else Huyện / Quận / Đơn vị cấp trên). */
+  readonly groupBy?: string | null;
 }
 
 export interface UnitResult {
@@ -45,6 +57,25 @@ export interface UnitResult {
   readonly gap: number | null;
   readonly rank: number | null;
   readonly belowAverage: boolean;
+  /** Last year's count for the same period; null without a previous sheet or figure. */
+  readonly previous: number | null;
+  /** actual / previous − 1. */
+  readonly growth: number | null;
+  /** The coverage goal that applies to the unit (its own, its category's, or the area-wide one). */
+  readonly goal: number | null;
+  /** Where `goal` came from. */
+  readonly goalFrom: "unit" | "category" | "area" | null;
+  /** ratio − goal, a difference of rates (× 100 for percentage points). */
+  readonly goalGap: number | null;
+  /** People still to enrol to reach the goal: max(0, ⌈goal × denominator − actual⌉). */
+  readonly toGoal: number | null;
+  /** Short of its goal (toGoal > 0). */
+  readonly belowGoal: boolean;
+  /** The unit's category text, where a category column exists. */
+  readonly category: string | null;
+  /** The unit's group (group row label or parent unit), and its rank within the group. */
+  readonly group: string | null;
+  readonly groupRank: number | null;
 }
 
 export interface IndicatorResult {
@@ -62,9 +93,19 @@ export interface IndicatorResult {
   /** What the denominator is: the target, or a coverage base. */
   readonly denominatorKind: "target" | CoverageBase;
   /** Where the figures came from, for people checking the result. */
-  readonly source: { readonly actual: ColumnSource; readonly denominator: ColumnSource };
+  readonly source: { readonly actual: ColumnSource; readonly denominator: ColumnSource; readonly previous?: ColumnSource | null };
   /** Units in rank order; those with no rate last, in sheet order. */
   readonly units: readonly UnitResult[];
+  /** Σ previous over the units with both an actual and a previous figure; null without them. */
+  readonly previousTotal: number | null;
+  /** Σ actual / Σ previous − 1 over those units. */
+  readonly growth: number | null;
+  /** The area-wide goal (only when one is given), the gap to it and the people still to enrol. */
+  readonly goal: number | null;
+  readonly goalGap: number | null;
+  readonly toGoal: number | null;
+  /** Groups in rank order (empty when the units have none). */
+  readonly groups: readonly GroupResult[];
 }
 
 export interface ColumnSource {
@@ -96,7 +137,8 @@ export interface SheetDetection {
 }
 
 export interface Summary {
-  readonly sheets: { readonly targets: string | null; readonly actuals: string; readonly base: string | null };
+  /** `previous` is always set by summarize(); optional only for hand-made summaries. */
+  readonly sheets: { readonly targets: string | null; readonly actuals: string; readonly base: string | null; readonly previous?: string | null };
   readonly average: AverageMode;
   readonly rank: RankMode;
   /** Reference units in sheet order (targets, else actuals), matched with the actuals. */
@@ -107,13 +149,53 @@ export interface Summary {
   readonly detection: readonly SheetDetection[];
   /** The label of the reference sheet's total row ("Toàn tỉnh"), when it has one. */
   readonly totalLabel: string | null;
+  /** Title rows above each input table, reference sheet first (for the report date and area). */
+  readonly titles?: readonly SheetTitles[];
+  /** The unit-category column and the categories found in it (offered when entering goals). */
+  readonly categories?: CategoryInfo | null;
+  /** How units were grouped, and the groups in sheet order. */
+  readonly grouping?: GroupingInfo | null;
+  /** The goals applied, as given. */
+  readonly goals?: readonly GoalSetting[];
+}
+
+export interface CategoryInfo {
+  readonly sheet: string;
+  readonly column: string;
+  readonly header: string;
+  /** Distinct category texts, in sheet order. */
+  readonly values: readonly string[];
+}
+
+export interface GroupingInfo {
+  /** Group rows (I "Các quận") or a parent column ("Huyện"). */
+  readonly source: "rows" | "column";
+  readonly sheet: string;
+  /** The column's header; null for group rows. */
+  readonly header: string | null;
+  readonly groups: readonly string[];
+}
+
+export interface SheetTitles {
+  readonly role: SheetRole;
+  readonly sheet: string;
+  readonly lines: readonly string[];
+}
+
+interface IndicatorColumn {
+  readonly id: IndicatorIdentity;
+  readonly column: DetectedColumn;
+  /** For a derived total: the part columns it sums. */
+  readonly derivedFrom?: readonly DetectedColumn[];
 }
 
 interface SheetModel {
   readonly role: SheetRole;
   readonly table: DetectedTable;
-  /** Indicator columns by identity key. */
-  readonly indicators: Map<string, { id: IndicatorIdentity; column: DetectedColumn }>;
+  /** Indicator columns by identity key (a derived total social insurance among them). */
+  readonly indicators: Map<string, IndicatorColumn>;
+  /** Per-unit goal columns ("Tỷ lệ bao phủ BHYT giao (%)") by indicator key: targets and base sheets. */
+  readonly goalColumns: Map<string, { id: IndicatorIdentity; column: DetectedColumn; percentScale: boolean }>;
   /** Base columns by kind (base sheet only). */
   readonly bases: Map<CoverageBase, DetectedColumn>;
   readonly ignored: { column: string; header: string; why: string }[];
@@ -135,7 +217,8 @@ function overrideFor(role: SheetRole, t: DetectedTable, c: DetectedColumn, overr
 
 /** Step 3b for one sheet: which indicator (or base) each number column is. */
 function modelSheet(role: SheetRole, table: DetectedTable, overrides: readonly IndicatorOverride[], warnings: string[]): SheetModel {
-  const indicators = new Map<string, { id: IndicatorIdentity; column: DetectedColumn }>();
+  const indicators = new Map<string, IndicatorColumn>();
+  const goalColumns = new Map<string, { id: IndicatorIdentity; column: DetectedColumn; percentScale: boolean }>();
   const bases = new Map<CoverageBase, DetectedColumn>();
   const ignored: { column: string; header: string; why: string }[] = [];
   for (const c of table.columns) {
@@ -144,6 +227,15 @@ function modelSheet(role: SheetRole, table: DetectedTable, overrides: readonly I
     if (ov && cleanText(ov.indicator) === "-") {
       ignored.push({ column: letter(table, c.col), header: c.header, why: "ignored by the mapping" });
       continue;
+    }
+    if (!ov && c.role === "rate" && (role === "targets" || role === "base") && isGoalHeader(c.header, role === "base")) {
+      const gid = identifyIndicator(c.parts);
+      if (gid && !goalColumns.has(gid.key)) {
+        // 90 under a "%" header, or 0,9 / "90%": one scale per column, decided by its values.
+        const percentScale = c.values.some((v) => v !== null && v > 1);
+        goalColumns.set(gid.key, { id: gid, column: c, percentScale });
+        continue;
+      }
     }
     if (!ov && c.role === "rate") {
       ignored.push({ column: letter(table, c.col), header: c.header, why: "a rate, not a count" });
@@ -172,7 +264,36 @@ function modelSheet(role: SheetRole, table: DetectedTable, overrides: readonly I
     }
     indicators.set(id.key, { id, column: c });
   }
-  return { role, table, indicators, bases, ignored };
+  if (role !== "base") deriveTotal(table, indicators, warnings);
+  return { role, table, indicators, goalColumns, bases, ignored };
+}
+
+/**
+ * Total social insurance from its parts where the sheet has both but no total: inserted right
+ * after the later part, so it is reported beside them.
+ */
+function deriveTotal(table: DetectedTable, indicators: Map<string, IndicatorColumn>, warnings: string[]): void {
+  const bb = indicators.get(PART_KEYS.compulsory);
+  const tn = indicators.get(PART_KEYS.voluntary);
+  if (!bb || !tn || indicators.has(PART_KEYS.total)) return;
+  const d = sumOfParts(bb.column, tn.column);
+  for (const m of d.missing) {
+    const u = table.units[m.unit]!;
+    const cells = m.parts.map((c) => sheetCell(table.sheet, u.row + table.origin.row, c.col + table.origin.col)).join(", ");
+    warnings.push(`${cells}: ${u.name} has no figure for ${m.parts.map((c) => `"${c.header}"`).join(" and ")}, so it has no total ${DERIVED_TOTAL_SOCIAL_INSURANCE.vi}.`);
+  }
+  const entries = [...indicators.entries()];
+  const after = Math.max(
+    entries.findIndex(([k]) => k === PART_KEYS.compulsory),
+    entries.findIndex(([k]) => k === PART_KEYS.voluntary),
+  );
+  entries.splice(after + 1, 0, [PART_KEYS.total, { id: DERIVED_TOTAL_SOCIAL_INSURANCE, column: d.column, derivedFrom: d.parts }]);
+  indicators.clear();
+  for (const [k, v] of entries) indicators.set(k, v);
+}
+
+function columnsOf(t: DetectedTable, x: IndicatorColumn): string {
+  return (x.derivedFrom ?? [x.column]).map((c) => letter(t, c.col)).join("+");
 }
 
 function detectionOf(m: SheetModel): SheetDetection {
@@ -186,7 +307,8 @@ function detectionOf(m: SheetModel): SheetDetection {
     unitColumn: letter(t, t.unitColumn),
     units: t.units.length,
     indicators: [
-      ...[...m.indicators.values()].map((x) => ({ indicator: x.id.vi, column: letter(t, x.column.col), header: x.column.header })),
+      ...[...m.indicators.values()].map((x) => ({ indicator: x.id.vi, column: columnsOf(t, x), header: x.column.header })),
+      ...[...m.goalColumns.values()].map((g) => ({ indicator: `Mục tiêu ${g.id.vi}`, column: letter(t, g.column.col), header: g.column.header })),
       ...[...m.bases.entries()].map(([k, c]) => ({ indicator: k === "population" ? "Dân số" : "Lực lượng lao động", column: letter(t, c.col), header: c.header })),
     ],
     ignoredColumns: m.ignored,
@@ -195,15 +317,36 @@ function detectionOf(m: SheetModel): SheetDetection {
   };
 }
 
+/** One unit's figures for one indicator and measure, before ranking. */
+interface UnitRow {
+  readonly unit: string;
+  readonly actual: number | null;
+  readonly denominator: number | null;
+  readonly previous: number | null;
+  readonly goal: ExactRate | null;
+  readonly goalFrom: UnitResult["goalFrom"];
+  readonly category: string | null;
+  readonly group: string | null;
+}
+
+/** What an indicator's result gets beyond plan vs actual. */
+interface ResultExtras {
+  /** The previous sheet has this indicator. */
+  readonly hasPrevious: boolean;
+  readonly areaGoal: ExactRate | null;
+  readonly groupOrder: readonly string[];
+}
+
 /** Rank, compare with the average, and order the units of one indicator. */
 function finish(
   indicator: IndicatorIdentity,
   measure: Measure,
   denominatorKind: "target" | CoverageBase,
   source: IndicatorResult["source"],
-  rows: { unit: string; actual: number | null; denominator: number | null }[],
+  rows: readonly UnitRow[],
   options: Required<Pick<SummaryOptions, "average" | "rank">>,
   warnings: string[],
+  extras: ResultExtras = { hasPrevious: false, areaGoal: null, groupOrder: [] },
 ): IndicatorResult {
   const ratios = rows.map((r) => ratio(r.actual, r.denominator));
   const sums = totals(rows);
@@ -212,25 +355,43 @@ function finish(
     warnings.push(`${indicator.vi} (${measure}): the ${denominatorKind === "target" ? "targets" : "base"} add up to 0, so there is no area-wide rate.`);
   }
   const average = options.average === "mean" ? meanOf(ratios) : overall;
-  const ranks = rankDescending(ratios, options.rank);
-  const units: UnitResult[] = rows.map((r, i) => ({
-    unit: r.unit,
-    actual: r.actual,
-    denominator: r.denominator,
-    ratio: ratios[i]!,
-    gap: gap(r.actual, r.denominator),
-    rank: ranks[i]!,
-    belowAverage: isBelow(ratios[i]!, average),
-  }));
-  const order = units
-    .map((u, i) => ({ u, i }))
-    .sort((a, b) => {
-      if (a.u.rank === null && b.u.rank === null) return a.i - b.i;
-      if (a.u.rank === null) return 1;
-      if (b.u.rank === null) return -1;
-      return a.u.rank - b.u.rank || a.i - b.i;
-    })
-    .map((x) => x.u);
+  const { ranks, order: rankedOrder } = rankOrder(ratios, options.rank);
+  // Without groups there is nothing to sum or rank by group (and no copy of every row to make).
+  const grouped =
+    extras.groupOrder.length === 0
+      ? { groups: [], groupRanks: [] as (number | null)[] }
+      : groupResults(
+          rows.map((r, i) => ({ actual: r.actual, denominator: r.denominator, ratio: ratios[i]!, group: r.group })),
+          extras.groupOrder,
+          average,
+          options.rank,
+        );
+  const units: UnitResult[] = rows.map((r, i) => {
+    const toGoal = r.goal && r.actual !== null && r.denominator !== null ? peopleToGoal(r.goal, r.denominator, r.actual) : null;
+    return {
+      unit: r.unit,
+      actual: r.actual,
+      denominator: r.denominator,
+      ratio: ratios[i]!,
+      gap: gap(r.actual, r.denominator),
+      rank: ranks[i]!,
+      belowAverage: isBelow(ratios[i]!, average),
+      previous: extras.hasPrevious ? r.previous : null,
+      growth: extras.hasPrevious ? growthOf(r.actual, r.previous) : null,
+      goal: r.goal ? r.goal.value : null,
+      goalFrom: r.goal ? r.goalFrom : null,
+      goalGap: goalGapOf(ratios[i]!, r.goal),
+      toGoal,
+      belowGoal: toGoal !== null && toGoal > 0,
+      category: r.category,
+      group: r.group,
+      groupRank: grouped.groupRanks[i] ?? null,
+    };
+  });
+  const growth = extras.hasPrevious ? areaGrowth(rows) : null;
+  const areaGoal = extras.areaGoal;
+  // Rank order (ties in sheet order), then the units with no rate in sheet order.
+  const order = rankedOrder.map((i) => units[i]!);
   return {
     indicator: indicator.vi,
     indicatorEn: indicator.en,
@@ -243,6 +404,12 @@ function finish(
     denominatorKind,
     source,
     units: order,
+    previousTotal: growth && growth.counted > 0 ? growth.previous : null,
+    growth: growth ? growth.growth : null,
+    goal: areaGoal ? areaGoal.value : null,
+    goalGap: goalGapOf(overall, areaGoal),
+    toGoal: areaGoal && sums.counted > 0 ? peopleToGoal(areaGoal, sums.denominator, sums.actual) : null,
+    groups: grouped.groups,
   };
 }
 
@@ -274,6 +441,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   add("targets", input.targets);
   add("actuals", input.actuals);
   add("base", input.base);
+  add("previous", input.previous ?? null);
 
   // Step 3b: what each column measures.
   const models = new Map<SheetRole, SheetModel>();
@@ -281,6 +449,10 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   const actuals = models.get("actuals")!;
   const targets = models.get("targets") ?? null;
   const base = models.get("base") ?? null;
+  const previous = models.get("previous") ?? null;
+
+  // Goals are checked before anything is computed: a goal names an indicator and needs a base.
+  const goalPlans = planGoals(options.goals ?? [], actuals, base);
 
   // Step 3a: match units. The reference list is the targets sheet's (else the actuals').
   const ref = targets ?? actuals;
@@ -298,6 +470,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   };
   const actualIdx = ref === actuals ? refNames.map((_, i) => i) : alignTo(actuals);
   const baseIdx = base ? alignTo(base) : null;
+  const prevIdx = previous ? alignTo(previous) : null;
   // A reference unit must be in the actuals to have results.
   const inResults: number[] = [];
   refNames.forEach((name, i) => {
@@ -309,14 +482,95 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
       if (baseIdx[i] === null) unmatched.push({ sheet: ref.table.sheet, unit: refNames[i]!, missingFrom: [base.table.sheet] });
     }
   }
+  // A unit missing from last year's sheet keeps its results, without growth.
+  if (prevIdx && previous) {
+    for (const i of inResults) {
+      if (prevIdx[i] === null) unmatched.push({ sheet: ref.table.sheet, unit: refNames[i]!, missingFrom: [previous.table.sheet] });
+    }
+  }
+  const alignment = new Map<SheetRole, readonly (number | null)[]>([
+    [ref.role, refNames.map((_, i) => i)],
+    ["actuals", actualIdx],
+  ]);
+  if (baseIdx) alignment.set("base", baseIdx);
+  if (prevIdx) alignment.set("previous", prevIdx);
+  const sheetsInOrder = [ref, actuals, base, previous].filter((m, i, all): m is SheetModel => m !== null && all.indexOf(m) === i);
+
+  // Unit categories (for goals by category) and groups, from any input sheet.
+  const categoryColumn = findCategoryColumn(sheetsInOrder, options.category ?? null);
+  const unitCategory = categoryColumn ? perRefUnit(categoryColumn, alignment, refNames.length) : refNames.map(() => null);
+  const categories: CategoryInfo | null = categoryColumn
+    ? {
+        sheet: categoryColumn.model.table.sheet,
+        column: letter(categoryColumn.model.table, categoryColumn.col.col),
+        header: categoryColumn.col.header,
+        values: distinctTexts(inResults.map((i) => unitCategory[i]!)),
+      }
+    : null;
+  checkCategoryGoals(goalPlans, categories, sheetsInOrder);
+  const { unitGroup, grouping } = groupUnits(sheetsInOrder, ref, options.groupBy ?? null, alignment, refNames.length, inResults);
 
   const value = (col: DetectedColumn, idx: number | null) => (idx === null ? null : (col.values[idx] ?? null));
-  const src = (m: SheetModel, col: DetectedColumn): ColumnSource => ({ sheet: m.table.sheet, column: letter(m.table, col.col), header: col.header });
+  const src = (m: SheetModel, col: DetectedColumn, derivedFrom?: readonly DetectedColumn[]): ColumnSource => ({
+    sheet: m.table.sheet,
+    column: (derivedFrom ?? [col]).map((c) => letter(m.table, c.col)).join("+"),
+    header: col.header,
+  });
+  const srcOf = (m: SheetModel, x: IndicatorColumn) => src(m, x.column, x.derivedFrom);
   const warnZero = (m: SheetModel, col: DetectedColumn, idx: number | null, unit: string, what: string) => {
     if (idx === null) return;
     if (col.values[idx] === 0) {
       warnings.push(`${sheetCell(m.table.sheet, m.table.units[idx]!.row + m.table.origin.row, col.col + m.table.origin.col)}: the ${what} of ${unit} is 0, so it has no rate.`);
     }
+  };
+
+  // Last year's figure per reference unit, once per indicator (a zero is warned about once).
+  const previousByKey = new Map<string, (number | null)[] | null>();
+  const previousOf = (key: string, name: string): (number | null)[] | null => {
+    if (!previous || !prevIdx) return null;
+    const cached = previousByKey.get(key);
+    if (cached !== undefined) return cached;
+    const p = previous.indicators.get(key);
+    if (!p) {
+      warnings.push(`Sheet '${previous.table.sheet}' (same period last year) has no column for ${name}, so ${name} has no growth.`);
+      previousByKey.set(key, null);
+      return null;
+    }
+    const values = refNames.map((unit, i) => {
+      const j = prevIdx[i] ?? null;
+      const v = value(p.column, j);
+      if (v === 0 && j !== null && inResults.includes(i)) {
+        const t = previous.table;
+        warnings.push(`${sheetCell(t.sheet, t.units[j]!.row + t.origin.row, p.column.col + t.origin.col)}: last year's ${name} of ${unit} is 0, so it has no growth.`);
+      }
+      return v;
+    });
+    previousByKey.set(key, values);
+    return values;
+  };
+  const previousSource = (key: string): ColumnSource | null => {
+    const p = previous?.indicators.get(key);
+    return previous && p ? srcOf(previous, p) : null;
+  };
+  const groupOrder = grouping?.groups ?? [];
+
+  // A unit's own goal from a goal column of the targets or base sheet, if any.
+  const ownGoal = (key: string, i: number, unit: string): ExactRate | null => {
+    for (const m of [targets, base]) {
+      const g = m?.goalColumns.get(key);
+      const idx = m ? alignment.get(m.role)?.[i] : undefined;
+      if (!m || !g || idx === undefined || idx === null) continue;
+      const v = g.column.values[idx] ?? null;
+      if (v === null) continue;
+      const rate = rateFromCell(v, g.percentScale);
+      if (!rate) {
+        const t = m.table;
+        warnings.push(`${sheetCell(t.sheet, t.units[idx]!.row + t.origin.row, g.column.col + t.origin.col)}: ${v} is not a goal rate for ${unit} (write 90%, 0,9 or 90); it is not used.`);
+        continue;
+      }
+      return rate;
+    }
+    return null;
   };
 
   // Steps 4–5: compute and rank, attainment first (in the targets' column order), then coverage.
@@ -325,30 +579,89 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     for (const [key, t] of targets.indicators) {
       const a = actuals.indicators.get(key);
       if (!a) continue;
-      const rows = inResults.map((i) => {
-        warnZero(targets, t.column, i, refNames[i]!, `target for ${t.id.vi}`);
-        return { unit: refNames[i]!, actual: value(a.column, actualIdx[i]!), denominator: value(t.column, i) };
+      const prev = previousOf(key, t.id.vi);
+      const zeroWhat = `target for ${t.id.vi}`;
+      const rows = inResults.map((i): UnitRow => {
+        warnZero(targets, t.column, i, refNames[i]!, zeroWhat);
+        return {
+          unit: refNames[i]!,
+          actual: value(a.column, actualIdx[i]!),
+          denominator: value(t.column, i),
+          previous: prev ? prev[i]! : null,
+          goal: null,
+          goalFrom: null,
+          category: unitCategory[i]!,
+          group: unitGroup[i]!,
+        };
       });
-      results.push(finish(t.id, "attainment", "target", { actual: src(actuals, a.column), denominator: src(targets, t.column) }, rows, opts, warnings));
+      results.push(
+        finish(t.id, "attainment", "target", { actual: srcOf(actuals, a), denominator: srcOf(targets, t), previous: previousSource(key) }, rows, opts, warnings, {
+          hasPrevious: prev !== null,
+          areaGoal: null,
+          groupOrder,
+        }),
+      );
     }
   }
+  const covered = new Set<string>();
   if (base && baseIdx) {
-    for (const a of actuals.indicators.values()) {
+    for (const [key, a] of actuals.indicators) {
       if (!a.id.base) continue;
       const b = base.bases.get(a.id.base);
       if (!b) continue;
+      covered.add(key);
+      const prev = previousOf(key, a.id.vi);
+      const plan = goalPlans.get(key);
       const withBase = inResults.filter((i) => baseIdx[i] !== null);
-      const rows = withBase.map((i) => {
+      const rows = withBase.map((i): UnitRow => {
         warnZero(base, b, baseIdx[i]!, refNames[i]!, a.id.base === "population" ? "population" : "labour force");
-        return { unit: refNames[i]!, actual: value(a.column, actualIdx[i]!), denominator: value(b, baseIdx[i]!) };
+        const cat = unitCategory[i]!;
+        const { goal, from } = resolveGoal(ownGoal(key, i, refNames[i]!), plan && cat !== null ? (plan.byCategory.get(categoryKey(cat)) ?? null) : null, plan?.area ?? null);
+        return {
+          unit: refNames[i]!,
+          actual: value(a.column, actualIdx[i]!),
+          denominator: value(b, baseIdx[i]!),
+          previous: prev ? prev[i]! : null,
+          goal,
+          goalFrom: from,
+          category: cat,
+          group: unitGroup[i]!,
+        };
       });
-      results.push(finish(a.id, "coverage", a.id.base, { actual: src(actuals, a.column), denominator: src(base, b) }, rows, opts, warnings));
+      results.push(
+        finish(a.id, "coverage", a.id.base, { actual: srcOf(actuals, a), denominator: src(base, b), previous: previousSource(key) }, rows, opts, warnings, {
+          hasPrevious: prev !== null,
+          areaGoal: plan?.area ?? null,
+          groupOrder,
+        }),
+      );
+    }
+  }
+  for (const [key, plan] of goalPlans) {
+    if (covered.has(key)) continue;
+    const kind = plan.id.base === "population" ? "population" : plan.id.base === "labourForce" ? "labour-force" : null;
+    throw new ChitieuError(
+      "no-indicators",
+      kind
+        ? `The goal "${plan.spec}" is a share of the ${kind === "population" ? "population" : "labour force"}, but sheet '${base!.table.sheet}' has no ${kind} column (e.g. "${kind === "population" ? "Dân số" : "Lực lượng lao động"}"). Add that column, or remove the goal.`
+        : `The goal "${plan.spec}" is a coverage rate, but ${plan.id.vi} has no coverage base (population or labour force). Goals apply to BHXH, BHXH bắt buộc, BHXH tự nguyện, BHTN and BHYT.`,
+      { sheet: base!.table.sheet },
+    );
+  }
+  for (const m of [targets, base]) {
+    for (const [key, g] of m?.goalColumns ?? []) {
+      if (!covered.has(key)) warnings.push(`'${m!.table.sheet}'!${letter(m!.table, g.column.col)}: "${g.column.header}" looks like a goal for ${g.id.vi}, but there is no coverage result for it; it is not used.`);
     }
   }
 
   if (results.length === 0) {
     const list = [...models.values()]
-      .map((m) => `'${m.table.sheet}': ${m.table.columns.map((c) => `"${c.header}"`).join(", ") || "no number columns"}`)
+      .map((m) => {
+        // Headers over cells that hold no numbers (all text, errors or blanks) are listed too: the
+        // user sees the column was found and that its cells are the problem.
+        const textOnly = m.table.textColumns.filter((t) => !m.table.columns.some((c) => c.col === t.col)).map((t) => `"${t.header}" (no numbers in its cells)`);
+        return `'${m.table.sheet}': ${[...m.table.columns.map((c) => `"${c.header}"`), ...textOnly].join(", ") || "no number columns"}`;
+      })
       .join("; ");
     throw new ChitieuError(
       "no-indicators",
@@ -357,7 +670,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   }
 
   return {
-    sheets: { targets: targets?.table.sheet ?? null, actuals: actuals.table.sheet, base: base?.table.sheet ?? null },
+    sheets: { targets: targets?.table.sheet ?? null, actuals: actuals.table.sheet, base: base?.table.sheet ?? null, previous: previous?.table.sheet ?? null },
     average: opts.average,
     rank: opts.rank,
     units: inResults.map((i) => refNames[i]!),
@@ -366,5 +679,177 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     warnings,
     detection: [...models.values()].map(detectionOf),
     totalLabel: ref.table.totalRow?.label ?? null,
+    titles: [ref, ...[...models.values()].filter((m) => m !== ref)].map((m) => ({ role: m.role, sheet: m.table.sheet, lines: m.table.titles })),
+    categories,
+    grouping,
+    goals: [...(options.goals ?? [])],
   };
+}
+
+/** The goals for one indicator: area-wide and per category (by category key). */
+interface GoalPlan {
+  readonly id: IndicatorIdentity;
+  /** The first goal's text, for messages. */
+  readonly spec: string;
+  area: ExactRate | null;
+  readonly byCategory: Map<string, ExactRate>;
+  /** Category texts as the user wrote them, by key. */
+  readonly categoryText: Map<string, string>;
+}
+
+/** Check the goals against the workbook and group them by indicator key. */
+function planGoals(goals: readonly GoalSetting[], actuals: SheetModel, base: SheetModel | null): Map<string, GoalPlan> {
+  const plans = new Map<string, GoalPlan>();
+  if (goals.length === 0) return plans;
+  if (!base) {
+    throw new ChitieuError(
+      "missing-sheet",
+      `The goal "${goalSpecText(goals[0]!)}" is a share of the population or the labour force, but there is no base sheet (Dân số / Lao động). Add one, or choose it with --base <sheet>.`,
+    );
+  }
+  const found = [...actuals.indicators.values()].map((x) => x.id.vi);
+  for (const g of goals) {
+    const spec = goalSpecText(g);
+    const id = identityFromName(g.indicator);
+    if (!id || !actuals.indicators.has(id.key)) {
+      throw new ChitieuError(
+        "no-indicators",
+        `The goal "${spec}" is for "${g.indicator}", which sheet '${actuals.table.sheet}' does not have. Indicators found: ${found.join(", ") || "none"}. Name one of these ("BHXH" is total social insurance).`,
+        { sheet: actuals.table.sheet },
+      );
+    }
+    const rate = parseRate(g.rate);
+    if (!rate) throw new ChitieuError("bad-option", `The goal "${spec}": "${g.rate}" is not a rate. Write it as 93%, 93 or 0.93.`);
+    let plan = plans.get(id.key);
+    if (!plan) {
+      plan = { id: actuals.indicators.get(id.key)!.id, spec, area: null, byCategory: new Map(), categoryText: new Map() };
+      plans.set(id.key, plan);
+    }
+    if (g.category === null) {
+      if (plan.area) throw new ChitieuError("bad-option", `Two area-wide goals for ${plan.id.vi} ("${spec}" and an earlier one): keep one.`);
+      plan.area = rate;
+    } else {
+      const k = categoryKey(g.category);
+      if (plan.byCategory.has(k)) throw new ChitieuError("bad-option", `Two goals for ${plan.id.vi} in category "${g.category}": keep one.`);
+      plan.byCategory.set(k, rate);
+      plan.categoryText.set(k, g.category);
+    }
+  }
+  return plans;
+}
+
+type TextColumn = DetectedTable["textColumns"][number];
+interface FoundColumn {
+  readonly model: SheetModel;
+  readonly col: TextColumn;
+}
+
+function findTextColumn(sheets: readonly SheetModel[], accept: (header: string) => boolean): FoundColumn | null {
+  for (const model of sheets) {
+    const col = model.table.textColumns.find((c) => accept(c.header));
+    if (col) return { model, col };
+  }
+  return null;
+}
+
+function textColumnList(sheets: readonly SheetModel[]): string {
+  const all = sheets.flatMap((m) => m.table.textColumns.map((c) => `'${m.table.sheet}'!${letter(m.table, c.col)} "${c.header}"`));
+  return all.length > 0 ? all.join(", ") : "none";
+}
+
+function findCategoryColumn(sheets: readonly SheetModel[], named: string | null): FoundColumn | null {
+  if (named === null || cleanText(named) === "") return findTextColumn(sheets, isCategoryHeader);
+  const f = findTextColumn(sheets, (h) => sameHeader(h, named));
+  if (!f) {
+    throw new ChitieuError(
+      "bad-option",
+      `No text column headed "${named}" (given as the unit category) in sheets ${sheets.map((m) => `'${m.table.sheet}'`).join(", ")}. Text columns found: ${textColumnList(sheets)}.`,
+    );
+  }
+  return f;
+}
+
+/** A text column's value for each reference unit, through the unit matching. */
+function perRefUnit(f: FoundColumn, alignment: ReadonlyMap<SheetRole, readonly (number | null)[]>, n: number): (string | null)[] {
+  const idx = alignment.get(f.model.role);
+  return Array.from({ length: n }, (_, i) => {
+    const j = idx?.[i] ?? null;
+    return j === null ? null : (f.col.values[j] ?? null);
+  });
+}
+
+/** Distinct texts (compared as categories are), first spelling kept, in order. */
+function distinctTexts(values: readonly (string | null)[]): string[] {
+  const seen = new Map<string, string>();
+  for (const v of values) if (v !== null && !seen.has(categoryKey(v))) seen.set(categoryKey(v), cleanText(v));
+  return [...seen.values()];
+}
+
+function checkCategoryGoals(plans: ReadonlyMap<string, GoalPlan>, categories: CategoryInfo | null, sheets: readonly SheetModel[]): void {
+  for (const plan of plans.values()) {
+    for (const [k, text] of plan.categoryText) {
+      if (!categories) {
+        throw new ChitieuError(
+          "bad-option",
+          `The goal for ${plan.id.vi} in category "${text}" needs a column of unit categories (headed Loại xã, Phân loại, Nhóm or Category); none was found in sheets ${sheets.map((m) => `'${m.table.sheet}'`).join(", ")}. Text columns found: ${textColumnList(sheets)}. Name the column with --category <header>.`,
+        );
+      }
+      if (!categories.values.some((v) => categoryKey(v) === k)) {
+        throw new ChitieuError(
+          "bad-option",
+          `The goal for ${plan.id.vi} is for category "${text}", but column ${categories.column} ("${categories.header}") of sheet '${categories.sheet}' has only: ${categories.values.map((v) => `"${v}"`).join(", ") || "no values"}. Use one of these.`,
+          { sheet: categories.sheet },
+        );
+      }
+    }
+  }
+}
+
+/**
+ * Each reference unit's group: from the column the user named; else the reference sheet's group
+ * rows; else a parent column (Huyện, Quận, Đơn vị cấp trên); else another sheet's group rows.
+ */
+function groupUnits(
+  sheets: readonly SheetModel[],
+  ref: SheetModel,
+  named: string | null,
+  alignment: ReadonlyMap<SheetRole, readonly (number | null)[]>,
+  n: number,
+  inResults: readonly number[],
+): { unitGroup: (string | null)[]; grouping: GroupingInfo | null } {
+  const fromColumn = (f: FoundColumn) => {
+    const unitGroup = perRefUnit(f, alignment, n).map((v) => (v === null ? null : cleanText(v)));
+    const groups = distinctTexts(inResults.map((i) => unitGroup[i]!));
+    // One spelling per group, whatever the case or Unicode form of each cell.
+    const canonical = new Map(groups.map((g) => [categoryKey(g), g]));
+    const grouping: GroupingInfo = { source: "column", sheet: f.model.table.sheet, header: f.col.header, groups };
+    return { unitGroup: unitGroup.map((v) => (v === null ? null : (canonical.get(categoryKey(v)) ?? v))), grouping };
+  };
+  const fromRows = (m: SheetModel) => {
+    const idx = alignment.get(m.role);
+    const unitGroup = Array.from({ length: n }, (_, i) => {
+      const j = idx?.[i] ?? null;
+      return j === null ? null : m.table.units[j]!.group;
+    });
+    const present = new Set(inResults.map((i) => unitGroup[i]));
+    const grouping: GroupingInfo = { source: "rows", sheet: m.table.sheet, header: null, groups: [...new Set(m.table.groups.map((g) => g.label))].filter((g) => present.has(g)) };
+    return { unitGroup, grouping };
+  };
+  if (named !== null && cleanText(named) !== "") {
+    const f = findTextColumn(sheets, (h) => sameHeader(h, named));
+    if (!f) {
+      throw new ChitieuError(
+        "bad-option",
+        `No text column headed "${named}" (given to group the units by) in sheets ${sheets.map((m) => `'${m.table.sheet}'`).join(", ")}. Text columns found: ${textColumnList(sheets)}.`,
+      );
+    }
+    return fromColumn(f);
+  }
+  const hasGroupRows = (m: SheetModel) => m.table.groups.some((g) => g.unitIndices.length > 0);
+  if (hasGroupRows(ref)) return fromRows(ref);
+  const parent = findTextColumn(sheets, isParentHeader);
+  if (parent) return fromColumn(parent);
+  const other = sheets.find(hasGroupRows);
+  if (other) return fromRows(other);
+  return { unitGroup: Array.from({ length: n }, () => null), grouping: null };
 }

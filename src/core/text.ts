@@ -5,7 +5,29 @@
 
 /** NFC, trimmed, inner white space (including non-breaking spaces and line breaks) folded to one space. */
 export function cleanText(s: string): string {
-  return s.normalize("NFC").replace(/[\s\u00a0\u2000-\u200b\u202f\u3000]+/g, " ").trim();
+  const n = s.normalize("NFC");
+  // Most cells are already clean: skip the replace and trim (and their copies) for them.
+  return needsSpaceFolding(n) ? n.replace(/[\s\u00a0\u2000-\u200b\u202f\u3000]+/g, " ").trim() : n;
+}
+
+/** White space the regular expression in cleanText folds: \s and U+200B. */
+function isSpaceCode(c: number): boolean {
+  if (c < 0xa0) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** False only when folding and trimming would change nothing: no white space but single inner spaces. */
+function needsSpaceFolding(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  if (isSpaceCode(s.charCodeAt(0)) || isSpaceCode(s.charCodeAt(n - 1))) return true;
+  for (let i = 1; i < n - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (isSpaceCode(s.charCodeAt(i + 1))) return true;
+    } else if ((c < 32 || c >= 0xa0) && isSpaceCode(c)) return true;
+  }
+  return false;
 }
 
 /** Lower case with Vietnamese-safe folding (NFC in, NFC out). */
@@ -13,15 +35,8 @@ export function lower(s: string): string {
   return cleanText(s).toLowerCase();
 }
 
-// Vietnamese tone marks as combining characters (after NFD): grave, acute, tilde, hook above, dot below.
-const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
-const TONE_CODE: Record<string, string> = {
-  "\u0300": "2",
-  "\u0301": "1",
-  "\u0303": "4",
-  "\u0309": "3",
-  "\u0323": "5",
-};
+// Vietnamese tone marks as combining characters (after NFD) and their digits: grave 2, acute 1,
+// tilde 4, hook above 3, dot below 5 (TONE_DIGIT below).
 
 /**
  * A key for one Vietnamese name that is the same whichever vowel carries the tone mark
@@ -29,27 +44,87 @@ const TONE_CODE: Record<string, string> = {
  * by tone apart ("Tân Hòa" ≠ "Tân Hóa"): each syllable becomes its letters plus a tone digit.
  */
 export function nameKey(s: string): string {
-  const words = lower(s)
-    .replace(/[.,;:'"“”‘’()]/g, " ")
-    .replace(/\s*-\s*/g, "-")
-    .split(" ")
-    .filter((w) => w.length > 0);
-  return words
-    .map((w) => {
-      const d = w.normalize("NFD");
-      let tone = "";
-      const m = d.match(TONE_MARKS);
-      if (m) tone = TONE_CODE[m[0]] ?? "";
-      return d.replace(TONE_MARKS, "").normalize("NFC") + tone;
-    })
-    .join(" ");
+  // One pass over the decomposed text, equal to: punctuation → spaces; spaces around "-" dropped;
+  // split on spaces; per word, the first tone mark's digit appended and all tone marks removed.
+  // (Decomposing the whole text at once equals decomposing each word: no mark crosses a space.)
+  const d = lower(s).normalize("NFD");
+  const n = d.length;
+  let out = "";
+  let word = "";
+  let started = false;
+  let tone = "";
+  let i = 0;
+  while (i < n) {
+    const c = d.charCodeAt(i);
+    if (c === 45 || isKeySeparator(c)) {
+      let dashes = "";
+      for (; i < n; i++) {
+        const k = d.charCodeAt(i);
+        if (k === 45) dashes += "-";
+        else if (!isKeySeparator(k)) break;
+      }
+      if (dashes !== "") {
+        word += dashes;
+        started = true;
+      } else if (started) {
+        out += (out === "" ? "" : " ") + word + tone;
+        word = "";
+        tone = "";
+        started = false;
+      }
+      continue;
+    }
+    started = true;
+    const digit = c >= 0x300 && c <= 0x323 ? TONE_DIGIT[c] : undefined;
+    if (digit !== undefined) {
+      if (tone === "") tone = digit;
+    } else word += d[i];
+    i++;
+  }
+  if (started) out += (out === "" ? "" : " ") + word + tone;
+  return out.normalize("NFC");
+}
+
+const TONE_DIGIT: Record<number, string> = { 0x300: "2", 0x301: "1", 0x303: "4", 0x309: "3", 0x323: "5" };
+
+/** A space, or punctuation nameKey reads as one: . , ; : ' " “ ” ‘ ’ ( ) */
+function isKeySeparator(c: number): boolean {
+  switch (c) {
+    case 32:
+    case 46:
+    case 44:
+    case 59:
+    case 58:
+    case 39:
+    case 34:
+    case 40:
+    case 41:
+    case 0x201c:
+    case 0x201d:
+    case 0x2018:
+    case 0x2019:
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** Lower case without any diacritics, đ as d: for matching header words typed loosely. */
 export function foldText(s: string): string {
-  return lower(s)
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "d");
+  const d = lower(s).normalize("NFD");
+  // Drop combining marks (U+0300–U+036F) and read đ/Đ as d, copying only when something changes.
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < d.length; i++) {
+    const c = d.charCodeAt(i);
+    if (c < 0x110) continue;
+    if (c === 0x111 || c === 0x110) {
+      out += d.slice(from, i) + "d";
+      from = i + 1;
+    } else if (c >= 0x300 && c <= 0x36f) {
+      out += d.slice(from, i);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? d : out + d.slice(from);
 }

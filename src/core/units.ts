@@ -28,9 +28,29 @@ export interface UnitKey {
   readonly name: string;
 }
 
+/**
+ * Names already parsed. One run parses each unit name several times (duplicate check, then a
+ * match against each other sheet) and parsing is the costliest text work of a run; UnitKey is
+ * immutable, so sharing one is safe. Bounded (a run over 100,000 units × 3 sheets fits): emptied
+ * when full.
+ */
+const parsedNames = new Map<string, UnitKey>();
+const PARSED_NAMES_MAX = 1 << 19;
+
 /** Split a unit name into its administrative kind (if written) and its key. */
 export function parseUnitName(raw: string): UnitKey {
-  const s = lower(raw);
+  let k = parsedNames.get(raw);
+  if (k === undefined) {
+    if (parsedNames.size >= PARSED_NAMES_MAX) parsedNames.clear();
+    k = parseUnitNameUncached(raw);
+    parsedNames.set(raw, k);
+  }
+  return k;
+}
+
+function parseUnitNameUncached(raw: string): UnitKey {
+  // "T.X. Long Mỹ", "T.P Cần Thơ", "T.T. Cái Tắc": the dotted forms of TX., TP., TT.
+  const s = lower(raw).replace(/^t\.\s?([pxt])(\.\s*|\s+)/, "t$1. ");
   for (const [prefix, kind] of FULL_PREFIXES) {
     if (s.startsWith(prefix + " ") || s.startsWith(prefix + ".")) {
       const rest = s.slice(prefix.length).replace(/^[.\s]+/, "");

@@ -7,7 +7,7 @@
 import type ExcelJS from "exceljs";
 import { CellValue, SheetGrid } from "../core/grid";
 import { ChitieuError } from "../core/errors";
-import { STYLE_COLOURS, SheetSpec, planSheetNames } from "../core/sheetSpec";
+import { STYLE_COLOURS, SheetSpec, cellSafe, planSheetNames } from "../core/sheetSpec";
 import { StoredSettings, parseSettings } from "../core/settings";
 import { ReadOptions, SheetInfo, WorkbookPort, WrittenSheet } from "./port";
 
@@ -140,10 +140,11 @@ function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   spec.values.forEach((row, r) => {
     const xrow = ws.getRow(r + 1);
     row.forEach((v, c) => {
-      if (v === null) return;
       // Strings go in as strings: exceljs only makes formulas from {formula} objects, so text
-      // such as "=HYPERLINK(…)" or "-5" stays text.
-      xrow.getCell(c + 1).value = v;
+      // such as "=HYPERLINK(…)" or "-5" stays text. cellSafe: no Infinity, no text over Excel's limit.
+      const safe = cellSafe(v);
+      if (safe === null) return;
+      xrow.getCell(c + 1).value = safe;
     });
   });
   for (let r = spec.dataStart; r < spec.values.length; r++) {
@@ -157,6 +158,7 @@ function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
     ws.getColumn(c + 1).width = w;
   });
   for (const m of spec.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
+  for (const h of spec.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
   for (const w of spec.wrap) {
     for (let r = w.row; r < w.row + w.rows; r++)
       for (let c = w.col; c < w.col + w.cols; c++) {

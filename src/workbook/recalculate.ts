@@ -10,6 +10,8 @@ import { RunChoices } from "../core/settings";
 import { SheetSpec } from "../core/sheetSpec";
 import { Summary, summarize } from "../core/summarize";
 import { describeOutput } from "../core/describe";
+import { commentarySheet } from "../core/commentary";
+import { writeNarrative } from "../core/narrative";
 import { SheetInfo, WorkbookPort, WrittenSheet } from "./port";
 
 export interface Analysis {
@@ -17,6 +19,8 @@ export interface Analysis {
   readonly summary: Summary;
   readonly specs: SheetSpec[];
   readonly sheetList: SheetInfo[];
+  /** The report's paragraphs in the chosen language (also on the commentary sheet). */
+  readonly narrative: readonly string[];
 }
 
 export interface Outcome extends Analysis {
@@ -53,16 +57,26 @@ async function choose(port: WorkbookPort, sheetList: SheetInfo[], choices: RunCh
 export async function analyze(port: WorkbookPort, choices: RunChoices): Promise<Analysis> {
   const sheetList = await port.listSheets();
   const choice = await choose(port, sheetList, choices);
-  const wanted = [choice.targets, choice.actuals, choice.base].filter((n): n is string => !!n);
+  const wanted = [choice.targets, choice.actuals, choice.base, choice.previous].filter((n): n is string => !!n);
   const grids = await port.readSheets(wanted);
   const byName = new Map<string, SheetGrid>(grids.map((g) => [g.name, g]));
   const get = (n: string | null) => (n ? (byName.get(n) ?? null) : null);
   const summary = summarize(
-    { targets: get(choice.targets), actuals: get(choice.actuals)!, base: get(choice.base) },
-    { average: choices.average, rank: choices.rank, locale: choices.locale, overrides: choices.overrides },
+    { targets: get(choice.targets), actuals: get(choice.actuals)!, base: get(choice.base), previous: get(choice.previous) },
+    {
+      average: choices.average,
+      rank: choices.rank,
+      locale: choices.locale,
+      overrides: choices.overrides,
+      goals: choices.goals ?? [],
+      category: choices.category ?? null,
+      groupBy: choices.groupBy ?? null,
+    },
   );
   const specs = describeOutput(summary, { lang: choices.lang });
-  return { choice, summary, specs, sheetList };
+  const narrative = writeNarrative(summary, { lang: choices.lang, asOf: choices.asOf, area: choices.area });
+  specs.push(commentarySheet(narrative, choices.lang));
+  return { choice, summary, specs, sheetList, narrative };
 }
 
 /** Analyze and write the summary sheets. */

@@ -1,0 +1,73 @@
+/**
+ * The ribbon's Recalculate button: recompute with the choices saved in the workbook. With none
+ * saved yet it opens the task pane (or, where Office cannot, says how to). One recalculation at a
+ * time; every failure is shown to the user; `event.completed()` is always called, or Office
+ * would keep the button busy.
+ */
+import { isChitieuError } from "../core/errors";
+import { WorkbookPort } from "../workbook/port";
+import { recalculate } from "../workbook/recalculate";
+import { UiLang } from "../taskpane/strings";
+
+export interface CommandEvent {
+  completed(): void;
+}
+
+export interface CommandDeps {
+  /** The workbook the command works on. */
+  readonly port: () => WorkbookPort;
+  /** Open the task pane; false when Office cannot from a command. */
+  readonly showTaskpane: () => Promise<boolean>;
+  /** Tell the user something (an Office dialog in Excel). */
+  readonly notify: (title: string, message: string) => Promise<void>;
+  readonly lang: () => UiLang;
+}
+
+const TEXT = {
+  vi: {
+    firstTitle: "Chọn sheet trước khi tính",
+    firstMessage: "Workbook này chưa có lựa chọn đã lưu. Bấm Home › Chỉ tiêu › Mở bảng điều khiển, kiểm tra các sheet rồi bấm Tính lại; từ lần sau nút Tính lại trên ribbon dùng lựa chọn đó.",
+    errorTitle: "Không tính được",
+    unexpected: (m: string) => `Lỗi không mong đợi: ${m}. Các sheet của bạn không bị thay đổi.`,
+  },
+  en: {
+    firstTitle: "Choose the sheets first",
+    firstMessage: "This workbook has no saved choices yet. Click Home › Chỉ tiêu › Open panel, check the sheets and click Recalculate; from then on the ribbon's Recalculate uses those choices.",
+    errorTitle: "Could not recalculate",
+    unexpected: (m: string) => `Unexpected error: ${m}. Your sheets were not changed.`,
+  },
+} as const;
+
+export type RecalculateCommand = (event: CommandEvent) => Promise<void>;
+
+export function createRecalculateCommand(deps: CommandDeps): RecalculateCommand {
+  let running = false;
+  return async (event) => {
+    if (running) {
+      // A second click while one runs does nothing.
+      event.completed();
+      return;
+    }
+    running = true;
+    const t = TEXT[deps.lang()];
+    try {
+      const port = deps.port();
+      const settings = await port.loadSettings();
+      if (!settings) {
+        if (!(await deps.showTaskpane())) await deps.notify(t.firstTitle, t.firstMessage);
+        return;
+      }
+      await recalculate(port, settings);
+    } catch (e) {
+      const message = isChitieuError(e) ? e.message : t.unexpected((e as Error)?.message ?? String(e));
+      try {
+        await deps.notify(t.errorTitle, message);
+      } catch {
+        console.error(`Chỉ tiêu: ${message}`);
+      }
+    } finally {
+      running = false;
+      event.completed();
+    }
+  };
+}

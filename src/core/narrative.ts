@@ -1,0 +1,240 @@
+/**
+ * The monthly report's paragraphs, written from the results alone — one per indicator and
+ * measure, in the fixed style of the reports to the people's committee and the press (seeds 000
+ * and 001):
+ *
+ *   "Đến ngày 31/10/2022, tỉnh Hậu Giang có 12.853 người tham gia bảo hiểm xã hội tự nguyện, đạt
+ *   64,91% kế hoạch. Tuy nhiên, một số đơn vị đạt tỷ lệ còn thấp hơn so với bình quân chung của
+ *   tỉnh. Cụ thể, tỷ lệ tham gia bảo hiểm xã hội tự nguyện của huyện Vị Thủy mới đạt 45,37%, …"
+ *
+ * Pure and deterministic: no clock, no randomness, no outside service. Every number is one the
+ * results hold, formatted as Excel shows it (format.ts), so what a planner pastes into the report
+ * is what the summary sheets say. Growth on the same period and goals are written when the
+ * results have them (a previous-year sheet, goals given) and left out when they do not.
+ */
+import { formatCount, formatPercent, formatPercentShort, formatPoints, joinList } from "./format";
+import type { Lang } from "./i18n";
+import type { AverageMode } from "./measures";
+import { KIND_WORDS, capitalizeFirst, proseName } from "./placeNames";
+import { ReportArea, ReportDate, givenReportDate, reportDateFromTitles, reportDateLead, resolveArea } from "./reportDate";
+import type { IndicatorResult, Summary, UnitResult } from "./summarize";
+import type { UnitKind } from "./units";
+
+export interface NarrativeOptions {
+  readonly lang?: Lang;
+  /** The report date as dd/mm/yyyy (--as-of); otherwise read from the actuals' title rows. */
+  readonly asOf?: string | null;
+  /** The area ("tỉnh Hậu Giang", --area); otherwise an agency title row or the total row's label. */
+  readonly area?: string | null;
+}
+
+/** What every paragraph of one report shares. */
+export interface NarrativeContext {
+  readonly lang: Lang;
+  readonly date: ReportDate | null;
+  readonly area: ReportArea | null;
+  /** The area's level, for "bình quân chung của tỉnh"; null gives a neutral "bình quân chung". */
+  readonly level: UnitKind | null;
+  readonly average: AverageMode;
+}
+
+/** The report date and area for a summary, from the options first, then the workbook. */
+export function narrativeContext(summary: Summary, options: NarrativeOptions = {}): NarrativeContext {
+  const lang = options.lang ?? "vi";
+  const titles = summary.titles ?? [];
+  const asOf = options.asOf?.trim();
+  // The date of the figures is the actuals' date; a targets sheet's dates are the plan's.
+  const date = asOf ? givenReportDate(asOf) : reportDateFromTitles(titles.filter((t) => t.role === "actuals").flatMap((t) => t.lines));
+  const { area, level } = resolveArea({
+    given: options.area,
+    titles: titles.filter((t) => t.role !== "previous").flatMap((t) => t.lines),
+    totalLabel: summary.totalLabel,
+  });
+  return { lang, date, area, level, average: summary.average };
+}
+
+/** One paragraph per indicator and measure, in the order of the results. */
+export function writeNarrative(summary: Summary, options: NarrativeOptions = {}): string[] {
+  const ctx = narrativeContext(summary, options);
+  return summary.results.map((r) => indicatorParagraph(r, ctx));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Indicator names in prose
+
+interface ProseIndicator {
+  /** "bảo hiểm xã hội tự nguyện" — the full name, lower case, as a sentence writes it. */
+  readonly name: string;
+  /** What is counted ("người"), or "" when the header does not say. */
+  readonly unit: string;
+  /** Catalogue indicators count people taking part: "có 12.853 người tham gia …". */
+  readonly people: boolean;
+}
+
+const CATALOGUE_PROSE: Record<string, { vi: string; en: string }> = {
+  "bhxh-bb": { vi: "bảo hiểm xã hội bắt buộc", en: "compulsory social insurance" },
+  "bhxh-tn": { vi: "bảo hiểm xã hội tự nguyện", en: "voluntary social insurance" },
+  bhtn: { vi: "bảo hiểm thất nghiệp", en: "unemployment insurance" },
+  bhyt: { vi: "bảo hiểm y tế", en: "health insurance" },
+  bhxh: { vi: "bảo hiểm xã hội", en: "social insurance" },
+};
+
+/** "Thu nợ (triệu đồng)" → "thu nợ", unit "triệu đồng"; an acronym keeps its capitals. */
+function customProse(header: string, lang: Lang): ProseIndicator {
+  const m = header.match(/^(.*?)\s*\(([^()]+)\)\s*$/);
+  const base = (m ? m[1]! : header).trim() || header;
+  const unit = m ? m[2]!.trim() : "";
+  const second = base.charAt(1);
+  const name = second && second === second.toLowerCase() && second !== second.toUpperCase() ? base.charAt(0).toLowerCase() + base.slice(1) : base;
+  const people = /^(người|people|persons?)$/i.test(unit);
+  return { name, unit: people ? (lang === "vi" ? "người" : "people") : unit, people: false };
+}
+
+export function indicatorProse(r: Pick<IndicatorResult, "indicatorKey" | "indicator" | "indicatorEn">, lang: Lang): ProseIndicator {
+  const known = CATALOGUE_PROSE[r.indicatorKey] ?? (/^bhxh\b/.test(r.indicatorKey) ? CATALOGUE_PROSE.bhxh : undefined);
+  if (known) return { name: known[lang], unit: lang === "vi" ? "người" : "people", people: true };
+  return customProse(lang === "vi" ? r.indicator : r.indicatorEn, lang);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentences
+
+const pct = (x: number, lang: Lang) => formatPercent(x, lang);
+const count = (x: number, lang: Lang) => formatCount(x, lang);
+
+/** "đạt 92,62% kế hoạch" / "tỷ lệ bao phủ đạt 85,26% dân số" / "chiếm 28,90% lực lượng lao động". */
+export function measurePhrase(r: Pick<IndicatorResult, "measure" | "denominatorKind" | "overall">, lang: Lang): string {
+  if (r.overall === null) {
+    if (lang === "vi") return r.measure === "attainment" ? "chưa tính được tỷ lệ so với kế hoạch" : "chưa tính được tỷ lệ bao phủ";
+    return r.measure === "attainment" ? "with no rate against plan" : "with no coverage rate";
+  }
+  const rate = pct(r.overall, lang);
+  if (lang === "vi") {
+    if (r.denominatorKind === "target") return `đạt ${rate} kế hoạch`;
+    if (r.denominatorKind === "population") return `tỷ lệ bao phủ đạt ${rate} dân số`;
+    return `chiếm ${rate} lực lượng lao động`;
+  }
+  if (r.denominatorKind === "target") return `${rate} of plan`;
+  if (r.denominatorKind === "population") return `covering ${rate} of the population`;
+  return `${rate} of the labour force`;
+}
+
+/** "tăng 5,40% so với cùng kỳ" / "up 5.40% on the same period last year"; "" without growth. */
+export function growthPhrase(growth: number | null, lang: Lang): string {
+  if (growth === null) return "";
+  const shown = pct(Math.abs(growth), lang);
+  if (!/[1-9]/.test(shown)) return lang === "vi" ? "bằng cùng kỳ" : "unchanged on the same period last year";
+  if (lang === "vi") return `${growth > 0 ? "tăng" : "giảm"} ${shown} so với cùng kỳ`;
+  return `${growth > 0 ? "up" : "down"} ${shown} on the same period last year`;
+}
+
+/**
+ * "thấp hơn mục tiêu 29% là 0,10 điểm %" (and the people still to enrol) / "0.10 percentage points
+ * below the 29% goal"; "" without a goal.
+ */
+export function goalPhrase(goal: number | null, goalGap: number | null, toGoal: number | null, lang: Lang): string {
+  if (goal === null || goalGap === null) return "";
+  const g = formatPercentShort(goal, lang);
+  const pts = formatPoints(Math.abs(goalGap), lang);
+  const atGoal = !/[1-9]/.test(pts);
+  const more = toGoal !== null && toGoal > 0 ? (lang === "vi" ? ` (cần vận động thêm ${count(toGoal, lang)} người)` : ` (${count(toGoal, lang)} more people to enrol)`) : "";
+  if (lang === "vi") {
+    if (atGoal) return `đạt mục tiêu ${g}${more}`;
+    return `${goalGap < 0 ? "thấp hơn" : "cao hơn"} mục tiêu ${g} là ${pts}${more}`;
+  }
+  if (atGoal) return `at the ${g} goal${more}`;
+  return `${pts} ${goalGap < 0 ? "below" : "above"} the ${g} goal${more}`;
+}
+
+/** The opening sentence: date, area, the area's count with its unit word, its rate, growth and goal. */
+export function openingSentence(r: IndicatorResult, ctx: NarrativeContext): string {
+  const { lang } = ctx;
+  const ind = indicatorProse(r, lang);
+  const lead = ctx.date ? reportDateLead(ctx.date, lang) : "";
+  const n = count(r.actualTotal, lang);
+  const tail = [measurePhrase(r, lang), growthPhrase(r.growth, lang), goalPhrase(r.goal, r.goalGap, r.toGoal, lang)]
+    .filter((s) => s !== "")
+    .join(", ");
+  const unit = ind.unit ? ` ${ind.unit}` : "";
+  let body: string;
+  if (lang === "vi") {
+    if (ind.people) body = ctx.area ? `${ctx.area.vi} có ${n} người tham gia ${ind.name}` : `số người tham gia ${ind.name} là ${n} người`;
+    else body = `${ctx.area ? `${ctx.area.viAt}, ` : ""}${ind.name} là ${n}${unit}`;
+  } else if (ind.people) {
+    body = ctx.area ? `${ctx.area.en} had ${n} people in ${ind.name}` : `${n} people were in ${ind.name}`;
+  } else {
+    body = `${ctx.area ? `${ctx.area.enAt}, ` : ""}${ind.name} was ${n}${unit}`;
+  }
+  return capitalizeFirst(`${lead}${body}, ${tail}.`);
+}
+
+function averageWords(r: IndicatorResult, ctx: NarrativeContext): string {
+  const { lang } = ctx;
+  if (ctx.average === "mean") {
+    const avg = r.average === null ? "" : ` (${pct(r.average, lang)})`;
+    return lang === "vi" ? `bình quân của các đơn vị${avg}` : `the mean of the unit rates${avg}`;
+  }
+  if (lang === "vi") return ctx.level ? `bình quân chung của ${KIND_WORDS[ctx.level].vi}` : "bình quân chung";
+  return ctx.level ? `the ${KIND_WORDS[ctx.level].en}-wide rate` : "the overall rate";
+}
+
+/** The units below the average, lowest rate first (ties in the sheet's order). */
+export function unitsBelow(r: IndicatorResult): UnitResult[] {
+  return r.units
+    .map((u, i) => ({ u, i }))
+    .filter((x) => x.u.belowAverage && x.u.ratio !== null)
+    .sort((a, b) => a.u.ratio! - b.u.ratio! || a.i - b.i)
+    .map((x) => x.u);
+}
+
+/** "Tuy nhiên, một số đơn vị … Cụ thể, tỷ lệ … của huyện Vị Thủy mới đạt 45,37%, …"; or that none is below. */
+export function belowSentence(r: IndicatorResult, ctx: NarrativeContext): string {
+  const { lang } = ctx;
+  if (r.average === null) return "";
+  const below = unitsBelow(r);
+  const avg = averageWords(r, ctx);
+  if (below.length === 0) return lang === "vi" ? `Không có đơn vị nào đạt tỷ lệ thấp hơn so với ${avg}.` : `No unit is below ${avg}.`;
+  const ind = indicatorProse(r, lang);
+  if (lang === "vi") {
+    const intro = below.length === 1 ? `Tuy nhiên, còn một đơn vị đạt tỷ lệ thấp hơn so với ${avg}.` : `Tuy nhiên, một số đơn vị đạt tỷ lệ còn thấp hơn so với ${avg}.`;
+    const noun =
+      r.denominatorKind === "target"
+        ? ind.people
+          ? `tỷ lệ tham gia ${ind.name}`
+          : `tỷ lệ thực hiện ${ind.name}`
+        : r.denominatorKind === "population"
+          ? `tỷ lệ bao phủ ${ind.name}`
+          : `tỷ lệ tham gia ${ind.name} so với lực lượng lao động`;
+    const items = below.map((u, i) => `${proseName(u.unit, "vi")} ${i === 0 ? "mới đạt" : "đạt"} ${pct(u.ratio!, "vi")}`);
+    return `${intro} Cụ thể, ${noun} của ${joinList(items, "vi")}.`;
+  }
+  const items = below.map((u) => `${proseName(u.unit, "en")} at ${pct(u.ratio!, "en")}`);
+  return `However, ${below.length === 1 ? "one unit is" : "some units are"} below ${avg}: ${joinList(items, "en")}.`;
+}
+
+/** The units short of their goal, furthest first, with the people each still has to enrol; "" without goals. */
+export function goalSentence(r: IndicatorResult, ctx: NarrativeContext): string {
+  const { lang } = ctx;
+  const withGoal = r.units.map((u, i) => ({ u, i, goal: u.goal, gap: u.goalGap, toGoal: u.toGoal })).filter((x) => x.goal !== null && x.gap !== null);
+  if (withGoal.length === 0) return "";
+  // Short of the goal as the sheets mark it (belowGoal), furthest behind first.
+  const short = withGoal.filter((x) => x.u.belowGoal).sort((a, b) => a.gap! - b.gap! || a.i - b.i);
+  if (short.length === 0) return lang === "vi" ? "Tất cả các đơn vị đều đã đạt mục tiêu." : "Every unit has reached its goal.";
+  const items = short.map((x) => {
+    const name = proseName(x.u.unit, lang);
+    const rate = x.u.ratio === null ? "" : pct(x.u.ratio, lang);
+    const g = formatPercentShort(x.goal!, lang);
+    const pts = formatPoints(x.gap!, lang);
+    const more = x.toGoal !== null && x.toGoal > 0 ? (lang === "vi" ? `, cần vận động thêm ${count(x.toGoal, lang)} người` : `, ${count(x.toGoal, lang)} more people to enrol`) : "";
+    return lang === "vi" ? `${name} đạt ${rate} (mục tiêu ${g}, ${pts})${more}` : `${name} at ${rate} (goal ${g}, ${pts})${more}`;
+  });
+  const n = short.length;
+  return lang === "vi"
+    ? `So với mục tiêu, ${n} đơn vị chưa đạt: ${joinList(items, "vi", "; ")}.`
+    : `Against their goals, ${n} ${n === 1 ? "unit falls" : "units fall"} short: ${joinList(items, "en", "; ")}.`;
+}
+
+/** One indicator and measure as one paragraph. */
+export function indicatorParagraph(r: IndicatorResult, ctx: NarrativeContext): string {
+  return [openingSentence(r, ctx), belowSentence(r, ctx), goalSentence(r, ctx)].filter((s) => s !== "").join(" ");
+}

@@ -1,0 +1,75 @@
+/**
+ * One picker per input sheet role, prefilled with what detection chose. Choosing a sheet names
+ * it for the run (and, after Recalculate, in the saved choices).
+ */
+import * as React from "react";
+import { Field, Select, makeStyles } from "@fluentui/react-components";
+import { RunChoices } from "../../core/settings";
+import { SheetChoice, SheetRole } from "../../core/roles";
+import { SheetInfo } from "../../workbook/port";
+import { UiStrings } from "../strings";
+
+/** The roles the pane offers, in order. */
+export const PICKER_ROLES: readonly SheetRole[] = ["targets", "actuals", "base", "previous"];
+
+const useStyles = makeStyles({
+  fieldset: { border: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "8px" },
+  legend: { fontWeight: 600, padding: 0, marginBottom: "4px" },
+});
+
+function roleLabel(S: UiStrings, role: SheetRole): string {
+  switch (role) {
+    case "targets":
+      return S.roleTargets;
+    case "actuals":
+      return S.roleActuals;
+    case "base":
+      return S.roleBase;
+    default:
+      return S.rolePrevious;
+  }
+}
+
+export interface SheetPickersProps {
+  readonly S: UiStrings;
+  readonly sheets: readonly SheetInfo[];
+  readonly choices: RunChoices;
+  readonly detected: SheetChoice | null;
+  readonly disabled: boolean;
+  readonly onChange: (next: RunChoices) => void;
+  readonly roles?: readonly SheetRole[];
+}
+
+export function SheetPickers({ S, sheets, choices, detected, disabled, onChange, roles = PICKER_ROLES }: SheetPickersProps): React.JSX.Element {
+  const styles = useStyles();
+  // Inputs only: never our own summary sheets or chart sheets.
+  const inputs = sheets.filter((s) => !s.ours && s.kind === "worksheet").map((s) => s.name);
+  return (
+    <fieldset className={styles.fieldset}>
+      <legend className={styles.legend}>{S.sheets}</legend>
+      {roles.map((role) => {
+        const given = choices.sheets[role] ?? "";
+        const found = detected ? (detected[role] ?? "") : "";
+        const value = given || found;
+        const options = value && !inputs.includes(value) ? [value, ...inputs] : inputs;
+        return (
+          <Field key={role} label={roleLabel(S, role)} hint={!given && found ? S.detected : undefined}>
+            <Select
+              value={value}
+              disabled={disabled}
+              data-role={role}
+              onChange={(_, d) => onChange({ ...choices, sheets: { ...choices.sheets, [role]: d.value || undefined } })}
+            >
+              {!value && <option value="">{S.noSheet}</option>}
+              {options.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        );
+      })}
+    </fieldset>
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * Pure helpers of the Office.js adapter: what to write into which cells, how big a request is,
+ * how to split a large write into row blocks, and what an Excel error means. No Office globals,
+ * so all of it runs (and is tested) in Node.
+ */
+import { OutputValue, SheetSpec } from "../core/sheetSpec";
+import { columnIndex } from "../core/grid";
+
+/** Excel on the web caps a request or a response at 5 MB; stay well under it. */
+export const DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+
+/** Sheet custom property (ExcelApi 1.12) marking a summary sheet of ours; its value is the spec key. */
+export const SHEET_MARK = "ChiTieuSummary";
+
+/** What one queued operation costs in a request besides its payload (ids, method names, JSON keys). */
+export const OP_OVERHEAD_BYTES = 120;
+
+/**
+ * Text Excel would not keep as typed when written through `range.values`: formulas and
+ * operators (=, +, -, @), tab / carriage return (CSV-injection vectors), a leading apostrophe
+ * (Excel takes it as the text prefix and drops it), and what Excel parses into another type —
+ * numbers, dates, times, percentages, currency, "(1)" negatives, error names, TRUE/FALSE — or
+ * trims (leading blanks).
+ */
+const NEEDS_PREFIX = /^[=+\-@\t\r'\d.,(#$\s]|^(true|false)$/i;
+
+/**
+ * A value as written through `range.values`: such text gets the apostrophe text prefix, which
+ * Excel does not keep in the cell's value — so it reads back as exactly the original string.
+ */
+export function cellForExcel(v: OutputValue): string | number | null {
+  if (typeof v === "string" && NEEDS_PREFIX.test(v)) return "'" + v;
+  if (typeof v === "number" && !Number.isFinite(v)) return null;
+  return v;
+}
+
+/** The spec's values as a rectangle `width` wide (null = leave the cell alone), made safe. */
+export function rectangle(spec: SheetSpec): (string | number | null)[][] {
+  const width = spec.values.reduce((w, r) => Math.max(w, r.length), Math.max(spec.width, 1));
+  return spec.values.map((row) => {
+    const out: (string | number | null)[] = new Array(width).fill(null);
+    row.forEach((v, c) => {
+      out[c] = cellForExcel(v);
+    });
+    return out;
+  });
+}
+
+/** UTF-8 size of a string (what goes over the wire), counted without encoding it. */
+export function utf8Bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? (i++, 4) : 3;
+  }
+  return n;
+}
+
+/** Serialized size of a JSON value. */
+export function jsonBytes(v: unknown): number {
+  return utf8Bytes(JSON.stringify(v) ?? "");
+}
+
+/** Row blocks [start, end) of a sheet's rows whose serialized values each fit in `budget` bytes. */
+export function rowBlocks(rowBytes: readonly number[], budget: number): { start: number; end: number; bytes: number }[] {
+  const blocks: { start: number; end: number; bytes: number }[] = [];
+  let start = 0;
+  let bytes = 0;
+  rowBytes.forEach((b, r) => {
+    if (r > start && bytes + b > budget) {
+      blocks.push({ start, end: r, bytes });
+      start = r;
+      bytes = 0;
+    }
+    bytes += b;
+  });
+  if (rowBytes.length > start) blocks.push({ start, end: rowBytes.length, bytes });
+  return blocks;
+}
+
+/** 0-based top-left cell of an A1 address such as "'Kế hoạch'!B3:K20" or "Sheet1!A1". */
+export function addressOrigin(address: string): { row: number; col: number } {
+  const local = address.slice(address.lastIndexOf("!") + 1);
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)/.exec(local);
+  if (!m) return { row: 0, col: 0 };
+  return { row: Number(m[2]) - 1, col: Math.max(0, columnIndex(m[1]!)) };
+}
+
+/** Column width: the spec gives characters (as exceljs does); Office.js takes points. */
+export function widthPoints(chars: number): number {
+  return Math.round(chars * 5.6 + 5);
+}
+
+/** A string literal inside an Excel formula. */
+export function formulaString(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/** The error code of an Office.js error (OfficeExtension.Error has `code`), if any. */
+export function errorCode(e: unknown): string {
+  if (e && typeof e === "object" && "code" in e && typeof (e as { code: unknown }).code === "string") return (e as { code: string }).code;
+  return "";
+}
+
+const PAYLOAD_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "PayloadTooLarge", "RequestTooLarge"]);
+
+/** Excel refused a request or response for its size (Excel on the web: 5 MB). */
+export function isPayloadError(e: unknown): boolean {
+  const code = errorCode(e);
+  if (PAYLOAD_CODES.has(code)) return true;
+  const msg = e instanceof Error ? e.message : "";
+  return /payload size|too large/i.test(msg);
+}
+
+export function isNotFound(e: unknown): boolean {
+  return errorCode(e) === "ItemNotFound";
+}
+
+export function describeError(e: unknown): string {
+  const code = errorCode(e);
+  const msg = e instanceof Error ? e.message : String(e);
+  return code && !msg.includes(code) ? `${code}: ${msg}` : msg;
+}

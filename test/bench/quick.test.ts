@@ -1,0 +1,125 @@
+/**
+ * `npm run bench -- --quick` as part of `npm test`, so the bench cannot rot: the JSON keeps the
+ * shape issue 5 fixed, the formula engine and ours give the same rates (ranks and marks too),
+ * and the budgets are judged as written. Timings are not tested: they are not tests.
+ */
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { BenchReport, BUDGET, EngineRow, OfficeRow, checkBudgets } from "../../bench/budgets";
+import { scriptSources } from "../../bench/bundle";
+import { parseArgs } from "../../bench/run";
+
+const ROOT = join(__dirname, "..", "..");
+
+describe("npm run bench -- --quick --json", () => {
+  let report: BenchReport;
+
+  beforeAll(() => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "bench", "run.ts"), "--quick", "--json"], { cwd: ROOT, encoding: "utf8", timeout: 170_000 });
+    if (r.status !== 0) throw new Error(`bench --quick exited ${r.status}: ${r.stderr}`);
+    report = JSON.parse(r.stdout) as BenchReport;
+  }, 180_000);
+
+  it("prints the issue's shape", () => {
+    expect(typeof report.machine).toBe("string");
+    expect(report.node).toBe(process.version);
+    expect(report.quick).toBe(true);
+    expect(report.engine.map((e) => [e.units, e.indicators])).toEqual([
+      [100, 4],
+      [100, 8],
+    ]);
+    for (const e of report.engine) {
+      for (const k of ["ms", "floorMs", "formulaMs", "rssMb"] as const) expect(typeof e[k]).toBe("number");
+      expect(e.ms).toBeGreaterThan(0);
+      expect(e.runs).toBeGreaterThanOrEqual(3);
+    }
+    expect(report.office === null || Array.isArray(report.office)).toBe(true);
+    for (const o of report.office ?? []) {
+      for (const k of ["units", "indicators", "syncs", "operations", "formatOperations", "maxRequestBytes"] as const) expect(typeof o[k]).toBe("number");
+    }
+    expect(report.bundle).toHaveProperty("taskpaneInitialGzipBytes");
+    const g = report.bundle.taskpaneInitialGzipBytes;
+    expect(g === null || (Number.isInteger(g) && g > 0)).toBe(true);
+    expect(report.budgets.length).toBeGreaterThan(0);
+  });
+
+  it("the formulas give the engine's rates, ranks and below-average marks", () => {
+    for (const e of report.engine) {
+      expect(e.formulaNote).toBeUndefined();
+      expect(e.formulaMismatches).toBe(0);
+      // Every unit × (attainment of each indicator + coverage of each catalogue one, and the
+      // derived total social insurance) × (rate, rank, mark), and the area-wide rates.
+      const results = e.indicators + 1 + 5;
+      expect(e.formulaChecked).toBe(results * (e.units * 3 + 1));
+    }
+  });
+
+  it("the engine read every indicator and unit of the workload", () => {
+    expect(report.notes.filter((n) => /did not read|differ|failed/.test(n))).toEqual([]);
+  });
+
+  it("the office run stayed within its round trips", () => {
+    if (report.office === null) return; // the adapter is not there: the notes say so
+    for (const o of report.office) {
+      expect(o.syncs).toBeLessThanOrEqual(BUDGET.syncs);
+      expect(o.maxRequestBytes).toBeLessThanOrEqual(BUDGET.requestBytes);
+    }
+  });
+});
+
+describe("budgets", () => {
+  const row = (units: number, indicators: number, ms: number, floorMs: number, formulaMs: number | null, rssMb: number): EngineRow => ({ units, indicators, ms, floorMs, formulaMs, rssMb, runs: 5 });
+  const office = (units: number, indicators: number, syncs: number, formatOperations: number, maxRequestBytes: number): OfficeRow => ({ units, indicators, syncs, operations: 100, formatOperations, maxRequestBytes });
+  const good = {
+    engine: [4, 8].flatMap((k) => [row(100, k, 1, 0.1, 40, 90), row(1_000, k, 5, 0.5, 500, 100), row(10_000, k, 50, 2, null, 150), row(100_000, k, 550, 20, null, 500)]),
+    office: [4, 8].flatMap((k) => [office(100, k, 3, 40, 1e5), office(10_000, k, 3, 40, 3e6)]),
+    bundle: { taskpaneInitialGzipBytes: 200_000 },
+  };
+
+  it("all met", () => {
+    const b = checkBudgets(good);
+    expect(b.filter((x) => x.ok !== true)).toEqual([]);
+    expect(b.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it("each miss is named", () => {
+    const missed = (patch: Partial<typeof good>) => checkBudgets({ ...good, ...patch }).filter((x) => x.ok === false).map((x) => x.budget);
+    const slow = good.engine.map((e) => (e.units === 10_000 && e.indicators === 8 ? { ...e, ms: 120 } : e));
+    expect(missed({ engine: slow })).toEqual(expect.arrayContaining([expect.stringContaining("ms ≤ 100"), expect.stringContaining("30 × floorMs")]));
+    const nearFormulas = good.engine.map((e) => (e.units === 1_000 ? { ...e, formulaMs: 50 } : e));
+    expect(missed({ engine: nearFormulas })).toEqual([expect.stringContaining("faster than formulas"), expect.stringContaining("faster than formulas")]);
+    const steep = good.engine.map((e) => (e.units === 100_000 ? { ...e, ms: 700, rssMb: 700 } : e));
+    expect(missed({ engine: steep })).toHaveLength(4);
+    expect(missed({ office: [office(100, 4, 3, 40, 1e5), office(10_000, 4, 5, 41, 5e6), office(100, 8, 3, 40, 1e5), office(10_000, 8, 3, 40, 1e5)] })).toHaveLength(3);
+    expect(missed({ bundle: { taskpaneInitialGzipBytes: 400_000 } })).toEqual([expect.stringContaining("bundle")]);
+  });
+
+  it("what was not measured is neither met nor missed", () => {
+    const b = checkBudgets({ engine: [row(100, 4, 1, 0.1, 40, 90)], office: null, bundle: { taskpaneInitialGzipBytes: null } });
+    expect(b.filter((x) => x.ok === null).length).toBeGreaterThan(5);
+    expect(b.filter((x) => x.ok === false)).toEqual([]);
+  });
+});
+
+describe("bench details", () => {
+  it("counts the task pane's own scripts, not office.js", () => {
+    expect(scriptSources('<script src=https://appsforoffice.microsoft.com/lib/1/hosted/office.js></script><script defer src=taskpane.js></script><script src="./vendor.1234.js?x=1"></script>')).toEqual([
+      "taskpane.js",
+      "vendor.1234.js",
+    ]);
+  });
+
+  it("HyperFormula (GPL) is imported from bench/ only, never from what is shipped", () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.(ts|tsx|js)$/.test(e.name) ? [join(dir, e.name)] : []));
+    const importing = files(join(ROOT, "src")).filter((f) => /from\s+["']hyperformula|require\(["']hyperformula/.test(readFileSync(f, "utf8")));
+    expect(importing).toEqual([]);
+  });
+
+  it("rejects unknown options", () => {
+    expect(() => parseArgs(["--quik"])).toThrow(/unknown option/);
+    expect(parseArgs(["--quick"]).build).toBe(false);
+    expect(parseArgs([]).sizes).toEqual([100, 1_000, 10_000, 100_000]);
+  });
+});

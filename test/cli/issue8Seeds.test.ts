@@ -1,0 +1,317 @@
+/**
+ * Integration (issue 8): .xlsx workbooks built from the figures of seeds 002 (Quỳnh Nhai), 003
+ * (Tiền Giang) and 004 (Vĩnh Phúc), through the CLI. Unit figures are made up; their totals give
+ * the published rates, compared as the articles print them (formatPercent, to their precision).
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { main } from "../../src/cli/main";
+import { formatNumber, formatPercent } from "../../src/core/format";
+import { JsonReport, JsonResult } from "../../src/core/jsonReport";
+import { ExcelJsWorkbook, toCellValue } from "../../src/workbook/exceljsAdapter";
+import { QUYNH_NHAI, TIEN_GIANG, VINH_PHUC, quynhNhaiWorkbook, tienGiangFigures, tienGiangWorkbook, vinhPhucFigures, vinhPhucWorkbook } from "../../scripts/lib/seeds";
+
+let dir: string;
+const file = (name: string) => path.join(dir, name);
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "chitieu-issue8-"));
+  await quynhNhaiWorkbook().xlsx.writeFile(file("quynh-nhai.xlsx"));
+  await tienGiangWorkbook().xlsx.writeFile(file("tien-giang.xlsx"));
+  await vinhPhucWorkbook().xlsx.writeFile(file("vinh-phuc.xlsx"));
+});
+
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(argv, { out: (s: string) => ((out += s), true), err: (s: string) => ((err += s), true) });
+  return { code, out, err };
+}
+
+async function json(input: string, out: string, extra: string[]): Promise<JsonReport> {
+  const r = await cli(["summarize", file(input), "--out", file(out), "--json", ...extra]);
+  expect(r.err).toBe("");
+  expect(r.code).toBe(0);
+  return JSON.parse(r.out) as JsonReport;
+}
+
+function result(j: JsonReport, key: string, measure: "attainment" | "coverage"): JsonResult {
+  const r = j.results.find((x) => x.indicatorKey === key && x.measure === measure);
+  if (!r) throw new Error(`no ${key}/${measure} in ${j.results.map((x) => `${x.indicatorKey}/${x.measure}`).join(", ")}`);
+  return r;
+}
+
+function unit(r: JsonResult, name: string) {
+  const u = r.units.find((x) => x.unit === name);
+  if (!u) throw new Error(`no unit ${name} in ${r.units.map((x) => x.unit).join(", ")}`);
+  return u;
+}
+
+/** ⌈goal × d − a⌉ with integers only: goal = num / den. */
+function need(num: number, den: number, d: number, a: number): number {
+  const n = BigInt(num) * BigInt(d) - BigInt(den) * BigInt(a);
+  if (n <= 0n) return 0;
+  return Number((n + BigInt(den) - 1n) / BigInt(den));
+}
+
+/** A gap to a goal in points as the articles would print it: "-1,7". */
+function pointsText(gap: number, decimals = 1): string {
+  return formatNumber(gap * 100, { lang: "vi", decimals });
+}
+
+async function sheetValues(out: string, name: string): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file(out));
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new Error(`no sheet ${name}: ${wb.worksheets.map((w) => w.name).join(", ")}`);
+  const rows: unknown[][] = [];
+  ws.eachRow({ includeEmpty: true }, (row, n) => {
+    const vals: unknown[] = [];
+    row.eachCell({ includeEmpty: true }, (c, col) => (vals[col - 1] = toCellValue(c.value)));
+    rows[n - 1] = vals;
+  });
+  return rows;
+}
+
+describe("seed 002 — Quỳnh Nhai: BHYT coverage 95,3%, +10% on the same period, goals by commune category", () => {
+  const goals = ["--goal", "BHYT@NTM=90%", "--goal", "BHYT@NTM nâng cao=95%"];
+  let j: JsonReport;
+  beforeAll(async () => {
+    j = await json("quynh-nhai.xlsx", "qn-out.xlsx", goals);
+  });
+
+  it("finds the actuals, the population and last year's sheet, with no targets, and matches every commune", () => {
+    expect(j.sheets).toEqual({ targets: null, actuals: "Thực hiện 11 tháng", base: "Dân số 2023", previous: "Cùng kỳ 2022" });
+    expect(j.unmatched).toEqual([]);
+    expect(j.results.map((r) => [r.indicatorKey, r.measure])).toEqual([["bhyt", "coverage"]]);
+  });
+
+  it("reproduces 64.417 people, 95,3% of the population and +10% on the same period", () => {
+    const r = result(j, "bhyt", "coverage");
+    expect(r.actualTotal).toBe(QUYNH_NHAI.published.bhyt);
+    expect(formatPercent(r.overall!, "vi", 1)).toBe(QUYNH_NHAI.published.coverage);
+    expect(formatPercent(r.growth!, "vi", 0)).toBe(QUYNH_NHAI.published.growth);
+    expect(r.growth).toBe(64417 / QUYNH_NHAI.communes.reduce((s, c) => s + c.prev, 0) - 1);
+  });
+
+  it("gives each commune its category's goal; exactly at the goal needs 0 more people", () => {
+    const r = result(j, "bhyt", "coverage");
+    for (const c of QUYNH_NHAI.communes) {
+      const u = unit(r, `Xã ${c.name}`);
+      const pct = c.category === "NTM" ? 90 : c.category === "NTM nâng cao" ? 95 : null;
+      expect(u.goal).toBe(pct === null ? null : pct / 100);
+      expect(u.toGoal).toBe(pct === null ? null : need(pct, 100, c.pop, c.bhyt));
+      expect(u.belowGoal).toBe(u.toGoal !== null && u.toGoal > 0);
+      expect(u.previous).toBe(c.prev);
+    }
+    expect(unit(r, "Xã Mường Sại")).toMatchObject({ goal: 0.9, toGoal: 0, goalGap: 0, belowGoal: false });
+    expect(unit(r, "Xã Chiềng Bằng")).toMatchObject({ goal: 0.95, toGoal: 0, belowGoal: false });
+    expect(unit(r, "Xã Liệp Tè")).toMatchObject({ goal: 0.9, toGoal: 70, belowGoal: true });
+    // No area-wide goal was given: the area has none.
+    expect([r.goal, r.goalGap, r.toGoal]).toEqual([null, null, null]);
+    // Categories compare regardless of case, spacing and Unicode form; the first spelling is kept.
+    expect(j.categories).toMatchObject({ sheet: "Dân số 2023", header: "Loại xã" });
+    expect(j.categories!.values.map((v) => v.toLowerCase())).toEqual(["ntm nâng cao", "ntm", "chưa đạt ntm"]);
+  });
+
+  it("writes the goal columns and the belowGoal mark in the summary sheets", async () => {
+    const ov = await sheetValues("qn-out.xlsx", "Tổng hợp chỉ tiêu");
+    expect(ov[3]![0]).toBe("Tô màu vàng (cột mục tiêu): đơn vị chưa đạt mục tiêu");
+    expect(ov[5]!.slice(2)).toEqual(["Thực hiện", "Dân số", "Tỷ lệ", "Hạng", "Thấp hơn BQ", "Cùng kỳ", "Tăng/giảm so với cùng kỳ", "Mục tiêu", "Chênh lệch so với mục tiêu (điểm %)", "Số người cần vận động thêm", "Chưa đạt mục tiêu"]);
+    const lietTe = ov.find((row) => row[1] === "Xã Liệp Tè")!;
+    expect(lietTe.slice(9)).toEqual([0.9, expect.closeTo((3800 / 4300 - 0.9) * 100, 10), 70, "Chưa đạt MT"]);
+    const ranked = await sheetValues("qn-out.xlsx", "Xếp hạng BHYT (bao phủ)");
+    expect(ranked[4]!.slice(9)).toEqual(["Cùng kỳ", "Tăng/giảm so với cùng kỳ", "Mục tiêu", "Chênh lệch so với mục tiêu (điểm %)", "Số người cần vận động thêm", "Chưa đạt mục tiêu"]);
+  });
+
+  it("saves the goals with the other choices in the workbook, for one-click recalculation", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file("qn-out.xlsx"));
+    const saved = await new ExcelJsWorkbook(wb).loadSettings();
+    expect(saved?.goals).toEqual([
+      { indicator: "BHYT", category: "NTM", rate: "90%" },
+      { indicator: "BHYT", category: "NTM nâng cao", rate: "95%" },
+    ]);
+  });
+
+  it("--group-by Cụm ranks the clusters (Σ/Σ) and each commune within its cluster", async () => {
+    const g = await json("quynh-nhai.xlsx", "qn-groups.xlsx", ["--group-by", "Cụm"]);
+    const r = result(g, "bhyt", "coverage");
+    expect(g.grouping).toMatchObject({ source: "column", header: "Cụm", groups: ["Cụm 1", "Cụm 2", "Cụm 3"] });
+    for (const grp of r.groups) {
+      const members = QUYNH_NHAI.communes.filter((c) => c.cluster === grp.group);
+      expect(grp.actual).toBe(members.reduce((s, c) => s + c.bhyt, 0));
+      expect(grp.denominator).toBe(members.reduce((s, c) => s + c.pop, 0));
+      expect(grp.units).toBe(members.length);
+    }
+    expect(r.groups.map((x) => x.rank)).toEqual([1, 2, 3]);
+    const cum2 = r.units.filter((u) => u.group === "Cụm 2").sort((a, b) => a.groupRank! - b.groupRank!);
+    expect(cum2.map((u) => u.unit)).toEqual(["Xã Chiềng Ơn", "Xã Chiềng Khoang", "Xã Liệp Tè"]);
+  });
+
+  it("prints growth, goals and groups on the terminal", async () => {
+    const r = await cli(["summarize", file("quynh-nhai.xlsx"), "--out", file("qn-term.xlsx"), ...goals, "--group-by", "Cụm"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Cùng kỳ: 58.561 → tăng/giảm so với cùng kỳ: +10,00%");
+    expect(r.out).toMatch(/Xã Liệp Tè .* 90% +70 +Cụm 2 \(3\).*◆ Chưa đạt mục tiêu/);
+    expect(r.out).toContain("Theo nhóm đơn vị:");
+  });
+});
+
+describe("seed 003 — Tiền Giang: 28,9% of the labour force, 85,5% of plan, +5,4%; BHYT 95,3% of plan, 91,3% coverage; goals 29% / 93%", () => {
+  let j: JsonReport;
+  const figures = tienGiangFigures();
+  beforeAll(async () => {
+    j = await json("tien-giang.xlsx", "tg-out.xlsx", ["--goal", "BHXH=29%", "--goal", "BHYT=93%"]);
+  });
+
+  it("reads all four sheets and matches every unit, Cai Lậy and Gò Công towns and districts apart", () => {
+    expect(j.sheets).toEqual({ targets: "Kế hoạch 2022", actuals: "Thực hiện 6 tháng", base: "Dân số - Lao động", previous: "Cùng kỳ 2021" });
+    expect(j.unmatched).toEqual([]);
+    const r = result(j, "bhxh", "coverage");
+    expect(r.units).toHaveLength(11);
+    for (const f of figures) {
+      const u = unit(r, f.name);
+      expect([u.actual, u.denominator, u.previous]).toEqual([f.bhxh.actual, f.bhxh.labour, f.bhxh.previous]);
+    }
+    const caiLay = [unit(r, "Thị xã Cai Lậy"), unit(r, "Huyện Cai Lậy")];
+    expect(caiLay[0]!.actual).not.toBe(caiLay[1]!.actual);
+    const goCong = ["Thị xã Gò Công", "Huyện Gò Công Tây", "Huyện Gò Công Đông"].map((n) => unit(r, n).actual);
+    expect(new Set(goCong).size).toBe(3);
+  });
+
+  it('"BHXH" is total social insurance: 215.340 people, 85,5% of plan, 28,9% of the labour force, +5,4%', () => {
+    const att = result(j, "bhxh", "attainment");
+    const cov = result(j, "bhxh", "coverage");
+    expect(att.actualTotal).toBe(TIEN_GIANG.totals.bhxh.actual);
+    expect(formatPercent(att.overall!, "vi", 1)).toBe(TIEN_GIANG.published.bhxhOfPlan);
+    expect(formatPercent(cov.overall!, "vi", 1)).toBe(TIEN_GIANG.published.bhxhCoverage);
+    expect(formatPercent(cov.growth!, "vi", 1)).toBe(TIEN_GIANG.published.bhxhGrowth);
+    expect(att.growth).toBe(cov.growth);
+    expect(cov.denominatorKind).toBe("labourForce");
+  });
+
+  it("BHYT: 95,3% of plan and 91,3% of the population", () => {
+    expect(formatPercent(result(j, "bhyt", "attainment").overall!, "vi", 1)).toBe(TIEN_GIANG.published.bhytOfPlan);
+    expect(formatPercent(result(j, "bhyt", "coverage").overall!, "vi", 1)).toBe(TIEN_GIANG.published.bhytCoverage);
+  });
+
+  it("the gaps to the 29% and 93% goals: −0,1 and −1,7 points, and the people still to enrol", () => {
+    const bhxh = result(j, "bhxh", "coverage");
+    const bhyt = result(j, "bhyt", "coverage");
+    expect(bhxh.goal).toBe(0.29);
+    expect(pointsText(bhxh.goalGap!)).toBe("-0,1");
+    expect(bhxh.toGoal).toBe(need(29, 100, TIEN_GIANG.totals.bhxh.labour, TIEN_GIANG.totals.bhxh.actual));
+    expect(bhxh.toGoal).toBe(739);
+    expect(bhyt.goal).toBe(0.93);
+    expect(pointsText(bhyt.goalGap!)).toBe("-1,7");
+    expect(bhyt.toGoal).toBe(need(93, 100, TIEN_GIANG.totals.bhyt.population, TIEN_GIANG.totals.bhyt.actual));
+    for (const u of bhyt.units) expect(u.toGoal).toBe(need(93, 100, u.denominator!, u.actual!));
+    // Goals are coverage rates: attainment results carry none.
+    expect(result(j, "bhxh", "attainment").units.every((u) => u.goal === null && u.toGoal === null)).toBe(true);
+  });
+
+  it("groups from the group rows: Σ/Σ per group, subtotal rows never counted, each unit ranked in its group", () => {
+    expect(j.grouping).toEqual({ source: "rows", sheet: "Kế hoạch 2022", header: null, groups: ["Khối thành phố, thị xã", "Khối huyện"] });
+    const r = result(j, "bhxh", "attainment");
+    expect(r.actualTotal).toBe(TIEN_GIANG.totals.bhxh.actual);
+    for (const g of r.groups) {
+      const members = figures.filter((f) => f.group === g.group);
+      expect(g.actual).toBe(members.reduce((s, f) => s + f.bhxh.actual, 0));
+      expect(g.denominator).toBe(members.reduce((s, f) => s + f.bhxh.target, 0));
+      expect(g.ratio).toBe(g.actual / g.denominator);
+      expect(g.belowAverage).toBe(g.ratio! < r.average!);
+    }
+    expect(r.groups.reduce((s, g) => s + g.actual, 0)).toBe(r.actualTotal);
+    const towns = r.units.filter((u) => u.group === "Khối thành phố, thị xã").map((u) => u.groupRank).sort();
+    expect(towns).toEqual([1, 2, 3]);
+    expect(j.warnings.filter((w) => w.includes("subtotal"))).toEqual([]);
+  });
+
+  it("writes the groups table on the overview sheet", async () => {
+    const ov = await sheetValues("tg-out.xlsx", "Tổng hợp chỉ tiêu");
+    const title = ov.findIndex((row) => row?.[1] === "Theo nhóm đơn vị");
+    expect(title).toBeGreaterThan(0);
+    expect(ov[title + 1]!.slice(0, 2)).toEqual([1, "Khối thành phố, thị xã"]);
+    expect(ov[title + 2]!.slice(0, 2)).toEqual([2, "Khối huyện"]);
+  });
+});
+
+describe("seed 004 — Vĩnh Phúc: 32,8% of the labour force (BB + TN), 92% of the population, goals 50% and 80%", () => {
+  let j: JsonReport;
+  const figures = vinhPhucFigures();
+  beforeAll(async () => {
+    j = await json("vinh-phuc.xlsx", "vp-out.xlsx", ["--goal", "BHXH=50%", "--goal", "BHYT=80"]);
+  });
+
+  it("coverage only (no targets sheet), with total social insurance derived beside its parts", () => {
+    expect(j.sheets).toEqual({ targets: null, actuals: "Thực hiện 2020", base: "Dân số, lao động", previous: null });
+    expect(j.results.map((r) => [r.indicatorKey, r.measure])).toEqual([
+      ["bhxh-bb", "coverage"],
+      ["bhxh-tn", "coverage"],
+      ["bhxh", "coverage"],
+      ["bhyt", "coverage"],
+    ]);
+    const r = result(j, "bhxh", "coverage");
+    expect(r.indicator).toBe("BHXH (bắt buộc + tự nguyện)");
+    expect(r.source.actual.column).toBe("C+D");
+    for (const f of figures) expect(unit(r, f.name)).toMatchObject({ actual: f.bb + f.tn, denominator: f.labour });
+    expect(r.units.every((u) => u.growth === null && u.previous === null)).toBe(true);
+  });
+
+  it("reproduces 32,8% and 92%", () => {
+    expect(formatPercent(result(j, "bhxh", "coverage").overall!, "vi", 1)).toBe(VINH_PHUC.published.bhxhCoverage);
+    expect(formatPercent(result(j, "bhyt", "coverage").overall!, "vi", 0)).toBe(VINH_PHUC.published.bhytCoverage);
+  });
+
+  it("BHXH is short of its 50% goal everywhere; BHYT is above its 80% goal everywhere", () => {
+    const bhxh = result(j, "bhxh", "coverage");
+    const bhyt = result(j, "bhyt", "coverage");
+    expect(bhxh.goal).toBe(0.5);
+    expect(pointsText(bhxh.goalGap!)).toBe("-17,2");
+    expect(bhxh.toGoal).toBe(need(1, 2, VINH_PHUC.totals.labour, VINH_PHUC.totals.bb + VINH_PHUC.totals.tn));
+    expect(bhxh.units.every((u) => u.belowGoal && u.toGoal === need(1, 2, u.denominator!, u.actual!))).toBe(true);
+    expect(bhyt.goal).toBe(0.8);
+    expect(pointsText(bhyt.goalGap!)).toBe("12,0");
+    expect(bhyt.toGoal).toBe(0);
+    expect(bhyt.units.every((u) => !u.belowGoal && u.toGoal === 0)).toBe(true);
+    // The parts have no goal of their own.
+    expect(result(j, "bhxh-bb", "coverage").goal).toBeNull();
+  });
+});
+
+describe("issue 8's errors through the CLI: one clear line, exit 2, no output file", () => {
+  async function fails(input: string, extra: string[]): Promise<string> {
+    const out = file(`never-${Math.random().toString(36).slice(2)}.xlsx`);
+    const r = await cli(["summarize", file(input), "--out", out, ...extra]);
+    expect(r.code).toBe(2);
+    expect(fs.existsSync(out)).toBe(false);
+    return r.err;
+  }
+
+  it("a goal for an indicator the workbook lacks lists the indicators found", async () => {
+    expect(await fails("vinh-phuc.xlsx", ["--goal", "BHTN=50%"])).toMatch(
+      /The goal "BHTN=50%" is for "BHTN", which sheet 'Thực hiện 2020' does not have\. Indicators found: BHXH bắt buộc, BHXH tự nguyện, BHXH \(bắt buộc \+ tự nguyện\), BHYT\./,
+    );
+  });
+
+  it("a goal by category needs a category column", async () => {
+    expect(await fails("vinh-phuc.xlsx", ["--goal", "BHYT@NTM=90%"])).toMatch(/needs a column of unit categories/);
+  });
+
+  it("a rate that is no rate, and an unknown category, are named", async () => {
+    expect(await fails("vinh-phuc.xlsx", ["--goal", "BHYT=nhiều"])).toMatch(/"nhiều" is not a rate/);
+    expect(await fails("quynh-nhai.xlsx", ["--goal", "BHYT@NTM kiểu mẫu=98%"])).toMatch(/has only: "NTM nâng cao", "NTM", "CHƯA ĐẠT NTM"\. Use one of these\./);
+    expect(await fails("quynh-nhai.xlsx", ["--group-by", "Huyện"])).toMatch(/No text column headed "Huyện"/);
+  });
+
+  it("a named previous sheet must exist", async () => {
+    expect(await fails("vinh-phuc.xlsx", ["--previous", "Năm 2019"])).toMatch(/There is no sheet named 'Năm 2019' \(given for the previous\)/);
+  });
+});

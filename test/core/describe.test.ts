@@ -1,0 +1,178 @@
+import { describeOutput, runsOf } from "../../src/core/describe";
+import { SheetGrid } from "../../src/core/grid";
+import { SheetSpec, legalSheetName, planSheetNames } from "../../src/core/sheetSpec";
+import { Summary, summarize } from "../../src/core/summarize";
+import { buildGrid } from "../helpers/grids";
+
+const UNITS = ["Thành phố Vị Thanh", "Thị xã Long Mỹ", "Huyện Vị Thủy", "Huyện Long Mỹ", "Huyện Phụng Hiệp"];
+const TARGET = [2600, 1900, 2096, 2500, 3200];
+const ACTUAL = [2010, 1420, 951, 1331, 1579];
+const POP = [75000, 55000, 72460, 90000, 190000];
+const BHYT = [70000, 50500, 67531, 82000, 144343];
+
+function sheet(name: string, columns: { header: string; values: number[] }[], total?: string): SheetGrid {
+  return { name, values: buildGrid({ units: UNITS.map((n) => ({ name: n })), columns, total: total ? { label: total, position: "bottom" } : undefined }).grid };
+}
+
+function hauGiang(options: Parameters<typeof summarize>[1] = {}): Summary {
+  return summarize(
+    {
+      targets: sheet("Kế hoạch", [{ header: "BHXH tự nguyện", values: TARGET }], "Toàn tỉnh"),
+      actuals: sheet("Thực hiện", [{ header: "BHYT", values: BHYT }, { header: "BHXH TN", values: ACTUAL }]),
+      base: sheet("Dân số", [{ header: "Dân số", values: POP }]),
+    },
+    options,
+  );
+}
+
+const ILLEGAL = /[:\\/?*[\]]/;
+
+function expectLegal(name: string) {
+  expect(Array.from(name).length).toBeLessThanOrEqual(31);
+  expect(name).not.toMatch(ILLEGAL);
+  expect(name).not.toMatch(/^'|'$/);
+  expect(name.trim()).toBe(name);
+  expect(name).not.toBe("");
+}
+
+/** The sheet rows (0-based) a highlight of this style paints. */
+function painted(spec: SheetSpec, style: string): number[] {
+  return spec.highlights.filter((h) => h.style === style).flatMap((h) => [...h.rows]);
+}
+
+describe("describeOutput", () => {
+  const s = hauGiang();
+  const specs = describeOutput(s);
+
+  it("an overview, then one ranked sheet per indicator and measure, with stable keys", () => {
+    // BHXH TN against the plan and BHYT against the population (the base sheet has no labour force).
+    expect(s.results.map((r) => `${r.indicatorKey}:${r.measure}`)).toEqual(["bhxh-tn:attainment", "bhyt:coverage"]);
+    expect(specs.map((x) => x.kind)).toEqual(["overview", "ranked", "ranked"]);
+    expect(specs.map((x) => x.key)).toEqual(["overview", ...s.results.map((r) => `ranked:${r.indicatorKey}:${r.measure}`)]);
+    expect(new Set(specs.map((x) => x.name)).size).toBe(specs.length);
+    for (const x of specs) expectLegal(x.name);
+    expect(specs[0]!.name).toBe("Tổng hợp chỉ tiêu");
+  });
+
+  it("ranked sheet: units in rank order with actual, denominator, rate, rank; below-average rows highlighted", () => {
+    const r = s.results.find((x) => x.indicatorKey === "bhxh-tn" && x.measure === "attainment")!;
+    const spec = specs.find((x) => x.key === "ranked:bhxh-tn:attainment")!;
+    const data = spec.values.slice(spec.dataStart);
+    expect(data.map((row) => row[1])).toEqual(r.units.map((u) => u.unit));
+    expect(data.map((row) => row[0])).toEqual(r.units.map((u) => u.rank));
+    expect(data.map((row) => row[2])).toEqual(r.units.map((u) => u.actual));
+    expect(data.map((row) => row[3])).toEqual(r.units.map((u) => u.denominator));
+    expect(data.map((row) => row[4])).toEqual(r.units.map((u) => u.ratio));
+    // Highlighted rows are exactly the below-average units.
+    const below = r.units.flatMap((u, k) => (u.belowAverage ? [spec.dataStart + k] : []));
+    expect(below.length).toBeGreaterThan(0);
+    expect(painted(spec, "belowAverage").sort()).toEqual(below.sort());
+    const belowNames = r.units.filter((u) => u.belowAverage).map((u) => u.unit);
+    expect(belowNames.sort()).toEqual(["Huyện Long Mỹ", "Huyện Phụng Hiệp", "Huyện Vị Thủy"].sort());
+    // The average is shown, and the mark column says which rows are below it.
+    expect(spec.values.flat()).toContain(r.average);
+    const mark = spec.highlights.find((h) => h.style === "belowAverage")!.mark!;
+    const marked = spec.values.flatMap((row, i) => (i >= spec.dataStart && row[mark.col] === mark.text ? [i] : []));
+    expect(marked.sort()).toEqual(below.sort());
+  });
+
+  it("formats: counts as integers, rates as percentages, rank as a whole number; a frozen header", () => {
+    const spec = specs.find((x) => x.key === "ranked:bhxh-tn:attainment")!;
+    expect(spec.columnFormats[0]).toBe("0");
+    expect(spec.columnFormats[2]).toBe("#,##0");
+    expect(spec.columnFormats[3]).toBe("#,##0");
+    expect(spec.columnFormats[4]).toBe("0.00%");
+    expect(spec.freeze.rows).toBe(spec.dataStart);
+    expect(spec.columnWidths.length).toBe(spec.width);
+    for (const row of spec.values) expect(row.length).toBeLessThanOrEqual(spec.width);
+  });
+
+  it("overview: every unit × indicator, an overall row, the average used; below-average cells highlighted", () => {
+    const ov = specs[0]!;
+    const data = ov.values.slice(ov.dataStart, ov.dataStart + s.units.length);
+    expect(data.map((row) => row[1])).toEqual(s.units);
+    s.results.forEach((r, i) => {
+      const c = 2 + i * 5;
+      for (const [k, name] of s.units.entries()) {
+        const u = r.units.find((x) => x.unit === name)!;
+        expect(data[k]!.slice(c, c + 4)).toEqual([u.actual, u.denominator, u.ratio, u.rank]);
+      }
+      const overallRow = ov.values[ov.dataStart + s.units.length]!;
+      expect(overallRow[1]).toBe("Toàn tỉnh");
+      expect(overallRow[c + 2]).toBe(r.overall);
+      const hl = ov.highlights.filter((h) => h.style === "belowAverage" && h.block.col === c);
+      expect(hl).toHaveLength(1);
+      const expected = s.units.flatMap((name, k) => (r.units.find((x) => x.unit === name)!.belowAverage ? [ov.dataStart + k] : []));
+      expect([...hl[0]!.rows].sort()).toEqual(expected.sort());
+      expect(ov.columnFormats[c + 2]).toBe("0.00%");
+    });
+    expect(ov.values.flat().join(" ")).toMatch(/Σ thực hiện \/ Σ mẫu số/);
+  });
+
+  it("says which average was used: the mean, when asked", () => {
+    const m = describeOutput(hauGiang({ average: "mean" }));
+    expect(m[0]!.values.flat().join(" ")).toMatch(/trung bình cộng/);
+  });
+
+  it("English labels and sheet names with --lang en", () => {
+    const en = describeOutput(s, { lang: "en" });
+    expect(en[0]!.name).toBe("Overview");
+    expect(en.map((x) => x.name).join(" ")).toMatch(/Rank/);
+    expect(en[1]!.values.flat().join(" ")).toMatch(/Voluntary social insurance|Health insurance/);
+    for (const x of en) expectLegal(x.name);
+  });
+
+  it("sheet names stay legal and distinct for long indicator names with forbidden characters", () => {
+    const names = ["Số tiền thu BHXH: BHYT/BHTN [triệu đồng]?*", "Số tiền thu BHXH: BHYT/BHTN [triệu đồng] năm trước"];
+    const t: SheetGrid = { name: "KH", values: buildGrid({ units: UNITS.map((n) => ({ name: n })), columns: names.map((h) => ({ header: h, values: TARGET })) }).grid };
+    const a: SheetGrid = { name: "TH", values: buildGrid({ units: UNITS.map((n) => ({ name: n })), columns: names.map((h) => ({ header: h, values: ACTUAL })) }).grid };
+    const out = describeOutput(summarize({ targets: t, actuals: a, base: null }));
+    expect(out).toHaveLength(3);
+    for (const x of out) expectLegal(x.name);
+    const planned = planSheetNames(out.map((x) => x.name), []);
+    expect(new Set(planned.map((n) => n.toLowerCase())).size).toBe(planned.length);
+    for (const n of planned) expectLegal(n);
+  });
+});
+
+describe("legalSheetName", () => {
+  it.each([
+    ["Xếp hạng BHXH TN (KH)", "Xếp hạng BHXH TN (KH)"],
+    ["a:b\\c/d?e*f[g]h", "a-b-c-d-e-f-g-h"],
+    ["'quoted'", "quoted"],
+    ["", "Sheet"],
+    ["History", "History-"],
+  ])("%j → %j", (input, out) => {
+    expect(legalSheetName(input)).toBe(out);
+  });
+  it("cuts to 31 characters, never inside a character, and leaves no apostrophe or space at the ends", () => {
+    const long = "Xếp hạng Số người tham gia bảo hiểm xã hội tự nguyện (KH)";
+    expect(legalSheetName(long)).toBe("Xếp hạng Số người tham gia bảo"); // 31 characters less the space at the end
+    expect(legalSheetName("😀".repeat(40))).toBe("😀".repeat(31));
+    for (const s of ["x".repeat(30) + "'abc", "x".repeat(30) + " abc", "Xếp hạng Thu nợ 'quá hạn' của các đơn vị"]) expectLegal(legalSheetName(s));
+  });
+});
+
+describe("planSheetNames", () => {
+  it("a name held by a sheet of the user's gets another name", () => {
+    expect(planSheetNames(["Tổng hợp chỉ tiêu", "Xếp hạng BHYT (KH)"], [{ name: "tổng hợp chỉ tiêu", ours: false }])).toEqual(["Tổng hợp chỉ tiêu (2)", "Xếp hạng BHYT (KH)"]);
+    expect(planSheetNames(["A"], [{ name: "A", ours: false }, { name: "A (2)", ours: false }])).toEqual(["A (3)"]);
+  });
+  it("a name held by one of our own earlier summary sheets is reused (that sheet is being replaced)", () => {
+    expect(planSheetNames(["Tổng hợp chỉ tiêu"], [{ name: "Tổng hợp chỉ tiêu", ours: true }])).toEqual(["Tổng hợp chỉ tiêu"]);
+  });
+  it("two wanted names that are the same get distinct names, still within 31 characters", () => {
+    const w = "x".repeat(40);
+    const out = planSheetNames([w, w, w], [{ name: "x".repeat(31), ours: false }]);
+    expect(new Set(out).size).toBe(3);
+    for (const n of out) expect(Array.from(n).length).toBeLessThanOrEqual(31);
+    expect(out[0]).toBe("x".repeat(27) + " (2)");
+  });
+});
+
+describe("runsOf", () => {
+  it("groups rows into contiguous runs", () => {
+    expect(runsOf([7, 3, 4, 5, 9])).toEqual([{ start: 3, count: 3 }, { start: 7, count: 1 }, { start: 9, count: 1 }]);
+    expect(runsOf([])).toEqual([]);
+  });
+});

@@ -1,0 +1,97 @@
+import { ChitieuError } from "../../src/core/errors";
+import { Grid } from "../../src/core/grid";
+import { chooseSheets } from "../../src/core/roles";
+
+describe("chooseSheets — by name", () => {
+  it.each([
+    ["Kế hoạch", "targets"],
+    ["KH", "targets"],
+    ["KH 2024", "targets"],
+    ["Chỉ tiêu", "targets"],
+    ["Chỉ tiêu giao", "targets"],
+    ["Target", "targets"],
+    ["Targets 2024", "targets"],
+    ["Plan", "targets"],
+    ["Thực hiện", "actuals"],
+    ["TH", "actuals"],
+    ["TH 4 tháng", "actuals"],
+    ["Actual", "actuals"],
+    ["Actuals", "actuals"],
+    ["Dân số", "base"],
+    ["Lao động", "base"],
+    ["Lực lượng lao động", "base"],
+    ["Population", "base"],
+    ["Cùng kỳ", "previous"],
+  ] as const)("%j is the %s sheet", (name, role) => {
+    // Give the other roles sheets so that the choice is made.
+    const others = { targets: "KH x", actuals: "TH x", base: "Dân số x", previous: "Cùng kỳ x" };
+    const names = [name, ...Object.entries(others).filter(([r]) => r !== role).map(([, n]) => n)];
+    const c = chooseSheets(names);
+    expect(c[role]).toBe(name);
+  });
+
+  it("is insensitive to case, accents and Unicode form", () => {
+    const c = chooseSheets(["KẾ HOẠCH".normalize("NFD"), "thuc hien"]);
+    expect(c.targets).toBe("KẾ HOẠCH".normalize("NFD"));
+    expect(c.actuals).toBe("thuc hien");
+  });
+
+  it("does not take a name that merely contains the letters (Thái Hòa is not TH)", () => {
+    const c = chooseSheets(["Kế hoạch", "Thực hiện", "Thái Hòa", "Khánh"]);
+    expect(c).toEqual({ targets: "Kế hoạch", actuals: "Thực hiện", base: null, previous: null });
+  });
+
+  it("a sheet of last year's figures is not the targets even when named 'KH cùng kỳ'", () => {
+    const c = chooseSheets(["KH cùng kỳ", "Kế hoạch", "Thực hiện"]);
+    expect(c.targets).toBe("Kế hoạch");
+    expect(c.previous).toBe("KH cùng kỳ");
+  });
+
+  it("a name that is only the role's word wins over one that merely contains it, whatever the order", () => {
+    const c = chooseSheets(["Tổng hợp chỉ tiêu", "Ghi chú thực hiện", "Kế hoạch 2022", "TH 4 tháng"]);
+    expect(c.targets).toBe("Kế hoạch 2022");
+    expect(c.actuals).toBe("TH 4 tháng");
+    // Among equally sure names, the first in the workbook.
+    expect(chooseSheets(["KH", "Kế hoạch", "TH"]).targets).toBe("KH");
+  });
+
+  it("skips the add-in's own summary sheets", () => {
+    const c = chooseSheets(["Tổng hợp chỉ tiêu", "Kế hoạch", "Thực hiện"], {}, new Map(), new Set(["Tổng hợp chỉ tiêu"]));
+    expect(c.targets).toBe("Kế hoạch");
+  });
+});
+
+describe("chooseSheets — given names and content", () => {
+  it("given names win and are matched loosely when not exact", () => {
+    const c = chooseSheets(["Sheet1", "Sheet2", "Kế hoạch"], { targets: "sheet2", actuals: "Sheet1" });
+    expect(c.targets).toBe("Sheet2");
+    expect(c.actuals).toBe("Sheet1");
+  });
+
+  it("a given name that does not exist is an error listing the sheets that do", () => {
+    let err: ChitieuError | undefined;
+    try {
+      chooseSheets(["Kế hoạch", "Thực hiện"], { base: "Dân số" });
+    } catch (e) {
+      err = e as ChitieuError;
+    }
+    expect(err).toBeInstanceOf(ChitieuError);
+    expect(err!.code).toBe("missing-sheet");
+    expect(err!.message).toContain("'Dân số'");
+    expect(err!.message).toContain("'Kế hoạch', 'Thực hiện'");
+  });
+
+  it("falls back to the words in the sheets' top rows", () => {
+    const peek = new Map<string, Grid>([
+      ["Sheet1", [["KẾT QUẢ THỰC HIỆN ĐẾN 31/10/2022"], ["STT", "Đơn vị", "BHYT"]]],
+      ["Sheet2", [["CHỈ TIÊU GIAO NĂM 2022"], ["STT", "Đơn vị", "BHYT"]]],
+      ["Sheet3", [["DÂN SỐ NĂM 2022"], ["STT", "Đơn vị", "Dân số"]]],
+    ]);
+    const c = chooseSheets(["Sheet1", "Sheet2", "Sheet3"], {}, peek);
+    expect(c).toEqual({ targets: "Sheet2", actuals: "Sheet1", base: "Sheet3", previous: null });
+  });
+
+  it("without an actuals sheet, says how to name or choose one and lists the sheets", () => {
+    expect(() => chooseSheets(["Kế hoạch", "Sheet9"])).toThrow(/--actuals.*'Kế hoạch', 'Sheet9'/);
+  });
+});

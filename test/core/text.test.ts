@@ -1,0 +1,48 @@
+import { cleanText, foldText, lower, nameKey } from "../../src/core/text";
+
+describe("cleanText / lower", () => {
+  it("composes NFD text, trims and folds inner white space, including non-breaking spaces and line breaks", () => {
+    const nfd = "Huyện  Vị\u00a0Thủy\n".normalize("NFD");
+    expect(cleanText(nfd)).toBe("Huyện Vị Thủy");
+    expect(cleanText(nfd)).toBe(cleanText(nfd).normalize("NFC"));
+    expect(cleanText(" \u202fTP.\u2009Cần   Thơ\t")).toBe("TP. Cần Thơ");
+  });
+  it("lower-cases Vietnamese capitals", () => {
+    expect(lower("HUYỆN VỊ THỦY")).toBe("huyện vị thủy");
+    expect(lower("ĐỒNG THÁP")).toBe("đồng tháp");
+  });
+});
+
+describe("nameKey", () => {
+  it("is the same whichever vowel carries the tone mark (old and new placement)", () => {
+    expect(nameKey("Vị Thủy")).toBe(nameKey("Vị Thuỷ"));
+    expect(nameKey("Hòa Bình")).toBe(nameKey("Hoà Bình"));
+    expect(nameKey("Thanh Hóa")).toBe(nameKey("Thanh Hoá"));
+    expect(nameKey("Quỳnh Nhai")).toBe(nameKey("Qùynh Nhai"));
+  });
+  it("is the same for composed (NFC) and decomposed (NFD) text and for any case or spacing", () => {
+    const forms = ["Vị Thủy", "Vị Thủy".normalize("NFD"), "VỊ THỦY", " vị   thủy ", "VỊ THỦY".normalize("NFD"), "Vị\u00a0Thuỷ"];
+    for (const f of forms) expect(nameKey(f)).toBe(nameKey("Vị Thủy"));
+  });
+  it("keeps names that differ by tone, by a letter or by a trailing letter apart", () => {
+    expect(nameKey("Tân Hòa")).not.toBe(nameKey("Tân Hóa"));
+    expect(nameKey("Long Mỹ")).not.toBe(nameKey("Long My"));
+    expect(nameKey("Châu Thành")).not.toBe(nameKey("Châu Thành A"));
+    expect(nameKey("Phụng Hiệp")).not.toBe(nameKey("Phụng Hiếp"));
+    // The hat, horn and breve are letters, not tones.
+    expect(nameKey("Tân Thới")).not.toBe(nameKey("Tân Thoi"));
+    expect(nameKey("Cờ Đỏ")).not.toBe(nameKey("Cờ Do"));
+  });
+  it("ignores punctuation around words and spacing around hyphens", () => {
+    expect(nameKey("Phường 1,")).toBe(nameKey("phường 1"));
+    expect(nameKey("Tháp Chàm - Phan Rang")).toBe(nameKey("Tháp Chàm-Phan Rang"));
+  });
+});
+
+describe("foldText", () => {
+  it("drops every diacritic and reads đ as d, in either Unicode form", () => {
+    expect(foldText("Bảo hiểm xã hội tự nguyện")).toBe("bao hiem xa hoi tu nguyen");
+    expect(foldText("ĐƠN VỊ".normalize("NFD"))).toBe("don vi");
+    expect(foldText("Lực lượng  lao động")).toBe("luc luong lao dong");
+  });
+});

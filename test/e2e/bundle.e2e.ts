@@ -1,0 +1,45 @@
+/**
+ * The built add-in (dist/, made by the e2e global setup): the task pane's first load stays
+ * within its budget, and no page's own code needs eval or new Function (the CSP forbids them).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as zlib from "node:zlib";
+import { DIST } from "./tools";
+
+/** The task pane's initial JavaScript, gzipped, may not exceed this (issue 3). */
+const BUDGET = 350 * 1024;
+
+/** The scripts an HTML page loads at start (its own, not Office's CDN). */
+function initialScripts(page: string): string[] {
+  const html = fs.readFileSync(path.join(DIST, page), "utf8");
+  return [...html.matchAll(/<script[^>]*\bsrc="?([^" >]+)"?/g)].map((m) => m[1]!).filter((src) => !/^https?:/.test(src));
+}
+
+describe("the bundle", () => {
+  test("the task pane's initial JavaScript is within 350 KB gzipped", () => {
+    const scripts = initialScripts("taskpane.html");
+    expect(scripts).toEqual(["taskpane.js"]);
+    const gz = scripts.reduce((n, s) => n + zlib.gzipSync(fs.readFileSync(path.join(DIST, s)), { level: 9 }).length, 0);
+    process.stdout.write(`task pane initial JS: ${(gz / 1024).toFixed(1)} KB gzipped\n`);
+    expect(gz).toBeLessThanOrEqual(BUDGET);
+  });
+
+  test("the results view is split off the first screen", () => {
+    expect(fs.readdirSync(path.join(DIST, "chunks")).some((f) => /^results\.[0-9a-f]+\.js$/.test(f))).toBe(true);
+  });
+
+  test("no eval or new Function in the add-in's or the preview's own code", () => {
+    const own = [...fs.readdirSync(DIST).filter((f) => f.endsWith(".js")), ...fs.readdirSync(path.join(DIST, "chunks")).filter((f) => f.endsWith(".js") && !f.startsWith("exceljs.")).map((f) => `chunks/${f}`)];
+    expect(own).toEqual(expect.arrayContaining(["taskpane.js", "commands.js", "dialog.js", "preview.js"]));
+    for (const f of own) {
+      const js = fs.readFileSync(path.join(DIST, f), "utf8");
+      expect(`${f}: ${/\beval\(|new Function\(/.test(js)}`).toBe(`${f}: false`);
+    }
+  });
+
+  test("production source maps are files, never eval", () => {
+    expect(fs.existsSync(path.join(DIST, "taskpane.js.map"))).toBe(true);
+    expect(fs.readFileSync(path.join(DIST, "taskpane.js"), "utf8")).toMatch(/\/\/# sourceMappingURL=taskpane\.js\.map\s*$/);
+  });
+});

@@ -1,0 +1,374 @@
+/**
+ * Bad input through the CLI on real .xlsx files: the same cases as engine.test.ts, seen the way a
+ * user sees them (exit code, one clear line on stderr, the --json warnings, the written file),
+ * plus the CLI's own faults: --out naming the input, a write that fails. Every run checks that the
+ * input file is byte-for-byte the same afterwards (SHA-256 before and after).
+ */
+import * as crypto from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { main } from "../../src/cli/main";
+import { JsonReport } from "../../src/core/jsonReport";
+import { MAX_CELL_TEXT } from "../../src/core/sheetSpec";
+import { nonFinite } from "./helpers";
+
+jest.setTimeout(60_000);
+
+type Row = (string | number | null | ExcelJS.CellValue)[];
+interface SheetDef {
+  readonly name: string;
+  readonly rows: readonly Row[];
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "chitieu-rel-"));
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function workbook(file: string, sheets: readonly SheetDef[]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name);
+    s.rows.forEach((r, i) => {
+      r.forEach((v, c) => {
+        if (v !== null && v !== undefined) ws.getCell(i + 1, c + 1).value = v as ExcelJS.CellValue;
+      });
+    });
+  }
+  const p = path.join(dir, file);
+  await wb.xlsx.writeFile(p);
+  return p;
+}
+
+function sheet(name: string, headers: readonly string[], units: readonly Row[], extra: readonly Row[] = []): SheetDef {
+  return { name, rows: [["BẢO HIỂM XÃ HỘI TỈNH"], [], ["STT", "Đơn vị", ...headers], ...units.map((u, i) => [i + 1, ...u]), ...extra] };
+}
+
+const KH = sheet("Kế hoạch", ["BHYT"], [["Huyện Vị Thủy", 1000], ["Huyện Long Mỹ", 2000], ["Thị xã Long Mỹ", 3000]]);
+const TH = sheet("Thực hiện", ["BHYT"], [["H. Vị Thủy", 500], ["H. Long Mỹ", 1500], ["TX. Long Mỹ", 2900]]);
+
+function sha(file: string): string {
+  return crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+}
+
+interface Run {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+  readonly json: JsonReport | null;
+}
+
+/** Run the CLI in-process; the input file must be unchanged whatever happens. */
+async function cli(input: string, ...args: string[]): Promise<Run> {
+  const before = sha(input);
+  let out = "";
+  let err = "";
+  const code = await main(["summarize", input, ...args], {
+    out: (s: string) => {
+      out += s;
+      return true;
+    },
+    err: (s: string) => {
+      err += s;
+      return true;
+    },
+  });
+  expect(sha(input)).toBe(before);
+  let json: JsonReport | null = null;
+  if (code === 0 && args.includes("--json")) json = JSON.parse(out) as JsonReport;
+  return { code, out, err, json };
+}
+
+function outPath(name: string): string {
+  return path.join(dir, name);
+}
+
+/** A user error: exit 2, one "chitieu:" message, no output file and no temporary file left. */
+function expectUserError(r: Run, out: string, ...phrases: (string | RegExp)[]): void {
+  expect(r.code).toBe(2);
+  expect(r.err.startsWith("chitieu: ")).toBe(true);
+  expect(r.err).not.toMatch(/unexpected error|\n\s+at /);
+  for (const p of phrases) expect(r.err).toMatch(p);
+  expect(fs.existsSync(out)).toBe(false);
+  expect(fs.readdirSync(path.dirname(out)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+}
+
+async function readBack(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+describe("CLI: bad input ends in a clear message (exit 2), nothing written", () => {
+  test("no header found", async () => {
+    const input = await workbook("noheader.xlsx", [KH, { name: "Thực hiện", rows: [["Báo cáo tháng 10"], ["Số liệu sơ bộ, chưa có bảng"]] }]);
+    const out = outPath("noheader-out.xlsx");
+    expectUserError(await cli(input, "--out", out), out, /No table found in sheet 'Thực hiện'/, /STT|Đơn vị/);
+  });
+
+  test("an empty sheet", async () => {
+    const input = await workbook("empty.xlsx", [KH, { name: "Thực hiện", rows: [] }]);
+    const out = outPath("empty-out.xlsx");
+    expectUserError(await cli(input, "--out", out), out, /'Thực hiện' is empty/);
+  });
+
+  test("a named sheet that does not exist: the message lists those that do", async () => {
+    const input = await workbook("named.xlsx", [KH, TH]);
+    const out = outPath("named-out.xlsx");
+    expectUserError(await cli(input, "--out", out, "--targets", "KH 2023"), out, /no sheet named 'KH 2023'/, /'Kế hoạch'/, /'Thực hiện'/);
+  });
+
+  test("a unit twice in one sheet: both rows named", async () => {
+    const dup = sheet("Kế hoạch", ["BHYT"], [["Huyện Vị Thủy", 1000], ["Huyện Long Mỹ", 2000], ["HUYỆN VỊ THỦY", 3000]]);
+    const input = await workbook("dup.xlsx", [dup, TH]);
+    const out = outPath("dup-out.xlsx");
+    expectUserError(await cli(input, "--out", out), out, /'Kế hoạch' lists the unit "HUYỆN VỊ THỦY" twice: row 4 .* and row 6/);
+  });
+
+  test("every indicator unmatched: the headers found in each sheet are listed", async () => {
+    const t = sheet("Kế hoạch", ["Thu nợ"], [["Huyện Vị Thủy", 1], ["Huyện Long Mỹ", 2]]);
+    const a = sheet("Thực hiện", ["BHXH tự nguyện"], [["H. Vị Thủy", 1], ["H. Long Mỹ", 2]]);
+    const input = await workbook("noind.xlsx", [t, a]);
+    const out = outPath("noind-out.xlsx");
+    expectUserError(await cli(input, "--out", out), out, /'Kế hoạch': "Thu nợ"/, /'Thực hiện': "BHXH tự nguyện"/);
+  });
+
+  test("a file that is not an .xlsx workbook", async () => {
+    const input = path.join(dir, "not-a-workbook.xlsx");
+    fs.writeFileSync(input, "STT,Đơn vị,BHYT\n1,Xã A,5\n");
+    const out = outPath("notxlsx-out.xlsx");
+    expectUserError(await cli(input, "--out", out), out, /could not be read as an \.xlsx workbook/);
+  });
+});
+
+describe("CLI: bad cells are warnings with sheet and cell; the file is written; no Infinity or NaN", () => {
+  let run: Run;
+  let out: string;
+  beforeAll(async () => {
+    const t = sheet(
+      "Kế hoạch",
+      ["BHYT"],
+      [["Huyện Vị Thủy", 0], ["Huyện Long Mỹ", 2000], ["Thị xã Long Mỹ", 3000], ["Huyện Phụng Hiệp", 1000], ["Huyện Châu Thành", 1000], ["Huyện Châu Thành A", 1000], ["Thành phố Ngã Bảy", 1e300]],
+      [[null, "Toàn tỉnh", 99_999]],
+    );
+    const a = sheet("Thực hiện", ["BHYT"], [
+      ["H. Vị Thủy".normalize("NFD"), 500],
+      ["H. Long Mỹ", "1,065,565"],
+      ["TX. Long Mỹ", -2900],
+      ["Huyện Phụng Hiệp", { error: "#N/A" } as ExcelJS.CellErrorValue],
+      ["Huyện Châu Thành", "chưa báo cáo"],
+      ["Huyện Châu Thành A", null],
+      ["Thành phố Ngã Bảy", 7],
+      ["Thành phố Vị Thanh", 12],
+    ]);
+    const input = await workbook("cells.xlsx", [t, a]);
+    out = outPath("cells-out.xlsx");
+    run = await cli(input, "--out", out, "--json");
+  });
+
+  test("exit 0 and the output file exists", () => {
+    expect(run.code).toBe(0);
+    expect(fs.existsSync(out)).toBe(true);
+  });
+
+  test.each([
+    ["zero target", /'Kế hoạch'!C4: the target for BHYT of Huyện Vị Thủy is 0/],
+    ["total row disagrees", /'Kế hoạch'!C11: the total row \("Toàn tỉnh"\) says 99999/],
+    ["absurd figure", /'Kế hoạch'!C10: .* too large/],
+    ["other locale", /'Thực hiện'!C5: "1,065,565" is written in the English number format/],
+    ["negative", /'Thực hiện'!C6: -2900 is negative/],
+    ["error value", /'Thực hiện'!C7: #N\/A/],
+    ["text", /'Thực hiện'!C8: "chưa báo cáo" is not a number/],
+    ["blank", /'Thực hiện'!C9: blank/],
+  ])("%s: a warning naming the cell", (_label, re) => {
+    expect(run.json!.warnings.join("\n")).toMatch(re);
+  });
+
+  test("a unit in one sheet only is listed as unmatched", () => {
+    expect(run.json!.unmatched).toEqual([{ sheet: "Thực hiện", unit: "Thành phố Vị Thanh", missingFrom: ["Kế hoạch"] }]);
+  });
+
+  test("an NFD name is matched with its NFC twin", () => {
+    expect(run.json!.results[0]!.units.map((u) => u.unit)).toContain("Huyện Vị Thủy");
+  });
+
+  test("no Infinity or NaN in the JSON, and every number written to the file is finite", async () => {
+    expect(nonFinite(run.json)).toEqual([]);
+    expect(run.out).not.toMatch(/Infinity|NaN/);
+    const wb = await readBack(out);
+    const written = run.json!.output!.sheets.map((s) => s.name);
+    for (const name of written) {
+      wb.getWorksheet(name)!.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === "number") expect(Number.isFinite(cell.value)).toBe(true);
+        }),
+      );
+    }
+  });
+});
+
+describe("CLI: columns and rows far beyond the table", () => {
+  test("5,000 junk columns right of the table and a cell 100,000 rows below are ignored, quickly", async () => {
+    const junkRow = (seed: number) => Array.from({ length: 5000 }, (_, c) => (c % 2 === 0 ? `tạm ${seed}-${c}` : c * seed));
+    const pad = (r: Row, k: number): Row => [...r, null, null, ...junkRow(k)];
+    const t = sheet("Kế hoạch", ["BHYT"], [["Huyện Vị Thủy", 1000], ["Huyện Long Mỹ", 2000], ["Thị xã Long Mỹ", 3000]]);
+    const a = sheet("Thực hiện", ["BHYT"], [["H. Vị Thủy", 500], ["H. Long Mỹ", 1500], ["TX. Long Mỹ", 2900]]);
+    const far: Row[] = Array.from({ length: 100_000 }, () => []);
+    far.push([null, "Xã lạc", 77, "ghi chú lạc"]);
+    const withJunk = (s: SheetDef): SheetDef => ({ name: s.name, rows: [...s.rows.map((r, i) => (i >= 3 ? pad(r, i) : r)), ...far] });
+    const input = await workbook("junk.xlsx", [withJunk(t), withJunk(a)]);
+    const out = outPath("junk-out.xlsx");
+    const started = Date.now();
+    const r = await cli(input, "--out", out, "--json");
+    const ms = Date.now() - started;
+    expect(r.code).toBe(0);
+    expect(r.json!.results[0]!.units).toHaveLength(3);
+    expect(r.json!.unmatched).toEqual([]);
+    expect(r.json!.warnings).toEqual([]);
+    expect(JSON.stringify(r.json)).not.toContain("Xã lạc");
+    expect(ms).toBeLessThan(20_000);
+  });
+});
+
+describe("CLI: very long names", () => {
+  test("5,000-character names: no crash, legal sheet names, every written cell within Excel's limit", async () => {
+    const longUnit = "Xã " + "Tân Phước Hưng ".repeat(340);
+    const longHeader = "Số thẻ cấp mới [loại A/B] *tạm tính*: ".repeat(130);
+    const t = sheet("Kế hoạch", [longHeader], [[longUnit, 100], ["Xã Ngắn", 50]]);
+    const a = sheet("Thực hiện", [longHeader], [[longUnit, 60], ["Xã Ngắn", 50]]);
+    const input = await workbook("long.xlsx", [t, a]);
+    const out = outPath("long-out.xlsx");
+    const r = await cli(input, "--out", out, "--json");
+    expect(r.code).toBe(0);
+    const wb = await readBack(out);
+    for (const s of r.json!.output!.sheets) {
+      expect(Array.from(s.name).length).toBeLessThanOrEqual(31);
+      expect(s.name).not.toMatch(/[:\\/?*[\]]/);
+      wb.getWorksheet(s.name)!.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === "string") expect(cell.value.length).toBeLessThanOrEqual(MAX_CELL_TEXT);
+        }),
+      );
+    }
+  });
+});
+
+describe("CLI: the input is never modified and never overwritten", () => {
+  let input: string;
+  beforeAll(async () => {
+    input = await workbook("keep.xlsx", [KH, TH]);
+  });
+
+  test("--out equal to the input is refused", async () => {
+    const before = sha(input);
+    const r = await cli(input, "--out", input);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/is the input workbook itself/);
+    expect(sha(input)).toBe(before);
+  });
+
+  test("--out naming the input by another path (.., a symlink, a hard link) is refused", async () => {
+    const sub = path.join(dir, "sub");
+    fs.mkdirSync(sub, { recursive: true });
+    const viaDots = path.join(sub, "..", path.basename(input));
+    const link = path.join(dir, "link.xlsx");
+    const hard = path.join(dir, "hard.xlsx");
+    fs.rmSync(link, { force: true });
+    fs.rmSync(hard, { force: true });
+    fs.symlinkSync(input, link);
+    fs.linkSync(input, hard);
+    const linkedDir = path.join(dir, "linked-dir");
+    fs.rmSync(linkedDir, { force: true });
+    fs.symlinkSync(dir, linkedDir);
+    for (const out of [viaDots, link, hard, path.join(linkedDir, path.basename(input))]) {
+      const r = await cli(input, "--out", out);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/is the input workbook itself/);
+    }
+  });
+
+  test("a successful run leaves the input byte-for-byte the same", async () => {
+    const r = await cli(input, "--out", outPath("keep-out.xlsx"));
+    expect(r.code).toBe(0);
+  });
+});
+
+describe("CLI: a failed write leaves no partial output file", () => {
+  let input: string;
+  beforeAll(async () => {
+    input = await workbook("w.xlsx", [KH, TH]);
+  });
+
+  test("the output's folder cannot be made (a file is in the way): clear message, nothing left", async () => {
+    const blocker = path.join(dir, "blocker");
+    fs.writeFileSync(blocker, "not a folder");
+    const out = path.join(blocker, "out.xlsx");
+    const r = await cli(input, "--out", out);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Could not write/);
+    expect(fs.readFileSync(blocker, "utf8")).toBe("not a folder");
+  });
+
+  test("--out is an existing folder: clear message, the folder untouched, no temporary file", async () => {
+    const folder = path.join(dir, "folder.xlsx");
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, "inside.txt"), "mine");
+    const r = await cli(input, "--out", folder);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Could not write/);
+    expect(fs.readdirSync(folder)).toEqual(["inside.txt"]);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  test("the writer fails half-way: the previous output stays as it was, no half file, no temporary file", async () => {
+    const out = outPath("previous.xlsx");
+    fs.writeFileSync(out, "previous output");
+    const proto = Object.getPrototypeOf(new ExcelJS.Workbook().xlsx) as { writeFile: (f: string) => Promise<void> };
+    const spy = jest.spyOn(proto, "writeFile").mockImplementation(async (f: string) => {
+      fs.writeFileSync(f, "PK\u0003\u0004 half a zip");
+      throw new Error("ENOSPC: no space left on device");
+    });
+    try {
+      const r = await cli(input, "--out", out);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/Could not write .*previous\.xlsx.*ENOSPC/);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(fs.readFileSync(out, "utf8")).toBe("previous output");
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("CLI: the user's sheets are carried into the output unchanged", () => {
+  test("every cell (value, formula, cached result, number format) and every merge of the sample's sheets", async () => {
+    const sample = path.resolve(__dirname, "..", "..", "samples", "hau-giang-2022.xlsx");
+    const input = path.join(dir, "sample-copy.xlsx");
+    fs.copyFileSync(sample, input);
+    const out = outPath("sample-out.xlsx");
+    const r = await cli(input, "--out", out, "--json");
+    expect(r.code).toBe(0);
+    const before = await readBack(input);
+    const after = await readBack(out);
+    const dump = (ws: ExcelJS.Worksheet) => {
+      const cells: unknown[] = [];
+      ws.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, (c) => cells.push([c.address, c.value, c.numFmt ?? null])));
+      return { cells, merges: Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges).sort(), state: ws.state };
+    };
+    expect(before.worksheets.length).toBeGreaterThanOrEqual(3);
+    for (const ws of before.worksheets) {
+      const copy = after.getWorksheet(ws.name);
+      expect(copy).toBeDefined();
+      expect(dump(copy!)).toEqual(dump(ws));
+    }
+    // The summary sheets are added after the user's, never in place of one.
+    const names = after.worksheets.map((w) => w.name);
+    for (const s of r.json!.output!.sheets) expect(before.getWorksheet(s.name)).toBeUndefined();
+    expect(names.slice(0, before.worksheets.length)).toEqual(before.worksheets.map((w) => w.name));
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * Bad input through the shared pipeline (src/workbook/recalculate.ts), the one every shell runs,
+ * over a fake WorkbookPort: sheets exceljs cannot make (chart sheets), sheets that are named but
+ * do not exist, and empty sheets chosen by name.
+ */
+import { ChitieuError } from "../../src/core/errors";
+import { DEFAULT_CHOICES, RunChoices } from "../../src/core/settings";
+import { analyze, recalculate } from "../../src/workbook/recalculate";
+import { FakeWorkbook, table } from "./helpers";
+
+const KH = table("Kế hoạch", ["BHYT"], [["Huyện Vị Thủy", 1000], ["Huyện Long Mỹ", 2000]]);
+const TH = table("Thực hiện", ["BHYT"], [["H. Vị Thủy", 500], ["H. Long Mỹ", 1500]]);
+const CHART = { name: "Biểu đồ", kind: "chart" as const, ours: false };
+
+function choices(sheets: RunChoices["sheets"]): RunChoices {
+  return { ...DEFAULT_CHOICES, sheets };
+}
+
+async function rejection(p: Promise<unknown>): Promise<ChitieuError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(ChitieuError);
+    return e as ChitieuError;
+  }
+  throw new Error("expected a ChitieuError");
+}
+
+describe("a chart sheet", () => {
+  test("chosen as an input: not-a-worksheet, naming it and listing the worksheets to choose from", async () => {
+    const port = new FakeWorkbook([KH, TH], [CHART]);
+    const e = await rejection(recalculate(port, choices({ targets: "Biểu đồ" })));
+    expect(e.code).toBe("not-a-worksheet");
+    expect(e.sheet).toBe("Biểu đồ");
+    expect(e.message).toContain("'Biểu đồ'");
+    expect(e.message).toContain("'Kế hoạch'");
+    expect(e.message).toContain("'Thực hiện'");
+    expect(port.written).toEqual([]);
+  });
+
+  test("present but not chosen: skipped, never read, the run succeeds", async () => {
+    const port = new FakeWorkbook([KH, TH], [CHART, { name: "Thực hiện biểu đồ", kind: "chart", ours: false }]);
+    const out = await recalculate(port, choices({}));
+    expect(out.choice.targets).toBe("Kế hoạch");
+    expect(out.choice.actuals).toBe("Thực hiện");
+    expect(port.written).toHaveLength(1);
+  });
+});
+
+describe("a named sheet that does not exist", () => {
+  test.each(["targets", "actuals", "base"] as const)("given for the %s: the message lists the sheets that do exist", async (role) => {
+    const port = new FakeWorkbook([KH, TH], [CHART]);
+    const e = await rejection(analyze(port, choices({ [role]: "Tháng 13" })));
+    expect(e.code).toBe("missing-sheet");
+    expect(e.message).toContain("'Tháng 13'");
+    expect(e.message).toContain("'Kế hoạch'");
+    expect(e.message).toContain("'Thực hiện'");
+    expect(port.written).toEqual([]);
+  });
+
+  test("a name that differs only in case and accents still finds the sheet", async () => {
+    const port = new FakeWorkbook([KH, TH]);
+    const out = await analyze(port, choices({ targets: "KE HOACH" }));
+    expect(out.choice.targets).toBe("Kế hoạch");
+  });
+});
+
+describe("an empty sheet chosen by name", () => {
+  test("empty-sheet, and nothing is written", async () => {
+    const port = new FakeWorkbook([KH, { name: "Thực hiện", values: [] }]);
+    const e = await rejection(recalculate(port, choices({ actuals: "Thực hiện" })));
+    expect(e.code).toBe("empty-sheet");
+    expect(port.written).toEqual([]);
+  });
+});
+
+describe("a workbook with no targets or base sheet", () => {
+  test("missing-sheet, listing the sheets it has", async () => {
+    const port = new FakeWorkbook([TH, { name: "Ghi chú", values: [["Số liệu sơ bộ"]] }]);
+    const e = await rejection(recalculate(port, choices({})));
+    expect(e.code).toBe("missing-sheet");
+    expect(port.written).toEqual([]);
+  });
+});

@@ -1,0 +1,249 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { PaneRoot } from "../../src/taskpane/PaneRoot";
+import { PaneHost } from "../../src/services/host";
+import { DEFAULT_CHOICES, toStored } from "../../src/core/settings";
+import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
+import { quynhNhaiWorkbook, tienGiangWorkbook } from "../../scripts/lib/seeds";
+import { RecordingPort, deferred, replaceText, samplePort } from "./fixtures";
+
+function host(over: Partial<PaneHost> = {}): PaneHost & { activated: string[] } {
+  const activated: string[] = [];
+  return { displayLanguage: "vi-VN", theme: "light", activateSheet: async (n) => void activated.push(n), activated, ...over };
+}
+
+function picker(role: string): HTMLSelectElement {
+  const el = document.querySelector(`select[data-role="${role}"]`);
+  if (!el) throw new Error(`no picker for ${role}`);
+  return el as HTMLSelectElement;
+}
+
+async function detected(): Promise<void> {
+  await screen.findByTestId("detection", undefined, { timeout: 5000 });
+}
+
+const recalcButton = (name = /Tính lại/) => screen.getByRole("button", { name });
+
+describe("task pane", () => {
+  test("prefills the sheet pickers from detection and shows what was detected before writing", async () => {
+    const { port } = await samplePort();
+    render(<PaneRoot port={port} host={host()} />);
+    await detected();
+    expect(picker("targets").value).toBe("Kế hoạch");
+    expect(picker("actuals").value).toBe("Thực hiện");
+    expect(picker("base").value).toBe("Dân số");
+    const d = screen.getByTestId("detection");
+    // Header rows, unit column, indicators with their columns, the total row excluded.
+    expect(d.textContent).toMatch(/Kế hoạch!C/);
+    expect(d.textContent).toMatch(/BHXH tự nguyện/);
+    expect(d.textContent).toMatch(/BHYT — Thực hiện!C/);
+    expect(d.textContent).toMatch(/Toàn tỉnh/);
+    expect(d.textContent).toMatch(/8 đơn vị/);
+    expect(d.textContent).toMatch(/Mọi đơn vị đều khớp/);
+    expect(port.writes).toBe(0);
+    expect(port.calls).not.toContain("saveSettings");
+  });
+
+  test("Recalculate writes once, shows the rates and the units below the average, lowest first, and saves the choices", async () => {
+    const { wb, port } = await samplePort();
+    const h = host();
+    render(<PaneRoot port={port} host={h} />);
+    await detected();
+    fireEvent.click(screen.getByLabelText(/Đồng hạng liên tiếp/));
+    await detected();
+    fireEvent.click(recalcButton());
+    const results = await screen.findByTestId("results", undefined, { timeout: 5000 });
+    const tn = within(results).getByTestId("result-bhxh-tn-attainment");
+    expect(tn.textContent).toMatch(/64,91%/);
+    expect(tn.textContent).toMatch(/12\.853 \/ 19\.800/);
+    const below = within(tn).getByTestId("below");
+    expect(Array.from(below.querySelectorAll("li")).map((li) => li.textContent)).toEqual(["Huyện Vị Thủy: 45,37%", "Huyện Phụng Hiệp: 49,34%", "Huyện Long Mỹ: 53,24%"]);
+    expect(port.writes).toBe(1);
+    expect(wb.getWorksheet("Tổng hợp chỉ tiêu")).toBeDefined();
+    expect(port.saved).toHaveLength(1);
+    expect(port.saved[0]).toMatchObject({ rank: "dense", sheets: { targets: "Kế hoạch", actuals: "Thực hiện", base: "Dân số" } });
+    expect(await port.inner.loadSettings()).toMatchObject({ rank: "dense" });
+    // The status line says what was written, for screen readers too.
+    expect(screen.getByTestId("run-status").textContent).toMatch(/Đã ghi \d+ sheet tổng hợp/);
+    // Each summary sheet can be brought to the front.
+    fireEvent.click(within(tn).getByRole("button", { name: /Mở sheet “Xếp hạng BHXH TN \(KH\)”/ }));
+    expect(h.activated).toEqual(["Xếp hạng BHXH TN (KH)"]);
+  });
+
+  test("a second click while recalculating does nothing", async () => {
+    const { port } = await samplePort();
+    const gate = deferred();
+    port.gate = gate.promise;
+    render(<PaneRoot port={port} host={host()} />);
+    await detected();
+    fireEvent.click(recalcButton());
+    await waitFor(() => expect(port.writes).toBe(1));
+    fireEvent.click(recalcButton());
+    fireEvent.click(recalcButton());
+    expect(screen.getByTestId("run-status").textContent).toMatch(/Đang tính lại/);
+    expect(document.querySelector(".fui-ProgressBar")).not.toBeNull();
+    await act(async () => gate.resolve());
+    await screen.findByTestId("results", undefined, { timeout: 5000 });
+    expect(port.writes).toBe(1);
+  });
+
+  test("an input error is shown in a MessageBar naming the sheet and rows, and nothing is written", async () => {
+    const { port } = await samplePort((wb) => replaceText(wb, "H.Long Mỹ", "H. Vị Thuỷ", ["Thực hiện"]));
+    render(<PaneRoot port={port} host={host()} />);
+    const alert = await screen.findByRole("alert", undefined, { timeout: 5000 });
+    expect(alert.textContent).toMatch(/Không tính được/);
+    expect(alert.textContent).toMatch(/Sheet 'Thực hiện' lists the unit "H. Vị Thuỷ" twice: row 10/);
+    fireEvent.click(recalcButton());
+    expect(port.writes).toBe(0);
+  });
+
+  test("a missing saved sheet gives a message listing the sheets there are", async () => {
+    const { port } = await samplePort();
+    await port.inner.saveSettings(toStored({ ...DEFAULT_CHOICES, sheets: { targets: "KH 2021" } }));
+    render(<PaneRoot port={port} host={host()} />);
+    const alert = await screen.findByRole("alert", undefined, { timeout: 5000 });
+    expect(alert.textContent).toMatch(/no sheet named 'KH 2021'.*'Kế hoạch', 'Thực hiện', 'Dân số'/);
+    // Choosing an existing sheet clears it.
+    fireEvent.change(picker("targets"), { target: { value: "Kế hoạch" } });
+    await detected();
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  test("follows Office's display language, and the switch changes it", async () => {
+    const { port } = await samplePort();
+    render(<PaneRoot port={port} host={host({ displayLanguage: "en-US" })} />);
+    await detected();
+    expect(recalcButton(/Recalculate/)).toBeTruthy();
+    expect(screen.getByText("Targets sheet (plan)")).toBeTruthy();
+    fireEvent.change(screen.getByLabelText("Interface language"), { target: { value: "vi" } });
+    expect(recalcButton(/Tính lại/)).toBeTruthy();
+    expect(screen.getByText("Sheet kế hoạch (chỉ tiêu giao)")).toBeTruthy();
+  });
+
+  test("the options chosen are the ones used and saved (output language, number locale)", async () => {
+    const { wb, port } = await samplePort();
+    render(<PaneRoot port={port} host={host()} />);
+    await detected();
+    fireEvent.change(screen.getByLabelText("Ngôn ngữ sheet kết quả"), { target: { value: "en" } });
+    fireEvent.click(screen.getByLabelText(/Trung bình cộng/));
+    await detected();
+    fireEvent.click(recalcButton());
+    await screen.findByTestId("results", undefined, { timeout: 5000 });
+    expect(wb.getWorksheet("Overview")).toBeDefined();
+    expect(port.saved[0]).toMatchObject({ lang: "en", average: "mean", locale: "vi" });
+    // With the simple mean, the pane says which average the units were compared with.
+    expect(screen.getByTestId("result-bhxh-tn-attainment").textContent).toMatch(/Bình quân so sánh/);
+  });
+
+  test("markup in a unit name renders as inert text", async () => {
+    const evil = `<img src=x onerror="window.__pwned=1">Huyện Vị Thủy`;
+    const { port } = await samplePort((wb) => {
+      replaceText(wb, "Huyện Vị Thủy", evil, ["Kế hoạch"]);
+      replaceText(wb, "H. Vị Thuỷ", evil, ["Thực hiện"]);
+      replaceText(wb, "HUYỆN VỊ THỦY", evil, ["Dân số"]);
+    });
+    render(<PaneRoot port={port} host={host()} />);
+    await detected();
+    fireEvent.click(recalcButton());
+    const results = await screen.findByTestId("results", undefined, { timeout: 5000 });
+    expect(document.querySelector("img")).toBeNull();
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+    expect(results.textContent).toContain(evil);
+  });
+
+  test.each([
+    ["dark", "#292929"],
+    ["light", "#ffffff"],
+  ] as const)("the %s Office theme gives Fluent's matching theme", async (theme, background) => {
+    const { port } = await samplePort();
+    render(<PaneRoot port={port} host={host({ theme })} />);
+    await detected();
+    // Fluent inserts its rules through the CSSOM.
+    const css = Array.from(document.styleSheets)
+      .flatMap((sheet) => Array.from(sheet.cssRules).map((r) => r.cssText))
+      .join("\n");
+    expect(css).toMatch(new RegExp(`--colorNeutralBackground1:\\s*${background}`, "i"));
+  });
+});
+
+describe("task pane results: the report paragraphs", () => {
+  test("shows the paragraphs the run wrote, in the output language, with the published figures", async () => {
+    const { port } = await samplePort();
+    render(<PaneRoot port={port} host={host()} />);
+    await detected();
+    fireEvent.click(recalcButton());
+    const narrative = await screen.findByTestId("narrative", undefined, { timeout: 5000 });
+    expect(narrative.textContent).toMatch(/12\.853/);
+    expect(narrative.textContent).toMatch(/64,91%/);
+    expect(narrative.textContent).toMatch(/Vị Thủy[^]*45,37%[^]*Phụng Hiệp[^]*49,34%/);
+  });
+});
+
+describe("task pane results: growth, goals and groups (seed 003, Tiền Giang)", () => {
+  test("the previous-year sheet is detected, and growth, the gap to the saved goals and the groups are shown", async () => {
+    const port = new RecordingPort(new ExcelJsWorkbook(tienGiangWorkbook()));
+    await port.inner.saveSettings(toStored({ ...DEFAULT_CHOICES, goals: [{ indicator: "BHYT", category: null, rate: "93%" }] }));
+    render(<PaneRoot port={port} host={host()} />);
+    await detected();
+    expect(picker("previous").value).not.toBe("");
+    fireEvent.click(recalcButton());
+    const results = await screen.findByTestId("results", undefined, { timeout: 5000 });
+    // Coverage of BHYT: 91,3% of the population against a goal of 93%.
+    const bhyt = within(results).getByTestId("result-bhyt-coverage");
+    expect(bhyt.textContent).toMatch(/Mục tiêu 93%: chênh lệch −1,70 điểm %/);
+    expect(bhyt.textContent).toMatch(/cần vận động thêm [\d.]+ người/);
+    expect(within(bhyt).getByTestId("groups").textContent).toMatch(/Khối huyện/);
+    expect(within(bhyt).getByTestId("groups").textContent).toMatch(/Khối thành phố, thị xã/);
+    expect(results.textContent).toMatch(/So với cùng kỳ: \+5,40%/);
+    expect(port.saved[0]!.goals).toEqual([{ indicator: "BHYT", category: null, rate: "93%" }]);
+  });
+});
+
+describe("task pane: goal entry (seed 002, Quỳnh Nhai)", () => {
+  test("goals by category, with the categories found offered, are used and saved", async () => {
+    const port = new RecordingPort(new ExcelJsWorkbook(quynhNhaiWorkbook()));
+    render(<PaneRoot port={port} host={host()} />);
+    await detected();
+    const goals = screen.getByTestId("goals");
+    const add = () => fireEvent.click(within(goals).getByRole("button", { name: "Thêm mục tiêu" }));
+    add();
+    add();
+    const categories = within(goals).getAllByLabelText("Áp dụng cho") as HTMLSelectElement[];
+    expect(Array.from(categories[0]!.options).map((o) => o.textContent)).toEqual(["Toàn địa bàn", "NTM nâng cao", "NTM", "CHƯA ĐẠT NTM"]);
+    fireEvent.change(categories[0]!, { target: { value: "NTM" } });
+    fireEvent.change(categories[1]!, { target: { value: "NTM nâng cao" } });
+    const rates = within(goals).getAllByLabelText(/Tỷ lệ mục tiêu/) as HTMLInputElement[];
+    fireEvent.change(rates[0]!, { target: { value: "90%" } });
+    fireEvent.blur(rates[0]!);
+    fireEvent.change(rates[1]!, { target: { value: "95" } });
+    fireEvent.keyDown(rates[1]!, { key: "Enter" });
+    await detected();
+    fireEvent.click(recalcButton());
+    const results = await screen.findByTestId("results", undefined, { timeout: 5000 });
+    const short = within(results).getByTestId("below-goal");
+    // Mường Sại: 4.500 of 5.000 is exactly the 90% goal — not short of it.
+    expect(short.textContent).not.toMatch(/Mường Sại/);
+    // Chiềng Bằng: 3.230 of 3.400 is exactly 95%. Only Liệp Tè is short: 90% × 4.300 − 3.800 = 70.
+    expect(Array.from(short.querySelectorAll("li")).map((li) => li.textContent)).toEqual(["Xã Liệp Tè: 88,37% / 90% — cần vận động thêm 70 người"]);
+    expect(port.saved[0]!.goals).toEqual([
+      { indicator: "BHYT", category: "NTM", rate: "90%" },
+      { indicator: "BHYT", category: "NTM nâng cao", rate: "95" },
+    ]);
+  });
+
+  test("an invalid rate is reported, and removing the goal clears it", async () => {
+    const port = new RecordingPort(new ExcelJsWorkbook(quynhNhaiWorkbook()));
+    render(<PaneRoot port={port} host={host({ displayLanguage: "en-US" })} />);
+    await detected();
+    const goals = screen.getByTestId("goals");
+    fireEvent.click(within(goals).getByRole("button", { name: "Add a goal" }));
+    const rate = within(goals).getByLabelText(/Goal rate/) as HTMLInputElement;
+    fireEvent.change(rate, { target: { value: "abc" } });
+    fireEvent.blur(rate);
+    const alert = await screen.findByRole("alert", undefined, { timeout: 5000 });
+    expect(alert.textContent).toMatch(/"abc" is not a rate/);
+    fireEvent.click(within(screen.getByTestId("goals")).getByRole("button", { name: "Remove goal 1" }));
+    await detected();
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+});
