@@ -4,7 +4,7 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
-    "^.+\\.(ts|tsx|js|mjs)$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true, diagnostics: false }],
+    "^.+\\.(ts|tsx|js|mjs)$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
   },
   // office-addin-mock pulls ESM-only packages: let ts-jest transform them.
   transformIgnorePatterns: ["/node_modules/(?!(.*/)?(uuid|strip-bom)/)"],

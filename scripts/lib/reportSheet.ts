@@ -5,6 +5,7 @@
  * results or Vietnamese text. Used by the sample script and by the tests' fixtures.
  */
 import ExcelJS from "exceljs";
+import { columnLetter } from "../../src/core/grid";
 
 export type NumberStyle = "number" | "viText" | "formula";
 
@@ -42,15 +43,9 @@ export function viText(n: number): string {
   return (n < 0 ? "-" : "") + grouped + (frac ? "," + frac : "");
 }
 
+/** Excel's letter of a 1-based column, as exceljs numbers them. */
 function colLetter(c: number): string {
-  let s = "";
-  let n = c;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetter(c - 1);
 }
 
 export function addReportSheet(wb: ExcelJS.Workbook, spec: ReportSheet): ExcelJS.Worksheet {

@@ -2,7 +2,7 @@
  * The ribbon's function file (commands.html): registers the ExecuteFunction named in the
  * manifest (<FunctionName>recalculate</FunctionName>) once Office is ready.
  */
-import { officeReady, showMessage, showTaskpane } from "../services/office";
+import { displayLanguage, officeReady, showMessage, showTaskpane } from "../services/office";
 import { excelWorkbook } from "../services/workbook";
 import { uiLangFrom } from "../taskpane/strings";
 import { createRecalculateCommand } from "./recalculateCommand";
@@ -12,7 +12,7 @@ officeReady().then(() => {
     port: excelWorkbook,
     showTaskpane,
     notify: showMessage,
-    lang: () => uiLangFrom(Office.context.displayLanguage),
+    lang: () => uiLangFrom(displayLanguage()),
   });
   Office.actions.associate("recalculate", recalculate);
 });

@@ -171,7 +171,8 @@ export function isTotalLabel(label: string): boolean {
 
 /** isTotalLabel on a label already folded (foldText), as the row loop has it. */
 function isTotalFolded(f: string): boolean {
-  return TOTAL_LABEL.test(f) || BARE_TOTAL.test(f);
+  // "Cộng (I+II)" is a total; "SUM(A1:A9)" typed as a name is not (it holds a cell reference).
+  return TOTAL_LABEL.test(f) || (BARE_TOTAL.test(f) && !/[a-z]{1,3}\d/.test(f));
 }
 
 function findHeaderStart(grid: Grid, width: number): number {
@@ -422,10 +423,12 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
   // Columns: numbers under a header are indicators (or rates); the rest are text columns.
   const columns: DetectedColumn[] = [];
   const textColumns: { col: number; header: string; values: (string | null)[] }[] = [];
+  const addTextColumn = (c: number) =>
+    textColumns.push({ col: c, header: headers[c]!, values: units.map((u) => { const t = text(cellAt(grid, u.row, c)); return t === "" ? null : t; }) });
   for (const c of dataCols) {
     if (headers[c] === "") continue;
     if (CODE_HEADER.test(folded[c]![folded[c]!.length - 1] ?? "")) {
-      textColumns.push({ col: c, header: headers[c]!, values: units.map((u) => { const t = text(cellAt(grid, u.row, c)); return t === "" ? null : t; }) });
+      addTextColumn(c);
       continue;
     }
     let numeric = 0;
@@ -436,7 +439,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
       else if (p.kind === "text") textual++;
     }
     if (numeric === 0 || textual > numeric) {
-      if (textual > 0) textColumns.push({ col: c, header: headers[c]!, values: units.map((u) => { const t = text(cellAt(grid, u.row, c)); return t === "" ? null : t; }) });
+      if (textual > 0) addTextColumn(c);
       continue;
     }
     const own = folded[c]![folded[c]!.length - 1] ?? "";

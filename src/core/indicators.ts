@@ -4,7 +4,7 @@
  * bases; any other header is matched by its own words, so the engine serves any plan-vs-actual
  * table.
  */
-import { foldText, cleanText } from "./text";
+import { foldText, cleanText, lower } from "./text";
 
 export type CoverageBase = "population" | "labourForce";
 
@@ -81,7 +81,10 @@ function catalogueHits(f: string): CatalogueEntry[] {
 export function identifyIndicator(parts: readonly string[]): IndicatorIdentity | null {
   const leaf = parts[parts.length - 1] ?? "";
   const candidates = [leaf, parts.join(" ")];
-  for (const t of candidates) {
+  // Money, debts or cards of an insurance ("Thu BHXH (triệu đồng)", "Số thẻ BHYT cấp mới") are not
+  // its participants: they have no coverage base and are matched by their own words.
+  const otherQuantity = candidates.some((t) => OTHER_QUANTITY.test(lower(t)));
+  for (const t of otherQuantity ? [] : candidates) {
     const hits = catalogueHits(foldText(t));
     // A header naming several indicators ("Số tiền thu BHXH, BHYT, BHTN") is none of them alone.
     if (hits.length > 1) break;
@@ -98,6 +101,9 @@ export function identifyIndicator(parts: readonly string[]): IndicatorIdentity |
   }
   return null;
 }
+
+const OTHER_QUANTITY =
+  /(^|[^\p{L}])(thu|số thu|tiền|số tiền|triệu|nghìn|ngàn|đồng|nợ|thẻ|chi|chi trả|doanh thu|quỹ|revenue|collected|collection|debts?|arrears|cards?|amount|vnd|million|billion|spending|expenditure)(?=$|[^\p{L}])/u;
 
 /** A user's mapping override: this column (by letter or header text) is that indicator. */
 export interface IndicatorOverride {

@@ -91,7 +91,8 @@ function customProse(header: string, lang: Lang): ProseIndicator {
 }
 
 export function indicatorProse(r: Pick<IndicatorResult, "indicatorKey" | "indicator" | "indicatorEn">, lang: Lang): ProseIndicator {
-  const known = CATALOGUE_PROSE[r.indicatorKey] ?? (/^bhxh\b/.test(r.indicatorKey) ? CATALOGUE_PROSE.bhxh : undefined);
+  // Catalogue keys (and the derived total, keyed "bhxh") are all in CATALOGUE_PROSE.
+  const known = CATALOGUE_PROSE[r.indicatorKey];
   if (known) return { name: known[lang], unit: lang === "vi" ? "người" : "people", people: true };
   return customProse(lang === "vi" ? r.indicator : r.indicatorEn, lang);
 }

@@ -6,8 +6,7 @@
  * never the same words.
  */
 import type { Lang } from "./i18n";
-import { cleanText } from "./text";
-import type { UnitKind } from "./units";
+import { splitUnitPrefix, type UnitKind } from "./units";
 
 interface KindWords {
   readonly vi: string;
@@ -26,19 +25,6 @@ export const KIND_WORDS: Record<UnitKind, KindWords> = {
   x: { vi: "xã", en: "commune" },
 };
 
-// Longest first, so "thành phố" is tried before anything shorter.
-const FULL: readonly [string, UnitKind][] = [
-  ["thành phố", "tp"],
-  ["thị xã", "tx"],
-  ["thị trấn", "tt"],
-  ["quận", "q"],
-  ["huyện", "h"],
-  ["phường", "p"],
-  ["tỉnh", "tinh"],
-  ["xã", "x"],
-];
-const ABBREVIATED: Record<string, UnitKind> = { tp: "tp", tx: "tx", tt: "tt", q: "q", h: "h", p: "p", x: "x" };
-
 export interface PlaceName {
   /** The administrative kind, when the name carries a prefix. */
   readonly kind: UnitKind | null;
@@ -46,22 +32,13 @@ export interface PlaceName {
   readonly name: string;
 }
 
-/** Split "Huyện Vị Thủy" / "H.Vị Thủy" / "TP Cần Thơ" / "Q.1" into kind and name. */
+/**
+ * Split "Huyện Vị Thủy" / "H.Vị Thủy" / "T.X. Long Mỹ" / "TP Cần Thơ" / "Q.1" into kind and name:
+ * the prefixes read as unit matching reads them (units.ts), so prose names the same kind.
+ */
 export function splitPlaceName(raw: string): PlaceName {
-  const s = cleanText(raw);
-  const low = s.toLowerCase();
-  for (const [prefix, kind] of FULL) {
-    if (low.startsWith(prefix + " ") || low.startsWith(prefix + ".")) {
-      const rest = s.slice(prefix.length).replace(/^[.\s]+/, "");
-      if (rest) return { kind, name: rest };
-    }
-  }
-  // Abbreviations need a dot or a space after them, so "Hòa Bình" is not "H." + "òa Bình".
-  const m = s.match(/^(tp|tx|tt|q|h|p|x)(\.\s*|\s+)(.+)$/i);
-  if (m) return { kind: ABBREVIATED[m[1]!.toLowerCase()]!, name: m[3]! };
-  const num = s.match(/^(q|p)(\d+)$/i); // "Q1", "P12"
-  if (num) return { kind: ABBREVIATED[num[1]!.toLowerCase()]!, name: num[2]! };
-  return { kind: null, name: s };
+  const { kind, rest } = splitUnitPrefix(raw);
+  return { kind, name: rest };
 }
 
 /** "HẬU GIANG" → "Hậu Giang"; a name already in mixed case stays as written. Roman numerals stay. */

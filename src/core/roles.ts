@@ -17,6 +17,7 @@ export interface SheetChoice {
   readonly previous: string | null;
 }
 
+/** A name to use, null for "none" (optional sheets only), or absent to detect. */
 export type GivenSheets = Partial<Record<SheetRole, string | null>>;
 
 const NAME_PATTERNS: Record<SheetRole, RegExp> = {
@@ -87,6 +88,11 @@ export function chooseSheets(
   const chosen: Partial<Record<SheetRole, string | null>> = {};
   for (const role of SHEET_ROLES) {
     const g = given[role];
+    // null: the user chose "none" for an optional sheet, so it is not detected either.
+    if (g === null && role !== "actuals") {
+      chosen[role] = null;
+      continue;
+    }
     if (g === undefined || g === null || g === "") continue;
     const exact = names.find((n) => n === g) ?? names.find((n) => foldText(n) === foldText(g));
     if (!exact) {

@@ -62,6 +62,7 @@ export function parseSettings(raw: unknown): StoredSettings | null {
   for (const role of SHEET_ROLES) {
     const v = sheetsIn[role];
     if (typeof v === "string" && v !== "") sheets[role] = v;
+    else if (v === null && role !== "actuals") sheets[role] = null;
   }
   const overrides = Array.isArray(o.overrides)
     ? (o.overrides as unknown[]).filter(

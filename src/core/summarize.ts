@@ -25,7 +25,8 @@ import { cleanText, foldText } from "./text";
 import { checkDuplicates, matchUnits } from "./units";
 
 export type Measure = "attainment" | "coverage";
-export type Lang = "vi" | "en";
+/** The output language; defined with the labels (i18n.ts), re-exported for older imports. */
+export type { Lang } from "./i18n";
 
 export interface SummaryInput {
   readonly targets: SheetGrid | null;
@@ -205,6 +206,16 @@ function letter(t: DetectedTable, col: number): string {
   return columnLetter(col + t.origin.col);
 }
 
+/** The letters of the columns a figure comes from: "E", or "E+F" for a derived total. */
+function columnLetters(t: DetectedTable, cols: readonly DetectedColumn[]): string {
+  return cols.map((c) => letter(t, c.col)).join("+");
+}
+
+/** The cell of unit `unit` (an index into the table's units) in grid column `col`: 'Thực hiện'!E7. */
+function unitCell(t: DetectedTable, unit: number, col: number): string {
+  return sheetCell(t.sheet, t.units[unit]!.row + t.origin.row, col + t.origin.col);
+}
+
 function overrideFor(role: SheetRole, t: DetectedTable, c: DetectedColumn, overrides: readonly IndicatorOverride[]) {
   return overrides.find((o) => {
     if (o.sheet !== role) return false;
@@ -279,7 +290,7 @@ function deriveTotal(table: DetectedTable, indicators: Map<string, IndicatorColu
   const d = sumOfParts(bb.column, tn.column);
   for (const m of d.missing) {
     const u = table.units[m.unit]!;
-    const cells = m.parts.map((c) => sheetCell(table.sheet, u.row + table.origin.row, c.col + table.origin.col)).join(", ");
+    const cells = m.parts.map((c) => unitCell(table, m.unit, c.col)).join(", ");
     warnings.push(`${cells}: ${u.name} has no figure for ${m.parts.map((c) => `"${c.header}"`).join(" and ")}, so it has no total ${DERIVED_TOTAL_SOCIAL_INSURANCE.vi}.`);
   }
   const entries = [...indicators.entries()];
@@ -293,7 +304,7 @@ function deriveTotal(table: DetectedTable, indicators: Map<string, IndicatorColu
 }
 
 function columnsOf(t: DetectedTable, x: IndicatorColumn): string {
-  return (x.derivedFrom ?? [x.column]).map((c) => letter(t, c.col)).join("+");
+  return columnLetters(t, x.derivedFrom ?? [x.column]);
 }
 
 function detectionOf(m: SheetModel): SheetDetection {
@@ -513,14 +524,14 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   const value = (col: DetectedColumn, idx: number | null) => (idx === null ? null : (col.values[idx] ?? null));
   const src = (m: SheetModel, col: DetectedColumn, derivedFrom?: readonly DetectedColumn[]): ColumnSource => ({
     sheet: m.table.sheet,
-    column: (derivedFrom ?? [col]).map((c) => letter(m.table, c.col)).join("+"),
+    column: columnLetters(m.table, derivedFrom ?? [col]),
     header: col.header,
   });
   const srcOf = (m: SheetModel, x: IndicatorColumn) => src(m, x.column, x.derivedFrom);
   const warnZero = (m: SheetModel, col: DetectedColumn, idx: number | null, unit: string, what: string) => {
     if (idx === null) return;
     if (col.values[idx] === 0) {
-      warnings.push(`${sheetCell(m.table.sheet, m.table.units[idx]!.row + m.table.origin.row, col.col + m.table.origin.col)}: the ${what} of ${unit} is 0, so it has no rate.`);
+      warnings.push(`${unitCell(m.table, idx, col.col)}: the ${what} of ${unit} is 0, so it has no rate.`);
     }
   };
 
@@ -539,9 +550,9 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     const values = refNames.map((unit, i) => {
       const j = prevIdx[i] ?? null;
       const v = value(p.column, j);
-      if (v === 0 && j !== null && inResults.includes(i)) {
-        const t = previous.table;
-        warnings.push(`${sheetCell(t.sheet, t.units[j]!.row + t.origin.row, p.column.col + t.origin.col)}: last year's ${name} of ${unit} is 0, so it has no growth.`);
+      // In the results (inResults) exactly when it is in the actuals: a lookup, not a search.
+      if (v === 0 && j !== null && actualIdx[i] !== null) {
+        warnings.push(`${unitCell(previous.table, j, p.column.col)}: last year's ${name} of ${unit} is 0, so it has no growth.`);
       }
       return v;
     });
@@ -564,8 +575,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
       if (v === null) continue;
       const rate = rateFromCell(v, g.percentScale);
       if (!rate) {
-        const t = m.table;
-        warnings.push(`${sheetCell(t.sheet, t.units[idx]!.row + t.origin.row, g.column.col + t.origin.col)}: ${v} is not a goal rate for ${unit} (write 90%, 0,9 or 90); it is not used.`);
+        warnings.push(`${unitCell(m.table, idx, g.column.col)}: ${v} is not a goal rate for ${unit} (write 90%, 0,9 or 90); it is not used.`);
         continue;
       }
       return rate;

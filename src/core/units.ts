@@ -5,7 +5,7 @@
  * exactly one unit on the other side has that name.
  */
 import { ChitieuError } from "./errors";
-import { lower, nameKey } from "./text";
+import { cleanText, nameKey } from "./text";
 
 /** Administrative kinds, by the prefixes and abbreviations that name them. */
 export type UnitKind = "tinh" | "tp" | "tx" | "q" | "h" | "p" | "x" | "tt";
@@ -22,6 +22,30 @@ const FULL_PREFIXES: readonly [string, UnitKind][] = [
 ];
 const ABBREVIATIONS: Record<string, UnitKind> = { tp: "tp", tx: "tx", tt: "tt", q: "q", h: "h", p: "p", x: "x" };
 
+/**
+ * A name's administrative prefix, spelled out or abbreviated ("Huyện Vị Thủy", "H.Vị Thủy",
+ * "T.X. Long Mỹ", "TP Cần Thơ", "Q.1"), and the rest as written (cleaned, case kept). The one
+ * reading of prefixes: unit matching keys the rest (parseUnitName), prose writes it (placeNames).
+ */
+export function splitUnitPrefix(raw: string): { readonly kind: UnitKind | null; readonly rest: string } {
+  // "T.X. Long Mỹ", "T.P Cần Thơ", "T.T. Cái Tắc": the dotted forms of TX., TP., TT.
+  const s = cleanText(raw).replace(/^t\.\s?([pxt])(\.\s*|\s+)/i, (_m, k: string) => `t${k.toLowerCase()}. `);
+  const low = s.toLowerCase();
+  for (const [prefix, kind] of FULL_PREFIXES) {
+    if (low.startsWith(prefix + " ") || low.startsWith(prefix + ".")) {
+      const rest = s.slice(prefix.length).replace(/^[.\s]+/, "");
+      if (rest) return { kind, rest };
+    }
+  }
+  // Abbreviations need a dot or a space after them ("H. Vị Thủy", "TP Cần Thơ", "Q.1"), so that
+  // "Hòa Bình" is not read as "H." + "òa Bình".
+  const m = s.match(/^(tp|tx|tt|q|h|p|x)(\.\s*|\s+)(.+)$/i);
+  if (m) return { kind: ABBREVIATIONS[m[1]!.toLowerCase()]!, rest: m[3]! };
+  const num = s.match(/^(q|p)(\d+)$/i); // "Q1", "P12"
+  if (num) return { kind: ABBREVIATIONS[num[1]!.toLowerCase()]!, rest: num[2]! };
+  return { kind: null, rest: s };
+}
+
 export interface UnitKey {
   readonly kind: UnitKind | null;
   /** The name without its prefix, as a tone-placement-insensitive key. */
@@ -31,11 +55,11 @@ export interface UnitKey {
 /**
  * Names already parsed. One run parses each unit name several times (duplicate check, then a
  * match against each other sheet) and parsing is the costliest text work of a run; UnitKey is
- * immutable, so sharing one is safe. Bounded (a run over 100,000 units × 3 sheets fits): emptied
+ * immutable, so sharing one is safe. Bounded, so a long-lived task pane keeps at most a few MB (a run over 10,000 units × 3 sheets fits): emptied
  * when full.
  */
 const parsedNames = new Map<string, UnitKey>();
-const PARSED_NAMES_MAX = 1 << 19;
+const PARSED_NAMES_MAX = 1 << 16;
 
 /** Split a unit name into its administrative kind (if written) and its key. */
 export function parseUnitName(raw: string): UnitKey {
@@ -49,23 +73,8 @@ export function parseUnitName(raw: string): UnitKey {
 }
 
 function parseUnitNameUncached(raw: string): UnitKey {
-  // "T.X. Long Mỹ", "T.P Cần Thơ", "T.T. Cái Tắc": the dotted forms of TX., TP., TT.
-  const s = lower(raw).replace(/^t\.\s?([pxt])(\.\s*|\s+)/, "t$1. ");
-  for (const [prefix, kind] of FULL_PREFIXES) {
-    if (s.startsWith(prefix + " ") || s.startsWith(prefix + ".")) {
-      const rest = s.slice(prefix.length).replace(/^[.\s]+/, "");
-      if (rest) return { kind, name: nameKey(rest) };
-    }
-  }
-  // Abbreviations need a dot or a space after them ("H. Vị Thủy", "TP Cần Thơ", "Q.1"), so that
-  // "Hòa Bình" is not read as "H." + "òa Bình".
-  const m = s.match(/^(tp|tx|tt|q|h|p|x)(\.\s*|\s+)(.+)$/);
-  if (m) {
-    return { kind: ABBREVIATIONS[m[1]!]!, name: nameKey(m[3]!) };
-  }
-  const num = s.match(/^(q|p)(\d+)$/); // "Q1", "P12"
-  if (num) return { kind: ABBREVIATIONS[num[1]!]!, name: nameKey(num[2]!) };
-  return { kind: null, name: nameKey(s) };
+  const { kind, rest } = splitUnitPrefix(raw);
+  return { kind, name: nameKey(rest) };
 }
 
 export function unitKeyString(k: UnitKey): string {

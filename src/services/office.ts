@@ -11,7 +11,8 @@ export function officeReady(): Promise<Office.HostType | null> {
   return Office.onReady().then((info) => info.host ?? null);
 }
 
-function displayLanguage(): string {
+/** Office's display language ("vi-VN", "en-US"); Vietnamese where Office cannot say. */
+export function displayLanguage(): string {
   try {
     return Office.context.displayLanguage || "vi-VN";
   } catch {

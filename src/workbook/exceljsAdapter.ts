@@ -8,16 +8,11 @@ import type ExcelJS from "exceljs";
 import { CellValue, SheetGrid } from "../core/grid";
 import { ChitieuError } from "../core/errors";
 import { STYLE_COLOURS, SheetSpec, cellSafe, planSheetNames } from "../core/sheetSpec";
-import { StoredSettings, parseSettings } from "../core/settings";
+import { StoredSettings } from "../core/settings";
 import { ReadOptions, SheetInfo, WorkbookPort, WrittenSheet } from "./port";
+import { META_SHEET, MetaRecord as Meta, parseMeta } from "./meta";
 
-/** The hidden sheet that records which sheets are ours and the saved choices. */
-export const META_SHEET = "_ChiTieu";
-
-interface Meta {
-  summarySheets: string[];
-  settings: StoredSettings | null;
-}
+export { META_SHEET };
 
 /** One exceljs cell value as the core's CellValue. */
 export function toCellValue(v: ExcelJS.CellValue): CellValue {
@@ -47,13 +42,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
   private readMeta(): Meta {
     const ws = this.workbook.getWorksheet(META_SHEET);
     if (!ws) return { summarySheets: [], settings: null };
-    try {
-      const raw = JSON.parse(String(toCellValue(ws.getCell("A1").value) ?? "{}")) as Record<string, unknown>;
-      const names = Array.isArray(raw.summarySheets) ? raw.summarySheets.filter((x): x is string => typeof x === "string") : [];
-      return { summarySheets: names, settings: parseSettings(raw.settings) };
-    } catch {
-      return { summarySheets: [], settings: null };
-    }
+    return parseMeta(toCellValue(ws.getCell("A1").value));
   }
 
   private writeMeta(meta: Meta): void {

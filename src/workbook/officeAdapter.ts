@@ -18,7 +18,7 @@ import { ChitieuError } from "../core/errors";
 import { STYLE_COLOURS, SheetSpec, legalSheetName, planSheetNames } from "../core/sheetSpec";
 import { StoredSettings, parseSettings } from "../core/settings";
 import { ReadOptions, SheetInfo, WorkbookPort, WrittenSheet } from "./port";
-import { META_SHEET } from "./exceljsAdapter";
+import { META_SHEET, parseMeta } from "./meta";
 import { writeSheets, WritePlan, SheetPlan, planWrite, tempToken } from "./officeWrite";
 import { DEFAULT_MAX_REQUEST_BYTES, SHEET_MARK, addressOrigin, describeError, isNotFound, isPayloadError } from "./officePlan";
 
@@ -76,16 +76,6 @@ const READ_BYTES_PER_CELL = 24;
 function parseRecorded(raw: unknown): RecordedSheet[] | null {
   if (!Array.isArray(raw)) return null;
   return raw.filter((x): x is RecordedSheet => !!x && typeof x === "object" && typeof (x as RecordedSheet).name === "string" && typeof (x as RecordedSheet).id === "string");
-}
-
-function parseMeta(text: unknown): { summarySheets: string[]; settings: StoredSettings | null } {
-  try {
-    const raw = JSON.parse(typeof text === "string" && text !== "" ? text : "{}") as Record<string, unknown>;
-    const names = Array.isArray(raw.summarySheets) ? raw.summarySheets.filter((x): x is string => typeof x === "string") : [];
-    return { summarySheets: names, settings: parseSettings(raw.settings) };
-  } catch {
-    return { summarySheets: [], settings: null };
-  }
 }
 
 function trimBlankRows(values: CellValue[][]): CellValue[][] {

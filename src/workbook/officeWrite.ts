@@ -11,7 +11,7 @@
 import { columnLetter, RangeRef } from "../core/grid";
 import { HighlightStyle, SheetSpec, STYLE_COLOURS } from "../core/sheetSpec";
 import { runsOf } from "../core/describe";
-import { META_SHEET } from "./exceljsAdapter";
+import { META_SHEET } from "./meta";
 import { OP_OVERHEAD_BYTES, SHEET_MARK, formulaString, jsonBytes, rectangle, rowBlocks, utf8Bytes, widthPoints } from "./officePlan";
 
 export interface SheetPlan {
@@ -116,17 +116,24 @@ function rangeOf(ws: Excel.Worksheet, r: RangeRef): Excel.Range {
   return ws.getRangeByIndexes(r.row, r.col, r.rows, r.cols);
 }
 
+/** Runs [start, end) of adjacent equal values, so that each run is one operation, not one per column. */
+function equalRuns<T>(values: readonly T[]): { start: number; end: number }[] {
+  const runs: { start: number; end: number }[] = [];
+  let c = 0;
+  while (c < values.length) {
+    let e = c + 1;
+    while (e < values.length && values[e] === values[c]) e++;
+    runs.push({ start: c, end: e });
+    c = e;
+  }
+  return runs;
+}
+
 /** Number formats: one value per block of adjacent columns with the same format. */
 function numberFormats(ws: Excel.Worksheet, spec: SheetSpec): void {
   const dataRows = spec.values.length - spec.dataStart;
   if (dataRows > 0) {
-    let c = 0;
-    while (c < spec.columnFormats.length) {
-      let e = c + 1;
-      while (e < spec.columnFormats.length && spec.columnFormats[e] === spec.columnFormats[c]) e++;
-      ws.getRangeByIndexes(spec.dataStart, c, dataRows, e - c).numberFormat = [[spec.columnFormats[c]]];
-      c = e;
-    }
+    for (const { start, end } of equalRuns(spec.columnFormats)) ws.getRangeByIndexes(spec.dataStart, start, dataRows, end - start).numberFormat = [[spec.columnFormats[start]]];
   }
   for (const f of spec.cellFormats) ws.getRangeByIndexes(f.row, f.col, 1, 1).numberFormat = [[f.format]];
 }
@@ -140,13 +147,7 @@ function paint(format: Excel.RangeFormat | Excel.ConditionalRangeFormat, style: 
 
 /** Widths, merges, wrap, highlights, freeze panes: a fixed number of operations per sheet. */
 function decorate(ws: Excel.Worksheet, spec: SheetSpec, styles: typeof STYLE_COLOURS): void {
-  let c = 0;
-  while (c < spec.columnWidths.length) {
-    let e = c + 1;
-    while (e < spec.columnWidths.length && spec.columnWidths[e] === spec.columnWidths[c]) e++;
-    ws.getRangeByIndexes(0, c, 1, e - c).format.columnWidth = widthPoints(spec.columnWidths[c]!);
-    c = e;
-  }
+  for (const { start, end } of equalRuns(spec.columnWidths)) ws.getRangeByIndexes(0, start, 1, end - start).format.columnWidth = widthPoints(spec.columnWidths[start]!);
   for (const m of spec.merges) rangeOf(ws, m).merge(false);
   // Excel never fits a merged row to its wrapped text: paragraph rows carry their own height.
   for (const h of spec.rowHeights ?? []) ws.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.height;

@@ -40,8 +40,10 @@ async function choose(port: WorkbookPort, sheetList: SheetInfo[], choices: RunCh
     }
   }
   const allNames = [...worksheets, ...charts.map((c) => c.name)];
+  // Never an input: our own summary sheets and chart sheets.
+  const skip = new Set([...ours, ...charts.map((x) => x.name)]);
   try {
-    const c = chooseSheets(allNames, choices.sheets, new Map(), new Set([...ours, ...charts.map((x) => x.name)]));
+    const c = chooseSheets(allNames, choices.sheets, new Map(), skip);
     if (c.targets || c.base) return c;
   } catch (e) {
     if (!(e instanceof ChitieuError) || e.code !== "missing-sheet" || Object.values(choices.sheets).some((n) => n && !allNames.includes(n))) throw e;
@@ -50,7 +52,7 @@ async function choose(port: WorkbookPort, sheetList: SheetInfo[], choices: RunCh
   const candidates = worksheets.filter((n) => !ours.has(n));
   const peeked = await port.readSheets(candidates, { maxRows: PEEK_ROWS });
   const peek = new Map<string, Grid>(peeked.map((g) => [g.name, g.values]));
-  return chooseSheets(allNames, choices.sheets, peek, new Set([...ours, ...charts.map((x) => x.name)]));
+  return chooseSheets(allNames, choices.sheets, peek, skip);
 }
 
 /** Everything up to the sheet descriptions, without writing: for previews. */

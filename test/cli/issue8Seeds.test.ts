@@ -4,20 +4,19 @@
  * the published rates, compared as the articles print them (formatPercent, to their precision).
  */
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
 import { formatNumber, formatPercent } from "../../src/core/format";
 import { JsonReport, JsonResult } from "../../src/core/jsonReport";
 import { ExcelJsWorkbook, toCellValue } from "../../src/workbook/exceljsAdapter";
 import { QUYNH_NHAI, TIEN_GIANG, VINH_PHUC, quynhNhaiWorkbook, tienGiangFigures, tienGiangWorkbook, vinhPhucFigures, vinhPhucWorkbook } from "../../scripts/lib/seeds";
+import { runCli as cli, tempDir } from "../helpers/files";
 
 let dir: string;
 const file = (name: string) => path.join(dir, name);
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "chitieu-issue8-"));
+  dir = tempDir("chitieu-issue8-");
   await quynhNhaiWorkbook().xlsx.writeFile(file("quynh-nhai.xlsx"));
   await tienGiangWorkbook().xlsx.writeFile(file("tien-giang.xlsx"));
   await vinhPhucWorkbook().xlsx.writeFile(file("vinh-phuc.xlsx"));
@@ -26,13 +25,6 @@ beforeAll(async () => {
 afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (s: string) => ((out += s), true), err: (s: string) => ((err += s), true) });
-  return { code, out, err };
-}
 
 async function json(input: string, out: string, extra: string[]): Promise<JsonReport> {
   const r = await cli(["summarize", file(input), "--out", file(out), "--json", ...extra]);

@@ -3,18 +3,17 @@
  * the paragraphs carry the published figures, in --json, on the terminal and on the commentary sheet.
  */
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
 import { canThoWorkbook, hauGiangWorkbook } from "../../scripts/lib/seeds";
+import { runCli as cli, tempDir } from "../helpers/files";
 
 let dir: string;
 let hauGiang: string;
 let canTho: string;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "chitieu-narrative-"));
+  dir = tempDir("chitieu-narrative-");
   hauGiang = path.join(dir, "hau-giang.xlsx");
   canTho = path.join(dir, "can-tho.xlsx");
   await hauGiangWorkbook().xlsx.writeFile(hauGiang);
@@ -24,13 +23,6 @@ beforeAll(async () => {
 afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (s: string) => ((out += s), true), err: (s: string) => ((err += s), true) });
-  return { code, out, err };
-}
 
 async function narrativeOf(file: string, extra: string[] = []): Promise<string[]> {
   const r = await cli(["summarize", file, "--out", path.join(dir, `out-${path.basename(file)}`), "--json", ...extra]);

@@ -1,6 +1,6 @@
 import { detectTable, isTotalLabel } from "../../src/core/detect";
-import { ChitieuError } from "../../src/core/errors";
 import { SheetGrid } from "../../src/core/grid";
+import { chitieuErrorOf } from "../helpers/errors";
 import { Layout, MergedAs, buildGrid, copyGrid, deepFreeze } from "../helpers/grids";
 
 const UNITS = [{ name: "Thành phố Vị Thanh" }, { name: "Huyện Vị Thủy" }, { name: "Huyện Long Mỹ" }, { name: "Thị xã Long Mỹ" }];
@@ -399,20 +399,12 @@ describe("detectTable — errors", () => {
 });
 
 describe("isTotalLabel", () => {
-  it.each(["Toàn tỉnh", "TOÀN TỈNH", "Toàn thành phố", "Toàn huyện", "Tổng cộng", "Tổng số", "Cộng", "Cộng:", "Tổng", "Total", "Tổng cộng".normalize("NFD"), "Cả tỉnh", "Cả thành phố", "Cả nước", "Tổng toàn tỉnh", "TỔNG CỘNG TOÀN TỈNH"])("%j is a total", (s) => {
+  it.each(["Toàn tỉnh", "TOÀN TỈNH", "Toàn thành phố", "Toàn huyện", "Tổng cộng", "Tổng số", "Cộng", "Cộng:", "Tổng", "Total", "Tổng cộng".normalize("NFD"), "Cả tỉnh", "Cả thành phố", "Cả nước", "Tổng toàn tỉnh", "TỔNG CỘNG TOÀN TỈNH", "Cộng (I+II)", "Sum"])("%j is a total", (s) => {
     expect(isTotalLabel(s)).toBe(true);
   });
-  it.each(["Huyện Vị Thủy", "Thành phố Vị Thanh", "Các quận", "Xã Tổng Cọt", "Cộng Hòa"])("%j is not a total", (s) => {
+  it.each(["Huyện Vị Thủy", "Thành phố Vị Thanh", "Các quận", "Xã Tổng Cọt", "Cộng Hòa", "SUM(A1:A9)", "=SUM(B2:B9)"])("%j is not a total", (s) => {
     expect(isTotalLabel(s)).toBe(false);
   });
 });
 
-function catchError(f: () => unknown): ChitieuError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ChitieuError) return e;
-    throw e;
-  }
-  throw new Error("expected a ChitieuError");
-}
+const catchError = chitieuErrorOf;

@@ -107,3 +107,24 @@ describe("baseKindOf", () => {
     expect(baseKindOf(h)).toBe(kind);
   });
 });
+
+describe("identifyIndicator — money, debts and cards are not participants", () => {
+  it.each(["Thu BHXH (triệu đồng)", "Số tiền thu BHYT", "Nợ BHXH", "Số thẻ BHYT cấp mới", "Chi trả BHTN", "BHYT revenue (million VND)"])("%j is a custom indicator without a coverage base", (h) => {
+    const id = identifyIndicator([h])!;
+    expect(id.key.startsWith("custom:")).toBe(true);
+    expect(id.base).toBeNull();
+  });
+
+  it.each([
+    ["Số người tham gia BHYT", "bhyt"],
+    ["Thực hiện BHXH tự nguyện", "bhxh-tn"],
+    ["Chỉ tiêu giao / BHXH bắt buộc", "bhxh-bb"],
+    ["Bảo hiểm thất nghiệp", "bhtn"],
+  ])("%j still is the catalogue's %s", (h, key) => {
+    expect(identifyIndicator(h.split(" / "))!.key).toBe(key);
+  });
+
+  it("the same revenue header in two sheets still matches itself", () => {
+    expect(identifyIndicator(["Kế hoạch", "Thu BHXH (triệu đồng)"])!.key).toBe(identifyIndicator(["Thực hiện", "Thu BHXH (triệu đồng)"])!.key);
+  });
+});

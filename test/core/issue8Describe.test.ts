@@ -1,13 +1,11 @@
 /** Issue 8 in the summary sheets: growth, goal and group columns, the groups table, the belowGoal highlight. */
 import { describeOutput } from "../../src/core/describe";
-import { CellValue, SheetGrid } from "../../src/core/grid";
 import { labels } from "../../src/core/i18n";
 import { SheetSpec } from "../../src/core/sheetSpec";
 import { summarize } from "../../src/core/summarize";
+import { titledSheet } from "../helpers/grids";
 
-function sheet(name: string, header: string[], rows: CellValue[][]): SheetGrid {
-  return { name, values: [["BÁO CÁO"], [], header, ...rows] };
-}
+const sheet = titledSheet;
 
 const targets = sheet("Kế hoạch", ["STT", "Đơn vị", "Loại", "BHYT"], [
   ["I", "Các quận", null, null],

@@ -35,3 +35,10 @@ describe("settings: goals, category and group-by are saved and validated", () =>
     expect(parseSettings({})!.goals).toEqual([]);
   });
 });
+
+describe("parseSettings — sheets switched off", () => {
+  it("keeps null for optional sheets and drops it for the actuals", () => {
+    const s = parseSettings({ sheets: { base: null, previous: null, actuals: null, targets: "KH" } });
+    expect(s?.sheets).toEqual({ base: null, previous: null, targets: "KH" });
+  });
+});

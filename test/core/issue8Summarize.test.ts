@@ -3,14 +3,12 @@
  * insurance from its parts, rate goals (area, category, unit) and groups.
  */
 import fc from "fast-check";
-import { ChitieuError } from "../../src/core/errors";
-import { CellValue, SheetGrid } from "../../src/core/grid";
+import { CellValue } from "../../src/core/grid";
 import { IndicatorResult, Summary, summarize } from "../../src/core/summarize";
+import { chitieuErrorOf } from "../helpers/errors";
+import { titledSheet } from "../helpers/grids";
 
-/** A sheet with a title row, a blank row, a header row and data rows (row 4 is the first unit). */
-function sheet(name: string, header: string[], rows: CellValue[][]): SheetGrid {
-  return { name, values: [["BÁO CÁO"], [], header, ...rows] };
-}
+const sheet = titledSheet;
 
 function result(s: Summary, key: string, measure: "attainment" | "coverage"): IndicatorResult {
   const r = s.results.find((x) => x.indicatorKey === key && x.measure === measure);
@@ -24,15 +22,7 @@ function unit(r: IndicatorResult, name: string) {
   return u;
 }
 
-function thrown(f: () => unknown): ChitieuError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ChitieuError) return e;
-    throw e;
-  }
-  throw new Error("did not throw");
-}
+const thrown = chitieuErrorOf;
 
 const UNITS = ["Huyện A", "Huyện B", "Huyện C"];
 

@@ -95,3 +95,16 @@ describe("chooseSheets — given names and content", () => {
     expect(() => chooseSheets(["Kế hoạch", "Sheet9"])).toThrow(/--actuals.*'Kế hoạch', 'Sheet9'/);
   });
 });
+
+describe("chooseSheets — an optional sheet switched off", () => {
+  it("null keeps a base sheet out even when its name would be recognised", () => {
+    const names = ["Kế hoạch", "Thực hiện", "Dân số"];
+    expect(chooseSheets(names).base).toBe("Dân số");
+    expect(chooseSheets(names, { base: null }).base).toBeNull();
+    expect(chooseSheets(names, { base: null }).targets).toBe("Kế hoạch");
+  });
+
+  it("null for the actuals still detects them (the actuals cannot be switched off)", () => {
+    expect(chooseSheets(["Kế hoạch", "Thực hiện"], { actuals: null }).actuals).toBe("Thực hiện");
+  });
+});

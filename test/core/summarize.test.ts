@@ -1,6 +1,6 @@
-import { ChitieuError } from "../../src/core/errors";
 import { SheetGrid } from "../../src/core/grid";
 import { Summary, summarize } from "../../src/core/summarize";
+import { chitieuErrorOf } from "../helpers/errors";
 import { Layout, buildGrid } from "../helpers/grids";
 
 function grid(name: string, layout: Layout): SheetGrid {
@@ -150,15 +150,7 @@ describe("summarize", () => {
 
   describe("errors", () => {
     const t = grid("KH", { units: ["Xã A", "Xã B"].map((name) => ({ name })), columns: [{ header: "BHYT", values: [1, 2] }] });
-    const err = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        if (e instanceof ChitieuError) return e;
-        throw e;
-      }
-      throw new Error("no error");
-    };
+    const err = chitieuErrorOf;
     it("neither targets nor base", () => {
       const e = err(() => summarize({ targets: null, actuals: t, base: null }));
       expect(e.code).toBe("missing-sheet");

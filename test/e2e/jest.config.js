@@ -9,7 +9,7 @@ module.exports = {
   testMatch: ["**/*.e2e.ts"],
   testEnvironment: "node",
   transform: {
-    "^.+\\.(ts|tsx)$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true, diagnostics: false }],
+    "^.+\\.(ts|tsx)$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
   },
   globalSetup: "<rootDir>/test/e2e/globalSetup.ts",
   testTimeout: 120000,

@@ -4,7 +4,7 @@
  * repeated in every cell of the merge (exceljs). Built in memory, so the core's tests need no
  * files; the row of every unit is returned so tests can name cells.
  */
-import { CellValue, Grid } from "../../src/core/grid";
+import { CellValue, Grid, SheetGrid } from "../../src/core/grid";
 
 export type MergedAs = "blank" | "repeat";
 
@@ -59,6 +59,11 @@ export interface BuiltGrid {
 }
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
+
+/** A sheet with a title row, a blank row, a header row and data rows (row 4 is the first unit). */
+export function titledSheet(name: string, header: readonly CellValue[], rows: readonly (readonly CellValue[])[]): SheetGrid {
+  return { name, values: [["BÁO CÁO"], [], header, ...rows] };
+}
 
 /** "1.065.565" / "92,62": a number written the Vietnamese way. */
 export function viText(n: number): string {

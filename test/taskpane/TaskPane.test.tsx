@@ -177,6 +177,27 @@ describe("task pane results: the report paragraphs", () => {
     expect(narrative.textContent).toMatch(/64,91%/);
     expect(narrative.textContent).toMatch(/Vị Thủy[^]*45,37%[^]*Phụng Hiệp[^]*49,34%/);
   });
+
+  test("the report date and area typed in the options open the paragraphs; the area is saved, the date is not", async () => {
+    const { port } = await samplePort();
+    render(<PaneRoot port={port} host={host()} />);
+    await detected();
+    fireEvent.change(screen.getByLabelText(/Ngày số liệu trong nhận xét/), { target: { value: "30/11/2022" } });
+    fireEvent.change(screen.getByLabelText(/Địa bàn trong nhận xét/), { target: { value: "tỉnh Hậu Giang" } });
+    fireEvent.click(recalcButton());
+    const narrative = await screen.findByTestId("narrative", undefined, { timeout: 5000 });
+    expect(narrative.textContent).toMatch(/^[^]*Đến ngày 30\/11\/2022, tỉnh Hậu Giang có 12\.853 người/);
+    expect(port.saved[0]!.area).toBe("tỉnh Hậu Giang");
+    expect(port.saved[0]!.asOf).toBeUndefined();
+  });
+
+  test("a report date that is not a date is flagged on the field", async () => {
+    const { port } = await samplePort();
+    render(<PaneRoot port={port} host={host()} />);
+    await detected();
+    fireEvent.change(screen.getByLabelText(/Ngày số liệu trong nhận xét/), { target: { value: "31-13" } });
+    expect(await screen.findByText(/Nhập ngày dạng dd\/mm\/yyyy/)).toBeTruthy();
+  });
 });
 
 describe("task pane results: growth, goals and groups (seed 003, Tiền Giang)", () => {

@@ -2,11 +2,16 @@
  * The report's paragraphs (core/narrative.ts) as the task pane and the preview show them, with a
  * Copy button that puts them on the clipboard as plain text — one paragraph per line, a blank
  * line between — ready to paste into the monthly report. Props only: no Office calls, no engine
- * calls; the shell passes the paragraphs the pipeline wrote (Analysis.narrative).
+ * calls (the clipboard is services/clipboard.ts); the shell passes the paragraphs the pipeline
+ * wrote (Analysis.narrative).
  */
 import * as React from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { CopyRegular, CheckmarkRegular } from "@fluentui/react-icons";
+import { copyText } from "../../services/clipboard";
+
+// The clipboard itself is a service; exported here too, where it was first written.
+export { copyText };
 
 export interface NarrativePanelProps {
   readonly paragraphs: readonly string[];
@@ -32,34 +37,6 @@ const useStyles = makeStyles({
 /** The plain text the Copy button puts on the clipboard. */
 export function narrativeText(paragraphs: readonly string[]): string {
   return paragraphs.join("\n\n");
-}
-
-/** Copy through the async clipboard API, else through a hidden text area and execCommand. */
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    if (typeof navigator !== "undefined" && navigator.clipboard && typeof navigator.clipboard.writeText === "function") {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // Denied (an add-in frame without clipboard permission): fall back below.
-  }
-  if (typeof document === "undefined") return false;
-  const area = document.createElement("textarea");
-  area.value = text;
-  area.setAttribute("readonly", "");
-  area.style.position = "fixed";
-  area.style.top = "-1000px";
-  area.style.opacity = "0";
-  document.body.appendChild(area);
-  try {
-    area.select();
-    return typeof document.execCommand === "function" ? document.execCommand("copy") : false;
-  } catch {
-    return false;
-  } finally {
-    document.body.removeChild(area);
-  }
 }
 
 export function NarrativePanel({ paragraphs, lang, title, onCopied }: NarrativePanelProps): React.JSX.Element {

@@ -1,6 +1,7 @@
 /** The run's options: which average units are compared with, ranking, output language, number locale. */
 import * as React from "react";
-import { Field, Radio, RadioGroup, Select, makeStyles } from "@fluentui/react-components";
+import { Field, Input, Radio, RadioGroup, Select, makeStyles } from "@fluentui/react-components";
+import { parseDayText } from "../../core/reportDate";
 import { RunChoices } from "../../core/settings";
 import { UiStrings } from "../strings";
 
@@ -18,6 +19,8 @@ export interface OptionsFormProps {
 
 export function OptionsForm({ S, choices, disabled, onChange }: OptionsFormProps): React.JSX.Element {
   const styles = useStyles();
+  const asOf = choices.asOf ?? "";
+  const asOfBad = asOf.trim() !== "" && !parseDayText(asOf.trim());
   return (
     <fieldset className={styles.fieldset}>
       <legend className={styles.legend}>{S.options}</legend>
@@ -44,6 +47,13 @@ export function OptionsForm({ S, choices, disabled, onChange }: OptionsFormProps
           <option value="vi">{S.localeVi}</option>
           <option value="en">{S.localeEn}</option>
         </Select>
+      </Field>
+      {/* The report paragraph's date and area; blank = read from the title rows / total row. */}
+      <Field label={S.reportAsOf} hint={S.reportAsOfHint} validationState={asOfBad ? "error" : "none"} validationMessage={asOfBad ? S.reportAsOfBad : undefined}>
+        <Input value={asOf} placeholder="31/10/2022" disabled={disabled} onChange={(_, d) => onChange({ ...choices, asOf: d.value === "" ? null : d.value })} />
+      </Field>
+      <Field label={S.reportArea} hint={S.reportAreaHint}>
+        <Input value={choices.area ?? ""} placeholder={S.reportAreaPlaceholder} disabled={disabled} onChange={(_, d) => onChange({ ...choices, area: d.value === "" ? null : d.value })} />
       </Field>
     </fieldset>
   );

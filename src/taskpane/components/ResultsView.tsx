@@ -1,12 +1,14 @@
 /**
  * The results of a recalculation: per indicator and measure the area-wide rate and the units
  * below the average (lowest first), with a link to its ranked sheet; then every summary sheet
- * written. Loaded lazily: the first screen does not need it. Later result kinds (growth, goals,
- * groups, the report paragraphs) are added as more sections of each card / of the view.
+ * written. Each card also shows growth on the same period, the goal and the units short of it, and
+ * the groups, where the result has them; the report's paragraphs follow the cards. Loaded lazily:
+ * the first screen does not need it.
  */
 import * as React from "react";
 import { Card, CardHeader, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { formatCount, formatPercent, formatPercentShort, formatPoints } from "../../core/format";
+import { unitsBelow } from "../../core/narrative";
 import { IndicatorResult } from "../../core/summarize";
 import { Outcome } from "../../workbook/recalculate";
 import { UiLang, UiStrings } from "../strings";
@@ -34,7 +36,7 @@ function title(r: IndicatorResult, S: UiStrings, lang: UiLang): string {
 export function IndicatorCard({ r, S, lang, sheet, onOpenSheet }: { r: IndicatorResult; S: UiStrings; lang: UiLang; sheet: string | null; onOpenSheet: (name: string) => void }): React.JSX.Element {
   const styles = useStyles();
   const pct = (x: number | null) => (x === null ? "—" : formatPercent(x, lang));
-  const below = r.units.filter((u) => u.belowAverage && u.ratio !== null).sort((a, b) => a.ratio! - b.ratio!);
+  const below = unitsBelow(r);
   const name = title(r, S, lang);
   const shortOfGoal = r.units.filter((u) => u.belowGoal && u.goal !== null);
   return (

@@ -48,9 +48,12 @@ export function SheetPickers({ S, sheets, choices, detected, disabled, onChange,
     <fieldset className={styles.fieldset}>
       <legend className={styles.legend}>{S.sheets}</legend>
       {roles.map((role) => {
+        // Optional sheets can be switched off ("none" is saved as null, so detection skips them too).
+        const optional = role !== "actuals";
+        const off = optional && choices.sheets[role] === null;
         const given = choices.sheets[role] ?? "";
         const found = detected ? (detected[role] ?? "") : "";
-        const value = given || found;
+        const value = off ? "" : given || found;
         const options = value && !inputs.includes(value) ? [value, ...inputs] : inputs;
         return (
           <Field key={role} label={roleLabel(S, role)} hint={!given && found ? S.detected : undefined}>
@@ -58,9 +61,9 @@ export function SheetPickers({ S, sheets, choices, detected, disabled, onChange,
               value={value}
               disabled={disabled}
               data-role={role}
-              onChange={(_, d) => onChange({ ...choices, sheets: { ...choices.sheets, [role]: d.value || undefined } })}
+              onChange={(_, d) => onChange({ ...choices, sheets: { ...choices.sheets, [role]: d.value || (optional ? null : undefined) } })}
             >
-              {!value && <option value="">{S.noSheet}</option>}
+              {(optional || !value) && <option value="">{S.noSheet}</option>}
               {options.map((n) => (
                 <option key={n} value={n}>
                   {n}
