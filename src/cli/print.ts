@@ -1,5 +1,5 @@
 /** The terminal view: each indicator's ranked table, below-average units marked. */
-import { formatCount, formatNumber, formatPercent } from "../core/format";
+import { PROSE_MINUS, formatCount, formatPercent, formatPercentShort, formatPoints } from "../core/format";
 import { Lang, labels } from "../core/i18n";
 import { IndicatorResult, Summary } from "../core/summarize";
 
@@ -9,14 +9,15 @@ function pad(s: string, n: number, right = false): string {
   return right ? " ".repeat(n - len) + s : s + " ".repeat(n - len);
 }
 
-/** "+5,40%" / "-2,10%": growth with its sign. */
-function signed(text: string): string {
-  return text.startsWith("-") ? text : `+${text}`;
+/** "+5,40%" / "−2,10%": growth with its sign, written as the report and the pane write it. */
+function signedPercent(ratio: number, lang: Lang): string {
+  const text = formatPercent(ratio, lang, 2, PROSE_MINUS);
+  return text.startsWith(PROSE_MINUS) || !/[1-9]/.test(text) ? text : `+${text}`;
 }
 
-/** A goal as written: "90%", "92,5%". */
+/** A goal as it was set: "90%", "92,5%" (the shared short form). */
 function goalText(goal: number, lang: Lang): string {
-  return formatPercent(goal, lang, Number.isInteger(Math.round(goal * 1e8) / 1e6) ? 0 : 2);
+  return formatPercentShort(goal, lang);
 }
 
 /** Growth on the same period and the area-wide goal, under an indicator's total line. */
@@ -24,10 +25,10 @@ function extraLines(r: IndicatorResult, lang: Lang): string[] {
   const L = labels(lang);
   const out: string[] = [];
   if (r.growth !== null && r.previousTotal !== null) {
-    out.push(`  ${L.previous}: ${formatCount(r.previousTotal, lang)} → ${L.growth.toLowerCase()}: ${signed(formatPercent(r.growth, lang))}`);
+    out.push(`  ${L.previous}: ${formatCount(r.previousTotal, lang)} → ${L.growth.toLowerCase()}: ${signedPercent(r.growth, lang)}`);
   }
   if (r.goal !== null) {
-    const gap = r.goalGap === null ? "—" : `${formatNumber(r.goalGap * 100, { lang, decimals: 2, minus: "−" })} ${lang === "vi" ? "điểm %" : "points"}`;
+    const gap = r.goalGap === null ? "—" : formatPoints(r.goalGap, lang);
     out.push(`  ${L.goal}: ${goalText(r.goal, lang)}; ${L.goalGap.replace(/ \(.*\)$/, "").toLowerCase()}: ${gap}; ${L.toGoal.toLowerCase()}: ${r.toGoal === null ? "—" : formatCount(r.toGoal, lang)}`);
   }
   return out;
@@ -60,7 +61,7 @@ export function printSummary(s: Summary, lang: Lang, narrative: readonly string[
     );
     for (const u of r.units) {
       const more =
-        (hasGrowth ? ` ${pad(u.growth === null ? "—" : signed(formatPercent(u.growth, lang)), 10, true)}` : "") +
+        (hasGrowth ? ` ${pad(u.growth === null ? "—" : signedPercent(u.growth, lang), 10, true)}` : "") +
         (hasGoal ? ` ${pad(u.goal === null ? "—" : goalText(u.goal, lang), 8, true)} ${pad(u.toGoal === null ? "—" : formatCount(u.toGoal, lang), 9, true)}` : "") +
         (hasGroups ? `  ${u.group ?? "—"}${u.groupRank === null ? "" : ` (${u.groupRank})`}` : "");
       const mark = (u.belowAverage ? `  ▼ ${L.belowMark}` : "") + (u.belowGoal ? `  ◆ ${L.belowGoal}` : "");

@@ -18,10 +18,6 @@ const FMT_POINTS = "0.00";
 const FMT_RANK = "0";
 const FMT_TEXT = "@";
 
-function countFormat(values: readonly (number | null)[]): string {
-  return values.every((v) => v === null || Number.isInteger(v)) ? FMT_INT : FMT_DEC;
-}
-
 function indicatorName(r: IndicatorResult, lang: Lang): string {
   return lang === "en" ? r.indicatorEn : r.indicator;
 }
@@ -38,21 +34,46 @@ export function runsOf(rows: readonly number[]): { start: number; count: number 
   return runs;
 }
 
-/** Which of issue 8's columns a result has: growth (a previous sheet), goals, groups. */
+/**
+ * Which of issue 8's columns a result has: growth (a previous sheet), goals, groups; and the
+ * number formats of its count columns.
+ */
 interface Extras {
   readonly growth: boolean;
   readonly goal: boolean;
   readonly groups: boolean;
+  readonly actualFormat: string;
+  readonly denominatorFormat: string;
+  readonly previousFormat: string;
 }
 
+/** A count column is formatted as whole numbers when every figure in it is whole (or empty). */
+const wholeOrNull = (v: number | null) => v === null || Number.isInteger(v);
+
 function extrasOf(r: IndicatorResult): Extras {
-  // Asked for by the overview and by the result's own sheet: each asking scans every unit.
+  // Asked for by the overview and by the result's own sheet. One pass over the units answers
+  // every question (a large province has a million unit results: each scan of them costs).
   let e = extrasSeen.get(r);
   if (!e) {
+    let previous = false;
+    let goal = false;
+    let actualWhole = true;
+    let denominatorWhole = true;
+    let previousWhole = true;
+    for (const u of r.units) {
+      if (u.previous !== null) previous = true;
+      if (u.goal !== null) goal = true;
+      if (actualWhole && !wholeOrNull(u.actual)) actualWhole = false;
+      if (denominatorWhole && !wholeOrNull(u.denominator)) denominatorWhole = false;
+      if (previousWhole && !wholeOrNull(u.previous)) previousWhole = false;
+    }
     e = {
-      growth: r.growth !== null || r.units.some((u) => u.previous !== null),
-      goal: r.goal !== null || r.units.some((u) => u.goal !== null),
+      growth: r.growth !== null || previous,
+      goal: r.goal !== null || goal,
       groups: r.groups.length > 0,
+      actualFormat: actualWhole ? FMT_INT : FMT_DEC,
+      denominatorFormat: denominatorWhole ? FMT_INT : FMT_DEC,
+      previousFormat: previousWhole ? FMT_INT : FMT_DEC,
     };
     extrasSeen.set(r, e);
   }
@@ -111,15 +132,38 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
     }
     return at;
   });
+  // The rows each result marks below the average / short of the goal, gathered while the units
+  // are read for their rows rather than in another pass over them.
+  const belowRows = results.map((): number[] => []);
+  const shortRows = results.map((): number[] => []);
   summary.units.forEach((name, k) => {
-    const row: OutputValue[] = [k + 1, name];
-    byUnit.forEach((m, i) => {
+    // Each row made at its final width and filled in place: rows grown by push keep spare room,
+    // which a province of 100,000 units pays for in memory.
+    const row = new Array<OutputValue>(width);
+    row[0] = k + 1;
+    row[1] = name;
+    let c = 2;
+    for (let i = 0; i < byUnit.length; i++) {
       const e = extras[i]!;
-      const u = m[k];
-      row.push(u?.actual ?? null, u?.denominator ?? null, u?.ratio ?? null, u?.rank ?? null, u?.belowAverage ? L.belowMark : null);
-      if (e.growth) row.push(u?.previous ?? null, u?.growth ?? null);
-      if (e.goal) row.push(u?.goal ?? null, points(u?.goalGap ?? null), u?.toGoal ?? null, u?.belowGoal ? L.belowGoalMark : null);
-    });
+      const u = byUnit[i]![k];
+      row[c++] = u?.actual ?? null;
+      row[c++] = u?.denominator ?? null;
+      row[c++] = u?.ratio ?? null;
+      row[c++] = u?.rank ?? null;
+      row[c++] = u?.belowAverage ? L.belowMark : null;
+      if (u?.belowAverage) belowRows[i]!.push(DATA + k);
+      if (u?.belowGoal) shortRows[i]!.push(DATA + k);
+      if (e.growth) {
+        row[c++] = u?.previous ?? null;
+        row[c++] = u?.growth ?? null;
+      }
+      if (e.goal) {
+        row[c++] = u?.goal ?? null;
+        row[c++] = points(u?.goalGap ?? null);
+        row[c++] = u?.toGoal ?? null;
+        row[c++] = u?.belowGoal ? L.belowGoalMark : null;
+      }
+    }
     values.push(row);
   });
   const totalRow: OutputValue[] = [null, totalLabel];
@@ -140,16 +184,9 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
   values.push(totalRow, avgRow);
 
   const columnFormats = [FMT_RANK, FMT_TEXT];
-  results.forEach((r, i) => {
-    const e = extras[i]!;
-    columnFormats.push(
-      countFormat(r.units.map((u) => u.actual)),
-      countFormat(r.units.map((u) => u.denominator)),
-      FMT_RATE,
-      FMT_RANK,
-      FMT_TEXT,
-    );
-    if (e.growth) columnFormats.push(countFormat(r.units.map((u) => u.previous)), FMT_RATE);
+  extras.forEach((e) => {
+    columnFormats.push(e.actualFormat, e.denominatorFormat, FMT_RATE, FMT_RANK, FMT_TEXT);
+    if (e.growth) columnFormats.push(e.previousFormat, FMT_RATE);
     if (e.goal) columnFormats.push(FMT_RATE, FMT_POINTS, FMT_INT, FMT_TEXT);
   });
   const nUnits = summary.units.length;
@@ -166,15 +203,10 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
   results.forEach((_r, i) => {
     const c = starts[i]!;
     const e = extras[i]!;
-    const m = byUnit[i]!;
-    const rows: number[] = [];
-    for (let k = 0; k < nUnits; k++) if (m[k]?.belowAverage) rows.push(DATA + k);
-    highlights.push({ style: "belowAverage", block: { row: DATA, col: c, rows: nUnits, cols: 5 }, rows, mark: { col: c + 4, text: L.belowMark } });
+    highlights.push({ style: "belowAverage", block: { row: DATA, col: c, rows: nUnits, cols: 5 }, rows: belowRows[i]!, mark: { col: c + 4, text: L.belowMark } });
     if (e.goal) {
       const g = c + 5 + (e.growth ? 2 : 0);
-      const short: number[] = [];
-      for (let k = 0; k < nUnits; k++) if (m[k]?.belowGoal) short.push(DATA + k);
-      highlights.push({ style: "belowGoal", block: { row: DATA, col: g, rows: nUnits, cols: 4 }, rows: short, mark: { col: g + 3, text: L.belowGoalMark } });
+      highlights.push({ style: "belowGoal", block: { row: DATA, col: g, rows: nUnits, cols: 4 }, rows: shortRows[i]!, mark: { col: g + 3, text: L.belowGoalMark } });
     }
   });
 
@@ -261,7 +293,13 @@ function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number)
   if (e.goal) header.push(L.goal, L.goalGap, L.toGoal, L.belowGoal);
   if (e.groups) header.push(L.group, L.groupRank);
   values.push(header);
-  for (const u of r.units) {
+  const belowRows: number[] = [];
+  const shortRows: number[] = [];
+  for (let k = 0; k < r.units.length; k++) {
+    const u = r.units[k]!;
+    // Marked rows gathered here, while the unit is at hand, rather than in passes of their own.
+    if (u.belowAverage) belowRows.push(DATA + k);
+    if (u.belowGoal) shortRows.push(DATA + k);
     const row: OutputValue[] = [
       u.rank,
       u.unit,
@@ -279,17 +317,13 @@ function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number)
     values.push(row);
   }
   const n = r.units.length;
-  const belowRows: number[] = [];
-  r.units.forEach((u, k) => {
-    if (u.belowAverage) belowRows.push(DATA + k);
-  });
-  const actualFmt = countFormat(r.units.map((u) => u.actual));
-  const denFmt = countFormat(r.units.map((u) => u.denominator));
+  const actualFmt = e.actualFormat;
+  const denFmt = e.denominatorFormat;
   const key = `ranked:${r.indicatorKey}:${r.measure}`;
   const columnFormats = [FMT_RANK, FMT_TEXT, actualFmt, denFmt, FMT_RATE, denFmt === FMT_INT && actualFmt === FMT_INT ? FMT_INT : FMT_DEC, FMT_POINTS, FMT_TEXT, FMT_RATE];
   const columnWidths = [7, 26, 12, 12, 9, 14, 12, 13, 11];
   if (e.growth) {
-    columnFormats.push(countFormat(r.units.map((u) => u.previous)), FMT_RATE);
+    columnFormats.push(e.previousFormat, FMT_RATE);
     columnWidths.push(12, 11);
   }
   if (e.goal) {
@@ -312,7 +346,7 @@ function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number)
       {
         style: "belowGoal",
         block: { row: DATA, col: goalCol, rows: n, cols: 4 },
-        rows: r.units.flatMap((u, k) => (u.belowGoal ? [DATA + k] : [])),
+        rows: shortRows,
         mark: { col: goalCol + 3, text: L.belowGoalMark },
       },
     );

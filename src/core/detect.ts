@@ -6,7 +6,7 @@
  */
 import { CellValue, Grid, SheetGrid, cellAt, isBlank, sheetCell, gridWidth } from "./grid";
 import { ChitieuError } from "./errors";
-import { NumberLocale, parseCell } from "./numbers";
+import { NumberLocale, ParsedCell, parseCell } from "./numbers";
 import { cleanText, foldText } from "./text";
 import { parseUnitName } from "./units";
 
@@ -431,10 +431,20 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
       addTextColumn(c);
       continue;
     }
+    // A cell holding a finite number (nearly every one) is a number as it stands: null here, and
+    // no ParsedCell made for it (one for each of a large province's cells was much of the garbage).
     let numeric = 0;
     let textual = 0;
-    const parsed = units.map((u) => parseCell(cellAt(grid, u.row, c), locale));
-    for (const p of parsed) {
+    const parsed = new Array<ParsedCell | null>(units.length);
+    for (let i = 0; i < units.length; i++) {
+      const v = cellAt(grid, units[i]!.row, c);
+      if (typeof v === "number" && Number.isFinite(v)) {
+        parsed[i] = null;
+        numeric++;
+        continue;
+      }
+      const p = parseCell(v, locale);
+      parsed[i] = p;
       if (p.kind === "number") numeric++;
       else if (p.kind === "text") textual++;
     }
@@ -444,8 +454,13 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     }
     const own = folded[c]![folded[c]!.length - 1] ?? "";
     const role: ColumnRole = folded[c]!.some((x) => RATE_HEADER.test(x)) || RATE_LEAF.test(own) ? "rate" : "number";
-    const values = parsed.map((p, i) => {
+    const values = parsed.map((q, i) => {
       // The common case first: a plain figure needs no message, so no cell address is built.
+      if (q === null) {
+        const v = cellAt(grid, units[i]!.row, c) as number;
+        if (Math.abs(v) <= MAX_FIGURE && !(role === "number" && v < 0)) return v;
+      }
+      const p = q ?? parseCell(cellAt(grid, units[i]!.row, c), locale);
       if (p.kind === "number" && !p.note && Math.abs(p.value) <= MAX_FIGURE && !(role === "number" && p.value < 0)) return p.value;
       const cell = at(units[i]!.row, c);
       const who = units[i]!.name;

@@ -62,9 +62,17 @@ export function groupResults(
   average: number | null,
   mode: RankMode,
 ): { groups: GroupResult[]; groupRanks: (number | null)[] } {
-  const present = order.filter((g) => rows.some((r) => r.group === g));
+  // Each group's row indices, in one pass (not a pass over every row per group).
+  const indicesOf = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    if (r.group === null) return;
+    const list = indicesOf.get(r.group);
+    if (list) list.push(i);
+    else indicesOf.set(r.group, [i]);
+  });
+  const present = order.filter((g) => indicesOf.has(g));
   const sums = present.map((g) => {
-    const members = rows.filter((r) => r.group === g);
+    const members = indicesOf.get(g)!.map((i) => rows[i]!);
     const t = totals(members);
     return { group: g, actual: t.actual, denominator: t.denominator, ratio: t.counted > 0 ? ratioOf(t.actual, t.denominator) : null, units: members.length };
   });
@@ -75,7 +83,7 @@ export function groupResults(
   const groups: GroupResult[] = sums.map((s, i) => ({ ...s, rank: ranks[i]!, belowAverage: isBelow(s.ratio, average) }));
   const groupRanks: (number | null)[] = rows.map(() => null);
   for (const g of present) {
-    const idx = rows.flatMap((r, i) => (r.group === g ? [i] : []));
+    const idx = indicesOf.get(g)!;
     const rk = rankDescending(
       idx.map((i) => rows[i]!.ratio),
       mode,

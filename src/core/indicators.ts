@@ -4,6 +4,7 @@
  * bases; any other header is matched by its own words, so the engine serves any plan-vs-actual
  * table.
  */
+import type { SheetRole } from "./roles";
 import { foldText, cleanText, lower } from "./text";
 
 export type CoverageBase = "population" | "labourForce";
@@ -107,7 +108,7 @@ const OTHER_QUANTITY =
 
 /** A user's mapping override: this column (by letter or header text) is that indicator. */
 export interface IndicatorOverride {
-  readonly sheet: "targets" | "actuals" | "base" | "previous";
+  readonly sheet: SheetRole;
   /** Column letter ("E") or the header text as shown. */
   readonly column: string;
   /** Indicator name: a catalogue name or abbreviation ("BHYT"), or any text; "-" to ignore the column. */

@@ -20,6 +20,11 @@ export interface SheetChoice {
 /** A name to use, null for "none" (optional sheets only), or absent to detect. */
 export type GivenSheets = Partial<Record<SheetRole, string | null>>;
 
+/** A role the user may switch off ("none"): every one but the actuals. */
+export function isOptionalRole(role: SheetRole): boolean {
+  return role !== "actuals";
+}
+
 const NAME_PATTERNS: Record<SheetRole, RegExp> = {
   previous: /cung ky|\bck\b|nam truoc|same period|previous|last year|prior year/,
   base: /dan so|lao dong|\bllld\b|population|labou?r|\bbase\b|co so tinh/,
@@ -89,7 +94,7 @@ export function chooseSheets(
   for (const role of SHEET_ROLES) {
     const g = given[role];
     // null: the user chose "none" for an optional sheet, so it is not detected either.
-    if (g === null && role !== "actuals") {
+    if (g === null && isOptionalRole(role)) {
       chosen[role] = null;
       continue;
     }

@@ -7,7 +7,7 @@ import { IndicatorOverride } from "./indicators";
 import { AverageMode } from "./measures";
 import { NumberLocale } from "./numbers";
 import { RankMode } from "./rank";
-import { GivenSheets, SHEET_ROLES } from "./roles";
+import { GivenSheets, SHEET_ROLES, isOptionalRole } from "./roles";
 import { Lang } from "./i18n";
 
 export interface RunChoices {
@@ -62,7 +62,7 @@ export function parseSettings(raw: unknown): StoredSettings | null {
   for (const role of SHEET_ROLES) {
     const v = sheetsIn[role];
     if (typeof v === "string" && v !== "") sheets[role] = v;
-    else if (v === null && role !== "actuals") sheets[role] = null;
+    else if (v === null && isOptionalRole(role)) sheets[role] = null;
   }
   const overrides = Array.isArray(o.overrides)
     ? (o.overrides as unknown[]).filter(

@@ -5,7 +5,8 @@
 
 /** NFC, trimmed, inner white space (including non-breaking spaces and line breaks) folded to one space. */
 export function cleanText(s: string): string {
-  const n = s.normalize("NFC");
+  // Text of Latin letters alone (nearly every name and header) is already NFC: no copy to make.
+  const n = isLatinNfc(s) ? s : s.normalize("NFC");
   // Most cells are already clean: skip the replace and trim (and their copies) for them.
   return needsSpaceFolding(n) ? n.replace(/[\s\u00a0\u2000-\u200b\u202f\u3000]+/g, " ").trim() : n;
 }
@@ -111,7 +112,14 @@ function isKeySeparator(c: number): boolean {
 
 /** Lower case without any diacritics, đ as d: for matching header words typed loosely. */
 export function foldText(s: string): string {
-  const d = lower(s).normalize("NFD");
+  return foldLatin(s) ?? foldAny(s);
+}
+
+function foldAny(s: string): string {
+  return dropMarks(lower(s).normalize("NFD"));
+}
+
+function dropMarks(d: string): string {
   // Drop combining marks (U+0300–U+036F) and read đ/Đ as d, copying only when something changes.
   let out = "";
   let from = 0;
@@ -127,4 +135,63 @@ export function foldText(s: string): string {
     }
   }
   return from === 0 ? d : out + d.slice(from);
+}
+
+/*
+ * Fast paths for Latin text. A run reads some 30,000 names and labels, and Unicode normalisation
+ * of each (NFC, then NFD) costs more than everything else done with them. For a character of
+ * Basic Latin, Latin-1, Latin Extended-A/B or Latin Extended Additional (Vietnamese) — none of
+ * them a combining mark — normalising and folding work character by character: each is NFC as it
+ * stands, none composes with a neighbour, and its lower case and marks do not depend on the
+ * others. So text of those characters alone is already NFC, and foldText of it is the foldText
+ * of each character in turn (given white space cleanText would leave as it is). The table holds
+ * that per-character fold, computed by foldAny itself once; 0 marks a character (or a fold of
+ * more than one unit) the fast paths leave to the general code.
+ * (test/core/text.test.ts compares them with the general code on every pair of such characters.)
+ */
+const LATIN_END = 0x1f00;
+let latinFoldTable: Uint16Array | null = null;
+
+function latinFold(): Uint16Array {
+  if (latinFoldTable === null) {
+    const t = new Uint16Array(LATIN_END);
+    for (let c = 0x21; c < LATIN_END; c++) {
+      if ((c > 0x7e && c < 0xc0) || (c > 0x24f && c < 0x1e00)) continue;
+      const ch = String.fromCharCode(c);
+      if (ch.normalize("NFC") !== ch) continue;
+      // foldAny(ch) without cleanText, which reads this table: one character other than white space is clean.
+      const f = dropMarks(ch.toLowerCase().normalize("NFD"));
+      if (f.length === 1) t[c] = f.charCodeAt(0);
+    }
+    // A space folds to itself inside text; foldLatin leaves leading, trailing or double ones to foldAny.
+    t[32] = 32;
+    latinFoldTable = t;
+  }
+  return latinFoldTable;
+}
+
+/** True when `s` has only ASCII and table characters, so that s.normalize("NFC") === s. */
+function isLatinNfc(s: string): boolean {
+  const t = latinFold();
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80 && (c >= LATIN_END || t[c] === 0)) return false;
+  }
+  return true;
+}
+
+/** foldText of Latin text with single inner spaces, character by character; null for other text. */
+function foldLatin(s: string): string | null {
+  const n = s.length;
+  if (n === 0 || s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return null;
+  const t = latinFold();
+  let out = "";
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= LATIN_END) return null;
+    const f = t[c]!;
+    if (f === 0 || (c === 32 && s.charCodeAt(i + 1) === 32)) return null;
+    out += String.fromCharCode(f);
+  }
+  return out;
 }

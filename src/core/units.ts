@@ -32,7 +32,8 @@ export function splitUnitPrefix(raw: string): { readonly kind: UnitKind | null; 
   const s = cleanText(raw).replace(/^t\.\s?([pxt])(\.\s*|\s+)/i, (_m, k: string) => `t${k.toLowerCase()}. `);
   const low = s.toLowerCase();
   for (const [prefix, kind] of FULL_PREFIXES) {
-    if (low.startsWith(prefix + " ") || low.startsWith(prefix + ".")) {
+    // The prefix, then a space or a dot (without building prefix + " " for every name and prefix).
+    if (low.startsWith(prefix) && (low.charCodeAt(prefix.length) === 32 || low.charCodeAt(prefix.length) === 46)) {
       const rest = s.slice(prefix.length).replace(/^[.\s]+/, "");
       if (rest) return { kind, rest };
     }
@@ -86,11 +87,15 @@ export interface NamedUnit {
   readonly row: number;
 }
 
-/** A unit listed twice in one sheet is an error naming both rows. */
-export function checkDuplicates(sheet: string, units: readonly NamedUnit[], origin = 0): void {
+/**
+ * A unit listed twice in one sheet is an error naming both rows. `keys`: the units' names parsed
+ * (parseUnitName), when the caller has them already.
+ */
+export function checkDuplicates(sheet: string, units: readonly NamedUnit[], origin = 0, keys?: readonly UnitKey[]): void {
   const seen = new Map<string, NamedUnit>();
-  for (const u of units) {
-    const k = parseUnitName(u.name);
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    const k = keys ? keys[i]! : parseUnitName(u.name);
     const key = unitKeyString(k);
     const prev = seen.get(key);
     if (prev) {
@@ -121,10 +126,11 @@ export interface UnitMatching {
 /**
  * Pair the units of two sheets. Exact (kind + name) first; then a name written without a prefix
  * pairs with the one unit of that name on the other side, if there is exactly one.
+ * `leftKeys`/`rightKeys`: the names parsed (parseUnitName), when the caller has them already.
  */
-export function matchUnits(left: readonly string[], right: readonly string[]): UnitMatching {
-  const lk = left.map(parseUnitName);
-  const rk = right.map(parseUnitName);
+export function matchUnits(left: readonly string[], right: readonly string[], leftKeys?: readonly UnitKey[], rightKeys?: readonly UnitKey[]): UnitMatching {
+  const lk = leftKeys ?? left.map(parseUnitName);
+  const rk = rightKeys ?? right.map(parseUnitName);
   const pairs: UnitMatch[] = [];
   const lUsed = new Array<boolean>(left.length).fill(false);
   const rUsed = new Array<boolean>(right.length).fill(false);
@@ -132,7 +138,9 @@ export function matchUnits(left: readonly string[], right: readonly string[]): U
 
   const rByFull = new Map<string, number>();
   rk.forEach((k, i) => {
-    if (k.kind !== null && !rByFull.has(unitKeyString(k))) rByFull.set(unitKeyString(k), i);
+    if (k.kind === null) return;
+    const full = unitKeyString(k);
+    if (!rByFull.has(full)) rByFull.set(full, i);
   });
   lk.forEach((k, i) => {
     if (k.kind === null) return;
@@ -145,7 +153,7 @@ export function matchUnits(left: readonly string[], right: readonly string[]): U
   });
 
   // Bare names (no prefix on one side or both): pair only when unambiguous on both sides.
-  const byName = (keys: UnitKey[], used: boolean[]) => {
+  const byName = (keys: readonly UnitKey[], used: boolean[]) => {
     const m = new Map<string, number[]>();
     keys.forEach((k, i) => {
       if (used[i]) return;
@@ -157,8 +165,11 @@ export function matchUnits(left: readonly string[], right: readonly string[]): U
   };
   const lFree = byName(lk, lUsed);
   const rFree = byName(rk, rUsed);
-  const lAll = byName(lk, []);
-  const rAll = byName(rk, []);
+  // All names per side, needed only when bare names are left to pair (usually every unit has
+  // paired by kind and name already, and the maps would cost a list per unit).
+  const leftToPair = lFree.size > 0 && rFree.size > 0;
+  const lAll = leftToPair ? byName(lk, []) : new Map<string, number[]>();
+  const rAll = leftToPair ? byName(rk, []) : new Map<string, number[]>();
   for (const [name, ls] of lFree) {
     const rs = rFree.get(name);
     if (!rs) continue;

@@ -1,18 +1,19 @@
 /**
  * The task pane: choose the sheets and options, see what was detected before anything is
- * written, Recalculate, read the results. It talks to the workbook only through a WorkbookPort
- * and the shared pipeline (analyze / recalculate), so Excel and the browser preview run the same
- * pane. No Office globals here: the host's language, theme and sheet activation come in `host`.
+ * written, Recalculate, read the results. It talks to the workbook only through a WorkbookPort,
+ * the shared pipeline (analyze) and services/pane.ts (saved choices; recalculate and remember), so
+ * Excel and the browser preview run the same pane. No Office globals here: the host's language,
+ * theme and sheet activation come in `host`.
  */
 import * as React from "react";
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from "react";
 import { Button, ProgressBar, Select, Spinner, Text, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { ArrowSyncRegular } from "@fluentui/react-icons";
-import { DEFAULT_CHOICES, RunChoices, toStored } from "../core/settings";
-import { SheetRole } from "../core/roles";
+import { RunChoices } from "../core/settings";
 import { WorkbookPort, SheetInfo } from "../workbook/port";
-import { Analysis, Outcome, analyze, recalculate } from "../workbook/recalculate";
+import { Analysis, Outcome, analyze } from "../workbook/recalculate";
 import { PaneHost } from "../services/host";
+import { loadChoices, recalculateAndRemember } from "../services/pane";
 import { UiLang, strings, uiLangFrom } from "./strings";
 import { SheetPickers } from "./components/SheetPickers";
 import { DetectionView } from "./components/DetectionView";
@@ -41,16 +42,6 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexDirection: "column", gap: "6px", position: "sticky", bottom: 0, paddingTop: "6px", paddingBottom: "6px", backgroundColor: tokens.colorNeutralBackground1 },
 });
 
-/** The sheet names the run actually used, to save with the other choices. */
-function resolvedChoices(choices: RunChoices, outcome: Outcome): RunChoices {
-  const c = outcome.choice;
-  const sheets: Partial<Record<SheetRole, string | null>> = { ...choices.sheets, actuals: c.actuals };
-  if (c.targets) sheets.targets = c.targets;
-  if (c.base) sheets.base = c.base;
-  if (c.previous) sheets.previous = c.previous;
-  return { ...choices, sheets };
-}
-
 export function TaskPane({ port, host, onRecalculated }: TaskPaneProps): React.JSX.Element {
   const styles = useStyles();
   const [lang, setLang] = useState<UiLang>(() => uiLangFrom(host.displayLanguage));
@@ -67,10 +58,7 @@ export function TaskPane({ port, host, onRecalculated }: TaskPaneProps): React.J
   // Saved choices first (a colleague's file opens with their choices), else the defaults.
   useEffect(() => {
     let live = true;
-    port
-      .loadSettings()
-      .then((saved) => live && setChoices(saved ? { ...DEFAULT_CHOICES, ...saved } : DEFAULT_CHOICES))
-      .catch(() => live && setChoices(DEFAULT_CHOICES));
+    loadChoices(port).then((c) => live && setChoices(c));
     return () => {
       live = false;
     };
@@ -81,13 +69,19 @@ export function TaskPane({ port, host, onRecalculated }: TaskPaneProps): React.J
     if (!choices) return;
     let live = true;
     setAnalysis({ status: "loading" });
-    port
-      .listSheets()
-      .then((list) => live && setSheetList(list))
-      .catch(() => undefined);
+    // The analysis lists the sheets itself: its list fills the pickers (no second round trip to
+    // Excel); when it fails, the sheets are listed on their own so another can be chosen.
     analyze(port, choices).then(
-      (a) => live && setAnalysis({ status: "ready", analysis: a }),
-      (error: unknown) => live && setAnalysis({ status: "error", error }),
+      (a) => {
+        if (!live) return;
+        setSheetList(a.sheetList);
+        setAnalysis({ status: "ready", analysis: a });
+      },
+      (error: unknown) => {
+        if (!live) return;
+        setAnalysis({ status: "error", error });
+        port.listSheets().then((list) => live && setSheetList(list), () => undefined);
+      },
     );
     return () => {
       live = false;
@@ -100,8 +94,7 @@ export function TaskPane({ port, host, onRecalculated }: TaskPaneProps): React.J
     running.current = true;
     setRun({ status: "running" });
     try {
-      const outcome = await recalculate(port, choices);
-      await port.saveSettings(toStored(resolvedChoices(choices, outcome)));
+      const outcome = await recalculateAndRemember(port, choices);
       setRun({ status: "done", outcome });
       port.listSheets().then(setSheetList, () => undefined);
       onRecalculated?.(outcome);

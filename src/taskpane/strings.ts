@@ -2,7 +2,10 @@
  * The task pane's own words, Vietnamese and English. (Output sheet labels live in core/i18n.)
  * One table per language with the same keys, so neither can miss a string.
  */
-export type UiLang = "vi" | "en";
+import type { Lang } from "../core/i18n";
+
+/** The pane's languages: the same two as the output sheets'. */
+export type UiLang = Lang;
 
 const VI = {
   appTitle: "Chỉ tiêu",

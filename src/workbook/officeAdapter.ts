@@ -1,8 +1,9 @@
 /**
  * The workbook port inside Excel, over Office.js. Every call is a fixed number of round trips
- * (`context.sync()`), whatever the number of units: one to list the sheets, one to read the
- * chosen sheets, one to write all summary sheets (more only when a write is larger than one
- * request may be — Excel on the web caps a request at 5 MB — then in row blocks). Formatting is
+ * (`context.sync()`), whatever the number of units: one to list the sheets (two for a file last
+ * written by the CLI, whose record is in its hidden sheet), one to read the chosen sheets, one to
+ * write all summary sheets (more only when a write is larger than one request may be — Excel on
+ * the web caps a request at 5 MB — then in row blocks). Formatting is
  * per column block and per highlight, never per cell, so its cost does not grow with the units.
  *
  * Which sheets are ours: names and ids recorded in the document settings after each write (a

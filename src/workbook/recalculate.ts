@@ -1,7 +1,8 @@
 /**
  * The one pipeline every shell runs — CLI, ribbon, task pane, preview — over any workbook port:
- * list sheets → choose roles → read grids → summarize → describe → write. Shells only wire an
- * adapter to it and show the outcome, so all of them give the same results on the same grids.
+ * list sheets → choose roles → read grids → summarize → describe (and the report's paragraphs,
+ * on their own sheet) → write. Shells only wire an adapter to it and show the outcome, so all of
+ * them give the same results on the same grids.
  */
 import { ChitieuError } from "../core/errors";
 import { Grid, SheetGrid } from "../core/grid";

@@ -46,3 +46,36 @@ describe("foldText", () => {
     expect(foldText("Lực lượng  lao động")).toBe("luc luong lao dong");
   });
 });
+
+describe("Latin fast paths of cleanText and foldText", () => {
+  // The general definitions, written out: NFC, white space folded and trimmed, lower case, NFD,
+  // combining marks dropped, đ read as d. The fast paths must give exactly these.
+  const cleanRef = (s: string) => s.normalize("NFC").replace(/[\s\u00a0\u2000-\u200b\u202f\u3000]+/g, " ").trim();
+  const foldRef = (s: string) => cleanRef(s).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d");
+  // Every character the fast paths may take, a few around them, spaces and combining marks.
+  const chars: string[] = [];
+  for (let c = 0x20; c < 0x2000; c++) if (c < 0x2b0 || c >= 0x1e00 || (c >= 0x300 && c < 0x370)) chars.push(String.fromCharCode(c));
+  chars.push("\u00a0", "\u2009", "\u0301", "\u0323", "\u1100", "\u1161", "\ud83d\ude00");
+
+  it("agree with the general definitions on every pair of characters from the Latin ranges", () => {
+    let mismatches = 0;
+    for (const a of chars) {
+      for (const b of chars) {
+        const s = a + b;
+        if (foldText(s) !== foldRef(s) || cleanText(s) !== cleanRef(s)) mismatches++;
+      }
+    }
+    expect(mismatches).toBe(0);
+  });
+
+  it("agree with the general definitions on random text of those characters", () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let k = 0; k < 20000; k++) {
+      let s = "";
+      const len = Math.floor(next() * 12);
+      for (let i = 0; i < len; i++) s += next() < 0.2 ? " " : chars[Math.floor(next() * chars.length)]!;
+      expect([s, foldText(s), cleanText(s)]).toEqual([s, foldRef(s), cleanRef(s)]);
+    }
+  });
+});

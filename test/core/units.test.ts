@@ -1,5 +1,8 @@
 import { ChitieuError } from "../../src/core/errors";
-import { checkDuplicates, matchUnits, parseUnitName, unitKeyString } from "../../src/core/units";
+import fc from "fast-check";
+import { proseName, splitPlaceName } from "../../src/core/placeNames";
+import { nameKey } from "../../src/core/text";
+import { checkDuplicates, matchUnits, parseUnitName, splitUnitPrefix, unitKeyString } from "../../src/core/units";
 
 describe("parseUnitName", () => {
   it.each([
@@ -172,5 +175,38 @@ describe("checkDuplicates", () => {
   });
   it("counts rows from the sheet's origin", () => {
     expect(() => checkDuplicates("TH", [{ name: "Xã An", row: 0 }, { name: "Xã An", row: 2 }], 10)).toThrow(/row 11 .*row 13/);
+  });
+});
+
+describe("splitUnitPrefix: one reading of prefixes for matching and for prose", () => {
+  it.each([
+    ["Huyện Vị Thủy", "h", "Vị Thủy"],
+    ["H.Vị Thủy", "h", "Vị Thủy"],
+    ["HUYỆN PHỤNG HIỆP", "h", "PHỤNG HIỆP"],
+    ["TP. Vị Thanh", "tp", "Vị Thanh"],
+    ["T.X. Long Mỹ", "tx", "Long Mỹ"],
+    ["t.t Cái Tắc", "tt", "Cái Tắc"],
+    ["Q.1", "q", "1"],
+    ["P12", "p", "12"],
+    ["Hòa Bình", null, "Hòa Bình"],
+    ["  Xã   Tân  Phú ", "x", "Tân Phú"],
+  ])("%j: kind %s, the rest as written %j", (raw, kind, rest) => {
+    expect(splitUnitPrefix(raw)).toEqual({ kind, rest });
+  });
+
+  it("prose names the kind matching reads (T.X. Long Mỹ is a thị xã in both)", () => {
+    expect(proseName("T.X. Long Mỹ", "vi")).toBe("thị xã Long Mỹ");
+    const spellings = ["Thành phố", "TP.", "TP", "T.P", "Thị xã", "TX.", "T.X.", "Thị trấn", "TT", "T.T.", "Quận", "Q.", "Huyện", "H.", "Phường", "P.", "Xã", "X.", "Tỉnh", ""];
+    const names = ["Vị Thủy", "Long Mỹ", "Hòa Bình", "Châu Thành A", "Ninh Kiều"];
+    fc.assert(
+      fc.property(fc.constantFrom(...spellings), fc.constantFrom(...names), fc.constantFrom("", " ", "  "), fc.boolean(), (prefix, name, gap, upper) => {
+        const raw = prefix === "" ? name : `${prefix}${prefix.endsWith(".") ? gap : gap || " "}${name}`;
+        const written = upper ? raw.toUpperCase() : raw;
+        const key = parseUnitName(written);
+        const place = splitPlaceName(written);
+        expect(place.kind).toBe(key.kind);
+        expect(nameKey(place.name)).toBe(key.name);
+      }),
+    );
   });
 });

@@ -8,6 +8,7 @@
 import * as React from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { CopyRegular, CheckmarkRegular } from "@fluentui/react-icons";
+import type { Lang } from "../../core/i18n";
 import { copyText } from "../../services/clipboard";
 
 // The clipboard itself is a service; exported here too, where it was first written.
@@ -15,7 +16,7 @@ export { copyText };
 
 export interface NarrativePanelProps {
   readonly paragraphs: readonly string[];
-  readonly lang: "vi" | "en";
+  readonly lang: Lang;
   /** A heading above the paragraphs; the default is "Nhận xét" / "Commentary". */
   readonly title?: string;
   /** Called after a copy with whether it succeeded (for a shell's own status line or tests). */

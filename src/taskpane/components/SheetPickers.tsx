@@ -5,12 +5,12 @@
 import * as React from "react";
 import { Field, Select, makeStyles } from "@fluentui/react-components";
 import { RunChoices } from "../../core/settings";
-import { SheetChoice, SheetRole } from "../../core/roles";
+import { SHEET_ROLES, SheetChoice, SheetRole, isOptionalRole } from "../../core/roles";
 import { SheetInfo } from "../../workbook/port";
 import { UiStrings } from "../strings";
 
-/** The roles the pane offers, in order. */
-export const PICKER_ROLES: readonly SheetRole[] = ["targets", "actuals", "base", "previous"];
+/** The roles the pane offers, in order: all of them. */
+export const PICKER_ROLES: readonly SheetRole[] = SHEET_ROLES;
 
 const useStyles = makeStyles({
   fieldset: { border: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "8px" },
@@ -49,7 +49,7 @@ export function SheetPickers({ S, sheets, choices, detected, disabled, onChange,
       <legend className={styles.legend}>{S.sheets}</legend>
       {roles.map((role) => {
         // Optional sheets can be switched off ("none" is saved as null, so detection skips them too).
-        const optional = role !== "actuals";
+        const optional = isOptionalRole(role);
         const off = optional && choices.sheets[role] === null;
         const given = choices.sheets[role] ?? "";
         const found = detected ? (detected[role] ?? "") : "";
