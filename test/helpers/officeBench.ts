@@ -9,15 +9,10 @@ import { recalculate } from "../../src/workbook/recalculate";
 import { DEFAULT_CHOICES } from "../../src/core/settings";
 import { SheetGrid } from "../../src/core/grid";
 import { makeWorkload } from "../../bench/workload";
+import type { OfficeRow } from "../../bench/budgets";
 
-export interface OfficeMeasure {
-  readonly units: number;
-  readonly indicators: number;
-  readonly syncs: number;
-  readonly operations: number;
-  readonly formatOperations: number;
-  readonly maxRequestBytes: number;
-}
+/** One recalculation's counts: the bench's `office` row. */
+export type OfficeMeasure = OfficeRow;
 
 export interface OfficeMeasureOptions {
   /** The adapter's request budget (default 4 MB). */

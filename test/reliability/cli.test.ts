@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
+import { runCli } from "../helpers/files";
 import { JsonReport } from "../../src/core/jsonReport";
 import { MAX_CELL_TEXT } from "../../src/core/sheetSpec";
 import { nonFinite } from "./helpers";
@@ -66,18 +66,7 @@ interface Run {
 /** Run the CLI in-process; the input file must be unchanged whatever happens. */
 async function cli(input: string, ...args: string[]): Promise<Run> {
   const before = sha(input);
-  let out = "";
-  let err = "";
-  const code = await main(["summarize", input, ...args], {
-    out: (s: string) => {
-      out += s;
-      return true;
-    },
-    err: (s: string) => {
-      err += s;
-      return true;
-    },
-  });
+  const { code, out, err } = await runCli(["summarize", input, ...args]);
   expect(sha(input)).toBe(before);
   let json: JsonReport | null = null;
   if (code === 0 && args.includes("--json")) json = JSON.parse(out) as JsonReport;
