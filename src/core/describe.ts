@@ -51,16 +51,34 @@ interface Extras {
 const wholeOrNull = (v: number | null) => v === null || Number.isInteger(v);
 
 function extrasOf(r: IndicatorResult): Extras {
-  // Asked for by the overview and by the result's own sheet. One pass over the units answers
-  // every question (a large province has a million unit results: each scan of them costs).
+  return extrasSeen.get(r) ?? scanUnits(r, null, 0).extras;
+}
+
+/**
+ * One pass over a result's units: its Extras (remembered for extrasOf) and, given the overview's
+ * row of each unit name (and its number of rows), the units placed at their rows. Asked for by the overview and by the
+ * result's own sheet: a large province has a million unit results, lying in memory in another
+ * order than the rank order they are listed in, so each pass over them costs.
+ */
+function scanUnits(r: IndicatorResult, position: ReadonlyMap<string, number> | null, rows: number): { extras: Extras; at: (UnitResult | undefined)[] } {
+  const at = new Array<UnitResult | undefined>(rows);
   let e = extrasSeen.get(r);
-  if (!e) {
+  if (e && position) {
+    for (const u of r.units) {
+      const k = position.get(u.unit);
+      if (k !== undefined) at[k] = u;
+    }
+  } else if (!e) {
     let previous = false;
     let goal = false;
     let actualWhole = true;
     let denominatorWhole = true;
     let previousWhole = true;
     for (const u of r.units) {
+      if (position) {
+        const k = position.get(u.unit);
+        if (k !== undefined) at[k] = u;
+      }
       if (u.previous !== null) previous = true;
       if (u.goal !== null) goal = true;
       if (actualWhole && !wholeOrNull(u.actual)) actualWhole = false;
@@ -77,14 +95,19 @@ function extrasOf(r: IndicatorResult): Extras {
     };
     extrasSeen.set(r, e);
   }
-  return e;
+  return { extras: e, at };
 }
 const extrasSeen = new WeakMap<IndicatorResult, Extras>();
 
 function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
   const L = labels(lang);
   const results = summary.results;
-  const extras = results.map(extrasOf);
+  // Units in the reference order: each result's units placed by the position of their name (one
+  // lookup per unit and result, then plain indexing), in the pass that finds the result's Extras.
+  const position = new Map(summary.units.map((name, k) => [name, k]));
+  const scans = results.map((r) => scanUnits(r, position, summary.units.length));
+  const extras = scans.map((x) => x.extras);
+  const byUnit = scans.map((x) => x.at);
   // Per result: actual, denominator, rate, rank, mark; then previous, growth; then goal, gap, to goal, mark.
   const widths = extras.map((e) => 5 + (e.growth ? 2 : 0) + (e.goal ? 4 : 0));
   const starts: number[] = [];
@@ -121,17 +144,6 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
   });
   values.push(h1, h2);
 
-  // Units in the reference order; each result's units placed by the position of their name
-  // (one lookup per unit and result, then plain indexing).
-  const position = new Map(summary.units.map((name, k) => [name, k]));
-  const byUnit = results.map((r) => {
-    const at = new Array<UnitResult | undefined>(summary.units.length);
-    for (const u of r.units) {
-      const k = position.get(u.unit);
-      if (k !== undefined) at[k] = u;
-    }
-    return at;
-  });
   // The rows each result marks below the average / short of the goal, gathered while the units
   // are read for their rows rather than in another pass over them.
   const belowRows = results.map((): number[] => []);

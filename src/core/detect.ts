@@ -116,6 +116,12 @@ function isNumberCell(v: CellValue): boolean {
   return typeof v === "number";
 }
 
+/** nonBlankCount(row, width) > 0, stopping at the first cell with something in it. */
+function hasNonBlank(row: readonly CellValue[], width: number): boolean {
+  for (let c = 0; c < Math.min(width, row.length); c++) if (!isBlank(row[c])) return true;
+  return false;
+}
+
 function nonBlankCount(row: readonly CellValue[] | undefined, width: number): number {
   if (!row) return 0;
   let n = 0;
@@ -377,7 +383,10 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
 
   const hasFigureIn = (row: readonly CellValue[]) =>
     dataCols.some((c) => {
-      const k = parseCell(row[c] ?? null, locale).kind;
+      const v = row[c] ?? null;
+      // Any number is a figure (one that is not finite reads as an error, which counts too).
+      if (typeof v === "number") return true;
+      const k = parseCell(v, locale).kind;
       return k === "number" || k === "error" || k === "none";
     });
   // A named row with no figures yet is a unit when rows with figures follow it (it sits inside
@@ -388,7 +397,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
 
   for (let r = next; r < grid.length; r++) {
     const row = grid[r];
-    if (!row || nonBlankCount(row, width) === 0) {
+    if (!row || !hasNonBlank(row, width)) {
       if (++blankRun >= BLANK_RUN_END && units.length > 0) break;
       continue;
     }

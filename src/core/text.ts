@@ -48,7 +48,7 @@ export function nameKey(s: string): string {
   // One pass over the decomposed text, equal to: punctuation → spaces; spaces around "-" dropped;
   // split on spaces; per word, the first tone mark's digit appended and all tone marks removed.
   // (Decomposing the whole text at once equals decomposing each word: no mark crosses a space.)
-  const d = lower(s).normalize("NFD");
+  const d = decomposeLatin(s) ?? lower(s).normalize("NFD");
   const n = d.length;
   let out = "";
   let word = "";
@@ -192,6 +192,39 @@ function foldLatin(s: string): string | null {
     const f = t[c]!;
     if (f === 0 || (c === 32 && s.charCodeAt(i + 1) === 32)) return null;
     out += String.fromCharCode(f);
+  }
+  return out;
+}
+
+let latinDecomposedTable: string[] | null = null;
+
+/** Each table character in lower case and decomposed (NFD); "" for the characters not in the table. */
+function latinDecomposed(): string[] {
+  if (latinDecomposedTable === null) {
+    const fold = latinFold();
+    const t = new Array<string>(LATIN_END).fill("");
+    for (let c = 0x21; c < LATIN_END; c++) if (fold[c] !== 0) t[c] = String.fromCharCode(c).toLowerCase().normalize("NFD");
+    t[32] = " ";
+    latinDecomposedTable = t;
+  }
+  return latinDecomposedTable;
+}
+
+/**
+ * lower(s).normalize("NFD") of Latin text with single inner spaces, character by character (each
+ * decomposes to a letter and its marks, so no mark moves across characters); null for other text.
+ */
+function decomposeLatin(s: string): string | null {
+  const n = s.length;
+  if (n === 0 || s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return null;
+  const t = latinDecomposed();
+  let out = "";
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= LATIN_END) return null;
+    const d = t[c]!;
+    if (d === "" || (c === 32 && s.charCodeAt(i + 1) === 32)) return null;
+    out += d;
   }
   return out;
 }

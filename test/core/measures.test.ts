@@ -1,5 +1,5 @@
 import { gap, isBelow, meanOf, ratio, totals } from "../../src/core/measures";
-import { rankDescending } from "../../src/core/rank";
+import { rankDescending, rankOrder } from "../../src/core/rank";
 
 describe("ratio and gap", () => {
   it("ratio = actual / denominator", () => {
@@ -79,5 +79,44 @@ describe("rankDescending", () => {
   });
   it("ranks negative rates below zero", () => {
     expect(rankDescending([-0.1, 0, 0.1])).toEqual([3, 2, 1]);
+  });
+});
+
+describe("rankOrder on long lists (radix sort)", () => {
+  // What the order means: highest first, ties in sheet order, then the units without a rate.
+  function expected(values: (number | null)[], mode: "competition" | "dense") {
+    const ranked = values.flatMap((v, i) => (v === null ? [] : [i]));
+    ranked.sort((a, b) => values[b]! - values[a]! || a - b);
+    const ranks = values.map(() => null as number | null);
+    let prev: number | null = null;
+    let rank = 0;
+    let dense = 0;
+    ranked.forEach((i, pos) => {
+      if (prev === null || values[i] !== prev) {
+        rank = pos + 1;
+        dense++;
+        prev = values[i]!;
+      }
+      ranks[i] = mode === "dense" ? dense : rank;
+    });
+    return { ranks, order: ranked.concat(values.flatMap((v, i) => (v === null ? [i] : []))) };
+  }
+  it("gives the comparison sort's ranks and order, with ties, −0, infinities, negatives and gaps", () => {
+    let seed = 3;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const specials = [0, -0, Infinity, -Infinity, 5e-324, -5e-324, 1e-300, 1.7976931348623157e308, -1, 1, 0.5];
+    for (const n of [255, 256, 257, 300, 1000, 3000, 10000]) {
+      for (const spread of [3, 50, 100000]) {
+        const pool = Array.from({ length: spread }, () => (next() < 0.1 ? specials[Math.floor(next() * specials.length)]! : (next() - 0.2) * 10 ** Math.floor(next() * 12 - 6)));
+        const values = Array.from({ length: n }, () => (next() < 0.05 ? null : pool[Math.floor(next() * spread)]!));
+        for (const mode of ["competition", "dense"] as const) {
+          expect(rankOrder(values, mode)).toEqual(expected(values, mode));
+        }
+      }
+    }
+  });
+  it("keeps the comparison sort for a list holding NaN", () => {
+    const values = [...new Array<number>(299).fill(1), NaN, 2, 1];
+    expect(rankOrder(values)).toEqual(expected(values, "competition"));
   });
 });
