@@ -13,6 +13,7 @@ import fc from "fast-check";
 import { main } from "../../src/cli/main";
 import { isTotalLabel } from "../../src/core/detect";
 import { SheetSpec } from "../../src/core/sheetSpec";
+import { plainSpec } from "../helpers/specs";
 import { ExcelJsWorkbook, META_SHEET } from "../../src/workbook/exceljsAdapter";
 
 jest.setTimeout(60_000);
@@ -21,25 +22,15 @@ const PREFIXES = ["=", "+", "-", "@", "\t", "\r"] as const;
 const PAYLOADS = ["1+1", "SUM(A1:A9)", 'HYPERLINK("http://example.invalid","Bấm")', "cmd|' /C calc'!A0", "2+3", "WEBSERVICE(\"http://x\")"];
 
 function spec(name: string, texts: readonly string[]): SheetSpec {
-  return {
+  return plainSpec({
     key: `t:${name}`,
     kind: "ranked",
     name,
     values: [["Tiêu đề"], ["Hạng", "Đơn vị"], ...texts.map((t, i) => [i + 1, t])],
     columnFormats: ["0", "@"],
-    dataStart: 2,
-    cellFormats: [],
-    width: 2,
     columnWidths: [6, 30],
-    merges: [],
-    wrap: [],
-    freeze: { rows: 2, columns: 0 },
-    highlights: [],
-    table: null,
-    chart: null,
-    derived: [],
-    legend: [],
-  };
+    dataStart: 2,
+  });
 }
 
 async function roundTrip(wb: ExcelJS.Workbook): Promise<{ reread: ExcelJS.Workbook; zip: JSZip }> {

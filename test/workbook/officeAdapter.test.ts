@@ -11,6 +11,7 @@ import { DEFAULT_CHOICES, parseSettings, toStored } from "../../src/core/setting
 import { ChitieuError } from "../../src/core/errors";
 import { SheetSpec } from "../../src/core/sheetSpec";
 import { makeWorkload } from "../../bench/workload";
+import { plainSpec } from "../helpers/specs";
 
 const MB = 1024 * 1024;
 
@@ -146,25 +147,15 @@ describe("what is written", () => {
 
 describe("text stays text", () => {
   const risky = ["=SUM(A1)", "+84912345678", "-", "-5", "@x", "\tx", "\rx", "'quoted", "=HYPERLINK(\"http://x\")", "Xã An Bình", "123", "1/2", "TRUE", "(1)", "5%", " lề"];
-  const spec: SheetSpec = {
+  const spec: SheetSpec = plainSpec({
     key: "overview",
     kind: "overview",
     name: "Tổng hợp",
     values: [["=title", "(1)", "1/2"], ["STT", "Đơn vị", "Số"], ...risky.map((t, i) => [i + 1, t, t.length]), [null, "+tổng", 3]],
     columnFormats: ["0", "@", "#,##0"],
-    dataStart: 2,
-    cellFormats: [],
-    width: 3,
     columnWidths: [6, 26, 12],
-    merges: [],
-    wrap: [],
-    freeze: { rows: 2, columns: 0 },
-    highlights: [],
-    table: null,
-    chart: null,
-    derived: [],
-    legend: [],
-  };
+    dataStart: 2,
+  });
 
   test("formula-like names read back as the same strings, and no cell holds a formula", async () => {
     const fake = new FakeExcel();
