@@ -6,10 +6,11 @@
  * theme and sheet activation come in `host`.
  */
 import * as React from "react";
-import { Suspense, lazy, useCallback, useEffect, useRef, useState } from "react";
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button, ProgressBar, Select, Spinner, Text, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { ArrowSyncRegular } from "@fluentui/react-icons";
 import { RunChoices } from "../core/settings";
+import { SheetChoice, chooseSheets } from "../core/roles";
 import { WorkbookPort, SheetInfo } from "../workbook/port";
 import { Analysis, Outcome, analyze } from "../workbook/recalculate";
 import { PaneHost } from "../services/host";
@@ -120,6 +121,17 @@ export function TaskPane({ port, host, onRecalculated }: TaskPaneProps): React.J
   // The goals form keeps offering the indicators found while a goal being typed is invalid.
   const lastGood = useRef<Analysis | null>(null);
   if (ready) lastGood.current = ready;
+  // While the analysis fails (a duplicate unit, no table …), the pickers still show the sheets
+  // recognised by their names, so the message is not read as "no sheet is used".
+  const byName = useMemo<SheetChoice | null>(() => {
+    if (ready || !choices) return null;
+    const inputs = sheetList.filter((s) => !s.ours && s.kind === "worksheet").map((s) => s.name);
+    try {
+      return chooseSheets(inputs, choices.sheets);
+    } catch {
+      return null;
+    }
+  }, [ready, sheetList, choices]);
   const isRunning = run.status === "running";
 
   return (
@@ -146,7 +158,7 @@ export function TaskPane({ port, host, onRecalculated }: TaskPaneProps): React.J
         <Spinner size="small" label={S.detecting} />
       ) : (
         <>
-          <SheetPickers S={S} sheets={sheetList} choices={choices} detected={ready?.choice ?? null} disabled={isRunning} onChange={change} />
+          <SheetPickers S={S} sheets={sheetList} choices={choices} detected={ready?.choice ?? byName} disabled={isRunning} onChange={change} />
           {analysis.status === "loading" && <Spinner size="tiny" label={S.detecting} labelPosition="after" />}
           {analysis.status === "error" && <ProblemBar S={S} error={analysis.error} onRetry={() => setReload((n) => n + 1)} />}
           {ready && <DetectionView S={S} summary={ready.summary} collapsed={run.status === "done"} />}

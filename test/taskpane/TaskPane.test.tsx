@@ -93,6 +93,9 @@ describe("task pane", () => {
     const alert = await screen.findByRole("alert", undefined, { timeout: 5000 });
     expect(alert.textContent).toMatch(/Không tính được/);
     expect(alert.textContent).toMatch(/Sheet 'Thực hiện' lists the unit "H. Vị Thuỷ" twice: row 10/);
+    // The pickers still show the sheets recognised by name, not "none".
+    await waitFor(() => expect(picker("actuals").value).toBe("Thực hiện"));
+    expect(picker("targets").value).toBe("Kế hoạch");
     fireEvent.click(recalcButton());
     expect(port.writes).toBe(0);
   });
