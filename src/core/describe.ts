@@ -4,8 +4,22 @@
  * Excel table and a chart. Pure data; the adapters write it.
  */
 import { Lang, labels, shortIndicator } from "./i18n";
-import { Highlight, OutputValue, SheetSpec, legalSheetName, safeSheetSpec } from "./sheetSpec";
-import { IndicatorResult, Summary, UnitResult } from "./summarize";
+import {
+  Highlight,
+  OutputValue,
+  SheetSpec,
+  legalSheetName,
+  safeSheetSpec,
+  sheetRows,
+  withRows,
+} from "./sheetSpec";
+import {
+  IndicatorResult,
+  ResultColumns,
+  Summary,
+  figure,
+  resultColumns,
+} from "./summarize";
 
 export interface DescribeOptions {
   readonly lang?: Lang;
@@ -23,7 +37,9 @@ function indicatorName(r: IndicatorResult, lang: Lang): string {
 }
 
 /** Rows (0-based) as contiguous runs, for painting and for tests. */
-export function runsOf(rows: readonly number[]): { start: number; count: number }[] {
+export function runsOf(
+  rows: readonly number[],
+): { start: number; count: number }[] {
   const sorted = [...rows].sort((a, b) => a - b);
   const runs: { start: number; count: number }[] = [];
   for (const r of sorted) {
@@ -47,67 +63,70 @@ interface Extras {
   readonly previousFormat: string;
 }
 
-/** A count column is formatted as whole numbers when every figure in it is whole (or empty). */
-const wholeOrNull = (v: number | null) => v === null || Number.isInteger(v);
-
-function extrasOf(r: IndicatorResult): Extras {
-  return extrasSeen.get(r) ?? scanUnits(r, null, 0).extras;
+/** Every figure of a column whole (or none): the column is formatted as whole numbers. */
+function allWhole(xs: Float64Array | null): boolean {
+  if (!xs) return true;
+  for (let i = 0; i < xs.length; i++) {
+    const v = xs[i]!;
+    if (v === v && !Number.isInteger(v)) return false;
+  }
+  return true;
 }
 
-/**
- * One pass over a result's units: its Extras (remembered for extrasOf) and, given the overview's
- * row of each unit name (and its number of rows), the units placed at their rows. Asked for by the overview and by the
- * result's own sheet: a large province has a million unit results, lying in memory in another
- * order than the rank order they are listed in, so each pass over them costs.
- */
-function scanUnits(r: IndicatorResult, position: ReadonlyMap<string, number> | null, rows: number): { extras: Extras; at: (UnitResult | undefined)[] } {
-  const at = new Array<UnitResult | undefined>(rows);
-  let e = extrasSeen.get(r);
-  if (e && position) {
-    for (const u of r.units) {
-      const k = position.get(u.unit);
-      if (k !== undefined) at[k] = u;
-    }
-  } else if (!e) {
-    let previous = false;
-    let goal = false;
-    let actualWhole = true;
-    let denominatorWhole = true;
-    let previousWhole = true;
-    for (const u of r.units) {
-      if (position) {
-        const k = position.get(u.unit);
-        if (k !== undefined) at[k] = u;
-      }
-      if (u.previous !== null) previous = true;
-      if (u.goal !== null) goal = true;
-      if (actualWhole && !wholeOrNull(u.actual)) actualWhole = false;
-      if (denominatorWhole && !wholeOrNull(u.denominator)) denominatorWhole = false;
-      if (previousWhole && !wholeOrNull(u.previous)) previousWhole = false;
-    }
-    e = {
-      growth: r.growth !== null || previous,
-      goal: r.goal !== null || goal,
-      groups: r.groups.length > 0,
-      actualFormat: actualWhole ? FMT_INT : FMT_DEC,
-      denominatorFormat: denominatorWhole ? FMT_INT : FMT_DEC,
-      previousFormat: previousWhole ? FMT_INT : FMT_DEC,
-    };
-    extrasSeen.set(r, e);
-  }
-  return { extras: e, at };
+function anyFigure(xs: Float64Array | null): boolean {
+  if (!xs) return false;
+  for (let i = 0; i < xs.length; i++) if (xs[i] === xs[i]) return true;
+  return false;
+}
+
+/** One pass over each of a result's columns: which of issue 8's columns it has, and its formats. */
+function extrasOf(r: IndicatorResult): Extras {
+  const seen = extrasSeen.get(r);
+  if (seen) return seen;
+  const c = resultColumns(r);
+  const e: Extras = {
+    growth: r.growth !== null || anyFigure(c.previous),
+    goal: r.goal !== null || anyFigure(c.goal),
+    groups: r.groups.length > 0,
+    actualFormat: allWhole(c.actual) ? FMT_INT : FMT_DEC,
+    denominatorFormat: allWhole(c.denominator) ? FMT_INT : FMT_DEC,
+    previousFormat: allWhole(c.previous) ? FMT_INT : FMT_DEC,
+  };
+  extrasSeen.set(r, e);
+  return e;
 }
 const extrasSeen = new WeakMap<IndicatorResult, Extras>();
+
+/** A column's figure at a row, for a cell: null for none. */
+const at = (xs: Float64Array | null, i: number): number | null =>
+  xs ? figure(xs[i]!) : null;
+
+/**
+ * For each unit of the summary (Summary.units order), its row in a result's columns (−1: not in
+ * the result). The engine's columns name the summary's units by index; a result made by hand, by
+ * name.
+ */
+function rowOfUnit(summary: Summary, c: ResultColumns): Int32Array {
+  const rowOf = new Int32Array(summary.units.length).fill(-1);
+  if (c.names === summary.units) {
+    for (let i = 0; i < c.unit.length; i++) rowOf[c.unit[i]!] = i;
+    return rowOf;
+  }
+  const position = new Map(summary.units.map((name, k) => [name, k]));
+  for (let i = 0; i < c.unit.length; i++) {
+    const k = position.get(c.names[c.unit[i]!]!);
+    if (k !== undefined) rowOf[k] = i;
+  }
+  return rowOf;
+}
 
 function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
   const L = labels(lang);
   const results = summary.results;
-  // Units in the reference order: each result's units placed by the position of their name (one
-  // lookup per unit and result, then plain indexing), in the pass that finds the result's Extras.
-  const position = new Map(summary.units.map((name, k) => [name, k]));
-  const scans = results.map((r) => scanUnits(r, position, summary.units.length));
-  const extras = scans.map((x) => x.extras);
-  const byUnit = scans.map((x) => x.at);
+  const columns = results.map(resultColumns);
+  const extras = results.map(extrasOf);
+  // Per result, the row of each unit of the summary in its columns.
+  const rowOf = columns.map((c) => rowOfUnit(summary, c));
   // Per result: actual, denominator, rate, rank, mark; then previous, growth; then goal, gap, to goal, mark.
   const widths = extras.map((e) => 5 + (e.growth ? 2 : 0) + (e.goal ? 4 : 0));
   const starts: number[] = [];
@@ -121,12 +140,12 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
   const HEAD1 = 4;
   const HEAD2 = 5;
   const DATA = 6;
-  const values: OutputValue[][] = [];
-  values.push([L.title]);
-  values.push([summary.average === "overall" ? L.averageOverall : L.averageMean]);
+  const head: OutputValue[][] = [];
+  head.push([L.title]);
+  head.push([summary.average === "overall" ? L.averageOverall : L.averageMean]);
   // With goals there are two highlights: the legend says which colour is which.
-  values.push([anyGoal ? L.legendBelowColour : L.legendBelow]);
-  values.push(anyGoal ? [L.legendGoal] : []);
+  head.push([anyGoal ? L.legendBelowColour : L.legendBelow]);
+  head.push(anyGoal ? [L.legendGoal] : []);
   const h1: OutputValue[] = [L.stt, L.unit];
   const h2: OutputValue[] = [null, null];
   const merges = [
@@ -136,48 +155,74 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
   ];
   results.forEach((r, i) => {
     const e = extras[i]!;
-    h1.push(`${indicatorName(r, lang)} — ${L.measureShort(r.measure)}`, ...new Array<null>(widths[i]! - 1).fill(null));
-    h2.push(L.actual, L.denominator(r.denominatorKind), L.rate, L.rank, L.below);
+    h1.push(
+      `${indicatorName(r, lang)} — ${L.measureShort(r.measure)}`,
+      ...new Array<null>(widths[i]! - 1).fill(null),
+    );
+    h2.push(
+      L.actual,
+      L.denominator(r.denominatorKind),
+      L.rate,
+      L.rank,
+      L.below,
+    );
     if (e.growth) h2.push(L.previous, L.growth);
     if (e.goal) h2.push(L.goal, L.goalGap, L.toGoal, L.belowGoal);
     merges.push({ row: HEAD1, col: starts[i]!, rows: 1, cols: widths[i]! });
   });
-  values.push(h1, h2);
+  head.push(h1, h2);
 
-  // The rows each result marks below the average / short of the goal, gathered while the units
-  // are read for their rows rather than in another pass over them.
-  const belowRows = results.map((): number[] => []);
-  const shortRows = results.map((): number[] => []);
-  summary.units.forEach((name, k) => {
-    // Each row made at its final width and filled in place: rows grown by push keep spare room,
-    // which a province of 100,000 units pays for in memory.
+  const nUnits = summary.units.length;
+  // The rows each result marks below the average / short of the goal.
+  const belowRows = columns.map((c, i): number[] => {
+    const rows: number[] = [];
+    const own = rowOf[i]!;
+    for (let k = 0; k < nUnits; k++)
+      if (own[k]! >= 0 && c.belowAverage[own[k]!] === 1) rows.push(DATA + k);
+    return rows;
+  });
+  const shortRows = columns.map((c, i): number[] => {
+    const rows: number[] = [];
+    const own = rowOf[i]!;
+    if (c.belowGoal)
+      for (let k = 0; k < nUnits; k++)
+        if (own[k]! >= 0 && c.belowGoal[own[k]!] === 1) rows.push(DATA + k);
+    return rows;
+  });
+  // A unit's row, made when the adapter writes it: each result's cells from its columns.
+  const dataRow = (k: number): OutputValue[] => {
     const row = new Array<OutputValue>(width);
     row[0] = k + 1;
-    row[1] = name;
-    let c = 2;
-    for (let i = 0; i < byUnit.length; i++) {
+    row[1] = summary.units[k]!;
+    let col = 2;
+    for (let i = 0; i < columns.length; i++) {
       const e = extras[i]!;
-      const u = byUnit[i]![k];
-      row[c++] = u?.actual ?? null;
-      row[c++] = u?.denominator ?? null;
-      row[c++] = u?.ratio ?? null;
-      row[c++] = u?.rank ?? null;
-      row[c++] = u?.belowAverage ? L.belowMark : null;
-      if (u?.belowAverage) belowRows[i]!.push(DATA + k);
-      if (u?.belowGoal) shortRows[i]!.push(DATA + k);
+      const c = columns[i]!;
+      const j = rowOf[i]![k]!;
+      if (j < 0) {
+        for (let w = 0; w < widths[i]!; w++) row[col++] = null;
+        continue;
+      }
+      row[col++] = at(c.actual, j);
+      row[col++] = at(c.denominator, j);
+      row[col++] = at(c.ratio, j);
+      row[col++] = c.rank[j]! === 0 ? null : c.rank[j]!;
+      row[col++] = c.belowAverage[j] === 1 ? L.belowMark : null;
       if (e.growth) {
-        row[c++] = u?.previous ?? null;
-        row[c++] = u?.growth ?? null;
+        row[col++] = at(c.previous, j);
+        row[col++] = at(c.growth, j);
       }
       if (e.goal) {
-        row[c++] = u?.goal ?? null;
-        row[c++] = points(u?.goalGap ?? null);
-        row[c++] = u?.toGoal ?? null;
-        row[c++] = u?.belowGoal ? L.belowGoalMark : null;
+        row[col++] = at(c.goal, j);
+        row[col++] = points(at(c.goalGap, j));
+        row[col++] = at(c.toGoal, j);
+        row[col++] =
+          c.belowGoal && c.belowGoal[j] === 1 ? L.belowGoalMark : null;
       }
     }
-    values.push(row);
-  });
+    return row;
+  };
+  const tail: OutputValue[][] = [];
   const totalRow: OutputValue[] = [null, totalLabel];
   const avgRow: OutputValue[] = [null, L.averageRow];
   results.forEach((r, i) => {
@@ -189,63 +234,130 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
       avgRow.push(null, null);
     }
     if (e.goal) {
-      totalRow.push(r.goal, points(r.goalGap), r.toGoal, r.toGoal !== null && r.toGoal > 0 ? L.belowGoalMark : null);
+      totalRow.push(
+        r.goal,
+        points(r.goalGap),
+        r.toGoal,
+        r.toGoal !== null && r.toGoal > 0 ? L.belowGoalMark : null,
+      );
       avgRow.push(null, null, null, null);
     }
   });
-  values.push(totalRow, avgRow);
+  tail.push(totalRow, avgRow);
 
   const columnFormats = [FMT_RANK, FMT_TEXT];
   extras.forEach((e) => {
-    columnFormats.push(e.actualFormat, e.denominatorFormat, FMT_RATE, FMT_RANK, FMT_TEXT);
+    columnFormats.push(
+      e.actualFormat,
+      e.denominatorFormat,
+      FMT_RATE,
+      FMT_RANK,
+      FMT_TEXT,
+    );
     if (e.growth) columnFormats.push(e.previousFormat, FMT_RATE);
     if (e.goal) columnFormats.push(FMT_RATE, FMT_POINTS, FMT_INT, FMT_TEXT);
   });
-  const nUnits = summary.units.length;
   const highlights: Highlight[] = [
     { style: "title", block: { row: 0, col: 0, rows: 1, cols: 1 }, rows: [0] },
-    { style: "header", block: { row: HEAD1, col: 0, rows: 2, cols: width }, rows: [HEAD1, HEAD2] },
-    { style: "total", block: { row: DATA + nUnits, col: 0, rows: 2, cols: width }, rows: [DATA + nUnits, DATA + nUnits + 1] },
+    {
+      style: "header",
+      block: { row: HEAD1, col: 0, rows: 2, cols: width },
+      rows: [HEAD1, HEAD2],
+    },
+    {
+      style: "total",
+      block: { row: DATA + nUnits, col: 0, rows: 2, cols: width },
+      rows: [DATA + nUnits, DATA + nUnits + 1],
+    },
   ];
   if (anyGoal) {
     // The legend lines wear the colours they explain.
-    highlights.push({ style: "belowAverage", block: { row: 2, col: 0, rows: 1, cols: 1 }, rows: [2] });
-    highlights.push({ style: "belowGoal", block: { row: 3, col: 0, rows: 1, cols: 1 }, rows: [3] });
+    highlights.push({
+      style: "belowAverage",
+      block: { row: 2, col: 0, rows: 1, cols: 1 },
+      rows: [2],
+    });
+    highlights.push({
+      style: "belowGoal",
+      block: { row: 3, col: 0, rows: 1, cols: 1 },
+      rows: [3],
+    });
   }
   results.forEach((_r, i) => {
     const c = starts[i]!;
     const e = extras[i]!;
-    highlights.push({ style: "belowAverage", block: { row: DATA, col: c, rows: nUnits, cols: 5 }, rows: belowRows[i]!, mark: { col: c + 4, text: L.belowMark } });
+    highlights.push({
+      style: "belowAverage",
+      block: { row: DATA, col: c, rows: nUnits, cols: 5 },
+      rows: belowRows[i]!,
+      mark: { col: c + 4, text: L.belowMark },
+    });
     if (e.goal) {
       const g = c + 5 + (e.growth ? 2 : 0);
-      highlights.push({ style: "belowGoal", block: { row: DATA, col: g, rows: nUnits, cols: 4 }, rows: shortRows[i]!, mark: { col: g + 3, text: L.belowGoalMark } });
+      highlights.push({
+        style: "belowGoal",
+        block: { row: DATA, col: g, rows: nUnits, cols: 4 },
+        rows: shortRows[i]!,
+        mark: { col: g + 3, text: L.belowGoalMark },
+      });
     }
   });
 
   // The groups (I "Các quận", II "Các huyện" …): Σ/Σ per group, ranked, below-average marked.
   const groupOrder = summary.grouping?.groups ?? [];
   if (groupOrder.length > 0 && results.some((r) => r.groups.length > 0)) {
-    values.push([]);
-    const titleRow = values.length;
+    // Sheet rows of what follows the units: the tail's rows come after the head and the units.
+    const sheetRow = () => head.length + nUnits + tail.length;
+    tail.push([]);
+    const titleRow = sheetRow();
     const titleLine: OutputValue[] = [null, L.groupsTitle];
-    results.forEach((r, i) => titleLine.push(L.actual, L.denominator(r.denominatorKind), L.rate, L.rank, L.below, ...new Array<null>(widths[i]! - 5).fill(null)));
-    values.push(titleLine);
-    const first = values.length;
-    const byGroup = results.map((r) => new Map(r.groups.map((g) => [g.group, g])));
+    results.forEach((r, i) =>
+      titleLine.push(
+        L.actual,
+        L.denominator(r.denominatorKind),
+        L.rate,
+        L.rank,
+        L.below,
+        ...new Array<null>(widths[i]! - 5).fill(null),
+      ),
+    );
+    tail.push(titleLine);
+    const first = sheetRow();
+    const byGroup = results.map(
+      (r) => new Map(r.groups.map((g) => [g.group, g])),
+    );
     groupOrder.forEach((label, k) => {
       const row: OutputValue[] = [k + 1, label];
       byGroup.forEach((m, i) => {
         const g = m.get(label);
-        row.push(g?.actual ?? null, g?.denominator ?? null, g?.ratio ?? null, g?.rank ?? null, g?.belowAverage ? L.belowMark : null, ...new Array<null>(widths[i]! - 5).fill(null));
+        row.push(
+          g?.actual ?? null,
+          g?.denominator ?? null,
+          g?.ratio ?? null,
+          g?.rank ?? null,
+          g?.belowAverage ? L.belowMark : null,
+          ...new Array<null>(widths[i]! - 5).fill(null),
+        );
       });
-      values.push(row);
+      tail.push(row);
     });
-    highlights.push({ style: "header", block: { row: titleRow, col: 0, rows: 1, cols: width }, rows: [titleRow] });
+    highlights.push({
+      style: "header",
+      block: { row: titleRow, col: 0, rows: 1, cols: width },
+      rows: [titleRow],
+    });
     results.forEach((_r, i) => {
       const c = starts[i]!;
       const m = byGroup[i]!;
-      const rows = groupOrder.flatMap((label, k) => (m.get(label)?.belowAverage ? [first + k] : []));
-      highlights.push({ style: "belowAverage", block: { row: first, col: c, rows: groupOrder.length, cols: 5 }, rows, mark: { col: c + 4, text: L.belowMark } });
+      const rows = groupOrder.flatMap((label, k) =>
+        m.get(label)?.belowAverage ? [first + k] : [],
+      );
+      highlights.push({
+        style: "belowAverage",
+        block: { row: first, col: c, rows: groupOrder.length, cols: 5 },
+        rows,
+        mark: { col: c + 4, text: L.belowMark },
+      });
     });
   }
 
@@ -255,25 +367,28 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
     if (e.growth) columnWidths.push(12, 11);
     if (e.goal) columnWidths.push(9, 12, 12, 13);
   });
-  return {
-    key: "overview",
-    kind: "overview",
-    name: legalSheetName(L.overviewSheet),
-    values,
-    columnFormats,
-    dataStart: DATA,
-    width,
-    columnWidths,
-    cellFormats: [],
-    merges,
-    wrap: [{ row: HEAD1, col: 0, rows: 2, cols: width }],
-    freeze: { rows: DATA, columns: 2 },
-    highlights,
-    table: null,
-    chart: null,
-    derived: [],
-    legend: anyGoal ? [L.legendBelowColour, L.legendGoal] : [L.legendBelow],
-  };
+  return withRows(
+    {
+      key: "overview",
+      kind: "overview",
+      name: legalSheetName(L.overviewSheet),
+      values: [],
+      columnFormats,
+      dataStart: DATA,
+      width,
+      columnWidths,
+      cellFormats: [],
+      merges,
+      wrap: [{ row: HEAD1, col: 0, rows: 2, cols: width }],
+      freeze: { rows: DATA, columns: 2 },
+      highlights,
+      table: null,
+      chart: null,
+      derived: [],
+      legend: anyGoal ? [L.legendBelowColour, L.legendGoal] : [L.legendBelow],
+    },
+    sheetRows(head, nUnits, dataRow, tail),
+  );
 }
 
 /** A difference of rates in percentage points (−0,017 → −1,7). */
@@ -281,7 +396,12 @@ function points(diff: number | null): number | null {
   return diff === null ? null : diff * 100;
 }
 
-function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number): SheetSpec {
+function ranked(
+  summary: Summary,
+  r: IndicatorResult,
+  lang: Lang,
+  index: number,
+): SheetSpec {
   const L = labels(lang);
   const e = extrasOf(r);
   const HEAD = 4;
@@ -289,50 +409,96 @@ function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number)
   const BASE = 9;
   // Issue 8's columns come after the nine of plan vs actual, so those keep their places.
   const goalCol = e.goal ? BASE + (e.growth ? 2 : 0) : -1;
-  const width = BASE + (e.growth ? 2 : 0) + (e.goal ? 4 : 0) + (e.groups ? 2 : 0);
-  const values: OutputValue[][] = [];
-  values.push([L.measureTitle(indicatorName(r, lang), r.measure)]);
-  values.push([summary.average === "overall" ? L.averageOverall : L.averageMean, null, null, null, r.average]);
-  const legendRow: OutputValue[] = [e.goal ? L.legendBelowColour : L.legendBelow];
+  const width =
+    BASE + (e.growth ? 2 : 0) + (e.goal ? 4 : 0) + (e.groups ? 2 : 0);
+  const c = resultColumns(r);
+  const head: OutputValue[][] = [];
+  head.push([L.measureTitle(indicatorName(r, lang), r.measure)]);
+  head.push([
+    summary.average === "overall" ? L.averageOverall : L.averageMean,
+    null,
+    null,
+    null,
+    r.average,
+  ]);
+  const legendRow: OutputValue[] = [
+    e.goal ? L.legendBelowColour : L.legendBelow,
+  ];
   if (e.goal) {
     while (legendRow.length < goalCol) legendRow.push(null);
     legendRow.push(L.legendGoal);
   }
-  values.push(legendRow);
-  values.push([L.rankMode(summary.rank)]);
-  const header: OutputValue[] = [L.rank, L.unit, L.actual, L.denominator(r.denominatorKind), L.rate, L.gap(r.denominatorKind), L.vsAverage, L.below, L.averageShort];
+  head.push(legendRow);
+  head.push([L.rankMode(summary.rank)]);
+  const header: OutputValue[] = [
+    L.rank,
+    L.unit,
+    L.actual,
+    L.denominator(r.denominatorKind),
+    L.rate,
+    L.gap(r.denominatorKind),
+    L.vsAverage,
+    L.below,
+    L.averageShort,
+  ];
   if (e.growth) header.push(L.previous, L.growth);
   if (e.goal) header.push(L.goal, L.goalGap, L.toGoal, L.belowGoal);
   if (e.groups) header.push(L.group, L.groupRank);
-  values.push(header);
+  head.push(header);
+  const n = c.order.length;
   const belowRows: number[] = [];
   const shortRows: number[] = [];
-  for (let k = 0; k < r.units.length; k++) {
-    const u = r.units[k]!;
-    // Marked rows gathered here, while the unit is at hand, rather than in passes of their own.
-    if (u.belowAverage) belowRows.push(DATA + k);
-    if (u.belowGoal) shortRows.push(DATA + k);
-    const row: OutputValue[] = [
-      u.rank,
-      u.unit,
-      u.actual,
-      u.denominator,
-      u.ratio,
-      u.gap,
-      u.ratio !== null && r.average !== null ? (u.ratio - r.average) * 100 : null,
-      u.belowAverage ? L.belowMark : null,
-      r.average,
-    ];
-    if (e.growth) row.push(u.previous, u.growth);
-    if (e.goal) row.push(u.goal, points(u.goalGap), u.toGoal, u.belowGoal ? L.belowGoalMark : null);
-    if (e.groups) row.push(u.group, u.groupRank);
-    values.push(row);
+  for (let k = 0; k < n; k++) {
+    const j = c.order[k]!;
+    if (c.belowAverage[j] === 1) belowRows.push(DATA + k);
+    if (c.belowGoal && c.belowGoal[j] === 1) shortRows.push(DATA + k);
   }
-  const n = r.units.length;
+  const average = r.average;
+  // The k-th unit in rank order, made when the adapter writes it.
+  const dataRow = (k: number): OutputValue[] => {
+    const j = c.order[k]!;
+    const rate = at(c.ratio, j);
+    const u = c.unit[j]!;
+    const row: OutputValue[] = [
+      c.rank[j]! === 0 ? null : c.rank[j]!,
+      c.names[u]!,
+      at(c.actual, j),
+      at(c.denominator, j),
+      rate,
+      at(c.gap, j),
+      rate !== null && average !== null ? (rate - average) * 100 : null,
+      c.belowAverage[j] === 1 ? L.belowMark : null,
+      average,
+    ];
+    if (e.growth) row.push(at(c.previous, j), at(c.growth, j));
+    if (e.goal)
+      row.push(
+        at(c.goal, j),
+        points(at(c.goalGap, j)),
+        at(c.toGoal, j),
+        c.belowGoal && c.belowGoal[j] === 1 ? L.belowGoalMark : null,
+      );
+    if (e.groups)
+      row.push(
+        c.groupOf ? (c.groupOf[u] ?? null) : null,
+        c.groupRank && c.groupRank[j] !== 0 ? c.groupRank[j]! : null,
+      );
+    return row;
+  };
   const actualFmt = e.actualFormat;
   const denFmt = e.denominatorFormat;
   const key = `ranked:${r.indicatorKey}:${r.measure}`;
-  const columnFormats = [FMT_RANK, FMT_TEXT, actualFmt, denFmt, FMT_RATE, denFmt === FMT_INT && actualFmt === FMT_INT ? FMT_INT : FMT_DEC, FMT_POINTS, FMT_TEXT, FMT_RATE];
+  const columnFormats = [
+    FMT_RANK,
+    FMT_TEXT,
+    actualFmt,
+    denFmt,
+    FMT_RATE,
+    denFmt === FMT_INT && actualFmt === FMT_INT ? FMT_INT : FMT_DEC,
+    FMT_POINTS,
+    FMT_TEXT,
+    FMT_RATE,
+  ];
   const columnWidths = [7, 26, 12, 12, 9, 14, 12, 13, 11];
   if (e.growth) {
     columnFormats.push(e.previousFormat, FMT_RATE);
@@ -348,13 +514,30 @@ function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number)
   }
   const highlights: Highlight[] = [
     { style: "title", block: { row: 0, col: 0, rows: 1, cols: 1 }, rows: [0] },
-    { style: "header", block: { row: HEAD, col: 0, rows: 1, cols: width }, rows: [HEAD] },
-    { style: "belowAverage", block: { row: DATA, col: 0, rows: n, cols: 8 }, rows: belowRows, mark: { col: 7, text: L.belowMark } },
+    {
+      style: "header",
+      block: { row: HEAD, col: 0, rows: 1, cols: width },
+      rows: [HEAD],
+    },
+    {
+      style: "belowAverage",
+      block: { row: DATA, col: 0, rows: n, cols: 8 },
+      rows: belowRows,
+      mark: { col: 7, text: L.belowMark },
+    },
   ];
   if (e.goal) {
     highlights.push(
-      { style: "belowAverage", block: { row: 2, col: 0, rows: 1, cols: 1 }, rows: [2] },
-      { style: "belowGoal", block: { row: 2, col: goalCol, rows: 1, cols: 1 }, rows: [2] },
+      {
+        style: "belowAverage",
+        block: { row: 2, col: 0, rows: 1, cols: 1 },
+        rows: [2],
+      },
+      {
+        style: "belowGoal",
+        block: { row: 2, col: goalCol, rows: 1, cols: 1 },
+        rows: [2],
+      },
       {
         style: "belowGoal",
         block: { row: DATA, col: goalCol, rows: n, cols: 4 },
@@ -363,48 +546,77 @@ function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number)
       },
     );
   }
-  return {
-    key,
-    kind: "ranked",
-    name: legalSheetName(L.rankedSheet(shortIndicator(indicatorName(r, lang)), r.measure)),
-    values,
-    columnFormats,
-    dataStart: DATA,
-    width,
-    columnWidths,
-    cellFormats: [{ row: 1, col: 4, format: FMT_RATE }],
-    merges: [],
-    wrap: [{ row: HEAD, col: 0, rows: 1, cols: width }],
-    freeze: { rows: DATA, columns: 0 },
-    highlights,
-    table: n > 0 ? { range: { row: HEAD, col: 0, rows: n + 1, cols: width }, name: `ChiTieu_${index + 1}` } : null,
-    chart:
-      n > 0
-        ? {
-            title: L.measureTitle(indicatorName(r, lang), r.measure),
-            categories: { row: DATA, col: 1, rows: n, cols: 1 },
-            bars: { name: L.rate, values: { row: DATA, col: 4, rows: n, cols: 1 } },
-            line: r.average === null ? null : { name: L.averageShort, values: { row: DATA, col: 8, rows: n, cols: 1 } },
-            anchor: { row: HEAD, col: width + 1 },
-          }
-        : null,
-    // The average sits in E2 (row 1, col 4): the difference and the repeated average follow from it.
-    derived:
-      r.average === null
-        ? []
-        : [
-            { col: 6, r1c1: "=IF(ISNUMBER(RC[-2]),(RC[-2]-R2C5)*100,\"\")" },
-            { col: 8, r1c1: "=R2C5" },
-          ],
-    legend: e.goal ? [L.legendBelowColour, L.legendGoal] : [L.legendBelow],
-  };
+  return withRows(
+    {
+      key,
+      kind: "ranked",
+      name: legalSheetName(
+        L.rankedSheet(shortIndicator(indicatorName(r, lang)), r.measure),
+      ),
+      values: [],
+      columnFormats,
+      dataStart: DATA,
+      width,
+      columnWidths,
+      cellFormats: [{ row: 1, col: 4, format: FMT_RATE }],
+      merges: [],
+      wrap: [{ row: HEAD, col: 0, rows: 1, cols: width }],
+      freeze: { rows: DATA, columns: 0 },
+      highlights,
+      table:
+        n > 0
+          ? {
+              range: { row: HEAD, col: 0, rows: n + 1, cols: width },
+              name: `ChiTieu_${index + 1}`,
+            }
+          : null,
+      chart:
+        n > 0
+          ? {
+              title: L.measureTitle(indicatorName(r, lang), r.measure),
+              categories: { row: DATA, col: 1, rows: n, cols: 1 },
+              bars: {
+                name: L.rate,
+                values: { row: DATA, col: 4, rows: n, cols: 1 },
+              },
+              line:
+                r.average === null
+                  ? null
+                  : {
+                      name: L.averageShort,
+                      values: { row: DATA, col: 8, rows: n, cols: 1 },
+                    },
+              anchor: { row: HEAD, col: width + 1 },
+            }
+          : null,
+      // The average sits in E2 (row 1, col 4): the difference and the repeated average follow from it.
+      derived:
+        r.average === null
+          ? []
+          : [
+              { col: 6, r1c1: '=IF(ISNUMBER(RC[-2]),(RC[-2]-R2C5)*100,"")' },
+              { col: 8, r1c1: "=R2C5" },
+            ],
+      legend: e.goal ? [L.legendBelowColour, L.legendGoal] : [L.legendBelow],
+    },
+    sheetRows(head, n, dataRow),
+  );
 }
 
 /** All summary sheets for a summary: the overview first, then one ranked sheet per result. */
-export function describeOutput(summary: Summary, options: DescribeOptions & { totalLabel?: string } = {}): SheetSpec[] {
+export function describeOutput(
+  summary: Summary,
+  options: DescribeOptions & { totalLabel?: string } = {},
+): SheetSpec[] {
   const lang = options.lang ?? "vi";
   const L = labels(lang);
-  const sheets = [overview(summary, lang, options.totalLabel ?? summary.totalLabel ?? L.total)];
+  const sheets = [
+    overview(
+      summary,
+      lang,
+      options.totalLabel ?? summary.totalLabel ?? L.total,
+    ),
+  ];
   summary.results.forEach((r, i) => sheets.push(ranked(summary, r, lang, i)));
   // Whatever the input, every cell written fits Excel: finite numbers, text within its limit.
   return sheets.map(safeSheetSpec);

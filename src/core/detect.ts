@@ -178,6 +178,10 @@ export function isTotalLabel(label: string): boolean {
 /** isTotalLabel on a label already folded (foldText), as the row loop has it. */
 function isTotalFolded(f: string): boolean {
   // "Cộng (I+II)" is a total; "SUM(A1:A9)" typed as a name is not (it holds a cell reference).
+  // Both patterns start with a, c, g, s or t: a label starting otherwise (most unit names) is
+  // not tested, since this runs for every row.
+  const c = f.charCodeAt(0);
+  if (c !== 97 && c !== 99 && c !== 103 && c !== 115 && c !== 116) return false;
   return TOTAL_LABEL.test(f) || (BARE_TOTAL.test(f) && !/[a-z]{1,3}\d/.test(f));
 }
 

@@ -6,7 +6,10 @@
 export type RankMode = "competition" | "dense";
 
 /** Ranks for `values` (same order); null where the value is null. */
-export function rankDescending(values: readonly (number | null)[], mode: RankMode = "competition"): (number | null)[] {
+export function rankDescending(
+  values: readonly (number | null)[],
+  mode: RankMode = "competition",
+): (number | null)[] {
   return rankOrder(values, mode).ranks;
 }
 
@@ -15,26 +18,80 @@ export function rankDescending(values: readonly (number | null)[], mode: RankMod
  * then the indices with no value in their given order. Sorts indices, not objects: this runs
  * for every indicator over every unit.
  */
-export function rankOrder(values: readonly (number | null)[], mode: RankMode = "competition"): { ranks: (number | null)[]; order: number[] } {
-  let ranked: number[] = [];
-  const unranked: number[] = [];
-  // The values unboxed, so the sort reads a flat array.
+export function rankOrder(
+  values: readonly (number | null)[],
+  mode: RankMode = "competition",
+): { ranks: (number | null)[]; order: number[] } {
   const key = new Float64Array(values.length);
   let anyNaN = false;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v === null || v === undefined) unranked.push(i);
+    if (v === null || v === undefined) key[i] = NaN;
     else {
       key[i] = v;
-      ranked.push(i);
       if (v !== v) anyNaN = true;
     }
   }
+  if (anyNaN) return rankOrderWithNaN(values, key, mode);
+  const { ranks, order } = rankColumn(key, mode);
+  const out = new Array<number | null>(values.length);
+  for (let i = 0; i < values.length; i++)
+    out[i] = ranks[i] === 0 ? null : ranks[i]!;
+  return { ranks: out, order: Array.from(order) };
+}
+
+/**
+ * rankOrder over a column of rates where NaN means "no rate": ranks (0 for none) and the
+ * indices in rank order, the unranked last in their given order. What the engine calls, once per
+ * result, without an array of boxed numbers.
+ */
+export function rankColumn(
+  key: Float64Array,
+  mode: RankMode = "competition",
+): { ranks: Int32Array; order: Int32Array } {
+  let ranked: number[] = [];
+  const unranked: number[] = [];
+  for (let i = 0; i < key.length; i++) {
+    if (key[i] !== key[i]) unranked.push(i);
+    else ranked.push(i);
+  }
   // Highest first, ties in index order. A radix sort gives that order several times faster than
-  // a comparison sort on the thousands of units of a province (it runs for every result); NaN has
-  // no place in an order, so a list holding one keeps the comparison sort's answer.
-  if (ranked.length >= RADIX_MIN && !anyNaN) ranked = radixDescending(key, ranked);
+  // a comparison sort on the thousands of units of a province (it runs for every result).
+  if (ranked.length >= RADIX_MIN) ranked = radixDescending(key, ranked);
   else ranked.sort((a, b) => key[b]! - key[a]! || a - b);
+  const ranks = new Int32Array(key.length);
+  const order = new Int32Array(key.length);
+  let prev = NaN;
+  let rank = 0;
+  let dense = 0;
+  for (let pos = 0; pos < ranked.length; pos++) {
+    const i = ranked[pos]!;
+    const v = key[i]!;
+    if (pos === 0 || v !== prev) {
+      rank = pos + 1;
+      dense++;
+      prev = v;
+    }
+    ranks[i] = mode === "dense" ? dense : rank;
+    order[pos] = i;
+  }
+  for (let k = 0; k < unranked.length; k++)
+    order[ranked.length + k] = unranked[k]!;
+  return { ranks, order };
+}
+
+/** A list holding NaN (no engine path gives one): NaN has no place in an order, so compare. */
+function rankOrderWithNaN(
+  values: readonly (number | null)[],
+  key: Float64Array,
+  mode: RankMode,
+): { ranks: (number | null)[]; order: number[] } {
+  const ranked: number[] = [];
+  const unranked: number[] = [];
+  values.forEach((v, i) =>
+    v === null || v === undefined ? unranked.push(i) : ranked.push(i),
+  );
+  ranked.sort((a, b) => key[b]! - key[a]! || a - b);
   const ranks = new Array<number | null>(values.length).fill(null);
   let prev: number | null = null;
   let rank = 0;
@@ -49,7 +106,7 @@ export function rankOrder(values: readonly (number | null)[], mode: RankMode = "
     }
     ranks[i] = mode === "dense" ? dense : rank;
   }
-  return { ranks, order: unranked.length === 0 ? ranked : ranked.concat(unranked) };
+  return { ranks, order: ranked.concat(unranked) };
 }
 
 /** Below this many values the comparison sort is as quick as the radix sort and simpler. */
@@ -61,7 +118,10 @@ const RADIX_MIN = 256;
  * skipping the bytes every key shares. The same order as sorting with
  * `(a, b) => key[b] - key[a] || a - b` for keys that are not NaN.
  */
-function radixDescending(key: Float64Array, indices: readonly number[]): number[] {
+function radixDescending(
+  key: Float64Array,
+  indices: readonly number[],
+): number[] {
   const m = indices.length;
   // Each key as two 32-bit words whose unsigned order is the doubles' order reversed: the bits
   // of a positive double with its sign bit set, all inverted; a negative double's bits as they

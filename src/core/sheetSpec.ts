@@ -8,9 +8,17 @@ import { RangeRef } from "./grid";
 export type OutputValue = string | number | null;
 
 /** Highlight styles; the colours live here so every adapter paints the same. */
-export type HighlightStyle = "belowAverage" | "belowGoal" | "header" | "total" | "title";
+export type HighlightStyle =
+  "belowAverage" | "belowGoal" | "header" | "total" | "title";
 
-export const STYLE_COLOURS: Record<HighlightStyle, { readonly fill: string | null; readonly font: string; readonly bold: boolean }> = {
+export const STYLE_COLOURS: Record<
+  HighlightStyle,
+  {
+    readonly fill: string | null;
+    readonly font: string;
+    readonly bold: boolean;
+  }
+> = {
   belowAverage: { fill: "#FCE4D6", font: "#9C0006", bold: false },
   belowGoal: { fill: "#FFF2CC", font: "#7F6000", bold: false },
   header: { fill: "#DDEBF7", font: "#1F3864", bold: true },
@@ -49,13 +57,20 @@ export interface SheetSpec {
   readonly kind: SheetKind;
   /** Wanted name, already legal for Excel (≤ 31 characters, none of : \ / ? * [ ]). */
   readonly name: string;
-  /** Row-major values starting at A1; rows may be shorter than `width`. */
+  /**
+   * Row-major values starting at A1; rows may be shorter than `width`. For a large sheet these
+   * are made when first read: adapters should take them block by block through `rowsOf(spec)`.
+   */
   readonly values: readonly (readonly OutputValue[])[];
   /** Number format per column of the data block, applied to rows [dataStart, values.length). */
   readonly columnFormats: readonly string[];
   readonly dataStart: number;
   /** Formats for single cells outside the data block (an average in a title row). */
-  readonly cellFormats: readonly { readonly row: number; readonly col: number; readonly format: string }[];
+  readonly cellFormats: readonly {
+    readonly row: number;
+    readonly col: number;
+    readonly format: string;
+  }[];
   readonly width: number;
   readonly columnWidths: readonly number[];
   readonly merges: readonly RangeRef[];
@@ -79,7 +94,10 @@ export interface SheetSpec {
    * Row heights in points (0-based rows), where the content needs them: Excel fits no row to the
    * wrapped text of a merged cell (the commentary's paragraphs). Optional: absent means automatic.
    */
-  readonly rowHeights?: readonly { readonly row: number; readonly height: number }[];
+  readonly rowHeights?: readonly {
+    readonly row: number;
+    readonly height: number;
+  }[];
 }
 
 /** Excel's limit on the characters in one cell. */
@@ -97,8 +115,106 @@ export function cellSafe(v: OutputValue): OutputValue {
   return cut + "…";
 }
 
+/**
+ * A sheet's rows made on demand. A province of 10,000 units × 8 indicators is about 2 million
+ * output cells: held as one array per row they cost more time and memory than computing the
+ * results. The engine describes the data rows as a function of its result columns; an adapter
+ * takes them block by block as it writes (Office.js writes in request-sized blocks anyway), and
+ * `SheetSpec.values` makes them all only when something reads it.
+ */
+export interface SheetRows {
+  /** Number of rows, from row 0 (A1). */
+  readonly count: number;
+  /** Rows [start, end) as fresh arrays, every cell cellSafe. */
+  slice(start: number, end: number): OutputValue[][];
+}
+
+/** Every cell of a row made cellSafe, in place (a check per cell; a copy almost never). */
+function safeRowInPlace(row: OutputValue[]): OutputValue[] {
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (
+      typeof v === "number"
+        ? !Number.isFinite(v)
+        : typeof v === "string" && v.length > MAX_CELL_TEXT
+    )
+      row[c] = cellSafe(v!);
+  }
+  return row;
+}
+
+/**
+ * Rows: fixed ones above (titles, headers), `dataCount` data rows made by `dataRow(k)` (a fresh
+ * array each call), fixed ones below (totals, groups).
+ */
+export function sheetRows(
+  head: readonly (readonly OutputValue[])[],
+  dataCount: number,
+  dataRow: (k: number) => OutputValue[],
+  tail: readonly (readonly OutputValue[])[] = [],
+): SheetRows {
+  const count = head.length + dataCount + tail.length;
+  return {
+    count,
+    slice(start, end) {
+      const from = Math.max(0, start);
+      const to = Math.min(count, end);
+      const out: OutputValue[][] = [];
+      for (let r = from; r < to; r++) {
+        if (r < head.length) out.push(safeRowInPlace(head[r]!.slice()));
+        else if (r < head.length + dataCount)
+          out.push(safeRowInPlace(dataRow(r - head.length)));
+        else
+          out.push(safeRowInPlace(tail[r - head.length - dataCount]!.slice()));
+      }
+      return out;
+    },
+  };
+}
+
+const rowSources = new WeakMap<SheetSpec, SheetRows>();
+
+/**
+ * A SheetSpec whose `values` come from `rows`: made (and kept) the first time they are read, so
+ * the spec is still a plain SheetSpec to whatever reads `values`, while `rowsOf` gives adapters
+ * the rows block by block without making them all. `fields` gives the other fields, in order
+ * (its `values` is a placeholder).
+ */
+export function withRows(fields: SheetSpec, rows: SheetRows): SheetSpec {
+  const spec = {} as Record<string, unknown>;
+  let made: OutputValue[][] | null = null;
+  for (const [k, v] of Object.entries(fields)) {
+    if (k === "values") {
+      Object.defineProperty(spec, "values", {
+        enumerable: true,
+        configurable: false,
+        get: () => (made ??= rows.slice(0, rows.count)),
+      });
+    } else spec[k] = v;
+  }
+  const out = spec as unknown as SheetSpec;
+  rowSources.set(out, rows);
+  return out;
+}
+
+/** A sheet's rows, block by block: its own source, or its `values`. */
+export function rowsOf(spec: SheetSpec): SheetRows {
+  const own = rowSources.get(spec);
+  if (own) return own;
+  const values = spec.values;
+  return {
+    count: values.length,
+    slice: (start, end) =>
+      values
+        .slice(Math.max(0, start), Math.min(values.length, end))
+        .map((row) => safeRowInPlace(row.slice())),
+  };
+}
+
 /** The same sheet with every value made cellSafe. */
 export function safeSheetSpec(spec: SheetSpec): SheetSpec {
+  // Rows from a source are made safe as they are made.
+  if (rowSources.has(spec)) return spec;
   // Copy only the rows with a cell to change (nearly always none): the values of a large
   // province are over a million cells.
   let values: (readonly OutputValue[])[] | null = null;
@@ -108,7 +224,10 @@ export function safeSheetSpec(spec: SheetSpec): SheetSpec {
     for (let c = 0; c < row.length && !changed; c++) {
       // cellSafe(v) !== v, without the call: a number that is not finite, or text too long.
       const v = row[c];
-      changed = typeof v === "number" ? !Number.isFinite(v) : typeof v === "string" && v.length > MAX_CELL_TEXT;
+      changed =
+        typeof v === "number"
+          ? !Number.isFinite(v)
+          : typeof v === "string" && v.length > MAX_CELL_TEXT;
     }
     if (!changed) continue;
     values ??= spec.values.slice();
@@ -122,11 +241,20 @@ const ILLEGAL = /[:\\/?*[\]]/g;
 
 /** A legal sheet name: illegal characters replaced, no leading/trailing apostrophe, ≤ 31 characters. */
 export function legalSheetName(name: string): string {
-  let s = name.replace(ILLEGAL, "-").replace(/^'+|'+$/g, "").replace(/\s+/g, " ").trim();
+  let s = name
+    .replace(ILLEGAL, "-")
+    .replace(/^'+|'+$/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
   if (s === "") s = "Sheet";
   if (s.toLowerCase() === "history") s = "History-";
   // Cut to 31 characters (never inside one), then again no apostrophe or space at the end.
-  return Array.from(s).slice(0, 31).join("").replace(/['\s]+$/, "") || "Sheet";
+  return (
+    Array.from(s)
+      .slice(0, 31)
+      .join("")
+      .replace(/['\s]+$/, "") || "Sheet"
+  );
 }
 
 /**
@@ -138,14 +266,23 @@ export function planSheetNames(
   wanted: readonly string[],
   existing: readonly { readonly name: string; readonly ours: boolean }[],
 ): string[] {
-  const userNames = new Set(existing.filter((s) => !s.ours).map((s) => s.name.toLowerCase()));
+  const userNames = new Set(
+    existing.filter((s) => !s.ours).map((s) => s.name.toLowerCase()),
+  );
   const used = new Set<string>();
   return wanted.map((w) => {
     const base = legalSheetName(w);
     let name = base;
-    for (let n = 2; userNames.has(name.toLowerCase()) || used.has(name.toLowerCase()); n++) {
+    for (
+      let n = 2;
+      userNames.has(name.toLowerCase()) || used.has(name.toLowerCase());
+      n++
+    ) {
       const suffix = ` (${n})`;
-      name = Array.from(base).slice(0, 31 - suffix.length).join("") + suffix;
+      name =
+        Array.from(base)
+          .slice(0, 31 - suffix.length)
+          .join("") + suffix;
     }
     used.add(name.toLowerCase());
     return name;

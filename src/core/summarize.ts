@@ -14,13 +14,34 @@ import {
   identifyIndicator,
   identityFromName,
 } from "./indicators";
-import { AverageMode, gap, isBelow, meanOf, ratio, totals } from "./measures";
-import { DERIVED_TOTAL_SOCIAL_INSURANCE, PART_KEYS, sumOfParts } from "./derive";
-import { ExactRate, GoalSetting, categoryKey, goalGapOf, goalSpecText, isGoalHeader, parseRate, peopleToGoal, rateFromCell, resolveGoal } from "./goals";
-import { GroupResult, groupResults, isCategoryHeader, isParentHeader, sameHeader } from "./groups";
-import { areaGrowth, growthOf } from "./growth";
+import { AverageMode, isBelow, ratio } from "./measures";
+import {
+  DERIVED_TOTAL_SOCIAL_INSURANCE,
+  PART_KEYS,
+  sumOfParts,
+} from "./derive";
+import {
+  ExactRate,
+  GoalSetting,
+  categoryKey,
+  goalGapOf,
+  goalSpecText,
+  isGoalHeader,
+  parseRate,
+  peopleToGoal,
+  rateFromCell,
+  resolveGoal,
+} from "./goals";
+import {
+  GroupResult,
+  groupResults,
+  isCategoryHeader,
+  isParentHeader,
+  sameHeader,
+} from "./groups";
+import { growthOf } from "./growth";
 import { NumberLocale } from "./numbers";
-import { RankMode, rankOrder } from "./rank";
+import { RankMode, rankColumn } from "./rank";
 import { SheetRole } from "./roles";
 import { cleanText, foldText } from "./text";
 import { UnitKey, checkDuplicates, matchUnits, parseUnitName } from "./units";
@@ -80,6 +101,44 @@ export interface UnitResult {
   readonly groupRank: number | null;
 }
 
+/**
+ * A result's figures per unit as columns, in sheet order (the reference sheet's), with NaN for
+ * "no figure". The engine computes into these and describes the sheets from them: a province of
+ * 100,000 units × 8 indicators has 1.4 million unit results, which as objects weigh several
+ * hundred megabytes. `IndicatorResult.units` makes the objects when first read.
+ */
+export interface ResultColumns {
+  /** The units of the summary (Summary.units) and, per row, the index of the row's unit in it. */
+  readonly names: readonly string[];
+  readonly unit: Int32Array;
+  readonly actual: Float64Array;
+  readonly denominator: Float64Array;
+  readonly ratio: Float64Array;
+  readonly gap: Float64Array;
+  /** 1-based; 0 for no rank. */
+  readonly rank: Int32Array;
+  readonly belowAverage: Uint8Array;
+  /** Rows in rank order (ties in sheet order), then the rows with no rate in sheet order. */
+  readonly order: Int32Array;
+  /** Last year's figures and the growth, when the result has a previous sheet. */
+  readonly previous: Float64Array | null;
+  readonly growth: Float64Array | null;
+  /** Goals, when any unit has one. */
+  readonly goal: Float64Array | null;
+  readonly goalFrom: readonly UnitResult["goalFrom"][] | null;
+  readonly goalGap: Float64Array | null;
+  readonly toGoal: Float64Array | null;
+  readonly belowGoal: Uint8Array | null;
+  /** Per summary unit (index with `unit[row]`): its category and group. */
+  readonly categoryOf: readonly (string | null)[] | null;
+  readonly groupOf: readonly (string | null)[] | null;
+  /** Rank within the group, 0 for none; null without groups. */
+  readonly groupRank: Int32Array | null;
+}
+
+/** A column's cell: NaN is "no figure". */
+export const figure = (v: number): number | null => (v === v ? v : null);
+
 export interface IndicatorResult {
   /** Display name (catalogue short name, or the header's text). */
   readonly indicator: string;
@@ -95,7 +154,11 @@ export interface IndicatorResult {
   /** What the denominator is: the target, or a coverage base. */
   readonly denominatorKind: "target" | CoverageBase;
   /** Where the figures came from, for people checking the result. */
-  readonly source: { readonly actual: ColumnSource; readonly denominator: ColumnSource; readonly previous?: ColumnSource | null };
+  readonly source: {
+    readonly actual: ColumnSource;
+    readonly denominator: ColumnSource;
+    readonly previous?: ColumnSource | null;
+  };
   /** Units in rank order; those with no rate last, in sheet order. */
   readonly units: readonly UnitResult[];
   /** Σ previous over the units with both an actual and a previous figure; null without them. */
@@ -108,6 +171,12 @@ export interface IndicatorResult {
   readonly toGoal: number | null;
   /** Groups in rank order (empty when the units have none). */
   readonly groups: readonly GroupResult[];
+  /**
+   * The per-unit figures as columns (the engine's results; not enumerable, so copies and JSON
+   * carry `units` instead). Read them through `resultColumns(r)`, which also serves a result made
+   * by hand.
+   */
+  readonly columns?: ResultColumns;
 }
 
 export interface ColumnSource {
@@ -132,15 +201,32 @@ export interface SheetDetection {
   readonly columnNumberRow: number | null;
   readonly unitColumn: string;
   readonly units: number;
-  readonly indicators: readonly { readonly indicator: string; readonly column: string; readonly header: string }[];
-  readonly ignoredColumns: readonly { readonly column: string; readonly header: string; readonly why: string }[];
-  readonly excludedRows: readonly { readonly row: number; readonly label: string; readonly reason: string }[];
+  readonly indicators: readonly {
+    readonly indicator: string;
+    readonly column: string;
+    readonly header: string;
+  }[];
+  readonly ignoredColumns: readonly {
+    readonly column: string;
+    readonly header: string;
+    readonly why: string;
+  }[];
+  readonly excludedRows: readonly {
+    readonly row: number;
+    readonly label: string;
+    readonly reason: string;
+  }[];
   readonly totalRow: number | null;
 }
 
 export interface Summary {
   /** `previous` is always set by summarize(); optional only for hand-made summaries. */
-  readonly sheets: { readonly targets: string | null; readonly actuals: string; readonly base: string | null; readonly previous?: string | null };
+  readonly sheets: {
+    readonly targets: string | null;
+    readonly actuals: string;
+    readonly base: string | null;
+    readonly previous?: string | null;
+  };
   readonly average: AverageMode;
   readonly rank: RankMode;
   /** Reference units in sheet order (targets, else actuals), matched with the actuals. */
@@ -197,7 +283,10 @@ interface SheetModel {
   /** Indicator columns by identity key (a derived total social insurance among them). */
   readonly indicators: Map<string, IndicatorColumn>;
   /** Per-unit goal columns ("Tỷ lệ bao phủ BHYT giao (%)") by indicator key: targets and base sheets. */
-  readonly goalColumns: Map<string, { id: IndicatorIdentity; column: DetectedColumn; percentScale: boolean }>;
+  readonly goalColumns: Map<
+    string,
+    { id: IndicatorIdentity; column: DetectedColumn; percentScale: boolean }
+  >;
   /** Base columns by kind (base sheet only). */
   readonly bases: Map<CoverageBase, DetectedColumn>;
   readonly ignored: { column: string; header: string; why: string }[];
@@ -208,29 +297,50 @@ function letter(t: DetectedTable, col: number): string {
 }
 
 /** The letters of the columns a figure comes from: "E", or "E+F" for a derived total. */
-function columnLetters(t: DetectedTable, cols: readonly DetectedColumn[]): string {
+function columnLetters(
+  t: DetectedTable,
+  cols: readonly DetectedColumn[],
+): string {
   return cols.map((c) => letter(t, c.col)).join("+");
 }
 
 /** The cell of unit `unit` (an index into the table's units) in grid column `col`: 'Thực hiện'!E7. */
 function unitCell(t: DetectedTable, unit: number, col: number): string {
-  return sheetCell(t.sheet, t.units[unit]!.row + t.origin.row, col + t.origin.col);
+  return sheetCell(
+    t.sheet,
+    t.units[unit]!.row + t.origin.row,
+    col + t.origin.col,
+  );
 }
 
-function overrideFor(role: SheetRole, t: DetectedTable, c: DetectedColumn, overrides: readonly IndicatorOverride[]) {
+function overrideFor(
+  role: SheetRole,
+  t: DetectedTable,
+  c: DetectedColumn,
+  overrides: readonly IndicatorOverride[],
+) {
   return overrides.find((o) => {
     if (o.sheet !== role) return false;
     const idx = columnIndex(o.column);
-    if (idx >= 0 && idx - t.origin.col === c.col && !/[a-z]{4}/i.test(o.column)) return true;
+    if (idx >= 0 && idx - t.origin.col === c.col && !/[a-z]{4}/i.test(o.column))
+      return true;
     const f = foldText(o.column);
     return f === foldText(c.header) || f === foldText(c.leaf);
   });
 }
 
 /** Step 3b for one sheet: which indicator (or base) each number column is. */
-function modelSheet(role: SheetRole, table: DetectedTable, overrides: readonly IndicatorOverride[], warnings: string[]): SheetModel {
+function modelSheet(
+  role: SheetRole,
+  table: DetectedTable,
+  overrides: readonly IndicatorOverride[],
+  warnings: string[],
+): SheetModel {
   const indicators = new Map<string, IndicatorColumn>();
-  const goalColumns = new Map<string, { id: IndicatorIdentity; column: DetectedColumn; percentScale: boolean }>();
+  const goalColumns = new Map<
+    string,
+    { id: IndicatorIdentity; column: DetectedColumn; percentScale: boolean }
+  >();
   const bases = new Map<CoverageBase, DetectedColumn>();
   const ignored: { column: string; header: string; why: string }[] = [];
   for (const c of table.columns) {
@@ -238,10 +348,19 @@ function modelSheet(role: SheetRole, table: DetectedTable, overrides: readonly I
     // The column as Excel writes a reference to it: 'Kế hoạch'!E.
     const where = `'${table.sheet.replace(/'/g, "''")}'!${letter(table, c.col)}`;
     if (ov && cleanText(ov.indicator) === "-") {
-      ignored.push({ column: letter(table, c.col), header: c.header, why: "ignored by the mapping" });
+      ignored.push({
+        column: letter(table, c.col),
+        header: c.header,
+        why: "ignored by the mapping",
+      });
       continue;
     }
-    if (!ov && c.role === "rate" && (role === "targets" || role === "base") && isGoalHeader(c.header, role === "base")) {
+    if (
+      !ov &&
+      c.role === "rate" &&
+      (role === "targets" || role === "base") &&
+      isGoalHeader(c.header, role === "base")
+    ) {
       const gid = identifyIndicator(c.parts);
       if (gid && !goalColumns.has(gid.key)) {
         // 90 under a "%" header, or 0,9 / "90%": one scale per column, decided by its values.
@@ -251,20 +370,31 @@ function modelSheet(role: SheetRole, table: DetectedTable, overrides: readonly I
       }
     }
     if (!ov && c.role === "rate") {
-      ignored.push({ column: letter(table, c.col), header: c.header, why: "a rate, not a count" });
+      ignored.push({
+        column: letter(table, c.col),
+        header: c.header,
+        why: "a rate, not a count",
+      });
       continue;
     }
     if (role === "base") {
       const kind = baseKindOf(ov ? ov.indicator : c.header);
       if (kind) {
-        if (bases.has(kind)) warnings.push(`${where}: a second ${kind === "population" ? "population" : "labour-force"} column ("${c.header}"); the first one is used.`);
+        if (bases.has(kind))
+          warnings.push(
+            `${where}: a second ${kind === "population" ? "population" : "labour-force"} column ("${c.header}"); the first one is used.`,
+          );
         else bases.set(kind, c);
         continue;
       }
     }
     const id = ov ? identityFromName(ov.indicator) : identifyIndicator(c.parts);
     if (!id) {
-      ignored.push({ column: letter(table, c.col), header: c.header, why: "header names no indicator" });
+      ignored.push({
+        column: letter(table, c.col),
+        header: c.header,
+        why: "header names no indicator",
+      });
       continue;
     }
     const prev = indicators.get(id.key);
@@ -272,7 +402,11 @@ function modelSheet(role: SheetRole, table: DetectedTable, overrides: readonly I
       warnings.push(
         `${where}: "${c.header}" is a second column for ${id.vi} in sheet '${table.sheet}' (the first is column ${letter(table, prev.column.col)}); it is not used. Map the columns explicitly if the other one is meant.`,
       );
-      ignored.push({ column: letter(table, c.col), header: c.header, why: `second column for ${id.vi}` });
+      ignored.push({
+        column: letter(table, c.col),
+        header: c.header,
+        why: `second column for ${id.vi}`,
+      });
       continue;
     }
     indicators.set(id.key, { id, column: c });
@@ -285,7 +419,11 @@ function modelSheet(role: SheetRole, table: DetectedTable, overrides: readonly I
  * Total social insurance from its parts where the sheet has both but no total: inserted right
  * after the later part, so it is reported beside them.
  */
-function deriveTotal(table: DetectedTable, indicators: Map<string, IndicatorColumn>, warnings: string[]): void {
+function deriveTotal(
+  table: DetectedTable,
+  indicators: Map<string, IndicatorColumn>,
+  warnings: string[],
+): void {
   const bb = indicators.get(PART_KEYS.compulsory);
   const tn = indicators.get(PART_KEYS.voluntary);
   if (!bb || !tn || indicators.has(PART_KEYS.total)) return;
@@ -293,14 +431,23 @@ function deriveTotal(table: DetectedTable, indicators: Map<string, IndicatorColu
   for (const m of d.missing) {
     const u = table.units[m.unit]!;
     const cells = m.parts.map((c) => unitCell(table, m.unit, c.col)).join(", ");
-    warnings.push(`${cells}: ${u.name} has no figure for ${m.parts.map((c) => `"${c.header}"`).join(" and ")}, so it has no total ${DERIVED_TOTAL_SOCIAL_INSURANCE.vi}.`);
+    warnings.push(
+      `${cells}: ${u.name} has no figure for ${m.parts.map((c) => `"${c.header}"`).join(" and ")}, so it has no total ${DERIVED_TOTAL_SOCIAL_INSURANCE.vi}.`,
+    );
   }
   const entries = [...indicators.entries()];
   const after = Math.max(
     entries.findIndex(([k]) => k === PART_KEYS.compulsory),
     entries.findIndex(([k]) => k === PART_KEYS.voluntary),
   );
-  entries.splice(after + 1, 0, [PART_KEYS.total, { id: DERIVED_TOTAL_SOCIAL_INSURANCE, column: d.column, derivedFrom: d.parts }]);
+  entries.splice(after + 1, 0, [
+    PART_KEYS.total,
+    {
+      id: DERIVED_TOTAL_SOCIAL_INSURANCE,
+      column: d.column,
+      derivedFrom: d.parts,
+    },
+  ]);
   indicators.clear();
   for (const [k, v] of entries) indicators.set(k, v);
 }
@@ -316,30 +463,55 @@ function detectionOf(m: SheetModel): SheetDetection {
     role: m.role,
     sheet: t.sheet,
     headerRows: t.headerRows.map((r) => r + o + 1),
-    columnNumberRow: t.columnNumberRow === null ? null : t.columnNumberRow + o + 1,
+    columnNumberRow:
+      t.columnNumberRow === null ? null : t.columnNumberRow + o + 1,
     unitColumn: letter(t, t.unitColumn),
     units: t.units.length,
     indicators: [
-      ...[...m.indicators.values()].map((x) => ({ indicator: x.id.vi, column: columnsOf(t, x), header: x.column.header })),
-      ...[...m.goalColumns.values()].map((g) => ({ indicator: `Mục tiêu ${g.id.vi}`, column: letter(t, g.column.col), header: g.column.header })),
-      ...[...m.bases.entries()].map(([k, c]) => ({ indicator: k === "population" ? "Dân số" : "Lực lượng lao động", column: letter(t, c.col), header: c.header })),
+      ...[...m.indicators.values()].map((x) => ({
+        indicator: x.id.vi,
+        column: columnsOf(t, x),
+        header: x.column.header,
+      })),
+      ...[...m.goalColumns.values()].map((g) => ({
+        indicator: `Mục tiêu ${g.id.vi}`,
+        column: letter(t, g.column.col),
+        header: g.column.header,
+      })),
+      ...[...m.bases.entries()].map(([k, c]) => ({
+        indicator: k === "population" ? "Dân số" : "Lực lượng lao động",
+        column: letter(t, c.col),
+        header: c.header,
+      })),
     ],
     ignoredColumns: m.ignored,
-    excludedRows: t.excluded.map((e) => ({ row: e.row + o + 1, label: e.label, reason: e.reason })),
+    excludedRows: t.excluded.map((e) => ({
+      row: e.row + o + 1,
+      label: e.label,
+      reason: e.reason,
+    })),
     totalRow: t.totalRow ? t.totalRow.row + o + 1 : null,
   };
 }
 
-/** One unit's figures for one indicator and measure, before ranking. */
-interface UnitRow {
-  readonly unit: string;
-  readonly actual: number | null;
-  readonly denominator: number | null;
-  readonly previous: number | null;
-  readonly goal: ExactRate | null;
-  readonly goalFrom: UnitResult["goalFrom"];
-  readonly category: string | null;
-  readonly group: string | null;
+/** One indicator and measure's figures per unit, before ranking: columns over the result's rows. */
+interface ResultRows {
+  /** Per row, the index of its unit in Summary.units. */
+  readonly unit: Int32Array;
+  readonly actual: Float64Array;
+  readonly denominator: Float64Array;
+  /** Set when the result has a previous sheet. */
+  readonly previous: Float64Array | null;
+  /** Set when some unit has a goal. */
+  readonly goal: readonly (ExactRate | null)[] | null;
+  readonly goalFrom: readonly UnitResult["goalFrom"][] | null;
+}
+
+/** What every result of a summary shares: the units, their categories and groups. */
+interface SharedColumns {
+  readonly names: readonly string[];
+  readonly categoryOf: readonly (string | null)[] | null;
+  readonly groupOf: readonly (string | null)[] | null;
 }
 
 /** What an indicator's result gets beyond plan vs actual. */
@@ -350,89 +522,273 @@ interface ResultExtras {
   readonly groupOrder: readonly string[];
 }
 
+/** A figure for a column: NaN for none. */
+const cell = (v: number | null | undefined): number =>
+  v === null || v === undefined ? NaN : v;
+
+/** One unit's result, made from the columns (what `IndicatorResult.units` lists). */
+function unitResultAt(c: ResultColumns, i: number): UnitResult {
+  const k = c.unit[i]!;
+  return {
+    unit: c.names[k]!,
+    actual: figure(c.actual[i]!),
+    denominator: figure(c.denominator[i]!),
+    ratio: figure(c.ratio[i]!),
+    gap: figure(c.gap[i]!),
+    rank: c.rank[i]! === 0 ? null : c.rank[i]!,
+    belowAverage: c.belowAverage[i] === 1,
+    previous: c.previous ? figure(c.previous[i]!) : null,
+    growth: c.growth ? figure(c.growth[i]!) : null,
+    goal: c.goal ? figure(c.goal[i]!) : null,
+    goalFrom: c.goalFrom ? c.goalFrom[i]! : null,
+    goalGap: c.goalGap ? figure(c.goalGap[i]!) : null,
+    toGoal: c.toGoal ? figure(c.toGoal[i]!) : null,
+    belowGoal: c.belowGoal ? c.belowGoal[i] === 1 : false,
+    category: c.categoryOf ? (c.categoryOf[k] ?? null) : null,
+    group: c.groupOf ? (c.groupOf[k] ?? null) : null,
+    groupRank: c.groupRank && c.groupRank[i] !== 0 ? c.groupRank[i]! : null,
+  };
+}
+
+/** The units of a result as objects in rank order, made from its columns. */
+export function unitsOf(c: ResultColumns): UnitResult[] {
+  const out = new Array<UnitResult>(c.order.length);
+  for (let p = 0; p < c.order.length; p++)
+    out[p] = unitResultAt(c, c.order[p]!);
+  return out;
+}
+
+/**
+ * A result's columns: the engine's own, or (for a result made by hand or copied field by field)
+ * made from its units, which are then in rank order.
+ */
+export function resultColumns(r: IndicatorResult): ResultColumns {
+  if (r.columns) return r.columns;
+  const units = r.units;
+  const num = (f: (u: UnitResult) => number | null) =>
+    Float64Array.from(units, (u) => cell(f(u)));
+  const hasPrevious = units.some(
+    (u) => u.previous !== null || u.growth !== null,
+  );
+  const hasGoal = units.some((u) => u.goal !== null);
+  const hasGroupRank = units.some((u) => u.groupRank !== null);
+  return {
+    names: units.map((u) => u.unit),
+    unit: Int32Array.from(units, (_u, i) => i),
+    actual: num((u) => u.actual),
+    denominator: num((u) => u.denominator),
+    ratio: num((u) => u.ratio),
+    gap: num((u) => u.gap),
+    rank: Int32Array.from(units, (u) => u.rank ?? 0),
+    belowAverage: Uint8Array.from(units, (u) => (u.belowAverage ? 1 : 0)),
+    order: Int32Array.from(units, (_u, i) => i),
+    previous: hasPrevious ? num((u) => u.previous) : null,
+    growth: hasPrevious ? num((u) => u.growth) : null,
+    goal: hasGoal ? num((u) => u.goal) : null,
+    goalFrom: hasGoal ? units.map((u) => u.goalFrom) : null,
+    goalGap: hasGoal ? num((u) => u.goalGap) : null,
+    toGoal: hasGoal ? num((u) => u.toGoal) : null,
+    belowGoal: hasGoal
+      ? Uint8Array.from(units, (u) => (u.belowGoal ? 1 : 0))
+      : null,
+    categoryOf: units.map((u) => u.category),
+    groupOf: units.map((u) => u.group),
+    groupRank: hasGroupRank
+      ? Int32Array.from(units, (u) => u.groupRank ?? 0)
+      : null,
+  };
+}
+
 /** Rank, compare with the average, and order the units of one indicator. */
 function finish(
   indicator: IndicatorIdentity,
   measure: Measure,
   denominatorKind: "target" | CoverageBase,
   source: IndicatorResult["source"],
-  rows: readonly UnitRow[],
+  rows: ResultRows,
+  shared: SharedColumns,
   options: Required<Pick<SummaryOptions, "average" | "rank">>,
   warnings: string[],
   extras: ResultExtras = { hasPrevious: false, areaGoal: null, groupOrder: [] },
 ): IndicatorResult {
-  const ratios = rows.map((r) => ratio(r.actual, r.denominator));
-  const sums = totals(rows);
-  const overall = sums.counted > 0 ? ratio(sums.actual, sums.denominator) : null;
-  if (sums.counted > 0 && overall === null) {
-    warnings.push(`${indicator.vi} (${measure}): the ${denominatorKind === "target" ? "targets" : "base"} add up to 0, so there is no area-wide rate.`);
+  const n = rows.unit.length;
+  const { actual, denominator } = rows;
+  const rates = new Float64Array(n);
+  const gaps = new Float64Array(n);
+  // Σ actual and Σ denominator over the units with both (measures.totals), and the rates.
+  let sumActual = 0;
+  let sumDenominator = 0;
+  let counted = 0;
+  let rateSum = 0;
+  let rated = 0;
+  for (let i = 0; i < n; i++) {
+    const a = actual[i]!;
+    const d = denominator[i]!;
+    if (a !== a || d !== d) {
+      rates[i] = NaN;
+      gaps[i] = NaN;
+      continue;
+    }
+    sumActual += a;
+    sumDenominator += d;
+    counted++;
+    gaps[i] = d - a;
+    const q = ratio(a, d);
+    rates[i] = cell(q);
+    if (q !== null) {
+      rateSum += q;
+      rated++;
+    }
   }
-  const average = options.average === "mean" ? meanOf(ratios) : overall;
-  const { ranks, order: rankedOrder } = rankOrder(ratios, options.rank);
-  // Without groups there is nothing to sum or rank by group (and no copy of every row to make).
-  const grouped =
-    extras.groupOrder.length === 0
-      ? { groups: [], groupRanks: [] as (number | null)[] }
-      : groupResults(
-          rows.map((r, i) => ({ actual: r.actual, denominator: r.denominator, ratio: ratios[i]!, group: r.group })),
-          extras.groupOrder,
-          average,
-          options.rank,
-        );
-  // Made in sheet order, reading the rows one after another (in rank order each read would land
-  // somewhere else in memory: measured slower, here and in the sheets that read them).
-  const units = new Array<UnitResult>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    const toGoal = r.goal && r.actual !== null && r.denominator !== null ? peopleToGoal(r.goal, r.denominator, r.actual) : null;
-    units[i] = {
-      unit: r.unit,
-      actual: r.actual,
-      denominator: r.denominator,
-      ratio: ratios[i]!,
-      gap: gap(r.actual, r.denominator),
-      rank: ranks[i]!,
-      belowAverage: isBelow(ratios[i]!, average),
-      previous: extras.hasPrevious ? r.previous : null,
-      growth: extras.hasPrevious ? growthOf(r.actual, r.previous) : null,
-      goal: r.goal ? r.goal.value : null,
-      goalFrom: r.goal ? r.goalFrom : null,
-      goalGap: goalGapOf(ratios[i]!, r.goal),
-      toGoal,
-      belowGoal: toGoal !== null && toGoal > 0,
-      category: r.category,
-      group: r.group,
-      groupRank: grouped.groupRanks[i] ?? null,
+  const overall = counted > 0 ? ratio(sumActual, sumDenominator) : null;
+  if (counted > 0 && overall === null) {
+    warnings.push(
+      `${indicator.vi} (${measure}): the ${denominatorKind === "target" ? "targets" : "base"} add up to 0, so there is no area-wide rate.`,
+    );
+  }
+  // measures.meanOf: the mean of the rates there are (an overflowing sum is no mean).
+  const mean =
+    rated === 0
+      ? null
+      : Number.isFinite(rateSum / rated)
+        ? rateSum / rated
+        : null;
+  const average = options.average === "mean" ? mean : overall;
+  const { ranks, order } = rankColumn(rates, options.rank);
+  const belowAverage = new Uint8Array(n);
+  for (let i = 0; i < n; i++)
+    if (isBelow(figure(rates[i]!), average)) belowAverage[i] = 1;
+  // Without groups there is nothing to sum or rank by group.
+  let groups: GroupResult[] = [];
+  let groupRank: Int32Array | null = null;
+  if (extras.groupOrder.length > 0 && shared.groupOf) {
+    const groupOf = shared.groupOf;
+    const grouped = groupResults(
+      Array.from(rows.unit, (k, i) => ({
+        actual: figure(actual[i]!),
+        denominator: figure(denominator[i]!),
+        ratio: figure(rates[i]!),
+        group: groupOf[k] ?? null,
+      })),
+      extras.groupOrder,
+      average,
+      options.rank,
+    );
+    groups = grouped.groups;
+    groupRank = Int32Array.from(grouped.groupRanks, (g) => g ?? 0);
+  }
+  // Growth per unit, and Σ actual / Σ previous − 1 over the units with both (growth.areaGrowth).
+  let previous: Float64Array | null = null;
+  let growth: Float64Array | null = null;
+  let area: { previous: number; growth: number | null } | null = null;
+  if (extras.hasPrevious && rows.previous) {
+    previous = rows.previous;
+    growth = new Float64Array(n);
+    let a = 0;
+    let p = 0;
+    let both = 0;
+    for (let i = 0; i < n; i++) {
+      const ai = figure(actual[i]!);
+      const pi = figure(previous[i]!);
+      growth[i] = cell(growthOf(ai, pi));
+      if (ai !== null && pi !== null) {
+        a += ai;
+        p += pi;
+        both++;
+      }
+    }
+    area = {
+      previous: both > 0 ? p : NaN,
+      growth: both === 0 ? null : growthOf(a, p),
     };
   }
-  // Rank order (ties in sheet order), then the units with no rate in sheet order.
-  const order = rankedOrder.map((i) => units[i]!);
-  const growth = extras.hasPrevious ? areaGrowth(rows) : null;
+  // Goals per unit: the gap and the people still to enrol, exact (goals.peopleToGoal).
+  let goal: Float64Array | null = null;
+  let goalGap: Float64Array | null = null;
+  let toGoal: Float64Array | null = null;
+  let belowGoal: Uint8Array | null = null;
+  if (rows.goal) {
+    goal = new Float64Array(n);
+    goalGap = new Float64Array(n);
+    toGoal = new Float64Array(n);
+    belowGoal = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const g = rows.goal[i] ?? null;
+      const a = figure(actual[i]!);
+      const d = figure(denominator[i]!);
+      const t = g && a !== null && d !== null ? peopleToGoal(g, d, a) : null;
+      goal[i] = g ? g.value : NaN;
+      goalGap[i] = cell(goalGapOf(figure(rates[i]!), g));
+      toGoal[i] = cell(t);
+      if (t !== null && t > 0) belowGoal[i] = 1;
+    }
+  }
+  const columns: ResultColumns = {
+    names: shared.names,
+    unit: rows.unit,
+    actual,
+    denominator,
+    ratio: rates,
+    gap: gaps,
+    rank: ranks,
+    belowAverage,
+    order,
+    previous,
+    growth,
+    goal,
+    goalFrom: rows.goal ? rows.goalFrom : null,
+    goalGap,
+    toGoal,
+    belowGoal,
+    categoryOf: shared.categoryOf,
+    groupOf: shared.groupOf,
+    groupRank,
+  };
   const areaGoal = extras.areaGoal;
-  return {
+  let units: UnitResult[] | null = null;
+  const result: IndicatorResult = {
     indicator: indicator.vi,
     indicatorEn: indicator.en,
     indicatorKey: indicator.key,
     measure,
     overall,
     average,
-    actualTotal: sums.actual,
-    denominatorTotal: sums.denominator,
+    actualTotal: sumActual,
+    denominatorTotal: sumDenominator,
     denominatorKind,
     source,
-    units: order,
-    previousTotal: growth && growth.counted > 0 ? growth.previous : null,
-    growth: growth ? growth.growth : null,
+    // Made when first read: the sheets are described from the columns.
+    get units() {
+      return (units ??= unitsOf(columns));
+    },
+    previousTotal:
+      area && area.previous === area.previous ? area.previous : null,
+    growth: area ? area.growth : null,
     goal: areaGoal ? areaGoal.value : null,
     goalGap: goalGapOf(overall, areaGoal),
-    toGoal: areaGoal && sums.counted > 0 ? peopleToGoal(areaGoal, sums.denominator, sums.actual) : null,
-    groups: grouped.groups,
+    toGoal:
+      areaGoal && counted > 0
+        ? peopleToGoal(areaGoal, sumDenominator, sumActual)
+        : null,
+    groups,
   };
+  // Not enumerable: a copy or the JSON of a result lists its units, not its typed arrays.
+  Object.defineProperty(result, "columns", {
+    value: columns,
+    enumerable: false,
+  });
+  return result;
 }
 
 /** Turn the input sheets into ranked results. Throws ChitieuError for what the user must fix. */
-export function summarize(input: SummaryInput, options: SummaryOptions = {}): Summary {
-  const opts = { average: options.average ?? "overall", rank: options.rank ?? "competition" } as const;
+export function summarize(
+  input: SummaryInput,
+  options: SummaryOptions = {},
+): Summary {
+  const opts = {
+    average: options.average ?? "overall",
+    rank: options.rank ?? "competition",
+  } as const;
   const locale = options.locale ?? "vi";
   const overrides = options.overrides ?? [];
   if (!input.targets && !input.base) {
@@ -455,7 +811,11 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     unitKeys.set(t, keys);
     checkDuplicates(g.name, t.units, t.origin.row, keys);
     if (t.units.length === 0) {
-      throw new ChitieuError("no-units", `Sheet '${g.name}': found the header but no unit rows under it. Check that the unit names are in column ${letter(t, t.unitColumn)}.`, { sheet: g.name });
+      throw new ChitieuError(
+        "no-units",
+        `Sheet '${g.name}': found the header but no unit rows under it. Check that the unit names are in column ${letter(t, t.unitColumn)}.`,
+        { sheet: g.name },
+      );
     }
     warnings.push(...t.warnings);
     tables.push({ role, table: t });
@@ -467,7 +827,8 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
 
   // Step 3b: what each column measures.
   const models = new Map<SheetRole, SheetModel>();
-  for (const { role, table } of tables) models.set(role, modelSheet(role, table, overrides, warnings));
+  for (const { role, table } of tables)
+    models.set(role, modelSheet(role, table, overrides, warnings));
   const actuals = models.get("actuals")!;
   const targets = models.get("targets") ?? null;
   const base = models.get("base") ?? null;
@@ -481,33 +842,61 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   const refNames = ref.table.units.map((u) => u.name);
   const unmatched: UnmatchedUnit[] = [];
   const alignTo = (other: SheetModel): (number | null)[] => {
-    const m = matchUnits(refNames, other.table.units.map((u) => u.name), unitKeys.get(ref.table), unitKeys.get(other.table));
+    const m = matchUnits(
+      refNames,
+      other.table.units.map((u) => u.name),
+      unitKeys.get(ref.table),
+      unitKeys.get(other.table),
+    );
     const idx: (number | null)[] = refNames.map(() => null);
     for (const p of m.pairs) idx[p.left] = p.right;
-    for (const j of m.rightOnly) unmatched.push({ sheet: other.table.sheet, unit: other.table.units[j]!.name, missingFrom: [ref.table.sheet] });
+    for (const j of m.rightOnly)
+      unmatched.push({
+        sheet: other.table.sheet,
+        unit: other.table.units[j]!.name,
+        missingFrom: [ref.table.sheet],
+      });
     for (const a of m.ambiguous) {
-      warnings.push(`Unit "${a}" could be more than one unit between sheets '${ref.table.sheet}' and '${other.table.sheet}': write its prefix (Huyện, Thị xã, Thành phố …) in both.`);
+      warnings.push(
+        `Unit "${a}" could be more than one unit between sheets '${ref.table.sheet}' and '${other.table.sheet}': write its prefix (Huyện, Thị xã, Thành phố …) in both.`,
+      );
     }
     return idx;
   };
-  const actualIdx = ref === actuals ? refNames.map((_, i) => i) : alignTo(actuals);
+  const actualIdx =
+    ref === actuals ? refNames.map((_, i) => i) : alignTo(actuals);
   const baseIdx = base ? alignTo(base) : null;
   const prevIdx = previous ? alignTo(previous) : null;
   // A reference unit must be in the actuals to have results.
   const inResults: number[] = [];
   refNames.forEach((name, i) => {
-    if (actualIdx[i] === null) unmatched.push({ sheet: ref.table.sheet, unit: name, missingFrom: [actuals.table.sheet] });
+    if (actualIdx[i] === null)
+      unmatched.push({
+        sheet: ref.table.sheet,
+        unit: name,
+        missingFrom: [actuals.table.sheet],
+      });
     else inResults.push(i);
   });
   if (baseIdx && base) {
     for (const i of inResults) {
-      if (baseIdx[i] === null) unmatched.push({ sheet: ref.table.sheet, unit: refNames[i]!, missingFrom: [base.table.sheet] });
+      if (baseIdx[i] === null)
+        unmatched.push({
+          sheet: ref.table.sheet,
+          unit: refNames[i]!,
+          missingFrom: [base.table.sheet],
+        });
     }
   }
   // A unit missing from last year's sheet keeps its results, without growth.
   if (prevIdx && previous) {
     for (const i of inResults) {
-      if (prevIdx[i] === null) unmatched.push({ sheet: ref.table.sheet, unit: refNames[i]!, missingFrom: [previous.table.sheet] });
+      if (prevIdx[i] === null)
+        unmatched.push({
+          sheet: ref.table.sheet,
+          unit: refNames[i]!,
+          missingFrom: [previous.table.sheet],
+        });
     }
   }
   const alignment = new Map<SheetRole, readonly (number | null)[]>([
@@ -516,11 +905,18 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   ]);
   if (baseIdx) alignment.set("base", baseIdx);
   if (prevIdx) alignment.set("previous", prevIdx);
-  const sheetsInOrder = [ref, actuals, base, previous].filter((m, i, all): m is SheetModel => m !== null && all.indexOf(m) === i);
+  const sheetsInOrder = [ref, actuals, base, previous].filter(
+    (m, i, all): m is SheetModel => m !== null && all.indexOf(m) === i,
+  );
 
   // Unit categories (for goals by category) and groups, from any input sheet.
-  const categoryColumn = findCategoryColumn(sheetsInOrder, options.category ?? null);
-  const unitCategory = categoryColumn ? perRefUnit(categoryColumn, alignment, refNames.length) : refNames.map(() => null);
+  const categoryColumn = findCategoryColumn(
+    sheetsInOrder,
+    options.category ?? null,
+  );
+  const unitCategory = categoryColumn
+    ? perRefUnit(categoryColumn, alignment, refNames.length)
+    : refNames.map(() => null);
   const categories: CategoryInfo | null = categoryColumn
     ? {
         sheet: categoryColumn.model.table.sheet,
@@ -530,19 +926,40 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
       }
     : null;
   checkCategoryGoals(goalPlans, categories, sheetsInOrder);
-  const { unitGroup, grouping } = groupUnits(sheetsInOrder, ref, options.groupBy ?? null, alignment, refNames.length, inResults);
+  const { unitGroup, grouping } = groupUnits(
+    sheetsInOrder,
+    ref,
+    options.groupBy ?? null,
+    alignment,
+    refNames.length,
+    inResults,
+  );
 
-  const value = (col: DetectedColumn, idx: number | null) => (idx === null ? null : (col.values[idx] ?? null));
-  const src = (m: SheetModel, col: DetectedColumn, derivedFrom?: readonly DetectedColumn[]): ColumnSource => ({
+  const value = (col: DetectedColumn, idx: number | null) =>
+    idx === null ? null : (col.values[idx] ?? null);
+  const src = (
+    m: SheetModel,
+    col: DetectedColumn,
+    derivedFrom?: readonly DetectedColumn[],
+  ): ColumnSource => ({
     sheet: m.table.sheet,
     column: columnLetters(m.table, derivedFrom ?? [col]),
     header: col.header,
   });
-  const srcOf = (m: SheetModel, x: IndicatorColumn) => src(m, x.column, x.derivedFrom);
-  const warnZero = (m: SheetModel, col: DetectedColumn, idx: number | null, unit: string, what: string) => {
+  const srcOf = (m: SheetModel, x: IndicatorColumn) =>
+    src(m, x.column, x.derivedFrom);
+  const warnZero = (
+    m: SheetModel,
+    col: DetectedColumn,
+    idx: number | null,
+    unit: string,
+    what: string,
+  ) => {
     if (idx === null) return;
     if (col.values[idx] === 0) {
-      warnings.push(`${unitCell(m.table, idx, col.col)}: the ${what} of ${unit} is 0, so it has no rate.`);
+      warnings.push(
+        `${unitCell(m.table, idx, col.col)}: the ${what} of ${unit} is 0, so it has no rate.`,
+      );
     }
   };
 
@@ -554,7 +971,9 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     if (cached !== undefined) return cached;
     const p = previous.indicators.get(key);
     if (!p) {
-      warnings.push(`Sheet '${previous.table.sheet}' (same period last year) has no column for ${name}, so ${name} has no growth.`);
+      warnings.push(
+        `Sheet '${previous.table.sheet}' (same period last year) has no column for ${name}, so ${name} has no growth.`,
+      );
       previousByKey.set(key, null);
       return null;
     }
@@ -563,7 +982,9 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
       const v = value(p.column, j);
       // In the results (inResults) exactly when it is in the actuals: a lookup, not a search.
       if (v === 0 && j !== null && actualIdx[i] !== null) {
-        warnings.push(`${unitCell(previous.table, j, p.column.col)}: last year's ${name} of ${unit} is 0, so it has no growth.`);
+        warnings.push(
+          `${unitCell(previous.table, j, p.column.col)}: last year's ${name} of ${unit} is 0, so it has no growth.`,
+        );
       }
       return v;
     });
@@ -575,6 +996,13 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     return previous && p ? srcOf(previous, p) : null;
   };
   const groupOrder = grouping?.groups ?? [];
+  // The summary's units (in the results), and per unit its category and group.
+  const summaryUnits = inResults.map((i) => refNames[i]!);
+  const shared: SharedColumns = {
+    names: summaryUnits,
+    categoryOf: categoryColumn ? inResults.map((i) => unitCategory[i]!) : null,
+    groupOf: grouping ? inResults.map((i) => unitGroup[i]!) : null,
+  };
 
   // A unit's own goal from a goal column of the targets or base sheet, if any.
   const ownGoal = (key: string, i: number, unit: string): ExactRate | null => {
@@ -586,7 +1014,9 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
       if (v === null) continue;
       const rate = rateFromCell(v, g.percentScale);
       if (!rate) {
-        warnings.push(`${unitCell(m.table, idx, g.column.col)}: ${v} is not a goal rate for ${unit} (write 90%, 0,9 or 90); it is not used.`);
+        warnings.push(
+          `${unitCell(m.table, idx, g.column.col)}: ${v} is not a goal rate for ${unit} (write 90%, 0,9 or 90); it is not used.`,
+        );
         continue;
       }
       return rate;
@@ -602,25 +1032,43 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
       if (!a) continue;
       const prev = previousOf(key, t.id.vi);
       const zeroWhat = `target for ${t.id.vi}`;
-      const rows = inResults.map((i): UnitRow => {
+      const n = inResults.length;
+      const rows: ResultRows = {
+        unit: new Int32Array(n),
+        actual: new Float64Array(n),
+        denominator: new Float64Array(n),
+        previous: prev ? new Float64Array(n) : null,
+        goal: null,
+        goalFrom: null,
+      };
+      for (let k = 0; k < n; k++) {
+        const i = inResults[k]!;
         warnZero(targets, t.column, i, refNames[i]!, zeroWhat);
-        return {
-          unit: refNames[i]!,
-          actual: value(a.column, actualIdx[i]!),
-          denominator: value(t.column, i),
-          previous: prev ? prev[i]! : null,
-          goal: null,
-          goalFrom: null,
-          category: unitCategory[i]!,
-          group: unitGroup[i]!,
-        };
-      });
+        rows.unit[k] = k;
+        rows.actual[k] = cell(value(a.column, actualIdx[i]!));
+        rows.denominator[k] = cell(value(t.column, i));
+        if (rows.previous) rows.previous[k] = cell(prev![i]);
+      }
       results.push(
-        finish(t.id, "attainment", "target", { actual: srcOf(actuals, a), denominator: srcOf(targets, t), previous: previousSource(key) }, rows, opts, warnings, {
-          hasPrevious: prev !== null,
-          areaGoal: null,
-          groupOrder,
-        }),
+        finish(
+          t.id,
+          "attainment",
+          "target",
+          {
+            actual: srcOf(actuals, a),
+            denominator: srcOf(targets, t),
+            previous: previousSource(key),
+          },
+          rows,
+          shared,
+          opts,
+          warnings,
+          {
+            hasPrevious: prev !== null,
+            areaGoal: null,
+            groupOrder,
+          },
+        ),
       );
     }
   }
@@ -633,34 +1081,78 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
       covered.add(key);
       const prev = previousOf(key, a.id.vi);
       const plan = goalPlans.get(key);
-      const withBase = inResults.filter((i) => baseIdx[i] !== null);
-      const rows = withBase.map((i): UnitRow => {
-        warnZero(base, b, baseIdx[i]!, refNames[i]!, a.id.base === "population" ? "population" : "labour force");
-        const cat = unitCategory[i]!;
-        const { goal, from } = resolveGoal(ownGoal(key, i, refNames[i]!), plan && cat !== null ? (plan.byCategory.get(categoryKey(cat)) ?? null) : null, plan?.area ?? null);
-        return {
-          unit: refNames[i]!,
-          actual: value(a.column, actualIdx[i]!),
-          denominator: value(b, baseIdx[i]!),
-          previous: prev ? prev[i]! : null,
-          goal,
-          goalFrom: from,
-          category: cat,
-          group: unitGroup[i]!,
-        };
+      // The result's rows: the units in the results that are in the base sheet too.
+      const withBase: number[] = [];
+      inResults.forEach((i, k) => {
+        if (baseIdx[i] !== null) withBase.push(k);
       });
+      const n = withBase.length;
+      const goals: (ExactRate | null)[] = new Array(n);
+      const goalFrom: UnitResult["goalFrom"][] = new Array(n);
+      let anyGoal = false;
+      const rows: ResultRows = {
+        unit: Int32Array.from(withBase),
+        actual: new Float64Array(n),
+        denominator: new Float64Array(n),
+        previous: prev ? new Float64Array(n) : null,
+        goal: goals,
+        goalFrom,
+      };
+      for (let r = 0; r < n; r++) {
+        const i = inResults[withBase[r]!]!;
+        warnZero(
+          base,
+          b,
+          baseIdx[i]!,
+          refNames[i]!,
+          a.id.base === "population" ? "population" : "labour force",
+        );
+        const cat = unitCategory[i]!;
+        const { goal, from } = resolveGoal(
+          ownGoal(key, i, refNames[i]!),
+          plan && cat !== null
+            ? (plan.byCategory.get(categoryKey(cat)) ?? null)
+            : null,
+          plan?.area ?? null,
+        );
+        rows.actual[r] = cell(value(a.column, actualIdx[i]!));
+        rows.denominator[r] = cell(value(b, baseIdx[i]!));
+        if (rows.previous) rows.previous[r] = cell(prev![i]);
+        goals[r] = goal;
+        goalFrom[r] = from;
+        if (goal) anyGoal = true;
+      }
       results.push(
-        finish(a.id, "coverage", a.id.base, { actual: srcOf(actuals, a), denominator: src(base, b), previous: previousSource(key) }, rows, opts, warnings, {
-          hasPrevious: prev !== null,
-          areaGoal: plan?.area ?? null,
-          groupOrder,
-        }),
+        finish(
+          a.id,
+          "coverage",
+          a.id.base,
+          {
+            actual: srcOf(actuals, a),
+            denominator: src(base, b),
+            previous: previousSource(key),
+          },
+          anyGoal ? rows : { ...rows, goal: null, goalFrom: null },
+          shared,
+          opts,
+          warnings,
+          {
+            hasPrevious: prev !== null,
+            areaGoal: plan?.area ?? null,
+            groupOrder,
+          },
+        ),
       );
     }
   }
   for (const [key, plan] of goalPlans) {
     if (covered.has(key)) continue;
-    const kind = plan.id.base === "population" ? "population" : plan.id.base === "labourForce" ? "labour-force" : null;
+    const kind =
+      plan.id.base === "population"
+        ? "population"
+        : plan.id.base === "labourForce"
+          ? "labour-force"
+          : null;
     throw new ChitieuError(
       "no-indicators",
       kind
@@ -671,7 +1163,10 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   }
   for (const m of [targets, base]) {
     for (const [key, g] of m?.goalColumns ?? []) {
-      if (!covered.has(key)) warnings.push(`'${m!.table.sheet}'!${letter(m!.table, g.column.col)}: "${g.column.header}" looks like a goal for ${g.id.vi}, but there is no coverage result for it; it is not used.`);
+      if (!covered.has(key))
+        warnings.push(
+          `'${m!.table.sheet}'!${letter(m!.table, g.column.col)}: "${g.column.header}" looks like a goal for ${g.id.vi}, but there is no coverage result for it; it is not used.`,
+        );
     }
   }
 
@@ -680,7 +1175,9 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
       .map((m) => {
         // Headers over cells that hold no numbers (all text, errors or blanks) are listed too: the
         // user sees the column was found and that its cells are the problem.
-        const textOnly = m.table.textColumns.filter((t) => !m.table.columns.some((c) => c.col === t.col)).map((t) => `"${t.header}" (no numbers in its cells)`);
+        const textOnly = m.table.textColumns
+          .filter((t) => !m.table.columns.some((c) => c.col === t.col))
+          .map((t) => `"${t.header}" (no numbers in its cells)`);
         return `'${m.table.sheet}': ${[...m.table.columns.map((c) => `"${c.header}"`), ...textOnly].join(", ") || "no number columns"}`;
       })
       .join("; ");
@@ -691,16 +1188,23 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   }
 
   return {
-    sheets: { targets: targets?.table.sheet ?? null, actuals: actuals.table.sheet, base: base?.table.sheet ?? null, previous: previous?.table.sheet ?? null },
+    sheets: {
+      targets: targets?.table.sheet ?? null,
+      actuals: actuals.table.sheet,
+      base: base?.table.sheet ?? null,
+      previous: previous?.table.sheet ?? null,
+    },
     average: opts.average,
     rank: opts.rank,
-    units: inResults.map((i) => refNames[i]!),
+    units: summaryUnits,
     results,
     unmatched,
     warnings,
     detection: [...models.values()].map(detectionOf),
     totalLabel: ref.table.totalRow?.label ?? null,
-    titles: [ref, ...[...models.values()].filter((m) => m !== ref)].map((m) => ({ role: m.role, sheet: m.table.sheet, lines: m.table.titles })),
+    titles: [ref, ...[...models.values()].filter((m) => m !== ref)].map(
+      (m) => ({ role: m.role, sheet: m.table.sheet, lines: m.table.titles }),
+    ),
     categories,
     grouping,
     goals: [...(options.goals ?? [])],
@@ -719,7 +1223,11 @@ interface GoalPlan {
 }
 
 /** Check the goals against the workbook and group them by indicator key. */
-function planGoals(goals: readonly GoalSetting[], actuals: SheetModel, base: SheetModel | null): Map<string, GoalPlan> {
+function planGoals(
+  goals: readonly GoalSetting[],
+  actuals: SheetModel,
+  base: SheetModel | null,
+): Map<string, GoalPlan> {
   const plans = new Map<string, GoalPlan>();
   if (goals.length === 0) return plans;
   if (!base) {
@@ -740,18 +1248,36 @@ function planGoals(goals: readonly GoalSetting[], actuals: SheetModel, base: She
       );
     }
     const rate = parseRate(g.rate);
-    if (!rate) throw new ChitieuError("bad-option", `The goal "${spec}": "${g.rate}" is not a rate. Write it as 93%, 93 or 0.93.`);
+    if (!rate)
+      throw new ChitieuError(
+        "bad-option",
+        `The goal "${spec}": "${g.rate}" is not a rate. Write it as 93%, 93 or 0.93.`,
+      );
     let plan = plans.get(id.key);
     if (!plan) {
-      plan = { id: actuals.indicators.get(id.key)!.id, spec, area: null, byCategory: new Map(), categoryText: new Map() };
+      plan = {
+        id: actuals.indicators.get(id.key)!.id,
+        spec,
+        area: null,
+        byCategory: new Map(),
+        categoryText: new Map(),
+      };
       plans.set(id.key, plan);
     }
     if (g.category === null) {
-      if (plan.area) throw new ChitieuError("bad-option", `Two area-wide goals for ${plan.id.vi} ("${spec}" and an earlier one): keep one.`);
+      if (plan.area)
+        throw new ChitieuError(
+          "bad-option",
+          `Two area-wide goals for ${plan.id.vi} ("${spec}" and an earlier one): keep one.`,
+        );
       plan.area = rate;
     } else {
       const k = categoryKey(g.category);
-      if (plan.byCategory.has(k)) throw new ChitieuError("bad-option", `Two goals for ${plan.id.vi} in category "${g.category}": keep one.`);
+      if (plan.byCategory.has(k))
+        throw new ChitieuError(
+          "bad-option",
+          `Two goals for ${plan.id.vi} in category "${g.category}": keep one.`,
+        );
       plan.byCategory.set(k, rate);
       plan.categoryText.set(k, g.category);
     }
@@ -765,7 +1291,10 @@ interface FoundColumn {
   readonly col: TextColumn;
 }
 
-function findTextColumn(sheets: readonly SheetModel[], accept: (header: string) => boolean): FoundColumn | null {
+function findTextColumn(
+  sheets: readonly SheetModel[],
+  accept: (header: string) => boolean,
+): FoundColumn | null {
   for (const model of sheets) {
     const col = model.table.textColumns.find((c) => accept(c.header));
     if (col) return { model, col };
@@ -774,12 +1303,20 @@ function findTextColumn(sheets: readonly SheetModel[], accept: (header: string) 
 }
 
 function textColumnList(sheets: readonly SheetModel[]): string {
-  const all = sheets.flatMap((m) => m.table.textColumns.map((c) => `'${m.table.sheet}'!${letter(m.table, c.col)} "${c.header}"`));
+  const all = sheets.flatMap((m) =>
+    m.table.textColumns.map(
+      (c) => `'${m.table.sheet}'!${letter(m.table, c.col)} "${c.header}"`,
+    ),
+  );
   return all.length > 0 ? all.join(", ") : "none";
 }
 
-function findCategoryColumn(sheets: readonly SheetModel[], named: string | null): FoundColumn | null {
-  if (named === null || cleanText(named) === "") return findTextColumn(sheets, isCategoryHeader);
+function findCategoryColumn(
+  sheets: readonly SheetModel[],
+  named: string | null,
+): FoundColumn | null {
+  if (named === null || cleanText(named) === "")
+    return findTextColumn(sheets, isCategoryHeader);
   const f = findTextColumn(sheets, (h) => sameHeader(h, named));
   if (!f) {
     throw new ChitieuError(
@@ -791,7 +1328,11 @@ function findCategoryColumn(sheets: readonly SheetModel[], named: string | null)
 }
 
 /** A text column's value for each reference unit, through the unit matching. */
-function perRefUnit(f: FoundColumn, alignment: ReadonlyMap<SheetRole, readonly (number | null)[]>, n: number): (string | null)[] {
+function perRefUnit(
+  f: FoundColumn,
+  alignment: ReadonlyMap<SheetRole, readonly (number | null)[]>,
+  n: number,
+): (string | null)[] {
   const idx = alignment.get(f.model.role);
   return Array.from({ length: n }, (_, i) => {
     const j = idx?.[i] ?? null;
@@ -802,11 +1343,17 @@ function perRefUnit(f: FoundColumn, alignment: ReadonlyMap<SheetRole, readonly (
 /** Distinct texts (compared as categories are), first spelling kept, in order. */
 function distinctTexts(values: readonly (string | null)[]): string[] {
   const seen = new Map<string, string>();
-  for (const v of values) if (v !== null && !seen.has(categoryKey(v))) seen.set(categoryKey(v), cleanText(v));
+  for (const v of values)
+    if (v !== null && !seen.has(categoryKey(v)))
+      seen.set(categoryKey(v), cleanText(v));
   return [...seen.values()];
 }
 
-function checkCategoryGoals(plans: ReadonlyMap<string, GoalPlan>, categories: CategoryInfo | null, sheets: readonly SheetModel[]): void {
+function checkCategoryGoals(
+  plans: ReadonlyMap<string, GoalPlan>,
+  categories: CategoryInfo | null,
+  sheets: readonly SheetModel[],
+): void {
   for (const plan of plans.values()) {
     for (const [k, text] of plan.categoryText) {
       if (!categories) {
@@ -839,12 +1386,24 @@ function groupUnits(
   inResults: readonly number[],
 ): { unitGroup: (string | null)[]; grouping: GroupingInfo | null } {
   const fromColumn = (f: FoundColumn) => {
-    const unitGroup = perRefUnit(f, alignment, n).map((v) => (v === null ? null : cleanText(v)));
+    const unitGroup = perRefUnit(f, alignment, n).map((v) =>
+      v === null ? null : cleanText(v),
+    );
     const groups = distinctTexts(inResults.map((i) => unitGroup[i]!));
     // One spelling per group, whatever the case or Unicode form of each cell.
     const canonical = new Map(groups.map((g) => [categoryKey(g), g]));
-    const grouping: GroupingInfo = { source: "column", sheet: f.model.table.sheet, header: f.col.header, groups };
-    return { unitGroup: unitGroup.map((v) => (v === null ? null : (canonical.get(categoryKey(v)) ?? v))), grouping };
+    const grouping: GroupingInfo = {
+      source: "column",
+      sheet: f.model.table.sheet,
+      header: f.col.header,
+      groups,
+    };
+    return {
+      unitGroup: unitGroup.map((v) =>
+        v === null ? null : (canonical.get(categoryKey(v)) ?? v),
+      ),
+      grouping,
+    };
   };
   const fromRows = (m: SheetModel) => {
     const idx = alignment.get(m.role);
@@ -853,7 +1412,14 @@ function groupUnits(
       return j === null ? null : m.table.units[j]!.group;
     });
     const present = new Set(inResults.map((i) => unitGroup[i]));
-    const grouping: GroupingInfo = { source: "rows", sheet: m.table.sheet, header: null, groups: [...new Set(m.table.groups.map((g) => g.label))].filter((g) => present.has(g)) };
+    const grouping: GroupingInfo = {
+      source: "rows",
+      sheet: m.table.sheet,
+      header: null,
+      groups: [...new Set(m.table.groups.map((g) => g.label))].filter((g) =>
+        present.has(g),
+      ),
+    };
     return { unitGroup, grouping };
   };
   if (named !== null && cleanText(named) !== "") {
@@ -866,7 +1432,8 @@ function groupUnits(
     }
     return fromColumn(f);
   }
-  const hasGroupRows = (m: SheetModel) => m.table.groups.some((g) => g.unitIndices.length > 0);
+  const hasGroupRows = (m: SheetModel) =>
+    m.table.groups.some((g) => g.unitIndices.length > 0);
   if (hasGroupRows(ref)) return fromRows(ref);
   const parent = findTextColumn(sheets, isParentHeader);
   if (parent) return fromColumn(parent);

@@ -48,7 +48,9 @@ export function nameKey(s: string): string {
   // One pass over the decomposed text, equal to: punctuation → spaces; spaces around "-" dropped;
   // split on spaces; per word, the first tone mark's digit appended and all tone marks removed.
   // (Decomposing the whole text at once equals decomposing each word: no mark crosses a space.)
-  const d = decomposeLatin(s) ?? lower(s).normalize("NFD");
+  const fast = nameKeyLatin(s);
+  if (fast !== null) return fast;
+  const d = lower(s).normalize("NFD");
   const n = d.length;
   let out = "";
   let word = "";
@@ -185,15 +187,21 @@ function foldLatin(s: string): string | null {
   const n = s.length;
   if (n === 0 || s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return null;
   const t = latinFold();
-  let out = "";
+  // Unchanged text (already folded: most header words) is returned as it is, without a copy;
+  // otherwise char codes, made into the string at the end (quicker than adding to a string).
+  let out: number[] | null = null;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c >= LATIN_END) return null;
     const f = t[c]!;
     if (f === 0 || (c === 32 && s.charCodeAt(i + 1) === 32)) return null;
-    out += String.fromCharCode(f);
+    if (out === null && f !== c) {
+      out = new Array<number>(i);
+      for (let k = 0; k < i; k++) out[k] = s.charCodeAt(k);
+    }
+    if (out !== null) out.push(f);
   }
-  return out;
+  return out === null ? s : n > 1000 ? out.map((c) => String.fromCharCode(c)).join("") : String.fromCharCode(...out);
 }
 
 let latinDecomposedTable: string[] | null = null;
@@ -210,21 +218,90 @@ function latinDecomposed(): string[] {
   return latinDecomposedTable;
 }
 
-/**
- * lower(s).normalize("NFD") of Latin text with single inner spaces, character by character (each
- * decomposes to a letter and its marks, so no mark moves across characters); null for other text.
+
+/*
+ * nameKey of Latin text, character by character. For a table character, nameKey's work on its
+ * decomposed form (lower case, tone mark dropped and its digit kept for the syllable, the other
+ * marks composed back by the final NFC) depends on that character alone: its key letter is its
+ * lower case without the tone mark, composed, and at most one tone. So the key is those letters
+ * with each word's first tone digit after it — without decomposing, concatenating marks and
+ * composing again, which cost more than the rest of matching a province's names.
+ * (test/core/text.test.ts compares it with the general code.)
  */
-function decomposeLatin(s: string): string | null {
-  const n = s.length;
-  if (n === 0 || s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return null;
-  const t = latinDecomposed();
-  let out = "";
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= LATIN_END) return null;
-    const d = t[c]!;
-    if (d === "" || (c === 32 && s.charCodeAt(i + 1) === 32)) return null;
-    out += d;
+let keyLetterTable: Uint16Array | null = null;
+let keyToneTable: Uint8Array | null = null;
+
+function keyTables(): { letter: Uint16Array; tone: Uint8Array } {
+  if (keyLetterTable === null || keyToneTable === null) {
+    const decomposed = latinDecomposed();
+    const letter = new Uint16Array(LATIN_END);
+    const tone = new Uint8Array(LATIN_END);
+    for (let c = 0x21; c < LATIN_END; c++) {
+      const d = decomposed[c]!;
+      if (d === "") continue;
+      let rest = "";
+      let digit = "";
+      for (let i = 0; i < d.length; i++) {
+        const k = d.charCodeAt(i);
+        const t = k >= 0x300 && k <= 0x323 ? TONE_DIGIT[k] : undefined;
+        if (t === undefined) rest += d[i];
+        else if (digit === "") digit = t;
+      }
+      const composed = rest.normalize("NFC");
+      if (composed.length !== 1) continue;
+      letter[c] = composed.charCodeAt(0);
+      tone[c] = digit === "" ? 0 : digit.charCodeAt(0);
+    }
+    keyLetterTable = letter;
+    keyToneTable = tone;
   }
-  return out;
+  return { letter: keyLetterTable, tone: keyToneTable };
+}
+
+/** nameKey of Latin text with single inner spaces; null for other (or very long) text. */
+function nameKeyLatin(s: string): string | null {
+  const n = s.length;
+  if (n === 0 || n > 80 || s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return null;
+  const { letter, tone } = keyTables();
+  // Char codes, made into the string at the end (measured quicker than adding to a string or
+  // reading a typed array).
+  const out: number[] = [];
+  // The word being read: started (a letter or a dash seen), its first tone digit.
+  let started = false;
+  let wordTone = 0;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c === 45 || isKeySeparator(c)) {
+      // A run of separators: its dashes join the words around it; without a dash it ends a word.
+      let dashes = 0;
+      for (; i < n; i++) {
+        const k = s.charCodeAt(i);
+        if (k === 45) dashes++;
+        else if (!isKeySeparator(k)) break;
+        else if (k === 32 && s.charCodeAt(i + 1) === 32) return null;
+      }
+      if (dashes > 0) {
+        for (let d = 0; d < dashes; d++) out.push(45);
+        started = true;
+      } else if (started) {
+        if (wordTone !== 0) out.push(wordTone);
+        out.push(32);
+        wordTone = 0;
+        started = false;
+      }
+      continue;
+    }
+    if (c >= LATIN_END) return null;
+    const l = letter[c]!;
+    if (l === 0) return null;
+    out.push(l);
+    if (wordTone === 0) wordTone = tone[c]!;
+    started = true;
+    i++;
+  }
+  if (started) {
+    if (wordTone !== 0) out.push(wordTone);
+  } else if (out.length > 0 && out[out.length - 1] === 32) out.pop();
+  return String.fromCharCode(...out);
 }

@@ -28,18 +28,27 @@ const ABBREVIATIONS: Record<string, UnitKind> = { tp: "tp", tx: "tx", tt: "tt", 
  * reading of prefixes: unit matching keys the rest (parseUnitName), prose writes it (placeNames).
  */
 export function splitUnitPrefix(raw: string): { readonly kind: UnitKind | null; readonly rest: string } {
-  // "T.X. Long Mỹ", "T.P Cần Thơ", "T.T. Cái Tắc": the dotted forms of TX., TP., TT.
-  const s = cleanText(raw).replace(/^t\.\s?([pxt])(\.\s*|\s+)/i, (_m, k: string) => `t${k.toLowerCase()}. `);
-  const low = s.toLowerCase();
+  let s = cleanText(raw);
+  // "T.X. Long Mỹ", "T.P Cần Thơ", "T.T. Cái Tắc": the dotted forms of TX., TP., TT. (tested
+  // first by hand: this runs for every unit name of every sheet).
+  const c0 = s.charCodeAt(0) | 0x20;
+  if (c0 === 116 && s.charCodeAt(1) === 46) s = s.replace(/^t\.\s?([pxt])(\.\s*|\s+)/i, (_m, k: string) => `t${k.toLowerCase()}. `);
+  // The longest prefix is "thành phố" (9 characters): only the start of the name is compared.
+  const low = s.slice(0, 10).toLowerCase();
   for (const [prefix, kind] of FULL_PREFIXES) {
     // The prefix, then a space or a dot (without building prefix + " " for every name and prefix).
     if (low.startsWith(prefix) && (low.charCodeAt(prefix.length) === 32 || low.charCodeAt(prefix.length) === 46)) {
-      const rest = s.slice(prefix.length).replace(/^[.\s]+/, "");
+      // The rest without the dots and spaces after the prefix (cleanText leaves only single spaces).
+      let i = prefix.length;
+      while (i < s.length && (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 32)) i++;
+      const rest = s.slice(i);
       if (rest) return { kind, rest };
     }
   }
   // Abbreviations need a dot or a space after them ("H. Vị Thủy", "TP Cần Thơ", "Q.1"), so that
-  // "Hòa Bình" is not read as "H." + "òa Bình".
+  // "Hòa Bình" is not read as "H." + "òa Bình". Only a name starting with t, q, h, p or x can have one.
+  const first = s.charCodeAt(0) | 0x20;
+  if (first !== 116 && first !== 113 && first !== 104 && first !== 112 && first !== 120) return { kind: null, rest: s };
   const m = s.match(/^(tp|tx|tt|q|h|p|x)(\.\s*|\s+)(.+)$/i);
   if (m) return { kind: ABBREVIATIONS[m[1]!.toLowerCase()]!, rest: m[3]! };
   const num = s.match(/^(q|p)(\d+)$/i); // "Q1", "P12"
@@ -51,35 +60,25 @@ export interface UnitKey {
   readonly kind: UnitKind | null;
   /** The name without its prefix, as a tone-placement-insensitive key. */
   readonly name: string;
+  /** Kind and name in one string (unitKeyString), made once by parseUnitName. */
+  readonly full?: string;
 }
 
 /**
- * Names already parsed. One run parses each unit name several times (duplicate check, then a
- * match against each other sheet) and parsing is the costliest text work of a run; UnitKey is
- * immutable, so sharing one is safe. Bounded, so a long-lived task pane keeps at most a few MB (a run over 10,000 units × 3 sheets fits): emptied
- * when full.
+ * Split a unit name into its administrative kind (if written) and its key. No memo: a run parses
+ * each sheet's names once and passes the keys on (summarize), and a memo kept between runs would
+ * only flatter repeated runs over the same names.
  */
-const parsedNames = new Map<string, UnitKey>();
-const PARSED_NAMES_MAX = 1 << 16;
-
-/** Split a unit name into its administrative kind (if written) and its key. */
 export function parseUnitName(raw: string): UnitKey {
-  let k = parsedNames.get(raw);
-  if (k === undefined) {
-    if (parsedNames.size >= PARSED_NAMES_MAX) parsedNames.clear();
-    k = parseUnitNameUncached(raw);
-    parsedNames.set(raw, k);
-  }
-  return k;
-}
-
-function parseUnitNameUncached(raw: string): UnitKey {
   const { kind, rest } = splitUnitPrefix(raw);
-  return { kind, name: nameKey(rest) };
+  const name = nameKey(rest);
+  // The string the maps key on, made once: matching and the duplicate check look it up again
+  // and again, and a string made anew must be hashed anew.
+  return { kind, name, full: `${kind ?? "?"}|${name}` };
 }
 
 export function unitKeyString(k: UnitKey): string {
-  return `${k.kind ?? "?"}|${k.name}`;
+  return k.full ?? `${k.kind ?? "?"}|${k.name}`;
 }
 
 export interface NamedUnit {
@@ -128,6 +127,13 @@ export interface UnitMatching {
  * pairs with the one unit of that name on the other side, if there is exactly one.
  * `leftKeys`/`rightKeys`: the names parsed (parseUnitName), when the caller has them already.
  */
+/** Indices whose flag is not set. */
+function unused(used: readonly boolean[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < used.length; i++) if (!used[i]) out.push(i);
+  return out;
+}
+
 export function matchUnits(left: readonly string[], right: readonly string[], leftKeys?: readonly UnitKey[], rightKeys?: readonly UnitKey[]): UnitMatching {
   const lk = leftKeys ?? left.map(parseUnitName);
   const rk = rightKeys ?? right.map(parseUnitName);
@@ -196,8 +202,8 @@ export function matchUnits(left: readonly string[], right: readonly string[], le
   pairs.sort((a, b) => a.left - b.left);
   return {
     pairs,
-    leftOnly: lUsed.flatMap((u, i) => (u ? [] : [i])),
-    rightOnly: rUsed.flatMap((u, i) => (u ? [] : [i])),
+    leftOnly: unused(lUsed),
+    rightOnly: unused(rUsed),
     ambiguous: [...new Set(ambiguous)],
   };
 }

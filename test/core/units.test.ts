@@ -54,7 +54,7 @@ describe("parseUnitName", () => {
   });
 
   it("does not read the first letters of a bare name as an abbreviation", () => {
-    expect(parseUnitName("Hòa Bình")).toEqual({ kind: null, name: "hoa2 binh2" });
+    expect(parseUnitName("Hòa Bình")).toEqual({ kind: null, name: "hoa2 binh2", full: "?|hoa2 binh2" });
     expect(parseUnitName("Xuân Lộc").kind).toBeNull();
     expect(parseUnitName("Phụng Hiệp").kind).toBeNull();
     expect(parseUnitName("Quỳnh Nhai").kind).toBeNull();
