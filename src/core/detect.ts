@@ -407,7 +407,10 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     }
     blankRun = 0;
     const label = rowLabel(row, unitColumn);
-    const sttText = sttColumn >= 0 ? text(row[sttColumn] ?? null) : "";
+    // A number in the STT column (nearly every row) is never a Roman group number: no text is
+    // made of it unless a test below needs it.
+    const sttCell = sttColumn >= 0 ? (row[sttColumn] ?? null) : null;
+    const sttText = typeof sttCell === "number" ? "" : text(sttCell);
     const f = foldText(label);
     if (label && isTotalFolded(f)) {
       if (totalRow) warnings.push(`${at(r, unitColumn)}: a second total row ("${label}") — only the one in row ${totalRow.row + origin.row + 1} is used as the check.`);
@@ -422,10 +425,11 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
       excluded.push({ row: r, label: g.label, reason: "group" });
       continue;
     }
-    const hasFigure = hasFigureIn(row);
-    const sttIsNumber = sttText !== "" && /^\d+\.?$/.test(sttText);
-    const namedUnit = !!label && (r < lastFigureRow || (parseUnitName(label).kind !== null && !label.includes(",")));
-    if (!label || typeof row[unitColumn] !== "string" || (!hasFigure && !sttIsNumber && !namedUnit)) {
+    // Tested in this order, each only when the ones before leave the row in doubt.
+    const hasFigure = () => hasFigureIn(row);
+    const sttIsNumber = () => /^\d+\.?$/.test(typeof sttCell === "number" ? String(sttCell) : sttText);
+    const namedUnit = () => r < lastFigureRow || (parseUnitName(label).kind !== null && !label.includes(","));
+    if (!label || typeof row[unitColumn] !== "string" || (!hasFigure() && !sttIsNumber() && !namedUnit())) {
       excluded.push({ row: r, label: label || text(row.find((v) => !isBlank(v)) ?? null), reason: "text" });
       continue;
     }

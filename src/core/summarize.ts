@@ -804,12 +804,14 @@ export function summarize(
   // Each sheet's unit names parsed once, for the duplicate check and for matching (parseUnitName's
   // memo holds 65,536 names: a province of 100,000 units would be parsed again and again).
   const unitKeys = new Map<DetectedTable, readonly UnitKey[]>();
+  // And each sheet's units by key, from the duplicate check, for matching.
+  const unitIndex = new Map<DetectedTable, ReadonlyMap<string, number>>();
   const add = (role: SheetRole, g: SheetGrid | null) => {
     if (!g) return;
     const t = detectTable(g, { locale });
     const keys = t.units.map((u) => parseUnitName(u.name));
     unitKeys.set(t, keys);
-    checkDuplicates(g.name, t.units, t.origin.row, keys);
+    unitIndex.set(t, checkDuplicates(g.name, t.units, t.origin.row, keys));
     if (t.units.length === 0) {
       throw new ChitieuError(
         "no-units",
@@ -847,6 +849,7 @@ export function summarize(
       other.table.units.map((u) => u.name),
       unitKeys.get(ref.table),
       unitKeys.get(other.table),
+      unitIndex.get(other.table),
     );
     const idx: (number | null)[] = refNames.map(() => null);
     for (const p of m.pairs) idx[p.left] = p.right;

@@ -90,22 +90,25 @@ export interface NamedUnit {
  * A unit listed twice in one sheet is an error naming both rows. `keys`: the units' names parsed
  * (parseUnitName), when the caller has them already.
  */
-export function checkDuplicates(sheet: string, units: readonly NamedUnit[], origin = 0, keys?: readonly UnitKey[]): void {
-  const seen = new Map<string, NamedUnit>();
+export function checkDuplicates(sheet: string, units: readonly NamedUnit[], origin = 0, keys?: readonly UnitKey[]): Map<string, number> {
+  // Each unit's index by its key (unitKeyString): returned, since matching looks units up by it.
+  const seen = new Map<string, number>();
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     const k = keys ? keys[i]! : parseUnitName(u.name);
     const key = unitKeyString(k);
-    const prev = seen.get(key);
-    if (prev) {
+    const at = seen.get(key);
+    if (at !== undefined) {
+      const prev = units[at]!;
       throw new ChitieuError(
         "duplicate-unit",
         `Sheet '${sheet}' lists the unit "${u.name}" twice: row ${prev.row + origin + 1} ("${prev.name}") and row ${u.row + origin + 1}. Remove or rename one of them.`,
         { sheet },
       );
     }
-    seen.set(key, u);
+    seen.set(key, i);
   }
+  return seen;
 }
 
 export interface UnitMatch {
@@ -134,7 +137,14 @@ function unused(used: readonly boolean[]): number[] {
   return out;
 }
 
-export function matchUnits(left: readonly string[], right: readonly string[], leftKeys?: readonly UnitKey[], rightKeys?: readonly UnitKey[]): UnitMatching {
+export function matchUnits(
+  left: readonly string[],
+  right: readonly string[],
+  leftKeys?: readonly UnitKey[],
+  rightKeys?: readonly UnitKey[],
+  /** The right side's units by key, as checkDuplicates returns them (no key twice). */
+  rightIndex?: ReadonlyMap<string, number>,
+): UnitMatching {
   const lk = leftKeys ?? left.map(parseUnitName);
   const rk = rightKeys ?? right.map(parseUnitName);
   const pairs: UnitMatch[] = [];
@@ -142,12 +152,17 @@ export function matchUnits(left: readonly string[], right: readonly string[], le
   const rUsed = new Array<boolean>(right.length).fill(false);
   const ambiguous: string[] = [];
 
-  const rByFull = new Map<string, number>();
-  rk.forEach((k, i) => {
-    if (k.kind === null) return;
-    const full = unitKeyString(k);
-    if (!rByFull.has(full)) rByFull.set(full, i);
-  });
+  // Keys with a kind only are looked up, so an index holding the bare ones too answers the same.
+  let rByFull = rightIndex;
+  if (!rByFull) {
+    const own = new Map<string, number>();
+    rk.forEach((k, i) => {
+      if (k.kind === null) return;
+      const full = unitKeyString(k);
+      if (!own.has(full)) own.set(full, i);
+    });
+    rByFull = own;
+  }
   lk.forEach((k, i) => {
     if (k.kind === null) return;
     const j = rByFull.get(unitKeyString(k));

@@ -7,7 +7,7 @@
 import type ExcelJS from "exceljs";
 import { CellValue, SheetGrid } from "../core/grid";
 import { ChitieuError } from "../core/errors";
-import { STYLE_COLOURS, SheetSpec, cellSafe, planSheetNames } from "../core/sheetSpec";
+import { STYLE_COLOURS, SheetSpec, planSheetNames, rowsOf } from "../core/sheetSpec";
 import { StoredSettings } from "../core/settings";
 import { ReadOptions, SheetInfo, WorkbookPort, WrittenSheet } from "./port";
 import { META_SHEET, MetaRecord as Meta, parseMeta } from "./meta";
@@ -124,22 +124,31 @@ export class ExcelJsWorkbook implements WorkbookPort {
   }
 }
 
+/**
+ * Rows taken from a sheet's row source at a time: the sheet's cells are made a slice at a time
+ * (and each slice dropped once written), never all at once as `spec.values` would.
+ */
+const ROWS_PER_SLICE = 2000;
+
 /** Write one sheet description into an empty exceljs worksheet. */
 function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
-  spec.values.forEach((row, r) => {
-    const xrow = ws.getRow(r + 1);
-    row.forEach((v, c) => {
-      // Strings go in as strings: exceljs only makes formulas from {formula} objects, so text
-      // such as "=HYPERLINK(…)" or "-5" stays text. cellSafe: no Infinity, no text over Excel's limit.
-      const safe = cellSafe(v);
-      if (safe === null) return;
-      xrow.getCell(c + 1).value = safe;
-    });
-  });
-  for (let r = spec.dataStart; r < spec.values.length; r++) {
-    const xrow = ws.getRow(r + 1);
-    spec.columnFormats.forEach((f, c) => {
-      xrow.getCell(c + 1).numFmt = f;
+  const source = rowsOf(spec);
+  for (let start = 0; start < source.count; start += ROWS_PER_SLICE) {
+    source.slice(start, start + ROWS_PER_SLICE).forEach((row, k) => {
+      const r = start + k;
+      const xrow = ws.getRow(r + 1);
+      row.forEach((v, c) => {
+        // Strings go in as strings: exceljs only makes formulas from {formula} objects, so text
+        // such as "=HYPERLINK(…)" or "-5" stays text. Rows from rowsOf are cellSafe already: no
+        // Infinity, no text over Excel's limit.
+        if (v === null) return;
+        xrow.getCell(c + 1).value = v;
+      });
+      if (r >= spec.dataStart) {
+        spec.columnFormats.forEach((f, c) => {
+          xrow.getCell(c + 1).numFmt = f;
+        });
+      }
     });
   }
   for (const f of spec.cellFormats) ws.getCell(f.row + 1, f.col + 1).numFmt = f.format;

@@ -16,7 +16,7 @@
  */
 import { CellValue, SheetGrid } from "../core/grid";
 import { ChitieuError } from "../core/errors";
-import { STYLE_COLOURS, SheetSpec, legalSheetName, planSheetNames } from "../core/sheetSpec";
+import { STYLE_COLOURS, SheetSpec, legalSheetName, planSheetNames, rowsOf } from "../core/sheetSpec";
 import { StoredSettings, parseSettings } from "../core/settings";
 import { ReadOptions, SheetInfo, WorkbookPort, WrittenSheet } from "./port";
 import { META_SHEET, parseMeta } from "./meta";
@@ -386,8 +386,9 @@ export class OfficeWorkbook implements WorkbookPort {
           }
         }
         for (const { p, a1, used, mark } of suspects) {
-          const v = p.spec.values[0]?.[0] ?? "";
-          const rows = p.spec.values.length;
+          const source = rowsOf(p.spec);
+          const v = source.slice(0, 1)[0]?.[0] ?? "";
+          const rows = source.count;
           const sameContent = a1.values[0]?.[0] === v && addressOrigin(used.address).row === 0 && /:/.test(used.address) === rows * p.spec.width > 1;
           const marked = mark ? !mark.isNullObject && mark.value === p.spec.key : true;
           if (sameContent && marked) {

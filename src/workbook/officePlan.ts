@@ -3,7 +3,7 @@
  * how to split a large write into row blocks, and what an Excel error means. No Office globals,
  * so all of it runs (and is tested) in Node.
  */
-import { OutputValue, SheetSpec } from "../core/sheetSpec";
+import { OutputValue, SheetRows, SheetSpec, rowsOf } from "../core/sheetSpec";
 import { columnIndex } from "../core/grid";
 
 /** Excel on the web caps a request or a response at 5 MB; stay well under it. */
@@ -34,16 +34,61 @@ export function cellForExcel(v: OutputValue): string | number | null {
   return v;
 }
 
-/** The spec's values as a rectangle `width` wide (null = leave the cell alone), made safe. */
-export function rectangle(spec: SheetSpec): (string | number | null)[][] {
-  const width = spec.values.reduce((w, r) => Math.max(w, r.length), Math.max(spec.width, 1));
-  return spec.values.map((row) => {
-    const out: (string | number | null)[] = new Array(width).fill(null);
-    row.forEach((v, c) => {
-      out[c] = cellForExcel(v);
-    });
-    return out;
+/**
+ * Rows taken from a sheet's row source at a time: enough that each slice is cheap to ask for,
+ * few enough that a province's two million cells never exist at once (a slice is dropped before
+ * the next is made).
+ */
+export const ROWS_PER_SLICE = 2000;
+
+/** One row as written through `range.values`: `width` wide (null = leave the cell alone), made safe. */
+export function excelRow(row: readonly OutputValue[], width: number): (string | number | null)[] {
+  const out: (string | number | null)[] = new Array(width).fill(null);
+  row.forEach((v, c) => {
+    out[c] = cellForExcel(v);
   });
+  return out;
+}
+
+/** Rows [start, end) of a sheet as a rectangle `width` wide, made from its row source. */
+export function excelRows(rows: SheetRows, start: number, end: number, width: number): (string | number | null)[][] {
+  return rows.slice(start, end).map((row) => excelRow(row, width));
+}
+
+/** The spec's values as a rectangle `width` wide (null = leave the cell alone), made safe. All rows at once: for tests and small sheets. */
+export function rectangle(spec: SheetSpec): (string | number | null)[][] {
+  const rows = rowsOf(spec);
+  return excelRows(rows, 0, rows.count, rowSizes(rows, spec.width).width);
+}
+
+/**
+ * The width of a sheet's rectangle (its widest row, at least `width` and 1) and the serialized
+ * size of each of its rows as written (`jsonBytes(excelRow(row, width)) + 1`, the 1 for the comma
+ * between rows), from rows made ROWS_PER_SLICE at a time and dropped.
+ */
+export function rowSizes(rows: SheetRows, width: number): { width: number; rowBytes: number[] } {
+  let w = Math.max(width, 1);
+  // Each row's size without the padding, and its length: the padding needs the final width.
+  const bare: number[] = new Array(rows.count);
+  const lengths: number[] = new Array(rows.count);
+  for (let start = 0; start < rows.count; start += ROWS_PER_SLICE) {
+    rows.slice(start, start + ROWS_PER_SLICE).forEach((row, k) => {
+      const cells: (string | number | null)[] = new Array(row.length).fill(null);
+      row.forEach((v, c) => {
+        cells[c] = cellForExcel(v);
+      });
+      bare[start + k] = jsonBytes(cells);
+      lengths[start + k] = row.length;
+      if (row.length > w) w = row.length;
+    });
+  }
+  // Padding a row of n cells to w adds w - n times ",null"; an empty row "[]" becomes
+  // "[null,…,null]", one comma fewer.
+  const rowBytes = bare.map((b, r) => {
+    const n = lengths[r]!;
+    return b + 5 * (w - n) - (n === 0 ? 1 : 0) + 1;
+  });
+  return { width: w, rowBytes };
 }
 
 /** UTF-8 size of a string (what goes over the wire), counted without encoding it. */

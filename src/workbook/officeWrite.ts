@@ -9,10 +9,10 @@
  * the mark column), fixed blocks (title, header, total) as one range each.
  */
 import { columnLetter, RangeRef } from "../core/grid";
-import { HighlightStyle, SheetSpec, STYLE_COLOURS } from "../core/sheetSpec";
+import { HighlightStyle, SheetSpec, STYLE_COLOURS, rowsOf } from "../core/sheetSpec";
 import { runsOf } from "../core/describe";
 import { META_SHEET } from "./meta";
-import { OP_OVERHEAD_BYTES, SHEET_MARK, formulaString, jsonBytes, rectangle, rowBlocks, utf8Bytes, widthPoints } from "./officePlan";
+import { OP_OVERHEAD_BYTES, SHEET_MARK, excelRows, formulaString, jsonBytes, rowBlocks, rowSizes, utf8Bytes, widthPoints } from "./officePlan";
 
 export interface SheetPlan {
   readonly spec: SheetSpec;
@@ -51,7 +51,11 @@ export interface ValueBlock {
 }
 
 export interface WritePlan extends WriteInput {
-  readonly values: readonly (readonly (string | number | null)[])[][];
+  /**
+   * Each sheet's width as written (its widest row, at least `spec.width`). The plan holds no
+   * values: each block's rows are made from `rowsOf(spec)` right before they are queued.
+   */
+  readonly widths: readonly number[];
   /** Value blocks per sync; the last sync also carries the formatting and the swap. */
   readonly syncs: readonly (readonly ValueBlock[])[];
 }
@@ -80,12 +84,11 @@ function decorationBytes(spec: SheetSpec): number {
 }
 
 export function planWrite(input: WriteInput): WritePlan {
-  const values = input.sheets.map((p) => rectangle(p.spec));
+  const sizes = input.sheets.map((p) => rowSizes(rowsOf(p.spec), p.spec.width));
   const fixed = input.sheets.reduce((n, p) => n + decorationBytes(p.spec), 0) + (input.old.length * 3 + 4) * OP_OVERHEAD_BYTES + utf8Bytes(input.meta ?? "");
   const valueBudget = Math.max(1024, input.budget - fixed);
   const blocks: ValueBlock[] = [];
-  values.forEach((rows, sheet) => {
-    const rowBytes = rows.map((r) => jsonBytes(r) + 1);
+  sizes.forEach(({ rowBytes }, sheet) => {
     for (const b of rowBlocks(rowBytes, valueBudget - OP_OVERHEAD_BYTES)) blocks.push({ sheet, start: b.start, end: b.end, bytes: b.bytes + OP_OVERHEAD_BYTES });
   });
   const total = blocks.reduce((n, b) => n + b.bytes, 0);
@@ -109,7 +112,7 @@ export function planWrite(input: WriteInput): WritePlan {
     if (cur.length > 0) syncs.push(cur);
     syncs.push([]);
   }
-  return { ...input, values, syncs };
+  return { ...input, widths: sizes.map((s) => s.width), syncs };
 }
 
 function rangeOf(ws: Excel.Worksheet, r: RangeRef): Excel.Range {
@@ -131,7 +134,7 @@ function equalRuns<T>(values: readonly T[]): { start: number; end: number }[] {
 
 /** Number formats: one value per block of adjacent columns with the same format. */
 function numberFormats(ws: Excel.Worksheet, spec: SheetSpec): void {
-  const dataRows = spec.values.length - spec.dataStart;
+  const dataRows = rowsOf(spec).count - spec.dataStart;
   if (dataRows > 0) {
     for (const { start, end } of equalRuns(spec.columnFormats)) ws.getRangeByIndexes(spec.dataStart, start, dataRows, end - start).numberFormat = [[spec.columnFormats[start]]];
   }
@@ -214,10 +217,12 @@ export async function writeSheets(ctx: Excel.RequestContext, plan: WritePlan): P
     if (plan.customProperties) ws.customProperties.add(SHEET_MARK, p.spec.key);
     return ws;
   });
+  const sources = plan.sheets.map((p) => rowsOf(p.spec));
   for (let s = 0; s < plan.syncs.length; s++) {
     for (const b of plan.syncs[s]!) {
-      const rows = plan.values[b.sheet]!.slice(b.start, b.end);
-      added[b.sheet]!.getRangeByIndexes(b.start, 0, b.end - b.start, rows[0]!.length).values = rows as (string | number | null)[][];
+      // This block's rows only, made now: the sheet's other rows are not held meanwhile.
+      const width = plan.widths[b.sheet]!;
+      added[b.sheet]!.getRangeByIndexes(b.start, 0, b.end - b.start, width).values = excelRows(sources[b.sheet]!, b.start, b.end, width);
     }
     if (s < plan.syncs.length - 1) {
       await ctx.sync();
