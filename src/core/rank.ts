@@ -134,7 +134,7 @@ function radixDescending(key: Float64Array, indices: Int32Array): Int32Array {
   const one = new Float64Array(1);
   const bits = new Uint32Array(one.buffer);
   const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0; // little-endian: high word second
-  // The eight byte histograms, counted in one pass.
+  // The high word's four byte histograms, counted in one pass.
   const counts = new Int32Array(8 * 256);
   for (let p = 0; p < m; p++) {
     const v = key[ix[p]!]!;
@@ -145,10 +145,6 @@ function radixDescending(key: Float64Array, indices: Int32Array): Int32Array {
     const wl = h & 0x80000000 ? l : ~l >>> 0;
     hi[p] = wh;
     lo[p] = wl;
-    counts[wl & 255]++;
-    counts[256 + ((wl >>> 8) & 255)]++;
-    counts[512 + ((wl >>> 16) & 255)]++;
-    counts[768 + (wl >>> 24)]++;
     counts[1024 + (wh & 255)]++;
     counts[1280 + ((wh >>> 8) & 255)]++;
     counts[1536 + ((wh >>> 16) & 255)]++;
@@ -158,20 +154,22 @@ function radixDescending(key: Float64Array, indices: Int32Array): Int32Array {
   let lo2 = new Uint32Array(m);
   let ix2 = new Int32Array(m);
   const start = new Int32Array(256);
-  for (let pass = 0; pass < 8; pass++) {
+  // The high words first (sign, exponent and the top of the mantissa): four passes order nearly
+  // every key, then the runs of keys sharing a high word are ordered by their low words. Rates
+  // differ in their high words unless they are within about a millionth of each other, so the
+  // low words' four passes (half the work) would mostly reorder nothing.
+  for (let pass = 4; pass < 8; pass++) {
     const base = pass * 256;
     const shift = (pass & 3) * 8;
-    const words = pass < 4 ? lo : hi;
     // A byte every key shares leaves the order as it is.
-    if (counts[base + ((words[0]! >>> shift) & 255)] === m) continue;
+    if (counts[base + ((hi[0]! >>> shift) & 255)] === m) continue;
     let sum = 0;
     for (let b = 0; b < 256; b++) {
       start[b] = sum;
       sum += counts[base + b]!;
     }
     for (let p = 0; p < m; p++) {
-      const w = pass < 4 ? lo[p]! : hi[p]!;
-      const d = start[(w >>> shift) & 255]++;
+      const d = start[(hi[p]! >>> shift) & 255]++;
       hi2[d] = hi[p]!;
       lo2[d] = lo[p]!;
       ix2[d] = ix[p]!;
@@ -180,5 +178,39 @@ function radixDescending(key: Float64Array, indices: Int32Array): Int32Array {
     [lo, lo2] = [lo2, lo];
     [ix, ix2] = [ix2, ix];
   }
+  // Runs of one high word, in index order so far: ordered by low word, then index (a stable
+  // insertion sort for the short runs there usually are, a comparison sort for long ones).
+  let r = 0;
+  while (r < m) {
+    let e = r + 1;
+    while (e < m && hi[e] === hi[r]) e++;
+    if (e - r > 1) sortRun(lo, ix, r, e);
+    r = e;
+  }
   return ix;
+}
+
+/** Positions [from, to) ordered by `lo` (unsigned, ascending), ties by `ix` ascending. */
+function sortRun(lo: Uint32Array, ix: Int32Array, from: number, to: number): void {
+  if (to - from <= 32) {
+    for (let i = from + 1; i < to; i++) {
+      const l = lo[i]!;
+      const x = ix[i]!;
+      let j = i - 1;
+      while (j >= from && (lo[j]! > l || (lo[j] === l && ix[j]! > x))) {
+        lo[j + 1] = lo[j]!;
+        ix[j + 1] = ix[j]!;
+        j--;
+      }
+      lo[j + 1] = l;
+      ix[j + 1] = x;
+    }
+    return;
+  }
+  const pairs = Array.from({ length: to - from }, (_, k) => ({ l: lo[from + k]!, x: ix[from + k]! }));
+  pairs.sort((a, b) => a.l - b.l || a.x - b.x);
+  pairs.forEach((p, k) => {
+    lo[from + k] = p.l;
+    ix[from + k] = p.x;
+  });
 }

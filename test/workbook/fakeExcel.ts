@@ -750,7 +750,9 @@ class FakeConditionalFormat {
     };
     const rule = {} as { formula: string };
     Object.defineProperty(rule, "formula", {
-      set: (v: string) => range.queueOn("conditionalFormat.rule.formula", () => (cf.formula = v), true, v),
+      set: (v: string) => {
+        range.queueOn("conditionalFormat.rule.formula", () => (cf.formula = v), true, v);
+      },
       get: () => { throw NOT_LOADED("formula"); },
     });
     this.custom = { rule, format: { fill: new FakeFill(owner, "fill"), font: new FakeFont(owner, "font") } };
@@ -829,9 +831,17 @@ class FakeChart {
   constructor(ctx: FakeContext, chart: ChartModel) {
     const q = (name: string, v: unknown, run: () => void) => ctx.queue.push({ name: `Chart.${name}`, format: false, navigation: false, bytes: OVERHEAD + bytesOf(v), run });
     this.title = {} as { text: string };
-    Object.defineProperty(this.title, "text", { set: (v: string) => q("title.text", v, () => (chart.title = v)) });
+    Object.defineProperty(this.title, "text", {
+      set: (v: string) => {
+        q("title.text", v, () => (chart.title = v));
+      },
+    });
     this.legend = {} as { position: string };
-    Object.defineProperty(this.legend, "position", { set: (v: string) => q("legend.position", v, () => (chart.legend = v)) });
+    Object.defineProperty(this.legend, "position", {
+      set: (v: string) => {
+        q("legend.position", v, () => (chart.legend = v));
+      },
+    });
     this.series = {
       getItemAt: (i: number) => new FakeSeries(q, () => {
         const s = chart.series[i];

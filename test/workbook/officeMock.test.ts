@@ -73,7 +73,12 @@ function mockExcel(sheets: Record<string, { values: unknown[][]; address: string
             ws.getRangeByIndexes = (...a: number[]) => recordingRange(log, a);
             ws.freezePanes = { freezeRows: (n: number) => log.push({ kind: "freezeRows", address: [], value: n }) };
             ws.activate = () => log.push({ kind: "activate", address: [], value: null });
-            Object.defineProperty(ws, "name", { set: (v: string) => log.push({ kind: "rename", address: [], value: v }), configurable: true });
+            Object.defineProperty(ws, "name", {
+              set: (v: string) => {
+                log.push({ kind: "rename", address: [], value: v });
+              },
+              configurable: true,
+            });
             return ws;
           },
         },
