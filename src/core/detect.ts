@@ -385,14 +385,16 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
   const dataCols: number[] = [];
   for (let c = 0; c < width; c++) if (c !== unitColumn && c !== sttColumn && c !== notesColumn) dataCols.push(c);
 
-  const hasFigureIn = (row: readonly CellValue[]) =>
-    dataCols.some((c) => {
-      const v = row[c] ?? null;
+  const hasFigureIn = (row: readonly CellValue[]): boolean => {
+    for (let k = 0; k < dataCols.length; k++) {
+      const v = row[dataCols[k]!] ?? null;
       // Any number is a figure (one that is not finite reads as an error, which counts too).
       if (typeof v === "number") return true;
-      const k = parseCell(v, locale).kind;
-      return k === "number" || k === "error" || k === "none";
-    });
+      const kind = parseCell(v, locale).kind;
+      if (kind === "number" || kind === "error" || kind === "none") return true;
+    }
+    return false;
+  };
   // A named row with no figures yet is a unit when rows with figures follow it (it sits inside
   // the table), or when its name has an administrative prefix ("Huyện …", "X. …") and no comma (a
   // footer "TP. Vị Thanh, ngày …" has one): a unit is never dropped for want of figures.
@@ -425,11 +427,17 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
       excluded.push({ row: r, label: g.label, reason: "group" });
       continue;
     }
-    // Tested in this order, each only when the ones before leave the row in doubt.
-    const hasFigure = () => hasFigureIn(row);
-    const sttIsNumber = () => /^\d+\.?$/.test(typeof sttCell === "number" ? String(sttCell) : sttText);
-    const namedUnit = () => r < lastFigureRow || (parseUnitName(label).kind !== null && !label.includes(","));
-    if (!label || typeof row[unitColumn] !== "string" || (!hasFigure() && !sttIsNumber() && !namedUnit())) {
+    // A unit row has a name, and figures, a number in the STT column, or the look of a unit name
+    // (tested in that order, each only when the ones before leave the row in doubt; no closure
+    // per row, which the CLI's loader makes costly).
+    const isUnit =
+      !!label &&
+      typeof row[unitColumn] === "string" &&
+      (hasFigureIn(row) ||
+        /^\d+\.?$/.test(typeof sttCell === "number" ? String(sttCell) : sttText) ||
+        r < lastFigureRow ||
+        (parseUnitName(label).kind !== null && !label.includes(",")));
+    if (!isUnit) {
       excluded.push({ row: r, label: label || text(row.find((v) => !isBlank(v)) ?? null), reason: "text" });
       continue;
     }
