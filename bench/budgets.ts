@@ -14,6 +14,10 @@ export interface EngineRow {
   /** Peak resident memory (MB) of a fresh process holding the grids and running the engine once. */
   readonly rssMb: number | null;
   readonly runs: number;
+  /** Median ms of the same engine loaded module by module through tsx (the CLI), not bundled. */
+  readonly tsxMs?: number;
+  /** Median ms to make every cell of every output sheet from its descriptions (what the adapters do as they write). */
+  readonly cellsMs?: number;
   readonly inputRssMb?: number | null;
   readonly formulaRuns?: number;
   readonly formulaCount?: number;

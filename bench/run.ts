@@ -22,6 +22,7 @@ import { setFlagsFromString } from "node:v8";
 import { measureOfficeRecalculation } from "../test/helpers/officeBench";
 import { BenchReport, BudgetResult, EngineRow, OfficeRow, checkBudgets } from "./budgets";
 import { measureBundle } from "./bundle";
+import { loadBundledEngine } from "./bundled";
 import { checkEngineRun, floorPass, runEngine } from "./engine";
 import { timeMedian } from "./stats";
 import { makeWorkload } from "./workload";
@@ -177,18 +178,23 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
   const loadAtStart = loadavg()[0]!;
   const notes: string[] = [];
   const engine: EngineRow[] = [];
+  // The engine bundled as the task pane runs it (bench/bundled.ts), and as tsx loads it (the CLI).
+  const bundled = loadBundledEngine();
   // Engine and floor: medians in this process, one size after another.
   for (const units of o.sizes) {
     for (const k of o.indicators) {
       const w = makeWorkload(units, k);
-      const problems = checkEngineRun(w, runEngine(w));
+      const problems = checkEngineRun(w, bundled.runEngine(w));
       if (problems.length > 0) notes.push(`${units} × ${k}: the engine did not read the workload as meant: ${problems.join("; ")}`);
       const runs = units >= 100_000 ? 5 : o.runs; // the minimum at the largest size: each run takes seconds
-      const e = timeMedian(() => runEngine(w), runs, gc);
+      const e = timeMedian(() => bundled.runEngine(w), runs, gc);
+      const t = timeMedian(() => runEngine(w), runs, gc);
+      const specs = bundled.runEngine(w).specs;
+      const cells = timeMedian(() => bundled.makeAllCells(specs), runs, gc);
       const grids = [w.targets.values, w.actuals.values, w.base.values];
       const f = timeMedian(() => floorPass(grids), Math.max(21, runs));
-      engine.push({ units, indicators: k, ms: e.ms, floorMs: f.ms, formulaMs: null, rssMb: null, runs: e.runs });
-      log(`engine ${units} × ${k}: ${e.ms.toFixed(1)} ms (floor ${f.ms.toFixed(2)} ms)`);
+      engine.push({ units, indicators: k, ms: e.ms, floorMs: f.ms, formulaMs: null, rssMb: null, runs: e.runs, tsxMs: t.ms, cellsMs: cells.ms });
+      log(`engine ${units} × ${k}: ${e.ms.toFixed(1)} ms, through tsx ${t.ms.toFixed(1)} ms, every cell made ${cells.ms.toFixed(1)} ms (floor ${f.ms.toFixed(2)} ms)`);
     }
   }
   // Memory: a fresh process per size.
@@ -275,11 +281,11 @@ export function formatReport(r: BenchReport): string {
   if (Math.max(start ?? 0, end ?? 0) > r.cpus / 2) {
     out.push(`**A busy machine:** load average ${start?.toFixed(1)} at the start and ${end?.toFixed(1)} at the end on ${r.cpus} CPUs — other processes shared them, so the times are inflated (several-fold at a load of 8 or more). Re-run on a quiet machine for the budgets.`, "");
   }
-  out.push("| units | indicators | engine ms | floor ms | engine ÷ floor | formulas ms | formulas ÷ engine | peak RSS MB |");
-  out.push("|---:|---:|---:|---:|---:|---:|---:|---:|");
+  out.push("| units | indicators | engine ms | floor ms | engine ÷ floor | formulas ms | formulas ÷ engine | peak RSS MB | through tsx ms | every cell made ms |");
+  out.push("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const e of r.engine) {
     out.push(
-      `| ${e.units.toLocaleString("en")} | ${e.indicators} | ${n0(e.ms)} | ${n0(e.floorMs, 2)} | ${n0(e.ms / e.floorMs, 0)} | ${e.formulaMs === null ? "—" : n0(e.formulaMs, 0)} | ${e.formulaMs === null ? "—" : n0(e.formulaMs / e.ms, 0) + "×"} | ${n0(e.rssMb, 0)} |`,
+      `| ${e.units.toLocaleString("en")} | ${e.indicators} | ${n0(e.ms)} | ${n0(e.floorMs, 2)} | ${n0(e.ms / e.floorMs, 0)} | ${e.formulaMs === null ? "—" : n0(e.formulaMs, 0)} | ${e.formulaMs === null ? "—" : n0(e.formulaMs / e.ms, 0) + "×"} | ${n0(e.rssMb, 0)} | ${n0(e.tsxMs)} | ${n0(e.cellsMs)} |`,
     );
   }
   out.push("");

@@ -460,16 +460,17 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     // no ParsedCell made for it (one for each of a large province's cells was much of the garbage).
     let numeric = 0;
     let textual = 0;
-    const parsed = new Array<ParsedCell | null>(units.length);
+    // Only the cells that are not plain numbers, by unit: an array as long as the units would,
+    // at 100,000 units, be a large object the young generation cannot hold, for every column.
+    const parsed = new Map<number, ParsedCell>();
     for (let i = 0; i < units.length; i++) {
       const v = cellAt(grid, units[i]!.row, c);
       if (typeof v === "number" && Number.isFinite(v)) {
-        parsed[i] = null;
         numeric++;
         continue;
       }
       const p = parseCell(v, locale);
-      parsed[i] = p;
+      parsed.set(i, p);
       if (p.kind === "number") numeric++;
       else if (p.kind === "text") textual++;
     }
@@ -479,7 +480,9 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     }
     const own = folded[c]![folded[c]!.length - 1] ?? "";
     const role: ColumnRole = folded[c]!.some((x) => RATE_HEADER.test(x)) || RATE_LEAF.test(own) ? "rate" : "number";
-    const values = parsed.map((q, i) => {
+    // A unit's figure in this column (a message for each cell that has none, or a doubtful one).
+    const figureAt = (i: number): number | null => {
+      const q = parsed.size === 0 ? null : (parsed.get(i) ?? null);
       // The common case first: a plain figure needs no message, so no cell address is built.
       if (q === null) {
         const v = cellAt(grid, units[i]!.row, c) as number;
@@ -516,7 +519,9 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
           warnings.push(`${cell}: "${p.text}" is not a number — ${who} has no figure for "${headers[c]}"; enter a number.`);
           return null;
       }
-    });
+    };
+    const values = new Array<number | null>(units.length);
+    for (let i = 0; i < units.length; i++) values[i] = figureAt(i);
     let totalValue: number | null = null;
     if (totalRow) {
       const p = parseCell(cellAt(grid, totalRow.row, c), locale);

@@ -131,7 +131,7 @@ export interface UnitMatching {
  * `leftKeys`/`rightKeys`: the names parsed (parseUnitName), when the caller has them already.
  */
 /** Indices whose flag is not set. */
-function unused(used: readonly boolean[]): number[] {
+function unused(used: Uint8Array): number[] {
   const out: number[] = [];
   for (let i = 0; i < used.length; i++) if (!used[i]) out.push(i);
   return out;
@@ -148,8 +148,9 @@ export function matchUnits(
   const lk = leftKeys ?? left.map(parseUnitName);
   const rk = rightKeys ?? right.map(parseUnitName);
   const pairs: UnitMatch[] = [];
-  const lUsed = new Array<boolean>(left.length).fill(false);
-  const rUsed = new Array<boolean>(right.length).fill(false);
+  // Flags as bytes: a list of booleans as long as a national province's units is a large object.
+  const lUsed = new Uint8Array(left.length);
+  const rUsed = new Uint8Array(right.length);
   const ambiguous: string[] = [];
 
   // Keys with a kind only are looked up, so an index holding the bare ones too answers the same.
@@ -168,16 +169,16 @@ export function matchUnits(
     const j = rByFull.get(unitKeyString(k));
     if (j !== undefined && !rUsed[j]) {
       pairs.push({ left: i, right: j });
-      lUsed[i] = true;
-      rUsed[j] = true;
+      lUsed[i] = 1;
+      rUsed[j] = 1;
     }
   });
 
   // Bare names (no prefix on one side or both): pair only when unambiguous on both sides.
-  const byName = (keys: readonly UnitKey[], used: boolean[]) => {
+  const byName = (keys: readonly UnitKey[], used: Uint8Array | null) => {
     const m = new Map<string, number[]>();
     keys.forEach((k, i) => {
-      if (used[i]) return;
+      if (used && used[i]) return;
       const list = m.get(k.name) ?? [];
       list.push(i);
       m.set(k.name, list);
@@ -189,8 +190,8 @@ export function matchUnits(
   // All names per side, needed only when bare names are left to pair (usually every unit has
   // paired by kind and name already, and the maps would cost a list per unit).
   const leftToPair = lFree.size > 0 && rFree.size > 0;
-  const lAll = leftToPair ? byName(lk, []) : new Map<string, number[]>();
-  const rAll = leftToPair ? byName(rk, []) : new Map<string, number[]>();
+  const lAll = leftToPair ? byName(lk, null) : new Map<string, number[]>();
+  const rAll = leftToPair ? byName(rk, null) : new Map<string, number[]>();
   for (const [name, ls] of lFree) {
     const rs = rFree.get(name);
     if (!rs) continue;
@@ -207,8 +208,8 @@ export function matchUnits(
         continue;
       }
       pairs.push({ left: i, right: j });
-      lUsed[i] = true;
-      rUsed[j] = true;
+      lUsed[i] = 1;
+      rUsed[j] = 1;
     } else {
       const bare = [...ls.filter((i) => lk[i]!.kind === null).map((i) => left[i]!), ...rs.filter((j) => rk[j]!.kind === null).map((j) => right[j]!)];
       ambiguous.push(...bare);
