@@ -4,22 +4,8 @@
  * Excel table and a chart. Pure data; the adapters write it.
  */
 import { Lang, labels, shortIndicator } from "./i18n";
-import {
-  Highlight,
-  OutputValue,
-  SheetSpec,
-  legalSheetName,
-  safeSheetSpec,
-  sheetRows,
-  withRows,
-} from "./sheetSpec";
-import {
-  IndicatorResult,
-  ResultColumns,
-  Summary,
-  figure,
-  resultColumns,
-} from "./summarize";
+import { Highlight, OutputValue, SheetSpec, legalSheetName, safeSheetSpec, sheetRows, withRows } from "./sheetSpec";
+import { IndicatorResult, ResultColumns, Summary, figure, resultColumns } from "./summarize";
 
 export interface DescribeOptions {
   readonly lang?: Lang;
@@ -37,9 +23,7 @@ function indicatorName(r: IndicatorResult, lang: Lang): string {
 }
 
 /** Rows (0-based) as contiguous runs, for painting and for tests. */
-export function runsOf(
-  rows: readonly number[],
-): { start: number; count: number }[] {
+export function runsOf(rows: readonly number[]): { start: number; count: number }[] {
   const sorted = [...rows].sort((a, b) => a - b);
   const runs: { start: number; count: number }[] = [];
   for (const r of sorted) {
@@ -98,8 +82,7 @@ function extrasOf(r: IndicatorResult): Extras {
 const extrasSeen = new WeakMap<IndicatorResult, Extras>();
 
 /** A column's figure at a row, for a cell: null for none. */
-const at = (xs: Float64Array | null, i: number): number | null =>
-  xs ? figure(xs[i]!) : null;
+const at = (xs: Float64Array | null, i: number): number | null => (xs ? figure(xs[i]!) : null);
 
 /**
  * For each unit of the summary (Summary.units order), its row in a result's columns (−1: not in
@@ -155,17 +138,8 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
   ];
   results.forEach((r, i) => {
     const e = extras[i]!;
-    h1.push(
-      `${indicatorName(r, lang)} — ${L.measureShort(r.measure)}`,
-      ...new Array<null>(widths[i]! - 1).fill(null),
-    );
-    h2.push(
-      L.actual,
-      L.denominator(r.denominatorKind),
-      L.rate,
-      L.rank,
-      L.below,
-    );
+    h1.push(`${indicatorName(r, lang)} — ${L.measureShort(r.measure)}`, ...new Array<null>(widths[i]! - 1).fill(null));
+    h2.push(L.actual, L.denominator(r.denominatorKind), L.rate, L.rank, L.below);
     if (e.growth) h2.push(L.previous, L.growth);
     if (e.goal) h2.push(L.goal, L.goalGap, L.toGoal, L.belowGoal);
     merges.push({ row: HEAD1, col: starts[i]!, rows: 1, cols: widths[i]! });
@@ -177,16 +151,13 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
   const belowRows = columns.map((c, i): number[] => {
     const rows: number[] = [];
     const own = rowOf[i]!;
-    for (let k = 0; k < nUnits; k++)
-      if (own[k]! >= 0 && c.belowAverage[own[k]!] === 1) rows.push(DATA + k);
+    for (let k = 0; k < nUnits; k++) if (own[k]! >= 0 && c.belowAverage[own[k]!] === 1) rows.push(DATA + k);
     return rows;
   });
   const shortRows = columns.map((c, i): number[] => {
     const rows: number[] = [];
     const own = rowOf[i]!;
-    if (c.belowGoal)
-      for (let k = 0; k < nUnits; k++)
-        if (own[k]! >= 0 && c.belowGoal[own[k]!] === 1) rows.push(DATA + k);
+    if (c.belowGoal) for (let k = 0; k < nUnits; k++) if (own[k]! >= 0 && c.belowGoal[own[k]!] === 1) rows.push(DATA + k);
     return rows;
   });
   // A unit's row, made when the adapter writes it: each result's cells from its columns.
@@ -216,8 +187,7 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
         row[col++] = at(c.goal, j);
         row[col++] = points(at(c.goalGap, j));
         row[col++] = at(c.toGoal, j);
-        row[col++] =
-          c.belowGoal && c.belowGoal[j] === 1 ? L.belowGoalMark : null;
+        row[col++] = c.belowGoal && c.belowGoal[j] === 1 ? L.belowGoalMark : null;
       }
     }
     return row;
@@ -234,12 +204,7 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
       avgRow.push(null, null);
     }
     if (e.goal) {
-      totalRow.push(
-        r.goal,
-        points(r.goalGap),
-        r.toGoal,
-        r.toGoal !== null && r.toGoal > 0 ? L.belowGoalMark : null,
-      );
+      totalRow.push(r.goal, points(r.goalGap), r.toGoal, r.toGoal !== null && r.toGoal > 0 ? L.belowGoalMark : null);
       avgRow.push(null, null, null, null);
     }
   });
@@ -247,13 +212,7 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
 
   const columnFormats = [FMT_RANK, FMT_TEXT];
   extras.forEach((e) => {
-    columnFormats.push(
-      e.actualFormat,
-      e.denominatorFormat,
-      FMT_RATE,
-      FMT_RANK,
-      FMT_TEXT,
-    );
+    columnFormats.push(e.actualFormat, e.denominatorFormat, FMT_RATE, FMT_RANK, FMT_TEXT);
     if (e.growth) columnFormats.push(e.previousFormat, FMT_RATE);
     if (e.goal) columnFormats.push(FMT_RATE, FMT_POINTS, FMT_INT, FMT_TEXT);
   });
@@ -311,33 +270,15 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
     tail.push([]);
     const titleRow = sheetRow();
     const titleLine: OutputValue[] = [null, L.groupsTitle];
-    results.forEach((r, i) =>
-      titleLine.push(
-        L.actual,
-        L.denominator(r.denominatorKind),
-        L.rate,
-        L.rank,
-        L.below,
-        ...new Array<null>(widths[i]! - 5).fill(null),
-      ),
-    );
+    results.forEach((r, i) => titleLine.push(L.actual, L.denominator(r.denominatorKind), L.rate, L.rank, L.below, ...new Array<null>(widths[i]! - 5).fill(null)));
     tail.push(titleLine);
     const first = sheetRow();
-    const byGroup = results.map(
-      (r) => new Map(r.groups.map((g) => [g.group, g])),
-    );
+    const byGroup = results.map((r) => new Map(r.groups.map((g) => [g.group, g])));
     groupOrder.forEach((label, k) => {
       const row: OutputValue[] = [k + 1, label];
       byGroup.forEach((m, i) => {
         const g = m.get(label);
-        row.push(
-          g?.actual ?? null,
-          g?.denominator ?? null,
-          g?.ratio ?? null,
-          g?.rank ?? null,
-          g?.belowAverage ? L.belowMark : null,
-          ...new Array<null>(widths[i]! - 5).fill(null),
-        );
+        row.push(g?.actual ?? null, g?.denominator ?? null, g?.ratio ?? null, g?.rank ?? null, g?.belowAverage ? L.belowMark : null, ...new Array<null>(widths[i]! - 5).fill(null));
       });
       tail.push(row);
     });
@@ -349,9 +290,7 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
     results.forEach((_r, i) => {
       const c = starts[i]!;
       const m = byGroup[i]!;
-      const rows = groupOrder.flatMap((label, k) =>
-        m.get(label)?.belowAverage ? [first + k] : [],
-      );
+      const rows = groupOrder.flatMap((label, k) => (m.get(label)?.belowAverage ? [first + k] : []));
       highlights.push({
         style: "belowAverage",
         block: { row: first, col: c, rows: groupOrder.length, cols: 5 },
@@ -396,12 +335,7 @@ function points(diff: number | null): number | null {
   return diff === null ? null : diff * 100;
 }
 
-function ranked(
-  summary: Summary,
-  r: IndicatorResult,
-  lang: Lang,
-  index: number,
-): SheetSpec {
+function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number): SheetSpec {
   const L = labels(lang);
   const e = extrasOf(r);
   const HEAD = 4;
@@ -409,38 +343,19 @@ function ranked(
   const BASE = 9;
   // Issue 8's columns come after the nine of plan vs actual, so those keep their places.
   const goalCol = e.goal ? BASE + (e.growth ? 2 : 0) : -1;
-  const width =
-    BASE + (e.growth ? 2 : 0) + (e.goal ? 4 : 0) + (e.groups ? 2 : 0);
+  const width = BASE + (e.growth ? 2 : 0) + (e.goal ? 4 : 0) + (e.groups ? 2 : 0);
   const c = resultColumns(r);
   const head: OutputValue[][] = [];
   head.push([L.measureTitle(indicatorName(r, lang), r.measure)]);
-  head.push([
-    summary.average === "overall" ? L.averageOverall : L.averageMean,
-    null,
-    null,
-    null,
-    r.average,
-  ]);
-  const legendRow: OutputValue[] = [
-    e.goal ? L.legendBelowColour : L.legendBelow,
-  ];
+  head.push([summary.average === "overall" ? L.averageOverall : L.averageMean, null, null, null, r.average]);
+  const legendRow: OutputValue[] = [e.goal ? L.legendBelowColour : L.legendBelow];
   if (e.goal) {
     while (legendRow.length < goalCol) legendRow.push(null);
     legendRow.push(L.legendGoal);
   }
   head.push(legendRow);
   head.push([L.rankMode(summary.rank)]);
-  const header: OutputValue[] = [
-    L.rank,
-    L.unit,
-    L.actual,
-    L.denominator(r.denominatorKind),
-    L.rate,
-    L.gap(r.denominatorKind),
-    L.vsAverage,
-    L.below,
-    L.averageShort,
-  ];
+  const header: OutputValue[] = [L.rank, L.unit, L.actual, L.denominator(r.denominatorKind), L.rate, L.gap(r.denominatorKind), L.vsAverage, L.below, L.averageShort];
   if (e.growth) header.push(L.previous, L.growth);
   if (e.goal) header.push(L.goal, L.goalGap, L.toGoal, L.belowGoal);
   if (e.groups) header.push(L.group, L.groupRank);
@@ -471,34 +386,14 @@ function ranked(
       average,
     ];
     if (e.growth) row.push(at(c.previous, j), at(c.growth, j));
-    if (e.goal)
-      row.push(
-        at(c.goal, j),
-        points(at(c.goalGap, j)),
-        at(c.toGoal, j),
-        c.belowGoal && c.belowGoal[j] === 1 ? L.belowGoalMark : null,
-      );
-    if (e.groups)
-      row.push(
-        c.groupOf ? (c.groupOf[u] ?? null) : null,
-        c.groupRank && c.groupRank[j] !== 0 ? c.groupRank[j]! : null,
-      );
+    if (e.goal) row.push(at(c.goal, j), points(at(c.goalGap, j)), at(c.toGoal, j), c.belowGoal && c.belowGoal[j] === 1 ? L.belowGoalMark : null);
+    if (e.groups) row.push(c.groupOf ? (c.groupOf[u] ?? null) : null, c.groupRank && c.groupRank[j] !== 0 ? c.groupRank[j]! : null);
     return row;
   };
   const actualFmt = e.actualFormat;
   const denFmt = e.denominatorFormat;
   const key = `ranked:${r.indicatorKey}:${r.measure}`;
-  const columnFormats = [
-    FMT_RANK,
-    FMT_TEXT,
-    actualFmt,
-    denFmt,
-    FMT_RATE,
-    denFmt === FMT_INT && actualFmt === FMT_INT ? FMT_INT : FMT_DEC,
-    FMT_POINTS,
-    FMT_TEXT,
-    FMT_RATE,
-  ];
+  const columnFormats = [FMT_RANK, FMT_TEXT, actualFmt, denFmt, FMT_RATE, denFmt === FMT_INT && actualFmt === FMT_INT ? FMT_INT : FMT_DEC, FMT_POINTS, FMT_TEXT, FMT_RATE];
   const columnWidths = [7, 26, 12, 12, 9, 14, 12, 13, 11];
   if (e.growth) {
     columnFormats.push(e.previousFormat, FMT_RATE);
@@ -550,9 +445,7 @@ function ranked(
     {
       key,
       kind: "ranked",
-      name: legalSheetName(
-        L.rankedSheet(shortIndicator(indicatorName(r, lang)), r.measure),
-      ),
+      name: legalSheetName(L.rankedSheet(shortIndicator(indicatorName(r, lang)), r.measure)),
       values: [],
       columnFormats,
       dataStart: DATA,
@@ -604,19 +497,10 @@ function ranked(
 }
 
 /** All summary sheets for a summary: the overview first, then one ranked sheet per result. */
-export function describeOutput(
-  summary: Summary,
-  options: DescribeOptions & { totalLabel?: string } = {},
-): SheetSpec[] {
+export function describeOutput(summary: Summary, options: DescribeOptions & { totalLabel?: string } = {}): SheetSpec[] {
   const lang = options.lang ?? "vi";
   const L = labels(lang);
-  const sheets = [
-    overview(
-      summary,
-      lang,
-      options.totalLabel ?? summary.totalLabel ?? L.total,
-    ),
-  ];
+  const sheets = [overview(summary, lang, options.totalLabel ?? summary.totalLabel ?? L.total)];
   summary.results.forEach((r, i) => sheets.push(ranked(summary, r, lang, i)));
   // Whatever the input, every cell written fits Excel: finite numbers, text within its limit.
   return sheets.map(safeSheetSpec);

@@ -6,10 +6,7 @@
 export type RankMode = "competition" | "dense";
 
 /** Ranks for `values` (same order); null where the value is null. */
-export function rankDescending(
-  values: readonly (number | null)[],
-  mode: RankMode = "competition",
-): (number | null)[] {
+export function rankDescending(values: readonly (number | null)[], mode: RankMode = "competition"): (number | null)[] {
   return rankOrder(values, mode).ranks;
 }
 
@@ -18,10 +15,7 @@ export function rankDescending(
  * then the indices with no value in their given order. Sorts indices, not objects: this runs
  * for every indicator over every unit.
  */
-export function rankOrder(
-  values: readonly (number | null)[],
-  mode: RankMode = "competition",
-): { ranks: (number | null)[]; order: number[] } {
+export function rankOrder(values: readonly (number | null)[], mode: RankMode = "competition"): { ranks: (number | null)[]; order: number[] } {
   const key = new Float64Array(values.length);
   let anyNaN = false;
   for (let i = 0; i < values.length; i++) {
@@ -35,8 +29,7 @@ export function rankOrder(
   if (anyNaN) return rankOrderWithNaN(values, key, mode);
   const { ranks, order } = rankColumn(key, mode);
   const out = new Array<number | null>(values.length);
-  for (let i = 0; i < values.length; i++)
-    out[i] = ranks[i] === 0 ? null : ranks[i]!;
+  for (let i = 0; i < values.length; i++) out[i] = ranks[i] === 0 ? null : ranks[i]!;
   return { ranks: out, order: Array.from(order) };
 }
 
@@ -84,16 +77,10 @@ export function rankColumn(key: Float64Array, mode: RankMode = "competition"): {
 }
 
 /** A list holding NaN (no engine path gives one): NaN has no place in an order, so compare. */
-function rankOrderWithNaN(
-  values: readonly (number | null)[],
-  key: Float64Array,
-  mode: RankMode,
-): { ranks: (number | null)[]; order: number[] } {
+function rankOrderWithNaN(values: readonly (number | null)[], key: Float64Array, mode: RankMode): { ranks: (number | null)[]; order: number[] } {
   const ranked: number[] = [];
   const unranked: number[] = [];
-  values.forEach((v, i) =>
-    v === null || v === undefined ? unranked.push(i) : ranked.push(i),
-  );
+  values.forEach((v, i) => (v === null || v === undefined ? unranked.push(i) : ranked.push(i)));
   ranked.sort((a, b) => key[b]! - key[a]! || a - b);
   const ranks = new Array<number | null>(values.length).fill(null);
   let prev: number | null = null;

@@ -8,8 +8,7 @@ import { RangeRef } from "./grid";
 export type OutputValue = string | number | null;
 
 /** Highlight styles; the colours live here so every adapter paints the same. */
-export type HighlightStyle =
-  "belowAverage" | "belowGoal" | "header" | "total" | "title";
+export type HighlightStyle = "belowAverage" | "belowGoal" | "header" | "total" | "title";
 
 export const STYLE_COLOURS: Record<
   HighlightStyle,
@@ -133,12 +132,7 @@ export interface SheetRows {
 function safeRowInPlace(row: OutputValue[]): OutputValue[] {
   for (let c = 0; c < row.length; c++) {
     const v = row[c];
-    if (
-      typeof v === "number"
-        ? !Number.isFinite(v)
-        : typeof v === "string" && v.length > MAX_CELL_TEXT
-    )
-      row[c] = cellSafe(v!);
+    if (typeof v === "number" ? !Number.isFinite(v) : typeof v === "string" && v.length > MAX_CELL_TEXT) row[c] = cellSafe(v!);
   }
   return row;
 }
@@ -162,10 +156,8 @@ export function sheetRows(
       const out: OutputValue[][] = [];
       for (let r = from; r < to; r++) {
         if (r < head.length) out.push(safeRowInPlace(head[r]!.slice()));
-        else if (r < head.length + dataCount)
-          out.push(safeRowInPlace(dataRow(r - head.length)));
-        else
-          out.push(safeRowInPlace(tail[r - head.length - dataCount]!.slice()));
+        else if (r < head.length + dataCount) out.push(safeRowInPlace(dataRow(r - head.length)));
+        else out.push(safeRowInPlace(tail[r - head.length - dataCount]!.slice()));
       }
       return out;
     },
@@ -204,10 +196,7 @@ export function rowsOf(spec: SheetSpec): SheetRows {
   const values = spec.values;
   return {
     count: values.length,
-    slice: (start, end) =>
-      values
-        .slice(Math.max(0, start), Math.min(values.length, end))
-        .map((row) => safeRowInPlace(row.slice())),
+    slice: (start, end) => values.slice(Math.max(0, start), Math.min(values.length, end)).map((row) => safeRowInPlace(row.slice())),
   };
 }
 
@@ -224,10 +213,7 @@ export function safeSheetSpec(spec: SheetSpec): SheetSpec {
     for (let c = 0; c < row.length && !changed; c++) {
       // cellSafe(v) !== v, without the call: a number that is not finite, or text too long.
       const v = row[c];
-      changed =
-        typeof v === "number"
-          ? !Number.isFinite(v)
-          : typeof v === "string" && v.length > MAX_CELL_TEXT;
+      changed = typeof v === "number" ? !Number.isFinite(v) : typeof v === "string" && v.length > MAX_CELL_TEXT;
     }
     if (!changed) continue;
     values ??= spec.values.slice();
@@ -262,22 +248,13 @@ export function legalSheetName(name: string): string {
  * sheet of the user's is never taken (the summary gets " (2)", " (3)" …); a name held by one of
  * our own earlier summary sheets is reused, since that sheet is being replaced.
  */
-export function planSheetNames(
-  wanted: readonly string[],
-  existing: readonly { readonly name: string; readonly ours: boolean }[],
-): string[] {
-  const userNames = new Set(
-    existing.filter((s) => !s.ours).map((s) => s.name.toLowerCase()),
-  );
+export function planSheetNames(wanted: readonly string[], existing: readonly { readonly name: string; readonly ours: boolean }[]): string[] {
+  const userNames = new Set(existing.filter((s) => !s.ours).map((s) => s.name.toLowerCase()));
   const used = new Set<string>();
   return wanted.map((w) => {
     const base = legalSheetName(w);
     let name = base;
-    for (
-      let n = 2;
-      userNames.has(name.toLowerCase()) || used.has(name.toLowerCase());
-      n++
-    ) {
+    for (let n = 2; userNames.has(name.toLowerCase()) || used.has(name.toLowerCase()); n++) {
       const suffix = ` (${n})`;
       name =
         Array.from(base)

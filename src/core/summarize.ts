@@ -6,39 +6,11 @@
 import { ChitieuError } from "./errors";
 import { SheetGrid, columnLetter, columnIndex, sheetCell } from "./grid";
 import { DetectedColumn, DetectedTable, detectTable } from "./detect";
-import {
-  CoverageBase,
-  IndicatorIdentity,
-  IndicatorOverride,
-  baseKindOf,
-  identifyIndicator,
-  identityFromName,
-} from "./indicators";
+import { CoverageBase, IndicatorIdentity, IndicatorOverride, baseKindOf, identifyIndicator, identityFromName } from "./indicators";
 import { AverageMode, isBelow, ratio } from "./measures";
-import {
-  DERIVED_TOTAL_SOCIAL_INSURANCE,
-  PART_KEYS,
-  sumOfParts,
-} from "./derive";
-import {
-  ExactRate,
-  GoalSetting,
-  categoryKey,
-  goalGapOf,
-  goalSpecText,
-  isGoalHeader,
-  parseRate,
-  peopleToGoal,
-  rateFromCell,
-  resolveGoal,
-} from "./goals";
-import {
-  GroupResult,
-  groupResults,
-  isCategoryHeader,
-  isParentHeader,
-  sameHeader,
-} from "./groups";
+import { DERIVED_TOTAL_SOCIAL_INSURANCE, PART_KEYS, sumOfParts } from "./derive";
+import { ExactRate, GoalSetting, categoryKey, goalGapOf, goalSpecText, isGoalHeader, parseRate, peopleToGoal, rateFromCell, resolveGoal } from "./goals";
+import { GroupResult, groupResults, isCategoryHeader, isParentHeader, sameHeader } from "./groups";
 import { growthOf } from "./growth";
 import { NumberLocale } from "./numbers";
 import { RankMode, rankColumn } from "./rank";
@@ -283,10 +255,7 @@ interface SheetModel {
   /** Indicator columns by identity key (a derived total social insurance among them). */
   readonly indicators: Map<string, IndicatorColumn>;
   /** Per-unit goal columns ("Tỷ lệ bao phủ BHYT giao (%)") by indicator key: targets and base sheets. */
-  readonly goalColumns: Map<
-    string,
-    { id: IndicatorIdentity; column: DetectedColumn; percentScale: boolean }
-  >;
+  readonly goalColumns: Map<string, { id: IndicatorIdentity; column: DetectedColumn; percentScale: boolean }>;
   /** Base columns by kind (base sheet only). */
   readonly bases: Map<CoverageBase, DetectedColumn>;
   readonly ignored: { column: string; header: string; why: string }[];
@@ -297,50 +266,29 @@ function letter(t: DetectedTable, col: number): string {
 }
 
 /** The letters of the columns a figure comes from: "E", or "E+F" for a derived total. */
-function columnLetters(
-  t: DetectedTable,
-  cols: readonly DetectedColumn[],
-): string {
+function columnLetters(t: DetectedTable, cols: readonly DetectedColumn[]): string {
   return cols.map((c) => letter(t, c.col)).join("+");
 }
 
 /** The cell of unit `unit` (an index into the table's units) in grid column `col`: 'Thực hiện'!E7. */
 function unitCell(t: DetectedTable, unit: number, col: number): string {
-  return sheetCell(
-    t.sheet,
-    t.units[unit]!.row + t.origin.row,
-    col + t.origin.col,
-  );
+  return sheetCell(t.sheet, t.units[unit]!.row + t.origin.row, col + t.origin.col);
 }
 
-function overrideFor(
-  role: SheetRole,
-  t: DetectedTable,
-  c: DetectedColumn,
-  overrides: readonly IndicatorOverride[],
-) {
+function overrideFor(role: SheetRole, t: DetectedTable, c: DetectedColumn, overrides: readonly IndicatorOverride[]) {
   return overrides.find((o) => {
     if (o.sheet !== role) return false;
     const idx = columnIndex(o.column);
-    if (idx >= 0 && idx - t.origin.col === c.col && !/[a-z]{4}/i.test(o.column))
-      return true;
+    if (idx >= 0 && idx - t.origin.col === c.col && !/[a-z]{4}/i.test(o.column)) return true;
     const f = foldText(o.column);
     return f === foldText(c.header) || f === foldText(c.leaf);
   });
 }
 
 /** Step 3b for one sheet: which indicator (or base) each number column is. */
-function modelSheet(
-  role: SheetRole,
-  table: DetectedTable,
-  overrides: readonly IndicatorOverride[],
-  warnings: string[],
-): SheetModel {
+function modelSheet(role: SheetRole, table: DetectedTable, overrides: readonly IndicatorOverride[], warnings: string[]): SheetModel {
   const indicators = new Map<string, IndicatorColumn>();
-  const goalColumns = new Map<
-    string,
-    { id: IndicatorIdentity; column: DetectedColumn; percentScale: boolean }
-  >();
+  const goalColumns = new Map<string, { id: IndicatorIdentity; column: DetectedColumn; percentScale: boolean }>();
   const bases = new Map<CoverageBase, DetectedColumn>();
   const ignored: { column: string; header: string; why: string }[] = [];
   for (const c of table.columns) {
@@ -355,12 +303,7 @@ function modelSheet(
       });
       continue;
     }
-    if (
-      !ov &&
-      c.role === "rate" &&
-      (role === "targets" || role === "base") &&
-      isGoalHeader(c.header, role === "base")
-    ) {
+    if (!ov && c.role === "rate" && (role === "targets" || role === "base") && isGoalHeader(c.header, role === "base")) {
       const gid = identifyIndicator(c.parts);
       if (gid && !goalColumns.has(gid.key)) {
         // 90 under a "%" header, or 0,9 / "90%": one scale per column, decided by its values.
@@ -380,10 +323,7 @@ function modelSheet(
     if (role === "base") {
       const kind = baseKindOf(ov ? ov.indicator : c.header);
       if (kind) {
-        if (bases.has(kind))
-          warnings.push(
-            `${where}: a second ${kind === "population" ? "population" : "labour-force"} column ("${c.header}"); the first one is used.`,
-          );
+        if (bases.has(kind)) warnings.push(`${where}: a second ${kind === "population" ? "population" : "labour-force"} column ("${c.header}"); the first one is used.`);
         else bases.set(kind, c);
         continue;
       }
@@ -419,11 +359,7 @@ function modelSheet(
  * Total social insurance from its parts where the sheet has both but no total: inserted right
  * after the later part, so it is reported beside them.
  */
-function deriveTotal(
-  table: DetectedTable,
-  indicators: Map<string, IndicatorColumn>,
-  warnings: string[],
-): void {
+function deriveTotal(table: DetectedTable, indicators: Map<string, IndicatorColumn>, warnings: string[]): void {
   const bb = indicators.get(PART_KEYS.compulsory);
   const tn = indicators.get(PART_KEYS.voluntary);
   if (!bb || !tn || indicators.has(PART_KEYS.total)) return;
@@ -431,9 +367,7 @@ function deriveTotal(
   for (const m of d.missing) {
     const u = table.units[m.unit]!;
     const cells = m.parts.map((c) => unitCell(table, m.unit, c.col)).join(", ");
-    warnings.push(
-      `${cells}: ${u.name} has no figure for ${m.parts.map((c) => `"${c.header}"`).join(" and ")}, so it has no total ${DERIVED_TOTAL_SOCIAL_INSURANCE.vi}.`,
-    );
+    warnings.push(`${cells}: ${u.name} has no figure for ${m.parts.map((c) => `"${c.header}"`).join(" and ")}, so it has no total ${DERIVED_TOTAL_SOCIAL_INSURANCE.vi}.`);
   }
   const entries = [...indicators.entries()];
   const after = Math.max(
@@ -463,8 +397,7 @@ function detectionOf(m: SheetModel): SheetDetection {
     role: m.role,
     sheet: t.sheet,
     headerRows: t.headerRows.map((r) => r + o + 1),
-    columnNumberRow:
-      t.columnNumberRow === null ? null : t.columnNumberRow + o + 1,
+    columnNumberRow: t.columnNumberRow === null ? null : t.columnNumberRow + o + 1,
     unitColumn: letter(t, t.unitColumn),
     units: t.units.length,
     indicators: [
@@ -522,9 +455,10 @@ interface ResultExtras {
   readonly groupOrder: readonly string[];
 }
 
+const NO_GOAL = { goal: null, from: null } as const;
+
 /** A figure for a column: NaN for none. */
-const cell = (v: number | null | undefined): number =>
-  v === null || v === undefined ? NaN : v;
+const cell = (v: number | null | undefined): number => (v === null || v === undefined ? NaN : v);
 
 /** One unit's result, made from the columns (what `IndicatorResult.units` lists). */
 function unitResultAt(c: ResultColumns, i: number): UnitResult {
@@ -553,8 +487,7 @@ function unitResultAt(c: ResultColumns, i: number): UnitResult {
 /** The units of a result as objects in rank order, made from its columns. */
 export function unitsOf(c: ResultColumns): UnitResult[] {
   const out = new Array<UnitResult>(c.order.length);
-  for (let p = 0; p < c.order.length; p++)
-    out[p] = unitResultAt(c, c.order[p]!);
+  for (let p = 0; p < c.order.length; p++) out[p] = unitResultAt(c, c.order[p]!);
   return out;
 }
 
@@ -565,11 +498,8 @@ export function unitsOf(c: ResultColumns): UnitResult[] {
 export function resultColumns(r: IndicatorResult): ResultColumns {
   if (r.columns) return r.columns;
   const units = r.units;
-  const num = (f: (u: UnitResult) => number | null) =>
-    Float64Array.from(units, (u) => cell(f(u)));
-  const hasPrevious = units.some(
-    (u) => u.previous !== null || u.growth !== null,
-  );
+  const num = (f: (u: UnitResult) => number | null) => Float64Array.from(units, (u) => cell(f(u)));
+  const hasPrevious = units.some((u) => u.previous !== null || u.growth !== null);
   const hasGoal = units.some((u) => u.goal !== null);
   const hasGroupRank = units.some((u) => u.groupRank !== null);
   return {
@@ -588,14 +518,10 @@ export function resultColumns(r: IndicatorResult): ResultColumns {
     goalFrom: hasGoal ? units.map((u) => u.goalFrom) : null,
     goalGap: hasGoal ? num((u) => u.goalGap) : null,
     toGoal: hasGoal ? num((u) => u.toGoal) : null,
-    belowGoal: hasGoal
-      ? Uint8Array.from(units, (u) => (u.belowGoal ? 1 : 0))
-      : null,
+    belowGoal: hasGoal ? Uint8Array.from(units, (u) => (u.belowGoal ? 1 : 0)) : null,
     categoryOf: units.map((u) => u.category),
     groupOf: units.map((u) => u.group),
-    groupRank: hasGroupRank
-      ? Int32Array.from(units, (u) => u.groupRank ?? 0)
-      : null,
+    groupRank: hasGroupRank ? Int32Array.from(units, (u) => u.groupRank ?? 0) : null,
   };
 }
 
@@ -642,22 +568,14 @@ function finish(
   }
   const overall = counted > 0 ? ratio(sumActual, sumDenominator) : null;
   if (counted > 0 && overall === null) {
-    warnings.push(
-      `${indicator.vi} (${measure}): the ${denominatorKind === "target" ? "targets" : "base"} add up to 0, so there is no area-wide rate.`,
-    );
+    warnings.push(`${indicator.vi} (${measure}): the ${denominatorKind === "target" ? "targets" : "base"} add up to 0, so there is no area-wide rate.`);
   }
   // measures.meanOf: the mean of the rates there are (an overflowing sum is no mean).
-  const mean =
-    rated === 0
-      ? null
-      : Number.isFinite(rateSum / rated)
-        ? rateSum / rated
-        : null;
+  const mean = rated === 0 ? null : Number.isFinite(rateSum / rated) ? rateSum / rated : null;
   const average = options.average === "mean" ? mean : overall;
   const { ranks, order } = rankColumn(rates, options.rank);
   const belowAverage = new Uint8Array(n);
-  for (let i = 0; i < n; i++)
-    if (isBelow(figure(rates[i]!), average)) belowAverage[i] = 1;
+  for (let i = 0; i < n; i++) if (isBelow(figure(rates[i]!), average)) belowAverage[i] = 1;
   // Without groups there is nothing to sum or rank by group.
   let groups: GroupResult[] = [];
   let groupRank: Int32Array | null = null;
@@ -761,15 +679,11 @@ function finish(
     get units() {
       return (units ??= unitsOf(columns));
     },
-    previousTotal:
-      area && area.previous === area.previous ? area.previous : null,
+    previousTotal: area && area.previous === area.previous ? area.previous : null,
     growth: area ? area.growth : null,
     goal: areaGoal ? areaGoal.value : null,
     goalGap: goalGapOf(overall, areaGoal),
-    toGoal:
-      areaGoal && counted > 0
-        ? peopleToGoal(areaGoal, sumDenominator, sumActual)
-        : null,
+    toGoal: areaGoal && counted > 0 ? peopleToGoal(areaGoal, sumDenominator, sumActual) : null,
     groups,
   };
   // Not enumerable: a copy or the JSON of a result lists its units, not its typed arrays.
@@ -781,10 +695,7 @@ function finish(
 }
 
 /** Turn the input sheets into ranked results. Throws ChitieuError for what the user must fix. */
-export function summarize(
-  input: SummaryInput,
-  options: SummaryOptions = {},
-): Summary {
+export function summarize(input: SummaryInput, options: SummaryOptions = {}): Summary {
   const opts = {
     average: options.average ?? "overall",
     rank: options.rank ?? "competition",
@@ -813,11 +724,9 @@ export function summarize(
     unitKeys.set(t, keys);
     unitIndex.set(t, checkDuplicates(g.name, t.units, t.origin.row, keys));
     if (t.units.length === 0) {
-      throw new ChitieuError(
-        "no-units",
-        `Sheet '${g.name}': found the header but no unit rows under it. Check that the unit names are in column ${letter(t, t.unitColumn)}.`,
-        { sheet: g.name },
-      );
+      throw new ChitieuError("no-units", `Sheet '${g.name}': found the header but no unit rows under it. Check that the unit names are in column ${letter(t, t.unitColumn)}.`, {
+        sheet: g.name,
+      });
     }
     warnings.push(...t.warnings);
     tables.push({ role, table: t });
@@ -829,8 +738,7 @@ export function summarize(
 
   // Step 3b: what each column measures.
   const models = new Map<SheetRole, SheetModel>();
-  for (const { role, table } of tables)
-    models.set(role, modelSheet(role, table, overrides, warnings));
+  for (const { role, table } of tables) models.set(role, modelSheet(role, table, overrides, warnings));
   const actuals = models.get("actuals")!;
   const targets = models.get("targets") ?? null;
   const base = models.get("base") ?? null;
@@ -866,8 +774,7 @@ export function summarize(
     }
     return idx;
   };
-  const actualIdx =
-    ref === actuals ? refNames.map((_, i) => i) : alignTo(actuals);
+  const actualIdx = ref === actuals ? refNames.map((_, i) => i) : alignTo(actuals);
   const baseIdx = base ? alignTo(base) : null;
   const prevIdx = previous ? alignTo(previous) : null;
   // A reference unit must be in the actuals to have results.
@@ -908,18 +815,11 @@ export function summarize(
   ]);
   if (baseIdx) alignment.set("base", baseIdx);
   if (prevIdx) alignment.set("previous", prevIdx);
-  const sheetsInOrder = [ref, actuals, base, previous].filter(
-    (m, i, all): m is SheetModel => m !== null && all.indexOf(m) === i,
-  );
+  const sheetsInOrder = [ref, actuals, base, previous].filter((m, i, all): m is SheetModel => m !== null && all.indexOf(m) === i);
 
   // Unit categories (for goals by category) and groups, from any input sheet.
-  const categoryColumn = findCategoryColumn(
-    sheetsInOrder,
-    options.category ?? null,
-  );
-  const unitCategory = categoryColumn
-    ? perRefUnit(categoryColumn, alignment, refNames.length)
-    : refNames.map(() => null);
+  const categoryColumn = findCategoryColumn(sheetsInOrder, options.category ?? null);
+  const unitCategory = categoryColumn ? perRefUnit(categoryColumn, alignment, refNames.length) : refNames.map(() => null);
   const categories: CategoryInfo | null = categoryColumn
     ? {
         sheet: categoryColumn.model.table.sheet,
@@ -929,40 +829,19 @@ export function summarize(
       }
     : null;
   checkCategoryGoals(goalPlans, categories, sheetsInOrder);
-  const { unitGroup, grouping } = groupUnits(
-    sheetsInOrder,
-    ref,
-    options.groupBy ?? null,
-    alignment,
-    refNames.length,
-    inResults,
-  );
+  const { unitGroup, grouping } = groupUnits(sheetsInOrder, ref, options.groupBy ?? null, alignment, refNames.length, inResults);
 
-  const value = (col: DetectedColumn, idx: number | null) =>
-    idx === null ? null : (col.values[idx] ?? null);
-  const src = (
-    m: SheetModel,
-    col: DetectedColumn,
-    derivedFrom?: readonly DetectedColumn[],
-  ): ColumnSource => ({
+  const value = (col: DetectedColumn, idx: number | null) => (idx === null ? null : (col.values[idx] ?? null));
+  const src = (m: SheetModel, col: DetectedColumn, derivedFrom?: readonly DetectedColumn[]): ColumnSource => ({
     sheet: m.table.sheet,
     column: columnLetters(m.table, derivedFrom ?? [col]),
     header: col.header,
   });
-  const srcOf = (m: SheetModel, x: IndicatorColumn) =>
-    src(m, x.column, x.derivedFrom);
-  const warnZero = (
-    m: SheetModel,
-    col: DetectedColumn,
-    idx: number | null,
-    unit: string,
-    what: string,
-  ) => {
+  const srcOf = (m: SheetModel, x: IndicatorColumn) => src(m, x.column, x.derivedFrom);
+  const warnZero = (m: SheetModel, col: DetectedColumn, idx: number | null, unit: string, what: string) => {
     if (idx === null) return;
     if (col.values[idx] === 0) {
-      warnings.push(
-        `${unitCell(m.table, idx, col.col)}: the ${what} of ${unit} is 0, so it has no rate.`,
-      );
+      warnings.push(`${unitCell(m.table, idx, col.col)}: the ${what} of ${unit} is 0, so it has no rate.`);
     }
   };
 
@@ -974,9 +853,7 @@ export function summarize(
     if (cached !== undefined) return cached;
     const p = previous.indicators.get(key);
     if (!p) {
-      warnings.push(
-        `Sheet '${previous.table.sheet}' (same period last year) has no column for ${name}, so ${name} has no growth.`,
-      );
+      warnings.push(`Sheet '${previous.table.sheet}' (same period last year) has no column for ${name}, so ${name} has no growth.`);
       previousByKey.set(key, null);
       return null;
     }
@@ -985,9 +862,7 @@ export function summarize(
       const v = value(p.column, j);
       // In the results (inResults) exactly when it is in the actuals: a lookup, not a search.
       if (v === 0 && j !== null && actualIdx[i] !== null) {
-        warnings.push(
-          `${unitCell(previous.table, j, p.column.col)}: last year's ${name} of ${unit} is 0, so it has no growth.`,
-        );
+        warnings.push(`${unitCell(previous.table, j, p.column.col)}: last year's ${name} of ${unit} is 0, so it has no growth.`);
       }
       return v;
     });
@@ -1008,8 +883,10 @@ export function summarize(
   };
 
   // A unit's own goal from a goal column of the targets or base sheet, if any.
+  // The sheets with goal columns (usually none: then no unit has a goal of its own).
+  const goalSheets = [targets, base].filter((m): m is SheetModel => m !== null && m.goalColumns.size > 0);
   const ownGoal = (key: string, i: number, unit: string): ExactRate | null => {
-    for (const m of [targets, base]) {
+    for (const m of goalSheets) {
       const g = m?.goalColumns.get(key);
       const idx = m ? alignment.get(m.role)?.[i] : undefined;
       if (!m || !g || idx === undefined || idx === null) continue;
@@ -1017,9 +894,7 @@ export function summarize(
       if (v === null) continue;
       const rate = rateFromCell(v, g.percentScale);
       if (!rate) {
-        warnings.push(
-          `${unitCell(m.table, idx, g.column.col)}: ${v} is not a goal rate for ${unit} (write 90%, 0,9 or 90); it is not used.`,
-        );
+        warnings.push(`${unitCell(m.table, idx, g.column.col)}: ${v} is not a goal rate for ${unit} (write 90%, 0,9 or 90); it is not used.`);
         continue;
       }
       return rate;
@@ -1103,21 +978,13 @@ export function summarize(
       };
       for (let r = 0; r < n; r++) {
         const i = inResults[withBase[r]!]!;
-        warnZero(
-          base,
-          b,
-          baseIdx[i]!,
-          refNames[i]!,
-          a.id.base === "population" ? "population" : "labour force",
-        );
+        warnZero(base, b, baseIdx[i]!, refNames[i]!, a.id.base === "population" ? "population" : "labour force");
         const cat = unitCategory[i]!;
-        const { goal, from } = resolveGoal(
-          ownGoal(key, i, refNames[i]!),
-          plan && cat !== null
-            ? (plan.byCategory.get(categoryKey(cat)) ?? null)
-            : null,
-          plan?.area ?? null,
-        );
+        // No goal given and no goal column: nothing to resolve (the common case).
+        const { goal, from } =
+          !plan && goalSheets.length === 0
+            ? NO_GOAL
+            : resolveGoal(ownGoal(key, i, refNames[i]!), plan && cat !== null ? (plan.byCategory.get(categoryKey(cat)) ?? null) : null, plan?.area ?? null);
         rows.actual[r] = cell(value(a.column, actualIdx[i]!));
         rows.denominator[r] = cell(value(b, baseIdx[i]!));
         if (rows.previous) rows.previous[r] = cell(prev![i]);
@@ -1150,12 +1017,7 @@ export function summarize(
   }
   for (const [key, plan] of goalPlans) {
     if (covered.has(key)) continue;
-    const kind =
-      plan.id.base === "population"
-        ? "population"
-        : plan.id.base === "labourForce"
-          ? "labour-force"
-          : null;
+    const kind = plan.id.base === "population" ? "population" : plan.id.base === "labourForce" ? "labour-force" : null;
     throw new ChitieuError(
       "no-indicators",
       kind
@@ -1178,9 +1040,7 @@ export function summarize(
       .map((m) => {
         // Headers over cells that hold no numbers (all text, errors or blanks) are listed too: the
         // user sees the column was found and that its cells are the problem.
-        const textOnly = m.table.textColumns
-          .filter((t) => !m.table.columns.some((c) => c.col === t.col))
-          .map((t) => `"${t.header}" (no numbers in its cells)`);
+        const textOnly = m.table.textColumns.filter((t) => !m.table.columns.some((c) => c.col === t.col)).map((t) => `"${t.header}" (no numbers in its cells)`);
         return `'${m.table.sheet}': ${[...m.table.columns.map((c) => `"${c.header}"`), ...textOnly].join(", ") || "no number columns"}`;
       })
       .join("; ");
@@ -1205,9 +1065,7 @@ export function summarize(
     warnings,
     detection: [...models.values()].map(detectionOf),
     totalLabel: ref.table.totalRow?.label ?? null,
-    titles: [ref, ...[...models.values()].filter((m) => m !== ref)].map(
-      (m) => ({ role: m.role, sheet: m.table.sheet, lines: m.table.titles }),
-    ),
+    titles: [ref, ...[...models.values()].filter((m) => m !== ref)].map((m) => ({ role: m.role, sheet: m.table.sheet, lines: m.table.titles })),
     categories,
     grouping,
     goals: [...(options.goals ?? [])],
@@ -1226,11 +1084,7 @@ interface GoalPlan {
 }
 
 /** Check the goals against the workbook and group them by indicator key. */
-function planGoals(
-  goals: readonly GoalSetting[],
-  actuals: SheetModel,
-  base: SheetModel | null,
-): Map<string, GoalPlan> {
+function planGoals(goals: readonly GoalSetting[], actuals: SheetModel, base: SheetModel | null): Map<string, GoalPlan> {
   const plans = new Map<string, GoalPlan>();
   if (goals.length === 0) return plans;
   if (!base) {
@@ -1251,11 +1105,7 @@ function planGoals(
       );
     }
     const rate = parseRate(g.rate);
-    if (!rate)
-      throw new ChitieuError(
-        "bad-option",
-        `The goal "${spec}": "${g.rate}" is not a rate. Write it as 93%, 93 or 0.93.`,
-      );
+    if (!rate) throw new ChitieuError("bad-option", `The goal "${spec}": "${g.rate}" is not a rate. Write it as 93%, 93 or 0.93.`);
     let plan = plans.get(id.key);
     if (!plan) {
       plan = {
@@ -1268,19 +1118,11 @@ function planGoals(
       plans.set(id.key, plan);
     }
     if (g.category === null) {
-      if (plan.area)
-        throw new ChitieuError(
-          "bad-option",
-          `Two area-wide goals for ${plan.id.vi} ("${spec}" and an earlier one): keep one.`,
-        );
+      if (plan.area) throw new ChitieuError("bad-option", `Two area-wide goals for ${plan.id.vi} ("${spec}" and an earlier one): keep one.`);
       plan.area = rate;
     } else {
       const k = categoryKey(g.category);
-      if (plan.byCategory.has(k))
-        throw new ChitieuError(
-          "bad-option",
-          `Two goals for ${plan.id.vi} in category "${g.category}": keep one.`,
-        );
+      if (plan.byCategory.has(k)) throw new ChitieuError("bad-option", `Two goals for ${plan.id.vi} in category "${g.category}": keep one.`);
       plan.byCategory.set(k, rate);
       plan.categoryText.set(k, g.category);
     }
@@ -1294,10 +1136,7 @@ interface FoundColumn {
   readonly col: TextColumn;
 }
 
-function findTextColumn(
-  sheets: readonly SheetModel[],
-  accept: (header: string) => boolean,
-): FoundColumn | null {
+function findTextColumn(sheets: readonly SheetModel[], accept: (header: string) => boolean): FoundColumn | null {
   for (const model of sheets) {
     const col = model.table.textColumns.find((c) => accept(c.header));
     if (col) return { model, col };
@@ -1306,20 +1145,12 @@ function findTextColumn(
 }
 
 function textColumnList(sheets: readonly SheetModel[]): string {
-  const all = sheets.flatMap((m) =>
-    m.table.textColumns.map(
-      (c) => `'${m.table.sheet}'!${letter(m.table, c.col)} "${c.header}"`,
-    ),
-  );
+  const all = sheets.flatMap((m) => m.table.textColumns.map((c) => `'${m.table.sheet}'!${letter(m.table, c.col)} "${c.header}"`));
   return all.length > 0 ? all.join(", ") : "none";
 }
 
-function findCategoryColumn(
-  sheets: readonly SheetModel[],
-  named: string | null,
-): FoundColumn | null {
-  if (named === null || cleanText(named) === "")
-    return findTextColumn(sheets, isCategoryHeader);
+function findCategoryColumn(sheets: readonly SheetModel[], named: string | null): FoundColumn | null {
+  if (named === null || cleanText(named) === "") return findTextColumn(sheets, isCategoryHeader);
   const f = findTextColumn(sheets, (h) => sameHeader(h, named));
   if (!f) {
     throw new ChitieuError(
@@ -1331,11 +1162,7 @@ function findCategoryColumn(
 }
 
 /** A text column's value for each reference unit, through the unit matching. */
-function perRefUnit(
-  f: FoundColumn,
-  alignment: ReadonlyMap<SheetRole, readonly (number | null)[]>,
-  n: number,
-): (string | null)[] {
+function perRefUnit(f: FoundColumn, alignment: ReadonlyMap<SheetRole, readonly (number | null)[]>, n: number): (string | null)[] {
   const idx = alignment.get(f.model.role);
   return Array.from({ length: n }, (_, i) => {
     const j = idx?.[i] ?? null;
@@ -1346,17 +1173,11 @@ function perRefUnit(
 /** Distinct texts (compared as categories are), first spelling kept, in order. */
 function distinctTexts(values: readonly (string | null)[]): string[] {
   const seen = new Map<string, string>();
-  for (const v of values)
-    if (v !== null && !seen.has(categoryKey(v)))
-      seen.set(categoryKey(v), cleanText(v));
+  for (const v of values) if (v !== null && !seen.has(categoryKey(v))) seen.set(categoryKey(v), cleanText(v));
   return [...seen.values()];
 }
 
-function checkCategoryGoals(
-  plans: ReadonlyMap<string, GoalPlan>,
-  categories: CategoryInfo | null,
-  sheets: readonly SheetModel[],
-): void {
+function checkCategoryGoals(plans: ReadonlyMap<string, GoalPlan>, categories: CategoryInfo | null, sheets: readonly SheetModel[]): void {
   for (const plan of plans.values()) {
     for (const [k, text] of plan.categoryText) {
       if (!categories) {
@@ -1389,9 +1210,7 @@ function groupUnits(
   inResults: readonly number[],
 ): { unitGroup: (string | null)[]; grouping: GroupingInfo | null } {
   const fromColumn = (f: FoundColumn) => {
-    const unitGroup = perRefUnit(f, alignment, n).map((v) =>
-      v === null ? null : cleanText(v),
-    );
+    const unitGroup = perRefUnit(f, alignment, n).map((v) => (v === null ? null : cleanText(v)));
     const groups = distinctTexts(inResults.map((i) => unitGroup[i]!));
     // One spelling per group, whatever the case or Unicode form of each cell.
     const canonical = new Map(groups.map((g) => [categoryKey(g), g]));
@@ -1402,9 +1221,7 @@ function groupUnits(
       groups,
     };
     return {
-      unitGroup: unitGroup.map((v) =>
-        v === null ? null : (canonical.get(categoryKey(v)) ?? v),
-      ),
+      unitGroup: unitGroup.map((v) => (v === null ? null : (canonical.get(categoryKey(v)) ?? v))),
       grouping,
     };
   };
@@ -1419,9 +1236,7 @@ function groupUnits(
       source: "rows",
       sheet: m.table.sheet,
       header: null,
-      groups: [...new Set(m.table.groups.map((g) => g.label))].filter((g) =>
-        present.has(g),
-      ),
+      groups: [...new Set(m.table.groups.map((g) => g.label))].filter((g) => present.has(g)),
     };
     return { unitGroup, grouping };
   };
@@ -1435,8 +1250,7 @@ function groupUnits(
     }
     return fromColumn(f);
   }
-  const hasGroupRows = (m: SheetModel) =>
-    m.table.groups.some((g) => g.unitIndices.length > 0);
+  const hasGroupRows = (m: SheetModel) => m.table.groups.some((g) => g.unitIndices.length > 0);
   if (hasGroupRows(ref)) return fromRows(ref);
   const parent = findTextColumn(sheets, isParentHeader);
   if (parent) return fromColumn(parent);
