@@ -44,6 +44,19 @@ export function lower(s: string): string {
  * ("Thủy"/"Thuỷ", "Hòa"/"Hoà") and whatever the Unicode form, yet keeps names that differ
  * by tone apart ("Tân Hòa" ≠ "Tân Hóa"): each syllable becomes its letters plus a tone digit.
  */
+/**
+ * `prefix + nameKey(s)` made as one flat string. Unit keys are looked up in maps many times; a
+ * string joined from two parts is a rope V8 must flatten (a copy) before it can hash or compare it.
+ */
+export function prefixedNameKey(prefix: string, s: string): string {
+  const fast = nameKeyLatin(s, prefix);
+  if (fast !== null) return fast;
+  const joined = prefix + nameKey(s);
+  // A read of one character flattens the rope in place.
+  joined.charCodeAt(0);
+  return joined;
+}
+
 export function nameKey(s: string): string {
   // One pass over the decomposed text, equal to: punctuation → spaces; spaces around "-" dropped;
   // split on spaces; per word, the first tone mark's digit appended and all tone marks removed.
@@ -259,13 +272,15 @@ function keyTables(): { letter: Uint16Array; tone: Uint8Array } {
 }
 
 /** nameKey of Latin text with single inner spaces; null for other (or very long) text. */
-function nameKeyLatin(s: string): string | null {
+function nameKeyLatin(s: string, prefix = ""): string | null {
   const n = s.length;
   if (n === 0 || n > 80 || s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return null;
   const { letter, tone } = keyTables();
   // Char codes, made into the string at the end (measured quicker than adding to a string or
-  // reading a typed array).
+  // reading a typed array), after those of `prefix`.
   const out: number[] = [];
+  for (let k = 0; k < prefix.length; k++) out.push(prefix.charCodeAt(k));
+  const from = out.length;
   // The word being read: started (a letter or a dash seen), its first tone digit.
   let started = false;
   let wordTone = 0;
@@ -302,6 +317,6 @@ function nameKeyLatin(s: string): string | null {
   }
   if (started) {
     if (wordTone !== 0) out.push(wordTone);
-  } else if (out.length > 0 && out[out.length - 1] === 32) out.pop();
+  } else if (out.length > from && out[out.length - 1] === 32) out.pop();
   return String.fromCharCode(...out);
 }

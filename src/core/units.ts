@@ -5,7 +5,7 @@
  * exactly one unit on the other side has that name.
  */
 import { ChitieuError } from "./errors";
-import { cleanText, nameKey } from "./text";
+import { cleanText, prefixedNameKey } from "./text";
 
 /** Administrative kinds, by the prefixes and abbreviations that name them. */
 export type UnitKind = "tinh" | "tp" | "tx" | "q" | "h" | "p" | "x" | "tt";
@@ -71,10 +71,11 @@ export interface UnitKey {
  */
 export function parseUnitName(raw: string): UnitKey {
   const { kind, rest } = splitUnitPrefix(raw);
-  const name = nameKey(rest);
-  // The string the maps key on, made once: matching and the duplicate check look it up again
-  // and again, and a string made anew must be hashed anew.
-  return { kind, name, full: `${kind ?? "?"}|${name}` };
+  // The string the maps key on (unitKeyString), made once and flat: matching and the duplicate
+  // check look it up again and again. The name is the part after the "|".
+  const tag = `${kind ?? "?"}|`;
+  const full = prefixedNameKey(tag, rest);
+  return { kind, name: full.slice(tag.length), full };
 }
 
 export function unitKeyString(k: UnitKey): string {

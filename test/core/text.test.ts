@@ -1,4 +1,4 @@
-import { cleanText, foldText, lower, nameKey } from "../../src/core/text";
+import { cleanText, foldText, lower, nameKey, prefixedNameKey } from "../../src/core/text";
 
 describe("cleanText / lower", () => {
   it("composes NFD text, trims and folds inner white space, including non-breaking spaces and line breaks", () => {
@@ -105,3 +105,14 @@ describe("Latin fast path of nameKey", () => {
     expect(mismatches).toBe(0);
   });
 });
+
+describe("prefixedNameKey", () => {
+  it("is the prefix followed by nameKey, for Latin, decomposed and other text", () => {
+    const samples = ["Tân Phú Hòa", "THỊ TRẤN CÁI TẮC", "Vị Thuỷ", "Q.1", "Hòa\u0300 Bình", "  Long   Mỹ ", "", "Đông - Hải", "北京", "x".repeat(120)];
+    let seed = 5;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let k = 0; k < 2000; k++) samples.push(Array.from({ length: 1 + Math.floor(next() * 20) }, () => String.fromCharCode(0x20 + Math.floor(next() * 0x1f00))).join(""));
+    for (const s of samples) for (const p of ["x|", "?|", ""]) expect(prefixedNameKey(p, s)).toBe(p + nameKey(s));
+  });
+});
+
