@@ -5,7 +5,7 @@
  */
 import { Lang, labels, shortIndicator } from "./i18n";
 import { Highlight, OutputValue, SheetSpec, legalSheetName, safeSheetSpec, sheetRows, withRows } from "./sheetSpec";
-import { IndicatorResult, ResultColumns, Summary, figure, resultColumns } from "./summarize";
+import { IndicatorResult, ResultColumns, Summary, figure, gapAt, resultColumns } from "./summarize";
 
 export interface DescribeOptions {
   readonly lang?: Lang;
@@ -380,7 +380,7 @@ function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number)
       at(c.actual, j),
       at(c.denominator, j),
       rate,
-      at(c.gap, j),
+      gapAt(c, j),
       rate !== null && average !== null ? (rate - average) * 100 : null,
       c.belowAverage[j] === 1 ? L.belowMark : null,
       average,

@@ -40,7 +40,7 @@ export function rankOrder(values: readonly (number | null)[], mode: RankMode = "
  */
 export function rankColumn(key: Float64Array, mode: RankMode = "competition"): { ranks: Int32Array; order: Int32Array } {
   const n = key.length;
-  const rated = new Int32Array(n);
+  const rated = scratchFor(n).rated;
   let m = 0;
   const unranked: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -110,14 +110,43 @@ const RADIX_MIN = 256;
  * indices, so each pass reads them in sequence (at 100,000 units, gathering them by index from
  * memory in another order cost more than the sorting).
  */
+/**
+ * Working arrays of the sorts, kept between calls and grown as needed: a run ranks one list per
+ * result (14 at 8 indicators), and at 100,000 units fresh ones would be some 35 MB per run for
+ * the garbage collector to find and free. Safe to share: one call runs at a time, and what a
+ * call returns in them is copied out by its caller (rankColumn) before the next call.
+ */
+interface Scratch {
+  readonly cap: number;
+  readonly rated: Int32Array;
+  readonly words: Uint32Array[];
+  readonly indices: Int32Array[];
+}
+let scratch: Scratch | null = null;
+
+function scratchFor(n: number): Scratch {
+  if (scratch === null || scratch.cap < n) {
+    const cap = Math.max(n, 1024);
+    scratch = {
+      cap,
+      rated: new Int32Array(cap),
+      words: [new Uint32Array(cap), new Uint32Array(cap), new Uint32Array(cap), new Uint32Array(cap)],
+      indices: [new Int32Array(cap), new Int32Array(cap)],
+    };
+  }
+  return scratch;
+}
+
 function radixDescending(key: Float64Array, indices: Int32Array): Int32Array {
   const m = indices.length;
+  const work = scratchFor(m);
   // Each key as two 32-bit words whose unsigned order is the doubles' order reversed: the bits
   // of a positive double with its sign bit set, all inverted; a negative double's bits as they
   // are (larger magnitude, larger bits). −0 is made 0 first, so the two tie.
-  let hi = new Uint32Array(m);
-  let lo = new Uint32Array(m);
-  let ix = Int32Array.from(indices);
+  let hi = work.words[0]!.subarray(0, m);
+  let lo = work.words[1]!.subarray(0, m);
+  let ix = work.indices[0]!.subarray(0, m);
+  ix.set(indices);
   const one = new Float64Array(1);
   const bits = new Uint32Array(one.buffer);
   const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0; // little-endian: high word second
@@ -137,9 +166,9 @@ function radixDescending(key: Float64Array, indices: Int32Array): Int32Array {
     counts[1536 + ((wh >>> 16) & 255)]++;
     counts[1792 + (wh >>> 24)]++;
   }
-  let hi2 = new Uint32Array(m);
-  let lo2 = new Uint32Array(m);
-  let ix2 = new Int32Array(m);
+  let hi2 = work.words[2]!.subarray(0, m);
+  let lo2 = work.words[3]!.subarray(0, m);
+  let ix2 = work.indices[1]!.subarray(0, m);
   const start = new Int32Array(256);
   // The high words first (sign, exponent and the top of the mantissa): four passes order nearly
   // every key, then the runs of keys sharing a high word are ordered by their low words. Rates

@@ -86,7 +86,8 @@ export interface ResultColumns {
   readonly actual: Float64Array;
   readonly denominator: Float64Array;
   readonly ratio: Float64Array;
-  readonly gap: Float64Array;
+  /** denominator − actual; null when it is just that, computed where read (gapAt). */
+  readonly gap: Float64Array | null;
   /** 1-based; 0 for no rank. */
   readonly rank: Int32Array;
   readonly belowAverage: Uint8Array;
@@ -457,6 +458,14 @@ interface ResultExtras {
 
 const NO_GOAL = { goal: null, from: null } as const;
 
+/** A row's gap: denominator − actual when it has both figures. */
+export function gapAt(c: ResultColumns, i: number): number | null {
+  if (c.gap) return figure(c.gap[i]!);
+  const a = c.actual[i]!;
+  const d = c.denominator[i]!;
+  return a === a && d === d ? d - a : null;
+}
+
 /** A figure for a column: NaN for none. */
 const cell = (v: number | null | undefined): number => (v === null || v === undefined ? NaN : v);
 
@@ -468,7 +477,7 @@ function unitResultAt(c: ResultColumns, i: number): UnitResult {
     actual: figure(c.actual[i]!),
     denominator: figure(c.denominator[i]!),
     ratio: figure(c.ratio[i]!),
-    gap: figure(c.gap[i]!),
+    gap: gapAt(c, i),
     rank: c.rank[i]! === 0 ? null : c.rank[i]!,
     belowAverage: c.belowAverage[i] === 1,
     previous: c.previous ? figure(c.previous[i]!) : null,
@@ -540,7 +549,6 @@ function finish(
   const n = rows.unit.length;
   const { actual, denominator } = rows;
   const rates = new Float64Array(n);
-  const gaps = new Float64Array(n);
   // Σ actual and Σ denominator over the units with both (measures.totals), and the rates.
   let sumActual = 0;
   let sumDenominator = 0;
@@ -552,13 +560,11 @@ function finish(
     const d = denominator[i]!;
     if (a !== a || d !== d) {
       rates[i] = NaN;
-      gaps[i] = NaN;
       continue;
     }
     sumActual += a;
     sumDenominator += d;
     counted++;
-    gaps[i] = d - a;
     const q = ratio(a, d);
     rates[i] = cell(q);
     if (q !== null) {
@@ -647,7 +653,7 @@ function finish(
     actual,
     denominator,
     ratio: rates,
-    gap: gaps,
+    gap: null,
     rank: ranks,
     belowAverage,
     order,
@@ -904,6 +910,21 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
 
   // Steps 4–5: compute and rank, attainment first (in the targets' column order), then coverage.
   const results: IndicatorResult[] = [];
+  // Columns the results of one indicator share rather than copy (they are never written to once
+  // made): the rows of every unit in the results, and its actuals and last year's figures over
+  // those rows.
+  const everyUnit = Int32Array.from(inResults, (_i, k) => k);
+  const actualOver = new Map<string, Float64Array>();
+  const previousOver = new Map<string, Float64Array>();
+  const columnOver = (cache: Map<string, Float64Array>, key: string, values: (k: number) => number): Float64Array => {
+    let col = cache.get(key);
+    if (!col) {
+      col = new Float64Array(inResults.length);
+      for (let k = 0; k < col.length; k++) col[k] = values(k);
+      cache.set(key, col);
+    }
+    return col;
+  };
   if (targets) {
     for (const [key, t] of targets.indicators) {
       const a = actuals.indicators.get(key);
@@ -912,20 +933,17 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
       const zeroWhat = `target for ${t.id.vi}`;
       const n = inResults.length;
       const rows: ResultRows = {
-        unit: new Int32Array(n),
-        actual: new Float64Array(n),
+        unit: everyUnit,
+        actual: columnOver(actualOver, key, (k) => cell(value(a.column, actualIdx[inResults[k]!]!))),
         denominator: new Float64Array(n),
-        previous: prev ? new Float64Array(n) : null,
+        previous: prev ? columnOver(previousOver, key, (k) => cell(prev[inResults[k]!])) : null,
         goal: null,
         goalFrom: null,
       };
       for (let k = 0; k < n; k++) {
         const i = inResults[k]!;
         warnZero(targets, t.column, i, refNames[i]!, zeroWhat);
-        rows.unit[k] = k;
-        rows.actual[k] = cell(value(a.column, actualIdx[i]!));
         rows.denominator[k] = cell(value(t.column, i));
-        if (rows.previous) rows.previous[k] = cell(prev![i]);
       }
       results.push(
         finish(
@@ -965,14 +983,18 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
         if (baseIdx[i] !== null) withBase.push(k);
       });
       const n = withBase.length;
-      const goals: (ExactRate | null)[] = new Array(n);
-      const goalFrom: UnitResult["goalFrom"][] = new Array(n);
+      // Every unit in the base sheet too (the usual case): the rows, actuals and last year's
+      // figures are those of the attainment results.
+      const all = n === inResults.length;
+      const goalsPossible = !!plan || goalSheets.length > 0;
+      const goals: (ExactRate | null)[] = goalsPossible ? new Array(n) : [];
+      const goalFrom: UnitResult["goalFrom"][] = goalsPossible ? new Array(n) : [];
       let anyGoal = false;
       const rows: ResultRows = {
-        unit: Int32Array.from(withBase),
-        actual: new Float64Array(n),
+        unit: all ? everyUnit : Int32Array.from(withBase),
+        actual: all ? columnOver(actualOver, key, (k) => cell(value(a.column, actualIdx[inResults[k]!]!))) : new Float64Array(n),
         denominator: new Float64Array(n),
-        previous: prev ? new Float64Array(n) : null,
+        previous: prev ? (all ? columnOver(previousOver, key, (k) => cell(prev[inResults[k]!])) : new Float64Array(n)) : null,
         goal: goals,
         goalFrom,
       };
@@ -985,12 +1007,16 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
           !plan && goalSheets.length === 0
             ? NO_GOAL
             : resolveGoal(ownGoal(key, i, refNames[i]!), plan && cat !== null ? (plan.byCategory.get(categoryKey(cat)) ?? null) : null, plan?.area ?? null);
-        rows.actual[r] = cell(value(a.column, actualIdx[i]!));
+        if (!all) {
+          rows.actual[r] = cell(value(a.column, actualIdx[i]!));
+          if (rows.previous) rows.previous[r] = cell(prev![i]);
+        }
         rows.denominator[r] = cell(value(b, baseIdx[i]!));
-        if (rows.previous) rows.previous[r] = cell(prev![i]);
-        goals[r] = goal;
-        goalFrom[r] = from;
-        if (goal) anyGoal = true;
+        if (goalsPossible) {
+          goals[r] = goal;
+          goalFrom[r] = from;
+          if (goal) anyGoal = true;
+        }
       }
       results.push(
         finish(
