@@ -494,7 +494,7 @@ function unitResultAt(c: ResultColumns, i: number): UnitResult {
 }
 
 /** The units of a result as objects in rank order, made from its columns. */
-export function unitsOf(c: ResultColumns): UnitResult[] {
+function unitsOf(c: ResultColumns): UnitResult[] {
   const out = new Array<UnitResult>(c.order.length);
   for (let p = 0; p < c.order.length; p++) out[p] = unitResultAt(c, c.order[p]!);
   return out;

@@ -3,7 +3,7 @@
  * how to split a large write into row blocks, and what an Excel error means. No Office globals,
  * so all of it runs (and is tested) in Node.
  */
-import { OutputValue, SheetRows, SheetSpec, rowsOf } from "../core/sheetSpec";
+import { OutputValue, SheetRows } from "../core/sheetSpec";
 import { columnIndex } from "../core/grid";
 
 /** Excel on the web caps a request or a response at 5 MB; stay well under it. */
@@ -53,12 +53,6 @@ export function excelRow(row: readonly OutputValue[], width: number): (string | 
 /** Rows [start, end) of a sheet as a rectangle `width` wide, made from its row source. */
 export function excelRows(rows: SheetRows, start: number, end: number, width: number): (string | number | null)[][] {
   return rows.slice(start, end).map((row) => excelRow(row, width));
-}
-
-/** The spec's values as a rectangle `width` wide (null = leave the cell alone), made safe. All rows at once: for tests and small sheets. */
-export function rectangle(spec: SheetSpec): (string | number | null)[][] {
-  const rows = rowsOf(spec);
-  return excelRows(rows, 0, rows.count, rowSizes(rows, spec.width).width);
 }
 
 /**
