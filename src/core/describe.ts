@@ -218,47 +218,21 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
   });
   const highlights: Highlight[] = [
     { style: "title", block: { row: 0, col: 0, rows: 1, cols: 1 }, rows: [0] },
-    {
-      style: "header",
-      block: { row: HEAD1, col: 0, rows: 2, cols: width },
-      rows: [HEAD1, HEAD2],
-    },
-    {
-      style: "total",
-      block: { row: DATA + nUnits, col: 0, rows: 2, cols: width },
-      rows: [DATA + nUnits, DATA + nUnits + 1],
-    },
+    { style: "header", block: { row: HEAD1, col: 0, rows: 2, cols: width }, rows: [HEAD1, HEAD2] },
+    { style: "total", block: { row: DATA + nUnits, col: 0, rows: 2, cols: width }, rows: [DATA + nUnits, DATA + nUnits + 1] },
   ];
   if (anyGoal) {
     // The legend lines wear the colours they explain.
-    highlights.push({
-      style: "belowAverage",
-      block: { row: 2, col: 0, rows: 1, cols: 1 },
-      rows: [2],
-    });
-    highlights.push({
-      style: "belowGoal",
-      block: { row: 3, col: 0, rows: 1, cols: 1 },
-      rows: [3],
-    });
+    highlights.push({ style: "belowAverage", block: { row: 2, col: 0, rows: 1, cols: 1 }, rows: [2] });
+    highlights.push({ style: "belowGoal", block: { row: 3, col: 0, rows: 1, cols: 1 }, rows: [3] });
   }
   results.forEach((_r, i) => {
     const c = starts[i]!;
     const e = extras[i]!;
-    highlights.push({
-      style: "belowAverage",
-      block: { row: DATA, col: c, rows: nUnits, cols: 5 },
-      rows: belowRows[i]!,
-      mark: { col: c + 4, text: L.belowMark },
-    });
+    highlights.push({ style: "belowAverage", block: { row: DATA, col: c, rows: nUnits, cols: 5 }, rows: belowRows[i]!, mark: { col: c + 4, text: L.belowMark } });
     if (e.goal) {
       const g = c + 5 + (e.growth ? 2 : 0);
-      highlights.push({
-        style: "belowGoal",
-        block: { row: DATA, col: g, rows: nUnits, cols: 4 },
-        rows: shortRows[i]!,
-        mark: { col: g + 3, text: L.belowGoalMark },
-      });
+      highlights.push({ style: "belowGoal", block: { row: DATA, col: g, rows: nUnits, cols: 4 }, rows: shortRows[i]!, mark: { col: g + 3, text: L.belowGoalMark } });
     }
   });
 
@@ -282,21 +256,12 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
       });
       tail.push(row);
     });
-    highlights.push({
-      style: "header",
-      block: { row: titleRow, col: 0, rows: 1, cols: width },
-      rows: [titleRow],
-    });
+    highlights.push({ style: "header", block: { row: titleRow, col: 0, rows: 1, cols: width }, rows: [titleRow] });
     results.forEach((_r, i) => {
       const c = starts[i]!;
       const m = byGroup[i]!;
       const rows = groupOrder.flatMap((label, k) => (m.get(label)?.belowAverage ? [first + k] : []));
-      highlights.push({
-        style: "belowAverage",
-        block: { row: first, col: c, rows: groupOrder.length, cols: 5 },
-        rows,
-        mark: { col: c + 4, text: L.belowMark },
-      });
+      highlights.push({ style: "belowAverage", block: { row: first, col: c, rows: groupOrder.length, cols: 5 }, rows, mark: { col: c + 4, text: L.belowMark } });
     });
   }
 
@@ -409,36 +374,14 @@ function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number)
   }
   const highlights: Highlight[] = [
     { style: "title", block: { row: 0, col: 0, rows: 1, cols: 1 }, rows: [0] },
-    {
-      style: "header",
-      block: { row: HEAD, col: 0, rows: 1, cols: width },
-      rows: [HEAD],
-    },
-    {
-      style: "belowAverage",
-      block: { row: DATA, col: 0, rows: n, cols: 8 },
-      rows: belowRows,
-      mark: { col: 7, text: L.belowMark },
-    },
+    { style: "header", block: { row: HEAD, col: 0, rows: 1, cols: width }, rows: [HEAD] },
+    { style: "belowAverage", block: { row: DATA, col: 0, rows: n, cols: 8 }, rows: belowRows, mark: { col: 7, text: L.belowMark } },
   ];
   if (e.goal) {
     highlights.push(
-      {
-        style: "belowAverage",
-        block: { row: 2, col: 0, rows: 1, cols: 1 },
-        rows: [2],
-      },
-      {
-        style: "belowGoal",
-        block: { row: 2, col: goalCol, rows: 1, cols: 1 },
-        rows: [2],
-      },
-      {
-        style: "belowGoal",
-        block: { row: DATA, col: goalCol, rows: n, cols: 4 },
-        rows: shortRows,
-        mark: { col: goalCol + 3, text: L.belowGoalMark },
-      },
+      { style: "belowAverage", block: { row: 2, col: 0, rows: 1, cols: 1 }, rows: [2] },
+      { style: "belowGoal", block: { row: 2, col: goalCol, rows: 1, cols: 1 }, rows: [2] },
+      { style: "belowGoal", block: { row: DATA, col: goalCol, rows: n, cols: 4 }, rows: shortRows, mark: { col: goalCol + 3, text: L.belowGoalMark } },
     );
   }
   return withRows(
@@ -456,29 +399,14 @@ function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number)
       wrap: [{ row: HEAD, col: 0, rows: 1, cols: width }],
       freeze: { rows: DATA, columns: 0 },
       highlights,
-      table:
-        n > 0
-          ? {
-              range: { row: HEAD, col: 0, rows: n + 1, cols: width },
-              name: `ChiTieu_${index + 1}`,
-            }
-          : null,
+      table: n > 0 ? { range: { row: HEAD, col: 0, rows: n + 1, cols: width }, name: `ChiTieu_${index + 1}` } : null,
       chart:
         n > 0
           ? {
               title: L.measureTitle(indicatorName(r, lang), r.measure),
               categories: { row: DATA, col: 1, rows: n, cols: 1 },
-              bars: {
-                name: L.rate,
-                values: { row: DATA, col: 4, rows: n, cols: 1 },
-              },
-              line:
-                r.average === null
-                  ? null
-                  : {
-                      name: L.averageShort,
-                      values: { row: DATA, col: 8, rows: n, cols: 1 },
-                    },
+              bars: { name: L.rate, values: { row: DATA, col: 4, rows: n, cols: 1 } },
+              line: r.average === null ? null : { name: L.averageShort, values: { row: DATA, col: 8, rows: n, cols: 1 } },
               anchor: { row: HEAD, col: width + 1 },
             }
           : null,

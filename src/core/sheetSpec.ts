@@ -10,14 +10,7 @@ export type OutputValue = string | number | null;
 /** Highlight styles; the colours live here so every adapter paints the same. */
 export type HighlightStyle = "belowAverage" | "belowGoal" | "header" | "total" | "title";
 
-export const STYLE_COLOURS: Record<
-  HighlightStyle,
-  {
-    readonly fill: string | null;
-    readonly font: string;
-    readonly bold: boolean;
-  }
-> = {
+export const STYLE_COLOURS: Record<HighlightStyle, { readonly fill: string | null; readonly font: string; readonly bold: boolean }> = {
   belowAverage: { fill: "#FCE4D6", font: "#9C0006", bold: false },
   belowGoal: { fill: "#FFF2CC", font: "#7F6000", bold: false },
   header: { fill: "#DDEBF7", font: "#1F3864", bold: true },
@@ -65,11 +58,7 @@ export interface SheetSpec {
   readonly columnFormats: readonly string[];
   readonly dataStart: number;
   /** Formats for single cells outside the data block (an average in a title row). */
-  readonly cellFormats: readonly {
-    readonly row: number;
-    readonly col: number;
-    readonly format: string;
-  }[];
+  readonly cellFormats: readonly { readonly row: number; readonly col: number; readonly format: string }[];
   readonly width: number;
   readonly columnWidths: readonly number[];
   readonly merges: readonly RangeRef[];
@@ -93,10 +82,7 @@ export interface SheetSpec {
    * Row heights in points (0-based rows), where the content needs them: Excel fits no row to the
    * wrapped text of a merged cell (the commentary's paragraphs). Optional: absent means automatic.
    */
-  readonly rowHeights?: readonly {
-    readonly row: number;
-    readonly height: number;
-  }[];
+  readonly rowHeights?: readonly { readonly row: number; readonly height: number }[];
 }
 
 /** Excel's limit on the characters in one cell. */
@@ -177,11 +163,7 @@ export function withRows(fields: SheetSpec, rows: SheetRows): SheetSpec {
   let made: OutputValue[][] | null = null;
   for (const [k, v] of Object.entries(fields)) {
     if (k === "values") {
-      Object.defineProperty(spec, "values", {
-        enumerable: true,
-        configurable: false,
-        get: () => (made ??= rows.slice(0, rows.count)),
-      });
+      Object.defineProperty(spec, "values", { enumerable: true, configurable: false, get: () => (made ??= rows.slice(0, rows.count)) });
     } else spec[k] = v;
   }
   const out = spec as unknown as SheetSpec;
@@ -194,10 +176,7 @@ export function rowsOf(spec: SheetSpec): SheetRows {
   const own = rowSources.get(spec);
   if (own) return own;
   const values = spec.values;
-  return {
-    count: values.length,
-    slice: (start, end) => values.slice(Math.max(0, start), Math.min(values.length, end)).map((row) => safeRowInPlace(row.slice())),
-  };
+  return { count: values.length, slice: (start, end) => values.slice(Math.max(0, start), Math.min(values.length, end)).map((row) => safeRowInPlace(row.slice())) };
 }
 
 /** The same sheet with every value made cellSafe. */

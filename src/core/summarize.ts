@@ -127,11 +127,7 @@ export interface IndicatorResult {
   /** What the denominator is: the target, or a coverage base. */
   readonly denominatorKind: "target" | CoverageBase;
   /** Where the figures came from, for people checking the result. */
-  readonly source: {
-    readonly actual: ColumnSource;
-    readonly denominator: ColumnSource;
-    readonly previous?: ColumnSource | null;
-  };
+  readonly source: { readonly actual: ColumnSource; readonly denominator: ColumnSource; readonly previous?: ColumnSource | null };
   /** Units in rank order; those with no rate last, in sheet order. */
   readonly units: readonly UnitResult[];
   /** Σ previous over the units with both an actual and a previous figure; null without them. */
@@ -174,32 +170,15 @@ export interface SheetDetection {
   readonly columnNumberRow: number | null;
   readonly unitColumn: string;
   readonly units: number;
-  readonly indicators: readonly {
-    readonly indicator: string;
-    readonly column: string;
-    readonly header: string;
-  }[];
-  readonly ignoredColumns: readonly {
-    readonly column: string;
-    readonly header: string;
-    readonly why: string;
-  }[];
-  readonly excludedRows: readonly {
-    readonly row: number;
-    readonly label: string;
-    readonly reason: string;
-  }[];
+  readonly indicators: readonly { readonly indicator: string; readonly column: string; readonly header: string }[];
+  readonly ignoredColumns: readonly { readonly column: string; readonly header: string; readonly why: string }[];
+  readonly excludedRows: readonly { readonly row: number; readonly label: string; readonly reason: string }[];
   readonly totalRow: number | null;
 }
 
 export interface Summary {
   /** `previous` is always set by summarize(); optional only for hand-made summaries. */
-  readonly sheets: {
-    readonly targets: string | null;
-    readonly actuals: string;
-    readonly base: string | null;
-    readonly previous?: string | null;
-  };
+  readonly sheets: { readonly targets: string | null; readonly actuals: string; readonly base: string | null; readonly previous?: string | null };
   readonly average: AverageMode;
   readonly rank: RankMode;
   /** Reference units in sheet order (targets, else actuals), matched with the actuals. */
@@ -297,11 +276,7 @@ function modelSheet(role: SheetRole, table: DetectedTable, overrides: readonly I
     // The column as Excel writes a reference to it: 'Kế hoạch'!E.
     const where = `'${table.sheet.replace(/'/g, "''")}'!${letter(table, c.col)}`;
     if (ov && cleanText(ov.indicator) === "-") {
-      ignored.push({
-        column: letter(table, c.col),
-        header: c.header,
-        why: "ignored by the mapping",
-      });
+      ignored.push({ column: letter(table, c.col), header: c.header, why: "ignored by the mapping" });
       continue;
     }
     if (!ov && c.role === "rate" && (role === "targets" || role === "base") && isGoalHeader(c.header, role === "base")) {
@@ -314,11 +289,7 @@ function modelSheet(role: SheetRole, table: DetectedTable, overrides: readonly I
       }
     }
     if (!ov && c.role === "rate") {
-      ignored.push({
-        column: letter(table, c.col),
-        header: c.header,
-        why: "a rate, not a count",
-      });
+      ignored.push({ column: letter(table, c.col), header: c.header, why: "a rate, not a count" });
       continue;
     }
     if (role === "base") {
@@ -331,11 +302,7 @@ function modelSheet(role: SheetRole, table: DetectedTable, overrides: readonly I
     }
     const id = ov ? identityFromName(ov.indicator) : identifyIndicator(c.parts);
     if (!id) {
-      ignored.push({
-        column: letter(table, c.col),
-        header: c.header,
-        why: "header names no indicator",
-      });
+      ignored.push({ column: letter(table, c.col), header: c.header, why: "header names no indicator" });
       continue;
     }
     const prev = indicators.get(id.key);
@@ -343,11 +310,7 @@ function modelSheet(role: SheetRole, table: DetectedTable, overrides: readonly I
       warnings.push(
         `${where}: "${c.header}" is a second column for ${id.vi} in sheet '${table.sheet}' (the first is column ${letter(table, prev.column.col)}); it is not used. Map the columns explicitly if the other one is meant.`,
       );
-      ignored.push({
-        column: letter(table, c.col),
-        header: c.header,
-        why: `second column for ${id.vi}`,
-      });
+      ignored.push({ column: letter(table, c.col), header: c.header, why: `second column for ${id.vi}` });
       continue;
     }
     indicators.set(id.key, { id, column: c });
@@ -375,14 +338,7 @@ function deriveTotal(table: DetectedTable, indicators: Map<string, IndicatorColu
     entries.findIndex(([k]) => k === PART_KEYS.compulsory),
     entries.findIndex(([k]) => k === PART_KEYS.voluntary),
   );
-  entries.splice(after + 1, 0, [
-    PART_KEYS.total,
-    {
-      id: DERIVED_TOTAL_SOCIAL_INSURANCE,
-      column: d.column,
-      derivedFrom: d.parts,
-    },
-  ]);
+  entries.splice(after + 1, 0, [PART_KEYS.total, { id: DERIVED_TOTAL_SOCIAL_INSURANCE, column: d.column, derivedFrom: d.parts }]);
   indicators.clear();
   for (const [k, v] of entries) indicators.set(k, v);
 }
@@ -402,28 +358,12 @@ function detectionOf(m: SheetModel): SheetDetection {
     unitColumn: letter(t, t.unitColumn),
     units: t.units.length,
     indicators: [
-      ...[...m.indicators.values()].map((x) => ({
-        indicator: x.id.vi,
-        column: columnsOf(t, x),
-        header: x.column.header,
-      })),
-      ...[...m.goalColumns.values()].map((g) => ({
-        indicator: `Mục tiêu ${g.id.vi}`,
-        column: letter(t, g.column.col),
-        header: g.column.header,
-      })),
-      ...[...m.bases.entries()].map(([k, c]) => ({
-        indicator: k === "population" ? "Dân số" : "Lực lượng lao động",
-        column: letter(t, c.col),
-        header: c.header,
-      })),
+      ...[...m.indicators.values()].map((x) => ({ indicator: x.id.vi, column: columnsOf(t, x), header: x.column.header })),
+      ...[...m.goalColumns.values()].map((g) => ({ indicator: `Mục tiêu ${g.id.vi}`, column: letter(t, g.column.col), header: g.column.header })),
+      ...[...m.bases.entries()].map(([k, c]) => ({ indicator: k === "population" ? "Dân số" : "Lực lượng lao động", column: letter(t, c.col), header: c.header })),
     ],
     ignoredColumns: m.ignored,
-    excludedRows: t.excluded.map((e) => ({
-      row: e.row + o + 1,
-      label: e.label,
-      reason: e.reason,
-    })),
+    excludedRows: t.excluded.map((e) => ({ row: e.row + o + 1, label: e.label, reason: e.reason })),
     totalRow: t.totalRow ? t.totalRow.row + o + 1 : null,
   };
 }
@@ -588,12 +528,7 @@ function finish(
   if (extras.groupOrder.length > 0 && shared.groupOf) {
     const groupOf = shared.groupOf;
     const grouped = groupResults(
-      Array.from(rows.unit, (k, i) => ({
-        actual: figure(actual[i]!),
-        denominator: figure(denominator[i]!),
-        ratio: figure(rates[i]!),
-        group: groupOf[k] ?? null,
-      })),
+      Array.from(rows.unit, (k, i) => ({ actual: figure(actual[i]!), denominator: figure(denominator[i]!), ratio: figure(rates[i]!), group: groupOf[k] ?? null })),
       extras.groupOrder,
       average,
       options.rank,
@@ -621,10 +556,7 @@ function finish(
         both++;
       }
     }
-    area = {
-      previous: both > 0 ? p : NaN,
-      growth: both === 0 ? null : growthOf(a, p),
-    };
+    area = { previous: both > 0 ? p : NaN, growth: both === 0 ? null : growthOf(a, p) };
   }
   // Goals per unit: the gap and the people still to enrol, exact (goals.peopleToGoal).
   let goal: Float64Array | null = null;
@@ -693,19 +625,13 @@ function finish(
     groups,
   };
   // Not enumerable: a copy or the JSON of a result lists its units, not its typed arrays.
-  Object.defineProperty(result, "columns", {
-    value: columns,
-    enumerable: false,
-  });
+  Object.defineProperty(result, "columns", { value: columns, enumerable: false });
   return result;
 }
 
 /** Turn the input sheets into ranked results. Throws ChitieuError for what the user must fix. */
 export function summarize(input: SummaryInput, options: SummaryOptions = {}): Summary {
-  const opts = {
-    average: options.average ?? "overall",
-    rank: options.rank ?? "competition",
-  } as const;
+  const opts = { average: options.average ?? "overall", rank: options.rank ?? "competition" } as const;
   const locale = options.locale ?? "vi";
   const overrides = options.overrides ?? [];
   if (!input.targets && !input.base) {
@@ -767,12 +693,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     );
     const idx: (number | null)[] = refNames.map(() => null);
     for (const p of m.pairs) idx[p.left] = p.right;
-    for (const j of m.rightOnly)
-      unmatched.push({
-        sheet: other.table.sheet,
-        unit: other.table.units[j]!.name,
-        missingFrom: [ref.table.sheet],
-      });
+    for (const j of m.rightOnly) unmatched.push({ sheet: other.table.sheet, unit: other.table.units[j]!.name, missingFrom: [ref.table.sheet] });
     for (const a of m.ambiguous) {
       warnings.push(
         `Unit "${a}" could be more than one unit between sheets '${ref.table.sheet}' and '${other.table.sheet}': write its prefix (Huyện, Thị xã, Thành phố …) in both.`,
@@ -786,33 +707,18 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   // A reference unit must be in the actuals to have results.
   const inResults: number[] = [];
   refNames.forEach((name, i) => {
-    if (actualIdx[i] === null)
-      unmatched.push({
-        sheet: ref.table.sheet,
-        unit: name,
-        missingFrom: [actuals.table.sheet],
-      });
+    if (actualIdx[i] === null) unmatched.push({ sheet: ref.table.sheet, unit: name, missingFrom: [actuals.table.sheet] });
     else inResults.push(i);
   });
   if (baseIdx && base) {
     for (const i of inResults) {
-      if (baseIdx[i] === null)
-        unmatched.push({
-          sheet: ref.table.sheet,
-          unit: refNames[i]!,
-          missingFrom: [base.table.sheet],
-        });
+      if (baseIdx[i] === null) unmatched.push({ sheet: ref.table.sheet, unit: refNames[i]!, missingFrom: [base.table.sheet] });
     }
   }
   // A unit missing from last year's sheet keeps its results, without growth.
   if (prevIdx && previous) {
     for (const i of inResults) {
-      if (prevIdx[i] === null)
-        unmatched.push({
-          sheet: ref.table.sheet,
-          unit: refNames[i]!,
-          missingFrom: [previous.table.sheet],
-        });
+      if (prevIdx[i] === null) unmatched.push({ sheet: ref.table.sheet, unit: refNames[i]!, missingFrom: [previous.table.sheet] });
     }
   }
   const alignment = new Map<SheetRole, readonly (number | null)[]>([
@@ -946,25 +852,11 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
         rows.denominator[k] = cell(value(t.column, i));
       }
       results.push(
-        finish(
-          t.id,
-          "attainment",
-          "target",
-          {
-            actual: srcOf(actuals, a),
-            denominator: srcOf(targets, t),
-            previous: previousSource(key),
-          },
-          rows,
-          shared,
-          opts,
-          warnings,
-          {
-            hasPrevious: prev !== null,
-            areaGoal: null,
-            groupOrder,
-          },
-        ),
+        finish(t.id, "attainment", "target", { actual: srcOf(actuals, a), denominator: srcOf(targets, t), previous: previousSource(key) }, rows, shared, opts, warnings, {
+          hasPrevious: prev !== null,
+          areaGoal: null,
+          groupOrder,
+        }),
       );
     }
   }
@@ -1023,20 +915,12 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
           a.id,
           "coverage",
           a.id.base,
-          {
-            actual: srcOf(actuals, a),
-            denominator: src(base, b),
-            previous: previousSource(key),
-          },
+          { actual: srcOf(actuals, a), denominator: src(base, b), previous: previousSource(key) },
           anyGoal ? rows : { ...rows, goal: null, goalFrom: null },
           shared,
           opts,
           warnings,
-          {
-            hasPrevious: prev !== null,
-            areaGoal: plan?.area ?? null,
-            groupOrder,
-          },
+          { hasPrevious: prev !== null, areaGoal: plan?.area ?? null, groupOrder },
         ),
       );
     }
@@ -1077,12 +961,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   }
 
   return {
-    sheets: {
-      targets: targets?.table.sheet ?? null,
-      actuals: actuals.table.sheet,
-      base: base?.table.sheet ?? null,
-      previous: previous?.table.sheet ?? null,
-    },
+    sheets: { targets: targets?.table.sheet ?? null, actuals: actuals.table.sheet, base: base?.table.sheet ?? null, previous: previous?.table.sheet ?? null },
     average: opts.average,
     rank: opts.rank,
     units: summaryUnits,
@@ -1134,13 +1013,7 @@ function planGoals(goals: readonly GoalSetting[], actuals: SheetModel, base: She
     if (!rate) throw new ChitieuError("bad-option", `The goal "${spec}": "${g.rate}" is not a rate. Write it as 93%, 93 or 0.93.`);
     let plan = plans.get(id.key);
     if (!plan) {
-      plan = {
-        id: actuals.indicators.get(id.key)!.id,
-        spec,
-        area: null,
-        byCategory: new Map(),
-        categoryText: new Map(),
-      };
+      plan = { id: actuals.indicators.get(id.key)!.id, spec, area: null, byCategory: new Map(), categoryText: new Map() };
       plans.set(id.key, plan);
     }
     if (g.category === null) {
@@ -1240,16 +1113,8 @@ function groupUnits(
     const groups = distinctTexts(inResults.map((i) => unitGroup[i]!));
     // One spelling per group, whatever the case or Unicode form of each cell.
     const canonical = new Map(groups.map((g) => [categoryKey(g), g]));
-    const grouping: GroupingInfo = {
-      source: "column",
-      sheet: f.model.table.sheet,
-      header: f.col.header,
-      groups,
-    };
-    return {
-      unitGroup: unitGroup.map((v) => (v === null ? null : (canonical.get(categoryKey(v)) ?? v))),
-      grouping,
-    };
+    const grouping: GroupingInfo = { source: "column", sheet: f.model.table.sheet, header: f.col.header, groups };
+    return { unitGroup: unitGroup.map((v) => (v === null ? null : (canonical.get(categoryKey(v)) ?? v))), grouping };
   };
   const fromRows = (m: SheetModel) => {
     const idx = alignment.get(m.role);
@@ -1258,12 +1123,7 @@ function groupUnits(
       return j === null ? null : m.table.units[j]!.group;
     });
     const present = new Set(inResults.map((i) => unitGroup[i]));
-    const grouping: GroupingInfo = {
-      source: "rows",
-      sheet: m.table.sheet,
-      header: null,
-      groups: [...new Set(m.table.groups.map((g) => g.label))].filter((g) => present.has(g)),
-    };
+    const grouping: GroupingInfo = { source: "rows", sheet: m.table.sheet, header: null, groups: [...new Set(m.table.groups.map((g) => g.label))].filter((g) => present.has(g)) };
     return { unitGroup, grouping };
   };
   if (named !== null && cleanText(named) !== "") {
