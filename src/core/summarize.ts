@@ -16,7 +16,7 @@ import { NumberLocale } from "./numbers";
 import { RankMode, rankColumn } from "./rank";
 import { SheetRole } from "./roles";
 import { cleanText, foldText } from "./text";
-import { UnitKey, checkDuplicates, matchUnits, parseUnitName } from "./units";
+import { UnitKey, checkDuplicates, checkDuplicatesAgainst, matchUnits, parseUnitName } from "./units";
 
 export type Measure = "attainment" | "coverage";
 /** The output language; defined with the labels (i18n.ts), re-exported for older imports. */
@@ -648,13 +648,17 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   // memo holds 65,536 names: a province of 100,000 units would be parsed again and again).
   const unitKeys = new Map<DetectedTable, readonly UnitKey[]>();
   // And each sheet's units by key, from the duplicate check, for matching.
-  const unitIndex = new Map<DetectedTable, ReadonlyMap<string, number>>();
+  // The first sheet added is the reference (targets, else actuals): its units by key, and per
+  // unit of each other sheet its reference unit with the same key (or −1).
+  let refIndex: ReadonlyMap<string, number> | null = null;
+  const refOf = new Map<DetectedTable, Int32Array>();
   const add = (role: SheetRole, g: SheetGrid | null) => {
     if (!g) return;
     const t = detectTable(g, { locale });
     const keys = t.units.map((u) => parseUnitName(u.name));
     unitKeys.set(t, keys);
-    unitIndex.set(t, checkDuplicates(g.name, t.units, t.origin.row, keys));
+    if (refIndex === null) refIndex = checkDuplicates(g.name, t.units, t.origin.row, keys);
+    else refOf.set(t, checkDuplicatesAgainst(g.name, t.units, t.origin.row, keys, refIndex));
     if (t.units.length === 0) {
       throw new ChitieuError("no-units", `Sheet '${g.name}': found the header but no unit rows under it. Check that the unit names are in column ${letter(t, t.unitColumn)}.`, {
         sheet: g.name,
@@ -689,7 +693,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
       other.table.units.map((u) => u.name),
       unitKeys.get(ref.table),
       unitKeys.get(other.table),
-      unitIndex.get(other.table),
+      refOf.get(other.table),
     );
     const idx: (number | null)[] = refNames.map(() => null);
     for (const p of m.pairs) idx[p.left] = p.right;

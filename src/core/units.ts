@@ -95,21 +95,52 @@ export function checkDuplicates(sheet: string, units: readonly NamedUnit[], orig
   // Each unit's index by its key (unitKeyString): returned, since matching looks units up by it.
   const seen = new Map<string, number>();
   for (let i = 0; i < units.length; i++) {
-    const u = units[i]!;
-    const k = keys ? keys[i]! : parseUnitName(u.name);
+    const k = keys ? keys[i]! : parseUnitName(units[i]!.name);
     const key = unitKeyString(k);
     const at = seen.get(key);
-    if (at !== undefined) {
-      const prev = units[at]!;
-      throw new ChitieuError(
-        "duplicate-unit",
-        `Sheet '${sheet}' lists the unit "${u.name}" twice: row ${prev.row + origin + 1} ("${prev.name}") and row ${u.row + origin + 1}. Remove or rename one of them.`,
-        { sheet },
-      );
-    }
+    if (at !== undefined) throw listedTwice(sheet, units[at]!, units[i]!, origin);
     seen.set(key, i);
   }
   return seen;
+}
+
+function listedTwice(sheet: string, first: NamedUnit, again: NamedUnit, origin: number): ChitieuError {
+  return new ChitieuError(
+    "duplicate-unit",
+    `Sheet '${sheet}' lists the unit "${again.name}" twice: row ${first.row + origin + 1} ("${first.name}") and row ${again.row + origin + 1}. Remove or rename one of them.`,
+    { sheet },
+  );
+}
+
+/**
+ * checkDuplicates for a sheet matched against the reference sheet, whose units by key
+ * (`refIndex`, from checkDuplicates) are at hand: the same error for a unit listed twice, found
+ * with one lookup per unit in the reference's map rather than a map of the sheet's own (at
+ * 100,000 units, maps of every sheet were much of a run). Returns each unit's index in the
+ * reference sheet with the same key, or −1.
+ */
+export function checkDuplicatesAgainst(sheet: string, units: readonly NamedUnit[], origin: number, keys: readonly UnitKey[], refIndex: ReadonlyMap<string, number>): Int32Array {
+  const refOf = new Int32Array(units.length);
+  // Per reference unit, 1 + the unit of this sheet with its key so far (0: none yet).
+  const taken = new Int32Array(refIndex.size);
+  // Keys the reference does not have (few): a map of their own.
+  let others: Map<string, number> | null = null;
+  for (let i = 0; i < units.length; i++) {
+    const key = unitKeyString(keys[i]!);
+    const j = refIndex.get(key);
+    if (j !== undefined) {
+      if (taken[j] !== 0) throw listedTwice(sheet, units[taken[j]! - 1]!, units[i]!, origin);
+      taken[j] = i + 1;
+      refOf[i] = j;
+    } else {
+      others ??= new Map<string, number>();
+      const at = others.get(key);
+      if (at !== undefined) throw listedTwice(sheet, units[at]!, units[i]!, origin);
+      others.set(key, i);
+      refOf[i] = -1;
+    }
+  }
+  return refOf;
 }
 
 export interface UnitMatch {
@@ -143,8 +174,11 @@ export function matchUnits(
   right: readonly string[],
   leftKeys?: readonly UnitKey[],
   rightKeys?: readonly UnitKey[],
-  /** The right side's units by key, as checkDuplicates returns them (no key twice). */
-  rightIndex?: ReadonlyMap<string, number>,
+  /**
+   * Per right unit, the left unit with the same key (−1: none), as checkDuplicatesAgainst
+   * returns it when the left side is the reference: no map to build or look up.
+   */
+  rightToLeft?: Int32Array,
 ): UnitMatching {
   const lk = leftKeys ?? left.map(parseUnitName);
   const rk = rightKeys ?? right.map(parseUnitName);
@@ -154,26 +188,35 @@ export function matchUnits(
   const rUsed = new Uint8Array(right.length);
   const ambiguous: string[] = [];
 
-  // Keys with a kind only are looked up, so an index holding the bare ones too answers the same.
-  let rByFull = rightIndex;
-  if (!rByFull) {
-    const own = new Map<string, number>();
-    rk.forEach((k, i) => {
-      if (k.kind === null) return;
-      const full = unitKeyString(k);
-      if (!own.has(full)) own.set(full, i);
-    });
-    rByFull = own;
-  }
-  lk.forEach((k, i) => {
-    if (k.kind === null) return;
-    const j = rByFull.get(unitKeyString(k));
-    if (j !== undefined && !rUsed[j]) {
+  // Exact pairs: the same kind (written) and name on both sides.
+  if (rightToLeft) {
+    // No key is on either side twice (the duplicate checks ran): each left unit has at most one.
+    const rightOf = new Int32Array(left.length).fill(-1);
+    for (let j = 0; j < rightToLeft.length; j++) if (rightToLeft[j]! >= 0 && rk[j]!.kind !== null) rightOf[rightToLeft[j]!] = j;
+    for (let i = 0; i < left.length; i++) {
+      const j = rightOf[i]!;
+      if (j < 0 || lk[i]!.kind === null || rUsed[j]) continue;
       pairs.push({ left: i, right: j });
       lUsed[i] = 1;
       rUsed[j] = 1;
     }
-  });
+  } else {
+    const rByFull = new Map<string, number>();
+    rk.forEach((k, i) => {
+      if (k.kind === null) return;
+      const full = unitKeyString(k);
+      if (!rByFull.has(full)) rByFull.set(full, i);
+    });
+    lk.forEach((k, i) => {
+      if (k.kind === null) return;
+      const j = rByFull.get(unitKeyString(k));
+      if (j !== undefined && !rUsed[j]) {
+        pairs.push({ left: i, right: j });
+        lUsed[i] = 1;
+        rUsed[j] = 1;
+      }
+    });
+  }
 
   // Bare names (no prefix on one side or both): pair only when unambiguous on both sides.
   const byName = (keys: readonly UnitKey[], used: Uint8Array | null) => {

@@ -2,7 +2,7 @@ import { ChitieuError } from "../../src/core/errors";
 import fc from "fast-check";
 import { proseName, splitPlaceName } from "../../src/core/placeNames";
 import { nameKey } from "../../src/core/text";
-import { checkDuplicates, matchUnits, parseUnitName, splitUnitPrefix, unitKeyString } from "../../src/core/units";
+import { checkDuplicates, checkDuplicatesAgainst, matchUnits, parseUnitName, splitUnitPrefix, unitKeyString } from "../../src/core/units";
 
 describe("parseUnitName", () => {
   it.each([
@@ -207,6 +207,53 @@ describe("splitUnitPrefix: one reading of prefixes for matching and for prose", 
         expect(place.kind).toBe(key.kind);
         expect(nameKey(place.name)).toBe(key.name);
       }),
+    );
+  });
+});
+
+describe("checkDuplicatesAgainst (a sheet matched against the reference's map)", () => {
+  const named = (names: string[]) => names.map((name, row) => ({ name, row }));
+  const keysOf = (names: string[]) => names.map(parseUnitName);
+  const ref = ["Huyện Vị Thủy", "Thị xã Long Mỹ", "Huyện Long Mỹ", "Châu Thành"];
+  const refIndex = checkDuplicates("KH", named(ref), 0, keysOf(ref));
+
+  it("gives each unit its reference unit with the same key, or −1", () => {
+    const other = ["H. Long Mỹ", "HUYỆN VỊ THỦY", "Xã Mới", "Châu Thành", "Vị Thuỷ"];
+    expect(Array.from(checkDuplicatesAgainst("TH", named(other), 0, keysOf(other), refIndex))).toEqual([2, 0, -1, 3, -1]);
+  });
+
+  it("throws what checkDuplicates throws, for a key the reference has and for one it has not", () => {
+    const errorOf = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return e as ChitieuError;
+      }
+      throw new Error("no error");
+    };
+    for (const other of [
+      ["Huyện Vị Thủy", "Xã Mới", "H. Vị Thủy"],
+      ["Xã Mới", "Huyện Long Mỹ", "xã Mới"],
+    ]) {
+      const mine = errorOf(() => checkDuplicatesAgainst("TH", named(other), 5, keysOf(other), refIndex));
+      const own = errorOf(() => checkDuplicates("TH", named(other), 5, keysOf(other)));
+      expect(mine).toBeInstanceOf(ChitieuError);
+      expect(mine.code).toBe("duplicate-unit");
+      expect(mine.message).toBe(own.message);
+    }
+  });
+
+  it("lets matching pair exactly as with maps of its own (fast-check)", () => {
+    const pool = ["Huyện Vị Thủy", "H. Vị Thủy", "Vị Thuỷ", "Thị xã Long Mỹ", "Huyện Long Mỹ", "Long Mỹ", "Châu Thành", "Châu Thành A", "Xã Tân Hòa", "Tân Hoà", "P. 1", "Phường 1", "TT. Cái Tắc"];
+    const distinct = (names: string[]) => new Set(names.map((n) => unitKeyString(parseUnitName(n)))).size === names.length;
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.constantFrom(...pool), { maxLength: 8 }), fc.uniqueArray(fc.constantFrom(...pool), { maxLength: 8 }), (l, r) => {
+        if (!distinct(l) || !distinct(r)) return;
+        const index = checkDuplicates("KH", named(l), 0, keysOf(l));
+        const rightToLeft = checkDuplicatesAgainst("TH", named(r), 0, keysOf(r), index);
+        expect(matchUnits(l, r, keysOf(l), keysOf(r), rightToLeft)).toEqual(matchUnits(l, r));
+      }),
+      { numRuns: 300 },
     );
   });
 });
