@@ -53,7 +53,9 @@ export function printSummary(s: Summary, lang: Lang, narrative: readonly string[
     const hasGrowth = r.units.some((u) => u.previous !== null);
     const hasGoal = r.units.some((u) => u.goal !== null);
     const hasGroups = r.groups.length > 0;
-    const wName = Math.max(6, ...r.units.map((u) => Array.from(u.unit).length));
+    // A loop, not Math.max(...list): a national province's units are more arguments than a call takes.
+    let wName = 6;
+    for (const u of r.units) wName = Math.max(wName, Array.from(u.unit).length);
     lines.push(`  ${pad(L.rank, 5)} ${pad(L.unit, wName)} ${pad(L.actual, 12, true)} ${pad(L.denominator(r.denominatorKind), 12, true)} ${pad(L.rate, 9, true)}` +
         (hasGrowth ? ` ${pad(lang === "vi" ? "So cùng kỳ" : "vs last yr", 10, true)}` : "") +
         (hasGoal ? ` ${pad(L.goal, 8, true)} ${pad(lang === "vi" ? "Cần thêm" : "To enrol", 9, true)}` : "") +

@@ -78,6 +78,9 @@ export interface UnitResult {
  * "no figure". The engine computes into these and describes the sheets from them: a province of
  * 100,000 units × 8 indicators has 1.4 million unit results, which as objects weigh several
  * hundred megabytes. `IndicatorResult.units` makes the objects when first read.
+ * The arrays are shared between the results of one indicator (its attainment and coverage have
+ * the same units, actuals and last year's figures) and are never written to once made: `readonly`
+ * cannot stop a write into a typed array, so nothing may write to them.
  */
 export interface ResultColumns {
   /** The units of the summary (Summary.units) and, per row, the index of the row's unit in it. */
@@ -449,7 +452,8 @@ export function resultColumns(r: IndicatorResult): ResultColumns {
   const units = r.units;
   const num = (f: (u: UnitResult) => number | null) => Float64Array.from(units, (u) => cell(f(u)));
   const hasPrevious = units.some((u) => u.previous !== null || u.growth !== null);
-  const hasGoal = units.some((u) => u.goal !== null);
+  // Any goal figure at all (a result made by hand may give the gap or the mark without the goal).
+  const hasGoal = units.some((u) => u.goal !== null || u.goalGap !== null || u.toGoal !== null || u.belowGoal);
   const hasGroupRank = units.some((u) => u.groupRank !== null);
   return {
     names: units.map((u) => u.unit),
@@ -664,7 +668,8 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
         sheet: g.name,
       });
     }
-    warnings.push(...t.warnings);
+    // One by one: a sheet of 100,000 units may have more warnings than a call takes arguments.
+    for (const w of t.warnings) warnings.push(w);
     tables.push({ role, table: t });
   };
   add("targets", input.targets);

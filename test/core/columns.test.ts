@@ -122,3 +122,30 @@ describe("sheet rows made on demand", () => {
     expect(spec.values).toEqual(got);
   });
 });
+
+describe("a result made by hand, through the sheets", () => {
+  it("keeps its goal figures when its units give the gap and the people to enrol but no goal of their own", () => {
+    const sheet = (name: string, header: string, rows: (string | number)[][]) => ({ name, values: [["BÁO CÁO"], [], ["STT", "Đơn vị", header], ...rows] });
+    const s = summarize({
+      targets: null,
+      actuals: sheet("TH", "BHYT", [
+        [1, "Huyện A", 50],
+        [2, "Huyện B", 90],
+      ]),
+      base: sheet("DS", "Dân số", [
+        [1, "Huyện A", 100],
+        [2, "Huyện B", 100],
+      ]),
+    });
+    const r = s.results[0]!;
+    const units = r.units.map((u) => ({ ...u, goal: null, goalFrom: null, goalGap: (u.ratio ?? 0) - 0.8, toGoal: 5, belowGoal: true }));
+    const hand: IndicatorResult = { ...r, goal: 0.8, goalGap: 0.1, toGoal: 0, units };
+    const ranked = describeOutput({ ...s, results: [hand] })[1]!;
+    const header = ranked.values[4]!;
+    const toGoal = header.indexOf("Số người cần vận động thêm");
+    expect(toGoal).toBeGreaterThan(0);
+    // Both units: 5 people to enrol, and both rows highlighted short of the goal.
+    expect(ranked.values.slice(5).map((row) => row[toGoal])).toEqual([5, 5]);
+    expect(ranked.highlights.find((h) => h.style === "belowGoal" && h.mark)?.rows).toEqual([5, 6]);
+  });
+});
