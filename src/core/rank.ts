@@ -56,12 +56,22 @@ export function rankColumn(key: Float64Array, mode: RankMode = "competition"): {
     list.sort((a, b) => key[b]! - key[a]! || a - b);
     ranked = Int32Array.from(list);
   }
-  const ranks = new Int32Array(n);
   const order = new Int32Array(n);
+  order.set(ranked.subarray(0, m));
+  for (let k = 0; k < unranked.length; k++) order[m + k] = unranked[k]!;
+  return { ranks: ranksInOrder(key, ranked, m, mode), order };
+}
+
+/**
+ * The ranks of the first `count` indices of `ranked`, which lists them highest key first: equal
+ * keys share a rank (competition: 1, 2, 2, 4; dense: 1, 2, 2, 3). 0 for the indices not listed.
+ */
+function ranksInOrder(key: Float64Array, ranked: ArrayLike<number>, count: number, mode: RankMode): Int32Array {
+  const ranks = new Int32Array(key.length);
   let prev = NaN;
   let rank = 0;
   let dense = 0;
-  for (let pos = 0; pos < m; pos++) {
+  for (let pos = 0; pos < count; pos++) {
     const i = ranked[pos]!;
     const v = key[i]!;
     if (pos === 0 || v !== prev) {
@@ -70,10 +80,8 @@ export function rankColumn(key: Float64Array, mode: RankMode = "competition"): {
       prev = v;
     }
     ranks[i] = mode === "dense" ? dense : rank;
-    order[pos] = i;
   }
-  for (let k = 0; k < unranked.length; k++) order[m + k] = unranked[k]!;
-  return { ranks, order };
+  return ranks;
 }
 
 /** A list holding NaN (no engine path gives one): NaN has no place in an order, so compare. */
@@ -82,21 +90,8 @@ function rankOrderWithNaN(values: readonly (number | null)[], key: Float64Array,
   const unranked: number[] = [];
   values.forEach((v, i) => (v === null || v === undefined ? unranked.push(i) : ranked.push(i)));
   ranked.sort((a, b) => key[b]! - key[a]! || a - b);
-  const ranks = new Array<number | null>(values.length).fill(null);
-  let prev: number | null = null;
-  let rank = 0;
-  let dense = 0;
-  for (let pos = 0; pos < ranked.length; pos++) {
-    const i = ranked[pos]!;
-    const v = key[i]!;
-    if (prev === null || v !== prev) {
-      rank = pos + 1;
-      dense++;
-      prev = v;
-    }
-    ranks[i] = mode === "dense" ? dense : rank;
-  }
-  return { ranks, order: ranked.concat(unranked) };
+  const r = ranksInOrder(key, ranked, ranked.length, mode);
+  return { ranks: values.map((v, i) => (v === null || v === undefined ? null : r[i]!)), order: ranked.concat(unranked) };
 }
 
 /** Below this many values the comparison sort is as quick as the radix sort and simpler. */

@@ -840,6 +840,8 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     }
     return col;
   };
+  const actualsOver = (key: string, a: IndicatorColumn) => columnOver(actualOver, key, (k) => cell(value(a.column, actualIdx[inResults[k]!]!)));
+  const previousesOver = (key: string, prev: readonly (number | null)[]) => columnOver(previousOver, key, (k) => cell(prev[inResults[k]!]));
   if (targets) {
     for (const [key, t] of targets.indicators) {
       const a = actuals.indicators.get(key);
@@ -849,9 +851,9 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
       const n = inResults.length;
       const rows: ResultRows = {
         unit: everyUnit,
-        actual: columnOver(actualOver, key, (k) => cell(value(a.column, actualIdx[inResults[k]!]!))),
+        actual: actualsOver(key, a),
         denominator: new Float64Array(n),
-        previous: prev ? columnOver(previousOver, key, (k) => cell(prev[inResults[k]!])) : null,
+        previous: prev ? previousesOver(key, prev) : null,
         goal: null,
         goalFrom: null,
       };
@@ -893,9 +895,9 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
       let anyGoal = false;
       const rows: ResultRows = {
         unit: all ? everyUnit : Int32Array.from(withBase),
-        actual: all ? columnOver(actualOver, key, (k) => cell(value(a.column, actualIdx[inResults[k]!]!))) : new Float64Array(n),
+        actual: all ? actualsOver(key, a) : new Float64Array(n),
         denominator: new Float64Array(n),
-        previous: prev ? (all ? columnOver(previousOver, key, (k) => cell(prev[inResults[k]!])) : new Float64Array(n)) : null,
+        previous: prev ? (all ? previousesOver(key, prev) : new Float64Array(n)) : null,
         goal: goals,
         goalFrom,
       };
