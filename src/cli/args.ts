@@ -2,6 +2,7 @@
 import { ChitieuError } from "../core/errors";
 import { GoalSetting, parseGoalSpec } from "../core/goals";
 import { parseDayText } from "../core/reportDate";
+import { FIGURE_ROLES, FigureRole, parseFigureRole } from "../core/columnRoles";
 import { IndicatorOverride } from "../core/indicators";
 import { SHEET_ROLES, SheetRole } from "../core/roles";
 import { DEFAULT_CHOICES, RunChoices } from "../core/settings";
@@ -17,7 +18,7 @@ export interface SummarizeArgs {
 export const USAGE = `Usage:
   chitieu summarize <workbook.xlsx> --out <file.xlsx> [--targets <sheet>] [--actuals <sheet>] [--base <sheet>]
                     [--previous <sheet>] [--json] [--average overall|mean] [--rank competition|dense] [--lang vi|en]
-                    [--locale vi|en] [--map <role>:<column>=<indicator>]… [--goal <indicator>[@<category>]=<rate>]…
+                    [--locale vi|en] [--map <role|sheet>:<column>=[<role>:]<indicator>]… [--goal <indicator>[@<category>]=<rate>]…
                     [--category <header>] [--group-by <header>] [--as-of <dd/mm/yyyy>] [--area <text>]
   chitieu demo      runs summarize on the bundled sample workbook
 
@@ -25,7 +26,9 @@ export const USAGE = `Usage:
   --rank      competition ranking 1, 2, 2, 4 (default, as Excel's RANK.EQ) or dense 1, 2, 2, 3
   --lang      language of the summary sheets and messages: vi (default) or en
   --locale    how numbers typed as text are written: vi "1.065.565" (default) or en "1,065,565"
-  --map       this column is that indicator, e.g. --map "actuals:E=BHYT" or --map "targets:Ghi chú 2=-" (ignore)
+  --map       this column is that indicator, e.g. --map "actuals:E=BHYT" or --map "targets:Ghi chú 2=-" (ignore);
+              with what it holds (target, actual, base, previous, rateGoal, computed) and a sheet by name:
+              --map "T4.2024:D=actual:BHXH bắt buộc"
   --previous  the sheet of the same period last year (else detected: Cùng kỳ, CK, Năm trước), for growth
   --goal      a coverage goal (share of the base), repeatable: --goal "BHYT=93%" (area-wide),
               --goal "BHYT@NTM nâng cao=95%" (units of that category); "BHXH" is total social insurance
@@ -45,13 +48,32 @@ function oneOf<T extends string>(flag: string, v: string | undefined, allowed: r
   return v as T;
 }
 
+/**
+ * `--map <role|sheet>:<column>=[<figure role>:]<indicator>`: "actuals:E=BHYT" (as before),
+ * "T4.2024:D=actual:BHXH bắt buộc" (a sheet by its name, and what the column holds), "targets:G=-".
+ * Excel forbids ":" in sheet names, so the first ":" ends the sheet.
+ */
 export function parseMap(spec: string): IndicatorOverride {
-  const m = spec.match(/^([a-z]+):(.+?)=(.*)$/i);
-  const role = m?.[1]?.toLowerCase() as SheetRole | undefined;
-  if (!m || !role || !SHEET_ROLES.includes(role)) {
-    throw usage(`--map takes <role>:<column>=<indicator>, role one of ${SHEET_ROLES.join(", ")} (got "${spec}").`);
+  const m = spec.match(/^([^:=]+):(.+?)=(.*)$/);
+  if (!m) {
+    throw usage(`--map takes <role or sheet>:<column>=[<role>:]<indicator>, e.g. "actuals:E=BHYT" or "T4.2024:D=actual:BHXH bắt buộc" (got "${spec}").`);
   }
-  return { sheet: role, column: m[2]!.trim(), indicator: m[3]!.trim() };
+  const where = m[1]!.trim();
+  const sheet = (SHEET_ROLES as readonly string[]).includes(where.toLowerCase()) ? where.toLowerCase() : where;
+  let indicator = m[3]!.trim();
+  let role: FigureRole | undefined;
+  const r = indicator.match(/^([^:]+):(.*)$/);
+  if (r) {
+    const named = parseFigureRole(r[1]!);
+    if (!named) throw usage(`--map "${spec}": "${r[1]!.trim()}" is not a column role; use one of ${FIGURE_ROLES.join(", ")}.`);
+    role = named;
+    indicator = r[2]!.trim();
+  } else if (parseFigureRole(indicator) && indicator !== "-") {
+    // "--map Bieu01:E=actual": the role alone, the indicator read from the header.
+    role = parseFigureRole(indicator)!;
+    indicator = "";
+  }
+  return role ? { sheet, column: m[2]!.trim(), indicator, role } : { sheet, column: m[2]!.trim(), indicator };
 }
 
 export function parseArgs(argv: readonly string[], demoInput: string, demoOut: string): SummarizeArgs {

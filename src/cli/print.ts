@@ -2,6 +2,7 @@
 import { PROSE_MINUS, formatCount, formatPercent, formatPercentShort, formatPoints } from "../core/format";
 import { Lang, labels } from "../core/i18n";
 import { IndicatorResult, Summary } from "../core/summarize";
+import { narrativeCaution, totalMismatchLines, unmatchedNote } from "../core/caveats";
 
 function pad(s: string, n: number, right = false): string {
   const len = Array.from(s).length;
@@ -39,6 +40,10 @@ export function printSummary(s: Summary, lang: Lang, narrative: readonly string[
   const L = labels(lang);
   const lines: string[] = [];
   lines.push(`${lang === "vi" ? "Sheet" : "Sheets"}: ${[s.sheets.targets, s.sheets.actuals, s.sheets.base, s.sheets.previous ?? null].filter(Boolean).map((n) => `'${n}'`).join(", ")}`);
+  // Before any figure: what the area totals leave out, and total rows that are not the units' sum.
+  const note = unmatchedNote(s, lang);
+  if (note) lines.push(`! ${note}`);
+  for (const t of totalMismatchLines(s, lang)) lines.push(`! ${t}`);
   for (const r of s.results) {
     const name = lang === "en" ? r.indicatorEn : r.indicator;
     lines.push("");
@@ -92,6 +97,8 @@ export function printSummary(s: Summary, lang: Lang, narrative: readonly string[
   if (narrative.length > 0) {
     lines.push("");
     lines.push(lang === "vi" ? "Nhận xét:" : "Commentary:");
+    const caution = narrativeCaution(s, lang);
+    if (caution) lines.push(`! ${caution}`);
     for (const p of narrative) lines.push("", p);
   }
   if (s.unmatched.length > 0) {

@@ -31,15 +31,23 @@ export function paragraphHeight(text: string, widthUnits = COLUMNS * COLUMN_WIDT
   return Math.round((lines * LINE_POINTS + 6) * 100) / 100;
 }
 
-/** The commentary sheet for these paragraphs. */
-export function commentarySheet(paragraphs: readonly string[], lang: Lang): SheetSpec {
+/**
+ * The commentary sheet for these paragraphs. `caution` (caveats.ts narrativeCaution: the area
+ * figures leave out the unmatched units) goes above them, in the warning colours, and is not part
+ * of any paragraph: the paragraphs are copied into the report as they are.
+ */
+export function commentarySheet(paragraphs: readonly string[], lang: Lang, caution: string | null = null): SheetSpec {
   const w = WORDS[lang];
-  const values: OutputValue[][] = [[w.title], [w.note], []];
+  // With a caution: title, note, the caution where the blank row was, a blank row, then the paragraphs.
+  const cautionRow = FIRST - 1;
+  const values: OutputValue[][] = caution ? [[w.title], [w.note], [caution], []] : [[w.title], [w.note], []];
+  const first = values.length;
   for (const p of paragraphs) values.push([p]);
   const merges = [
     { row: 0, col: 0, rows: 1, cols: COLUMNS },
     { row: 1, col: 0, rows: 1, cols: COLUMNS },
-    ...paragraphs.map((_, i) => ({ row: FIRST + i, col: 0, rows: 1, cols: COLUMNS })),
+    ...(caution ? [{ row: cautionRow, col: 0, rows: 1, cols: COLUMNS }] : []),
+    ...paragraphs.map((_, i) => ({ row: first + i, col: 0, rows: 1, cols: COLUMNS })),
   ];
   // safeSheetSpec: a paragraph naming many very long unit names could pass Excel's cell limit.
   return safeSheetSpec({
@@ -48,18 +56,24 @@ export function commentarySheet(paragraphs: readonly string[], lang: Lang): Shee
     name: legalSheetName(w.sheet),
     values,
     columnFormats: Array.from({ length: COLUMNS }, () => "@"),
-    dataStart: FIRST,
+    dataStart: first,
     cellFormats: [],
     width: COLUMNS,
     columnWidths: Array.from({ length: COLUMNS }, () => COLUMN_WIDTH),
     merges,
-    wrap: paragraphs.length > 0 ? [{ row: FIRST, col: 0, rows: paragraphs.length, cols: COLUMNS }] : [],
+    wrap: [
+      ...(caution ? [{ row: cautionRow, col: 0, rows: 1, cols: COLUMNS }] : []),
+      ...(paragraphs.length > 0 ? [{ row: first, col: 0, rows: paragraphs.length, cols: COLUMNS }] : []),
+    ],
     freeze: { rows: 0, columns: 0 },
-    highlights: [{ style: "title", block: { row: 0, col: 0, rows: 1, cols: 1 }, rows: [0] }],
+    highlights: [
+      { style: "title", block: { row: 0, col: 0, rows: 1, cols: 1 }, rows: [0] },
+      ...(caution ? [{ style: "warning" as const, block: { row: cautionRow, col: 0, rows: 1, cols: COLUMNS }, rows: [cautionRow] }] : []),
+    ],
     table: null,
     chart: null,
     derived: [],
     legend: [w.note],
-    rowHeights: paragraphs.map((p, i) => ({ row: FIRST + i, height: paragraphHeight(p) })),
+    rowHeights: [...(caution ? [{ row: cautionRow, height: paragraphHeight(caution) }] : []), ...paragraphs.map((p, i) => ({ row: first + i, height: paragraphHeight(p) }))],
   });
 }

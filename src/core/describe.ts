@@ -6,6 +6,7 @@
 import { Lang, labels, shortIndicator } from "./i18n";
 import { Highlight, OutputValue, SheetSpec, legalSheetName, safeSheetSpec, sheetRows, withRows } from "./sheetSpec";
 import { IndicatorResult, ResultColumns, Summary, figure, gapAt, resultColumns } from "./summarize";
+import { totalMismatchLines, unmatchedNote } from "./caveats";
 
 export interface DescribeOptions {
   readonly lang?: Lang;
@@ -103,8 +104,38 @@ function rowOfUnit(summary: Summary, c: ResultColumns): Int32Array {
   return rowOf;
 }
 
+/** Lines a note row may grow to; past that the text is still whole in the cell (frozen rows must fit a screen). */
+const NOTE_MAX_LINES = 8;
+/** Characters of column width a note row is merged across (about a screen; the overview can be far wider). */
+const NOTE_WIDTH = 110;
+
+/**
+ * The notes above the overview's table, when there is something to say: the units the area total
+ * leaves out (not matched across the sheets), and the total-row cells that are not the sum of the
+ * units, with both numbers. One row each; none when all is well, so the table keeps its rows.
+ */
+function overviewNotes(summary: Summary, lang: Lang): string[] {
+  const notes: string[] = [];
+  const unmatched = unmatchedNote(summary, lang);
+  if (unmatched) notes.push(unmatched);
+  const totals = totalMismatchLines(summary, lang);
+  if (totals.length > 0) notes.push(totals.join("\n"));
+  return notes;
+}
+
+/** A wrapped note's row height: its lines over the merged width, at most NOTE_MAX_LINES. */
+function noteHeight(text: string, widthUnits: number): number {
+  const perLine = Math.max(20, Math.floor(widthUnits * 1.05));
+  let lines = 0;
+  for (const line of text.split("\n")) lines += Math.max(1, Math.ceil(Array.from(line).length / perLine));
+  return Math.round((Math.min(lines, NOTE_MAX_LINES) * 15.75 + 6) * 100) / 100;
+}
+
 function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
   const L = labels(lang);
+  const notes = overviewNotes(summary, lang);
+  // The notes go right under the title; everything below moves down by their rows.
+  const K = notes.length;
   const results = summary.results;
   const columns = results.map(resultColumns);
   const extras = results.map(extrasOf);
@@ -120,11 +151,13 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
   }
   const width = next;
   const anyGoal = extras.some((e) => e.goal);
-  const HEAD1 = 4;
-  const HEAD2 = 5;
-  const DATA = 6;
+  const LEGEND = 2 + K;
+  const HEAD1 = 4 + K;
+  const HEAD2 = 5 + K;
+  const DATA = 6 + K;
   const head: OutputValue[][] = [];
   head.push([L.title]);
+  for (const n of notes) head.push([n]);
   head.push([summary.average === "overall" ? L.averageOverall : L.averageMean]);
   // With goals there are two highlights: the legend says which colour is which.
   head.push([anyGoal ? L.legendBelowColour : L.legendBelow]);
@@ -223,8 +256,8 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
   ];
   if (anyGoal) {
     // The legend lines wear the colours they explain.
-    highlights.push({ style: "belowAverage", block: { row: 2, col: 0, rows: 1, cols: 1 }, rows: [2] });
-    highlights.push({ style: "belowGoal", block: { row: 3, col: 0, rows: 1, cols: 1 }, rows: [3] });
+    highlights.push({ style: "belowAverage", block: { row: LEGEND, col: 0, rows: 1, cols: 1 }, rows: [LEGEND] });
+    highlights.push({ style: "belowGoal", block: { row: LEGEND + 1, col: 0, rows: 1, cols: 1 }, rows: [LEGEND + 1] });
   }
   results.forEach((_r, i) => {
     const c = starts[i]!;
@@ -271,6 +304,13 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
     if (e.growth) columnWidths.push(12, 11);
     if (e.goal) columnWidths.push(9, 12, 12, 13);
   });
+  // Each note: merged over about a screen's width, wrapped, tall enough to read, in the warning colours.
+  let noteCols = 0;
+  let noteUnits = 0;
+  while (noteCols < Math.max(2, width) && noteUnits < NOTE_WIDTH) noteUnits += columnWidths[noteCols++] ?? 10;
+  const noteRows = notes.map((_n, i) => ({ row: 1 + i, col: 0, rows: 1, cols: noteCols }));
+  merges.push(...noteRows);
+  for (const r of noteRows) highlights.push({ style: "warning", block: { row: r.row, col: 0, rows: 1, cols: noteCols }, rows: [r.row] });
   return withRows(
     {
       key: "overview",
@@ -283,8 +323,9 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
       columnWidths,
       cellFormats: [],
       merges,
-      wrap: [{ row: HEAD1, col: 0, rows: 2, cols: width }],
+      wrap: [...noteRows, { row: HEAD1, col: 0, rows: 2, cols: width }],
       freeze: { rows: DATA, columns: 2 },
+      ...(K > 0 ? { rowHeights: notes.map((n, i) => ({ row: 1 + i, height: noteHeight(n, noteUnits) })) } : {}),
       highlights,
       table: null,
       chart: null,

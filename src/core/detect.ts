@@ -6,9 +6,12 @@
  */
 import { CellValue, Grid, SheetGrid, cellAt, isBlank, sheetCell, gridWidth } from "./grid";
 import { ChitieuError } from "./errors";
-import { NumberLocale, ParsedCell, parseCell } from "./numbers";
-import { cleanText, foldText } from "./text";
-import { parseUnitName } from "./units";
+import { NumberLocale, ParsedCell, StatedScale, groupedReading, isWhole, parseCell, scaled, separatorForm, statedScale, viFigure } from "./numbers";
+import { cleanText, foldText, lower } from "./text";
+import { UnitKind, footnoteMarkStart, nameWithKind, parseUnitName, splitUnitPrefix, unitLevel } from "./units";
+import { OTHER_QUANTITY, PEOPLE_SCALE } from "./indicators";
+import { afterBullet, findSumGroups, isBreakdownWord, isNote, isOfWhich, isOfWhichHeading, isSignature } from "./rowKinds";
+import { readBands } from "./bands";
 
 export type ColumnRole = "number" | "rate" | "text";
 
@@ -26,18 +29,43 @@ export interface DetectedColumn {
   readonly values: readonly (number | null)[];
   /** The value on the sheet's total row, when it has one with a number here. */
   readonly totalValue: number | null;
+  /**
+   * A count column under a stated scale ("Đơn vị tính: nghìn người", "(1.000 người)", "ĐVT:
+   * người"): the factor its figures (values, totalValue, subtotals) were multiplied by, 1 for
+   * persons. Absent when nothing states one, and for rates and money (never scaled).
+   */
+  readonly scale?: number;
+  /** Where the scale was stated: the cell and its text, `'Thực hiện'!A3: "Đơn vị tính: nghìn người"`. */
+  readonly scaleFrom?: string;
+  /**
+   * Two or three rows per unit (bands.ts): the grid row of each unit's figure in this column (same
+   * order as `units`; the unit's first row where it has no row of this band). Absent: `units[i].row`.
+   */
+  readonly rows?: readonly number[];
+  /** The band label as written ("Kế hoạch", "TH"), for a column read once per band; also the last of `parts`. */
+  readonly band?: string;
 }
 
 export interface UnitRow {
   /** 0-based grid row. */
   readonly row: number;
-  /** The name as written, cleaned of extra spaces (NFC). */
+  /** The name as written, cleaned of extra spaces (NFC), without a footnote mark or list mark ("- "). */
   readonly name: string;
-  /** Label of the group row above it (I "Các quận"), if any. */
+  /** Label of the group row above it (I "Các quận", or a district row whose figures its communes sum), if any. */
   readonly group: string | null;
+  /** The footnote mark taken off the name as written: "(*)", "¹", "(1)", "*". */
+  readonly mark?: string;
+  /** The name cell as written when `name` was made from it: a ward typed as 3 among "Phường 1", "Phường 2" is "Phường 3". */
+  readonly written?: string;
 }
 
-export type ExclusionReason = "total" | "group" | "text";
+/**
+ * Why a row under the header is not a unit: the total row; a group row (I "Các quận", or a
+ * district row above its communes); a breakdown under a unit or the total ("Trong đó:",
+ * "- Khu vực thành thị"); a note under the table ("Ghi chú: (*) …"); the signature block
+ * ("Người lập biểu", "GIÁM ĐỐC", a name, "…, ngày … tháng … năm …"); other text.
+ */
+export type ExclusionReason = "total" | "group" | "breakdown" | "note" | "signature" | "text";
 
 export interface ExcludedRow {
   readonly row: number;
@@ -52,6 +80,8 @@ export interface GroupRow {
   readonly unitIndices: readonly number[];
   /** Subtotal per column (by grid column) where the group row carries one. */
   readonly subtotals: ReadonlyMap<number, number>;
+  /** Banded tables (whose band columns share grid columns): the subtotal per entry of `columns`, in its order. */
+  readonly columnSubtotals?: readonly (number | null)[];
 }
 
 export interface DetectedTable {
@@ -74,10 +104,37 @@ export interface DetectedTable {
   readonly warnings: readonly string[];
   /** The text of each non-blank row above the header (agency, report name, "Số liệu đến ngày …"). */
   readonly titles: readonly string[];
+  /** Unit cells read as zero because they hold "-" (or "–", "—"): how many, and the first few. */
+  readonly dashZeros: DashZeros;
+  /** The total row's cells that differ from the sum of the units (the same as the warnings say, as data to show both numbers). */
+  readonly totalChecks: readonly TotalCheck[];
+  /** Two or three rows per unit (bands.ts): the column of band labels (not a text column) and the bands, in their order. */
+  readonly bands?: { readonly col: number; readonly header: string; readonly labels: readonly string[] };
+}
+
+/** Cells read as zero from a dash: `count` of them, `cells` the first DASH_ZERO_CELLS ('Thực hiện'!E7), column by column. */
+export interface DashZeros {
+  readonly count: number;
+  readonly cells: readonly string[];
+}
+
+/** How many dash-zero cells a table lists by address (it counts them all). */
+export const DASH_ZERO_CELLS = 20;
+
+/** A total-row cell whose figure is not the sum of the units' (`cell` is `'Kế hoạch'!C12`, as sheetCell writes it). */
+export interface TotalCheck {
+  readonly cell: string;
+  readonly header: string;
+  /** The total row's label ("Toàn tỉnh"). */
+  readonly label: string;
+  readonly sheetTotal: number;
+  readonly unitsSum: number;
 }
 
 export interface DetectOptions {
   readonly locale?: NumberLocale;
+  /** Set by bands.ts for each of its band-by-band readings: the header starts here, and no bands are looked for. */
+  readonly bandPass?: { readonly headerStart: number };
 }
 
 // "Đơn vị tính: người" (the unit of measure) and "Đơn vị báo cáo: …" (the reporting office), above
@@ -97,7 +154,7 @@ const RATE_LEAF = /(\bdat\b|so sanh|so voi|tang giam|chenh lech|xep hang|\bhang\
 // "(1)", "A", "3=2/1", "(3)=(2)/(1)", "(5) = (4) - (3)": the numbers forms put under the header.
 const COLUMN_NUMBER = /^\(?\s*(\d{1,2}|[a-z]{1,2})\s*\)?\s*(=\s*[0-9a-z()+\-*/x:.% ]+)?$/i;
 const TOTAL_LABEL =
-  /^(toan (tinh|thanh pho|tp|huyen|quan|thi xa|xa|quoc|nganh|khu vuc|vung|dia ban)|ca (tinh|thanh pho|tp|huyen|quan|thi xa|xa|nuoc)|(tong|cong) (toan|ca)\s|tong cong|tong so|grand total|total|all units)\b/;
+  /^(toan (tinh|thanh pho|tp|huyen|quan|thi xa|xa|dac khu|quoc|nganh|khu vuc|vung|dia ban)|ca (tinh|thanh pho|tp|huyen|quan|thi xa|xa|nuoc)|(tong|cong) (toan|ca)\s|tong cong|tong so|grand total|total|all units)\b/;
 const BARE_TOTAL = /^(cong|tong|sum)\s*(\(.*\))?\s*:?$/;
 // "I. Các quận", "II) Khối huyện" — but "X. Tân Hòa" is a commune (xã), not group ten.
 const GROUP_LABEL = /^(([a-h][.)]\s*)?(cac|khoi|nhom|khu vuc)\s|(?!x[.)])[ivx]+[.)]\s)/;
@@ -171,6 +228,41 @@ function rowLabel(row: readonly CellValue[] | undefined, unitCol: number): strin
   return typeof row[unitCol] === "string" ? own : "";
 }
 
+/** The first text in a row (a note or a signature sits wherever its writer put it). */
+function firstText(row: readonly CellValue[], width: number): string {
+  for (let c = 0; c < Math.min(width, row.length); c++) if (typeof row[c] === "string" && row[c] !== "" && !isBlank(row[c]!)) return text(row[c]!);
+  return "";
+}
+
+/**
+ * For a row without figures: 1 when it is a note under the table ("Ghi chú: (*) …", "(1) …"),
+ * 2 when it is part of the signature block (a title, "(Ký, họ tên)", "…, ngày … tháng … năm …"
+ * in any cell), else 0. After a note or a signature row (`tail`), a row without figures and
+ * without an administrative kind is more of it (a second line of notes, a signer's name).
+ */
+function tailKind(row: readonly CellValue[], width: number, label: string, folded: string, tail: number): number {
+  const first = label ? folded : foldText(firstText(row, width));
+  if (first !== "" && isNote(first)) return 1;
+  for (let c = 0; c < Math.min(width, row.length); c++) {
+    const v = row[c];
+    if (typeof v === "string" && v !== "" && isSignature(foldText(text(v)))) return 2;
+  }
+  if (tail !== 0 && (label === "" || splitUnitPrefix(label).kind === null)) return tail;
+  return 0;
+}
+
+/** The tier of a name's kind (unitLevel), or above every tier when it has none written. */
+function levelOrTop(name: string): number {
+  const kind: UnitKind | null = splitUnitPrefix(name).kind;
+  return kind === null ? 4 : unitLevel(kind);
+}
+
+// What the row loop has read last (see `context` there).
+const CTX_START = 0;
+const CTX_UNIT = 1;
+const CTX_TOTAL = 2;
+const CTX_OF_WHICH = 3;
+
 export function isTotalLabel(label: string): boolean {
   return isTotalFolded(foldText(label));
 }
@@ -192,10 +284,13 @@ function findHeaderStart(grid: Grid, width: number): number {
     // A header names at least two columns; a merged title repeated across its cells (as exceljs
     // gives it: "TỈNH HẬU GIANG" …) is one text, however many cells it fills.
     if (!row || distinctTexts(row, width) < 2) continue;
-    if (row.some(isNumberCell)) continue;
+    // A header row has no figures, but may have years typed as numbers ("Năm" over 2023 | 2024);
+    // then its unit header is a bare word ("Huyện"), never a name ("Huyện A" of a data row).
+    const years = row.some(isNumberCell);
+    if (years && !onlyYears(row, width)) continue;
     for (let c = 0; c < Math.min(width, row.length); c++) {
       const f = foldText(text(row[c]));
-      if (f && (STT_HEADER.test(f) || UNIT_HEADER.test(f))) {
+      if (f && (STT_HEADER.test(f) || UNIT_HEADER.test(f)) && !(years && parseUnitName(text(row[c])).kind !== null)) {
         // A unit name in a data row also starts with "Huyện …": a header row has no numbers
         // and is followed, within a few rows, by rows that do.
         // Excel errors and "-" count as figures too: the first units may have nothing else.
@@ -219,14 +314,33 @@ function findHeaderStart(grid: Grid, width: number): number {
   return -1;
 }
 
-/** A row with an Excel error (#N/A) or a "none" mark ("-") in it: a data row, never a header. */
+/** A row with an Excel error (#N/A), a dash (zero) or an "x" (not applicable) in it: a data row, never a header. */
 function rowHasErrorOrNone(row: readonly CellValue[] | undefined, width: number): boolean {
   if (!row) return false;
   for (let c = 0; c < Math.min(width, row.length); c++) {
-    const k = parseCell(row[c] ?? null).kind;
-    if (k === "error" || k === "none") return true;
+    const p = parseCell(row[c] ?? null);
+    if (p.kind === "error" || p.kind === "none" || (p.kind === "number" && p.dash)) return true;
   }
   return false;
+}
+
+/** A year a header may hold as a number or as bare digits: 2024 under "Kế hoạch năm". */
+function isYearCell(v: CellValue): boolean {
+  if (typeof v === "number") return Number.isInteger(v) && v >= 1990 && v <= 2100;
+  return typeof v === "string" && /^\s*(19[9]\d|20\d\d|2100)\s*$/.test(v);
+}
+
+/** Every number (or numeric text) in the row is a year, and there is at least one. */
+function onlyYears(row: readonly CellValue[], width: number): boolean {
+  let n = 0;
+  for (let c = 0; c < Math.min(width, row.length); c++) {
+    const v = row[c] ?? null;
+    if (typeof v === "number" || (typeof v === "string" && /\d/.test(v) && parseCell(v).kind === "number")) {
+      if (!isYearCell(v)) return false;
+      n++;
+    }
+  }
+  return n > 0;
 }
 
 function rowHasNumericText(row: readonly CellValue[] | undefined, width: number): boolean {
@@ -297,7 +411,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     throw new ChitieuError("empty-sheet", `Sheet '${sheet.name}' is empty: paste the table (a header row with the unit names and figures) into it, or choose another sheet.`, { sheet: sheet.name });
   }
 
-  const start = findHeaderStart(grid, fullWidth);
+  const start = options.bandPass ? options.bandPass.headerStart : findHeaderStart(grid, fullWidth);
   if (start < 0) {
     throw new ChitieuError(
       "no-table",
@@ -323,7 +437,10 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     // Only the header's own span counts: junk far to the right makes no row a header row.
     const span = headerWidth(grid, [...headerRows, next]);
     if (!row || nonBlankCount(row, span) === 0) break;
-    if (row.slice(0, span).some(isNumberCell) || rowHasNumericText(row, span) || isColumnNumberRow(row, span)) break;
+    // Years under a header ("Kế hoạch năm" over 2024) keep the row in the header: a data row has
+    // a unit name under the label columns (tested next) and figures that are not all years.
+    if ((row.slice(0, span).some(isNumberCell) || rowHasNumericText(row, span)) && !(labelCols.length > 0 && onlyYears(row, span))) break;
+    if (isColumnNumberRow(row, span)) break;
     if (labelCols.some((c) => { const t = text(row[c] ?? null); return t !== "" && t !== text(startRow[c] ?? null); })) break;
     const first = foldText(text(row[0] ?? null));
     if (ROMAN.test(text(row[0] ?? null)) || GROUP_LABEL.test(first) || row.some((v) => typeof v === "string" && isTotalLabel(v))) break;
@@ -374,6 +491,12 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     );
   }
 
+  // Two or three rows per unit ("Kế hoạch" / "Thực hiện" under a merged name): read band by band.
+  if (!options.bandPass) {
+    const banded = readBands(sheet, options, { headerRows, dataStart: next, width, unitColumn, sttColumn, notesColumn, parts }, detectTable);
+    if (banded) return banded;
+  }
+
   // Data rows.
   const warnings: string[] = [];
   const units: UnitRow[] = [];
@@ -395,6 +518,26 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     }
     return false;
   };
+  // What the loop has seen last, for rows whose kind depends on the rows above them: list-marked
+  // rows ("- Nông thôn") under a unit or the total are its breakdown, but names of a kind ("- Huyện
+  // A") under the header, a group row or the total are the units; rows under "Trong đó:" are a
+  // breakdown; after a note or a signature row, the rows without figures are more of it.
+  let context = CTX_START;
+  // The last unit read without a list mark (its kind is read only when a list-marked row asks).
+  let lastUnitName = "";
+  // The "Trong đó:" heading is under a unit with an administrative kind: rows without one under it are its parts.
+  let ofWhichUnderNamed = false;
+  let bulletList = false;
+  let tail = 0;
+  // Per unit: the stretch of the table it is in (a new one after each total or group row), for
+  // group rows without numerals, which never reach across one.
+  let section = 0;
+  const unitSection: number[] = [];
+  // Units read from list-marked rows under a unit of a higher kind ("- Xã An" under "Huyện Châu
+  // Thành"): the communes of a district row if its figures are their sum, else its breakdown.
+  const bulleted: number[] = [];
+  // Units whose name cell holds a number (a ward typed as 3): named from their neighbours below.
+  const numberNamed: number[] = [];
   // A named row with no figures yet is a unit when rows with figures follow it (it sits inside
   // the table), or when its name has an administrative prefix ("Huyện …", "X. …") and no comma (a
   // footer "TP. Vị Thanh, ngày …" has one): a unit is never dropped for want of figures.
@@ -418,6 +561,9 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
       if (totalRow) warnings.push(`${at(r, unitColumn)}: a second total row ("${label}") — only the one in row ${totalRow.row + origin.row + 1} is used as the check.`);
       else totalRow = { row: r, label };
       excluded.push({ row: r, label, reason: "total" });
+      context = CTX_TOTAL;
+      bulletList = false;
+      section++;
       continue;
     }
     if (ROMAN.test(sttText) || (label && GROUP_LABEL.test(f))) {
@@ -425,41 +571,149 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
       groups.push(g);
       currentGroup = g;
       excluded.push({ row: r, label: g.label, reason: "group" });
+      context = CTX_START;
+      bulletList = false;
+      section++;
       continue;
     }
+    const figures = hasFigureIn(row);
+    // Notes under the table and the signature block, wherever they sit: never units.
+    if (!figures) {
+      const t = tailKind(row, width, label, f, tail);
+      if (t !== 0) {
+        tail = t;
+        excluded.push({ row: r, label: label || firstText(row, width), reason: t === 1 ? "note" : "signature" });
+        continue;
+      }
+    }
+    const unitCell = row[unitColumn];
+    let name = label;
+    // A list-marked unit under a unit of a higher kind: kept only if that unit is their group row.
+    let underUnit = false;
+    const bullet = label ? afterBullet(label) : null;
+    if (bullet !== null) {
+      const kind = splitUnitPrefix(bullet).kind;
+      // Names of a kind under the header, a group row or the total are the units, listed with marks.
+      if (kind !== null && (context === CTX_START || context === CTX_TOTAL || bulletList)) {
+        bulletList = true;
+        name = bullet;
+      } else if (kind !== null && context === CTX_UNIT && (lastUnitName === "" || unitLevel(kind) < levelOrTop(lastUnitName))) {
+        underUnit = true;
+        name = bullet;
+      } else {
+        excluded.push({ row: r, label, reason: "breakdown" });
+        continue;
+      }
+    } else {
+      bulletList = false;
+      if (label && isOfWhich(f)) {
+        excluded.push({ row: r, label, reason: "breakdown" });
+        if (isOfWhichHeading(f)) {
+          ofWhichUnderNamed = context === CTX_UNIT && splitUnitPrefix(lastUnitName).kind !== null;
+          context = CTX_OF_WHICH;
+        }
+        continue;
+      }
+      if (context === CTX_OF_WHICH && label && splitUnitPrefix(label).kind === null) {
+        // Under "Trong đó:", a row without an administrative kind is a part ("Khu vực thành thị")
+        // when the unit above has a kind or its words say so; otherwise it is read as a unit, and said.
+        if (ofWhichUnderNamed || isBreakdownWord(f)) {
+          excluded.push({ row: r, label, reason: "breakdown" });
+          continue;
+        }
+        warnings.push(`${at(r, unitColumn)}: "${label}" ngay dưới dòng "Trong đó:" được đọc là một đơn vị. Nếu đó là dòng chi tiết, hãy thêm dấu "-" trước tên; nếu là đơn vị, hãy bỏ qua cảnh báo này.`);
+      }
+    }
+    // A unit's name cell holding a number (a ward typed as 3): the number is its name for now.
+    const typedNumber = typeof unitCell === "number" && Number.isInteger(unitCell) && unitCell > 0 && unitCell < 1000;
+    if (typedNumber) name = String(unitCell);
+    // A footnote mark ("Huyện Long Mỹ (*)") is kept apart; the name is shown without it.
+    const markAt = footnoteMarkStart(name);
+    const mark = markAt < 0 ? null : name.slice(markAt).trim();
+    if (markAt >= 0) name = name.slice(0, markAt).trimEnd();
     // A unit row has a name, and figures, a number in the STT column, or the look of a unit name
     // (tested in that order, each only when the ones before leave the row in doubt; no closure
     // per row, which the CLI's loader makes costly).
     const isUnit =
-      !!label &&
-      typeof row[unitColumn] === "string" &&
-      (hasFigureIn(row) ||
+      !!name &&
+      (typedNumber || typeof unitCell === "string") &&
+      (figures ||
         /^\d+\.?$/.test(typeof sttCell === "number" ? String(sttCell) : sttText) ||
         r < lastFigureRow ||
-        (parseUnitName(label).kind !== null && !label.includes(",")));
+        (splitUnitPrefix(name).kind !== null && !name.includes(",")));
     if (!isUnit) {
       excluded.push({ row: r, label: label || text(row.find((v) => !isBlank(v)) ?? null), reason: "text" });
       continue;
     }
     if (currentGroup) currentGroup.unitIndices.push(units.length);
-    units.push({ row: r, name: label, group: currentGroup ? currentGroup.label : null });
+    if (underUnit) bulleted.push(units.length);
+    else {
+      context = CTX_UNIT;
+      lastUnitName = name;
+    }
+    tail = 0;
+    // "3" (or "12") alone: a ward or district typed by its number.
+    const c0 = name.charCodeAt(0);
+    if (c0 >= 48 && c0 <= 57 && /^\d{1,3}$/.test(name)) numberNamed.push(units.length);
+    unitSection.push(section);
+    const group = currentGroup ? currentGroup.label : null;
+    units.push(mark !== null ? { row: r, name, group, mark } : { row: r, name, group });
   }
 
-  // Columns: numbers under a header are indicators (or rates); the rest are text columns.
-  const columns: DetectedColumn[] = [];
-  const textColumns: { col: number; header: string; values: (string | null)[] }[] = [];
-  const addTextColumn = (c: number) =>
-    textColumns.push({ col: c, header: headers[c]!, values: units.map((u) => { const t = text(cellAt(grid, u.row, c)); return t === "" ? null : t; }) });
+  // Units typed by their number (ward 3 as 3 among "Phường 1", "Phường 2"): named with their neighbours' kind.
+  if (numberNamed.length > 0) nameNumberedUnits(sheet.name, units, numberNamed, unitColumn, headers[unitColumn] ?? "", at, warnings);
+
+  // A scale stated above the table ("Đơn vị tính: nghìn người") holds for the whole sheet; one in
+  // a column's header, for that column (and a group header's, for the columns under it).
+  const sheetScale = sheetScaleOf(grid, start, headerRows, width, at);
+  const columnScale = (c: number): FoundScale | null => {
+    for (let k = headerRows.length - 1; k >= 0; k--) {
+      const r = headerRows[k]!;
+      // A merged group header is written in its first cell: look left to it, if this column carries it.
+      let cc = c;
+      while (cc > 0 && isBlank(cellAt(grid, r, cc))) cc--;
+      const t = text(cellAt(grid, r, cc));
+      if (t === "" || (cc !== c && !parts[c]!.includes(t))) continue;
+      const st = statedScale(foldText(t));
+      if (st) return { ...st, from: `${at(r, cc)}: "${t}"` };
+    }
+    return null;
+  };
+
+  // Columns: numbers under a header are indicators (or rates); the rest are text columns. Their
+  // objects are made once the units are final (group rows without numerals leave them below).
+  interface ReadColumn {
+    readonly c: number;
+    readonly role: ColumnRole;
+    readonly values: (number | null)[];
+    readonly totalValue: number | null;
+    readonly scale: FoundScale | null;
+  }
+  const read: ReadColumn[] = [];
+  const textCols: number[] = [];
+  // Messages about one unit's cell, kept apart until the units are final: a district row found to
+  // be a group row later is not a unit, and its cells say nothing.
+  const cellNoteUnit: number[] = [];
+  const cellNoteText: string[] = [];
+  // Dash zeros: how many, and the first few as (unit, column) pairs.
+  let dashCount = 0;
+  const dashCells: number[] = [];
   for (const c of dataCols) {
     if (headers[c] === "") continue;
     if (CODE_HEADER.test(folded[c]![folded[c]!.length - 1] ?? "")) {
-      addTextColumn(c);
+      textCols.push(c);
       continue;
     }
     // A cell holding a finite number (nearly every one) is a number as it stands: null here, and
     // no ParsedCell made for it (one for each of a large province's cells was much of the garbage).
     let numeric = 0;
     let textual = 0;
+    // Figures other than dashes: a column of "-" and words (a category column) is not figures; of
+    // dashes alone (nobody yet, anywhere), it is.
+    let real = 0;
+    // Text figures that use the locale's separators beyond doubt, or the other locale's.
+    let ownForm = 0;
+    let otherForm = 0;
     // Only the cells that are not plain numbers, by unit: an array as long as the units would,
     // at 100,000 units, be a large object the young generation cannot hold, for every column.
     const parsed = new Map<number, ParsedCell>();
@@ -467,83 +721,226 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
       const v = cellAt(grid, units[i]!.row, c);
       if (typeof v === "number" && Number.isFinite(v)) {
         numeric++;
+        real++;
         continue;
       }
       const p = parseCell(v, locale);
       parsed.set(i, p);
-      if (p.kind === "number") numeric++;
-      else if (p.kind === "text") textual++;
+      if (p.kind === "number") {
+        numeric++;
+        if (!p.dash) real++;
+        const form = separatorForm(v, locale);
+        if (form === "own") ownForm++;
+        else if (form === "other") otherForm++;
+      } else if (p.kind === "text") textual++;
     }
-    if (numeric === 0 || textual > numeric) {
-      if (textual > 0) addTextColumn(c);
+    if (numeric === 0 || textual > numeric || (real === 0 && textual > 0)) {
+      if (textual > 0) textCols.push(c);
       continue;
     }
     const own = folded[c]![folded[c]!.length - 1] ?? "";
     const role: ColumnRole = folded[c]!.some((x) => RATE_HEADER.test(x)) || RATE_LEAF.test(own) ? "rate" : "number";
-    // A unit's figure in this column (a message for each cell that has none, or a doubtful one).
+    // A count (people, households): whole numbers, and the only figures a stated scale applies to.
+    // Money, cards and debts (OTHER_QUANTITY) are not counts; rates never are.
+    const count = role === "number" && !isOtherQuantity(parts[c]!);
+    const stated = count ? (columnScale(c) ?? sheetScale) : null;
+    const applied = stated !== null && !stated.money ? stated : null;
+    const scale = applied ? applied.scale : 1;
+    const note = (i: number, message: string) => {
+      cellNoteUnit.push(i);
+      cellNoteText.push(message);
+    };
+    // A unit's figure in this column, as written (before the scale), with a message for each cell
+    // that has none, or a doubtful one.
     const figureAt = (i: number): number | null => {
       const q = parsed.size === 0 ? null : (parsed.get(i) ?? null);
       // The common case first: a plain figure needs no message, so no cell address is built.
       if (q === null) {
         const v = cellAt(grid, units[i]!.row, c) as number;
-        if (Math.abs(v) <= MAX_FIGURE && !(role === "number" && v < 0)) return v;
+        if (Math.abs(v) <= MAX_FIGURE && !(role === "number" && v < 0)) {
+          // Counts of people are whole numbers (after the scale: 12,5 thousand is 12.500).
+          if (count && !Number.isInteger(v) && !isWhole(scaled(v, scale))) note(i, notWhole(at(units[i]!.row, c), viFigure(v), headers[c]!));
+          return v;
+        }
       }
       const p = q ?? parseCell(cellAt(grid, units[i]!.row, c), locale);
-      if (p.kind === "number" && !p.note && Math.abs(p.value) <= MAX_FIGURE && !(role === "number" && p.value < 0)) return p.value;
+      if (p.kind === "number" && !p.note && Math.abs(p.value) <= MAX_FIGURE && !(role === "number" && p.value < 0)) {
+        if (p.dash) {
+          dashCount++;
+          if (dashCells.length < 2 * DASH_ZERO_KEEP) dashCells.push(i, c);
+          return 0;
+        }
+        if (!count) return p.value;
+        const raw = cellAt(grid, units[i]!.row, c);
+        if (p.percent) {
+          note(i, `${at(units[i]!.row, c)}: "${text(raw)}" là tỷ lệ phần trăm, nhưng "${headers[c]}" là số đếm (người) — ${units[i]!.name} không có số liệu ở cột này; hãy nhập số người.`);
+          return null;
+        }
+        // "2,010" in a Vietnamese sheet: 2,01 or 2.010.
+        const grouped = groupedReading(raw, locale);
+        if (grouped !== null) return eitherWay(p.value, grouped, i);
+        if (!isWhole(scaled(p.value, scale))) note(i, notWhole(at(units[i]!.row, c), text(raw), headers[c]!));
+        return p.value;
+      }
       const cell = at(units[i]!.row, c);
       const who = units[i]!.name;
       switch (p.kind) {
         case "number":
-          if (p.note) warnings.push(`${cell}: ${p.note}`);
+          if (p.note) note(i, `${cell}: ${p.note}`);
           // Left out rather than used: a sum of such figures could overflow to Infinity.
           if (Math.abs(p.value) > MAX_FIGURE) {
-            warnings.push(`${cell}: ${fmt(p.value)} is too large to be a figure — ${who} is left out of "${headers[c]}"; check the cell.`);
+            note(i, `${cell}: ${fmt(p.value)} is too large to be a figure — ${who} is left out of "${headers[c]}"; check the cell.`);
             return null;
           }
           // A negative count or target is almost surely a typing error: one such cell would
           // otherwise distort the area-wide rate every unit is compared with.
           if (role === "number" && p.value < 0) {
-            warnings.push(`${cell}: ${fmt(p.value)} is negative — a count or a target cannot be; ${who} is left out of "${headers[c]}". Check the sign.`);
+            note(i, `${cell}: ${fmt(p.value)} is negative — a count or a target cannot be; ${who} is left out of "${headers[c]}". Check the sign.`);
             return null;
           }
           return p.value;
         case "blank":
-          if (role === "number") warnings.push(`${cell}: blank — ${who} has no figure for "${headers[c]}"; it is left out of this indicator. Enter 0 if there is none.`);
+          if (role === "number") note(i, `${cell}: blank — ${who} has no figure for "${headers[c]}"; it is left out of this indicator. Enter 0 if there is none.`);
           return null;
         case "none":
+          // "x": not applicable, as the sheet says; "…": not collected. No figure, and nothing to fix.
           return null;
         case "error":
-          warnings.push(`${cell}: ${p.text} — ${who} has no figure for "${headers[c]}"; fix the formula or value.`);
+          note(i, `${cell}: ${p.text} — ${who} has no figure for "${headers[c]}"; fix the formula or value.`);
           return null;
         case "text":
-          warnings.push(`${cell}: "${p.text}" is not a number — ${who} has no figure for "${headers[c]}"; enter a number.`);
+          note(i, `${cell}: "${p.text}" is not a number — ${who} has no figure for "${headers[c]}"; enter a number.`);
           return null;
       }
     };
+    // A count typed as "2,010" (Vietnamese) or "2.010" (English): the locale reads 2,01, the other
+    // way 2.010. Whole numbers decide it; where both readings are whole (a column in thousands), the
+    // separators of the column's other text figures do; else a message names the cell.
+    const eitherWay = (decimal: number, grouped: number, i: number): number => {
+      const decimalWhole = isWhole(scaled(decimal, scale));
+      const groupedWhole = isWhole(scaled(grouped, scale));
+      const raw = text(cellAt(grid, units[i]!.row, c));
+      const cell = at(units[i]!.row, c);
+      const [thousands, point] = locale === "vi" ? [".", ","] : [",", "."];
+      const either = `${cell}: "${raw}" có thể là ${viFigure(grouped)} hoặc ${viFigure(decimal)}`;
+      if (groupedWhole && !decimalWhole) {
+        // A count is whole: 2.010 — said, when the column's other figures group thousands the locale's way.
+        if (ownForm > 0 && otherForm === 0) {
+          note(i, `${either} — đã đọc là ${viFigure(grouped)} vì "${headers[c]}" là số người (số nguyên), nhưng các ô khác của cột dùng dấu "${thousands}" để phân cách hàng nghìn và dấu "${point}" là dấu thập phân. Hãy kiểm tra ô này và nhập số dưới dạng số.`);
+        }
+        return grouped;
+      }
+      if (groupedWhole && decimalWhole) {
+        if (otherForm > 0 && ownForm === 0) return grouped;
+        if (ownForm > 0 && otherForm === 0) return decimal;
+        note(i, `${either} (cột "${headers[c]}" tính theo đơn vị ${viFigure(scale)} người, cả hai cách đọc đều là số người nguyên) — đã đọc là ${viFigure(decimal)}. Hãy kiểm tra ô này và nhập số dưới dạng số.`);
+        return decimal;
+      }
+      note(i, notWhole(cell, raw, headers[c]!));
+      return decimal;
+    };
     const values = new Array<number | null>(units.length);
-    for (let i = 0; i < units.length; i++) values[i] = figureAt(i);
+    // A plain figure (nearly every cell) is taken here, without a call: whole, or not a count, and
+    // neither negative in a count column nor too large.
+    const least = role === "number" ? 0 : -MAX_FIGURE;
+    for (let i = 0; i < units.length; i++) {
+      const v = grid[units[i]!.row]![c];
+      values[i] = typeof v === "number" && v >= least && v <= MAX_FIGURE && (!count || Number.isInteger(v)) ? v : figureAt(i);
+    }
+    if (scale !== 1) for (let i = 0; i < values.length; i++) if (values[i] !== null) values[i] = scaled(values[i]!, scale);
     let totalValue: number | null = null;
     if (totalRow) {
       const p = parseCell(cellAt(grid, totalRow.row, c), locale);
-      if (p.kind === "number") totalValue = p.value;
+      if (p.kind === "number") totalValue = scaled(p.value, scale);
     }
-    columns.push({ col: c, header: headers[c]!, leaf: leaves[c]!, parts: parts[c]!, role, values, totalValue });
+    read.push({ c, role, values, totalValue, scale: applied });
   }
+
+  // Group rows without numerals: a district row whose figures its communes' rows sum. Such a row,
+  // and list-marked rows under a unit that turn out not to be its communes, leave the units.
+  const countValues = read.filter((x) => x.role === "number").map((x) => x.values);
+  const sumGroups =
+    units.length >= 3 && countValues.length > 0
+      ? findSumGroups({
+          columns: countValues,
+          section: unitSection,
+          levelOf: (i) => unitLevel(splitUnitPrefix(units[i]!.name).kind),
+          sttOf: sttColumn >= 0 ? (i) => sttNumber(cellAt(grid, units[i]!.row, sttColumn)) : null,
+          bulleted: bulleted.length > 0 ? flags(units.length, bulleted) : null,
+        })
+      : [];
+  const dropped = sumGroups.length > 0 || bulleted.length > 0 ? new Uint8Array(units.length) : null;
+  const parentOf = dropped ? new Int32Array(units.length).fill(-1) : null;
+  if (dropped && parentOf) {
+    for (const g of sumGroups) {
+      dropped[g.parent] = 1;
+      for (let j = g.first; j <= g.last; j++) parentOf[j] = g.parent;
+    }
+    for (const b of bulleted) if (parentOf[b] < 0) dropped[b] = 2;
+  }
+  // The dash zeros to list, named before the units move.
+  const dashList: string[] = [];
+  for (let n = 0; n < dashCells.length && dashList.length < DASH_ZERO_CELLS; n += 2) {
+    const i = dashCells[n]!;
+    if (!dropped || !dropped[i]) dashList.push(at(units[i]!.row, dashCells[n + 1]!));
+  }
+  if (dropped && parentOf) {
+    const parents = sumGroups.map((g) => units[g.parent]!);
+    const parentName = new Map(sumGroups.map((g, n) => [g.parent, parents[n]!.name] as const));
+    // The units that stay, at their new indices; the ones under a district row take it as their group.
+    const newIndex = new Int32Array(units.length).fill(-1);
+    let k = 0;
+    for (let i = 0; i < units.length; i++) {
+      const u = units[i]!;
+      if (dropped[i]) {
+        excluded.push({ row: u.row, label: u.name, reason: dropped[i] === 1 ? "group" : "breakdown" });
+        // Its dashes are not a unit's zeros.
+        for (const x of read) {
+          const p = parseCell(cellAt(grid, u.row, x.c), locale);
+          if (p.kind === "number" && p.dash) dashCount--;
+        }
+        continue;
+      }
+      newIndex[i] = k;
+      units[k] = parentOf[i]! >= 0 ? { ...u, group: parentName.get(parentOf[i]!)! } : u;
+      for (const x of read) x.values[k] = x.values[i]!;
+      k++;
+    }
+    units.length = k;
+    for (const x of read) x.values.length = k;
+    for (const g of groups) g.unitIndices = g.unitIndices.map((i) => newIndex[i]!).filter((i) => i >= 0);
+    sumGroups.forEach((g, n) => {
+      const members: number[] = [];
+      for (let j = g.first; j <= g.last; j++) if (newIndex[j]! >= 0) members.push(newIndex[j]!);
+      groups.push({ row: parents[n]!.row, label: parents[n]!.name, unitIndices: members });
+    });
+    groups.sort((a, b) => a.row - b.row);
+    excluded.sort((a, b) => a.row - b.row);
+  }
+  for (let n = 0; n < cellNoteText.length; n++) if (!dropped || !dropped[cellNoteUnit[n]!]) warnings.push(cellNoteText[n]!);
+
+  const columns: DetectedColumn[] = read.map((x) => {
+    const base: DetectedColumn = { col: x.c, header: headers[x.c]!, leaf: leaves[x.c]!, parts: parts[x.c]!, role: x.role, values: x.values, totalValue: x.totalValue };
+    return x.scale ? { ...base, scale: x.scale.scale, scaleFrom: x.scale.from } : base;
+  });
+  const textColumns = textCols.map((c) => ({ col: c, header: headers[c]!, values: units.map((u) => { const t = text(cellAt(grid, u.row, c)); return t === "" ? null : t; }) }));
 
   // Checks: the sheet's own total and group subtotals against the sum of the units.
   const groupRows: GroupRow[] = groups.map((g) => {
     const subtotals = new Map<number, number>();
     for (const col of columns) {
       const p = parseCell(cellAt(grid, g.row, col.col), locale);
-      if (p.kind === "number") subtotals.set(col.col, p.value);
+      if (p.kind === "number") subtotals.set(col.col, scaled(p.value, col.scale ?? 1));
     }
     return { row: g.row, label: g.label, unitIndices: g.unitIndices, subtotals };
   });
+  const totalChecks: TotalCheck[] = [];
   for (const col of columns) {
     if (col.role !== "number") continue;
     if (totalRow && col.totalValue !== null) {
       const sum = col.values.reduce<number>((s, v) => s + (v ?? 0), 0);
       if (!closeEnough(sum, col.totalValue)) {
+        totalChecks.push({ cell: at(totalRow.row, col.col), header: col.header, label: totalRow.label, sheetTotal: col.totalValue, unitsSum: sum });
         warnings.push(
           `${at(totalRow.row, col.col)}: the total row ("${totalRow.label}") says ${fmt(col.totalValue)} for "${col.header}" but the units add up to ${fmt(sum)}. Check the total or the unit rows.`,
         );
@@ -576,7 +973,110 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     excluded,
     warnings,
     titles: titleLines(grid, start),
+    totalChecks,
+    dashZeros: { count: dashCount, cells: dashList },
   };
+}
+
+/** Dash zeros kept by (unit, column) while reading, a few more than listed: some may be a group row's. */
+const DASH_ZERO_KEEP = DASH_ZERO_CELLS + 16;
+
+/** Per index, 1 for the indices listed. */
+function flags(n: number, list: readonly number[]): Uint8Array {
+  const f = new Uint8Array(n);
+  for (const i of list) f[i] = 1;
+  return f;
+}
+
+/** An STT cell's number (1, "1", "1."), NaN for none. */
+function sttNumber(v: CellValue): number {
+  if (typeof v === "number") return Number.isFinite(v) ? v : NaN;
+  if (typeof v === "string" && /^\s*\d+\.?\s*$/.test(v)) return parseInt(v, 10);
+  return NaN;
+}
+
+/** A stated scale and where: `'Kế hoạch'!C3: "Đơn vị tính: nghìn người"`. */
+interface FoundScale extends StatedScale {
+  readonly from: string;
+}
+
+/**
+ * The scale a sheet states for all its figures: in a title row ("Đơn vị tính: nghìn người", "…
+ * (ĐVT: người)"), or in a header cell that says only that ("ĐVT: người" above the notes column).
+ */
+function sheetScaleOf(grid: Grid, headerStart: number, headerRows: readonly number[], width: number, at: (r: number, c: number) => string): FoundScale | null {
+  for (let r = 0; r < headerStart; r++) {
+    const row = grid[r] ?? [];
+    let last = "";
+    for (let c = 0; c < row.length; c++) {
+      const t = text(row[c] ?? null);
+      // A merged title repeated in every cell (exceljs) is read once.
+      if (t === "" || t === last) continue;
+      last = t;
+      const st = statedScale(foldText(t));
+      if (st) return { ...st, from: `${at(r, c)}: "${t}"` };
+    }
+  }
+  for (const r of headerRows) {
+    for (let c = 0; c < width; c++) {
+      const t = text(cellAt(grid, r, c));
+      const f = foldText(t);
+      if (!/^(don vi tinh|dvt)\b/.test(f)) continue;
+      const st = statedScale(f);
+      if (st) return { ...st, from: `${at(r, c)}: "${t}"` };
+    }
+  }
+  return null;
+}
+
+
+/** Money, cards, debts (OTHER_QUANTITY in indicators.ts): not a count of people. */
+function isOtherQuantity(parts: readonly string[]): boolean {
+  for (const p of parts) {
+    const l = lower(p);
+    if (OTHER_QUANTITY.test(l) && OTHER_QUANTITY.test(l.replace(PEOPLE_SCALE, " "))) return true;
+  }
+  return false;
+}
+
+/** A count that is not whole: a message naming the cell. */
+function notWhole(cell: string, written: string, header: string): string {
+  return `${cell}: ${written} không phải số nguyên, nhưng "${header}" là số đếm (người) — hãy kiểm tra ô này.`;
+}
+
+/**
+ * Units whose name cell holds a number (ward 3 typed as 3 among "Phường 1", "Phường 2"): each is
+ * named with the kind of its nearest neighbours — those named by a number first ("Phường 2"),
+ * then any ("Xã An") — and keeps the number as `written`. Without a neighbour of a known kind the
+ * number stays its name, with a message; a name column of numbers only is an error.
+ */
+function nameNumberedUnits(sheet: string, units: UnitRow[], numbered: readonly number[], unitColumn: number, header: string, at: (r: number, c: number) => string, warnings: string[]): void {
+  const isNumbered = flags(units.length, numbered);
+  if (numbered.length === units.length) {
+    const sample = numbered.slice(0, 3).map((i) => units[i]!.name).join(", ");
+    throw new ChitieuError(
+      "no-units",
+      `Trang tính '${sheet}': cột tên đơn vị ${at(units[0]!.row, unitColumn).replace(/^.*!([A-Z]+)\d+$/, "$1")} ("${header}") chỉ có số (${sample} …) — không biết đó là phường, xã hay quận nào. Hãy ghi tên đơn vị (ví dụ "Phường 1") hoặc chọn cột tên đơn vị khác.`,
+      { sheet },
+    );
+  }
+  const SPAN = 30;
+  for (const i of numbered) {
+    let kind: UnitKind | null = null;
+    for (const numberedOnly of [true, false]) {
+      for (let d = 1; d <= SPAN && kind === null; d++) {
+        for (const j of [i - d, i + d]) {
+          if (kind !== null || j < 0 || j >= units.length || isNumbered[j]) continue;
+          const k = splitUnitPrefix(units[j]!.name);
+          if (k.kind !== null && (!numberedOnly || /^\d+$/.test(k.rest))) kind = k.kind;
+        }
+      }
+      if (kind !== null) break;
+    }
+    const u = units[i]!;
+    if (kind !== null) units[i] = { ...u, name: nameWithKind(kind, u.name), written: u.name };
+    else warnings.push(`${at(u.row, unitColumn)}: tên đơn vị là số ${u.name} — không rõ là phường, xã hay quận; được khớp đúng như ghi. Hãy ghi đủ tên (ví dụ "Phường ${u.name}").`);
+  }
 }
 
 /** Title rows: the text cells of each row above the header, joined; blank rows skipped. */

@@ -4,6 +4,7 @@
  * bases; any other header is matched by its own words, so the engine serves any plan-vs-actual
  * table.
  */
+import type { FigureRole } from "./columnRoles";
 import type { SheetRole } from "./roles";
 import { foldText, cleanText, lower } from "./text";
 
@@ -80,8 +81,11 @@ function catalogueHits(f: string): CatalogueEntry[] {
  * a group header such as "Chỉ tiêu giao năm 2022" does not decide; then the whole header.
  */
 export function identifyIndicator(parts: readonly string[]): IndicatorIdentity | null {
-  const leaf = parts[parts.length - 1] ?? "";
-  const candidates = [leaf, parts.join(" ")];
+  // A scale of people ("BHYT (nghìn người)") says how the figures are written, not what they
+  // count: without it, sheets in thousands and in persons name the same indicator.
+  const bare = parts.map((p) => (p.search(PEOPLE_SCALE_TEST) >= 0 ? cleanText(p.replace(PEOPLE_SCALE, " ")) : p)).filter((p) => p !== "");
+  const leaf = bare[bare.length - 1] ?? "";
+  const candidates = [leaf, bare.join(" ")];
   // Money, debts or cards of an insurance ("Thu BHXH (triệu đồng)", "Số thẻ BHYT cấp mới") are not
   // its participants: they have no coverage base and are matched by their own words.
   const otherQuantity = candidates.some((t) => OTHER_QUANTITY.test(lower(t)));
@@ -103,16 +107,26 @@ export function identifyIndicator(parts: readonly string[]): IndicatorIdentity |
   return null;
 }
 
-const OTHER_QUANTITY =
+// "(nghìn người)", "triệu người", "(1.000 người)", "(nghìn)": a scale of people, not money, though
+// OTHER_QUANTITY (money words) has "nghìn" and "triệu".
+export const PEOPLE_SCALE = /\(?\s*(nghìn|ngàn|triệu|1[.,]?000([.,]?000)?)\s*(người|lượt người|lao động|hộ)\s*\)?|\(\s*(nghìn|ngàn|triệu)\s*\)/giu;
+const PEOPLE_SCALE_TEST = /(nghìn|ngàn|triệu|1[.,]?000)/iu;
+
+export const OTHER_QUANTITY =
   /(^|[^\p{L}])(thu|số thu|tiền|số tiền|triệu|nghìn|ngàn|đồng|nợ|thẻ|chi|chi trả|doanh thu|quỹ|revenue|collected|collection|debts?|arrears|cards?|amount|vnd|million|billion|spending|expenditure)(?=$|[^\p{L}])/u;
 
-/** A user's mapping override: this column (by letter or header text) is that indicator. */
+/**
+ * A user's mapping override: this column (by letter or header text) is that indicator, in that
+ * role. `sheet` is a sheet role ("actuals", as before) or a sheet's name ("T4.2024").
+ */
 export interface IndicatorOverride {
-  readonly sheet: SheetRole;
+  readonly sheet: SheetRole | (string & {});
   /** Column letter ("E") or the header text as shown. */
   readonly column: string;
   /** Indicator name: a catalogue name or abbreviation ("BHYT"), or any text; "-" to ignore the column. */
   readonly indicator: string;
+  /** What the column holds (absent: read from its header, else its sheet's role). */
+  readonly role?: FigureRole;
 }
 
 /** Resolve an override's indicator text to an identity (catalogue first). */

@@ -72,6 +72,10 @@ export interface JsonReport {
   output?: { file: string; sheets: { key: string; name: string }[] };
   /** The report's paragraphs, one per indicator and measure, in the chosen language. */
   narrative: string[];
+  /** Why each sheet was taken where another could have served (Vietnamese). */
+  sheetNotes: string[];
+  /** The sheets' own total-row cells that differ from the sum of their units: both numbers. */
+  totalMismatches: { cell: string; header: string; label: string; sheetTotal: number; unitsSum: number }[];
 }
 
 /** `narrative`: the paragraphs as the run wrote them; when not given, written in Vietnamese from `s`. */
@@ -123,6 +127,8 @@ export function toJsonReport(s: Summary, output?: JsonReport["output"], narrativ
     grouping: s.grouping ? { ...s.grouping, groups: [...s.grouping.groups] } : null,
     goals: (s.goals ?? []).map((g) => ({ indicator: g.indicator, category: g.category, rate: g.rate })),
     narrative: [...(narrative ?? writeNarrative(s))],
+    sheetNotes: [...(s.sheetNotes ?? [])],
+    totalMismatches: (s.totalMismatches ?? []).map((t) => ({ cell: t.cell, header: t.header, label: t.label, sheetTotal: t.sheetTotal, unitsSum: t.unitsSum })),
   };
   if (output) report.output = output;
   return report;

@@ -23,6 +23,7 @@ export const KIND_WORDS: Record<UnitKind, KindWords> = {
   h: { vi: "huyện", en: "district" },
   p: { vi: "phường", en: "ward" },
   x: { vi: "xã", en: "commune" },
+  dk: { vi: "đặc khu", en: "special zone" },
 };
 
 export interface PlaceName {

@@ -3,6 +3,8 @@
  * by the user, else recognised from the sheet names planners use (Kế hoạch, KH, Chỉ tiêu; Thực
  * hiện, TH; Dân số, Lao động; Cùng kỳ), else from the words in the sheets' top rows.
  */
+import { FigureRole, columnRole } from "./columnRoles";
+import { detectTable } from "./detect";
 import { ChitieuError } from "./errors";
 import { Grid } from "./grid";
 import { foldText } from "./text";
@@ -15,6 +17,11 @@ export interface SheetChoice {
   readonly actuals: string;
   readonly base: string | null;
   readonly previous: string | null;
+  /**
+   * Why a sheet was taken where another could have served, in Vietnamese ("'KH 2025' được dùng
+   * làm kế hoạch: cùng năm 2025 với báo cáo; 'KH 2024' bỏ qua"). Absent when nothing was in doubt.
+   */
+  readonly notes?: readonly string[];
 }
 
 /** A name to use, null for "none" (optional sheets only), or absent to detect. */
@@ -79,18 +86,58 @@ function listSheets(names: readonly string[]): string {
   return names.map((n) => `'${n}'`).join(", ");
 }
 
+const ROLE_VI: Record<SheetRole, string> = { targets: "kế hoạch", actuals: "thực hiện", base: "dân số / lao động", previous: "cùng kỳ" };
+
+/** The year a sheet's name carries ("KH 2025", "TH T4.2024"), or null. */
+export function yearOf(text: string): number | null {
+  const all = text.match(/(?<!\d)(19[5-9]\d|20\d\d)(?!\d)/g);
+  return all ? Number(all[all.length - 1]) : null;
+}
+
+/**
+ * The roles a sheet's columns hold, read from its header as the detection reads it (a combined
+ * sheet has both plan and actual columns). Empty when no table is found in the rows peeked.
+ */
+export function columnRolesOf(name: string, grid: Grid): Set<FigureRole> {
+  const roles = new Set<FigureRole>();
+  try {
+    const t = detectTable({ name, values: grid });
+    for (const c of t.columns) {
+      const r = columnRole(c.parts, c.role === "rate").role;
+      if (r) roles.add(r);
+    }
+  } catch {
+    // No table in the rows peeked: the sheet's words decide, as before.
+  }
+  return roles;
+}
+
+/** The sheet role a sheet's columns make it fit best: a sheet with actual columns holds the actuals. */
+function roleByColumns(roles: ReadonlySet<FigureRole>): SheetRole | null {
+  if (roles.has("actual")) return "actuals";
+  if (roles.has("target")) return "targets";
+  if (roles.has("base")) return "base";
+  if (roles.has("previous")) return "previous";
+  return null;
+}
+
 /**
  * Decide the sheets. `given` names win (each must exist); the rest are recognised by name, then
- * by content in `peek` (the first rows of sheets, where the shell has them). `skip` holds the
- * add-in's own summary sheets, never an input.
+ * by what the columns in `peek` hold (the first rows of sheets, where the shell has them), then by
+ * the words in those rows. `skip` holds sheets never chosen on their own (the add-in's own summary
+ * sheets, chart sheets); `hidden` the user's hidden sheets, likewise, and said so. Among sheets that could serve a role, one whose name
+ * carries the report's year (the actuals' year, else the latest year named) is taken over one
+ * that carries another year.
  */
 export function chooseSheets(
   names: readonly string[],
   given: GivenSheets = {},
   peek: ReadonlyMap<string, Grid> = new Map(),
   skip: ReadonlySet<string> = new Set(),
+  hidden: ReadonlySet<string> = new Set(),
 ): SheetChoice {
   const chosen: Partial<Record<SheetRole, string | null>> = {};
+  const notes: string[] = [];
   for (const role of SHEET_ROLES) {
     const g = given[role];
     // null: the user chose "none" for an optional sheet, so it is not detected either.
@@ -110,14 +157,35 @@ export function chooseSheets(
     chosen[role] = exact;
   }
   const taken = new Set(Object.values(chosen).filter((x): x is string => !!x));
-  const candidates = names.filter((n) => !skip.has(n) && !taken.has(n));
-  // By name, the surest names first (a stable sort keeps the workbook's order among equals).
-  const byName = [...candidates].sort((a, b) => nameStrength(b) - nameStrength(a));
-  for (const pass of ["name", "content"] as const) {
+  const candidates = names.filter((n) => !skip.has(n) && !hidden.has(n) && !taken.has(n));
+  // The report's year: the actuals' (given, else the latest among sheets named as actuals), else
+  // the latest any sheet names. A sheet of another year (last year's plan) yields to one of it.
+  const actualYears = (chosen.actuals ? [chosen.actuals] : candidates.filter((n) => roleByName(n) === "actuals")).map(yearOf).filter((y): y is number => y !== null);
+  const anyYears = candidates.map(yearOf).filter((y): y is number => y !== null);
+  const reportYear = actualYears.length > 0 ? Math.max(...actualYears) : anyYears.length > 0 ? Math.max(...anyYears) : null;
+  const yearFit = (n: string) => {
+    const y = yearOf(n);
+    return reportYear === null || y === null || y === reportYear ? 1 : 0;
+  };
+  // By name, the surest names first, then those of the report's year (a stable sort keeps the
+  // workbook's order among equals).
+  const byName = [...candidates].sort((a, b) => nameStrength(b) * 2 + yearFit(b) - (nameStrength(a) * 2 + yearFit(a)));
+  const columnRoles = new Map<string, Set<FigureRole>>();
+  const rolesOf = (n: string) => {
+    let r = columnRoles.get(n);
+    if (!r) {
+      const g = peek.get(n);
+      r = g ? columnRolesOf(n, g) : new Set();
+      columnRoles.set(n, r);
+    }
+    return r;
+  };
+  for (const pass of ["name", "columns", "content"] as const) {
     for (const n of pass === "name" ? byName : candidates) {
       if (taken.has(n)) continue;
       let role: SheetRole | null = null;
       if (pass === "name") role = roleByName(n);
+      else if (pass === "columns") role = roleByColumns(rolesOf(n));
       else {
         const g = peek.get(n);
         if (g) role = roleByContent(g);
@@ -125,8 +193,28 @@ export function chooseSheets(
       if (role && chosen[role] === undefined) {
         chosen[role] = n;
         taken.add(n);
+        if (pass === "columns") notes.push(`Trang tính '${n}' được chọn làm ${ROLE_VI[role]} theo các cột của nó.`);
       }
     }
+  }
+  // A sheet that holds the plan and the actuals together ("Kế hoạch" with KH and TH columns) is the
+  // actuals sheet too when no other sheet is.
+  if (!chosen.actuals) {
+    const both = names.find((n) => !skip.has(n) && !hidden.has(n) && rolesOf(n).has("actual"));
+    if (both) {
+      chosen.actuals = both;
+      notes.push(`Trang tính '${both}' có cả cột thực hiện: được dùng làm trang thực hiện.`);
+    }
+  }
+  // Say which sheet of another year was passed over for a role.
+  for (const role of SHEET_ROLES) {
+    const n = chosen[role];
+    if (!n) continue;
+    const others = candidates.filter((o) => o !== n && !Object.values(chosen).includes(o) && roleByName(o) === role && yearOf(o) !== null && yearOf(o) !== yearOf(n));
+    for (const o of others) notes.push(`Trang tính '${n}' được dùng làm ${ROLE_VI[role]}${reportYear !== null ? ` (năm ${reportYear} của báo cáo)` : ""}; '${o}' (năm ${yearOf(o)}) không được dùng.`);
+  }
+  for (const h of hidden) {
+    if (!Object.values(chosen).includes(h) && roleByName(h) !== null) notes.push(`Trang tính '${h}' bị ẩn nên không được chọn tự động; hãy chọn nó nếu đó là số liệu của kỳ này.`);
   }
   const actuals = chosen.actuals;
   if (!actuals) {
@@ -135,5 +223,6 @@ export function chooseSheets(
       `No sheet of actuals found. Name it "Thực hiện" (or "TH", "Actual"), or choose it (--actuals <sheet>). The workbook has: ${listSheets(names)}.`,
     );
   }
-  return { targets: chosen.targets ?? null, actuals, base: chosen.base ?? null, previous: chosen.previous ?? null };
+  const choice: SheetChoice = { targets: chosen.targets ?? null, actuals, base: chosen.base ?? null, previous: chosen.previous ?? null };
+  return notes.length > 0 ? { ...choice, notes } : choice;
 }

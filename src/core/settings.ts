@@ -7,7 +7,8 @@ import { IndicatorOverride } from "./indicators";
 import { AverageMode } from "./measures";
 import { NumberLocale } from "./numbers";
 import { RankMode } from "./rank";
-import { GivenSheets, SHEET_ROLES, isOptionalRole } from "./roles";
+import { GivenSheets, SHEET_ROLES, SheetRole, isOptionalRole } from "./roles";
+import { FIGURE_ROLES, FigureRole } from "./columnRoles";
 import { Lang } from "./i18n";
 
 export interface RunChoices {
@@ -64,11 +65,18 @@ export function parseSettings(raw: unknown): StoredSettings | null {
     if (typeof v === "string" && v !== "") sheets[role] = v;
     else if (v === null && isOptionalRole(role)) sheets[role] = null;
   }
+  // An override survives only whole: a column's role that this version does not know drops the
+  // override (read without it, the column would feed whatever its header says — not what was chosen).
   const overrides = Array.isArray(o.overrides)
-    ? (o.overrides as unknown[]).filter(
-        (x): x is IndicatorOverride =>
-          !!x && typeof x === "object" && SHEET_ROLES.includes((x as IndicatorOverride).sheet) && typeof (x as IndicatorOverride).column === "string" && typeof (x as IndicatorOverride).indicator === "string",
-      )
+    ? (o.overrides as unknown[]).flatMap((x): IndicatorOverride[] => {
+        if (!x || typeof x !== "object") return [];
+        const v = x as Record<string, unknown>;
+        // The sheet part is a role ("actuals") or a sheet's own name ("T4.2024", --map by name).
+        if (typeof v.sheet !== "string" || v.sheet.trim() === "" || typeof v.column !== "string" || typeof v.indicator !== "string") return [];
+        const base = { sheet: SHEET_ROLES.includes(v.sheet as SheetRole) ? (v.sheet as SheetRole) : v.sheet, column: v.column, indicator: v.indicator };
+        if (v.role === undefined) return [base];
+        return FIGURE_ROLES.includes(v.role as FigureRole) ? [{ ...base, role: v.role as FigureRole }] : [];
+      })
     : [];
   // A goal survives only whole: an indicator, a category (text or null) and a readable rate.
   const goals = Array.isArray(o.goals)

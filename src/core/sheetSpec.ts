@@ -8,7 +8,8 @@ import { RangeRef } from "./grid";
 export type OutputValue = string | number | null;
 
 /** Highlight styles; the colours live here so every adapter paints the same. */
-export type HighlightStyle = "belowAverage" | "belowGoal" | "header" | "total" | "title";
+/** `warning`: a note the planner must read before the figures (units left out of the totals). */
+export type HighlightStyle = "belowAverage" | "belowGoal" | "header" | "total" | "title" | "warning";
 
 export const STYLE_COLOURS: Record<HighlightStyle, { readonly fill: string | null; readonly font: string; readonly bold: boolean }> = {
   belowAverage: { fill: "#FCE4D6", font: "#9C0006", bold: false },
@@ -16,6 +17,7 @@ export const STYLE_COLOURS: Record<HighlightStyle, { readonly fill: string | nul
   header: { fill: "#DDEBF7", font: "#1F3864", bold: true },
   total: { fill: "#EDEDED", font: "#000000", bold: true },
   title: { fill: null, font: "#1F3864", bold: true },
+  warning: { fill: "#FFEB9C", font: "#9C0006", bold: true },
 };
 
 /**

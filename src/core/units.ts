@@ -7,8 +7,8 @@
 import { ChitieuError } from "./errors";
 import { cleanText, prefixedNameKey } from "./text";
 
-/** Administrative kinds, by the prefixes and abbreviations that name them. */
-export type UnitKind = "tinh" | "tp" | "tx" | "q" | "h" | "p" | "x" | "tt";
+/** Administrative kinds, by the prefixes and abbreviations that name them ("dk": đặc khu, a special zone). */
+export type UnitKind = "tinh" | "tp" | "tx" | "q" | "h" | "p" | "x" | "tt" | "dk";
 
 const FULL_PREFIXES: readonly [string, UnitKind][] = [
   ["thành phố", "tp"],
@@ -19,7 +19,65 @@ const FULL_PREFIXES: readonly [string, UnitKind][] = [
   ["phường", "p"],
   ["xã", "x"],
   ["tỉnh", "tinh"],
+  ["đặc khu", "dk"],
 ];
+
+/** Each kind's word as a name starts with it: "Phường 3" for a ward typed as 3. */
+const KIND_PREFIX: Record<UnitKind, string> = { tinh: "Tỉnh", tp: "Thành phố", tx: "Thị xã", tt: "Thị trấn", q: "Quận", h: "Huyện", p: "Phường", x: "Xã", dk: "Đặc khu" };
+
+/** A unit name from a kind and a name without prefix: ("p", "3") → "Phường 3". */
+export function nameWithKind(kind: UnitKind, rest: string): string {
+  return `${KIND_PREFIX[kind]} ${rest}`;
+}
+
+/**
+ * The tier of a kind: 3 the province, 2 a district (huyện, quận, thị xã, thành phố thuộc tỉnh),
+ * 1 a commune (xã, phường, thị trấn, đặc khu), 0 unknown. A group row stands above its units.
+ */
+export function unitLevel(kind: UnitKind | null): number {
+  switch (kind) {
+    case "tinh":
+      return 3;
+    case "tp":
+    case "tx":
+    case "q":
+    case "h":
+      return 2;
+    case null:
+      return 0;
+    default:
+      return 1;
+  }
+}
+
+// A footnote mark at the end of a name: "(*)", "(**)", "(1)", "[2]", "¹", "⁽¹⁾", "*" — one or
+// more. Digits without brackets are the name's own ("Phường 1", "Quận 10").
+// One character per repetition outside brackets, so that a run of marks has one way to match.
+const FOOTNOTE_MARK = /(\s*(\(\s*(\*{1,3}|\d{1,2})\s*\)|\[\s*(\*{1,3}|\d{1,2})\s*\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]|\u207d[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,2}\u207e|\*))+$/;
+
+/**
+ * Where a name's footnote mark starts ("Huyện Long Mỹ (*)" → the space before "(*)"), or −1 when
+ * it has none. Only the last character is looked at for most names, and nothing is made: this
+ * runs for every unit of every sheet.
+ */
+export function footnoteMarkStart(name: string): number {
+  const n = name.length;
+  const last = n === 0 ? 0 : name.charCodeAt(n - 1);
+  if (last !== 41 && last !== 42 && last !== 93 && last !== 0xb9 && last !== 0xb2 && last !== 0xb3 && !(last >= 0x2070 && last <= 0x207e)) return -1;
+  // Marks are short: only the end of the name is searched (a long string of "*" costs nothing).
+  const from = n > 24 ? n - 24 : 0;
+  const m = FOOTNOTE_MARK.exec(from === 0 ? name : name.slice(from));
+  if (!m || m.index + from === 0) return -1;
+  // A mark with nothing before it ("(**)" alone) is not a mark on a name.
+  return name.slice(0, m.index + from).trimEnd() === "" ? -1 : m.index + from;
+}
+
+/** A name and its footnote mark, apart: "Huyện Long Mỹ (*)" → "Huyện Long Mỹ" and "(*)"; mark null for none. */
+export function splitFootnoteMark(name: string): { readonly name: string; readonly mark: string | null } {
+  const at = footnoteMarkStart(name);
+  return at < 0 ? { name, mark: null } : { name: name.slice(0, at).trimEnd(), mark: name.slice(at).trim() };
+}
+
 const ABBREVIATIONS: Record<string, UnitKind> = { tp: "tp", tx: "tx", tt: "tt", q: "q", h: "h", p: "p", x: "x" };
 
 /**
@@ -28,7 +86,10 @@ const ABBREVIATIONS: Record<string, UnitKind> = { tp: "tp", tx: "tx", tt: "tt", 
  * reading of prefixes: unit matching keys the rest (parseUnitName), prose writes it (placeNames).
  */
 export function splitUnitPrefix(raw: string): { readonly kind: UnitKind | null; readonly rest: string } {
+  // A footnote mark ("Huyện Long Mỹ (*)", "TX. Long Mỹ¹") is not part of the name: never a reason not to match.
   let s = cleanText(raw);
+  const mark = footnoteMarkStart(s);
+  if (mark >= 0) s = s.slice(0, mark).trimEnd();
   // "T.X. Long Mỹ", "T.P Cần Thơ", "T.T. Cái Tắc": the dotted forms of TX., TP., TT. (tested
   // first by hand: this runs for every unit name of every sheet).
   const c0 = s.charCodeAt(0) | 0x20;
@@ -44,6 +105,12 @@ export function splitUnitPrefix(raw: string): { readonly kind: UnitKind | null; 
       const rest = s.slice(i);
       if (rest) return { kind, rest };
     }
+  }
+  // "ĐK Côn Đảo", "ĐK. Vân Đồn": a special zone (đặc khu).
+  const d0 = s.charCodeAt(0);
+  if ((d0 === 0x110 || d0 === 0x111) && (s.charCodeAt(1) | 0x20) === 107) {
+    const dk = s.match(/^[Đđ][Kk](\.\s*|\s+)(.+)$/);
+    if (dk) return { kind: "dk", rest: dk[2]! };
   }
   // Abbreviations need a dot or a space after them ("H. Vị Thủy", "TP Cần Thơ", "Q.1"), so that
   // "Hòa Bình" is not read as "H." + "òa Bình". Only a name starting with t, q, h, p or x can have one.

@@ -7,7 +7,7 @@
  */
 import * as React from "react";
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Button, ProgressBar, Select, Spinner, Text, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Select, Spinner, Text, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { ArrowSyncRegular } from "@fluentui/react-icons";
 import { RunChoices } from "../core/settings";
 import { SheetChoice, chooseSheets } from "../core/roles";
@@ -41,7 +41,17 @@ const useStyles = makeStyles({
   titles: { display: "flex", flexDirection: "column" },
   lang: { minWidth: "110px" },
   actions: { display: "flex", flexDirection: "column", gap: "6px", position: "sticky", bottom: 0, paddingTop: "6px", paddingBottom: "6px", backgroundColor: tokens.colorNeutralBackground1 },
+  // Stale figures stay readable but plainly not current.
+  stale: { opacity: 0.45, filter: "grayscale(1)" },
 });
+
+/** Two sets of choices alike, whatever the order of their keys. */
+export function sameChoices(a: RunChoices | null, b: RunChoices | null): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const canon = (_k: string, v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([x], [y]) => (x < y ? -1 : 1))) : v);
+  return JSON.stringify(a, canon) === JSON.stringify(b, canon);
+}
 
 export function TaskPane({ port, host, onRecalculated }: TaskPaneProps): React.JSX.Element {
   const styles = useStyles();
@@ -51,6 +61,8 @@ export function TaskPane({ port, host, onRecalculated }: TaskPaneProps): React.J
   const [sheetList, setSheetList] = useState<readonly SheetInfo[]>([]);
   const [analysis, setAnalysis] = useState<AnalysisState>({ status: "loading" });
   const [run, setRun] = useState<RunState>({ status: "idle" });
+  // The choices the shown results were computed with: any other choices make them stale.
+  const [ranWith, setRanWith] = useState<RunChoices | null>(null);
   const [reload, setReload] = useState(0);
   const running = useRef(false);
   const resultsRef = useRef<HTMLElement>(null);
@@ -96,6 +108,7 @@ export function TaskPane({ port, host, onRecalculated }: TaskPaneProps): React.J
     setRun({ status: "running" });
     try {
       const outcome = await recalculateAndRemember(port, choices);
+      setRanWith(choices);
       setRun({ status: "done", outcome });
       port.listSheets().then(setSheetList, () => undefined);
       onRecalculated?.(outcome);
@@ -127,12 +140,16 @@ export function TaskPane({ port, host, onRecalculated }: TaskPaneProps): React.J
     if (ready || !choices) return null;
     const inputs = sheetList.filter((s) => !s.ours && s.kind === "worksheet").map((s) => s.name);
     try {
-      return chooseSheets(inputs, choices.sheets);
+      // As the pipeline does: a hidden sheet is taken only when named.
+      return chooseSheets(inputs, choices.sheets, new Map(), new Set(sheetList.filter((s) => s.hidden).map((s) => s.name)));
     } catch {
       return null;
     }
   }, [ready, sheetList, choices]);
   const isRunning = run.status === "running";
+  // An option, a goal, a sheet or a column's role changed since the run: the results no longer
+  // say what Recalculate would write. By value: leaving a goal's field without a change is none.
+  const stale = useMemo(() => run.status === "done" && !sameChoices(ranWith, choices), [run.status, ranWith, choices]);
 
   return (
     <main className={styles.root} lang={lang} aria-busy={isRunning || analysis.status === "loading"}>
@@ -161,7 +178,7 @@ export function TaskPane({ port, host, onRecalculated }: TaskPaneProps): React.J
           <SheetPickers S={S} sheets={sheetList} choices={choices} detected={ready?.choice ?? byName} disabled={isRunning} onChange={change} />
           {analysis.status === "loading" && <Spinner size="tiny" label={S.detecting} labelPosition="after" />}
           {analysis.status === "error" && <ProblemBar S={S} error={analysis.error} onRetry={() => setReload((n) => n + 1)} />}
-          {ready && <DetectionView S={S} summary={ready.summary} collapsed={run.status === "done"} />}
+          {ready && <DetectionView S={S} summary={ready.summary} collapsed={run.status === "done" && !stale} choices={choices} onChange={change} disabled={isRunning} />}
           {ready && ready.summary.warnings.length > 0 && run.status !== "done" && <WarningsBar S={S} warnings={ready.summary.warnings} />}
           <OptionsForm S={S} choices={choices} disabled={isRunning} onChange={change} />
           <GoalsForm S={S} choices={choices} summary={lastGood.current?.summary ?? null} disabled={isRunning} onChange={change} />
@@ -181,7 +198,7 @@ export function TaskPane({ port, host, onRecalculated }: TaskPaneProps): React.J
         <div role="status" aria-live="polite" data-testid="run-status">
           {isRunning && <ProgressBar thickness="large" aria-label={S.recalculating} />}
           {isRunning && <Text size={200}>{S.recalculating}</Text>}
-          {run.status === "done" && <Text size={200}>{S.done(run.outcome.written.length)}</Text>}
+          {run.status === "done" && <Text size={200}>{stale ? S.stale : S.done(run.outcome.written.length)}</Text>}
         </div>
       </div>
 
@@ -189,7 +206,17 @@ export function TaskPane({ port, host, onRecalculated }: TaskPaneProps): React.J
       {run.status === "done" && (
         <Suspense fallback={<Spinner size="tiny" />}>
           <section ref={resultsRef} aria-live="polite" aria-label={S.results}>
-            <ResultsView S={S} lang={lang} outcome={run.outcome} onOpenSheet={(name) => void host.activateSheet(name).catch(() => undefined)} />
+            {stale && (
+              <MessageBar intent="warning" layout="multiline" data-testid="stale">
+                <MessageBarBody>
+                  <MessageBarTitle>{S.stale}</MessageBarTitle>
+                  {S.staleDetail}
+                </MessageBarBody>
+              </MessageBar>
+            )}
+            <div className={stale ? styles.stale : undefined} data-stale={stale ? "true" : "false"} data-testid="results-figures">
+              <ResultsView S={S} lang={lang} outcome={run.outcome} onOpenSheet={(name) => void host.activateSheet(name).catch(() => undefined)} />
+            </div>
           </section>
         </Suspense>
       )}

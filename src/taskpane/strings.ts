@@ -3,6 +3,7 @@
  * One table per language with the same keys, so neither can miss a string.
  */
 import type { Lang } from "../core/i18n";
+import type { DetectionRole } from "../core/results";
 
 /** The pane's languages: the same two as the output sheets'. */
 export type UiLang = Lang;
@@ -83,6 +84,14 @@ const VI = {
   goalRate: "Tỷ lệ mục tiêu (vd. 93%)",
   addGoal: "Thêm mục tiêu",
   removeGoal: (n: number) => `Xóa mục tiêu ${n}`,
+  stale: "Kết quả chưa cập nhật — bấm Tính lại",
+  staleDetail: "Lựa chọn đã thay đổi sau lần tính trước; các số dưới đây là của lần tính đó.",
+  totalsDiffer: "Dòng tổng trong sheet khác tổng các đơn vị",
+  hiddenSheet: "trang tính ẩn, không được chọn tự động",
+  columnRoles: "Vai trò các cột",
+  figureRole: { target: "Kế hoạch", actual: "Thực hiện", base: "Dân số/LLLĐ", previous: "Cùng kỳ", rateGoal: "Chỉ tiêu tỷ lệ", computed: "Cột tính sẵn", ignored: "Bỏ qua" } as Record<DetectionRole, string>,
+  roleOf: (column: string, header: string) => `Vai trò của cột ${column} (“${header}”)`,
+  setByHand: "đã chọn tay",
 };
 
 type Strings = typeof VI;
@@ -163,6 +172,14 @@ const EN: Strings = {
   goalRate: "Goal rate (e.g. 93%)",
   addGoal: "Add a goal",
   removeGoal: (n: number) => `Remove goal ${n}`,
+  stale: "Results are out of date — press Recalculate",
+  staleDetail: "The choices changed after the last run; the figures below are from that run.",
+  totalsDiffer: "A sheet's total row differs from the sum of its units",
+  hiddenSheet: "hidden sheet, never chosen on its own",
+  columnRoles: "Column roles",
+  figureRole: { target: "Target", actual: "Actual", base: "Population/labour force", previous: "Same period last year", rateGoal: "Rate goal", computed: "Computed in the sheet", ignored: "Ignored" },
+  roleOf: (column: string, header: string) => `Role of column ${column} (“${header}”)`,
+  setByHand: "set by hand",
 };
 
 export type UiStrings = Strings;

@@ -56,7 +56,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
     const ours = new Set(this.readMeta().summarySheets);
     return this.workbook.worksheets
       .filter((ws) => ws.name !== META_SHEET)
-      .map((ws) => ({ name: ws.name, kind: "worksheet" as const, ours: ours.has(ws.name) }));
+      // `hidden` only when hidden (absent = visible, as the port says).
+      .map((ws) => ({ name: ws.name, kind: "worksheet" as const, ours: ours.has(ws.name), ...(ws.state === "hidden" || ws.state === "veryHidden" ? { hidden: true } : {}) }));
   }
 
   async readSheets(names: readonly string[], options: ReadOptions = {}): Promise<SheetGrid[]> {

@@ -172,7 +172,10 @@ export class OfficeWorkbook implements WorkbookPort {
   async listSheets(): Promise<SheetInfo[]> {
     const l = await this.list();
     // Excel's worksheet collection holds worksheets only (chart sheets are not in it).
-    return l.sheets.filter((s) => s.name !== META_SHEET).map((s) => ({ name: s.name, kind: "worksheet" as const, ours: l.ours.has(s.name) }));
+    // Visibility came with the names in the listing's one sync ("Hidden", "VeryHidden").
+    return l.sheets
+      .filter((s) => s.name !== META_SHEET)
+      .map((s) => ({ name: s.name, kind: "worksheet" as const, ours: l.ours.has(s.name), ...(s.visibility === "Hidden" || s.visibility === "VeryHidden" ? { hidden: true } : {}) }));
   }
 
   // ---------------------------------------------------------------- reading

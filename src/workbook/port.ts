@@ -13,6 +13,11 @@ export interface SheetInfo {
   readonly kind: "worksheet" | "chart";
   /** True for a summary sheet this add-in wrote (and may replace). */
   readonly ours: boolean;
+  /**
+   * Hidden or very hidden (often last year's plan kept out of sight): never chosen on its own,
+   * only when named. Absent means visible.
+   */
+  readonly hidden?: boolean;
 }
 
 export interface ReadOptions {

@@ -12,6 +12,7 @@ import { SheetSpec } from "../core/sheetSpec";
 import { Summary, summarize } from "../core/summarize";
 import { describeOutput } from "../core/describe";
 import { commentarySheet } from "../core/commentary";
+import { narrativeCaution } from "../core/caveats";
 import { writeNarrative } from "../core/narrative";
 import { SheetInfo, WorkbookPort, WrittenSheet } from "./port";
 
@@ -29,7 +30,7 @@ export interface Outcome extends Analysis {
 }
 
 /** Rows read from each sheet to recognise its role by content. */
-const PEEK_ROWS = 12;
+const PEEK_ROWS = 30;
 
 async function choose(port: WorkbookPort, sheetList: SheetInfo[], choices: RunChoices): Promise<SheetChoice> {
   const ours = new Set(sheetList.filter((s) => s.ours).map((s) => s.name));
@@ -41,19 +42,21 @@ async function choose(port: WorkbookPort, sheetList: SheetInfo[], choices: RunCh
     }
   }
   const allNames = [...worksheets, ...charts.map((c) => c.name)];
-  // Never an input: our own summary sheets and chart sheets.
+  // Never an input: our own summary sheets and chart sheets. Hidden sheets (a copy of last year's
+  // plan kept out of sight) are never chosen on their own; named in the choices they are used.
   const skip = new Set([...ours, ...charts.map((x) => x.name)]);
+  const hidden = new Set(sheetList.filter((s) => s.hidden).map((s) => s.name));
   try {
-    const c = chooseSheets(allNames, choices.sheets, new Map(), skip);
+    const c = chooseSheets(allNames, choices.sheets, new Map(), skip, hidden);
     if (c.targets || c.base) return c;
   } catch (e) {
     if (!(e instanceof ChitieuError) || e.code !== "missing-sheet" || Object.values(choices.sheets).some((n) => n && !allNames.includes(n))) throw e;
   }
   // Names did not decide: read the top rows of the candidate sheets and look at their words.
-  const candidates = worksheets.filter((n) => !ours.has(n));
+  const candidates = worksheets.filter((n) => !skip.has(n) && !hidden.has(n));
   const peeked = await port.readSheets(candidates, { maxRows: PEEK_ROWS });
   const peek = new Map<string, Grid>(peeked.map((g) => [g.name, g.values]));
-  return chooseSheets(allNames, choices.sheets, peek, skip);
+  return chooseSheets(allNames, choices.sheets, peek, skip, hidden);
 }
 
 /** Everything up to the sheet descriptions, without writing: for previews. */
@@ -74,11 +77,13 @@ export async function analyze(port: WorkbookPort, choices: RunChoices): Promise<
       goals: choices.goals ?? [],
       category: choices.category ?? null,
       groupBy: choices.groupBy ?? null,
+      sheetNotes: choice.notes ?? [],
     },
   );
   const specs = describeOutput(summary, { lang: choices.lang });
   const narrative = writeNarrative(summary, { lang: choices.lang, asOf: choices.asOf, area: choices.area });
-  specs.push(commentarySheet(narrative, choices.lang));
+  // The paragraphs stay as written; the sheet says above them which units their area figures leave out.
+  specs.push(commentarySheet(narrative, choices.lang, narrativeCaution(summary, choices.lang)));
   return { choice, summary, specs, sheetList, narrative };
 }
 

@@ -123,7 +123,7 @@ describe("describeOutput", () => {
   });
 
   it("sheet names stay legal and distinct for long indicator names with forbidden characters", () => {
-    const names = ["Số tiền thu BHXH: BHYT/BHTN [triệu đồng]?*", "Số tiền thu BHXH: BHYT/BHTN [triệu đồng] năm trước"];
+    const names = ["Số tiền thu BHXH: BHYT/BHTN [triệu đồng]?*", "Số tiền thu BHXH: BHYT/BHTN [triệu đồng] khối doanh nghiệp"];
     const t: SheetGrid = { name: "KH", values: buildGrid({ units: UNITS.map((n) => ({ name: n })), columns: names.map((h) => ({ header: h, values: TARGET })) }).grid };
     const a: SheetGrid = { name: "TH", values: buildGrid({ units: UNITS.map((n) => ({ name: n })), columns: names.map((h) => ({ header: h, values: ACTUAL })) }).grid };
     const out = describeOutput(summarize({ targets: t, actuals: a, base: null }));
@@ -174,5 +174,87 @@ describe("runsOf", () => {
   it("groups rows into contiguous runs", () => {
     expect(runsOf([7, 3, 4, 5, 9])).toEqual([{ start: 3, count: 3 }, { start: 7, count: 1 }, { start: 9, count: 1 }]);
     expect(runsOf([])).toEqual([]);
+  });
+});
+
+describe("overview notes: units left out of the area total, a total row that is not the units' sum", () => {
+  // 'Kế hoạch' lists a sixth unit the other sheets do not have, and its total row says 13.000
+  // where its units add up to 13.796.
+  const withExtra = (totalValue: number | undefined) =>
+    summarize({
+      targets: {
+        name: "Kế hoạch",
+        values: buildGrid({
+          units: [...UNITS, "Thành phố Ngã Bảy"].map((n) => ({ name: n })),
+          columns: [{ header: "BHXH tự nguyện", values: [...TARGET, 1500] }],
+          total: { label: "Toàn tỉnh", position: "bottom", values: totalValue === undefined ? undefined : [totalValue] },
+        }).grid,
+      },
+      actuals: sheet("Thực hiện", [{ header: "BHYT", values: BHYT }, { header: "BHXH TN", values: ACTUAL }]),
+      base: sheet("Dân số", [{ header: "Dân số", values: POP }]),
+    });
+  const s = withExtra(13000);
+
+  it("the engine carries the total row's mismatch as data: the cell, both numbers", () => {
+    expect(s.totalMismatches).toHaveLength(1);
+    const m = s.totalMismatches![0]!;
+    expect(m).toMatchObject({ header: "BHXH tự nguyện", label: "Toàn tỉnh", sheetTotal: 13000, unitsSum: 13796 });
+    expect(m.cell).toMatch(/^'Kế hoạch'![A-Z]+\d+$/);
+    // The same cell the warning names.
+    expect(s.warnings.some((w) => w.startsWith(m.cell))).toBe(true);
+    // A total row that is the units' sum is no mismatch.
+    expect(withExtra(undefined).totalMismatches).toEqual([]);
+  });
+
+  it("a note under the title names the unmatched units; another gives both numbers of the total; the table moves down by their rows", () => {
+    const plain = describeOutput(hauGiang())[0]!;
+    const spec = describeOutput(s)[0]!;
+    expect(spec.values[1]![0]).toBe("Không tính vào tổng toàn tỉnh: 1 đơn vị không khớp giữa các trang tính: Thành phố Ngã Bảy (có ở 'Kế hoạch', không có ở 'Thực hiện').");
+    const totals = String(spec.values[2]![0]);
+    expect(totals).toContain(`${s.totalMismatches![0]!.cell}: dòng tổng “Toàn tỉnh” ghi 13.000 cho “BHXH tự nguyện”, cộng các đơn vị được 13.796 (chênh lệch 796)`);
+    // Everything below the notes as without them, two rows down.
+    expect(spec.dataStart).toBe(plain.dataStart + 2);
+    expect(spec.freeze.rows).toBe(plain.freeze.rows + 2);
+    expect(spec.values[3]).toEqual(plain.values[1]);
+    expect(spec.values[spec.dataStart - 2]).toEqual(plain.values[plain.dataStart - 2]);
+    expect(spec.values.slice(spec.dataStart, spec.dataStart + s.units.length).map((r) => r[1])).toEqual(UNITS);
+    // The total row still gives the units' sum (what the rates are computed from).
+    const totalRow = spec.values[spec.dataStart + s.units.length]!;
+    expect(totalRow[1]).toBe("Toàn tỉnh");
+    expect(totalRow).toContain(12296);
+    // Visible: merged, wrapped, painted in the warning colours, tall enough.
+    expect(painted(spec, "warning")).toEqual([1, 2]);
+    expect(painted(plain, "warning")).toEqual([]);
+    for (const row of [1, 2]) {
+      expect(spec.merges.some((m) => m.row === row && m.col === 0 && m.rows === 1 && m.cols >= 2)).toBe(true);
+      expect(spec.wrap.some((w) => w.row === row)).toBe(true);
+      expect(spec.rowHeights!.find((h) => h.row === row)!.height).toBeGreaterThan(15);
+    }
+    // The header merges and the header highlight moved with the table.
+    const header = spec.highlights.find((h) => h.style === "header")!;
+    expect(header.rows).toEqual(plain.highlights.find((h) => h.style === "header")!.rows.map((r) => r + 2));
+  });
+
+  it("in English too", () => {
+    const spec = describeOutput(s, { lang: "en" })[0]!;
+    expect(spec.values[1]![0]).toBe("Left out of the area total: 1 unit not matched between the sheets: Thành phố Ngã Bảy (in 'Kế hoạch', not in 'Thực hiện').");
+    expect(String(spec.values[2]![0])).toMatch(/the total row “Toàn tỉnh” says 13,000 for “BHXH tự nguyện”; the units add up to 13,796 \(a difference of 796\)/);
+  });
+
+  it("with goals, the legend rows keep their colours after the notes", () => {
+    const g = summarize(
+      {
+        targets: { name: "Kế hoạch", values: buildGrid({ units: [...UNITS, "Thành phố Ngã Bảy"].map((n) => ({ name: n })), columns: [{ header: "BHXH tự nguyện", values: [...TARGET, 1500] }] }).grid },
+        actuals: sheet("Thực hiện", [{ header: "BHYT", values: BHYT }, { header: "BHXH TN", values: ACTUAL }]),
+        base: sheet("Dân số", [{ header: "Dân số", values: POP }]),
+      },
+      { goals: [{ indicator: "BHYT", category: null, rate: "95%" }] },
+    );
+    const spec = describeOutput(g)[0]!;
+    expect(spec.values[1]![0]).toMatch(/^Không tính vào tổng toàn tỉnh: 1 đơn vị/);
+    const legendRow = spec.highlights.find((h) => h.style === "belowGoal" && h.block.col === 0)!.rows[0]!;
+    expect(spec.values[legendRow]![0]).toBe(spec.legend[1]);
+    const pinkRow = spec.highlights.find((h) => h.style === "belowAverage" && h.block.col === 0 && h.block.rows === 1)!.rows[0]!;
+    expect(spec.values[pinkRow]![0]).toBe(spec.legend[0]);
   });
 });

@@ -165,18 +165,19 @@ describe("detectTable — values", () => {
     expect(t.warnings).toEqual([]);
   });
 
-  it("gives missing values for blanks, '-', errors and text, each with a warning naming the cell", () => {
+  it("gives missing values for blanks, errors and text, each with a warning naming the cell, and 0 for '-'", () => {
     const col = { header: "BHYT", values: [70000, null, "-", "#N/A"] as (number | string | null)[] };
     const extra = { header: "BHXH tự nguyện", values: [1, 2, "chưa có", 4] as (number | string | null)[] };
     const { s, b } = sheet({ units: UNITS, columns: [col, extra] });
     const t = detectTable(s);
-    expect(t.columns[0]!.values).toEqual([70000, null, null, null]);
+    expect(t.columns[0]!.values).toEqual([70000, null, 0, null]);
+    expect(t.dashZeros).toEqual({ count: 1, cells: [`'Thực hiện'!C${b.unitRows[2]! + 1}`] });
     expect(t.columns[1]!.values).toEqual([1, 2, null, 4]);
     const w = t.warnings.join("\n");
     expect(w).toContain(`'Thực hiện'!C${b.unitRows[1]! + 1}`); // blank
     expect(w).toContain(`'Thực hiện'!C${b.unitRows[3]! + 1}: #N/A`);
     expect(w).toContain(`'Thực hiện'!D${b.unitRows[2]! + 1}`); // text
-    expect(w).not.toContain(`C${b.unitRows[2]! + 1}:`); // "-" says there is none: no warning
+    expect(w).not.toContain(`C${b.unitRows[2]! + 1}:`); // "-" says it is nil: no warning
   });
 
   it("notes numbers written in the English format, naming the cell", () => {

@@ -128,3 +128,12 @@ describe("identifyIndicator — money, debts and cards are not participants", ()
     expect(identifyIndicator(["Kế hoạch", "Thu BHXH (triệu đồng)"])!.key).toBe(identifyIndicator(["Thực hiện", "Thu BHXH (triệu đồng)"])!.key);
   });
 });
+
+describe("a scale of people in the header", () => {
+  it("is not money: 'BHYT (nghìn người)' is BHYT, and a custom indicator keeps one key at any scale", () => {
+    expect(identifyIndicator(["BHYT (nghìn người)"])?.key).toBe("bhyt");
+    expect(identifyIndicator(["Số người tham gia BHXH tự nguyện", "(1.000 người)"])?.key).toBe("bhxh-tn");
+    expect(identifyIndicator(["Thu BHXH (triệu đồng)"])?.key).not.toBe("bhxh");
+    expect(identifyIndicator(["Lao động có việc làm (nghìn người)"])?.key).toBe(identifyIndicator(["Lao động có việc làm"])?.key);
+  });
+});

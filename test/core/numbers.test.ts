@@ -38,7 +38,10 @@ describe("parseCell, Vietnamese (the default)", () => {
   it.each([null, "", "   ", "\u00a0"])("reads %j as blank", (v) => {
     expect(parseCell(v)).toEqual({ kind: "blank" });
   });
-  it.each(["-", "–", "—", "x", "X", "--", "..."])("reads %j as 'nothing'", (v) => {
+  it.each(["-", "–", "—", "--", " - "])("reads %j as zero (nil, as Vietnamese accounting writes it), marked as a dash", (v) => {
+    expect(parseCell(v)).toEqual({ kind: "number", value: 0, dash: true });
+  });
+  it.each(["x", "X", "...", "…"])("reads %j as 'nothing' (not applicable, not collected)", (v) => {
     expect(parseCell(v)).toEqual({ kind: "none" });
   });
   it.each(["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#n/a"])("reads %j as an Excel error", (v) => {
@@ -90,7 +93,8 @@ describe("isNumeric", () => {
   it("is true for numbers and numeric text only", () => {
     expect(isNumeric(3)).toBe(true);
     expect(isNumeric("1.065.565")).toBe(true);
-    expect(isNumeric("-")).toBe(false);
+    expect(isNumeric("-")).toBe(true); // zero
+    expect(isNumeric("x")).toBe(false);
     expect(isNumeric("#N/A")).toBe(false);
     expect(isNumeric("Huyện")).toBe(false);
     expect(isNumeric(null)).toBe(false);

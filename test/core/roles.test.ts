@@ -108,3 +108,45 @@ describe("chooseSheets — an optional sheet switched off", () => {
     expect(chooseSheets(["Kế hoạch", "Thực hiện"], { actuals: null }).actuals).toBe("Thực hiện");
   });
 });
+
+describe("chooseSheets — real workbooks: years, hidden sheets, combined sheets", () => {
+  it("a sheet of the report's year is taken over last year's, and the detection says so", () => {
+    const c = chooseSheets(["KH 2024", "KH 2025", "TH 2025"]);
+    expect(c.targets).toBe("KH 2025");
+    expect(c.actuals).toBe("TH 2025");
+    expect(c.notes?.join("\n")).toMatch(/'KH 2025'.*2025.*'KH 2024' \(năm 2024\) không được dùng/);
+  });
+
+  it("without a year on the actuals, the latest year named is the report's", () => {
+    expect(chooseSheets(["Kế hoạch 2023", "Kế hoạch 2024", "Thực hiện"]).targets).toBe("Kế hoạch 2024");
+  });
+
+  it("a hidden sheet is never chosen on its own, and the choice says it was passed over", () => {
+    const c = chooseSheets(["KH", "TH"], {}, new Map(), new Set(), new Set(["KH"]));
+    expect(c.targets).toBeNull();
+    expect(c.notes?.join("\n")).toMatch(/'KH' bị ẩn/);
+    // Named, it is used.
+    expect(chooseSheets(["KH", "TH"], { targets: "KH" }, new Map(), new Set(), new Set(["KH"])).targets).toBe("KH");
+  });
+
+  const combined: Grid = [
+    ["BẢO HIỂM XÃ HỘI TỈNH"],
+    ["STT", "Đơn vị", "BHXH tự nguyện", null, null, "BHYT", null, null],
+    [null, null, "Kế hoạch giao", "Thực hiện", "Tỷ lệ (%)", "Kế hoạch giao", "Thực hiện", "Tỷ lệ (%)"],
+    [1, "Huyện A", 100, 80, 80, 1000, 900, 90],
+    [2, "Huyện B", 200, 100, 50, 2000, 1900, 95],
+  ];
+
+  it("a sheet named with no role word holds the actuals when its columns do (one-sheet workbook)", () => {
+    const c = chooseSheets(["Bieu 01", "Ghi chú"], {}, new Map([["Bieu 01", combined], ["Ghi chú", [["Ghi chú"]]]]));
+    expect(c.actuals).toBe("Bieu 01");
+    expect(c.targets).toBeNull();
+    expect(c.notes?.join("\n")).toMatch(/'Bieu 01'.*theo các cột/);
+  });
+
+  it("a plan sheet with actual columns in it is the actuals sheet too when there is no other", () => {
+    const c = chooseSheets(["Kế hoạch"], {}, new Map([["Kế hoạch", combined]]));
+    expect(c.targets).toBe("Kế hoạch");
+    expect(c.actuals).toBe("Kế hoạch");
+  });
+});

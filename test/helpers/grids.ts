@@ -129,8 +129,9 @@ export function buildGrid(layout: Layout): BuiltGrid {
       else if (c <= unitCol) r[c] = String.fromCharCode(65 + c);
       else {
         const k = c - unitCol;
-        // The third figure column is computed from the two before it, as forms write it.
-        r[c] = k === 3 ? "3=2/1" : k;
+        // Plain numbers: "3=2/1" would say the column is computed from the two before it (the
+        // engine then never reads it as an input), and these columns hold inputs.
+        r[c] = k;
       }
     }
     columnNumberRow = rows.length;

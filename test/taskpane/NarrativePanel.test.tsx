@@ -85,6 +85,22 @@ describe("NarrativePanel", () => {
     expect(screen.getByTestId("narrative").textContent).toMatch(/recalculate/);
   });
 
+  test("a caution above the paragraphs is shown but not copied: the paragraphs go into the report as they are", async () => {
+    const writeText = jest.fn().mockResolvedValue(undefined);
+    setClipboard({ writeText });
+    const caution = "Lưu ý: số liệu toàn tỉnh trong các đoạn nhận xét chưa tính 1 đơn vị không khớp giữa các trang tính: Xã A.";
+    renderPanel({ caution });
+    const panel = screen.getByTestId("narrative");
+    const shown = screen.getByTestId("narrative-caution");
+    expect(shown.textContent).toBe(caution);
+    expect(shown.compareDocumentPosition(panel.querySelector("p")!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(Array.from(panel.querySelectorAll("p")).map((p) => p.textContent)).toEqual(PARAGRAPHS);
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("narrative-copy"));
+    });
+    expect(writeText).toHaveBeenCalledWith(PARAGRAPHS.join("\n\n"));
+  });
+
   test("copyText reports false outside a browser-like environment without clipboard or execCommand", async () => {
     setClipboard(undefined);
     expect(await copyText("x")).toBe(false);

@@ -2,11 +2,43 @@
  * What detection found, before anything is written: per sheet the header rows, the unit column,
  * the indicators with their columns, the rows not counted (total, group rows), the columns left
  * out; then the units that did not match across the sheets. All of it from analyze()'s Summary.
+ * Each figure column's role (target, actual, base …) can be changed here: the change is an
+ * override in the choices (saved with them, used by the ribbon's Recalculate).
  */
 import * as React from "react";
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Dropdown, Option, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Summary } from "../../core/summarize";
+import { DetectedColumnRole, DetectionRole, SheetDetection } from "../../core/results";
+import { IndicatorOverride } from "../../core/indicators";
+import { RunChoices } from "../../core/settings";
+import { columnIndex } from "../../core/grid";
+import { foldText } from "../../core/text";
 import { UiStrings } from "../strings";
+
+/** The roles offered for a column, in the order a planner reads a report's columns. */
+export const COLUMN_ROLES: readonly DetectionRole[] = ["target", "actual", "base", "previous", "rateGoal", "computed", "ignored"];
+
+/** Does this override name this column of this sheet (by letter, or by its header text)? */
+function names(o: IndicatorOverride, d: SheetDetection, c: DetectedColumnRole): boolean {
+  if (o.sheet !== d.role && o.sheet !== d.sheet) return false;
+  const col = o.column.trim();
+  if (/^[A-Za-z]{1,3}$/.test(col)) return columnIndex(col.toUpperCase()) === columnIndex(c.column);
+  return foldText(col) === foldText(c.header);
+}
+
+/**
+ * The choices with this column given this role: any override naming the column is replaced.
+ * "ignored" is the override form that leaves a column out (indicator "-").
+ */
+export function withColumnRole(choices: RunChoices, d: SheetDetection, c: DetectedColumnRole, role: DetectionRole): RunChoices {
+  const kept = choices.overrides.filter((o) => !names(o, d, c));
+  const next: IndicatorOverride = role === "ignored" ? { sheet: d.role, column: c.column, indicator: "-" } : { sheet: d.role, column: c.column, indicator: c.indicator ?? c.header, role };
+  return { ...choices, overrides: [...kept, next] };
+}
+
+function isColumnRole(v: string | undefined): v is DetectionRole {
+  return !!v && (COLUMN_ROLES as readonly string[]).includes(v);
+}
 
 const useStyles = makeStyles({
   dl: { margin: "0 0 8px" },
@@ -14,9 +46,22 @@ const useStyles = makeStyles({
   dd: { margin: "0 0 0 8px" },
   list: { margin: 0, paddingLeft: "18px" },
   sheet: { margin: "4px 0 2px", fontSize: tokens.fontSizeBase300, fontWeight: 600 },
+  column: { display: "flex", flexDirection: "column", gap: "2px", marginBottom: "6px" },
+  why: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  dropdown: { minWidth: "160px" },
 });
 
-export function DetectionView({ S, summary, collapsed = false }: { S: UiStrings; summary: Summary; collapsed?: boolean }): React.JSX.Element {
+export interface DetectionViewProps {
+  readonly S: UiStrings;
+  readonly summary: Summary;
+  readonly collapsed?: boolean;
+  /** With these, each column's role can be changed (an override in the choices). */
+  readonly choices?: RunChoices;
+  readonly onChange?: (next: RunChoices) => void;
+  readonly disabled?: boolean;
+}
+
+export function DetectionView({ S, summary, collapsed = false, choices, onChange, disabled = false }: DetectionViewProps): React.JSX.Element {
   const styles = useStyles();
   // Open until there are results, then folded away (the person can open it again).
   const [open, setOpen] = React.useState<string[]>(collapsed ? [] : ["detected"]);
@@ -70,6 +115,46 @@ export function DetectionView({ S, summary, collapsed = false }: { S: UiStrings;
                       </ul>
                     )}
                   </dd>
+                  {d.columns && d.columns.length > 0 && (
+                    <>
+                      <dt className={styles.dt}>{S.columnRoles}</dt>
+                      <dd className={styles.dd}>
+                        <ul className={styles.list} data-testid={`columns-${d.role}`}>
+                          {d.columns.map((c) => {
+                            const byHand = !!choices && choices.overrides.some((o) => names(o, d, c));
+                            return (
+                              <li key={c.column} className={styles.column} data-column={c.column}>
+                                <span>
+                                  {c.column}: “{c.header}”{c.indicator ? ` — ${c.indicator}` : ""}
+                                  {byHand ? ` (${S.setByHand})` : ""}
+                                </span>
+                                <Dropdown
+                                  size="small"
+                                  className={styles.dropdown}
+                                  aria-label={S.roleOf(c.column, c.header)}
+                                  value={S.figureRole[c.role] ?? c.role}
+                                  selectedOptions={[c.role]}
+                                  disabled={disabled || !choices || !onChange}
+                                  onOptionSelect={(_, data) => {
+                                    const role = data.optionValue;
+                                    if (!choices || !onChange || !isColumnRole(role) || role === c.role) return;
+                                    onChange(withColumnRole(choices, d, c, role));
+                                  }}
+                                >
+                                  {COLUMN_ROLES.map((r) => (
+                                    <Option key={r} value={r}>
+                                      {S.figureRole[r]}
+                                    </Option>
+                                  ))}
+                                </Dropdown>
+                                {c.why && <span className={styles.why}>{c.why}</span>}
+                              </li>
+                            );
+                          })}
+                        </ul>
+                      </dd>
+                    </>
+                  )}
                   {d.ignoredColumns.length > 0 && (
                     <>
                       <dt className={styles.dt}>{S.ignoredColumns}</dt>

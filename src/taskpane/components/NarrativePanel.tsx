@@ -6,7 +6,7 @@
  * wrote (Analysis.narrative).
  */
 import * as React from "react";
-import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { CopyRegular, CheckmarkRegular } from "@fluentui/react-icons";
 import type { Lang } from "../../core/i18n";
 import { copyText } from "../../services/clipboard";
@@ -21,6 +21,11 @@ export interface NarrativePanelProps {
   readonly title?: string;
   /** Called after a copy with whether it succeeded (for a shell's own status line or tests). */
   readonly onCopied?: (ok: boolean) => void;
+  /**
+   * What the paragraphs' area figures leave out (core/caveats.ts narrativeCaution), shown above
+   * them. Not copied: the paragraphs go into the report as they are; the caution is for the planner.
+   */
+  readonly caution?: string | null;
 }
 
 const WORDS = {
@@ -40,7 +45,7 @@ export function narrativeText(paragraphs: readonly string[]): string {
   return paragraphs.join("\n\n");
 }
 
-export function NarrativePanel({ paragraphs, lang, title, onCopied }: NarrativePanelProps): React.JSX.Element {
+export function NarrativePanel({ paragraphs, lang, title, onCopied, caution }: NarrativePanelProps): React.JSX.Element {
   const W = WORDS[lang];
   const styles = useStyles();
   const [status, setStatus] = React.useState<"idle" | "copied" | "failed">("idle");
@@ -70,6 +75,11 @@ export function NarrativePanel({ paragraphs, lang, title, onCopied }: NarrativeP
           {status === "copied" ? W.copied : W.copy}
         </Button>
       </div>
+      {caution && paragraphs.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="narrative-caution">
+          <MessageBarBody>{caution}</MessageBarBody>
+        </MessageBar>
+      )}
       {paragraphs.length === 0 ? (
         <Text className={styles.status}>{W.empty}</Text>
       ) : (

@@ -9,10 +9,12 @@ import * as React from "react";
 import { Card, CardHeader, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { formatCount, formatPercent, formatPercentShort, formatPoints } from "../../core/format";
 import { unitsBelow } from "../../core/narrative";
+import { narrativeCaution } from "../../core/caveats";
 import { IndicatorResult } from "../../core/summarize";
 import { Outcome } from "../../workbook/recalculate";
 import { UiLang, UiStrings } from "../strings";
 import { NarrativePanel } from "./NarrativePanel";
+import { Caveats } from "./Caveats";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "10px" },
@@ -125,10 +127,11 @@ export default function ResultsView({ S, lang, outcome, onOpenSheet }: ResultsVi
       <Text as="h2" size={400} weight="semibold" style={{ margin: 0 }}>
         {S.results}
       </Text>
+      <Caveats S={S} lang={lang} summary={outcome.summary} />
       {outcome.summary.results.map((r) => (
         <IndicatorCard key={`${r.indicatorKey}:${r.measure}`} r={r} S={S} lang={lang} sheet={byKey.get(`ranked:${r.indicatorKey}:${r.measure}`) ?? null} onOpenSheet={onOpenSheet} />
       ))}
-      {outcome.narrative.length > 0 && <NarrativePanel paragraphs={outcome.narrative} lang={lang} title={S.narrative} />}
+      {outcome.narrative.length > 0 && <NarrativePanel paragraphs={outcome.narrative} lang={lang} title={S.narrative} caution={narrativeCaution(outcome.summary, lang)} />}
       <nav aria-label={S.summarySheets}>
         <Text weight="semibold" size={200}>
           {S.summarySheets}

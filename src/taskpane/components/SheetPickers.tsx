@@ -44,6 +44,8 @@ export function SheetPickers({ S, sheets, choices, detected, disabled, onChange,
   const styles = useStyles();
   // Inputs only: never our own summary sheets or chart sheets.
   const inputs = sheets.filter((s) => !s.ours && s.kind === "worksheet").map((s) => s.name);
+  // Hidden sheets can be chosen here, but detection never takes one: the list says so.
+  const hidden = new Set(sheets.filter((s) => s.hidden).map((s) => s.name));
   return (
     <fieldset className={styles.fieldset}>
       <legend className={styles.legend}>{S.sheets}</legend>
@@ -66,7 +68,7 @@ export function SheetPickers({ S, sheets, choices, detected, disabled, onChange,
               {(optional || !value) && <option value="">{S.noSheet}</option>}
               {options.map((n) => (
                 <option key={n} value={n}>
-                  {n}
+                  {hidden.has(n) ? `${n} (${S.hiddenSheet})` : n}
                 </option>
               ))}
             </Select>

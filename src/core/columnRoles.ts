@@ -1,0 +1,113 @@
+/**
+ * What a figure column holds, read from its header: the plan (target), what was achieved
+ * (actual), the coverage base (population, labour force), the same period last year
+ * (previous), a per-unit rate goal, or a figure the sheet computed itself (a ratio, rank,
+ * difference or growth — never an input). Real reports mix these in one sheet ("BHXH tự nguyện"
+ * over "Kế hoạch giao | Thực hiện | Tỷ lệ (%)"), so a role belongs to a column, not to a sheet.
+ * A header that says none of this leaves the role to the sheet the column is in (null).
+ */
+import { isGoalHeader } from "./goals";
+import { foldText } from "./text";
+
+export type FigureRole = "target" | "actual" | "base" | "previous" | "rateGoal" | "computed";
+export const FIGURE_ROLES: readonly FigureRole[] = ["target", "actual", "base", "previous", "rateGoal", "computed"];
+
+export interface RoleReading {
+  /** null: the header does not say; the column takes the role of its sheet. */
+  readonly role: FigureRole | null;
+  /** The header words that decided, for the detection view ("Tỷ lệ (%)", "3=2/1"). */
+  readonly why: string;
+  /**
+   * The words name what is counted rather than which figure it is ("Số người tham gia BHYT" heads
+   * the plan sheet's columns too; "Chỉ tiêu" is also "indicator"): a sheet chosen for one role
+   * keeps its own role for such a column.
+   */
+  readonly weak?: boolean;
+}
+
+// Each on folded text (no diacritics, lower case). Computed first: "Tỷ lệ thực hiện so kế hoạch"
+// and "So cùng kỳ (%)" name other roles' words but are ratios of them.
+const COMPUTED =
+  /(ty le|%|\bratio\b|\brate\b|percent|so sanh|\bso voi\b|\bso (kh|ke hoach|cung ky|ck|nam truoc)\b|tang\s*(\/|,|-)?\s*giam|tang them|chenh lech|xep hang|thu hang|\bhang\b|\brank|con lai|con phai|con thieu|chua (dat|hoan thanh|thuc hien)|phai phat trien them|can phat trien them|\bgap\b|difference|growth|tang truong)/;
+// Last year's figures: "Cùng kỳ", "Cùng kỳ năm 2023", "TH năm trước".
+const PREVIOUS = /(cung ky|\bck\b|nam truoc|ky truoc|same period|last year|previous year|prior year)/;
+// The base: only words that cannot be a count of participants ("lao động tham gia BHXH" is one).
+const BASE = /(dan so|so dan|nhan khau|luc luong lao dong|\bllld\b|population|labou?r force|workforce)/;
+const TARGET = /(ke hoach|\bkh\b|chi tieu( duoc)? giao|giao chi tieu|\bgiao\b|muc tieu|\btarget|\bplan(ned)?\b|du kien giao)/;
+// "Chỉ tiêu" alone is also "indicator" (the name column of some sheets): a target only with
+// nothing else to go on, and never when the part also says it was achieved.
+const TARGET_WEAK = /^chi tieu\b/;
+const ACTUAL = /(thuc hien|\bth\b|luy ke|uoc (thuc hien|dat|th)|\buoc\b|ket qua|dat duoc|\bactuals?\b|achieved)/;
+// "Số người tham gia": the count of participants, which plan sheets head their columns with too.
+const ACTUAL_WEAK = /(so nguoi tham gia|nguoi tham gia|\btham gia\b)/;
+
+/** A column-number label that is a formula over other columns: "3=2/1", "(5) = (4) - (3)". */
+export function isComputedLabel(label: string | null | undefined): boolean {
+  return !!label && /=/.test(label) && /\d|[a-z]/i.test(label.split("=")[1] ?? "");
+}
+
+function roleOfPart(f: string): { role: FigureRole; weak: boolean } | null {
+  if (PREVIOUS.test(f)) return { role: "previous", weak: false };
+  if (BASE.test(f)) return { role: "base", weak: false };
+  if (ACTUAL.test(f) && !TARGET.test(f)) return { role: "actual", weak: false };
+  if (TARGET.test(f)) return { role: ACTUAL.test(f) && /thuc hien/.test(f) && !/\b(ke hoach|kh)\b/.test(f) ? "actual" : "target", weak: false };
+  if (ACTUAL_WEAK.test(f)) return { role: "actual", weak: true };
+  if (TARGET_WEAK.test(f)) return { role: "target", weak: true };
+  return null;
+}
+
+/**
+ * The role a column's header gives it. `parts` are the header parts top to bottom (group header
+ * first); `isRate` is the detection's reading that the column holds rates; `numberLabel` the
+ * column's cell in the column-number row ("3=2/1").
+ */
+export function columnRole(parts: readonly string[], isRate: boolean, numberLabel?: string | null): RoleReading {
+  const header = parts.join(" / ");
+  if (isComputedLabel(numberLabel)) return { role: "computed", why: `${numberLabel}` };
+  const folded = parts.map(foldText);
+  const leaf = folded[folded.length - 1] ?? "";
+  // A rate set for each unit ("Chỉ tiêu giao (%)", "Tỷ lệ bao phủ BHYT giao") is an input.
+  if (isRate && isGoalHeader(header, true)) return { role: "rateGoal", why: parts[parts.length - 1] ?? header };
+  if (isRate) return { role: "computed", why: parts.find((p) => COMPUTED.test(foldText(p))) ?? header };
+  // The column's own header first: "BHXH tự nguyện" over "Thực hiện | So cùng kỳ (%)".
+  if (COMPUTED.test(leaf)) return { role: "computed", why: parts[parts.length - 1]! };
+  for (let i = folded.length - 1; i >= 0; i--) {
+    const f = folded[i]!;
+    // "Chỉ tiêu" as a group header over indicator names says nothing of the role by itself
+    // when a lower part is an indicator that was achieved; weak words only on the leaf.
+    const read = i === folded.length - 1 || !TARGET_WEAK.test(f) || TARGET.test(f) || ACTUAL.test(f) || PREVIOUS.test(f) || BASE.test(f) ? roleOfPart(f) : null;
+    // A weak word on the leaf yields to a strong one above it ("Thực hiện" over "Số người tham gia").
+    if (read && read.weak) {
+      for (let k = i - 1; k >= 0; k--) {
+        const up = roleOfPart(folded[k]!);
+        if (up && !up.weak) return { role: up.role, why: parts[k]! };
+      }
+    }
+    if (read) return { role: read.role, why: parts[i]!, ...(read.weak ? { weak: true } : {}) };
+  }
+  return { role: null, why: "" };
+}
+
+/** Vietnamese and English names of the roles, for the detection view and messages. */
+export const ROLE_NAMES: Record<FigureRole, { readonly vi: string; readonly en: string }> = {
+  target: { vi: "kế hoạch", en: "target" },
+  actual: { vi: "thực hiện", en: "actual" },
+  base: { vi: "dân số / lực lượng lao động", en: "coverage base" },
+  previous: { vi: "cùng kỳ", en: "same period last year" },
+  rateGoal: { vi: "chỉ tiêu tỷ lệ", en: "rate goal" },
+  computed: { vi: "cột tính sẵn", en: "computed by the sheet" },
+};
+
+/** A role from the text a user typed (--map "…=actual:BHYT", the pane's choice). */
+export function parseFigureRole(text: string): FigureRole | null {
+  const f = foldText(text).replace(/[^a-z]+/g, " ").trim();
+  const table: Record<string, FigureRole> = {
+    target: "target", targets: "target", kh: "target", "ke hoach": "target", plan: "target",
+    actual: "actual", actuals: "actual", th: "actual", "thuc hien": "actual",
+    base: "base", "dan so": "base", "lao dong": "base", "luc luong lao dong": "base",
+    previous: "previous", "cung ky": "previous", ck: "previous",
+    rategoal: "rateGoal", "rate goal": "rateGoal", goal: "rateGoal", "chi tieu ty le": "rateGoal", "muc tieu": "rateGoal",
+    computed: "computed", "tinh san": "computed", "cot tinh san": "computed",
+  };
+  return table[f] ?? null;
+}

@@ -1,0 +1,231 @@
+/**
+ * Steps 4–5 for every indicator: attainment (actuals over the targets, in the targets' column
+ * order), then coverage (actuals over the base). Each loop gathers one indicator's figures per unit
+ * into columns (`ResultRows`) and hands them to `finish`; the actuals and last year's figures are
+ * gathered once per indicator and shared by its results.
+ */
+import { AlignedUnits } from "./alignUnits";
+import { ResultRows, SharedColumns, finish } from "./computeResult";
+import { DetectedColumn } from "./detect";
+import { ExactRate, categoryKey, resolveGoal } from "./goals";
+import { GoalPlan, OwnGoal } from "./goalPlans";
+import { ColumnSource, IndicatorResult, SummaryOptions, UnitResult, cell } from "./results";
+import { IndicatorColumn, SheetModel, indicatorSource, sourceOf, unitCell, valueAt } from "./sheetModel";
+
+/** What the per-indicator loops read: the sheets, the matched units, the goals, and what every result shares. */
+export interface ResultInputs {
+  readonly targets: SheetModel | null;
+  readonly actuals: SheetModel;
+  readonly base: SheetModel | null;
+  readonly previous: SheetModel | null;
+  readonly units: AlignedUnits;
+  /** Per reference unit, its category text (null: none). */
+  readonly unitCategory: readonly (string | null)[];
+  readonly shared: SharedColumns;
+  readonly groupOrder: readonly string[];
+  readonly goalPlans: ReadonlyMap<string, GoalPlan>;
+  /** The sheets with goal columns (usually none: then no unit has a goal of its own). */
+  readonly goalSheets: readonly SheetModel[];
+  readonly ownGoal: OwnGoal;
+  readonly options: Required<Pick<SummaryOptions, "average" | "rank">>;
+  readonly warnings: string[];
+}
+
+const NO_GOAL = { goal: null, from: null } as const;
+
+function warnZero(warnings: string[], m: SheetModel, col: DetectedColumn, idx: number | null, unit: string, what: string): void {
+  if (idx === null) return;
+  if (col.values[idx] === 0) {
+    warnings.push(`${unitCell(m.table, idx, col)}: the ${what} of ${unit} is 0, so it has no rate.`);
+  }
+}
+
+/** The figures an indicator's results share, each gathered once. */
+interface SharedFigures {
+  /** The rows of every unit in the results. */
+  readonly everyUnit: Int32Array;
+  /** An indicator's actuals over those rows. */
+  readonly actualsOver: (key: string, a: IndicatorColumn) => Float64Array;
+  /** An indicator's last year's figures (per reference unit, from previousOf) over those rows. */
+  readonly previousesOver: (key: string, prev: readonly (number | null)[]) => Float64Array;
+  /** Last year's figure per reference unit; null without a previous sheet or its column (warned about once). */
+  readonly previousOf: (key: string, name: string) => (number | null)[] | null;
+  readonly previousSource: (key: string) => ColumnSource | null;
+}
+
+function sharedFigures(inp: ResultInputs): SharedFigures {
+  const { previous, warnings } = inp;
+  const { refNames, actualIdx, prevIdx, inResults } = inp.units;
+  // Last year's figure per reference unit, once per indicator (a zero is warned about once).
+  const previousByKey = new Map<string, (number | null)[] | null>();
+  const previousOf = (key: string, name: string): (number | null)[] | null => {
+    if (!previous || !prevIdx) return null;
+    const cached = previousByKey.get(key);
+    if (cached !== undefined) return cached;
+    const p = previous.indicators.get(key);
+    if (!p) {
+      warnings.push(`Sheet '${previous.table.sheet}' (same period last year) has no column for ${name}, so ${name} has no growth.`);
+      previousByKey.set(key, null);
+      return null;
+    }
+    const values = refNames.map((unit, i) => {
+      const j = prevIdx[i] ?? null;
+      const v = valueAt(p.column, j);
+      // In the results (inResults) exactly when it is in the actuals: a lookup, not a search.
+      if (v === 0 && j !== null && actualIdx[i] !== null) {
+        warnings.push(`${unitCell(previous.table, j, p.column)}: last year's ${name} of ${unit} is 0, so it has no growth.`);
+      }
+      return v;
+    });
+    previousByKey.set(key, values);
+    return values;
+  };
+  const previousSource = (key: string): ColumnSource | null => {
+    const p = previous?.indicators.get(key);
+    return previous && p ? indicatorSource(previous, p) : null;
+  };
+  // Columns the results of one indicator share rather than copy (they are never written to once
+  // made): the rows of every unit in the results, and its actuals and last year's figures over
+  // those rows.
+  const everyUnit = Int32Array.from(inResults, (_i, k) => k);
+  const actualOver = new Map<string, Float64Array>();
+  const previousOver = new Map<string, Float64Array>();
+  const columnOver = (cache: Map<string, Float64Array>, key: string, values: (k: number) => number): Float64Array => {
+    let col = cache.get(key);
+    if (!col) {
+      col = new Float64Array(inResults.length);
+      for (let k = 0; k < col.length; k++) col[k] = values(k);
+      cache.set(key, col);
+    }
+    return col;
+  };
+  const actualsOver = (key: string, a: IndicatorColumn) => columnOver(actualOver, key, (k) => cell(valueAt(a.column, actualIdx[inResults[k]!]!)));
+  const previousesOver = (key: string, prev: readonly (number | null)[]) => columnOver(previousOver, key, (k) => cell(prev[inResults[k]!]));
+  return { everyUnit, actualsOver, previousesOver, previousOf, previousSource };
+}
+
+/** Attainment: each indicator of the targets sheet that the actuals have, in the targets' column order. */
+function attainmentResults(inp: ResultInputs, fig: SharedFigures, results: IndicatorResult[]): void {
+  const { targets, actuals, shared, options: opts, warnings, groupOrder } = inp;
+  const { refNames, inResults } = inp.units;
+  if (targets) {
+    for (const [key, t] of targets.indicators) {
+      const a = actuals.indicators.get(key);
+      if (!a) continue;
+      const prev = fig.previousOf(key, t.id.vi);
+      const zeroWhat = `target for ${t.id.vi}`;
+      const n = inResults.length;
+      const rows: ResultRows = {
+        unit: fig.everyUnit,
+        actual: fig.actualsOver(key, a),
+        denominator: new Float64Array(n),
+        previous: prev ? fig.previousesOver(key, prev) : null,
+        goal: null,
+        goalFrom: null,
+      };
+      for (let k = 0; k < n; k++) {
+        const i = inResults[k]!;
+        warnZero(warnings, targets, t.column, i, refNames[i]!, zeroWhat);
+        rows.denominator[k] = cell(valueAt(t.column, i));
+      }
+      results.push(
+        finish(
+          t.id,
+          "attainment",
+          "target",
+          { actual: indicatorSource(actuals, a), denominator: indicatorSource(targets, t), previous: fig.previousSource(key) },
+          rows,
+          shared,
+          opts,
+          warnings,
+          {
+            hasPrevious: prev !== null,
+            areaGoal: null,
+            groupOrder,
+          },
+        ),
+      );
+    }
+  }
+}
+
+/** Coverage: each indicator of the actuals with a base the base sheet has. Returns the keys of the indicators covered. */
+function coverageResults(inp: ResultInputs, fig: SharedFigures, results: IndicatorResult[]): Set<string> {
+  const { actuals, base, shared, options: opts, warnings, groupOrder, goalPlans, goalSheets, ownGoal, unitCategory } = inp;
+  const { refNames, actualIdx, baseIdx, inResults } = inp.units;
+  const covered = new Set<string>();
+  if (base && baseIdx) {
+    for (const [key, a] of actuals.indicators) {
+      if (!a.id.base) continue;
+      const b = base.bases.get(a.id.base);
+      if (!b) continue;
+      covered.add(key);
+      const prev = fig.previousOf(key, a.id.vi);
+      const plan = goalPlans.get(key);
+      // The result's rows: the units in the results that are in the base sheet too.
+      const withBase: number[] = [];
+      inResults.forEach((i, k) => {
+        if (baseIdx[i] !== null) withBase.push(k);
+      });
+      const n = withBase.length;
+      // Every unit in the base sheet too (the usual case): the rows, actuals and last year's
+      // figures are those of the attainment results.
+      const all = n === inResults.length;
+      const goalsPossible = !!plan || goalSheets.length > 0;
+      const goals: (ExactRate | null)[] = goalsPossible ? new Array(n) : [];
+      const goalFrom: UnitResult["goalFrom"][] = goalsPossible ? new Array(n) : [];
+      let anyGoal = false;
+      const rows: ResultRows = {
+        unit: all ? fig.everyUnit : Int32Array.from(withBase),
+        actual: all ? fig.actualsOver(key, a) : new Float64Array(n),
+        denominator: new Float64Array(n),
+        previous: prev ? (all ? fig.previousesOver(key, prev) : new Float64Array(n)) : null,
+        goal: goals,
+        goalFrom,
+      };
+      for (let r = 0; r < n; r++) {
+        const i = inResults[withBase[r]!]!;
+        warnZero(warnings, base, b, baseIdx[i]!, refNames[i]!, a.id.base === "population" ? "population" : "labour force");
+        const cat = unitCategory[i]!;
+        // No goal given and no goal column: nothing to resolve (the common case).
+        const { goal, from } =
+          !plan && goalSheets.length === 0
+            ? NO_GOAL
+            : resolveGoal(ownGoal(key, i, refNames[i]!), plan && cat !== null ? (plan.byCategory.get(categoryKey(cat)) ?? null) : null, plan?.area ?? null);
+        if (!all) {
+          rows.actual[r] = cell(valueAt(a.column, actualIdx[i]!));
+          if (rows.previous) rows.previous[r] = cell(prev![i]);
+        }
+        rows.denominator[r] = cell(valueAt(b, baseIdx[i]!));
+        if (goalsPossible) {
+          goals[r] = goal;
+          goalFrom[r] = from;
+          if (goal) anyGoal = true;
+        }
+      }
+      results.push(
+        finish(
+          a.id,
+          "coverage",
+          a.id.base,
+          { actual: indicatorSource(actuals, a), denominator: sourceOf(base, b), previous: fig.previousSource(key) },
+          anyGoal ? rows : { ...rows, goal: null, goalFrom: null },
+          shared,
+          opts,
+          warnings,
+          { hasPrevious: prev !== null, areaGoal: plan?.area ?? null, groupOrder },
+        ),
+      );
+    }
+  }
+  return covered;
+}
+
+/** Every result, attainment first (in the targets' column order), then coverage; and the indicator keys with a coverage result. */
+export function indicatorResults(inp: ResultInputs): { results: IndicatorResult[]; covered: Set<string> } {
+  const fig = sharedFigures(inp);
+  const results: IndicatorResult[] = [];
+  attainmentResults(inp, fig, results);
+  const covered = coverageResults(inp, fig, results);
+  return { results, covered };
+}

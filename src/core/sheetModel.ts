@@ -1,0 +1,318 @@
+/**
+ * Step 3b: what each number column of a sheet measures — an indicator (a derived total social
+ * insurance among them), a coverage base, a per-unit goal, or nothing — and the A1 helpers that
+ * name a sheet's columns and cells in messages and in the detection report.
+ */
+import { columnLetter, columnIndex, sheetCell } from "./grid";
+import { DetectedColumn, DetectedTable } from "./detect";
+import { CoverageBase, IndicatorIdentity, IndicatorOverride, baseKindOf, identifyIndicator, identityFromName } from "./indicators";
+import { DERIVED_TOTAL_SOCIAL_INSURANCE, PART_KEYS, sumOfParts } from "./derive";
+import { isGoalHeader } from "./goals";
+import { ColumnSource, SheetDetection } from "./results";
+import { SHEET_ROLES, SheetRole } from "./roles";
+import { FigureRole, ROLE_NAMES, columnRole } from "./columnRoles";
+import { ChitieuError } from "./errors";
+import { cleanText, foldText } from "./text";
+
+export interface IndicatorColumn {
+  readonly id: IndicatorIdentity;
+  readonly column: DetectedColumn;
+  /** For a derived total: the part columns it sums. */
+  readonly derivedFrom?: readonly DetectedColumn[];
+}
+
+/**
+ * A figure column of a table and what it holds there (columnRoles.ts, the user's mapping, the
+ * sheet's role); `role` null: not used, `why` says why.
+ */
+export interface ColumnReading {
+  readonly column: DetectedColumn;
+  readonly role: FigureRole | null;
+  readonly why: string;
+  readonly override: IndicatorOverride | null;
+}
+
+export interface SheetModel {
+  readonly role: SheetRole;
+  readonly table: DetectedTable;
+  /** Indicator columns by identity key (a derived total social insurance among them). */
+  readonly indicators: Map<string, IndicatorColumn>;
+  /** Per-unit goal columns ("Tỷ lệ bao phủ BHYT giao (%)") by indicator key: targets and base sheets. */
+  readonly goalColumns: Map<string, { id: IndicatorIdentity; column: DetectedColumn; percentScale: boolean }>;
+  /** Base columns by kind (base sheet only). */
+  readonly bases: Map<CoverageBase, DetectedColumn>;
+  readonly ignored: { column: string; header: string; why: string }[];
+  /** Every figure column of the table with what it holds (shared by the models of one table). */
+  readonly readings: readonly ColumnReading[];
+  /** The table was not chosen for this role: only the columns that say they hold it are read. */
+  readonly borrowed: boolean;
+}
+
+/** The figure role a sheet role's columns hold. */
+export const FIGURE_OF: Record<SheetRole, FigureRole> = { targets: "target", actuals: "actual", base: "base", previous: "previous" };
+
+export function letter(t: DetectedTable, col: number): string {
+  return columnLetter(col + t.origin.col);
+}
+
+/** The letters of the columns a figure comes from: "E", or "E+F" for a derived total. */
+export function columnLetters(t: DetectedTable, cols: readonly DetectedColumn[]): string {
+  return cols.map((c) => letter(t, c.col)).join("+");
+}
+
+/** The cell of unit `unit` (an index into the table's units) in a column: 'Thực hiện'!E7 (the band's row where the sheet has two rows per unit). */
+export function unitCell(t: DetectedTable, unit: number, column: DetectedColumn): string {
+  const row = column.rows?.[unit] ?? t.units[unit]!.row;
+  return sheetCell(t.sheet, row + t.origin.row, column.col + t.origin.col);
+}
+
+/** An override names a table by one of the roles it serves ("actuals:E=…") or by the sheet's name ("T4.2024:D=…"). */
+function overrideNamesTable(o: IndicatorOverride, t: DetectedTable, serving: readonly SheetRole[]): boolean {
+  return (serving as readonly string[]).includes(o.sheet) || foldText(o.sheet) === foldText(t.sheet);
+}
+
+function overrideNamesColumn(o: IndicatorOverride, t: DetectedTable, c: DetectedColumn): boolean {
+  const idx = columnIndex(o.column);
+  if (idx >= 0 && idx - t.origin.col === c.col && !/[a-z]{4}/i.test(o.column)) return true;
+  const f = foldText(o.column);
+  return f === foldText(c.header) || f === foldText(c.leaf);
+}
+
+/** The role an override gives: its own, else the role its sheet part names when the table serves several. */
+function overrideRole(o: IndicatorOverride, serving: readonly SheetRole[]): FigureRole | null {
+  if (o.role) return o.role;
+  return serving.length > 1 && (SHEET_ROLES as readonly string[]).includes(o.sheet) ? FIGURE_OF[o.sheet as SheetRole] : null;
+}
+
+/**
+ * Step 3b, first half: what each figure column of a table holds. `serving` are the sheet roles the
+ * table was chosen for (two when the user names one sheet for both). A column's header decides
+ * where it says (columnRoles.ts); else the sheet's role, where the sheet has one; a column the
+ * sheet computed is never an input. In a sheet chosen for last year's figures, "Thực hiện" is last
+ * year's. `numberLabel` gives a column's cell in the column-number row ("3=2/1").
+ */
+export function readColumns(
+  table: DetectedTable,
+  serving: readonly SheetRole[],
+  overrides: readonly IndicatorOverride[],
+  numberLabel: (col: number) => string | null,
+): ColumnReading[] {
+  const single = serving.length === 1 ? serving[0]! : null;
+  // Every override must name a column the sheet has (checked by the caller over all tables).
+  return table.columns.map((c): ColumnReading => {
+    const ovs = overrides.filter((o) => overrideNamesTable(o, table, serving) && overrideNamesColumn(o, table, c));
+    const given = [...new Set(ovs.map((o) => overrideRole(o, serving)).filter((r): r is FigureRole => r !== null))];
+    if (given.length > 1) {
+      throw new ChitieuError(
+        "bad-option",
+        `Cột ${letter(table, c.col)} ("${c.header}") của trang '${table.sheet}' được ánh xạ vừa là ${ROLE_NAMES[given[0]!].vi} vừa là ${ROLE_NAMES[given[1]!].vi}: một cột chỉ giữ một vai trò. Bỏ một trong các ánh xạ (--map).`,
+        { sheet: table.sheet },
+      );
+    }
+    const override = ovs[0] ?? null;
+    if (override && cleanText(override.indicator) === "-") return { column: c, role: null, why: "ignored by the mapping", override };
+    if (given.length === 1) return { column: c, role: given[0]!, why: "theo ánh xạ", override };
+    // A rate in a plan sheet is a goal set for each unit ("Tỷ lệ bao phủ BHYT (%)"), as before.
+    if (single === "targets" && c.role === "rate" && isGoalHeader(c.header, false)) return { column: c, role: "rateGoal", why: c.leaf, override };
+    const label = numberLabel(c.col);
+    const read = columnRole(c.parts, c.role === "rate", label);
+    if (read.role === "computed" || read.role === "rateGoal") return { column: c, role: read.role, why: read.why, override };
+    if (single === null) {
+      // One sheet in several roles: a column that does not say which is never guessed (it would
+      // be the plan and the actual at once: 100% everywhere).
+      if (read.role === null) return { column: c, role: null, why: `không rõ là ${serving.map((r) => ROLE_NAMES[FIGURE_OF[r]].vi).join(" hay ")}`, override };
+      return { column: c, role: read.role, why: read.why, override };
+    }
+    if (read.role === null || read.weak) return { column: c, role: FIGURE_OF[single], why: `trang ${ROLE_NAMES[FIGURE_OF[single]].vi}`, override };
+    if (single === "previous") {
+      // Last year's sheet: its "Thực hiện" columns are last year's figures, its plan is not used.
+      if (read.role === "actual") return { column: c, role: "previous", why: `${read.why} (trang cùng kỳ)`, override };
+      if (read.role === "target") return { column: c, role: null, why: "kế hoạch của năm trước", override };
+    }
+    return { column: c, role: read.role, why: read.why, override };
+  });
+}
+
+/** The overrides that name no column of the tables they name: an error, never silently ignored. */
+export function checkOverridesUsed(overrides: readonly IndicatorOverride[], tables: readonly { table: DetectedTable; serving: readonly SheetRole[] }[]): void {
+  for (const o of overrides) {
+    const named = tables.filter((t) => overrideNamesTable(o, t.table, t.serving));
+    const where = `--map "${o.sheet}:${o.column}=${o.role ? `${o.role}:` : ""}${o.indicator}"`;
+    if (named.length === 0) {
+      throw new ChitieuError(
+        "bad-option",
+        `${where}: không có trang tính nào là '${o.sheet}' trong các trang đang dùng (${tables.map((t) => `'${t.table.sheet}'`).join(", ")}). Ghi tên trang tính hoặc vai trò (targets, actuals, base, previous).`,
+      );
+    }
+    if (!named.some((t) => t.table.columns.some((c) => overrideNamesColumn(o, t.table, c)))) {
+      const cols = named.flatMap((t) => t.table.columns.map((c) => `${letter(t.table, c.col)} "${c.header}"`));
+      throw new ChitieuError(
+        "bad-option",
+        `${where}: trang '${named[0]!.table.sheet}' không có cột "${o.column}" chứa số liệu. Các cột số liệu: ${cols.join(", ") || "không có"}.`,
+        { sheet: named[0]!.table.sheet },
+      );
+    }
+  }
+}
+
+/**
+ * Step 3b, second half: the model of one sheet role over a table — which indicator each column
+ * of that role is, the bases, the goal columns. `borrowed`: the table was chosen for another role
+ * and lends the columns that say they hold this one (the plan columns of a one-sheet report).
+ */
+export function modelSheet(role: SheetRole, table: DetectedTable, readings: readonly ColumnReading[], warnings: string[], borrowed = false): SheetModel {
+  const indicators = new Map<string, IndicatorColumn>();
+  const goalColumns = new Map<string, { id: IndicatorIdentity; column: DetectedColumn; percentScale: boolean }>();
+  const bases = new Map<CoverageBase, DetectedColumn>();
+  const ignored: { column: string; header: string; why: string }[] = [];
+  const figure = FIGURE_OF[role];
+  for (const { column: c, role: holds, override: ov } of readings) {
+    // The column as Excel writes a reference to it: 'Kế hoạch'!E.
+    const where = `'${table.sheet.replace(/'/g, "''")}'!${letter(table, c.col)}`;
+    if (holds === "rateGoal" && (role === "targets" || role === "base")) {
+      const gid = ov && cleanText(ov.indicator) !== "" ? identityFromName(ov.indicator) : identifyIndicator(c.parts);
+      if (gid && !goalColumns.has(gid.key)) {
+        // 90 under a "%" header, or 0,9 / "90%": one scale per column, decided by its values.
+        const percentScale = c.values.some((v) => v !== null && v > 1);
+        goalColumns.set(gid.key, { id: gid, column: c, percentScale });
+      }
+      continue;
+    }
+    if (holds !== figure) continue;
+    const named = ov && cleanText(ov.indicator) !== "" ? ov.indicator : null;
+    if (role === "base") {
+      const kind = baseKindOf(named ?? c.header);
+      if (kind) {
+        if (bases.has(kind)) warnings.push(`${where}: a second ${kind === "population" ? "population" : "labour-force"} column ("${c.header}"); the first one is used.`);
+        else bases.set(kind, c);
+        continue;
+      }
+      if (borrowed) continue;
+    }
+    const id = named ? identityFromName(named) : identifyIndicator(c.parts);
+    if (!id) {
+      ignored.push({ column: letter(table, c.col), header: c.header, why: "header names no indicator" });
+      continue;
+    }
+    const prev = indicators.get(id.key);
+    if (prev) {
+      warnings.push(
+        `${where}: "${c.header}" is a second column for ${id.vi} in sheet '${table.sheet}' (the first is column ${letter(table, prev.column.col)}); it is not used. Map the columns explicitly if the other one is meant.`,
+      );
+      ignored.push({ column: letter(table, c.col), header: c.header, why: `second column for ${id.vi}` });
+      continue;
+    }
+    indicators.set(id.key, { id, column: c });
+  }
+  if (role !== "base") deriveTotal(table, indicators, warnings);
+  return { role, table, indicators, goalColumns, bases, ignored, readings, borrowed };
+}
+
+/**
+ * Total social insurance from its parts where the sheet has both but no total: inserted right
+ * after the later part, so it is reported beside them.
+ */
+function deriveTotal(table: DetectedTable, indicators: Map<string, IndicatorColumn>, warnings: string[]): void {
+  const bb = indicators.get(PART_KEYS.compulsory);
+  const tn = indicators.get(PART_KEYS.voluntary);
+  if (!bb || !tn || indicators.has(PART_KEYS.total)) return;
+  const d = sumOfParts(bb.column, tn.column);
+  for (const m of d.missing) {
+    const u = table.units[m.unit]!;
+    const cells = m.parts.map((c) => unitCell(table, m.unit, c)).join(", ");
+    warnings.push(`${cells}: ${u.name} has no figure for ${m.parts.map((c) => `"${c.header}"`).join(" and ")}, so it has no total ${DERIVED_TOTAL_SOCIAL_INSURANCE.vi}.`);
+  }
+  const entries = [...indicators.entries()];
+  const after = Math.max(
+    entries.findIndex(([k]) => k === PART_KEYS.compulsory),
+    entries.findIndex(([k]) => k === PART_KEYS.voluntary),
+  );
+  entries.splice(after + 1, 0, [PART_KEYS.total, { id: DERIVED_TOTAL_SOCIAL_INSURANCE, column: d.column, derivedFrom: d.parts }]);
+  indicators.clear();
+  for (const [k, v] of entries) indicators.set(k, v);
+}
+
+export function columnsOf(t: DetectedTable, x: IndicatorColumn): string {
+  return columnLetters(t, x.derivedFrom ?? [x.column]);
+}
+
+/** What detection found in a sheet for one role, with every figure column's role (on the first model of a table only). */
+export function detectionOf(m: SheetModel, withColumns = true, models: readonly SheetModel[] = [m]): SheetDetection {
+  const t = m.table;
+  const o = t.origin.row;
+  // What each column feeds, in any role its sheet serves (the plan columns of a one-sheet report too).
+  const used = new Map<DetectedColumn, string>();
+  for (const x of models) {
+    if (x.table !== t) continue;
+    for (const i of x.indicators.values()) if (!used.has(i.column)) used.set(i.column, i.id.vi);
+    for (const g of x.goalColumns.values()) used.set(g.column, `Mục tiêu ${g.id.vi}`);
+    for (const [k, c] of x.bases) used.set(c, k === "population" ? "Dân số" : "Lực lượng lao động");
+  }
+  const ignoredHere = new Set(m.ignored.map((i) => i.column));
+  return {
+    role: m.role,
+    sheet: t.sheet,
+    headerRows: t.headerRows.map((r) => r + o + 1),
+    columnNumberRow: t.columnNumberRow === null ? null : t.columnNumberRow + o + 1,
+    unitColumn: letter(t, t.unitColumn),
+    units: t.units.length,
+    indicators: [
+      ...[...m.indicators.values()].map((x) => ({ indicator: x.id.vi, column: columnsOf(t, x), header: x.column.header })),
+      ...[...m.goalColumns.values()].map((g) => ({ indicator: `Mục tiêu ${g.id.vi}`, column: letter(t, g.column.col), header: g.column.header })),
+      ...[...m.bases.entries()].map(([k, c]) => ({ indicator: k === "population" ? "Dân số" : "Lực lượng lao động", column: letter(t, c.col), header: c.header })),
+    ],
+    ignoredColumns: [
+      ...m.ignored,
+      // Columns no role of this sheet reads, and the sheet's own computed columns.
+      ...(withColumns ? m.readings.filter((r) => (r.role === null || r.role === "computed") && !ignoredHere.has(letter(t, r.column.col))).map((r) => ({ column: letter(t, r.column.col), header: r.column.header, why: r.role === "computed" ? `cột tính sẵn (${r.why})` : r.why })) : []),
+    ],
+    excludedRows: t.excluded.map((e) => ({ row: e.row + o + 1, label: e.label, reason: e.reason })),
+    totalRow: t.totalRow ? t.totalRow.row + o + 1 : null,
+    ...(withColumns ? tableNotes(t) : {}),
+    ...(withColumns
+      ? {
+          columns: m.readings.map((r) => ({
+            column: letter(t, r.column.col),
+            header: r.column.header,
+            role: r.role ?? ("ignored" as const),
+            indicator: used.get(r.column) ?? null,
+            why: r.why,
+            ...(r.column.band ? { band: r.column.band } : {}),
+          })),
+        }
+      : {}),
+  };
+}
+
+/** What the detection read other than as written, for people checking it: dash zeros, scales, names, bands. */
+function tableNotes(t: DetectedTable): Partial<SheetDetection> {
+  const o = t.origin.row;
+  const scales = t.columns.filter((c) => c.scale !== undefined && c.scale !== 1).map((c) => ({ column: letter(t, c.col), header: c.header, scale: c.scale!, from: c.scaleFrom ?? "" }));
+  const names: { row: number; name: string; written: string; why: "mark" | "number" }[] = [];
+  for (const u of t.units) {
+    if (u.mark) names.push({ row: u.row + o + 1, name: u.name, written: u.written ?? `${u.name} ${u.mark}`, why: "mark" });
+    else if (u.written !== undefined) names.push({ row: u.row + o + 1, name: u.name, written: u.written, why: "number" });
+    // A province lists its units once; the notes stay short for people to read.
+    if (names.length >= 50) break;
+  }
+  return {
+    ...(t.dashZeros && t.dashZeros.count > 0 ? { dashZeros: { count: t.dashZeros.count, cells: t.dashZeros.cells } } : {}),
+    ...(scales.length > 0 ? { scales } : {}),
+    ...(names.length > 0 ? { names } : {}),
+    ...(t.bands ? { bands: { column: letter(t, t.bands.col), labels: t.bands.labels } } : {}),
+  };
+}
+
+/** A column's figure for the unit at `idx` of its table; null when the unit is not in the sheet. */
+export const valueAt = (col: DetectedColumn, idx: number | null): number | null => (idx === null ? null : (col.values[idx] ?? null));
+
+/** Where a result's figures come from: the sheet, the column letters ("E+F" for a derived total), the header. */
+export function sourceOf(m: SheetModel, col: DetectedColumn, derivedFrom?: readonly DetectedColumn[]): ColumnSource {
+  return {
+    sheet: m.table.sheet,
+    column: columnLetters(m.table, derivedFrom ?? [col]),
+    header: col.header,
+  };
+}
+
+export const indicatorSource = (m: SheetModel, x: IndicatorColumn): ColumnSource => sourceOf(m, x.column, x.derivedFrom);

@@ -1,0 +1,189 @@
+/**
+ * The column-role model end to end through summarize: one sheet holding the plan and the
+ * actuals, an actuals sheet repeating the plan, last year's and the population columns beside
+ * the actuals, the sheet's own ratios checked, and one column never in two roles.
+ */
+import { ChitieuError } from "../../src/core/errors";
+import { Grid, SheetGrid } from "../../src/core/grid";
+import { summarize } from "../../src/core/summarize";
+
+const sheet = (name: string, values: Grid): SheetGrid => ({ name, values });
+
+/** BHXH tự nguyện and BHYT, each "Kế hoạch giao | Thực hiện | Tỷ lệ (%)", three units and a total. */
+function combined(rate: (a: number, t: number) => number = (a, t) => (a / t) * 100): Grid {
+  const rows: [string, number, number, number, number][] = [
+    ["Huyện Vị Thủy", 1000, 500, 20000, 19000],
+    ["Huyện Phụng Hiệp", 2000, 1500, 30000, 24000],
+    ["Thị xã Long Mỹ", 500, 480, 10000, 9900],
+  ];
+  return [
+    ["BẢO HIỂM XÃ HỘI TỈNH HẬU GIANG"],
+    ["KẾT QUẢ THỰC HIỆN CHỈ TIÊU ĐẾN 31/10/2022"],
+    ["STT", "Đơn vị", "BHXH tự nguyện", null, null, "BHYT", null, null],
+    [null, null, "Kế hoạch giao", "Thực hiện", "Tỷ lệ (%)", "Kế hoạch giao", "Thực hiện", "Tỷ lệ (%)"],
+    ["A", "B", 1, 2, "3=2/1", 4, 5, "6=5/4"],
+    [null, "Toàn tỉnh", 3500, 2480, (2480 / 3500) * 100, 60000, 52900, (52900 / 60000) * 100],
+    ...rows.map(([n, t1, a1, t2, a2], i): (string | number)[] => [i + 1, n, t1, a1, rate(a1, t1), t2, a2, rate(a2, t2)]),
+  ];
+}
+
+describe("one sheet with the plan and the actuals (no flags)", () => {
+  const s = summarize({ targets: null, actuals: sheet("Bieu 01", combined()), base: null });
+
+  it("reads each indicator's plan and actual from its own columns: never 100% everywhere", () => {
+    const tn = s.results.find((r) => r.indicatorKey === "bhxh-tn")!;
+    expect(tn.measure).toBe("attainment");
+    expect(tn.source.denominator.column).toBe("C");
+    expect(tn.source.actual.column).toBe("D");
+    expect(tn.units.map((u) => [u.unit, u.actual, u.denominator])).toEqual([
+      ["Thị xã Long Mỹ", 480, 500],
+      ["Huyện Phụng Hiệp", 1500, 2000],
+      ["Huyện Vị Thủy", 500, 1000],
+    ]);
+    expect(tn.overall).toBeCloseTo(2480 / 3500, 12);
+    const yt = s.results.find((r) => r.indicatorKey === "bhyt")!;
+    expect(yt.overall).toBeCloseTo(52900 / 60000, 12);
+    expect(s.results).toHaveLength(2);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it("the detection gives every column its role, the sheet's ratios as computed", () => {
+    const d = s.detection.find((x) => x.columns)!;
+    expect(d.columns!.map((c) => [c.column, c.role])).toEqual([
+      ["C", "target"],
+      ["D", "actual"],
+      ["E", "computed"],
+      ["F", "target"],
+      ["G", "actual"],
+      ["H", "computed"],
+    ]);
+    // The columns are listed once, however many roles the sheet serves.
+    expect(s.detection.filter((x) => x.columns)).toHaveLength(1);
+  });
+
+  it("a ratio the sheet computed that differs from ours is a warning naming the cell", () => {
+    const wrong = combined().map((r) => [...r]);
+    wrong[7]![4] = 80; // Phụng Hiệp's voluntary rate written as 80 instead of 75
+    const w = summarize({ targets: null, actuals: sheet("Bieu 01", wrong), base: null }).warnings.join("\n");
+    expect(w).toMatch(/'Bieu 01'!E8 \(Huyện Phụng Hiệp\): sheet ghi 80%, tính được 75,00%/);
+  });
+});
+
+describe("an actuals sheet that repeats the plan beside the actuals", () => {
+  const targets = sheet("Kế hoạch", [
+    ["STT", "Đơn vị", "BHYT"],
+    [1, "Huyện A", 1000],
+    [2, "Huyện B", 2000],
+  ]);
+  const actuals = (planB: number) =>
+    sheet("Thực hiện", [
+      ["STT", "Đơn vị", "BHYT", null],
+      [null, null, "KH", "TH"],
+      [1, "Huyện A", 1000, 900],
+      [2, "Huyện B", planB, 1000],
+    ]);
+
+  it("takes the actuals, not the repeated plan (never 100%)", () => {
+    const s = summarize({ targets, actuals: actuals(2000), base: null });
+    const r = s.results[0]!;
+    expect(r.units.map((u) => [u.unit, u.actual, u.denominator])).toEqual([
+      ["Huyện A", 900, 1000],
+      ["Huyện B", 1000, 2000],
+    ]);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it("a repeated plan that differs from the plan sheet is said, cell by cell", () => {
+    const s = summarize({ targets, actuals: actuals(2500), base: null });
+    expect(s.results[0]!.units.find((u) => u.unit === "Huyện B")!.denominator).toBe(2000);
+    expect(s.warnings.join("\n")).toMatch(/'Thực hiện'!C4 = 2500 so với 'Kế hoạch'!C3 = 2000 \(Huyện B\)/);
+  });
+});
+
+describe("last year's and the population columns beside the actuals", () => {
+  const grid: Grid = [
+    ["STT", "Đơn vị", "Dân số", "BHYT", null, null, null, null],
+    [null, null, null, "Chỉ tiêu giao (%)", "Kế hoạch", "Thực hiện", "Cùng kỳ", "So cùng kỳ (%)"],
+    [1, "Xã A", 10000, 95, 9600, 9000, 8000, 112.5],
+    [2, "Xã B", 20000, 90, 19000, 18800, 20000, 94],
+  ];
+  const s = summarize({ targets: null, actuals: sheet("TH", grid), base: null });
+
+  it("gives attainment, growth, coverage and each unit's goal from one sheet", () => {
+    const att = s.results.find((r) => r.measure === "attainment")!;
+    expect(att.units.map((u) => [u.unit, u.actual, u.denominator, u.previous])).toEqual([
+      ["Xã B", 18800, 19000, 20000],
+      ["Xã A", 9000, 9600, 8000],
+    ]);
+    expect(att.growth).toBeCloseTo(27800 / 28000 - 1, 12);
+    const cov = s.results.find((r) => r.measure === "coverage")!;
+    expect(cov.overall).toBeCloseTo(27800 / 30000, 12);
+    expect(cov.units.map((u) => [u.unit, u.goal, u.toGoal])).toEqual([
+      ["Xã B", 0.9, 0],
+      ["Xã A", 0.95, 500],
+    ]);
+  });
+
+  it("the sheet's own growth column agrees, so nothing is said of it; when it differs, the cell is named", () => {
+    expect(s.warnings).toEqual([]);
+    const wrong = grid.map((r) => [...r]);
+    wrong[3]![7] = 90;
+    const w = summarize({ targets: null, actuals: sheet("TH", wrong), base: null }).warnings.join("\n");
+    expect(w).toMatch(/'TH'!H4 \(Xã B\)/);
+  });
+});
+
+describe("one column is never in two roles", () => {
+  const plain = sheet("Số liệu", [
+    ["STT", "Đơn vị", "BHYT", "BHXH tự nguyện"],
+    [1, "Huyện A", 1000, 500],
+    [2, "Huyện B", 2000, 700],
+  ]);
+
+  it("the same sheet named for the plan and the actuals, its columns silent: an error, not 100%", () => {
+    let err: unknown;
+    try {
+      summarize({ targets: plain, actuals: plain, base: null });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ChitieuError);
+    expect((err as ChitieuError).message).toMatch(/không rõ là kế hoạch hay thực hiện.*'Số liệu'!C "BHYT"/);
+  });
+
+  it("mapped with roles, the same sheet serves both", () => {
+    const s = summarize(
+      { targets: plain, actuals: plain, base: null },
+      { overrides: [{ sheet: "Số liệu", column: "C", indicator: "BHYT", role: "target" }, { sheet: "Số liệu", column: "D", indicator: "BHYT", role: "actual" }] },
+    );
+    expect(s.results[0]!.units.map((u) => [u.unit, u.actual, u.denominator])).toEqual([
+      ["Huyện A", 500, 1000],
+      ["Huyện B", 700, 2000],
+    ]);
+  });
+
+  it("a column mapped to two roles is an error naming it", () => {
+    expect(() =>
+      summarize(
+        { targets: plain, actuals: plain, base: null },
+        { overrides: [{ sheet: "targets", column: "C", indicator: "BHYT" }, { sheet: "actuals", column: "C", indicator: "BHYT" }] },
+      ),
+    ).toThrow(/Cột C \("BHYT"\) của trang 'Số liệu' được ánh xạ vừa là kế hoạch vừa là thực hiện/);
+  });
+
+  it("a mapping that names a column the sheet does not have is an error, not ignored", () => {
+    const targets = sheet("KH", [["Đơn vị", "BHYT"], ["Huyện A", 1000]]);
+    const actuals = sheet("TH", [["Đơn vị", "BHYT"], ["Huyện A", 900]]);
+    expect(() => summarize({ targets, actuals, base: null }, { overrides: [{ sheet: "actuals", column: "Z", indicator: "BHYT" }] })).toThrow(/không có cột "Z"/);
+    expect(() => summarize({ targets, actuals, base: null }, { overrides: [{ sheet: "T4.2024", column: "D", indicator: "BHYT", role: "actual" }] })).toThrow(/không có trang tính nào là 'T4.2024'/);
+  });
+});
+
+describe("a rate no unit could reach", () => {
+  it("is a warning naming the columns (a plan in thousands against actuals in persons)", () => {
+    const targets = sheet("KH", [["Đơn vị", "BHYT"], ["Huyện A", 20], ["Huyện B", 30]]);
+    const actuals = sheet("TH", [["Đơn vị", "BHYT"], ["Huyện A", 19500], ["Huyện B", 29000]]);
+    const w = summarize({ targets, actuals, base: null }).warnings.join("\n");
+    expect(w).toMatch(/BHYT: tỷ lệ của 2 đơn vị vượt 1\.000%.*'TH'!B và 'KH'!B/);
+  });
+});
