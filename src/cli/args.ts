@@ -68,9 +68,10 @@ export function parseMap(spec: string): IndicatorOverride {
     if (!named) throw usage(`--map "${spec}": "${r[1]!.trim()}" is not a column role; use one of ${FIGURE_ROLES.join(", ")}.`);
     role = named;
     indicator = r[2]!.trim();
-  } else if (parseFigureRole(indicator) && indicator !== "-") {
-    // "--map Bieu01:E=actual": the role alone, the indicator read from the header.
-    role = parseFigureRole(indicator)!;
+  } else if ((FIGURE_ROLES as readonly string[]).includes(indicator)) {
+    // "--map Bieu01:E=actual": the role alone (its English keyword), the indicator read from the
+    // header. "base:C=Dân số" stays today's form: the column is the population.
+    role = indicator as FigureRole;
     indicator = "";
   }
   return role ? { sheet, column: m[2]!.trim(), indicator, role } : { sheet, column: m[2]!.trim(), indicator };

@@ -14,7 +14,7 @@
 import { CellValue, Grid, SheetGrid, cellAt, isBlank, sheetCell } from "./grid";
 import type { DetectedColumn, DetectedTable, DetectOptions, ExcludedRow, GroupRow, TotalCheck, UnitRow } from "./detect";
 // detect.ts imports this module too: a value from it is read only when a sheet is read, never at load.
-import { DASH_ZERO_CELLS } from "./detect";
+import { DASH_ZERO_CELLS, cellText } from "./detect";
 import { ChitieuError } from "./errors";
 import { parseCell } from "./numbers";
 import { cleanText, foldText } from "./text";
@@ -180,11 +180,6 @@ function layOut(grid: Grid, ctx: BandContext, bandCol: number, unitCol: number, 
   const bandRow = new Int32Array(groupFirst.length * labels.length).fill(-1);
   for (let r = ctx.dataStart; r < grid.length; r++) if (groupOf[r]! >= 0) bandRow[groupOf[r]! * labels.length + bandOf[r]!] = r;
   return { bandCol, labels, bandOf, groupOf, groupFirst, bandRow };
-}
-
-function cellText(v: CellValue): string {
-  if (v === null || v === undefined) return "";
-  return typeof v === "string" ? cleanText(v) : String(v);
 }
 
 /** A cell that detectTable would read as a figure (a number, "-", an Excel error). */

@@ -50,26 +50,59 @@ export function areaWord(summary: Pick<Summary, "totalLabel">, lang: Lang): stri
 }
 
 /**
- * The note above the overview and the pane's results: which units the area total leaves out.
- * null when every unit matched.
+ * What an unmatched unit is left out of, the worst first: the area totals (it is not in the results:
+ * missing from the plan or the actuals), the coverage totals (no population or labour force for it),
+ * or only the growth (no figure last year). A unit missing from last year's sheet is in every
+ * total: saying it was left out would have a planner add it twice.
  */
-export function unmatchedNote(summary: Pick<Summary, "unmatched" | "totalLabel">, lang: Lang): string | null {
-  const entries = unmatchedEntries(summary.unmatched);
-  if (entries.length === 0) return null;
-  const items = entries.map((e) => unmatchedItem(e, lang)).join(", ");
-  const n = entries.length;
-  return lang === "en"
-    ? `Left out of the ${areaWord(summary, lang)} total: ${n} unit${n === 1 ? "" : "s"} not matched between the sheets: ${items}.`
-    : `Không tính vào tổng ${areaWord(summary, lang)}: ${n} đơn vị không khớp giữa các trang tính: ${items}.`;
+export type LeftOut = "total" | "coverage" | "growth";
+
+type Sheets = Summary["sheets"];
+
+export function leftOutOf(e: UnmatchedEntry, sheets?: Sheets): LeftOut {
+  if (!sheets) return "total";
+  const results = [sheets.actuals, sheets.targets].filter((x): x is string => !!x);
+  const inOther = (x: string | null | undefined) => !!x && !results.includes(x) && (e.sheet === x || e.missingFrom.includes(x));
+  if (e.missingFrom.some((m) => results.includes(m)) && results.includes(e.sheet)) return "total";
+  if (inOther(sheets.base)) return "coverage";
+  if (inOther(sheets.previous)) return "growth";
+  return "total";
+}
+
+type CaveatSummary = Pick<Summary, "unmatched" | "totalLabel"> & { readonly sheets?: Sheets };
+
+function grouped(summary: CaveatSummary): Record<LeftOut, UnmatchedEntry[]> {
+  const out: Record<LeftOut, UnmatchedEntry[]> = { total: [], coverage: [], growth: [] };
+  for (const e of unmatchedEntries(summary.unmatched)) out[leftOutOf(e, summary.sheets)].push(e);
+  return out;
+}
+
+function headlineOf(kind: LeftOut, n: number, area: string, lang: Lang): string {
+  const units = lang === "en" ? `${n} unit${n === 1 ? "" : "s"}` : `${n} đơn vị`;
+  if (kind === "total") return lang === "en" ? `Left out of the ${area} total: ${units} not matched between the sheets` : `Không tính vào tổng ${area}: ${units} không khớp giữa các trang tính`;
+  if (kind === "coverage") return lang === "en" ? `Left out of the ${area} coverage: ${units} with no population or labour force` : `Không tính vào tỷ lệ bao phủ ${area}: ${units} không có dân số / lực lượng lao động`;
+  return lang === "en" ? `No growth on last year (in every other total): ${units} not in last year's sheet` : `Không có số so cùng kỳ (vẫn tính vào các tổng khác): ${units} không có ở trang cùng kỳ`;
+}
+
+const KINDS: readonly LeftOut[] = ["total", "coverage", "growth"];
+
+/**
+ * The note above the overview and the pane's results: which units the area totals leave out, and
+ * those only without growth. null when every unit matched.
+ */
+export function unmatchedNote(summary: CaveatSummary, lang: Lang): string | null {
+  const g = grouped(summary);
+  const area = areaWord(summary, lang);
+  const parts = KINDS.filter((k) => g[k].length > 0).map((k) => `${headlineOf(k, g[k].length, area, lang)}: ${g[k].map((e) => unmatchedItem(e, lang)).join(", ")}.`);
+  return parts.length > 0 ? parts.join(" ") : null;
 }
 
 /** The headline of the unmatched note, without the names (the pane lists them under it). */
-export function unmatchedHeadline(summary: Pick<Summary, "unmatched" | "totalLabel">, lang: Lang): string | null {
-  const n = unmatchedEntries(summary.unmatched).length;
-  if (n === 0) return null;
-  return lang === "en"
-    ? `Left out of the ${areaWord(summary, lang)} total: ${n} unit${n === 1 ? "" : "s"} not matched between the sheets`
-    : `Không tính vào tổng ${areaWord(summary, lang)}: ${n} đơn vị không khớp giữa các trang tính`;
+export function unmatchedHeadline(summary: CaveatSummary, lang: Lang): string | null {
+  const g = grouped(summary);
+  const area = areaWord(summary, lang);
+  const parts = KINDS.filter((k) => g[k].length > 0).map((k) => headlineOf(k, g[k].length, area, lang));
+  return parts.length > 0 ? parts.join("; ") : null;
 }
 
 /** Both numbers of a total row that is not the sum of its units, naming the cell. */
@@ -89,13 +122,27 @@ export function totalMismatchLines(summary: Pick<Summary, "totalMismatches">, la
  * area figures in them leave out the unmatched units, named. The paragraphs themselves are left
  * as they are (they go into the report; the caution is for the planner). null when all matched.
  */
-export function narrativeCaution(summary: Pick<Summary, "unmatched" | "totalLabel">, lang: Lang): string | null {
-  const entries = unmatchedEntries(summary.unmatched);
-  if (entries.length === 0) return null;
-  const unique = [...new Set(entries.map((e) => e.unit))];
-  const names = unique.join(", ");
-  const n = unique.length;
-  return lang === "en"
-    ? `Caution: the ${areaWord(summary, lang)} figures in these paragraphs leave out ${n} unit${n === 1 ? "" : "s"} not matched between the sheets: ${names}.`
-    : `Lưu ý: số liệu ${areaWord(summary, lang)} trong các đoạn nhận xét chưa tính ${n} đơn vị không khớp giữa các trang tính: ${names}.`;
+export function narrativeCaution(summary: CaveatSummary, lang: Lang): string | null {
+  const g = grouped(summary);
+  const area = areaWord(summary, lang);
+  const names = (es: readonly UnmatchedEntry[]) => [...new Set(es.map((e) => e.unit))];
+  const out = names([...g.total, ...g.coverage]);
+  const noGrowth = names(g.growth).filter((u) => !out.includes(u));
+  const parts: string[] = [];
+  if (out.length > 0) {
+    const n = out.length;
+    parts.push(
+      lang === "en"
+        ? `Caution: the ${area} figures in these paragraphs leave out ${n} unit${n === 1 ? "" : "s"} not matched between the sheets: ${out.join(", ")}.`
+        : `Lưu ý: số liệu ${area} trong các đoạn nhận xét chưa tính ${n} đơn vị không khớp giữa các trang tính: ${out.join(", ")}.`,
+    );
+  }
+  if (noGrowth.length > 0) {
+    parts.push(
+      lang === "en"
+        ? `${out.length > 0 ? "" : "Caution: "}the growth on last year leaves out ${noGrowth.join(", ")} (not in last year's sheet).`
+        : `${out.length > 0 ? "" : "Lưu ý: "}số so với cùng kỳ chưa tính ${noGrowth.join(", ")} (không có ở trang cùng kỳ).`,
+    );
+  }
+  return parts.length > 0 ? parts.join(" ") : null;
 }

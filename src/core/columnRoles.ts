@@ -23,12 +23,14 @@ export interface RoleReading {
    * keeps its own role for such a column.
    */
   readonly weak?: boolean;
+  /** The header says the column is never an input here ("Kế hoạch năm trước"): not even the sheet's role. */
+  readonly unused?: boolean;
 }
 
 // Each on folded text (no diacritics, lower case). Computed first: "Tỷ lệ thực hiện so kế hoạch"
 // and "So cùng kỳ (%)" name other roles' words but are ratios of them.
 const COMPUTED =
-  /(ty le|%|\bratio\b|\brate\b|percent|so sanh|\bso voi\b|\bso (kh|ke hoach|cung ky|ck|nam truoc)\b|tang\s*(\/|,|-)?\s*giam|tang them|chenh lech|xep hang|thu hang|\bhang\b|\brank|con lai|con phai|con thieu|chua (dat|hoan thanh|thuc hien)|phai phat trien them|can phat trien them|\bgap\b|difference|growth|tang truong)/;
+  /(ty le|%|\bratio\b|\brate\b|percent|so sanh|\bso voi\b|\bso (kh|ke hoach|cung ky|ck|nam truoc)\b|tang\s*(\/|,|-)?\s*giam|tang them|chenh lech|xep hang|thu hang|\bhang\b(?!\s*(thang|nam|quy|ngay|tuan))|\brank|con lai|con phai|con thieu|chua (dat|hoan thanh|thuc hien|tham gia)|phai phat trien them|can phat trien them|\bgap\b|difference|growth|tang truong)/;
 // Last year's figures: "Cùng kỳ", "Cùng kỳ năm 2023", "TH năm trước".
 const PREVIOUS = /(cung ky|\bck\b|nam truoc|ky truoc|same period|last year|previous year|prior year)/;
 // The base: only words that cannot be a count of participants ("lao động tham gia BHXH" is one).
@@ -39,7 +41,17 @@ const TARGET = /(ke hoach|\bkh\b|chi tieu( duoc)? giao|giao chi tieu|\bgiao\b|mu
 const TARGET_WEAK = /^chi tieu\b/;
 const ACTUAL = /(thuc hien|\bth\b|luy ke|uoc (thuc hien|dat|th)|\buoc\b|ket qua|dat duoc|\bactuals?\b|achieved)/;
 // "Số người tham gia": the count of participants, which plan sheets head their columns with too.
-const ACTUAL_WEAK = /(so nguoi tham gia|nguoi tham gia|\btham gia\b)/;
+// "Thuộc diện tham gia" (those obliged to take part) is a base of sorts, never the participants.
+const ACTUAL_WEAK = /(?<!(thuoc dien|doi tuong|phai) )(so nguoi tham gia|nguoi tham gia|\btham gia\b)/;
+const NOT_PARTICIPANTS = /(thuoc dien|doi tuong) (phai )?tham gia/;
+// A rate that compares achieved with planned ("Tỷ lệ TH/KH giao", "% hoàn thành KH giao", "Tỷ lệ %
+// so KH giao") is the sheet's own attainment, not a goal set for each unit, though it says "giao".
+const COMPARES = /(\bso\b|\/|\bth\b|thuc hien|hoan thanh|\bdat\b)/;
+
+/** A rate header that compares achieved with planned ("Tỷ lệ TH/KH giao"): the sheet's own attainment, never a goal. */
+export function comparesAchieved(parts: readonly string[]): boolean {
+  return COMPARES.test(foldText(parts[parts.length - 1] ?? ""));
+}
 
 /** A column-number label that is a formula over other columns: "3=2/1", "(5) = (4) - (3)". */
 export function isComputedLabel(label: string | null | undefined): boolean {
@@ -50,7 +62,13 @@ function roleOfPart(f: string): { role: FigureRole; weak: boolean } | null {
   if (PREVIOUS.test(f)) return { role: "previous", weak: false };
   if (BASE.test(f)) return { role: "base", weak: false };
   if (ACTUAL.test(f) && !TARGET.test(f)) return { role: "actual", weak: false };
-  if (TARGET.test(f)) return { role: ACTUAL.test(f) && /thuc hien/.test(f) && !/\b(ke hoach|kh)\b/.test(f) ? "actual" : "target", weak: false };
+  if (TARGET.test(f)) {
+    // Both words: the first decides. "Kết quả thực hiện kế hoạch năm 2024" is what was achieved;
+    // "Kế hoạch thực hiện năm 2024" is the plan.
+    const a = f.search(ACTUAL);
+    return { role: a >= 0 && a < f.search(TARGET) ? "actual" : "target", weak: false };
+  }
+  if (NOT_PARTICIPANTS.test(f)) return null;
   if (ACTUAL_WEAK.test(f)) return { role: "actual", weak: true };
   if (TARGET_WEAK.test(f)) return { role: "target", weak: true };
   return null;
@@ -67,12 +85,15 @@ export function columnRole(parts: readonly string[], isRate: boolean, numberLabe
   const folded = parts.map(foldText);
   const leaf = folded[folded.length - 1] ?? "";
   // A rate set for each unit ("Chỉ tiêu giao (%)", "Tỷ lệ bao phủ BHYT giao") is an input.
-  if (isRate && isGoalHeader(header, true)) return { role: "rateGoal", why: parts[parts.length - 1] ?? header };
+  if (isRate && isGoalHeader(header, true) && !COMPARES.test(leaf)) return { role: "rateGoal", why: parts[parts.length - 1] ?? header };
   if (isRate) return { role: "computed", why: parts.find((p) => COMPUTED.test(foldText(p))) ?? header };
   // The column's own header first: "BHXH tự nguyện" over "Thực hiện | So cùng kỳ (%)".
   if (COMPUTED.test(leaf)) return { role: "computed", why: parts[parts.length - 1]! };
   for (let i = folded.length - 1; i >= 0; i--) {
     const f = folded[i]!;
+    // Last year's plan ("Kế hoạch năm trước", "KH cùng kỳ") is neither this year's plan nor last
+    // year's figures: never an input.
+    if (PREVIOUS.test(f) && TARGET.test(f)) return { role: null, why: parts[i]!, unused: true };
     // "Chỉ tiêu" as a group header over indicator names says nothing of the role by itself
     // when a lower part is an indicator that was achieved; weak words only on the leaf.
     const read = i === folded.length - 1 || !TARGET_WEAK.test(f) || TARGET.test(f) || ACTUAL.test(f) || PREVIOUS.test(f) || BASE.test(f) ? roleOfPart(f) : null;

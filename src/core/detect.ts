@@ -10,7 +10,7 @@ import { NumberLocale, ParsedCell, StatedScale, groupedReading, isWhole, parseCe
 import { cleanText, foldText, lower } from "./text";
 import { UnitKind, footnoteMarkStart, nameWithKind, parseUnitName, splitUnitPrefix, unitLevel } from "./units";
 import { OTHER_QUANTITY, PEOPLE_SCALE } from "./indicators";
-import { afterBullet, findSumGroups, isBreakdownWord, isNote, isOfWhich, isOfWhichHeading, isSignature } from "./rowKinds";
+import { afterBullet, closeEnough, findSumGroups, isBreakdownWord, isNote, isOfWhich, isOfWhichHeading, isSignature } from "./rowKinds";
 import { readBands } from "./bands";
 
 export type ColumnRole = "number" | "rate" | "text";
@@ -164,7 +164,8 @@ const BLANK_RUN_END = 50;
 /** Larger figures (a billion billion) are typing errors, and their sums could overflow. */
 export const MAX_FIGURE = 1e18;
 
-function text(v: CellValue): string {
+/** A cell as text: a string cleaned (cleanText: spaces, NFC), a number or boolean as written, blank as "". */
+export function cellText(v: CellValue): string {
   if (v === null || v === undefined) return "";
   return typeof v === "string" ? cleanText(v) : String(v);
 }
@@ -189,7 +190,7 @@ function nonBlankCount(row: readonly CellValue[] | undefined, width: number): nu
 function distinctTexts(row: readonly CellValue[] | undefined, width: number): number {
   if (!row) return 0;
   const seen = new Set<string>();
-  for (let c = 0; c < Math.min(width, row.length); c++) if (!isBlank(row[c])) seen.add(text(row[c]!));
+  for (let c = 0; c < Math.min(width, row.length); c++) if (!isBlank(row[c])) seen.add(cellText(row[c]!));
   return seen.size;
 }
 
@@ -204,7 +205,7 @@ function isColumnNumberRow(row: readonly CellValue[] | undefined, width: number)
   for (let c = 0; c < Math.min(width, row.length); c++) {
     const v = row[c];
     if (isBlank(v)) continue;
-    const t = text(v);
+    const t = cellText(v);
     if (!COLUMN_NUMBER.test(t)) return false;
     const head = t.match(/^\(?\s*(\d{1,2}|[a-z]{1,2})/i)![1]!;
     if (/^\d/.test(head)) {
@@ -219,18 +220,18 @@ function isColumnNumberRow(row: readonly CellValue[] | undefined, width: number)
 /** A label for a data row: the unit-column text, or the first text to its left (merged "Tổng cộng"). */
 function rowLabel(row: readonly CellValue[] | undefined, unitCol: number): string {
   if (!row) return "";
-  const own = text(row[unitCol] ?? null);
+  const own = cellText(row[unitCol] ?? null);
   if (own && typeof row[unitCol] === "string") return own;
   for (let c = 0; c < unitCol; c++) {
     const v = row[c];
-    if (typeof v === "string" && v.trim() !== "" && !ROMAN.test(v.trim()) && !/^\d+\.?$/.test(v.trim())) return text(v);
+    if (typeof v === "string" && v.trim() !== "" && !ROMAN.test(v.trim()) && !/^\d+\.?$/.test(v.trim())) return cellText(v);
   }
   return typeof row[unitCol] === "string" ? own : "";
 }
 
 /** The first text in a row (a note or a signature sits wherever its writer put it). */
 function firstText(row: readonly CellValue[], width: number): string {
-  for (let c = 0; c < Math.min(width, row.length); c++) if (typeof row[c] === "string" && row[c] !== "" && !isBlank(row[c]!)) return text(row[c]!);
+  for (let c = 0; c < Math.min(width, row.length); c++) if (typeof row[c] === "string" && row[c] !== "" && !isBlank(row[c]!)) return cellText(row[c]!);
   return "";
 }
 
@@ -245,7 +246,7 @@ function tailKind(row: readonly CellValue[], width: number, label: string, folde
   if (first !== "" && isNote(first)) return 1;
   for (let c = 0; c < Math.min(width, row.length); c++) {
     const v = row[c];
-    if (typeof v === "string" && v !== "" && isSignature(foldText(text(v)))) return 2;
+    if (typeof v === "string" && v !== "" && isSignature(foldText(cellText(v)))) return 2;
   }
   if (tail !== 0 && (label === "" || splitUnitPrefix(label).kind === null)) return tail;
   return 0;
@@ -262,6 +263,10 @@ const CTX_START = 0;
 const CTX_UNIT = 1;
 const CTX_TOTAL = 2;
 const CTX_OF_WHICH = 3;
+
+// Why a row read as a unit was in doubt (see `doubt` in the row loop).
+const DOUBT_NUMBERED = 1;
+const DOUBT_OF_WHICH = 2;
 
 export function isTotalLabel(label: string): boolean {
   return isTotalFolded(foldText(label));
@@ -289,8 +294,8 @@ function findHeaderStart(grid: Grid, width: number): number {
     const years = row.some(isNumberCell);
     if (years && !onlyYears(row, width)) continue;
     for (let c = 0; c < Math.min(width, row.length); c++) {
-      const f = foldText(text(row[c]));
-      if (f && (STT_HEADER.test(f) || UNIT_HEADER.test(f)) && !(years && parseUnitName(text(row[c])).kind !== null)) {
+      const f = foldText(cellText(row[c]));
+      if (f && (STT_HEADER.test(f) || UNIT_HEADER.test(f)) && !(years && parseUnitName(cellText(row[c])).kind !== null)) {
         // A unit name in a data row also starts with "Huyện …": a header row has no numbers
         // and is followed, within a few rows, by rows that do.
         // Excel errors and "-" count as figures too: the first units may have nothing else.
@@ -381,7 +386,7 @@ function headerWidth(grid: Grid, rows: readonly number[]): number {
 function headerParts(grid: Grid, rows: readonly number[], width: number): string[][] {
   const cells = rows.map((r) => {
     const row = grid[r] ?? [];
-    return Array.from({ length: width }, (_, c) => text(row[c] ?? null));
+    return Array.from({ length: width }, (_, c) => cellText(row[c] ?? null));
   });
   // Carry a group header right across blank cells when the row below names sub-columns.
   for (let i = 0; i < cells.length - 1; i++) {
@@ -428,7 +433,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
   const startRow = grid[start] ?? [];
   const labelCols: number[] = [];
   for (let c = 0; c < Math.min(fullWidth, startRow.length); c++) {
-    const f = foldText(text(startRow[c] ?? null));
+    const f = foldText(cellText(startRow[c] ?? null));
     if (f && (STT_HEADER.test(f) || UNIT_HEADER.test(f))) labelCols.push(c);
   }
   let next = start + 1;
@@ -441,9 +446,9 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     // a unit name under the label columns (tested next) and figures that are not all years.
     if ((row.slice(0, span).some(isNumberCell) || rowHasNumericText(row, span)) && !(labelCols.length > 0 && onlyYears(row, span))) break;
     if (isColumnNumberRow(row, span)) break;
-    if (labelCols.some((c) => { const t = text(row[c] ?? null); return t !== "" && t !== text(startRow[c] ?? null); })) break;
-    const first = foldText(text(row[0] ?? null));
-    if (ROMAN.test(text(row[0] ?? null)) || GROUP_LABEL.test(first) || row.some((v) => typeof v === "string" && isTotalLabel(v))) break;
+    if (labelCols.some((c) => { const t = cellText(row[c] ?? null); return t !== "" && t !== cellText(startRow[c] ?? null); })) break;
+    const first = foldText(cellText(row[0] ?? null));
+    if (ROMAN.test(cellText(row[0] ?? null)) || GROUP_LABEL.test(first) || row.some((v) => typeof v === "string" && isTotalLabel(v))) break;
     headerRows.push(next);
     next++;
   }
@@ -521,13 +526,24 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
   // What the loop has seen last, for rows whose kind depends on the rows above them: list-marked
   // rows ("- Nông thôn") under a unit or the total are its breakdown, but names of a kind ("- Huyện
   // A") under the header, a group row or the total are the units; rows under "Trong đó:" are a
-  // breakdown; after a note or a signature row, the rows without figures are more of it.
+  // breakdown until the block ends; after a note or a signature row, the rows without figures are more of it.
   let context = CTX_START;
-  // The last unit read without a list mark (its kind is read only when a list-marked row asks).
+  // The last unit read without a list mark (its kind is read only when a list-marked row asks),
+  // its index in `units`, and whether its row had figures (a district heading row has none).
   let lastUnitName = "";
-  // The "Trong đó:" heading is under a unit with an administrative kind: rows without one under it are its parts.
-  let ofWhichUnderNamed = false;
+  let lastUnitIndex = -1;
+  let lastUnitFigures = false;
+  // Under "Trong đó:": what the loop had seen before the heading (restored when the block ends),
+  // and whether a row of the block carried a list mark (then an unmarked row after them plainly ends it).
+  let ofWhichFrom = CTX_START;
+  let ofWhichMarked = false;
   let bulletList = false;
+  // A district heading row without figures made a group row by its list-marked communes: the group
+  // it interrupted (I "Các huyện"), taken up again at the next row without a mark.
+  let headingGroup = false;
+  let outerGroup: { row: number; label: string; unitIndices: number[] } | null = null;
+  // Set once a heading row has become a group row (its exclusion is listed after rows below it).
+  let headingGroups = false;
   let tail = 0;
   // Per unit: the stretch of the table it is in (a new one after each total or group row), for
   // group rows without numerals, which never reach across one.
@@ -536,11 +552,16 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
   // Units read from list-marked rows under a unit of a higher kind ("- Xã An" under "Huyện Châu
   // Thành"): the communes of a district row if its figures are their sum, else its breakdown.
   const bulleted: number[] = [];
+  // Per entry of `bulleted`: the unit it is listed under when the row has figures and an STT number
+  // (never a breakdown: a unit even if that one is not their group row), else -1.
+  const bulletedParent: number[] = [];
   // Units whose name cell holds a number (a ward typed as 3): named from their neighbours below.
   const numberNamed: number[] = [];
   // A named row with no figures yet is a unit when rows with figures follow it (it sits inside
   // the table), or when its name has an administrative prefix ("Huyện …", "X. …") and no comma (a
-  // footer "TP. Vị Thanh, ngày …" has one): a unit is never dropped for want of figures.
+  // footer "TP. Vị Thanh, ngày …" has one): a unit is never dropped for want of figures. Nor are
+  // the units under such a row: a district row without figures above list-marked communes is
+  // their group row, and they are its units (not its breakdown).
   let lastFigureRow = -1;
   for (let r = grid.length - 1; r >= next && lastFigureRow < 0; r--) if (grid[r] && hasFigureIn(grid[r]!)) lastFigureRow = r;
 
@@ -555,7 +576,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     // A number in the STT column (nearly every row) is never a Roman group number: no text is
     // made of it unless a test below needs it.
     const sttCell = sttColumn >= 0 ? (row[sttColumn] ?? null) : null;
-    const sttText = typeof sttCell === "number" ? "" : text(sttCell);
+    const sttText = typeof sttCell === "number" ? "" : cellText(sttCell);
     const f = foldText(label);
     if (label && isTotalFolded(f)) {
       if (totalRow) warnings.push(`${at(r, unitColumn)}: a second total row ("${label}") — only the one in row ${totalRow.row + origin.row + 1} is used as the check.`);
@@ -563,6 +584,10 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
       excluded.push({ row: r, label, reason: "total" });
       context = CTX_TOTAL;
       bulletList = false;
+      if (headingGroup) {
+        currentGroup = outerGroup;
+        headingGroup = false;
+      }
       section++;
       continue;
     }
@@ -570,6 +595,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
       const g = { row: r, label: label || sttText, unitIndices: [] as number[] };
       groups.push(g);
       currentGroup = g;
+      headingGroup = false;
       excluded.push({ row: r, label: g.label, reason: "group" });
       context = CTX_START;
       bulletList = false;
@@ -588,40 +614,92 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     }
     const unitCell = row[unitColumn];
     let name = label;
+    // A row with figures and a number in the STT column is a unit whatever its words or marks say:
+    // never left out as a breakdown, so a numbered unit is never lost under "Trong đó:".
+    const numbered = typeof sttCell === "number" ? Number.isInteger(sttCell) && sttCell >= 0 : sttText !== "" && /^\d+\.?$/.test(sttText);
+    const keep = figures && numbered;
+    // Why the row, once read as a unit, was in doubt (said then): DOUBT_NUMBERED, read as a unit
+    // for its STT number against its mark or words; DOUBT_OF_WHICH, the first row after "Trong đó:"
+    // rows without marks that is not worded as one of them.
+    let doubt = 0;
+    const bullet = label ? afterBullet(label) : null;
+    if (context === CTX_OF_WHICH) {
+      // The block under "Trong đó:" ends at a row with an STT number, or at a row neither
+      // list-marked nor worded as a breakdown (thành thị, nông thôn, KCN …).
+      if (numbered) {
+        context = ofWhichFrom;
+        if (bullet === null && label && isBreakdownWord(f)) doubt = DOUBT_NUMBERED;
+      } else if (bullet === null && !(label && (isBreakdownWord(f) || isOfWhich(f)))) {
+        context = ofWhichFrom;
+        if (!ofWhichMarked) doubt = DOUBT_OF_WHICH;
+      }
+    }
     // A list-marked unit under a unit of a higher kind: kept only if that unit is their group row.
     let underUnit = false;
-    const bullet = label ? afterBullet(label) : null;
     if (bullet !== null) {
       const kind = splitUnitPrefix(bullet).kind;
-      // Names of a kind under the header, a group row or the total are the units, listed with marks.
-      if (kind !== null && (context === CTX_START || context === CTX_TOTAL || bulletList)) {
+      const top = kind === null || context !== CTX_UNIT ? 0 : levelOrTop(lastUnitName);
+      if (top !== 0 && !lastUnitFigures && lastUnitIndex === units.length - 1 && (unitLevel(kind) < top || (top === 2 && figures))) {
+        // The unit above has no figures and list-marked names of a lower kind follow it (or of a
+        // kind, under a district, town or city): it is their heading, a group row, and they are
+        // its units — read as its breakdown, its communes would leave the table with their figures.
+        const h = units.pop()!;
+        unitSection.pop();
+        if (currentGroup && currentGroup.unitIndices[currentGroup.unitIndices.length - 1] === units.length) currentGroup.unitIndices.pop();
+        if (numberNamed[numberNamed.length - 1] === units.length) numberNamed.pop();
+        const g = { row: h.row, label: h.name, unitIndices: [] as number[] };
+        groups.push(g);
+        if (!headingGroup) outerGroup = currentGroup;
+        currentGroup = g;
+        headingGroup = true;
+        excluded.push({ row: h.row, label: h.name, reason: "group" });
+        headingGroups = true;
+        lastUnitIndex = -1;
+        section++;
+        bulletList = true;
+        name = bullet;
+      } else if (kind !== null && (context === CTX_START || context === CTX_TOTAL || bulletList)) {
+        // Names of a kind under the header, a group row or the total are the units, listed with marks.
         bulletList = true;
         name = bullet;
       } else if (kind !== null && context === CTX_UNIT && (lastUnitName === "" || unitLevel(kind) < levelOrTop(lastUnitName))) {
         underUnit = true;
         name = bullet;
+      } else if (keep) {
+        doubt = DOUBT_NUMBERED;
+        name = bullet;
       } else {
+        if (context === CTX_OF_WHICH) ofWhichMarked = true;
         excluded.push({ row: r, label, reason: "breakdown" });
         continue;
       }
     } else {
       bulletList = false;
-      if (label && isOfWhich(f)) {
-        excluded.push({ row: r, label, reason: "breakdown" });
-        if (isOfWhichHeading(f)) {
-          ofWhichUnderNamed = context === CTX_UNIT && splitUnitPrefix(lastUnitName).kind !== null;
-          context = CTX_OF_WHICH;
-        }
-        continue;
+      if (headingGroup) {
+        currentGroup = outerGroup;
+        headingGroup = false;
       }
-      if (context === CTX_OF_WHICH && label && splitUnitPrefix(label).kind === null) {
-        // Under "Trong đó:", a row without an administrative kind is a part ("Khu vực thành thị")
-        // when the unit above has a kind or its words say so; otherwise it is read as a unit, and said.
-        if (ofWhichUnderNamed || isBreakdownWord(f)) {
+      if (label && isOfWhich(f)) {
+        if (keep) doubt = DOUBT_NUMBERED;
+        else {
           excluded.push({ row: r, label, reason: "breakdown" });
+          if (isOfWhichHeading(f)) {
+            if (context !== CTX_OF_WHICH) ofWhichFrom = context;
+            context = CTX_OF_WHICH;
+            ofWhichMarked = false;
+          }
           continue;
         }
-        warnings.push(`${at(r, unitColumn)}: "${label}" ngay dưới dòng "Trong đó:" được đọc là một đơn vị. Nếu đó là dòng chi tiết, hãy thêm dấu "-" trước tên; nếu là đơn vị, hãy bỏ qua cảnh báo này.`);
+      } else if (context === CTX_OF_WHICH) {
+        // Still in the block (the test above ends it otherwise): worded as a breakdown, without a
+        // mark or an STT number. Left out — and said, when it has figures, since only its words say so.
+        if (figures) {
+          warnings.push(
+            `${at(r, unitColumn)}: "${label}" có số liệu nhưng được coi là dòng chi tiết dưới dòng "Trong đó:" (theo tên của nó), không phải đơn vị, và không được cộng vào tổng. Nếu đó là một đơn vị, hãy ${sttColumn >= 0 ? "ghi số thứ tự (STT) cho dòng này" : "đặt nó ngoài khối \"Trong đó:\""}.`,
+          );
+        }
+        excluded.push({ row: r, label, reason: "breakdown" });
+        continue;
       }
     }
     // A unit's name cell holding a number (a ward typed as 3): the number is its name for now.
@@ -638,18 +716,27 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
       !!name &&
       (typedNumber || typeof unitCell === "string") &&
       (figures ||
-        /^\d+\.?$/.test(typeof sttCell === "number" ? String(sttCell) : sttText) ||
+        numbered ||
         r < lastFigureRow ||
         (splitUnitPrefix(name).kind !== null && !name.includes(",")));
     if (!isUnit) {
-      excluded.push({ row: r, label: label || text(row.find((v) => !isBlank(v)) ?? null), reason: "text" });
+      excluded.push({ row: r, label: label || cellText(row.find((v) => !isBlank(v)) ?? null), reason: "text" });
       continue;
     }
+    if (doubt === DOUBT_NUMBERED) {
+      warnings.push(`${at(r, unitColumn)}: "${label}" có số thứ tự và số liệu nên được đọc là một đơn vị ("${name}"), dù ${bullet !== null ? "có dấu đầu dòng" : "tên của nó giống một dòng chi tiết"}. Nếu đó là dòng chi tiết, hãy xoá số thứ tự của nó.`);
+    } else if (doubt === DOUBT_OF_WHICH) {
+      warnings.push(`${at(r, unitColumn)}: "${label}" dưới dòng "Trong đó:" được đọc là một đơn vị. Nếu đó là dòng chi tiết, hãy thêm dấu "-" trước tên; nếu là đơn vị, hãy bỏ qua cảnh báo này.`);
+    }
     if (currentGroup) currentGroup.unitIndices.push(units.length);
-    if (underUnit) bulleted.push(units.length);
-    else {
+    if (underUnit) {
+      bulleted.push(units.length);
+      bulletedParent.push(keep ? lastUnitIndex : -1);
+    } else {
       context = CTX_UNIT;
       lastUnitName = name;
+      lastUnitIndex = units.length;
+      lastUnitFigures = figures;
     }
     tail = 0;
     // "3" (or "12") alone: a ward or district typed by its number.
@@ -672,7 +759,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
       // A merged group header is written in its first cell: look left to it, if this column carries it.
       let cc = c;
       while (cc > 0 && isBlank(cellAt(grid, r, cc))) cc--;
-      const t = text(cellAt(grid, r, cc));
+      const t = cellText(cellAt(grid, r, cc));
       if (t === "" || (cc !== c && !parts[c]!.includes(t))) continue;
       const st = statedScale(foldText(t));
       if (st) return { ...st, from: `${at(r, cc)}: "${t}"` };
@@ -773,13 +860,13 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
         if (!count) return p.value;
         const raw = cellAt(grid, units[i]!.row, c);
         if (p.percent) {
-          note(i, `${at(units[i]!.row, c)}: "${text(raw)}" là tỷ lệ phần trăm, nhưng "${headers[c]}" là số đếm (người) — ${units[i]!.name} không có số liệu ở cột này; hãy nhập số người.`);
+          note(i, `${at(units[i]!.row, c)}: "${cellText(raw)}" là tỷ lệ phần trăm, nhưng "${headers[c]}" là số đếm (người) — ${units[i]!.name} không có số liệu ở cột này; hãy nhập số người.`);
           return null;
         }
         // "2,010" in a Vietnamese sheet: 2,01 or 2.010.
         const grouped = groupedReading(raw, locale);
         if (grouped !== null) return eitherWay(p.value, grouped, i);
-        if (!isWhole(scaled(p.value, scale))) note(i, notWhole(at(units[i]!.row, c), text(raw), headers[c]!));
+        if (!isWhole(scaled(p.value, scale))) note(i, notWhole(at(units[i]!.row, c), cellText(raw), headers[c]!));
         return p.value;
       }
       const cell = at(units[i]!.row, c);
@@ -819,7 +906,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     const eitherWay = (decimal: number, grouped: number, i: number): number => {
       const decimalWhole = isWhole(scaled(decimal, scale));
       const groupedWhole = isWhole(scaled(grouped, scale));
-      const raw = text(cellAt(grid, units[i]!.row, c));
+      const raw = cellText(cellAt(grid, units[i]!.row, c));
       const cell = at(units[i]!.row, c);
       const [thousands, point] = locale === "vi" ? [".", ","] : [",", "."];
       const either = `${cell}: "${raw}" có thể là ${viFigure(grouped)} hoặc ${viFigure(decimal)}`;
@@ -876,7 +963,27 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
       dropped[g.parent] = 1;
       for (let j = g.first; j <= g.last; j++) parentOf[j] = g.parent;
     }
-    for (const b of bulleted) if (parentOf[b] < 0) dropped[b] = 2;
+    for (let n = 0; n < bulleted.length; n++) {
+      const b = bulleted[n]!;
+      if (parentOf[b]! >= 0) continue;
+      const p = bulletedParent[n]!;
+      if (p < 0) dropped[b] = 2;
+      else {
+        // Numbered, with figures: a unit all the same, and the unit above it too — said, as both enter the total.
+        const u = units[b]!;
+        warnings.push(
+          `${at(u.row, unitColumn)}: "${u.name}" có dấu đầu dòng dưới "${units[p]!.name}" nhưng có số thứ tự và số liệu nên được đọc là một đơn vị; số liệu của "${units[p]!.name}" không bằng tổng các dòng có dấu dưới nó, nên cả hai đều được cộng vào tổng. Nếu "${u.name}" là dòng chi tiết, hãy xoá số thứ tự của nó; nếu "${units[p]!.name}" là dòng nhóm, hãy sửa số liệu của nó.`,
+        );
+      }
+    }
+  }
+  // Every group row found by its sums is said, with the rows it sums, so a planner can check it:
+  // taken for a unit, it would count them twice; a unit taken for it would leave the table.
+  for (const g of sumGroups) {
+    const u = units[g.parent]!;
+    warnings.push(
+      `${at(u.row, unitColumn)}: dòng "${u.name}" được coi là dòng nhóm vì số liệu bằng tổng các dòng ${units[g.first]!.row + origin.row + 1}–${units[g.last]!.row + origin.row + 1}; các dòng đó được tính là đơn vị, dòng "${u.name}" thì không. Nếu "${u.name}" là một đơn vị, hãy kiểm tra số liệu của các dòng này.`,
+    );
   }
   // The dash zeros to list, named before the units move.
   const dashList: string[] = [];
@@ -916,14 +1023,14 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     });
     groups.sort((a, b) => a.row - b.row);
     excluded.sort((a, b) => a.row - b.row);
-  }
+  } else if (headingGroups) excluded.sort((a, b) => a.row - b.row);
   for (let n = 0; n < cellNoteText.length; n++) if (!dropped || !dropped[cellNoteUnit[n]!]) warnings.push(cellNoteText[n]!);
 
   const columns: DetectedColumn[] = read.map((x) => {
     const base: DetectedColumn = { col: x.c, header: headers[x.c]!, leaf: leaves[x.c]!, parts: parts[x.c]!, role: x.role, values: x.values, totalValue: x.totalValue };
     return x.scale ? { ...base, scale: x.scale.scale, scaleFrom: x.scale.from } : base;
   });
-  const textColumns = textCols.map((c) => ({ col: c, header: headers[c]!, values: units.map((u) => { const t = text(cellAt(grid, u.row, c)); return t === "" ? null : t; }) }));
+  const textColumns = textCols.map((c) => ({ col: c, header: headers[c]!, values: units.map((u) => { const t = cellText(cellAt(grid, u.row, c)); return t === "" ? null : t; }) }));
 
   // Checks: the sheet's own total and group subtotals against the sum of the units.
   const groupRows: GroupRow[] = groups.map((g) => {
@@ -1009,7 +1116,7 @@ function sheetScaleOf(grid: Grid, headerStart: number, headerRows: readonly numb
     const row = grid[r] ?? [];
     let last = "";
     for (let c = 0; c < row.length; c++) {
-      const t = text(row[c] ?? null);
+      const t = cellText(row[c] ?? null);
       // A merged title repeated in every cell (exceljs) is read once.
       if (t === "" || t === last) continue;
       last = t;
@@ -1019,7 +1126,7 @@ function sheetScaleOf(grid: Grid, headerStart: number, headerRows: readonly numb
   }
   for (const r of headerRows) {
     for (let c = 0; c < width; c++) {
-      const t = text(cellAt(grid, r, c));
+      const t = cellText(cellAt(grid, r, c));
       const f = foldText(t);
       if (!/^(don vi tinh|dvt)\b/.test(f)) continue;
       const st = statedScale(f);
@@ -1083,14 +1190,10 @@ function nameNumberedUnits(sheet: string, units: UnitRow[], numbered: readonly n
 function titleLines(grid: Grid, headerStart: number): string[] {
   const lines: string[] = [];
   for (let r = 0; r < headerStart; r++) {
-    const cells = (grid[r] ?? []).map((v) => text(v)).filter((t, i, all) => t !== "" && all.indexOf(t) === i);
+    const cells = (grid[r] ?? []).map((v) => cellText(v)).filter((t, i, all) => t !== "" && all.indexOf(t) === i);
     if (cells.length > 0) lines.push(cells.join(" "));
   }
   return lines;
-}
-
-function closeEnough(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
 function fmt(n: number): string {

@@ -21,6 +21,11 @@ export interface SummaryInput {
   readonly base: SheetGrid | null;
   /** Last year's figures for the same period (cùng kỳ), matched like the actuals. */
   readonly previous?: SheetGrid | null;
+  /**
+   * Roles the user switched off ("none"): not read from the columns of another sheet either.
+   * A role with no sheet and not switched off is read from the columns that say they hold it.
+   */
+  readonly off?: readonly ("targets" | "base" | "previous")[];
 }
 
 export interface SummaryOptions {

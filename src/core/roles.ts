@@ -71,15 +71,15 @@ function roleByName(name: string): SheetRole | null {
   return null;
 }
 
-function roleByContent(grid: Grid): SheetRole | null {
+/** The roles a sheet's words fit, in ORDER; the first one not yet taken is the sheet's. */
+function rolesByContent(grid: Grid): SheetRole[] {
   const text = grid
     .slice(0, 12)
     .flat()
     .filter((v): v is string => typeof v === "string")
     .map(foldText)
     .join(" | ");
-  for (const r of ORDER) if (CONTENT_PATTERNS[r].test(text)) return r;
-  return null;
+  return ORDER.filter((r) => CONTENT_PATTERNS[r].test(text));
 }
 
 function listSheets(names: readonly string[]): string {
@@ -103,8 +103,9 @@ export function columnRolesOf(name: string, grid: Grid): Set<FigureRole> {
   try {
     const t = detectTable({ name, values: grid });
     for (const c of t.columns) {
-      const r = columnRole(c.parts, c.role === "rate").role;
-      if (r) roles.add(r);
+      // Only words that say which figure a column is: "Số người tham gia" heads plan sheets too.
+      const r = columnRole(c.parts, c.role === "rate");
+      if (r.role && !r.weak) roles.add(r.role);
     }
   } catch {
     // No table in the rows peeked: the sheet's words decide, as before.
@@ -187,8 +188,9 @@ export function chooseSheets(
       if (pass === "name") role = roleByName(n);
       else if (pass === "columns") role = roleByColumns(rolesOf(n));
       else {
+        // "KẾT QUẢ THỰC HIỆN KẾ HOẠCH" fits the plan and the actuals: once the plan is taken, the actuals.
         const g = peek.get(n);
-        if (g) role = roleByContent(g);
+        if (g) role = rolesByContent(g).find((r) => chosen[r] === undefined) ?? null;
       }
       if (role && chosen[role] === undefined) {
         chosen[role] = n;

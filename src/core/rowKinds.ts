@@ -49,11 +49,15 @@ export function isOfWhichHeading(folded: string): boolean {
 
 // What a breakdown under "Trong đó:" is made of, when its rows carry no list mark.
 const BREAKDOWN_WORD =
-  /^(khu vuc |vung |dia ban )?(thanh thi|nong thon|do thi|mien nui|vung cao|vung sau|dong bang|bien gioi|ven bien|kcn|khu cong nghiep|khu che xuat|khu kinh te|cum cong nghiep|ccn|doanh nghiep|dn|hop tac xa|htx|ho kinh doanh|ho gia dinh|ho ngheo|ho can ngheo|can ngheo|nam|nu|hoc sinh|sinh vien|tre em|nguoi cao tuoi|nguoi co cong|dan toc|nguoi dan toc|lao dong|cong nhan|vien chuc|can bo|cbcc|doi tuong|khoi|nhom|ngoai tinh|noi tinh|tu nguyen|bat buoc|nha nuoc|ngoai nha nuoc|fdi|co von)\b/;
+  /^(khu vuc |vung |dia ban )?(thanh thi|nong thon|do thi|mien nui|vung cao|vung sau|dong bang|bien gioi|ven bien|kcn|khu cong nghiep|khu che xuat|khu kinh te|cum cong nghiep|ccn|doanh nghiep|dn|hop tac xa|htx|ho kinh doanh|ho gia dinh|ho ngheo|ho can ngheo|can ngheo|hoc sinh|sinh vien|tre em|nguoi cao tuoi|nguoi co cong|dan toc|nguoi dan toc|lao dong|cong nhan|vien chuc|can bo|cbcc|doi tuong|khoi|nhom|ngoai tinh|noi tinh|tu nguyen|bat buoc|nha nuoc|ngoai nha nuoc|fdi|co von)\b/;
+
+// Men and women: only as the whole label ("Nam", "Nữ giới", "Nam (người)"): many districts' names
+// start with "Nam" (Nam Đàn, Nam Trực, Nam Từ Liêm).
+const SEX_WORD = /^(nam|nu)( gioi)?\s*(\(.*\))?\s*:?$/;
 
 /** A breakdown row's own words ("Khu vực thành thị", "KCN Tân Phú Thạnh", "Nữ"), folded. */
 export function isBreakdownWord(folded: string): boolean {
-  return BREAKDOWN_WORD.test(folded);
+  return BREAKDOWN_WORD.test(folded) || SEX_WORD.test(folded);
 }
 
 // "Ghi chú: (*) …", "Chú thích", "Lưu ý: …", "Nguồn: …", "(*) Số liệu …", "* …", "(1) …", "¹ …".
@@ -98,18 +102,20 @@ export interface SumGroupInput {
 /** A district has a few dozen communes: a longer run is never one group. */
 const MAX_CHILDREN = 1000;
 
-function close(a: number, b: number): boolean {
+/** Two figures equal but for rounding (a millionth of the larger, or of 1): a sum against the sheet's own subtotal or total. */
+export function closeEnough(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
 /**
  * Group rows without numerals: a row whose figures are the sum of the 2 or more rows right under
  * it (every count column with figures agreeing; not all zero), its kind above theirs when both
- * are known. One such row could be chance (a unit that equals two others), so they are taken
- * when there are two or more, or when one has a cue of its own: its STT is blank above numbered
- * rows, or the numbering starts again at 1 under it; its rows carry list marks; or it heads its
- * stretch of the table with three or more rows of a lower kind under it and nothing else. A row
- * numbered in the same run as the rows under it (5, then 6, 7) is their peer, never their group.
+ * are known. A sum alone is chance as often as not — in a sheet of 150 units with one column of
+ * small counts, some unit equals the next two in one sheet out of three, and finding two such rows
+ * is no better — so each is taken only with a cue of its own (hasCue): its kind is above every row
+ * under it; its STT is blank above numbered rows, or the numbering starts again at 1 under it; its
+ * rows carry list marks; or two count columns that are not proportional both agree. A row numbered
+ * in the same run as the rows under it (5, then 6, 7) is their peer, never their group.
  * Linear in the rows for real figures: each row's run stops as soon as the sum passes it.
  */
 export function findSumGroups(input: SumGroupInput): SumGroup[] {
@@ -141,8 +147,8 @@ export function findSumGroups(input: SumGroupInput): SumGroup[] {
       const v = col[j];
       if (v === null || v === undefined || v < 0) break;
       sum += v;
-      if (sum > target && !close(sum, target)) break;
-      if (j - i >= 2 && close(sum, target)) {
+      if (sum > target && !closeEnough(sum, target)) break;
+      if (j - i >= 2 && closeEnough(sum, target)) {
         last = j;
         break;
       }
@@ -155,10 +161,9 @@ export function findSumGroups(input: SumGroupInput): SumGroup[] {
     const top = levelOf(i);
     while (last + 1 < n && section[last + 1] === section[i] && allZero(columns, i, last + 1) && (top === 0 || levelOf(last + 1) < top)) last++;
     found.push({ parent: i, first: i + 1, last });
-    strong.push(hasCue(input, i, i + 1, last, n));
+    strong.push(hasCue(input, i, i + 1, last));
     i = last + 1;
   }
-  if (found.length >= 2) return found;
   return found.filter((_g, k) => strong[k]);
 }
 
@@ -172,7 +177,7 @@ function agrees(columns: readonly (readonly (number | null)[])[], p: number, fir
       if ((v === null) !== (pv === null)) return false;
       if (v !== null) sum += v;
     }
-    if (pv !== null && !close(sum, pv)) return false;
+    if (pv !== null && !closeEnough(sum, pv)) return false;
   }
   return true;
 }
@@ -198,8 +203,9 @@ function allZero(columns: readonly (readonly (number | null)[])[], p: number, j:
   return true;
 }
 
-function hasCue(input: SumGroupInput, p: number, first: number, last: number, n: number): boolean {
-  const { section, sttOf, levelOf, bulleted } = input;
+/** What makes a run that sums to the row above it a group rather than chance (see findSumGroups). */
+function hasCue(input: SumGroupInput, p: number, first: number, last: number): boolean {
+  const { sttOf, levelOf, bulleted, columns } = input;
   if (bulleted !== null) {
     let all = true;
     for (let j = first; j <= last; j++) if (!bulleted[j]) all = false;
@@ -211,13 +217,32 @@ function hasCue(input: SumGroupInput, p: number, first: number, last: number, n:
     const own = sttOf(p);
     if (numbered && (Number.isNaN(own) || (sttOf(first) === 1 && own !== 0))) return true;
   }
-  const heads = p === 0 || section[p - 1] !== section[p];
-  const toEnd = last === n - 1 || section[last + 1] !== section[p];
+  // A district above communes, wards and towns (every kind known, each below its own).
   const top = levelOf(p);
-  if (!heads || !toEnd || last - first + 1 < 3 || top === 0) return false;
-  for (let j = first; j <= last; j++) {
-    const l = levelOf(j);
-    if (l === 0 || l >= top) return false;
+  if (top !== 0) {
+    let below = true;
+    for (let j = first; j <= last && below; j++) {
+      const l = levelOf(j);
+      if (l === 0 || l >= top) below = false;
+    }
+    if (below) return true;
   }
+  // Two count columns that both sum: a plan and its actuals agree by chance far less often than
+  // one column does — unless one is the other scaled (or copied), which says nothing more.
+  let a = -1;
+  for (let k = 0; k < columns.length; k++) {
+    const pv = columns[k]![p];
+    if (pv === null || pv === undefined || pv <= 0) continue;
+    if (a < 0) a = k;
+    else if (!proportional(columns[a]!, columns[k]!, p, first, last)) return true;
+  }
+  return false;
+}
+
+/** Column y is column x times one factor on the parent row and every row under it. */
+function proportional(x: readonly (number | null)[], y: readonly (number | null)[], p: number, first: number, last: number): boolean {
+  const xp = x[p]!;
+  const yp = y[p]!;
+  for (let j = first; j <= last; j++) if (!closeEnough((x[j] ?? 0) * yp, (y[j] ?? 0) * xp)) return false;
   return true;
 }

@@ -8,9 +8,10 @@
  */
 import { DetectedColumn, DetectedTable } from "./detect";
 import { formatPercent } from "./format";
-import { sheetCell } from "./grid";
 import { identifyIndicator } from "./indicators";
 import { IndicatorResult, resultColumns } from "./results";
+import { ColumnReading, SheetModel, unitCell } from "./sheetModel";
+import { Alignment } from "./alignUnits";
 import { foldText } from "./text";
 
 /** A column the sheet computed, in the table it is in, with each reference unit's row in that table. */
@@ -59,35 +60,58 @@ export function checkComputedColumns(computed: readonly ComputedColumn[], result
     const cols = resultColumns(result);
     const ours = kind === "growth" ? cols.growth : cols.ratio;
     if (!ours) continue;
-    // Per row of the result: the sheet's figure and ours, where both exist.
-    const pairs: { cell: string; unit: string; theirs: number; ours: number }[] = [];
-    for (let row = 0; row < cols.unit.length; row++) {
+    // Per row of the result: the sheet's figure and ours, where both exist (numbers only: a cell's
+    // address is made for the few differences shown, never for every unit).
+    const n = cols.unit.length;
+    const theirs = new Float64Array(n);
+    const mine = new Float64Array(n);
+    const at = new Int32Array(n);
+    let m = 0;
+    for (let row = 0; row < n; row++) {
       const k = cols.unit[row]!;
       const j = cc.alignment[inResults[k]!] ?? null;
       const q = ours[row]!;
       if (j === null || q !== q) continue;
       const v = cc.column.values[j];
       if (v === null || v === undefined) continue;
-      const r = cc.column.rows?.[j] ?? cc.table.units[j]!.row;
-      pairs.push({ cell: sheetCell(cc.table.sheet, r + cc.table.origin.row, cc.column.col + cc.table.origin.col), unit: cols.names[k]!, theirs: v, ours: q });
+      theirs[m] = v;
+      mine[m] = q;
+      at[m] = j;
+      m++;
     }
-    if (pairs.length === 0) continue;
+    if (m === 0) continue;
     // Percent (92,62) or fraction (0,9262): whichever reading agrees with more units.
-    const agrees = (p: (typeof pairs)[number], scale: number) => {
-      const tolerance = (0.5 * 10 ** -decimalsOf(p.theirs)) / scale + 1e-9;
+    const agrees = (i: number, scale: number) => {
+      const t = theirs[i]! / scale;
+      const q = mine[i]!;
       // A growth column may be written as the ratio (105%) rather than the change (5%).
-      return Math.abs(p.theirs / scale - p.ours) <= tolerance || (kind === "growth" && Math.abs(p.theirs / scale - 1 - p.ours) <= tolerance);
+      const d = Math.min(Math.abs(t - q), kind === "growth" ? Math.abs(t - 1 - q) : Infinity);
+      if (d <= 1e-9) return true;
+      // Beyond any rounding of a typed figure: no need to count its decimals.
+      if (d > 0.5 / scale) return false;
+      return d <= (0.5 * 10 ** -decimalsOf(theirs[i]!)) / scale + 1e-9;
     };
-    const byScale = [1, 100].map((s) => ({ scale: s, ok: pairs.filter((p) => agrees(p, s)).length }));
-    const best = byScale[0]!.ok >= byScale[1]!.ok ? byScale[0]! : byScale[1]!;
-    const wrong = pairs.filter((p) => !agrees(p, best.scale));
-    if (wrong.length === 0) continue;
+    let ok1 = 0;
+    let ok100 = 0;
+    for (let i = 0; i < m; i++) {
+      if (agrees(i, 1)) ok1++;
+      if (agrees(i, 100)) ok100++;
+    }
+    const scale = ok1 >= ok100 ? 1 : 100;
+    const wrongCount = m - Math.max(ok1, ok100);
+    if (wrongCount === 0) continue;
+    const shownRows: number[] = [];
+    for (let i = 0; i < m && shownRows.length < MAX_CELLS; i++) if (!agrees(i, scale)) shownRows.push(i);
     const what = kind === "growth" ? `tăng trưởng so với cùng kỳ của ${result.indicator}` : `tỷ lệ ${kind === "coverage" ? "bao phủ" : "đạt kế hoạch"} ${result.indicator}`;
-    const shown = wrong
-      .slice(0, MAX_CELLS)
-      .map((p) => `${p.cell} (${p.unit}): sheet ghi ${best.scale === 100 ? `${String(p.theirs).replace(".", ",")}%` : String(p.theirs).replace(".", ",")}, tính được ${formatPercent(p.ours, "vi")}`)
+    const shown = shownRows
+      .map((i) => {
+        const j = at[i]!;
+        const cell = unitCell(cc.table, j, cc.column);
+        const t = String(theirs[i]!).replace(".", ",");
+        return `${cell} (${cc.table.units[j]!.name}): sheet ghi ${scale === 100 ? `${t}%` : t}, tính được ${formatPercent(mine[i]!, "vi")}`;
+      })
       .join("; ");
-    const more = wrong.length > MAX_CELLS ? `; và ${wrong.length - MAX_CELLS} ô khác` : "";
+    const more = wrongCount > MAX_CELLS ? `; và ${wrongCount - MAX_CELLS} ô khác` : "";
     warnings.push(
       `Cột "${cc.column.header}" của trang '${cc.table.sheet}' là cột tính sẵn (không dùng làm số liệu), nhưng khác ${what} tính từ số liệu: ${shown}${more}. Kiểm tra công thức của cột, hoặc các cột kế hoạch và thực hiện đã đọc.`,
     );
@@ -143,11 +167,7 @@ export function checkRepeatedPlan(repeated: readonly RepeatedColumn[], refNames:
       if (a === null || b === null || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b))) continue;
       count++;
       if (diffs.length < MAX_CELLS) {
-        const r = x.column.rows?.[j] ?? x.table.units[j]!.row;
-        const r2 = x.used.rows?.[k] ?? x.usedTable.units[k]!.row;
-        diffs.push(
-          `${sheetCell(x.table.sheet, r + x.table.origin.row, x.column.col + x.table.origin.col)} = ${a} so với ${sheetCell(x.usedTable.sheet, r2 + x.usedTable.origin.row, x.used.col + x.usedTable.origin.col)} = ${b} (${refNames[i]})`,
-        );
+        diffs.push(`${unitCell(x.table, j, x.column)} = ${a} so với ${unitCell(x.usedTable, k, x.used)} = ${b} (${refNames[i]})`);
       }
     }
     if (count === 0) continue;
@@ -155,4 +175,40 @@ export function checkRepeatedPlan(repeated: readonly RepeatedColumn[], refNames:
       `Cột "${x.column.header}" của trang '${x.table.sheet}' ghi lại kế hoạch nhưng khác kế hoạch đã dùng (trang '${x.usedTable.sheet}'): ${diffs.join("; ")}${count > diffs.length ? `; và ${count - diffs.length} đơn vị khác` : ""}. Kết quả tính theo trang '${x.usedTable.sheet}'; kiểm tra xem kế hoạch nào đúng.`,
     );
   }
+}
+
+/** What the checks read: each sheet's column roles, the models and alignment, the results. */
+export interface SheetCheckInputs {
+  readonly readings: ReadonlyMap<DetectedTable, readonly ColumnReading[]>;
+  readonly firstModel: ReadonlyMap<DetectedTable, SheetModel>;
+  readonly alignment: Alignment;
+  readonly targets: SheetModel | null;
+  readonly results: readonly IndicatorResult[];
+  readonly inResults: readonly number[];
+  readonly refNames: readonly string[];
+}
+
+/** Every check of the results against the sheets: computed columns, a repeated plan, implausible rates. */
+export function checkAgainstSheets(x: SheetCheckInputs, warnings: string[]): void {
+  const { targets, alignment } = x;
+  const computed: ComputedColumn[] = [];
+  const repeated: RepeatedColumn[] = [];
+  for (const [t, rs] of x.readings) {
+    const m = x.firstModel.get(t);
+    const at = m ? alignment.get(m.role) : undefined;
+    if (!at) continue;
+    for (const r of rs) {
+      if (r.role === "computed") computed.push({ table: t, column: r.column, alignment: at });
+      // A plan column in a sheet the plan was not read from: compared with the plan used.
+      if (r.role === "target" && targets && targets.table !== t) {
+        const id = identifyIndicator(r.column.parts);
+        const used = id ? targets.indicators.get(id.key) : undefined;
+        const usedAt = alignment.get(targets.role);
+        if (used && !used.derivedFrom && usedAt) repeated.push({ table: t, column: r.column, alignment: at, usedTable: targets.table, used: used.column, usedAlignment: usedAt });
+      }
+    }
+  }
+  checkComputedColumns(computed, x.results, x.inResults, warnings);
+  checkRepeatedPlan(repeated, x.refNames, warnings);
+  checkPlausibleRates(x.results, warnings);
 }

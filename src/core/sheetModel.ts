@@ -9,8 +9,8 @@ import { CoverageBase, IndicatorIdentity, IndicatorOverride, baseKindOf, identif
 import { DERIVED_TOTAL_SOCIAL_INSURANCE, PART_KEYS, sumOfParts } from "./derive";
 import { isGoalHeader } from "./goals";
 import { ColumnSource, SheetDetection } from "./results";
-import { SHEET_ROLES, SheetRole } from "./roles";
-import { FigureRole, ROLE_NAMES, columnRole } from "./columnRoles";
+import { SHEET_ROLES, SheetRole, yearOf } from "./roles";
+import { FigureRole, ROLE_NAMES, columnRole, comparesAchieved, isComputedLabel } from "./columnRoles";
 import { ChitieuError } from "./errors";
 import { cleanText, foldText } from "./text";
 
@@ -75,13 +75,14 @@ function overrideNamesColumn(o: IndicatorOverride, t: DetectedTable, c: Detected
   const idx = columnIndex(o.column);
   if (idx >= 0 && idx - t.origin.col === c.col && !/[a-z]{4}/i.test(o.column)) return true;
   const f = foldText(o.column);
-  return f === foldText(c.header) || f === foldText(c.leaf);
+  // A band column's leaf is its band label ("Kế hoạch"), shared by every column of the band.
+  return f === foldText(c.header) || (!c.band && f === foldText(c.leaf));
 }
 
-/** The role an override gives: its own, else the role its sheet part names when the table serves several. */
-function overrideRole(o: IndicatorOverride, serving: readonly SheetRole[]): FigureRole | null {
+/** The role an override gives: its own, else the role its sheet part names ("base:C=Dân số"); none for a sheet named by its name. */
+function overrideRole(o: IndicatorOverride): FigureRole | null {
   if (o.role) return o.role;
-  return serving.length > 1 && (SHEET_ROLES as readonly string[]).includes(o.sheet) ? FIGURE_OF[o.sheet as SheetRole] : null;
+  return (SHEET_ROLES as readonly string[]).includes(o.sheet) ? FIGURE_OF[o.sheet as SheetRole] : null;
 }
 
 /**
@@ -89,19 +90,32 @@ function overrideRole(o: IndicatorOverride, serving: readonly SheetRole[]): Figu
  * table was chosen for (two when the user names one sheet for both). A column's header decides
  * where it says (columnRoles.ts); else the sheet's role, where the sheet has one; a column the
  * sheet computed is never an input. In a sheet chosen for last year's figures, "Thực hiện" is last
- * year's. `numberLabel` gives a column's cell in the column-number row ("3=2/1").
+ * year's. `numberLabel` gives a column's cell in the column-number row ("3=2/1"). `answers`: the
+ * roles an override may name the table by (its own, and those no sheet serves when it holds the
+ * actuals: "targets:C=BHYT" on a one-sheet report).
  */
 export function readColumns(
   table: DetectedTable,
   serving: readonly SheetRole[],
   overrides: readonly IndicatorOverride[],
   numberLabel: (col: number) => string | null,
+  answers: readonly SheetRole[] = serving,
 ): ColumnReading[] {
   const single = serving.length === 1 ? serving[0]! : null;
+  // Of several roles, the one no column's header names (strongly): the silent columns hold it.
+  const named = new Set<FigureRole>();
+  if (single === null) {
+    for (const c of table.columns) {
+      const r = columnRole(c.parts, c.role === "rate", numberLabel(c.col));
+      if (r.role && !r.weak) named.add(r.role);
+    }
+  }
+  const silent = single === null ? serving.filter((r) => !named.has(FIGURE_OF[r])) : [];
+  const silentRole = silent.length === 1 ? silent[0]! : null;
   // Every override must name a column the sheet has (checked by the caller over all tables).
-  return table.columns.map((c): ColumnReading => {
-    const ovs = overrides.filter((o) => overrideNamesTable(o, table, serving) && overrideNamesColumn(o, table, c));
-    const given = [...new Set(ovs.map((o) => overrideRole(o, serving)).filter((r): r is FigureRole => r !== null))];
+  const readings = table.columns.map((c): ColumnReading => {
+    const ovs = overrides.filter((o) => overrideNamesTable(o, table, answers) && overrideNamesColumn(o, table, c));
+    const given = [...new Set(ovs.map((o) => overrideRole(o)).filter((r): r is FigureRole => r !== null))];
     if (given.length > 1) {
       throw new ChitieuError(
         "bad-option",
@@ -113,14 +127,19 @@ export function readColumns(
     if (override && cleanText(override.indicator) === "-") return { column: c, role: null, why: "ignored by the mapping", override };
     if (given.length === 1) return { column: c, role: given[0]!, why: "theo ánh xạ", override };
     // A rate in a plan sheet is a goal set for each unit ("Tỷ lệ bao phủ BHYT (%)"), as before.
-    if (single === "targets" && c.role === "rate" && isGoalHeader(c.header, false)) return { column: c, role: "rateGoal", why: c.leaf, override };
     const label = numberLabel(c.col);
+    if (single === "targets" && c.role === "rate" && isGoalHeader(c.header, false) && !comparesAchieved(c.parts) && !isComputedLabel(label)) return { column: c, role: "rateGoal", why: c.leaf, override };
     const read = columnRole(c.parts, c.role === "rate", label);
+    if (read.unused) return { column: c, role: null, why: `${read.why}: không dùng`, override };
     if (read.role === "computed" || read.role === "rateGoal") return { column: c, role: read.role, why: read.why, override };
     if (single === null) {
-      // One sheet in several roles: a column that does not say which is never guessed (it would
-      // be the plan and the actual at once: 100% everywhere).
-      if (read.role === null) return { column: c, role: null, why: `không rõ là ${serving.map((r) => ROLE_NAMES[FIGURE_OF[r]].vi).join(" hay ")}`, override };
+      // One sheet in several roles: a column that does not say which takes the one role none of
+      // the sheet's columns names ("KH" beside plain "BHYT": the actuals); else it is never
+      // guessed (it would be the plan and the actual at once: 100% everywhere).
+      if (read.role === null || read.weak) {
+        if (silentRole) return { column: c, role: FIGURE_OF[silentRole], why: `trang ${ROLE_NAMES[FIGURE_OF[silentRole]].vi}`, override };
+        return { column: c, role: null, why: `không rõ là ${serving.map((r) => ROLE_NAMES[FIGURE_OF[r]].vi).join(" hay ")}`, override };
+      }
       return { column: c, role: read.role, why: read.why, override };
     }
     if (read.role === null || read.weak) return { column: c, role: FIGURE_OF[single], why: `trang ${ROLE_NAMES[FIGURE_OF[single]].vi}`, override };
@@ -131,6 +150,40 @@ export function readColumns(
     }
     return { column: c, role: read.role, why: read.why, override };
   });
+  return byYear(readings);
+}
+
+/**
+ * Two columns of one indicator and role that name different years ("Thực hiện năm 2023" beside
+ * "Thực hiện năm 2024"): the later is this report's; an earlier actual is last year's figure, an
+ * earlier plan is not used. Without this the first column would be taken and the second dropped
+ * with a warning, whichever year came first.
+ */
+function byYear(readings: ColumnReading[]): ColumnReading[] {
+  const groups = new Map<string, { i: number; year: number }[]>();
+  readings.forEach((r, i) => {
+    if ((r.role !== "actual" && r.role !== "target") || r.override) return;
+    const year = yearOf(r.column.header);
+    const id = year === null ? null : identifyIndicator(r.column.parts);
+    if (year === null || !id) return;
+    const k = `${r.role}|${id.key}`;
+    const g = groups.get(k) ?? [];
+    g.push({ i, year });
+    groups.set(k, g);
+  });
+  for (const g of groups.values()) {
+    const latest = Math.max(...g.map((x) => x.year));
+    if (g.every((x) => x.year === latest)) continue;
+    for (const { i, year } of g) {
+      if (year === latest) continue;
+      const r = readings[i]!;
+      readings[i] =
+        r.role === "actual"
+          ? { ...r, role: "previous", why: `năm ${year}, trước năm ${latest} của cột bên cạnh` }
+          : { ...r, role: null, why: `kế hoạch năm ${year}; dùng kế hoạch năm ${latest}` };
+    }
+  }
+  return readings;
 }
 
 /** The overrides that name no column of the tables they name: an error, never silently ignored. */

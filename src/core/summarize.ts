@@ -20,8 +20,7 @@ import { indicatorResults } from "./indicatorResults";
 import { Summary, SummaryInput, SummaryOptions } from "./results";
 import { ColumnReading, FIGURE_OF, SheetModel, checkOverridesUsed, detectionOf, letter, modelSheet, readColumns } from "./sheetModel";
 import { categorizeUnits, groupUnits } from "./unitColumns";
-import { ComputedColumn, RepeatedColumn, checkComputedColumns, checkPlausibleRates, checkRepeatedPlan } from "./sheetChecks";
-import { identifyIndicator } from "./indicators";
+import { checkAgainstSheets } from "./sheetChecks";
 
 // The result types and their readers live in results.ts; importers of "./summarize" keep theirs.
 export type {
@@ -60,11 +59,6 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   // Each sheet's unit names parsed once, for the duplicate check and for matching (parseUnitName's
   // memo holds 65,536 names: a province of 100,000 units would be parsed again and again).
   const unitKeys = new Map<DetectedTable, readonly UnitKey[]>();
-  // And each sheet's units by key, from the duplicate check, for matching.
-  // The first sheet added is the reference (targets, else actuals): its units by key, and per
-  // unit of each other sheet its reference unit with the same key (or −1).
-  let refIndex: ReadonlyMap<string, number> | null = null;
-  const refOf = new Map<DetectedTable, Int32Array>();
   const add = (role: SheetRole, g: SheetGrid | null) => {
     if (!g) return;
     const same = inputs.find((x) => x.grid === g || x.grid.name === g.name);
@@ -75,8 +69,6 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     const t = detectTable(g, { locale });
     const keys = t.units.map((u) => parseUnitName(u.name));
     unitKeys.set(t, keys);
-    if (refIndex === null) refIndex = checkDuplicates(g.name, t.units, t.origin.row, keys);
-    else refOf.set(t, checkDuplicatesAgainst(g.name, t.units, t.origin.row, keys, refIndex));
     if (t.units.length === 0) {
       throw new ChitieuError("no-units", `Sheet '${g.name}': found the header but no unit rows under it. Check that the unit names are in column ${letter(t, t.unitColumn)}.`, {
         sheet: g.name,
@@ -92,7 +84,11 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   add("previous", input.previous ?? null);
 
   // Step 3b: what each column holds (a role per column), then what each role's columns measure.
-  checkOverridesUsed(overrides, inputs);
+  // A mapping by role ("targets:C=…") names the actuals' sheet for a role no sheet serves: the
+  // plan columns of a one-sheet report.
+  const served = new Set(inputs.flatMap((x) => x.serving));
+  const answers = (x: Input): SheetRole[] => (x.serving.includes("actuals") ? [...x.serving, ...(["targets", "base", "previous"] as const).filter((r) => !served.has(r))] : x.serving);
+  checkOverridesUsed(overrides, inputs.map((x) => ({ table: x.table, serving: answers(x) })));
   const readings = new Map<DetectedTable, ColumnReading[]>();
   for (const x of inputs) {
     const numbers = x.table.columnNumberRow;
@@ -100,7 +96,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
       const v = numbers === null ? null : cellAt(x.grid.values, numbers, col);
       return v === null || v === undefined ? null : String(v);
     };
-    readings.set(x.table, readColumns(x.table, x.serving, overrides, label));
+    readings.set(x.table, readColumns(x.table, x.serving, overrides, label, answers(x)));
   }
   const models = new Map<SheetRole, SheetModel>();
   for (const x of inputs) for (const role of x.serving) models.set(role, modelSheet(role, x.table, readings.get(x.table)!, warnings));
@@ -108,10 +104,13 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   // sheet first: the plan, population and last year's columns of a one-sheet report.
   const lenders = [...inputs].sort((a, b) => Number(b.serving.includes("actuals")) - Number(a.serving.includes("actuals")));
   for (const role of ["targets", "base", "previous"] as const) {
-    if (models.has(role)) continue;
+    if (models.has(role) || input.off?.includes(role)) continue;
     const lender = lenders.find((x) => readings.get(x.table)!.some((r) => r.role === FIGURE_OF[role]));
     if (lender) models.set(role, modelSheet(role, lender.table, readings.get(lender.table)!, warnings, true));
   }
+  // The first model over each sheet: where a sheet's columns, titles and alignment are looked up.
+  const firstModel = new Map<DetectedTable, SheetModel>();
+  for (const m of models.values()) if (!firstModel.has(m.table)) firstModel.set(m.table, m);
   const actuals = models.get("actuals")!;
   const targets = models.get("targets") ?? null;
   const base = models.get("base") ?? null;
@@ -123,11 +122,19 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     );
   }
 
+  // Step 3a: match units. The reference list is the targets sheet's (else the actuals'), wherever
+  // the plan was read from. Each sheet's units by key, from the duplicate check, for matching: the
+  // reference's, and per unit of each other sheet its reference unit with the same key (or −1).
+  const ref = targets ?? actuals;
+  const refIndex = checkDuplicates(ref.table.sheet, ref.table.units, ref.table.origin.row, unitKeys.get(ref.table));
+  const refOf = new Map<DetectedTable, Int32Array>();
+  for (const x of inputs) {
+    if (x.table !== ref.table) refOf.set(x.table, checkDuplicatesAgainst(x.table.sheet, x.table.units, x.table.origin.row, unitKeys.get(x.table)!, refIndex));
+  }
+
   // Goals are checked before anything is computed: a goal names an indicator and needs a base.
   const goalPlans = planGoals(options.goals ?? [], actuals, base);
 
-  // Step 3a: match units. The reference list is the targets sheet's (else the actuals').
-  const ref = targets ?? actuals;
   const units = alignUnits(ref, actuals, base, previous, { keys: unitKeys, refOf }, warnings);
   const { refNames, inResults, unmatched, alignment } = units;
   const sheetsInOrder = [ref, actuals, base, previous].filter((m, i, all): m is SheetModel => m !== null && all.indexOf(m) === i);
@@ -171,28 +178,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   checkGoalsUsed(goalPlans, covered, targets, base, warnings);
   // What the sheets say themselves, against our results: their computed columns, a plan repeated
   // beside the actuals, and rates no unit could reach.
-  const alignmentOf = (t: DetectedTable) => {
-    const m = [...models.values()].find((x) => x.table === t);
-    return m ? (alignment.get(m.role) ?? null) : null;
-  };
-  const computed: ComputedColumn[] = [];
-  const repeated: RepeatedColumn[] = [];
-  for (const [t, rs] of readings) {
-    const at = alignmentOf(t);
-    if (!at) continue;
-    for (const r of rs) {
-      if (r.role === "computed") computed.push({ table: t, column: r.column, alignment: at });
-      if (r.role === "target" && targets && targets.table !== t) {
-        const id = identifyIndicator(r.column.parts);
-        const used = id ? targets.indicators.get(id.key) : undefined;
-        const usedAt = alignment.get(targets.role);
-        if (used && !used.derivedFrom && usedAt) repeated.push({ table: t, column: r.column, alignment: at, usedTable: targets.table, used: used.column, usedAlignment: usedAt });
-      }
-    }
-  }
-  checkComputedColumns(computed, results, inResults, warnings);
-  checkRepeatedPlan(repeated, refNames, warnings);
-  checkPlausibleRates(results, warnings);
+  checkAgainstSheets({ readings, firstModel, alignment, targets, results, inResults, refNames }, warnings);
 
   if (results.length === 0) {
     const list = [...models.values()]
@@ -223,9 +209,9 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     unmatched,
     warnings,
     // One sheet may serve several roles: its columns are listed with the first.
-    detection: [...models.values()].map((m, i, all) => detectionOf(m, all.findIndex((x) => x.table === m.table) === i, all)),
+    detection: [...models.values()].map((m, _i, all) => detectionOf(m, firstModel.get(m.table) === m, all)),
     totalLabel: ref.table.totalRow?.label ?? null,
-    titles: [ref, ...[...models.values()].filter((m) => m.table !== ref.table)].filter((m, i, all) => all.findIndex((x) => x.table === m.table) === i).map((m) => ({ role: m.role, sheet: m.table.sheet, lines: m.table.titles })),
+    titles: [ref, ...[...firstModel.values()].filter((m) => m.table !== ref.table)].map((m) => ({ role: m.role, sheet: m.table.sheet, lines: m.table.titles })),
     categories,
     grouping,
     goals: [...(options.goals ?? [])],

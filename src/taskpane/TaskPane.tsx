@@ -32,6 +32,15 @@ export interface TaskPaneProps {
   readonly onRecalculated?: (outcome: Outcome) => void;
 }
 
+/**
+ * The sheets the analysis read each role from: the one chosen, else the sheet whose columns lent
+ * that role (a one-sheet report's plan columns), so a picker never says "none" for a plan in use.
+ */
+function effectiveChoice(a: Analysis): SheetChoice {
+  const used = a.summary.sheets;
+  return { ...a.choice, targets: a.choice.targets ?? used.targets, base: a.choice.base ?? used.base, previous: a.choice.previous ?? used.previous ?? null };
+}
+
 type AnalysisState = { status: "loading" } | { status: "ready"; analysis: Analysis } | { status: "error"; error: unknown };
 type RunState = { status: "idle" } | { status: "running" } | { status: "done"; outcome: Outcome } | { status: "error"; error: unknown };
 
@@ -175,7 +184,7 @@ export function TaskPane({ port, host, onRecalculated }: TaskPaneProps): React.J
         <Spinner size="small" label={S.detecting} />
       ) : (
         <>
-          <SheetPickers S={S} sheets={sheetList} choices={choices} detected={ready?.choice ?? byName} disabled={isRunning} onChange={change} />
+          <SheetPickers S={S} sheets={sheetList} choices={choices} detected={ready ? effectiveChoice(ready) : byName} disabled={isRunning} onChange={change} />
           {analysis.status === "loading" && <Spinner size="tiny" label={S.detecting} labelPosition="after" />}
           {analysis.status === "error" && <ProblemBar S={S} error={analysis.error} onRetry={() => setReload((n) => n + 1)} />}
           {ready && <DetectionView S={S} summary={ready.summary} collapsed={run.status === "done" && !stale} choices={choices} onChange={change} disabled={isRunning} />}

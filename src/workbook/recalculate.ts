@@ -68,7 +68,13 @@ export async function analyze(port: WorkbookPort, choices: RunChoices): Promise<
   const byName = new Map<string, SheetGrid>(grids.map((g) => [g.name, g]));
   const get = (n: string | null) => (n ? (byName.get(n) ?? null) : null);
   const summary = summarize(
-    { targets: get(choice.targets), actuals: get(choice.actuals)!, base: get(choice.base), previous: get(choice.previous) },
+    {
+      targets: get(choice.targets),
+      actuals: get(choice.actuals)!,
+      base: get(choice.base),
+      previous: get(choice.previous),
+      off: (["targets", "base", "previous"] as const).filter((r) => choices.sheets[r] === null),
+    },
     {
       average: choices.average,
       rank: choices.rank,

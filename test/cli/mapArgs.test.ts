@@ -5,6 +5,9 @@ describe("--map: a column's indicator, and what it holds", () => {
     expect(parseMap("actuals:E=BHYT")).toEqual({ sheet: "actuals", column: "E", indicator: "BHYT" });
     expect(parseMap("targets:Ghi chú 2=-")).toEqual({ sheet: "targets", column: "Ghi chú 2", indicator: "-" });
     expect(parseMap("Actuals:E=BHYT").sheet).toBe("actuals");
+    // A base column named by what it is, as before: not the role alone.
+    expect(parseMap("base:C=Dân số")).toEqual({ sheet: "base", column: "C", indicator: "Dân số" });
+    expect(parseMap("base:D=Lao động")).toEqual({ sheet: "base", column: "D", indicator: "Lao động" });
   });
 
   it("takes a sheet by its name and a column role before the indicator", () => {

@@ -52,6 +52,22 @@ describe("unmatched units", () => {
   });
 });
 
+describe("what each unmatched unit is left out of", () => {
+  const sheets = { targets: "Kế hoạch", actuals: "Thực hiện", base: "Dân số", previous: "Cùng kỳ" };
+  test("a unit missing only from last year's sheet is in every total: only its growth is missing", () => {
+    const unmatched = [{ sheet: "Kế hoạch", unit: "Huyện C", missingFrom: ["Cùng kỳ"] }];
+    const note = unmatchedNote({ unmatched, totalLabel: "Toàn tỉnh", sheets }, "vi")!;
+    expect(note).toBe("Không có số so cùng kỳ (vẫn tính vào các tổng khác): 1 đơn vị không có ở trang cùng kỳ: Huyện C (có ở 'Kế hoạch', không có ở 'Cùng kỳ').");
+    expect(note).not.toMatch(/Không tính vào tổng/);
+    expect(narrativeCaution({ unmatched, totalLabel: null, sheets }, "vi")).toBe("Lưu ý: số so với cùng kỳ chưa tính Huyện C (không có ở trang cùng kỳ).");
+  });
+
+  test("each unit under the worst it is left out of: the totals, the coverage, the growth", () => {
+    const note = unmatchedNote({ unmatched: UNMATCHED, totalLabel: "Toàn tỉnh", sheets }, "vi")!;
+    expect(note).toMatch(/^Không tính vào tổng toàn tỉnh: 2 đơn vị không khớp giữa các trang tính: Xã A .*, Xã B\. .*\. Không tính vào tỷ lệ bao phủ toàn tỉnh: 1 đơn vị không có dân số \/ lực lượng lao động: Xã C/);
+  });
+});
+
 describe("the commentary sheet's caution", () => {
   const paragraphs = ["Đoạn một.", "Đoạn hai."];
   test("above the paragraphs, in the warning colours; the paragraphs are as they were", () => {

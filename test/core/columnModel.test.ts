@@ -187,3 +187,72 @@ describe("a rate no unit could reach", () => {
     expect(w).toMatch(/BHYT: tỷ lệ của 2 đơn vị vượt 1\.000%.*'TH'!B và 'KH'!B/);
   });
 });
+
+describe("two columns of one indicator that name different years", () => {
+  it("the earlier actual is last year's figure, the earlier plan is not used (whatever the order)", () => {
+    const grid: Grid = [
+      ["STT", "Đơn vị", "BHYT", null, null, null],
+      [null, null, "Thực hiện năm 2024", "Kế hoạch năm 2023", "Thực hiện năm 2023", "Kế hoạch năm 2024"],
+      [1, "Xã A", 9000, 8500, 8000, 9600],
+      [2, "Xã B", 18800, 19500, 20000, 19000],
+    ];
+    const s = summarize({ targets: null, actuals: sheet("Bieu 01", grid), base: null });
+    const r = s.results[0]!;
+    expect(r.units.map((u) => [u.unit, u.actual, u.denominator, u.previous])).toEqual([
+      ["Xã B", 18800, 19000, 20000],
+      ["Xã A", 9000, 9600, 8000],
+    ]);
+    expect(s.warnings).toEqual([]);
+    const roles = s.detection.find((d) => d.columns)!.columns!.map((c) => [c.column, c.role]);
+    expect(roles).toEqual([["C", "actual"], ["D", "ignored"], ["E", "previous"], ["F", "target"]]);
+  });
+});
+
+describe("one sheet named for several roles, or a role switched off", () => {
+  const grid: Grid = [
+    ["STT", "Đơn vị", "BHYT", "BHYT KH"],
+    [1, "Huyện A", 900, 1000],
+    [2, "Huyện B", 1000, 2000],
+  ];
+  const g = sheet("Thực hiện", grid);
+
+  it("named for the plan and the actuals, the silent column takes the role no header names (the actuals)", () => {
+    const s = summarize({ targets: g, actuals: g, base: null });
+    expect(s.results[0]!.units.map((u) => [u.unit, u.actual, u.denominator])).toEqual([
+      ["Huyện A", 900, 1000],
+      ["Huyện B", 1000, 2000],
+    ]);
+    // As when only the actuals are named and the plan is read from its columns.
+    const t = summarize({ targets: null, actuals: g, base: null });
+    expect(t.results[0]!.units.map((u) => u.ratio)).toEqual(s.results[0]!.units.map((u) => u.ratio));
+  });
+
+  it("a plan switched off is not read from the columns either", () => {
+    expect(() => summarize({ targets: null, actuals: g, base: null, off: ["targets"] })).toThrow(/neither a targets sheet/);
+  });
+});
+
+describe("a plan read from another sheet's columns is the reference for matching", () => {
+  it("last year's figures land on their own units whatever each sheet's order", () => {
+    const actuals = sheet("Thực hiện", [["STT", "Đơn vị", "BHYT"], [1, "Huyện A", 900], [2, "Huyện B", 1800], [3, "Huyện C", 2400]]);
+    // The plan beside the population, in another order.
+    const base = sheet("Dân số", [["STT", "Đơn vị", "Dân số", "Kế hoạch giao BHYT"], [1, "Huyện C", 3000, 2500], [2, "Huyện B", 2000, 2000], [3, "Huyện A", 1000, 1000]]);
+    const previous = sheet("Cùng kỳ", [["STT", "Đơn vị", "BHYT"], [1, "Huyện A", 100], [2, "Huyện B", 200], [3, "Huyện C", 300]]);
+    const s = summarize({ targets: null, actuals, base, previous });
+    const att = s.results.find((r) => r.measure === "attainment")!;
+    expect(att.source.denominator.sheet).toBe("Dân số");
+    const byUnit = Object.fromEntries(att.units.map((u) => [u.unit, [u.actual, u.denominator, u.previous]]));
+    expect(byUnit).toEqual({ "Huyện A": [900, 1000, 100], "Huyện B": [1800, 2000, 200], "Huyện C": [2400, 2500, 300] });
+  });
+});
+
+describe("a mapping by role on a one-sheet report", () => {
+  it("'targets:C=BHYT' names the plan columns of the actuals' sheet when no sheet holds the plan", () => {
+    const g = sheet("Bieu 01", [["STT", "Đơn vị", "Cột số 1", "Cột số 2"], [1, "Huyện A", 1000, 900], [2, "Huyện B", 2000, 1000]]);
+    const s = summarize({ targets: null, actuals: g, base: null }, { overrides: [{ sheet: "targets", column: "C", indicator: "BHYT" }, { sheet: "actuals", column: "D", indicator: "BHYT" }] });
+    expect(s.results[0]!.units.map((u) => [u.unit, u.actual, u.denominator])).toEqual([
+      ["Huyện A", 900, 1000],
+      ["Huyện B", 1000, 2000],
+    ]);
+  });
+});

@@ -69,3 +69,27 @@ describe("columnRole — what a figure column holds, from its header", () => {
     expect(parseFigureRole("BHYT")).toBeNull();
   });
 });
+
+describe("columnRole — headers a reviewer found misread", () => {
+  it.each<[string[], boolean, FigureRole | null]>([
+    // The sheet's own attainment, though it says "giao": never a goal per unit.
+    [["BHYT", "Tỷ lệ TH/KH giao (%)"], true, "computed"],
+    [["BHYT", "% hoàn thành KH giao"], true, "computed"],
+    [["BHYT", "Tỷ lệ % so KH giao"], true, "computed"],
+    [["BHYT", "Chỉ tiêu giao (%)"], true, "rateGoal"],
+    // "Thực hiện kế hoạch": what was achieved; "Kế hoạch thực hiện": the plan.
+    [["Kết quả thực hiện kế hoạch năm 2024", "BHXH tự nguyện"], false, "actual"],
+    [["Kế hoạch thực hiện năm 2024", "BHYT"], false, "target"],
+    // "Hàng tháng" is monthly, not a rank; those obliged or not yet taking part are not participants.
+    [["BHYT", "Phát triển hàng tháng"], false, null],
+    [["BHXH bắt buộc", "Số người thuộc diện tham gia"], false, null],
+    [["BHYT", "Số người chưa tham gia"], false, "computed"],
+  ])("%j (rate %s) → %s", (parts, isRate, expected) => {
+    expect(role(parts, isRate)).toBe(expected);
+  });
+
+  it("last year's plan is never an input, not even the sheet's role", () => {
+    expect(columnRole(["BHXH tự nguyện", "Kế hoạch năm trước"], false)).toMatchObject({ role: null, unused: true });
+    expect(columnRole(["KH cùng kỳ", "BHYT"], false)).toMatchObject({ role: null, unused: true });
+  });
+});

@@ -77,9 +77,11 @@ describe("breakdown rows: \"Trong đó:\" and list-marked rows under a unit or t
     );
     expect(names(t)).toEqual(["Vị Thanh", "Long Mỹ", "Phụng Hiệp"]);
     expect(reasonAt(t, R(2))).toBe("breakdown");
-    expect(t.warnings).toHaveLength(1);
-    expect(t.warnings[0]).toContain(`'Thực hiện'!B${R(3) + 1}`);
-    expect(t.warnings[0]).toContain("Trong đó:");
+    // Both said: the row left out by its words alone (it has figures), and the name read as a unit.
+    expect(t.warnings).toHaveLength(2);
+    expect(t.warnings[0]).toContain(`'Thực hiện'!B${R(2) + 1}`);
+    expect(t.warnings[1]).toContain(`'Thực hiện'!B${R(3) + 1}`);
+    expect(t.warnings[1]).toContain("Trong đó:");
   });
 
   it("list-marked names under a group row or the header are the units themselves, without the mark", () => {
@@ -205,7 +207,11 @@ describe("group rows without numerals: a district row whose figures its communes
       [210, 180, 160, 190, 200, 150, 170],
       [150, 85, 98, 77, 131, 64, 92],
     ]);
-    expect(t.warnings).toEqual([]);
+    // Each group row found by its sums is said, with the rows it sums (nothing else is).
+    expect(t.warnings).toEqual([
+      expect.stringMatching(new RegExp(`^'Thực hiện'!B${R(1) + 1}: dòng "Huyện Vị Thủy" được coi là dòng nhóm vì số liệu bằng tổng các dòng ${R(2) + 1}–${R(5) + 1};`)),
+      expect.stringMatching(new RegExp(`^'Thực hiện'!B${R(6) + 1}: dòng "Huyện Long Mỹ" được coi là dòng nhóm vì số liệu bằng tổng các dòng ${R(7) + 1}–${R(9) + 1};`)),
+    ]);
   });
 
   it("reads numbering that starts again under each district, and names without a kind", () => {

@@ -149,4 +149,15 @@ describe("chooseSheets — real workbooks: years, hidden sheets, combined sheets
     expect(c.targets).toBe("Kế hoạch");
     expect(c.actuals).toBe("Kế hoạch");
   });
+
+  it("'Số người tham gia' heads plan sheets too: it never makes a plan sheet the actuals", () => {
+    const sheet = (title: string): Grid => [[title], ["STT", "Đơn vị", "Số người tham gia BHYT"], [1, "Huyện A", 100], [2, "Huyện B", 200]];
+    const peek = new Map([
+      ["Bieu 01", sheet("KẾ HOẠCH GIAO NĂM 2024")],
+      ["Bieu 02", sheet("KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2024")],
+    ]);
+    const c = chooseSheets(["Bieu 01", "Bieu 02"], {}, peek);
+    expect(c.targets).toBe("Bieu 01");
+    expect(c.actuals).toBe("Bieu 02");
+  });
 });

@@ -3,9 +3,8 @@
  * The detection view shows each figure column's role and lets the planner change it: the change
  * is an override {sheet role, column letter, indicator, role} in the choices, replacing any other
  * for that column, saved with the choices on Recalculate, and it marks the results stale.
- *
- * Until the engine fills `SheetDetection.columns` itself, the pane test wraps analyze() to give
- * each detected indicator column one (the engine's own list is kept when there is one).
+ * The pane runs the real pipeline (the engine fills `SheetDetection.columns`); analyze() is only
+ * wrapped to record the choices each run is given.
  */
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
@@ -24,16 +23,12 @@ jest.setTimeout(30_000);
 const seen: RunChoices[] = [];
 jest.mock("../../src/workbook/recalculate", () => {
   const actual = jest.requireActual<typeof Pipeline>("../../src/workbook/recalculate");
-  const roleOf = { targets: "target", actuals: "actual", base: "base", previous: "previous" } as const;
   return {
     ...actual,
+    // The real pipeline, recording the choices each run was given.
     analyze: async (port: Parameters<typeof actual.analyze>[0], choices: RunChoices) => {
       seen.push(choices);
-      const a = await actual.analyze(port, choices);
-      const detection = a.summary.detection.map((d) =>
-        d.columns ? d : { ...d, columns: d.indicators.map((i) => ({ column: i.column, header: i.header, role: roleOf[d.role], indicator: i.indicator, why: "test" })) },
-      );
-      return { ...a, summary: { ...a.summary, detection } };
+      return actual.analyze(port, choices);
     },
   };
 });
@@ -165,5 +160,19 @@ describe("task pane: changing a column's role", () => {
     await waitFor(() => expect(port.saved).toHaveLength(2), { timeout: 15_000 });
     expect(port.saved[1]!.overrides).toEqual([{ sheet: "actuals", column, indicator: "BHYT", role: "computed" }]);
     expect(await port.inner.loadSettings()).toMatchObject({ overrides: [{ sheet: "actuals", column, indicator: "BHYT", role: "computed" }] });
+  });
+});
+
+describe("a band of a sheet with two rows per unit", () => {
+  it("is named by its header, so changing the plan band leaves the actual band as it is", () => {
+    const d: SheetDetection = {
+      ...ACTUALS,
+      columns: [
+        { column: "D", header: "BHYT / Kế hoạch", role: "target", indicator: "BHYT", why: "Kế hoạch", band: "Kế hoạch" },
+        { column: "D", header: "BHYT / Thực hiện", role: "actual", indicator: "BHYT", why: "Thực hiện", band: "Thực hiện" },
+      ],
+    };
+    const next = withColumnRole(DEFAULT_CHOICES, d, d.columns![0]!, "ignored");
+    expect(next.overrides).toEqual([{ sheet: "actuals", column: "BHYT / Kế hoạch", indicator: "-" }]);
   });
 });

@@ -26,13 +26,16 @@ function names(o: IndicatorOverride, d: SheetDetection, c: DetectedColumnRole): 
   return foldText(col) === foldText(c.header);
 }
 
+/** How an override names a column: its letter, or, for one band of a sheet with two rows per unit, its header ("BHYT / Kế hoạch"), so the other band keeps its role. */
+const columnRef = (c: DetectedColumnRole): string => (c.band ? c.header : c.column);
+
 /**
  * The choices with this column given this role: any override naming the column is replaced.
  * "ignored" is the override form that leaves a column out (indicator "-").
  */
 export function withColumnRole(choices: RunChoices, d: SheetDetection, c: DetectedColumnRole, role: DetectionRole): RunChoices {
   const kept = choices.overrides.filter((o) => !names(o, d, c));
-  const next: IndicatorOverride = role === "ignored" ? { sheet: d.role, column: c.column, indicator: "-" } : { sheet: d.role, column: c.column, indicator: c.indicator ?? c.header, role };
+  const next: IndicatorOverride = role === "ignored" ? { sheet: d.role, column: columnRef(c), indicator: "-" } : { sheet: d.role, column: columnRef(c), indicator: c.indicator ?? c.header, role };
   return { ...choices, overrides: [...kept, next] };
 }
 
