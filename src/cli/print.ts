@@ -40,6 +40,8 @@ export function printSummary(s: Summary, lang: Lang, narrative: readonly string[
   const L = labels(lang);
   const lines: string[] = [];
   lines.push(`${lang === "vi" ? "Sheet" : "Sheets"}: ${[s.sheets.targets, s.sheets.actuals, s.sheets.base, s.sheets.previous ?? null].filter(Boolean).map((n) => `'${n}'`).join(", ")}`);
+  // Why a sheet was taken where another could serve (the report's period, its columns, hidden sheets).
+  for (const n of s.sheetNotes ?? []) lines.push(`· ${n}`);
   // Before any figure: what the area totals leave out, and total rows that are not the units' sum.
   const note = unmatchedNote(s, lang);
   if (note) lines.push(`! ${note}`);

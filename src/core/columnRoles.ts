@@ -48,6 +48,8 @@ const NOT_PARTICIPANTS = /(thuoc dien|doi tuong) (phai )?tham gia/;
 // so KH giao") is the sheet's own attainment, not a goal set for each unit, though it says "giao".
 const COMPARES = /(\bso\b|\/|\bth\b|thuc hien|hoan thanh|\bdat\b)/;
 
+const PART_OF = /^(trong do|trong so do|chia ra|bao gom|gom|in which|of which)\b/;
+
 /** A rate header that compares achieved with planned ("Tỷ lệ TH/KH giao"): the sheet's own attainment, never a goal. */
 export function comparesAchieved(parts: readonly string[]): boolean {
   return COMPARES.test(foldText(parts[parts.length - 1] ?? ""));
@@ -89,6 +91,8 @@ export function columnRole(parts: readonly string[], isRate: boolean, numberLabe
   if (isRate) return { role: "computed", why: parts.find((p) => COMPUTED.test(foldText(p))) ?? header };
   // The column's own header first: "BHXH tự nguyện" over "Thực hiện | So cùng kỳ (%)".
   if (COMPUTED.test(leaf)) return { role: "computed", why: parts[parts.length - 1]! };
+  // "Tổng số | Trong đó: học sinh, sinh viên": a part of the column beside it, never the indicator's figure.
+  if (PART_OF.test(leaf)) return { role: null, why: parts[parts.length - 1]!, unused: true };
   for (let i = folded.length - 1; i >= 0; i--) {
     const f = folded[i]!;
     // Last year's plan ("Kế hoạch năm trước", "KH cùng kỳ") is neither this year's plan nor last

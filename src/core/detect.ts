@@ -10,7 +10,9 @@ import { NumberLocale, ParsedCell, StatedScale, groupedReading, isWhole, parseCe
 import { cleanText, foldText, lower } from "./text";
 import { UnitKind, footnoteMarkStart, nameWithKind, parseUnitName, splitUnitPrefix, unitLevel } from "./units";
 import { OTHER_QUANTITY, PEOPLE_SCALE } from "./indicators";
-import { afterBullet, closeEnough, findSumGroups, isBreakdownWord, isNote, isOfWhich, isOfWhichHeading, isSignature } from "./rowKinds";
+import { afterBullet, closeEnough, findKindGroups, findSumGroups, isBreakdownRow, isNote, isOfWhich, isOfWhichHeading, isSignature } from "./rowKinds";
+import { columnRole, comparesAchieved, isComputedLabel } from "./columnRoles";
+import { isGoalHeader } from "./goals";
 import { readBands } from "./bands";
 
 export type ColumnRole = "number" | "rate" | "text";
@@ -60,10 +62,11 @@ export interface UnitRow {
 }
 
 /**
- * Why a row under the header is not a unit: the total row; a group row (I "Các quận", or a
- * district row above its communes); a breakdown under a unit or the total ("Trong đó:",
- * "- Khu vực thành thị"); a note under the table ("Ghi chú: (*) …"); the signature block
- * ("Người lập biểu", "GIÁM ĐỐC", a name, "…, ngày … tháng … năm …"); other text.
+ * Why a row under the header is not a unit: the total row; a group row (I "Các quận", a district
+ * row above its communes, or a subtotal after its block: "Cộng các quận"); a breakdown under a
+ * unit or the total ("Trong đó:", "- Khu vực thành thị"); a note under the table ("Ghi chú: (*)
+ * …"); the signature block ("Người lập biểu", "GIÁM ĐỐC", a name, "…, ngày … tháng … năm …");
+ * other text.
  */
 export type ExclusionReason = "total" | "group" | "breakdown" | "note" | "signature" | "text";
 
@@ -154,8 +157,12 @@ const RATE_LEAF = /(\bdat\b|so sanh|so voi|tang giam|chenh lech|xep hang|\bhang\
 // "(1)", "A", "3=2/1", "(3)=(2)/(1)", "(5) = (4) - (3)": the numbers forms put under the header.
 const COLUMN_NUMBER = /^\(?\s*(\d{1,2}|[a-z]{1,2})\s*\)?\s*(=\s*[0-9a-z()+\-*/x:.% ]+)?$/i;
 const TOTAL_LABEL =
-  /^(toan (tinh|thanh pho|tp|huyen|quan|thi xa|xa|dac khu|quoc|nganh|khu vuc|vung|dia ban)|ca (tinh|thanh pho|tp|huyen|quan|thi xa|xa|nuoc)|(tong|cong) (toan|ca)\s|tong cong|tong so|grand total|total|all units)\b/;
+  /^(toan (tinh|thanh pho|tp|huyen|quan|thi xa|xa|dac khu|quoc|nganh|khu vuc|vung|dia ban)|ca (tinh|thanh pho|tp|huyen|quan|thi xa|xa|nuoc)|(tong|cong) (toan|ca)\s|(tong|cong) (cac|tat ca( cac)?) (don vi|dia phuong|dia ban)|tong cong|tong so|grand total|total|all units)\b/;
 const BARE_TOTAL = /^(cong|tong|sum)\s*(\(.*\))?\s*:?$/;
+// A subtotal after its block: "Cộng các quận", "Cộng khối huyện", "Tổng các xã", "Cộng nhóm 1",
+// "Cộng (I)", "Cộng I". Tested before the total ("Cộng (I)" reads as one, "Tổng số khối quận"
+// too); "Cộng (I+II)", "Tổng cộng" and "Cộng các đơn vị" stay the total.
+const SUBTOTAL_LABEL = /^(tong cong|tong so|cong|tong)\s+(?!cac (don vi|dia phuong|dia ban)\b)(cac|khoi|nhom|khu vuc|vung|cum|loai)\s+\S|^(tong cong|cong|tong)\s*(\(\s*[ivxl]+\s*\)|[ivxl]+)\s*:?$/;
 // "I. Các quận", "II) Khối huyện" — but "X. Tân Hòa" is a commune (xã), not group ten.
 const GROUP_LABEL = /^(([a-h][.)]\s*)?(cac|khoi|nhom|khu vuc)\s|(?!x[.)])[ivx]+[.)]\s)/;
 const ROMAN = /^[IVXL]+\.?$/;
@@ -272,6 +279,26 @@ export function isTotalLabel(label: string): boolean {
   return isTotalFolded(foldText(label));
 }
 
+/** A subtotal row's label (folded): "Cộng các quận", "Cộng (I)" — never the total row, never a unit. */
+function isSubtotalFolded(f: string): boolean {
+  const c = f.charCodeAt(0);
+  return (c === 99 || c === 116) && SUBTOTAL_LABEL.test(f);
+}
+
+/**
+ * The group a subtotal row closes, named as a group row names it: "Cộng các quận" → "Các quận",
+ * "CỘNG KHỐI HUYỆN:" → "Khối huyện". A numeral only ("Cộng (I)") keeps the label as written.
+ */
+function subtotalGroupName(label: string): string {
+  const m = /^(tổng cộng|tổng số|cộng|tổng)\s+(.*?)\s*:?\s*$/.exec(lower(label));
+  if (!m || !/^(các|khối|nhóm|khu vực|vùng|cụm|loại)\s/.test(m[2]!)) return label;
+  // The words after "Cộng" as written (lower() keeps the length of a cleaned label).
+  const written = cleanText(label).replace(/\s*:\s*$/, "");
+  let rest = written.slice(written.length - m[2]!.length);
+  if (rest === rest.toUpperCase()) rest = lower(rest);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
 /** isTotalLabel on a label already folded (foldText), as the row loop has it. */
 function isTotalFolded(f: string): boolean {
   // "Cộng (I+II)" is a total; "SUM(A1:A9)" typed as a name is not (it holds a cell reference).
@@ -280,6 +307,15 @@ function isTotalFolded(f: string): boolean {
   const c = f.charCodeAt(0);
   if (c !== 97 && c !== 99 && c !== 103 && c !== 115 && c !== 116) return false;
   return TOTAL_LABEL.test(f) || (BARE_TOTAL.test(f) && !/[a-z]{1,3}\d/.test(f));
+}
+
+/** A total label ("Tổng cộng", "Toàn tỉnh") in one of the row's first cells, up to column `last`. */
+function totalLabelUpTo(row: readonly CellValue[], last: number): boolean {
+  for (let c = 0; c <= last && c < row.length; c++) {
+    const v = row[c];
+    if (typeof v === "string" && isTotalLabel(v)) return true;
+  }
+  return false;
 }
 
 function findHeaderStart(grid: Grid, width: number): number {
@@ -436,6 +472,10 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     const f = foldText(cellText(startRow[c] ?? null));
     if (f && (STT_HEADER.test(f) || UNIT_HEADER.test(f))) labelCols.push(c);
   }
+  // A total row's label sits in the label columns (or the first cells, merged "Tổng cộng"); "Tổng
+  // số" over figure columns ("BHYT" over "Tổng số | Trong đó: HSSV") is a header's leaf.
+  let labelEnd = labelCols.length > 0 ? labelCols[labelCols.length - 1]! : 0;
+  if (labelCols.length === 0) while (labelEnd < startRow.length - 1 && isBlank(startRow[labelEnd] ?? null)) labelEnd++;
   let next = start + 1;
   while (next < grid.length && headerRows.length < 3) {
     const row = grid[next];
@@ -448,7 +488,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     if (isColumnNumberRow(row, span)) break;
     if (labelCols.some((c) => { const t = cellText(row[c] ?? null); return t !== "" && t !== cellText(startRow[c] ?? null); })) break;
     const first = foldText(cellText(row[0] ?? null));
-    if (ROMAN.test(cellText(row[0] ?? null)) || GROUP_LABEL.test(first) || row.some((v) => typeof v === "string" && isTotalLabel(v))) break;
+    if (ROMAN.test(cellText(row[0] ?? null)) || GROUP_LABEL.test(first) || totalLabelUpTo(row, labelEnd)) break;
     headerRows.push(next);
     next++;
   }
@@ -512,6 +552,21 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
   let blankRun = 0;
   const dataCols: number[] = [];
   for (let c = 0; c < width; c++) if (c !== unitColumn && c !== sttColumn && c !== notesColumn) dataCols.push(c);
+  // What each column's header says before any row is read: rates ("Tỷ lệ (%)", "Xếp hạng"), and
+  // figures the sheet computed ("Còn phải thực hiện", "3=2/1" in the column-number row), which are
+  // read but never warned about or checked against a total (the results check them).
+  const numberRow = columnNumberRow !== null ? (grid[columnNumberRow] ?? []) : null;
+  const rateCol = new Uint8Array(width);
+  const computedCol = new Uint8Array(width);
+  // The count columns a breakdown's rows add up in (not rates, codes or computed figures).
+  const sumCol = new Uint8Array(width);
+  for (const c of dataCols) {
+    if (headers[c] === "") continue;
+    const own = folded[c]![folded[c]!.length - 1] ?? "";
+    rateCol[c] = folded[c]!.some((x) => RATE_HEADER.test(x)) || RATE_LEAF.test(own) ? 1 : 0;
+    computedCol[c] = sheetComputed(parts[c]!, rateCol[c] === 1, numberRow ? cellText(numberRow[c] ?? null) : null) ? 1 : 0;
+    sumCol[c] = rateCol[c] || computedCol[c] || CODE_HEADER.test(own) ? 0 : 1;
+  }
 
   const hasFigureIn = (row: readonly CellValue[]): boolean => {
     for (let k = 0; k < dataCols.length; k++) {
@@ -537,6 +592,17 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
   // and whether a row of the block carried a list mark (then an unmarked row after them plainly ends it).
   let ofWhichFrom = CTX_START;
   let ofWhichMarked = false;
+  // The block's rows with figures, the row they may break down (the unit or total row above the
+  // heading, -1 for none), and the messages about rows left out by their words alone: said when
+  // the block ends, unless its rows add up to that row (then they are its breakdown beyond doubt).
+  const ofWhichRows: number[] = [];
+  let ofWhichParent = -1;
+  const ofWhichSaid: string[] = [];
+  // The row of the last unit (read without a list mark) or total row: what a "Trong đó:" breaks down.
+  let lastParentRow = -1;
+  // Where the block a subtotal row closes begins ("Cộng các quận" after its quận): an index into
+  // `units`, moved on at each total, group and subtotal row.
+  let blockStart = 0;
   let bulletList = false;
   // A district heading row without figures made a group row by its list-marked communes: the group
   // it interrupted (I "Các huyện"), taken up again at the next row without a mark.
@@ -565,6 +631,17 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
   let lastFigureRow = -1;
   for (let r = grid.length - 1; r >= next && lastFigureRow < 0; r--) if (grid[r] && hasFigureIn(grid[r]!)) lastFigureRow = r;
 
+  // Ends a "Trong đó:" block: says what its rows' words alone decided, unless they add up to the
+  // row above the heading. True when they do (then the row after them is in no doubt either).
+  const endOfWhich = (): boolean => {
+    const sure = ofWhichParent >= 0 && ofWhichRows.length > 0 && addsUp(grid, ofWhichParent, ofWhichRows, sumCol, locale);
+    if (!sure) for (const w of ofWhichSaid) warnings.push(w);
+    ofWhichSaid.length = 0;
+    ofWhichRows.length = 0;
+    ofWhichParent = -1;
+    return sure;
+  };
+
   for (let r = next; r < grid.length; r++) {
     const row = grid[r];
     if (!row || !hasNonBlank(row, width)) {
@@ -578,11 +655,38 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     const sttCell = sttColumn >= 0 ? (row[sttColumn] ?? null) : null;
     const sttText = typeof sttCell === "number" ? "" : cellText(sttCell);
     const f = foldText(label);
+    // A subtotal after its block ("Cộng các quận"): a group row over the units above it since the
+    // last total, group or subtotal row — never a unit, and never a heading over the rows after it.
+    // Excluded as "group" (its figures are a group's, checked against its units), not "total":
+    // the total row is the one check on all the units, and a second one is warned about. Below the
+    // table and without figures, "Tổng các xã đạt chuẩn: 12" is a note.
+    if (label && isSubtotalFolded(f) && (r < lastFigureRow || hasFigureIn(row))) {
+      if (context === CTX_OF_WHICH) endOfWhich();
+      const groupName = subtotalGroupName(label);
+      const members: number[] = [];
+      for (let i = blockStart; i < units.length; i++) {
+        members.push(i);
+        // Units already under a group row (I "Các quận") stay in it: this row only checks them.
+        if (units[i]!.group === null) units[i] = { ...units[i]!, group: groupName };
+      }
+      groups.push({ row: r, label: groupName, unitIndices: members });
+      excluded.push({ row: r, label, reason: "group" });
+      currentGroup = null;
+      headingGroup = false;
+      context = CTX_START;
+      bulletList = false;
+      blockStart = units.length;
+      section++;
+      continue;
+    }
     if (label && isTotalFolded(f)) {
+      if (context === CTX_OF_WHICH) endOfWhich();
       if (totalRow) warnings.push(`${at(r, unitColumn)}: a second total row ("${label}") — only the one in row ${totalRow.row + origin.row + 1} is used as the check.`);
       else totalRow = { row: r, label };
       excluded.push({ row: r, label, reason: "total" });
       context = CTX_TOTAL;
+      lastParentRow = r;
+      blockStart = units.length;
       bulletList = false;
       if (headingGroup) {
         currentGroup = outerGroup;
@@ -591,13 +695,16 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
       section++;
       continue;
     }
-    if (ROMAN.test(sttText) || (label && GROUP_LABEL.test(f))) {
+    // Under "Trong đó:", "Khu vực thành thị", "Khối doanh nghiệp" are its breakdown, not group rows.
+    if (ROMAN.test(sttText) || (label && GROUP_LABEL.test(f) && !(context === CTX_OF_WHICH && isBreakdownRow(f)))) {
+      if (context === CTX_OF_WHICH) endOfWhich();
       const g = { row: r, label: label || sttText, unitIndices: [] as number[] };
       groups.push(g);
       currentGroup = g;
       headingGroup = false;
       excluded.push({ row: r, label: g.label, reason: "group" });
       context = CTX_START;
+      blockStart = units.length;
       bulletList = false;
       section++;
       continue;
@@ -627,11 +734,13 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
       // The block under "Trong đó:" ends at a row with an STT number, or at a row neither
       // list-marked nor worded as a breakdown (thành thị, nông thôn, KCN …).
       if (numbered) {
+        endOfWhich();
         context = ofWhichFrom;
-        if (bullet === null && label && isBreakdownWord(f)) doubt = DOUBT_NUMBERED;
-      } else if (bullet === null && !(label && (isBreakdownWord(f) || isOfWhich(f)))) {
+        if (bullet === null && label && isBreakdownRow(f)) doubt = DOUBT_NUMBERED;
+      } else if (bullet === null && !(label && (isBreakdownRow(f) || isOfWhich(f)))) {
+        const sure = endOfWhich();
         context = ofWhichFrom;
-        if (!ofWhichMarked) doubt = DOUBT_OF_WHICH;
+        if (!ofWhichMarked && !sure) doubt = DOUBT_OF_WHICH;
       }
     }
     // A list-marked unit under a unit of a higher kind: kept only if that unit is their group row.
@@ -669,7 +778,10 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
         doubt = DOUBT_NUMBERED;
         name = bullet;
       } else {
-        if (context === CTX_OF_WHICH) ofWhichMarked = true;
+        if (context === CTX_OF_WHICH) {
+          ofWhichMarked = true;
+          if (figures) ofWhichRows.push(r);
+        }
         excluded.push({ row: r, label, reason: "breakdown" });
         continue;
       }
@@ -684,7 +796,10 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
         else {
           excluded.push({ row: r, label, reason: "breakdown" });
           if (isOfWhichHeading(f)) {
-            if (context !== CTX_OF_WHICH) ofWhichFrom = context;
+            if (context !== CTX_OF_WHICH) {
+              ofWhichFrom = context;
+              ofWhichParent = context === CTX_UNIT || context === CTX_TOTAL ? lastParentRow : -1;
+            }
             context = CTX_OF_WHICH;
             ofWhichMarked = false;
           }
@@ -692,9 +807,11 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
         }
       } else if (context === CTX_OF_WHICH) {
         // Still in the block (the test above ends it otherwise): worded as a breakdown, without a
-        // mark or an STT number. Left out — and said, when it has figures, since only its words say so.
+        // mark or an STT number. Left out — and said, when it has figures, since only its words say
+        // so (when the block ends, unless the block adds up to the row it breaks down).
         if (figures) {
-          warnings.push(
+          ofWhichRows.push(r);
+          ofWhichSaid.push(
             `${at(r, unitColumn)}: "${label}" có số liệu nhưng được coi là dòng chi tiết dưới dòng "Trong đó:" (theo tên của nó), không phải đơn vị, và không được cộng vào tổng. Nếu đó là một đơn vị, hãy ${sttColumn >= 0 ? "ghi số thứ tự (STT) cho dòng này" : "đặt nó ngoài khối \"Trong đó:\""}.`,
           );
         }
@@ -734,6 +851,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
       bulletedParent.push(keep ? lastUnitIndex : -1);
     } else {
       context = CTX_UNIT;
+      lastParentRow = r;
       lastUnitName = name;
       lastUnitIndex = units.length;
       lastUnitFigures = figures;
@@ -746,6 +864,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     const group = currentGroup ? currentGroup.label : null;
     units.push(mark !== null ? { row: r, name, group, mark } : { row: r, name, group });
   }
+  if (context === CTX_OF_WHICH) endOfWhich();
 
   // Units typed by their number (ward 3 as 3 among "Phường 1", "Phường 2"): named with their neighbours' kind.
   if (numberNamed.length > 0) nameNumberedUnits(sheet.name, units, numberNamed, unitColumn, headers[unitColumn] ?? "", at, warnings);
@@ -772,6 +891,8 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
   interface ReadColumn {
     readonly c: number;
     readonly role: ColumnRole;
+    /** The sheet computed it (sheetComputed): read, but never warned about nor checked. */
+    readonly computed: boolean;
     readonly values: (number | null)[];
     readonly totalValue: number | null;
     readonly scale: FoundScale | null;
@@ -825,8 +946,8 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
       if (textual > 0) textCols.push(c);
       continue;
     }
-    const own = folded[c]![folded[c]!.length - 1] ?? "";
-    const role: ColumnRole = folded[c]!.some((x) => RATE_HEADER.test(x)) || RATE_LEAF.test(own) ? "rate" : "number";
+    const role: ColumnRole = rateCol[c] ? "rate" : "number";
+    const computed = computedCol[c] === 1;
     // A count (people, households): whole numbers, and the only figures a stated scale applies to.
     // Money, cards and debts (OTHER_QUANTITY) are not counts; rates never are.
     const count = role === "number" && !isOtherQuantity(parts[c]!);
@@ -926,13 +1047,19 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
       note(i, notWhole(cell, raw, headers[c]!));
       return decimal;
     };
+    // A figure the sheet computed, as it stands (a difference may be negative): no message, no dash zero.
+    const computedAt = (i: number): number | null => {
+      const p = parsed.get(i) ?? parseCell(cellAt(grid, units[i]!.row, c), locale);
+      return p.kind === "number" && Math.abs(p.value) <= MAX_FIGURE ? p.value : null;
+    };
     const values = new Array<number | null>(units.length);
     // A plain figure (nearly every cell) is taken here, without a call: whole, or not a count, and
     // neither negative in a count column nor too large.
-    const least = role === "number" ? 0 : -MAX_FIGURE;
+    const least = role === "number" && !computed ? 0 : -MAX_FIGURE;
+    const whole = count && !computed;
     for (let i = 0; i < units.length; i++) {
       const v = grid[units[i]!.row]![c];
-      values[i] = typeof v === "number" && v >= least && v <= MAX_FIGURE && (!count || Number.isInteger(v)) ? v : figureAt(i);
+      values[i] = typeof v === "number" && v >= least && v <= MAX_FIGURE && (!whole || Number.isInteger(v)) ? v : computed ? computedAt(i) : figureAt(i);
     }
     if (scale !== 1) for (let i = 0; i < values.length; i++) if (values[i] !== null) values[i] = scaled(values[i]!, scale);
     let totalValue: number | null = null;
@@ -940,22 +1067,35 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
       const p = parseCell(cellAt(grid, totalRow.row, c), locale);
       if (p.kind === "number") totalValue = scaled(p.value, scale);
     }
-    read.push({ c, role, values, totalValue, scale: applied });
+    read.push({ c, role, computed, values, totalValue, scale: applied });
   }
 
   // Group rows without numerals: a district row whose figures its communes' rows sum. Such a row,
   // and list-marked rows under a unit that turn out not to be its communes, leave the units.
-  const countValues = read.filter((x) => x.role === "number").map((x) => x.values);
-  const sumGroups =
+  // And a district row without an STT number above its numbered communes, whatever its figures.
+  const countRead = read.filter((x) => x.role === "number" && !x.computed);
+  const countValues = countRead.map((x) => x.values);
+  const levelOf = (i: number) => unitLevel(splitUnitPrefix(units[i]!.name).kind);
+  const sttOf = sttColumn >= 0 ? (i: number) => sttNumber(cellAt(grid, units[i]!.row, sttColumn)) : null;
+  const bySums =
     units.length >= 3 && countValues.length > 0
-      ? findSumGroups({
-          columns: countValues,
-          section: unitSection,
-          levelOf: (i) => unitLevel(splitUnitPrefix(units[i]!.name).kind),
-          sttOf: sttColumn >= 0 ? (i) => sttNumber(cellAt(grid, units[i]!.row, sttColumn)) : null,
-          bulleted: bulleted.length > 0 ? flags(units.length, bulleted) : null,
-        })
+      ? findSumGroups({ columns: countValues, section: unitSection, levelOf, sttOf, bulleted: bulleted.length > 0 ? flags(units.length, bulleted) : null })
       : [];
+  const byKind = sttOf !== null && units.length >= 2 ? findKindGroups({ section: unitSection, levelOf, sttOf }) : [];
+  // A row the sums found keeps their reading (and its message); the kind adds the rows they did
+  // not. `sumGroups` holds both from here on, `kindParents` says which were found by their kind.
+  const kindParents = new Set<number>();
+  let sumGroups = bySums;
+  if (byKind.length > 0) {
+    const taken = new Uint8Array(units.length);
+    for (const g of bySums) for (let j = g.parent; j <= g.last; j++) taken[j] = 1;
+    const more = byKind.filter((g) => {
+      for (let j = g.parent; j <= g.last; j++) if (taken[j]) return false;
+      return true;
+    });
+    for (const g of more) kindParents.add(g.parent);
+    if (more.length > 0) sumGroups = bySums.concat(more).sort((a, b) => a.parent - b.parent);
+  }
   const dropped = sumGroups.length > 0 || bulleted.length > 0 ? new Uint8Array(units.length) : null;
   const parentOf = dropped ? new Int32Array(units.length).fill(-1) : null;
   if (dropped && parentOf) {
@@ -979,8 +1119,31 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
   }
   // Every group row found by its sums is said, with the rows it sums, so a planner can check it:
   // taken for a unit, it would count them twice; a unit taken for it would leave the table.
+  // One taken by its kind is said when its figures are not its rows' sum (a district's own
+  // collection beside its communes'), naming each cell with both numbers: the difference is no
+  // unit's, and leaves the area total.
+  const saidGroups = new Set<number>();
   for (const g of sumGroups) {
     const u = units[g.parent]!;
+    if (kindParents.has(g.parent)) {
+      saidGroups.add(u.row);
+      const differ: string[] = [];
+      for (const x of countRead) {
+        const pv = x.values[g.parent] ?? null;
+        if (pv === null) continue;
+        let sum = 0;
+        for (let j = g.first; j <= g.last; j++) sum += x.values[j] ?? 0;
+        if (!closeEnough(sum, pv)) differ.push(`${at(u.row, x.c)} ghi ${viFigure(pv)}, tổng các dòng đó là ${viFigure(sum)}`);
+      }
+      if (differ.length === 0) continue;
+      const first = units[g.first]!.row + origin.row + 1;
+      const last = units[g.last]!.row + origin.row + 1;
+      const span = first === last ? `dòng ${first}` : `các dòng ${first}–${last}`;
+      warnings.push(
+        `${at(u.row, unitColumn)}: dòng "${u.name}" không có số thứ tự và đứng trên ${span} có số thứ tự, là đơn vị cấp dưới của nó, nên được coi là dòng nhóm: ${first === last ? "dòng đó" : "các dòng đó"} được tính là đơn vị, dòng "${u.name}" thì không. Số liệu của dòng này khác tổng các dòng dưới nó: ${differ.join("; ")} — phần chênh lệch không thuộc đơn vị nào nên không được tính vào tổng. Nếu "${u.name}" là một đơn vị, hãy ghi số thứ tự cho nó.`,
+      );
+      continue;
+    }
     warnings.push(
       `${at(u.row, unitColumn)}: dòng "${u.name}" được coi là dòng nhóm vì số liệu bằng tổng các dòng ${units[g.first]!.row + origin.row + 1}–${units[g.last]!.row + origin.row + 1}; các dòng đó được tính là đơn vị, dòng "${u.name}" thì không. Nếu "${u.name}" là một đơn vị, hãy kiểm tra số liệu của các dòng này.`,
     );
@@ -1003,6 +1166,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
         excluded.push({ row: u.row, label: u.name, reason: dropped[i] === 1 ? "group" : "breakdown" });
         // Its dashes are not a unit's zeros.
         for (const x of read) {
+          if (x.computed) continue;
           const p = parseCell(cellAt(grid, u.row, x.c), locale);
           if (p.kind === "number" && p.dash) dashCount--;
         }
@@ -1043,7 +1207,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
   });
   const totalChecks: TotalCheck[] = [];
   for (const col of columns) {
-    if (col.role !== "number") continue;
+    if (col.role !== "number" || computedCol[col.col]) continue;
     if (totalRow && col.totalValue !== null) {
       const sum = col.values.reduce<number>((s, v) => s + (v ?? 0), 0);
       if (!closeEnough(sum, col.totalValue)) {
@@ -1055,7 +1219,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     }
     for (const g of groupRows) {
       const sub = g.subtotals.get(col.col);
-      if (sub === undefined || g.unitIndices.length === 0) continue;
+      if (sub === undefined || g.unitIndices.length === 0 || saidGroups.has(g.row)) continue;
       const sum = g.unitIndices.reduce((s, i) => s + (col.values[i] ?? 0), 0);
       if (!closeEnough(sum, sub)) {
         warnings.push(`${at(g.row, col.col)}: the subtotal of "${g.label}" says ${fmt(sub)} for "${col.header}" but its units add up to ${fmt(sum)}.`);
@@ -1083,6 +1247,43 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     totalChecks,
     dashZeros: { count: dashCount, cells: dashList },
   };
+}
+
+/**
+ * A column the sheet computed (columnRoles.ts: a ratio, rank, difference, "3=2/1"): never an
+ * input, so its cells are not warned about and its total not checked. A rate whose header could
+ * be a goal set for each unit ("Tỷ lệ bao phủ BHYT (%)" in a plan sheet) is an input there, and
+ * keeps its checks.
+ */
+function sheetComputed(parts: readonly string[], isRate: boolean, numberLabel: string | null): boolean {
+  if (columnRole(parts, isRate, numberLabel).role !== "computed") return false;
+  return !(isRate && !isComputedLabel(numberLabel) && isGoalHeader(parts.join(" / "), false) && !comparesAchieved(parts));
+}
+
+/**
+ * The rows' figures add up to the parent row's in every count column (sumCol) where the parent
+ * has one, and there is at least one such column: a "Trong đó:" block that breaks its row down.
+ */
+function addsUp(grid: Grid, parent: number, rows: readonly number[], sumCol: Uint8Array, locale: NumberLocale): boolean {
+  let compared = 0;
+  for (let c = 0; c < sumCol.length; c++) {
+    if (!sumCol[c]) continue;
+    const p = figureIn(grid, parent, c, locale);
+    if (p === null) continue;
+    let sum = 0;
+    for (const r of rows) sum += figureIn(grid, r, c, locale) ?? 0;
+    if (!closeEnough(sum, p)) return false;
+    compared++;
+  }
+  return compared > 0;
+}
+
+/** A cell's figure as the row loop reads it ("-" is 0), null for none. */
+function figureIn(grid: Grid, r: number, c: number, locale: NumberLocale): number | null {
+  const v = cellAt(grid, r, c);
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  const p = parseCell(v, locale);
+  return p.kind === "number" ? p.value : null;
 }
 
 /** Dash zeros kept by (unit, column) while reading, a few more than listed: some may be a group row's. */

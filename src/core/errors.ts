@@ -8,6 +8,7 @@ export type ChitieuErrorCode =
   | "duplicate-unit"
   | "no-indicators"
   | "no-units"
+  | "no-match"
   | "bad-option"
   | "empty-sheet"
   | "not-a-worksheet"

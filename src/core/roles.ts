@@ -7,6 +7,7 @@ import { FigureRole, columnRole } from "./columnRoles";
 import { detectTable } from "./detect";
 import { ChitieuError } from "./errors";
 import { Grid } from "./grid";
+import { reportDateFromTitles } from "./reportDate";
 import { foldText } from "./text";
 
 export type SheetRole = "targets" | "actuals" | "base" | "previous";
@@ -94,18 +95,83 @@ export function yearOf(text: string): number | null {
   return all ? Number(all[all.length - 1]) : null;
 }
 
+/** The month a text names: "tháng 4", "T4.2024", "4/2024", "30/4/2024", "quý II" (its last month). */
+export function monthOf(text: string): number | null {
+  const f = foldText(text);
+  const m =
+    f.match(/\bthang (\d{1,2})\b/) ??
+    f.match(/\bt(\d{1,2})(?:[./-](?:19|20)\d\d)?\b/) ??
+    f.match(/\b\d{1,2}[./-](\d{1,2})[./-](?:19|20)\d\d\b/) ??
+    f.match(/\b(\d{1,2})[./-](?:19|20)\d\d\b/);
+  if (m) {
+    const n = Number(m[1]);
+    return n >= 1 && n <= 12 ? n : null;
+  }
+  const q = f.match(/\bquy (i{1,3}|iv|[1-4])\b/);
+  if (q) return 3 * ({ i: 1, ii: 2, iii: 3, iv: 4 }[q[1]!] ?? Number(q[1]));
+  return null;
+}
+
+/** A sheet's period: year, and month and day where known (0 when not). */
+export interface SheetPeriod {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+// A decision or a dispatch names its own date ("Quyết định số 15/QĐ-UBND ngày 15/01/2024"): not the period.
+const NOT_PERIOD = /(quyet dinh|nghi quyet|cong van|ke hoach so|\bso \d+\s*\/)/;
+
+/**
+ * The period a sheet is of: from its name ("TH T4.2024", "KH 2025"), else from its title rows
+ * ("Số liệu đến ngày 30/4/2024", "THỰC HIỆN THÁNG 4 NĂM 2024", "KẾ HOẠCH GIAO NĂM 2023").
+ */
+export function periodOf(name: string, grid?: Grid): SheetPeriod | null {
+  let year = yearOf(name);
+  let month = year !== null ? (monthOf(name) ?? 0) : 0;
+  let day = 0;
+  if (grid && year === null) {
+    const lines = grid
+      .slice(0, 8)
+      .map((row) => [...new Set(row.filter((v): v is string => typeof v === "string"))].join(" "))
+      .filter((l) => l.trim() !== "" && !NOT_PERIOD.test(foldText(l)));
+    const d = reportDateFromTitles(lines);
+    const to = d ? (d.kind === "day" ? d.day : d.to) : null;
+    if (to) return { year: to.year, month: to.month, day: to.day };
+    for (const l of lines) {
+      const f = foldText(l);
+      const m = f.match(/\bthang (\d{1,2})\s*(?:nam|\/)\s*((?:19|20)\d\d)\b/);
+      if (m) return { year: Number(m[2]), month: Number(m[1]), day: 0 };
+      const y = f.match(/\bnam ((?:19|20)\d\d)\b/);
+      if (y && year === null) year = Number(y[1]);
+    }
+    month = 0;
+    day = 0;
+  }
+  return year === null ? null : { year, month, day };
+}
+
+const periodValue = (p: SheetPeriod) => p.year * 10000 + p.month * 100 + p.day;
+const periodText = (p: SheetPeriod) => (p.day ? `${p.day}/${p.month}/${p.year}` : p.month ? `${p.month}/${p.year}` : `năm ${p.year}`);
+
+/** Roles that more than one sheet could serve by its name (their titles then decide: the shell peeks). */
+export function contestedRoles(names: readonly string[], given: GivenSheets = {}, skip: ReadonlySet<string> = new Set(), hidden: ReadonlySet<string> = new Set()): SheetRole[] {
+  return SHEET_ROLES.filter((role) => given[role] === undefined && names.filter((n) => !skip.has(n) && !hidden.has(n) && roleByName(n) === role).length > 1);
+}
+
 /**
  * The roles a sheet's columns hold, read from its header as the detection reads it (a combined
  * sheet has both plan and actual columns). Empty when no table is found in the rows peeked.
  */
-export function columnRolesOf(name: string, grid: Grid): Set<FigureRole> {
+export function columnRolesOf(name: string, grid: Grid, weak = false): Set<FigureRole> {
   const roles = new Set<FigureRole>();
   try {
     const t = detectTable({ name, values: grid });
     for (const c of t.columns) {
-      // Only words that say which figure a column is: "Số người tham gia" heads plan sheets too.
+      // Only words that say which figure a column is ("Số người tham gia" heads plan sheets too),
+      // unless asked for the weak ones as the last resort.
       const r = columnRole(c.parts, c.role === "rate");
-      if (r.role && !r.weak) roles.add(r.role);
+      if (r.role && (weak || !r.weak)) roles.add(r.role);
     }
   } catch {
     // No table in the rows peeked: the sheet's words decide, as before.
@@ -159,18 +225,6 @@ export function chooseSheets(
   }
   const taken = new Set(Object.values(chosen).filter((x): x is string => !!x));
   const candidates = names.filter((n) => !skip.has(n) && !hidden.has(n) && !taken.has(n));
-  // The report's year: the actuals' (given, else the latest among sheets named as actuals), else
-  // the latest any sheet names. A sheet of another year (last year's plan) yields to one of it.
-  const actualYears = (chosen.actuals ? [chosen.actuals] : candidates.filter((n) => roleByName(n) === "actuals")).map(yearOf).filter((y): y is number => y !== null);
-  const anyYears = candidates.map(yearOf).filter((y): y is number => y !== null);
-  const reportYear = actualYears.length > 0 ? Math.max(...actualYears) : anyYears.length > 0 ? Math.max(...anyYears) : null;
-  const yearFit = (n: string) => {
-    const y = yearOf(n);
-    return reportYear === null || y === null || y === reportYear ? 1 : 0;
-  };
-  // By name, the surest names first, then those of the report's year (a stable sort keeps the
-  // workbook's order among equals).
-  const byName = [...candidates].sort((a, b) => nameStrength(b) * 2 + yearFit(b) - (nameStrength(a) * 2 + yearFit(a)));
   const columnRoles = new Map<string, Set<FigureRole>>();
   const rolesOf = (n: string) => {
     let r = columnRoles.get(n);
@@ -181,12 +235,44 @@ export function chooseSheets(
     }
     return r;
   };
-  for (const pass of ["name", "columns", "content"] as const) {
-    for (const n of pass === "name" ? byName : candidates) {
+  // By name, role by role, the actuals first: the report's period is theirs. Among sheets that
+  // could serve a role: the actuals' year (for the other roles; a sheet of no known year is
+  // neither for nor against), then the surest name ("KH 2024" over "Tổng hợp chỉ tiêu"), then the
+  // latest period, then the workbook's order.
+  const periods = new Map<string, SheetPeriod | null>();
+  const period = (n: string) => {
+    if (!periods.has(n)) periods.set(n, periodOf(n, peek.get(n)));
+    return periods.get(n)!;
+  };
+  for (const role of ["actuals", "targets", "base", "previous"] as const) {
+    if (chosen[role] !== undefined) continue;
+    const options = candidates.filter((n) => !taken.has(n) && roleByName(n) === role);
+    if (options.length === 0) continue;
+    const report = chosen.actuals ? period(chosen.actuals) : null;
+    const fit = (n: string) => {
+      const p = period(n);
+      return role === "actuals" || !report || !p ? 1 : p.year === report.year ? 2 : 0;
+    };
+    const value = (n: string) => {
+      const p = period(n);
+      return p ? periodValue(p) : 0;
+    };
+    // The year outweighs the name's form: "Chỉ tiêu (mới)" of the actuals' year over "Chỉ tiêu" of the year before.
+    const best = [...options].sort((a, b) => fit(b) - fit(a) || nameStrength(b) - nameStrength(a) || value(b) - value(a))[0]!;
+    chosen[role] = best;
+    taken.add(best);
+    const p = period(best);
+    for (const o of options) {
+      const q = period(o);
+      if (o === best || !p || !q || periodValue(p) === periodValue(q)) continue;
+      notes.push(`Trang tính '${best}' được dùng làm ${ROLE_VI[role]} (${periodText(p)}${report && role !== "actuals" && p.year === report.year ? ", cùng năm với số thực hiện" : role === "actuals" ? ", kỳ mới nhất" : ""}); '${o}' (${periodText(q)}) không được dùng.`);
+    }
+  }
+  for (const pass of ["columns", "content"] as const) {
+    for (const n of candidates) {
       if (taken.has(n)) continue;
       let role: SheetRole | null = null;
-      if (pass === "name") role = roleByName(n);
-      else if (pass === "columns") role = roleByColumns(rolesOf(n));
+      if (pass === "columns") role = roleByColumns(rolesOf(n));
       else {
         // "KẾT QUẢ THỰC HIỆN KẾ HOẠCH" fits the plan and the actuals: once the plan is taken, the actuals.
         const g = peek.get(n);
@@ -208,12 +294,14 @@ export function chooseSheets(
       notes.push(`Trang tính '${both}' có cả cột thực hiện: được dùng làm trang thực hiện.`);
     }
   }
-  // Say which sheet of another year was passed over for a role.
-  for (const role of SHEET_ROLES) {
-    const n = chosen[role];
-    if (!n) continue;
-    const others = candidates.filter((o) => o !== n && !Object.values(chosen).includes(o) && roleByName(o) === role && yearOf(o) !== null && yearOf(o) !== yearOf(n));
-    for (const o of others) notes.push(`Trang tính '${n}' được dùng làm ${ROLE_VI[role]}${reportYear !== null ? ` (năm ${reportYear} của báo cáo)` : ""}; '${o}' (năm ${yearOf(o)}) không được dùng.`);
+  // Last resort: a sheet whose columns count participants ("Số người tham gia") beside a base or a
+  // goal, with nothing else to hold the actuals (a one-sheet coverage report).
+  if (!chosen.actuals) {
+    const counted = names.find((n) => !skip.has(n) && !hidden.has(n) && peek.has(n) && columnRolesOf(n, peek.get(n)!, true).has("actual"));
+    if (counted) {
+      chosen.actuals = counted;
+      notes.push(`Trang tính '${counted}' có cột số người tham gia: được dùng làm trang thực hiện.`);
+    }
   }
   for (const h of hidden) {
     if (!Object.values(chosen).includes(h) && roleByName(h) !== null) notes.push(`Trang tính '${h}' bị ẩn nên không được chọn tự động; hãy chọn nó nếu đó là số liệu của kỳ này.`);

@@ -3,8 +3,9 @@
  * total ("Trong đó:", "- Khu vực thành thị", "+ Nông thôn", "Chia ra:"), notes under the table
  * ("Ghi chú: (*) …", "Nguồn: …"), the signature block ("Người lập biểu", "GIÁM ĐỐC", a name,
  * "…, ngày … tháng … năm …"), and group rows without a numeral (a district above its communes),
- * found by their figures being the sum of the rows below them. detect.ts reads each row once and
- * asks these; none of them is a unit or enters a total.
+ * found by their figures being the sum of the rows below them, or by their kind and numbering (a
+ * district without an STT number above numbered communes, whatever its figures). detect.ts reads
+ * each row once and asks these; none of them is a unit or enters a total.
  */
 /**
  * The name after a list mark ("- Khu vực thành thị" → "Khu vực thành thị"), or null when the
@@ -58,6 +59,16 @@ const SEX_WORD = /^(nam|nu)( gioi)?\s*(\(.*\))?\s*:?$/;
 /** A breakdown row's own words ("Khu vực thành thị", "KCN Tân Phú Thạnh", "Nữ"), folded. */
 export function isBreakdownWord(folded: string): boolean {
   return BREAKDOWN_WORD.test(folded) || SEX_WORD.test(folded);
+}
+
+/**
+ * A row under "Trong đó:" worded as its breakdown (folded label): isBreakdownWord, or any "Khu vực
+ * …", after a letter if it has one ("a) Khối doanh nghiệp"). There, such a row is never a group
+ * row, though "Khu vực …" and "Khối …" head groups elsewhere.
+ */
+export function isBreakdownRow(folded: string): boolean {
+  const f = folded.replace(/^[a-h][.)]\s*/, "");
+  return isBreakdownWord(f) || /^khu vuc\b/.test(f);
 }
 
 // "Ghi chú: (*) …", "Chú thích", "Lưu ý: …", "Nguồn: …", "(*) Số liệu …", "* …", "(1) …", "¹ …".
@@ -165,6 +176,45 @@ export function findSumGroups(input: SumGroupInput): SumGroup[] {
     i = last + 1;
   }
   return found.filter((_g, k) => strong[k]);
+}
+
+export interface KindGroupInput {
+  /** Per unit row: the stretch of the table it is in (as for findSumGroups); a group never reaches across one. */
+  readonly section: readonly number[];
+  /** A unit row's tier (unitLevel of its kind, 0 unknown). */
+  readonly levelOf: (i: number) => number;
+  /** A unit row's STT number, NaN for none. */
+  readonly sttOf: (i: number) => number;
+}
+
+/**
+ * Group rows by their kind and numbering alone: a row of a district's kind (huyện, quận, thị xã,
+ * thành phố) without an STT number, right above rows that all have one and are all of a lower
+ * kind (xã, phường, thị trấn, đặc khu), heads those rows — whatever its figures. Offices write a
+ * district's own collection on its row beside its communes' sum, so a sum is no test here: taken
+ * for a unit, such a row would count its communes twice. Rows of an unknown kind (bare names), a
+ * row numbered like its neighbours, or unnumbered rows under it leave it a unit.
+ */
+export function findKindGroups(input: KindGroupInput): SumGroup[] {
+  const { section, levelOf, sttOf } = input;
+  const n = section.length;
+  const found: SumGroup[] = [];
+  for (let i = 0; i < n - 1; i++) {
+    // By the numbers first: the kinds (a name's prefix read again) only where they could matter.
+    if (!Number.isNaN(sttOf(i)) || Number.isNaN(sttOf(i + 1)) || section[i + 1] !== section[i]) continue;
+    const top = levelOf(i);
+    if (top < 2) continue;
+    let last = i;
+    for (let j = i + 1; j < n && j - i <= MAX_CHILDREN && section[j] === section[i]; j++) {
+      const l = levelOf(j);
+      if (l === 0 || l >= top || Number.isNaN(sttOf(j))) break;
+      last = j;
+    }
+    if (last === i) continue;
+    found.push({ parent: i, first: i + 1, last });
+    i = last;
+  }
+  return found;
 }
 
 /** Every column: the parent's figure is the sum of the rows' (all with one), or none of them has one. */

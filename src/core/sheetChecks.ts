@@ -7,7 +7,7 @@
  * persons gives exactly that, and must never pass as a result.
  */
 import { DetectedColumn, DetectedTable } from "./detect";
-import { formatPercent } from "./format";
+import { formatCount, formatPercent } from "./format";
 import { identifyIndicator } from "./indicators";
 import { IndicatorResult, resultColumns } from "./results";
 import { ColumnReading, SheetModel, unitCell } from "./sheetModel";
@@ -211,4 +211,30 @@ export function checkAgainstSheets(x: SheetCheckInputs, warnings: string[]): voi
   checkComputedColumns(computed, x.results, x.inResults, warnings);
   checkRepeatedPlan(repeated, x.refNames, warnings);
   checkPlausibleRates(x.results, warnings);
+  checkActualsLeftOut(x.results, warnings);
+}
+
+/**
+ * A unit with people enrolled but no plan or base ("x", blank, an error) has no rate, so its people
+ * are in no Σ/Σ: the area's count is short by them. Said once per result, naming the units.
+ */
+export function checkActualsLeftOut(results: readonly IndicatorResult[], warnings: string[]): void {
+  for (const r of results) {
+    const cols = resultColumns(r);
+    const names: string[] = [];
+    let count = 0;
+    let people = 0;
+    for (let i = 0; i < cols.actual.length; i++) {
+      const a = cols.actual[i]!;
+      if (a !== a || a === 0 || cols.denominator[i] === cols.denominator[i]) continue;
+      count++;
+      people += a;
+      if (names.length < MAX_CELLS) names.push(`${cols.names[cols.unit[i]!]} (${formatCount(a, "vi")})`);
+    }
+    if (count === 0) continue;
+    const what = r.denominatorKind === "target" ? "kế hoạch" : r.denominatorKind === "population" ? "dân số" : "lực lượng lao động";
+    warnings.push(
+      `${r.indicator}: ${count} đơn vị có số thực hiện nhưng không có ${what} ("x", ô trống hoặc lỗi) nên không có tỷ lệ và không được tính vào tổng chung — ${formatCount(people, "vi")} người không nằm trong tỷ lệ chung: ${names.join(", ")}${count > names.length ? `, và ${count - names.length} đơn vị khác` : ""}. Nhập ${what} cho các đơn vị này nếu có.`,
+    );
+  }
 }

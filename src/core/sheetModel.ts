@@ -9,7 +9,7 @@ import { CoverageBase, IndicatorIdentity, IndicatorOverride, baseKindOf, identif
 import { DERIVED_TOTAL_SOCIAL_INSURANCE, PART_KEYS, sumOfParts } from "./derive";
 import { isGoalHeader } from "./goals";
 import { ColumnSource, SheetDetection } from "./results";
-import { SHEET_ROLES, SheetRole, yearOf } from "./roles";
+import { SHEET_ROLES, SheetRole, monthOf, yearOf } from "./roles";
 import { FigureRole, ROLE_NAMES, columnRole, comparesAchieved, isComputedLabel } from "./columnRoles";
 import { ChitieuError } from "./errors";
 import { cleanText, foldText } from "./text";
@@ -150,37 +150,63 @@ export function readColumns(
     }
     return { column: c, role: read.role, why: read.why, override };
   });
-  return byYear(readings);
+  return byPeriod(readings);
 }
 
+// Participants are a level: the cumulative column ("Lũy kế", "4 tháng đầu năm", "đến 30/4") is the
+// figure, a month's own ("Trong tháng", "Phát triển mới tháng 4") is not. An adjusted plan replaces
+// the one set at the start of the year.
+const CUMULATIVE = /(luy ke|den ngay|den het|tu dau nam|\b\d{1,2} thang|ca nam)/;
+const ADJUSTED = /(dieu chinh|bo sung)/;
+
 /**
- * Two columns of one indicator and role that name different years ("Thực hiện năm 2023" beside
- * "Thực hiện năm 2024"): the later is this report's; an earlier actual is last year's figure, an
- * earlier plan is not used. Without this the first column would be taken and the second dropped
- * with a warning, whichever year came first.
+ * Two columns of one indicator and role ("Thực hiện tháng 4" beside "Lũy kế", "Kế hoạch giao đầu
+ * năm" beside "Kế hoạch điều chỉnh", "Thực hiện năm 2023" beside "… năm 2024"): the one of the
+ * report's period is used. An earlier year's actual is last year's figure; an earlier year's plan,
+ * a month's own figure beside the cumulative one, an earlier month, a plan that was adjusted: not
+ * used, and the detection says why. Without this the first column would be taken and the second
+ * dropped with a warning, whichever came first.
  */
-function byYear(readings: ColumnReading[]): ColumnReading[] {
-  const groups = new Map<string, { i: number; year: number }[]>();
+function byPeriod(readings: ColumnReading[]): ColumnReading[] {
+  const groups = new Map<string, number[]>();
   readings.forEach((r, i) => {
     if ((r.role !== "actual" && r.role !== "target") || r.override) return;
-    const year = yearOf(r.column.header);
-    const id = year === null ? null : identifyIndicator(r.column.parts);
-    if (year === null || !id) return;
+    const id = identifyIndicator(r.column.parts);
+    if (!id) return;
     const k = `${r.role}|${id.key}`;
-    const g = groups.get(k) ?? [];
-    g.push({ i, year });
-    groups.set(k, g);
+    groups.set(k, [...(groups.get(k) ?? []), i]);
   });
+  const drop = (i: number, role: FigureRole | null, why: string) => {
+    readings[i] = { ...readings[i]!, role, why };
+  };
   for (const g of groups.values()) {
-    const latest = Math.max(...g.map((x) => x.year));
-    if (g.every((x) => x.year === latest)) continue;
-    for (const { i, year } of g) {
-      if (year === latest) continue;
-      const r = readings[i]!;
-      readings[i] =
-        r.role === "actual"
-          ? { ...r, role: "previous", why: `năm ${year}, trước năm ${latest} của cột bên cạnh` }
-          : { ...r, role: null, why: `kế hoạch năm ${year}; dùng kế hoạch năm ${latest}` };
+    if (g.length < 2) continue;
+    const header = (i: number) => readings[i]!.column.header;
+    const isActual = readings[g[0]!]!.role === "actual";
+    // The year: an earlier one is last year's (actuals) or not used (plans).
+    const years = g.map((i) => yearOf(header(i)));
+    const latest = Math.max(...years.map((y) => y ?? -Infinity));
+    let left = g.filter((i, k) => {
+      const y = years[k];
+      if (y === null || y === undefined || y === latest) return true;
+      if (isActual) drop(i, "previous", `năm ${y}, trước năm ${latest} của cột bên cạnh`);
+      else drop(i, null, `kế hoạch năm ${y}; dùng kế hoạch năm ${latest}`);
+      return false;
+    });
+    // Cumulative over a month's own (actuals); adjusted over the first plan (plans).
+    const mark = isActual ? CUMULATIVE : ADJUSTED;
+    const marked = left.filter((i) => mark.test(foldText(header(i))));
+    if (marked.length > 0 && marked.length < left.length) {
+      for (const i of left) if (!marked.includes(i)) drop(i, null, isActual ? `số của riêng một kỳ; dùng số lũy kế "${header(marked[0]!)}"` : `kế hoạch ban đầu; dùng kế hoạch điều chỉnh "${header(marked[0]!)}"`);
+      left = marked;
+    }
+    // The latest month.
+    const months = left.map((i) => monthOf(header(i)));
+    if (months.every((m) => m !== null) && new Set(months).size === left.length) {
+      const last = Math.max(...(months as number[]));
+      left.forEach((i, k) => {
+        if (months[k] !== last) drop(i, null, `tháng ${months[k]}; dùng tháng ${last} "${header(left[months.indexOf(last)]!)}"`);
+      });
     }
   }
   return readings;
@@ -219,6 +245,12 @@ export function modelSheet(role: SheetRole, table: DetectedTable, readings: read
   const bases = new Map<CoverageBase, DetectedColumn>();
   const ignored: { column: string; header: string; why: string }[] = [];
   const figure = FIGURE_OF[role];
+  // A one-indicator report names its indicator in the title only ("KẾT QUẢ PHÁT TRIỂN BHXH TỰ
+  // NGUYỆN" over "Kế hoạch giao | Thực hiện"): the one column of the role whose header names none
+  // is the title's indicator, or, with none there either, "the" indicator of the report. Never
+  // with two such columns: which would be which?
+  const unnamed = role === "base" ? 0 : readings.filter((r) => r.role === figure && !r.override && identifyIndicator(r.column.parts) === null).length;
+  const untitled = unnamed === 1 ? titleIndicator(table) : null;
   for (const { column: c, role: holds, override: ov } of readings) {
     // The column as Excel writes a reference to it: 'Kế hoạch'!E.
     const where = `'${table.sheet.replace(/'/g, "''")}'!${letter(table, c.col)}`;
@@ -242,7 +274,7 @@ export function modelSheet(role: SheetRole, table: DetectedTable, readings: read
       }
       if (borrowed) continue;
     }
-    const id = named ? identityFromName(named) : identifyIndicator(c.parts);
+    const id = named ? identityFromName(named) : (identifyIndicator(c.parts) ?? (unnamed === 1 ? untitled : null));
     if (!id) {
       ignored.push({ column: letter(table, c.col), header: c.header, why: "header names no indicator" });
       continue;
@@ -259,6 +291,23 @@ export function modelSheet(role: SheetRole, table: DetectedTable, readings: read
   }
   if (role !== "base") deriveTotal(table, indicators, warnings);
   return { role, table, indicators, goalColumns, bases, ignored, readings, borrowed };
+}
+
+const AGENCY = /^(bao hiem xa hoi|bhxh) (tinh|thanh pho|tp|huyen|quan|thi xa|viet nam|khu vuc|co so|dac khu)\b/;
+
+/** The one catalogue indicator a table's titles name, else the report's unnamed indicator. */
+function titleIndicator(table: DetectedTable): IndicatorIdentity {
+  const found = new Map<string, IndicatorIdentity>();
+  for (const line of table.titles) {
+    // The agency's name ("BẢO HIỂM XÃ HỘI THÀNH PHỐ CẦN THƠ") is no indicator.
+    if (AGENCY.test(foldText(line))) continue;
+    const id = identifyIndicator([line]);
+    if (id && !id.key.startsWith("custom:")) found.set(id.key, id);
+  }
+  // Total social insurance named beside one of its parts is that part's title ("BHXH tự nguyện").
+  if (found.size > 1 && found.has("bhxh")) found.delete("bhxh");
+  if (found.size === 1) return [...found.values()][0]!;
+  return { key: "custom:(chỉ tiêu của báo cáo)", vi: "Chỉ tiêu", en: "Indicator", base: null };
 }
 
 /**

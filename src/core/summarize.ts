@@ -137,6 +137,16 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
 
   const units = alignUnits(ref, actuals, base, previous, { keys: unitKeys, refOf }, warnings);
   const { refNames, inResults, unmatched, alignment } = units;
+  // Not one unit in both the plan and the actuals (a plan by district, actuals by commune): every
+  // total would be 0 — never a report.
+  if (inResults.length === 0 && ref.table !== actuals.table) {
+    const sample = (t: DetectedTable) => t.units.slice(0, 3).map((u) => `"${u.name}"`).join(", ");
+    throw new ChitieuError(
+      "no-match",
+      `Không đơn vị nào của trang '${ref.table.sheet}' (${sample(ref.table)} …) có trong trang '${actuals.table.sheet}' (${sample(actuals.table)} …): hai trang liệt kê các đơn vị khác nhau (huyện và xã, hay đơn vị trước và sau sắp xếp?). Chọn hai trang của cùng các đơn vị.`,
+      { sheet: actuals.table.sheet },
+    );
+  }
   const sheetsInOrder = [ref, actuals, base, previous].filter((m, i, all): m is SheetModel => m !== null && all.indexOf(m) === i);
 
   // Unit categories (for goals by category) and groups, from any input sheet.
@@ -189,6 +199,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
         return `'${m.table.sheet}': ${[...m.table.columns.map((c) => `"${c.header}"`), ...textOnly].join(", ") || "no number columns"}`;
       })
       .join("; ");
+    const rateGoals = [...models.values()].flatMap((m) => [...m.goalColumns.values()].map((g) => `'${m.table.sheet}'!${letter(m.table, g.column.col)} "${g.column.header}"`));
     // One sheet chosen for several roles whose columns do not say which they hold.
     const unclear = [...readings].flatMap(([t, rs]) => rs.filter((r) => r.role === null && r.why.startsWith("không rõ")).map((r) => `'${t.sheet}'!${letter(t, r.column.col)} "${r.column.header}"`));
     throw new ChitieuError(
@@ -196,6 +207,10 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
       `No indicator is in both the actuals and the ${targets ? "targets" : "base"} sheet. Headers found — ${list}. Name the columns alike (e.g. "BHXH tự nguyện" in both) or map them.` +
         (unclear.length > 0
           ? ` Các cột không rõ là kế hoạch hay thực hiện (một trang tính được chọn cho cả hai): ${unclear.join(", ")} — ghi "Kế hoạch"/"Thực hiện" trong tiêu đề cột, hoặc ánh xạ (--map "<trang>:<cột>=actual:<chỉ tiêu>").`
+          : "") +
+        // Rates set for each unit ("BHYT (%)") are goals for a coverage rate: they need the population.
+        (rateGoals.length > 0 && !base
+          ? ` Các cột ${rateGoals.join(", ")} là chỉ tiêu tỷ lệ (tỷ lệ bao phủ giao cho từng đơn vị), không phải số người: để so sánh cần trang dân số / lực lượng lao động (Dân số, Lao động).`
           : ""),
     );
   }

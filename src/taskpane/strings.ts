@@ -92,6 +92,12 @@ const VI = {
   figureRole: { target: "Kế hoạch", actual: "Thực hiện", base: "Dân số/LLLĐ", previous: "Cùng kỳ", rateGoal: "Chỉ tiêu tỷ lệ", computed: "Cột tính sẵn", ignored: "Bỏ qua" } as Record<DetectionRole, string>,
   roleOf: (column: string, header: string) => `Vai trò của cột ${column} (“${header}”)`,
   setByHand: "đã chọn tay",
+  sheetNotes: "Chọn trang tính",
+  readAsZero: (count: number, cells: string) => `“-” đọc là 0: ${count} ô (${cells})`,
+  scaled: (column: string, header: string, scale: number, from: string) => `Cột ${column} (“${header}”) nhân ${scale.toLocaleString("vi-VN")} theo ${from}`,
+  nameRead: (row: number, written: string, name: string) => `Dòng ${row}: “${written}” đọc là “${name}”`,
+  bandsRead: (column: string, labels: string) => `Mỗi đơn vị nhiều dòng (cột ${column}): ${labels}`,
+  readNotes: "Cách đọc số liệu",
 };
 
 type Strings = typeof VI;
@@ -180,6 +186,12 @@ const EN: Strings = {
   figureRole: { target: "Target", actual: "Actual", base: "Population/labour force", previous: "Same period last year", rateGoal: "Rate goal", computed: "Computed in the sheet", ignored: "Ignored" },
   roleOf: (column: string, header: string) => `Role of column ${column} (“${header}”)`,
   setByHand: "set by hand",
+  sheetNotes: "Sheet choice",
+  readAsZero: (count: number, cells: string) => `“-” read as 0: ${count} cells (${cells})`,
+  scaled: (column: string, header: string, scale: number, from: string) => `Column ${column} (“${header}”) multiplied by ${scale.toLocaleString("en-US")} as stated in ${from}`,
+  nameRead: (row: number, written: string, name: string) => `Row ${row}: “${written}” read as “${name}”`,
+  bandsRead: (column: string, labels: string) => `Several rows per unit (column ${column}): ${labels}`,
+  readNotes: "How figures were read",
 };
 
 export type UiStrings = Strings;

@@ -6,7 +6,7 @@
  */
 import { ChitieuError } from "../core/errors";
 import { Grid, SheetGrid } from "../core/grid";
-import { SheetChoice, chooseSheets } from "../core/roles";
+import { SheetChoice, chooseSheets, contestedRoles } from "../core/roles";
 import { RunChoices } from "../core/settings";
 import { SheetSpec } from "../core/sheetSpec";
 import { Summary, summarize } from "../core/summarize";
@@ -48,7 +48,8 @@ async function choose(port: WorkbookPort, sheetList: SheetInfo[], choices: RunCh
   const hidden = new Set(sheetList.filter((s) => s.hidden).map((s) => s.name));
   try {
     const c = chooseSheets(allNames, choices.sheets, new Map(), skip, hidden);
-    if (c.targets || c.base) return c;
+    // Two sheets could serve a role ("KH" and "KH (2)", "TH T3" and "TH T4"): their titles decide.
+    if ((c.targets || c.base) && contestedRoles(allNames, choices.sheets, skip, hidden).length === 0) return c;
   } catch (e) {
     if (!(e instanceof ChitieuError) || e.code !== "missing-sheet" || Object.values(choices.sheets).some((n) => n && !allNames.includes(n))) throw e;
   }

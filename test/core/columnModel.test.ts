@@ -256,3 +256,89 @@ describe("a mapping by role on a one-sheet report", () => {
     ]);
   });
 });
+
+describe("two columns of one indicator: the report's period is used", () => {
+  const run = (headers: [string, string], plan = "Kế hoạch") =>
+    summarize({
+      targets: null,
+      actuals: sheet("T4.2024", [
+        ["STT", "Đơn vị", "BHYT", null, null],
+        [null, null, plan, ...headers],
+        [1, "Xã A", 1000, 50, 900],
+        [2, "Xã B", 2000, 70, 1500],
+      ]),
+      base: null,
+    });
+
+  it.each<[[string, string], string]>([
+    [["Thực hiện tháng 4", "Lũy kế"], "E"],
+    [["Thực hiện trong tháng", "Thực hiện 4 tháng đầu năm"], "E"],
+    [["TH T3.2024", "TH T4.2024"], "E"],
+  ])("%j → the cumulative or latest column, %s", (headers, column) => {
+    const s = run(headers);
+    expect(s.results[0]!.source.actual.column).toBe(column);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it("the latest month whatever the order", () => {
+    const s = summarize({
+      targets: null,
+      actuals: sheet("TH", [["STT", "Đơn vị", "BHYT", null, null], [null, null, "Kế hoạch", "Thực hiện đến 30/4/2024", "Thực hiện đến 31/3/2024"], [1, "Xã A", 1000, 900, 800]]),
+      base: null,
+    });
+    expect(s.results[0]!.source.actual.column).toBe("D");
+  });
+
+  it("an adjusted plan replaces the one set at the start of the year", () => {
+    const s = summarize({
+      targets: null,
+      actuals: sheet("TH", [["STT", "Đơn vị", "BHYT", null, null], [null, null, "Kế hoạch giao đầu năm", "Kế hoạch điều chỉnh", "Thực hiện"], [1, "Xã A", 1000, 1200, 900]]),
+      base: null,
+    });
+    expect(s.results[0]!.source.denominator.column).toBe("D");
+    const why = s.detection.find((d) => d.columns)!.columns!.find((c) => c.column === "C")!;
+    expect(why).toMatchObject({ role: "ignored", why: expect.stringMatching(/kế hoạch ban đầu; dùng kế hoạch điều chỉnh/) });
+  });
+});
+
+describe("a one-indicator report that names its indicator in the title only", () => {
+  const grid = (title: string, headers: [string, string]): Grid => [
+    ["BẢO HIỂM XÃ HỘI THÀNH PHỐ CẦN THƠ"],
+    [title],
+    ["STT", "Đơn vị", ...headers, "Tỷ lệ (%)"],
+    [1, "Quận Ninh Kiều", 3790, 3322, 87.65],
+    [2, "Quận Bình Thủy", 1940, 1577, 81.29],
+  ];
+
+  it("takes the title's indicator (not the agency's 'Bảo hiểm xã hội')", () => {
+    const s = summarize({ targets: null, actuals: sheet("T4.2024", grid("KẾT QUẢ PHÁT TRIỂN NGƯỜI THAM GIA BHXH TỰ NGUYỆN 4 THÁNG ĐẦU NĂM 2024", ["Kế hoạch giao", "Thực hiện"])), base: null });
+    expect(s.results.map((r) => r.indicatorKey)).toEqual(["bhxh-tn"]);
+    expect(s.results[0]!.overall).toBeCloseTo(4899 / 5730, 12);
+  });
+
+  it("pairs the plan and the actual even with role words only ('Chỉ tiêu được giao', 'Ước thực hiện 6 tháng')", () => {
+    const s = summarize({ targets: null, actuals: sheet("6 thang", grid("ƯỚC THỰC HIỆN 6 THÁNG ĐẦU NĂM 2024 - BẢO HIỂM Y TẾ", ["Chỉ tiêu được giao", "Ước thực hiện 6 tháng"])), base: null });
+    expect(s.results.map((r) => [r.indicatorKey, r.actualTotal, r.denominatorTotal])).toEqual([["bhyt", 4899, 5730]]);
+  });
+});
+
+describe("columns that are a part of another ('Tổng số | Trong đó: học sinh, sinh viên')", () => {
+  it("are not the indicator's figure, and say so", () => {
+    const s = summarize({
+      targets: sheet("KH", [["Đơn vị", "BHYT"], ["Xã A", 1000], ["Xã B", 2000]]),
+      actuals: sheet("TH", [["Đơn vị", "BHYT", null], [null, "Tổng số", "Trong đó: học sinh, sinh viên"], ["Xã A", 900, 300], ["Xã B", 1500, 400]]),
+      base: null,
+    });
+    expect(s.results[0]!.source.actual.column).toBe("B");
+    expect(s.warnings).toEqual([]);
+    expect(s.detection.find((d) => d.role === "actuals")!.columns!.find((c) => c.column === "C")!.role).toBe("ignored");
+  });
+});
+
+describe("rates set for each unit without a population", () => {
+  it("the refusal says they are coverage goals and need the population", () => {
+    expect(() => summarize({ targets: sheet("KH", [["Đơn vị", "BHYT (%)"], ["Xã A", 95]]), actuals: sheet("TH", [["Đơn vị", "BHYT"], ["Xã A", 900]]), base: null })).toThrow(
+      /'KH'!B "BHYT \(%\)" là chỉ tiêu tỷ lệ .* cần trang dân số/,
+    );
+  });
+});

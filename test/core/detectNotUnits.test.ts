@@ -53,8 +53,9 @@ describe('units after a "Trong đó:" block', () => {
   });
 
   it("says so, naming the cell, when a row with figures is left out as a breakdown by its words alone", () => {
+    // The rows do not add up to the unit above (250 of 300): only their words say they break it down.
     const t = detectTable(
-      sheet([header, [1, "Huyện Châu Thành", 300, 150], [null, "Trong đó:", null, null], [null, "Thành thị", 100, 50], [null, "Nông thôn", 200, 100], [2, "Huyện Phụng Hiệp", 400, 200]]),
+      sheet([header, [1, "Huyện Châu Thành", 300, 150], [null, "Trong đó:", null, null], [null, "Thành thị", 100, 50], [null, "Nông thôn", 150, 100], [2, "Huyện Phụng Hiệp", 400, 200]]),
     );
     expect(names(t)).toEqual(["Huyện Châu Thành", "Huyện Phụng Hiệp"]);
     expect(reasons(t)).toEqual(["Trong đó:: breakdown", "Thành thị: breakdown", "Nông thôn: breakdown"]);
@@ -67,9 +68,14 @@ describe('units after a "Trong đó:" block', () => {
     const t = detectTable(sheet([["Đơn vị", "Thực hiện"], ["Vị Thanh", 300], ["Trong đó:", null], ["- Thành thị", 100], ["- Nông thôn", 200], ["Nam Đàn", 150], ["Nam Trực", 90]]));
     expect(names(t)).toEqual(["Vị Thanh", "Nam Đàn", "Nam Trực"]);
     expect(t.warnings).toEqual([]);
-    const sexes = detectTable(sheet([["Đơn vị", "Thực hiện"], ["Vị Thanh", 300], ["Trong đó:", null], ["Nam", 120], ["Nữ giới", 180], ["Long Mỹ", 90]]));
+    // 120 + 170 is not Vị Thanh's 300: the rows' words alone decide, and Long Mỹ after them is in doubt.
+    const sexes = detectTable(sheet([["Đơn vị", "Thực hiện"], ["Vị Thanh", 300], ["Trong đó:", null], ["Nam", 120], ["Nữ giới", 170], ["Long Mỹ", 90]]));
     expect(names(sexes)).toEqual(["Vị Thanh", "Long Mỹ"]);
     expect(sexes.warnings).toHaveLength(3);
+    // 120 + 180: they break Vị Thanh down, beyond doubt.
+    const adding = detectTable(sheet([["Đơn vị", "Thực hiện"], ["Vị Thanh", 300], ["Trong đó:", null], ["Nam", 120], ["Nữ giới", 180], ["Long Mỹ", 90]]));
+    expect(names(adding)).toEqual(["Vị Thanh", "Long Mỹ"]);
+    expect(adding.warnings).toEqual([]);
   });
 
   it("never leaves out a row with figures and an STT number as a breakdown, and says it was in doubt", () => {

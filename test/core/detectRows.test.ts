@@ -238,8 +238,9 @@ describe("group rows without numerals: a district row whose figures its communes
     // Bare names, one coincidence, nothing else to say it is a group.
     const bare = detectTable(sheetOf([[null, "An", 300, 30], [null, "Bình", 100, 10], [null, "Châu", 200, 20], [null, "Đông", 50, 5]], header));
     expect(bare.units).toHaveLength(4);
-    // All zero: nothing to sum.
-    const zeros = detectTable(sheetOf([[null, "Huyện A", 0, 0], [1, "Xã B", 0, 0], [2, "Xã C", 0, 0]], header));
+    // All zero: nothing to sum. (Names without a kind: a district row without a number above
+    // numbered communes is their group row by its kind alone — detectBlocks.test.ts.)
+    const zeros = detectTable(sheetOf([[null, "An", 0, 0], [1, "Bình", 0, 0], [2, "Châu", 0, 0]], header));
     expect(zeros.units).toHaveLength(3);
   });
 

@@ -1,6 +1,6 @@
 import { ChitieuError } from "../../src/core/errors";
 import { Grid } from "../../src/core/grid";
-import { chooseSheets } from "../../src/core/roles";
+import { chooseSheets, contestedRoles, periodOf } from "../../src/core/roles";
 
 describe("chooseSheets — by name", () => {
   it.each([
@@ -159,5 +159,41 @@ describe("chooseSheets — real workbooks: years, hidden sheets, combined sheets
     const c = chooseSheets(["Bieu 01", "Bieu 02"], {}, peek);
     expect(c.targets).toBe("Bieu 01");
     expect(c.actuals).toBe("Bieu 02");
+  });
+});
+
+describe("chooseSheets — two sheets for one role: the report's period", () => {
+  const titled = (title: string): Grid => [["BẢO HIỂM XÃ HỘI TỈNH"], [title], ["STT", "Đơn vị", "BHYT"], [1, "Huyện A", 100]];
+
+  it("two plans, last year's first: the plan of the actuals' year, whatever the order, and the choice says why", () => {
+    const peek = new Map([
+      ["KH", titled("KẾ HOẠCH GIAO NĂM 2023")],
+      ["KH (2)", titled("KẾ HOẠCH GIAO NĂM 2024")],
+      ["TH", titled("Số liệu đến ngày 30/4/2024")],
+    ]);
+    const c = chooseSheets(["KH", "KH (2)", "TH"], {}, peek);
+    expect(c.targets).toBe("KH (2)");
+    expect(c.notes?.join("\n")).toMatch(/'KH \(2\)' được dùng làm kế hoạch \(năm 2024, cùng năm với số thực hiện\); 'KH' \(năm 2023\) không được dùng/);
+  });
+
+  it("two months of actuals, last month first: the latest", () => {
+    const peek = new Map([
+      ["TH T3.2024", titled("Số liệu đến ngày 31/3/2024")],
+      ["TH T4.2024", titled("Số liệu đến ngày 30/4/2024")],
+      ["KH", titled("KẾ HOẠCH NĂM 2024")],
+    ]);
+    const c = chooseSheets(["TH T3.2024", "TH T4.2024", "KH"], {}, peek);
+    expect(c.actuals).toBe("TH T4.2024");
+    expect(c.notes?.join("\n")).toMatch(/'TH T4\.2024' được dùng làm thực hiện \(4\/2024, kỳ mới nhất\); 'TH T3\.2024' \(3\/2024\) không được dùng/);
+  });
+
+  it("a decision's date in the title is not the period", () => {
+    expect(periodOf("KH", titled("Kèm theo Quyết định số 15/QĐ-UBND ngày 15/01/2024"))).toBeNull();
+    expect(periodOf("KH", titled("THỰC HIỆN THÁNG 4 NĂM 2024"))).toEqual({ year: 2024, month: 4, day: 0 });
+  });
+
+  it("says which roles more than one sheet could serve by name", () => {
+    expect(contestedRoles(["KH", "KH (2)", "TH"])).toEqual(["targets"]);
+    expect(contestedRoles(["KH", "KH (2)", "TH"], { targets: "KH" })).toEqual([]);
   });
 });

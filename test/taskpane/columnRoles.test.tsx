@@ -176,3 +176,27 @@ describe("a band of a sheet with two rows per unit", () => {
     expect(next.overrides).toEqual([{ sheet: "actuals", column: "BHYT / Kế hoạch", indicator: "-" }]);
   });
 });
+
+describe("what the detection read other than as written", () => {
+  it("shows why the sheets were chosen, the dash zeros, the scales, the names and the bands", () => {
+    const d: SheetDetection = {
+      ...ACTUALS,
+      dashZeros: { count: 3, cells: ["'Thực hiện'!C9", "'Thực hiện'!C10"] },
+      scales: [{ column: "C", header: "BHXH tự nguyện", scale: 1000, from: "'Kế hoạch'!C3: \"Đơn vị tính: nghìn người\"" }],
+      names: [{ row: 7, name: "Phường 3", written: "3", why: "number" }],
+      bands: { column: "C", labels: ["Kế hoạch", "Thực hiện"] },
+    };
+    const summary = { detection: [d], unmatched: [], sheetNotes: ["Trang tính 'KH 2024' bị ẩn nên không được chọn tự động; hãy chọn nó nếu đó là số liệu của kỳ này."] } as unknown as Summary;
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <DetectionView S={S} summary={summary} />
+      </FluentProvider>,
+    );
+    expect(screen.getByTestId("sheet-notes").textContent).toContain("'KH 2024' bị ẩn");
+    const notes = screen.getByTestId("read-notes-actuals").textContent!;
+    expect(notes).toContain("“-” đọc là 0: 3 ô ('Thực hiện'!C9, 'Thực hiện'!C10, …)");
+    expect(notes).toContain("Cột C (“BHXH tự nguyện”) nhân 1.000");
+    expect(notes).toContain("Dòng 7: “3” đọc là “Phường 3”");
+    expect(notes).toContain("Mỗi đơn vị nhiều dòng (cột C): Kế hoạch, Thực hiện");
+  });
+});

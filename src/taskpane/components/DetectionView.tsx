@@ -39,6 +39,16 @@ export function withColumnRole(choices: RunChoices, d: SheetDetection, c: Detect
   return { ...choices, overrides: [...kept, next] };
 }
 
+/** What was read other than as written in this sheet: dash zeros, scales, names, bands. */
+function readNotes(S: UiStrings, d: SheetDetection): string[] {
+  const out: string[] = [];
+  if (d.dashZeros && d.dashZeros.count > 0) out.push(S.readAsZero(d.dashZeros.count, d.dashZeros.cells.join(", ") + (d.dashZeros.count > d.dashZeros.cells.length ? ", …" : "")));
+  for (const x of d.scales ?? []) out.push(S.scaled(x.column, x.header, x.scale, x.from));
+  for (const x of d.names ?? []) out.push(S.nameRead(x.row, x.written, x.name));
+  if (d.bands) out.push(S.bandsRead(d.bands.column, d.bands.labels.join(", ")));
+  return out;
+}
+
 function isColumnRole(v: string | undefined): v is DetectionRole {
   return !!v && (COLUMN_ROLES as readonly string[]).includes(v);
 }
@@ -78,6 +88,16 @@ export function DetectionView({ S, summary, collapsed = false, choices, onChange
         </AccordionHeader>
         <AccordionPanel>
           <div data-testid="detection">
+            {summary.sheetNotes && summary.sheetNotes.length > 0 && (
+              <section aria-label={S.sheetNotes} data-testid="sheet-notes">
+                <h3 className={styles.sheet}>{S.sheetNotes}</h3>
+                <ul className={styles.list}>
+                  {summary.sheetNotes.map((n) => (
+                    <li key={n}>{n}</li>
+                  ))}
+                </ul>
+              </section>
+            )}
             {summary.detection.map((d) => (
               <section key={d.role} aria-label={`${S.role[d.role] ?? d.role}: ${d.sheet}`}>
                 <h3 className={styles.sheet}>
@@ -97,7 +117,7 @@ export function DetectionView({ S, summary, collapsed = false, choices, onChange
                     ) : (
                       <ul className={styles.list}>
                         {d.indicators.map((i) => (
-                          <li key={i.column}>
+                          <li key={`${i.column}|${i.header}`}>
                             {i.indicator} — {d.sheet}!{i.column} (“{i.header}”)
                           </li>
                         ))}
@@ -126,7 +146,7 @@ export function DetectionView({ S, summary, collapsed = false, choices, onChange
                           {d.columns.map((c) => {
                             const byHand = !!choices && choices.overrides.some((o) => names(o, d, c));
                             return (
-                              <li key={c.column} className={styles.column} data-column={c.column}>
+                              <li key={`${c.column}|${c.header}`} className={styles.column} data-column={c.column}>
                                 <span>
                                   {c.column}: “{c.header}”{c.indicator ? ` — ${c.indicator}` : ""}
                                   {byHand ? ` (${S.setByHand})` : ""}
@@ -158,13 +178,25 @@ export function DetectionView({ S, summary, collapsed = false, choices, onChange
                       </dd>
                     </>
                   )}
+                  {readNotes(S, d).length > 0 && (
+                    <>
+                      <dt className={styles.dt}>{S.readNotes}</dt>
+                      <dd className={styles.dd}>
+                        <ul className={styles.list} data-testid={`read-notes-${d.role}`}>
+                          {readNotes(S, d).map((n) => (
+                            <li key={n}>{n}</li>
+                          ))}
+                        </ul>
+                      </dd>
+                    </>
+                  )}
                   {d.ignoredColumns.length > 0 && (
                     <>
                       <dt className={styles.dt}>{S.ignoredColumns}</dt>
                       <dd className={styles.dd}>
                         <ul className={styles.list}>
                           {d.ignoredColumns.map((c) => (
-                            <li key={c.column}>
+                            <li key={`${c.column}|${c.header}`}>
                               {c.column}: “{c.header}” ({c.why})
                             </li>
                           ))}
