@@ -342,3 +342,30 @@ describe("rates set for each unit without a population", () => {
     );
   });
 });
+
+describe("a plan and actuals with no unit in common", () => {
+  it("is refused, naming units of each (never a report of zeros)", () => {
+    let err: unknown;
+    try {
+      summarize({
+        targets: sheet("Kế hoạch", [["Đơn vị", "BHYT"], ["Huyện An Phú", 1000], ["Huyện Bình Minh", 2000]]),
+        actuals: sheet("Thực hiện", [["Đơn vị", "BHYT"], ["Xã Long Hòa", 900], ["Xã Long Bình", 800]]),
+        base: null,
+      });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ChitieuError);
+    expect((err as ChitieuError).code).toBe("no-match");
+    expect((err as ChitieuError).message).toMatch(/Không đơn vị nào của trang 'Kế hoạch' \("Huyện An Phú", "Huyện Bình Minh" …\) có trong trang 'Thực hiện' \("Xã Long Hòa", "Xã Long Bình" …\)/);
+  });
+
+  it("a unit with people but an 'x' plan is said: its people are in no area rate", () => {
+    const s = summarize({
+      targets: sheet("KH", [["Đơn vị", "BHYT"], ["Xã A", 1000], ["Xã B", "x"]]),
+      actuals: sheet("TH", [["Đơn vị", "BHYT"], ["Xã A", 900], ["Xã B", 37]]),
+      base: null,
+    });
+    expect(s.warnings.join("\n")).toMatch(/BHYT: 1 đơn vị có số thực hiện nhưng không có kế hoạch .* 37 người .*: Xã B \(37\)/);
+  });
+});
