@@ -55,24 +55,27 @@ export function areaWord(summary: Pick<Summary, "totalLabel">, lang: Lang): stri
  * or only the growth (no figure last year). A unit missing from last year's sheet is in every
  * total: saying it was left out would have a planner add it twice.
  */
-export type LeftOut = "total" | "coverage" | "growth";
+export type LeftOut = "total" | "coverage" | "growth" | "extra";
 
 type Sheets = Summary["sheets"];
 
 export function leftOutOf(e: UnmatchedEntry, sheets?: Sheets): LeftOut {
   if (!sheets) return "total";
   const results = [sheets.actuals, sheets.targets].filter((x): x is string => !!x);
-  const inOther = (x: string | null | undefined) => !!x && !results.includes(x) && (e.sheet === x || e.missingFrom.includes(x));
-  if (e.missingFrom.some((m) => results.includes(m)) && results.includes(e.sheet)) return "total";
-  if (inOther(sheets.base)) return "coverage";
-  if (inOther(sheets.previous)) return "growth";
+  // A unit only in the population or last year's sheet is in none of this year's figures: it leaves
+  // out nothing (a commune that no longer exists after the merger, most often).
+  if (!results.includes(e.sheet)) return "extra";
+  const missing = (x: string | null | undefined) => !!x && !results.includes(x) && e.missingFrom.includes(x);
+  if (e.missingFrom.some((m) => results.includes(m))) return "total";
+  if (missing(sheets.base)) return "coverage";
+  if (missing(sheets.previous)) return "growth";
   return "total";
 }
 
 type CaveatSummary = Pick<Summary, "unmatched" | "totalLabel"> & { readonly sheets?: Sheets };
 
 function grouped(summary: CaveatSummary): Record<LeftOut, UnmatchedEntry[]> {
-  const out: Record<LeftOut, UnmatchedEntry[]> = { total: [], coverage: [], growth: [] };
+  const out: Record<LeftOut, UnmatchedEntry[]> = { total: [], coverage: [], growth: [], extra: [] };
   for (const e of unmatchedEntries(summary.unmatched)) out[leftOutOf(e, summary.sheets)].push(e);
   return out;
 }
@@ -81,10 +84,11 @@ function headlineOf(kind: LeftOut, n: number, area: string, lang: Lang): string 
   const units = lang === "en" ? `${n} unit${n === 1 ? "" : "s"}` : `${n} đơn vị`;
   if (kind === "total") return lang === "en" ? `Left out of the ${area} total: ${units} not matched between the sheets` : `Không tính vào tổng ${area}: ${units} không khớp giữa các trang tính`;
   if (kind === "coverage") return lang === "en" ? `Left out of the ${area} coverage: ${units} with no population or labour force` : `Không tính vào tỷ lệ bao phủ ${area}: ${units} không có dân số / lực lượng lao động`;
-  return lang === "en" ? `No growth on last year (in every other total): ${units} not in last year's sheet` : `Không có số so cùng kỳ (vẫn tính vào các tổng khác): ${units} không có ở trang cùng kỳ`;
+  if (kind === "growth") return lang === "en" ? `No growth on last year (in every other total): ${units} not in last year's sheet` : `Không có số so cùng kỳ (vẫn tính vào các tổng khác): ${units} không có ở trang cùng kỳ`;
+  return lang === "en" ? `Not in this year's plan or actuals (in no total): ${units} listed only in the population or last year's sheet` : `Không có trong kế hoạch và số thực hiện năm nay (không tính vào tổng nào): ${units} chỉ có ở trang dân số hoặc cùng kỳ`;
 }
 
-const KINDS: readonly LeftOut[] = ["total", "coverage", "growth"];
+const KINDS: readonly LeftOut[] = ["total", "coverage", "growth", "extra"];
 
 /**
  * The note above the overview and the pane's results: which units the area totals leave out, and
@@ -140,8 +144,8 @@ export function narrativeCaution(summary: CaveatSummary, lang: Lang): string | n
   if (noGrowth.length > 0) {
     parts.push(
       lang === "en"
-        ? `${out.length > 0 ? "" : "Caution: "}the growth on last year leaves out ${noGrowth.join(", ")} (not in last year's sheet).`
-        : `${out.length > 0 ? "" : "Lưu ý: "}số so với cùng kỳ chưa tính ${noGrowth.join(", ")} (không có ở trang cùng kỳ).`,
+        ? `${out.length > 0 ? "The" : "Caution: the"} growth on last year leaves out ${noGrowth.join(", ")} (not in last year's sheet).`
+        : `${out.length > 0 ? "Số" : "Lưu ý: số"} so với cùng kỳ chưa tính ${noGrowth.join(", ")} (không có ở trang cùng kỳ).`,
     );
   }
   return parts.length > 0 ? parts.join(" ") : null;

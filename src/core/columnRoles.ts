@@ -30,7 +30,7 @@ export interface RoleReading {
 // Each on folded text (no diacritics, lower case). Computed first: "Tỷ lệ thực hiện so kế hoạch"
 // and "So cùng kỳ (%)" name other roles' words but are ratios of them.
 const COMPUTED =
-  /(ty le|%|\bratio\b|\brate\b|percent|so sanh|\bso voi\b|\bso (kh|ke hoach|cung ky|ck|nam truoc)\b|tang\s*(\/|,|-)?\s*giam|tang them|chenh lech|xep hang|thu hang|\bhang\b(?!\s*(thang|nam|quy|ngay|tuan))|\brank|con lai|con phai|con thieu|chua (dat|hoan thanh|thuc hien|tham gia)|phai phat trien them|can phat trien them|\bgap\b|difference|growth|tang truong)/;
+  /(\b(th|thuc hien)\s*\/\s*(kh|ke hoach)\b|ty le|%|\bratio\b|\brate\b|percent|so sanh|\bso voi\b|\bso (kh|ke hoach|cung ky|ck|nam truoc)\b|tang\s*(\/|,|-)?\s*giam|tang them|chenh lech|xep hang|thu hang|\bhang\b(?!\s*(thang|nam|quy|ngay|tuan))|\brank|con lai|con phai|con thieu|chua (dat|hoan thanh|thuc hien|tham gia)|phai phat trien them|can phat trien them|\bgap\b|difference|growth|tang truong)/;
 // Last year's figures: "Cùng kỳ", "Cùng kỳ năm 2023", "TH năm trước".
 const PREVIOUS = /(cung ky|\bck\b|nam truoc|ky truoc|same period|last year|previous year|prior year)/;
 // The base: only words that cannot be a count of participants ("lao động tham gia BHXH" is one).

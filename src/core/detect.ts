@@ -547,6 +547,8 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
   const units: UnitRow[] = [];
   const excluded: ExcludedRow[] = [];
   const groups: { row: number; label: string; unitIndices: number[] }[] = [];
+  // Subtotal rows read as group rows, with their labels as written.
+  const subtotalGroups: { group: { row: number; label: string; unitIndices: number[] }; label: string }[] = [];
   let totalRow: { row: number; label: string } | null = null;
   let currentGroup: { row: number; label: string; unitIndices: number[] } | null = null;
   let blankRun = 0;
@@ -669,7 +671,9 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
         // Units already under a group row (I "Các quận") stay in it: this row only checks them.
         if (units[i]!.group === null) units[i] = { ...units[i]!, group: groupName };
       }
-      groups.push({ row: r, label: groupName, unitIndices: members });
+      const g = { row: r, label: groupName, unitIndices: members };
+      groups.push(g);
+      subtotalGroups.push({ group: g, label });
       excluded.push({ row: r, label, reason: "group" });
       currentGroup = null;
       headingGroup = false;
@@ -867,6 +871,16 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
   if (context === CTX_OF_WHICH) endOfWhich();
 
   // Units typed by their number (ward 3 as 3 among "Phường 1", "Phường 2"): named with their neighbours' kind.
+  // "Cộng các xã, phường" under every unit, with no total row and no other group: the total row,
+  // worded as a subtotal — the check on all the units, not one group holding them all.
+  if (totalRow === null && groups.length === 1 && subtotalGroups.length === 1 && subtotalGroups[0]!.group.unitIndices.length === units.length && units.length > 0) {
+    const { group, label } = subtotalGroups[0]!;
+    groups.length = 0;
+    totalRow = { row: group.row, label };
+    for (let i = 0; i < units.length; i++) if (units[i]!.group === group.label) units[i] = { ...units[i]!, group: null };
+    const k = excluded.findIndex((e) => e.row === group.row);
+    if (k >= 0) excluded[k] = { row: group.row, label, reason: "total" };
+  }
   if (numberNamed.length > 0) nameNumberedUnits(sheet.name, units, numberNamed, unitColumn, headers[unitColumn] ?? "", at, warnings);
 
   // A scale stated above the table ("Đơn vị tính: nghìn người") holds for the whole sheet; one in

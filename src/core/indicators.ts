@@ -58,7 +58,7 @@ export function catalogueEntry(id: string): CatalogueEntry | undefined {
 
 // Words that say which sheet or period a column is from, not what it counts.
 const ROLE_WORDS =
-  /\b(ke hoach|chi tieu( duoc)?( giao)?|duoc giao|giao|muc tieu|thuc hien|luy ke|uoc|so nguoi( tham gia)?|nguoi tham gia|tham gia|so luong|nam \d{4}|dot \d+|thang \d+|\d+ thang|dau nam|ca nam|nam nay|trong thang|den ngay|dieu chinh|bo sung|ban dau|quy [ivx\d]+|target|plan|planned|actual|actuals|achieved|year \d{4}|kh|th)\b/g;
+  /\b(ke hoach|chi tieu( duoc)?( giao)?|duoc giao|giao|muc tieu|thuc hien|luy ke|uoc|so nguoi( tham gia)?|nguoi tham gia|tham gia|so luong|nam \d{4}|dot \d+|thang \d+|\d+ thang|dau nam|ca nam|nam nay|trong thang|den ngay|dieu chinh|bo sung|ban dau|cung ky|nam truoc|ky truoc|quy [ivx\d]+|target|plan|planned|actual|actuals|achieved|year \d{4}|kh|th)\b/g;
 
 export interface IndicatorIdentity {
   /** Stable key: the catalogue id, or "custom:" + the header's own words. */

@@ -41,6 +41,8 @@ export interface SummaryOptions {
   readonly groupBy?: string | null;
   /** Why the sheets were chosen as they were, from the sheet choice (roles.ts), carried to the summary. */
   readonly sheetNotes?: readonly string[];
+  /** Doubts about the sheet choice (roles.ts), carried to the summary's warnings, first. */
+  readonly sheetWarnings?: readonly string[];
 }
 
 export interface UnitResult {

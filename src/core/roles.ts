@@ -23,6 +23,8 @@ export interface SheetChoice {
    * làm kế hoạch: cùng năm 2025 với báo cáo; 'KH 2024' bỏ qua"). Absent when nothing was in doubt.
    */
   readonly notes?: readonly string[];
+  /** Doubts about the choice a planner must see (a plan of another year than the actuals'). */
+  readonly warnings?: readonly string[];
 }
 
 /** A name to use, null for "none" (optional sheets only), or absent to detect. */
@@ -100,6 +102,8 @@ export function monthOf(text: string): number | null {
   const f = foldText(text);
   const m =
     f.match(/\bthang (\d{1,2})\b/) ??
+    // "6 tháng đầu năm": the figures run to the end of month 6.
+    f.match(/\b(\d{1,2}) thang\b/) ??
     f.match(/\bt(\d{1,2})(?:[./-](?:19|20)\d\d)?\b/) ??
     f.match(/\b\d{1,2}[./-](\d{1,2})[./-](?:19|20)\d\d\b/) ??
     f.match(/\b(\d{1,2})[./-](?:19|20)\d\d\b/);
@@ -151,7 +155,7 @@ export function periodOf(name: string, grid?: Grid): SheetPeriod | null {
   return year === null ? null : { year, month, day };
 }
 
-const periodValue = (p: SheetPeriod) => p.year * 10000 + p.month * 100 + p.day;
+export const periodValue = (p: SheetPeriod): number => p.year * 10000 + p.month * 100 + p.day;
 const periodText = (p: SheetPeriod) => (p.day ? `${p.day}/${p.month}/${p.year}` : p.month ? `${p.month}/${p.year}` : `năm ${p.year}`);
 
 /** Roles that more than one sheet could serve by its name (their titles then decide: the shell peeks). */
@@ -205,6 +209,7 @@ export function chooseSheets(
 ): SheetChoice {
   const chosen: Partial<Record<SheetRole, string | null>> = {};
   const notes: string[] = [];
+  const warnings: string[] = [];
   for (const role of SHEET_ROLES) {
     const g = given[role];
     // null: the user chose "none" for an optional sheet, so it is not detected either.
@@ -257,15 +262,22 @@ export function chooseSheets(
       const p = period(n);
       return p ? periodValue(p) : 0;
     };
-    // The year outweighs the name's form: "Chỉ tiêu (mới)" of the actuals' year over "Chỉ tiêu" of the year before.
-    const best = [...options].sort((a, b) => fit(b) - fit(a) || nameStrength(b) - nameStrength(a) || value(b) - value(a))[0]!;
+    // The period outweighs the name's form: the latest actuals ("TH T4.2024" over "TH 2023"), and
+    // for the other roles the actuals' year ("Chỉ tiêu (mới)" of 2024 over "Chỉ tiêu" of 2023).
+    const best = [...options].sort((a, b) => (role === "actuals" ? value(b) - value(a) : fit(b) - fit(a)) || nameStrength(b) - nameStrength(a) || value(b) - value(a))[0]!;
     chosen[role] = best;
     taken.add(best);
     const p = period(best);
     for (const o of options) {
       const q = period(o);
-      if (o === best || !p || !q || periodValue(p) === periodValue(q)) continue;
-      notes.push(`Trang tính '${best}' được dùng làm ${ROLE_VI[role]} (${periodText(p)}${report && role !== "actuals" && p.year === report.year ? ", cùng năm với số thực hiện" : role === "actuals" ? ", kỳ mới nhất" : ""}); '${o}' (${periodText(q)}) không được dùng.`);
+      if (o === best || (!p && !q) || (p && q && periodValue(p) === periodValue(q))) continue;
+      const why = !p ? "" : role === "actuals" ? (q && periodValue(p) > periodValue(q) ? ", kỳ mới nhất" : "") : report && p.year === report.year ? ", cùng năm với số thực hiện" : "";
+      notes.push(`Trang tính '${best}' được dùng làm ${ROLE_VI[role]}${p ? ` (${periodText(p)}${why})` : ""}; '${o}'${q ? ` (${periodText(q)})` : ""} không được dùng.`);
+    }
+    // The only plan or base of another year than the actuals': used, and said as a warning.
+    const report2 = role === "actuals" ? null : report;
+    if (report2 && p && p.year !== report2.year) {
+      warnings.push(`Trang tính '${best}' (${ROLE_VI[role]}) là của năm ${p.year}, còn số thực hiện ('${chosen.actuals}') là của năm ${report2.year}: kiểm tra có đúng ${ROLE_VI[role]} của năm ${report2.year} không, hoặc chọn trang khác.`);
     }
   }
   for (const pass of ["columns", "content"] as const) {
@@ -314,5 +326,5 @@ export function chooseSheets(
     );
   }
   const choice: SheetChoice = { targets: chosen.targets ?? null, actuals, base: chosen.base ?? null, previous: chosen.previous ?? null };
-  return notes.length > 0 ? { ...choice, notes } : choice;
+  return { ...choice, ...(notes.length > 0 ? { notes } : {}), ...(warnings.length > 0 ? { warnings } : {}) };
 }

@@ -79,10 +79,17 @@ function overrideNamesColumn(o: IndicatorOverride, t: DetectedTable, c: Detected
   return f === foldText(c.header) || (!c.band && f === foldText(c.leaf));
 }
 
-/** The role an override gives: its own, else the role its sheet part names ("base:C=Dân số"); none for a sheet named by its name. */
-function overrideRole(o: IndicatorOverride): FigureRole | null {
+/**
+ * The role an override gives: its own; else the role its sheet part names, when that says which
+ * (the table serves several roles, or lends the named one: "targets:C=…" on a one-sheet report);
+ * else none — a column of a sheet of one role keeps what its header says ("actuals:C=BHYT" over
+ * "Kế hoạch" in the actuals' sheet is that sheet's plan column, as before).
+ */
+function overrideRole(o: IndicatorOverride, serving: readonly SheetRole[]): FigureRole | null {
   if (o.role) return o.role;
-  return (SHEET_ROLES as readonly string[]).includes(o.sheet) ? FIGURE_OF[o.sheet as SheetRole] : null;
+  if (!(SHEET_ROLES as readonly string[]).includes(o.sheet)) return null;
+  const named = o.sheet as SheetRole;
+  return serving.length > 1 || !serving.includes(named) ? FIGURE_OF[named] : null;
 }
 
 /**
@@ -115,7 +122,7 @@ export function readColumns(
   // Every override must name a column the sheet has (checked by the caller over all tables).
   const readings = table.columns.map((c): ColumnReading => {
     const ovs = overrides.filter((o) => overrideNamesTable(o, table, answers) && overrideNamesColumn(o, table, c));
-    const given = [...new Set(ovs.map((o) => overrideRole(o)).filter((r): r is FigureRole => r !== null))];
+    const given = [...new Set(ovs.map((o) => overrideRole(o, serving)).filter((r): r is FigureRole => r !== null))];
     if (given.length > 1) {
       throw new ChitieuError(
         "bad-option",
@@ -156,7 +163,8 @@ export function readColumns(
 // Participants are a level: the cumulative column ("Lũy kế", "4 tháng đầu năm", "đến 30/4") is the
 // figure, a month's own ("Trong tháng", "Phát triển mới tháng 4") is not. An adjusted plan replaces
 // the one set at the start of the year.
-const CUMULATIVE = /(luy ke|den ngay|den het|tu dau nam|\b\d{1,2} thang|ca nam)/;
+const CUMULATIVE = /(luy ke|den ngay|den het|tu dau nam|\b\d{1,2} thang)/;
+const ESTIMATE = /\buoc\b/;
 const ADJUSTED = /(dieu chinh|bo sung)/;
 
 /**
@@ -174,25 +182,43 @@ function byPeriod(readings: ColumnReading[]): ColumnReading[] {
     const id = identifyIndicator(r.column.parts);
     if (!id) return;
     const k = `${r.role}|${id.key}`;
-    groups.set(k, [...(groups.get(k) ?? []), i]);
+    const g = groups.get(k);
+    if (g) g.push(i);
+    else groups.set(k, [i]);
   });
   const drop = (i: number, role: FigureRole | null, why: string) => {
     readings[i] = { ...readings[i]!, role, why };
   };
-  for (const g of groups.values()) {
-    if (g.length < 2) continue;
-    const header = (i: number) => readings[i]!.column.header;
-    const isActual = readings[g[0]!]!.role === "actual";
-    // The year: an earlier one is last year's (actuals) or not used (plans).
+  const header = (i: number) => readings[i]!.column.header;
+  // The actuals first: the year of the actual column used is the report's, which the plans follow.
+  const ordered = [...groups.entries()].sort(([a], [b]) => Number(b.startsWith("actual|")) - Number(a.startsWith("actual|")));
+  let actualYear: number | null = null;
+  for (const [key, g] of ordered) {
+    const isActual = key.startsWith("actual|");
+    if (g.length < 2) {
+      if (isActual && actualYear === null) actualYear = yearOf(header(g[0]!));
+      continue;
+    }
     const years = g.map((i) => yearOf(header(i)));
+    // Actuals: the latest year is this report's, an earlier one last year's figure. Plans: the
+    // actuals' year (a plan for next year beside this year's is not this report's), else the latest.
     const latest = Math.max(...years.map((y) => y ?? -Infinity));
+    const keep = !isActual && actualYear !== null && years.includes(actualYear) ? actualYear : latest;
     let left = g.filter((i, k) => {
       const y = years[k];
-      if (y === null || y === undefined || y === latest) return true;
-      if (isActual) drop(i, "previous", `năm ${y}, trước năm ${latest} của cột bên cạnh`);
-      else drop(i, null, `kế hoạch năm ${y}; dùng kế hoạch năm ${latest}`);
+      if (y === null || y === undefined || y === keep) return true;
+      if (isActual) drop(i, "previous", `năm ${y}, trước năm ${keep} của cột bên cạnh`);
+      else drop(i, null, `kế hoạch năm ${y}; dùng kế hoạch năm ${keep}`);
       return false;
     });
+    if (isActual) {
+      // An estimate ("Ước thực hiện cả năm", "Ước tháng 5") is a projection, not what was achieved.
+      const estimates = left.filter((i) => ESTIMATE.test(foldText(header(i))));
+      if (estimates.length > 0 && estimates.length < left.length) {
+        for (const i of estimates) drop(i, null, `số ước tính; dùng số thực hiện "${header(left.find((j) => !estimates.includes(j))!)}"`);
+        left = left.filter((i) => !estimates.includes(i));
+      }
+    }
     // Cumulative over a month's own (actuals); adjusted over the first plan (plans).
     const mark = isActual ? CUMULATIVE : ADJUSTED;
     const marked = left.filter((i) => mark.test(foldText(header(i))));
@@ -204,10 +230,13 @@ function byPeriod(readings: ColumnReading[]): ColumnReading[] {
     const months = left.map((i) => monthOf(header(i)));
     if (months.every((m) => m !== null) && new Set(months).size === left.length) {
       const last = Math.max(...(months as number[]));
+      const lastAt = left[months.indexOf(last)]!;
       left.forEach((i, k) => {
-        if (months[k] !== last) drop(i, null, `tháng ${months[k]}; dùng tháng ${last} "${header(left[months.indexOf(last)]!)}"`);
+        if (months[k] !== last) drop(i, null, `tháng ${months[k]}; dùng tháng ${last} "${header(lastAt)}"`);
       });
+      left = [lastAt];
     }
+    if (isActual && actualYear === null) actualYear = yearOf(header(left[0]!));
   }
   return readings;
 }
@@ -298,12 +327,12 @@ const AGENCY = /^(bao hiem xa hoi|bhxh) (tinh|thanh pho|tp|huyen|quan|thi xa|vie
 /** The one catalogue indicator a table's titles name, else the report's unnamed indicator. */
 function titleIndicator(table: DetectedTable): IndicatorIdentity {
   const found = new Map<string, IndicatorIdentity>();
-  for (const line of table.titles) {
-    // The agency's name ("BẢO HIỂM XÃ HỘI THÀNH PHỐ CẦN THƠ") is no indicator.
-    if (AGENCY.test(foldText(line))) continue;
+  table.titles.forEach((line, k) => {
+    // The agency's name ("BẢO HIỂM XÃ HỘI THÀNH PHỐ CẦN THƠ", "BHXH CẦN THƠ"), the first title, is no indicator.
+    if (AGENCY.test(foldText(line)) || (k === 0 && /^(bao hiem xa hoi|bhxh|uy ban nhan dan|ubnd)\b/.test(foldText(line)))) return;
     const id = identifyIndicator([line]);
     if (id && !id.key.startsWith("custom:")) found.set(id.key, id);
-  }
+  });
   // Total social insurance named beside one of its parts is that part's title ("BHXH tự nguyện").
   if (found.size > 1 && found.has("bhxh")) found.delete("bhxh");
   if (found.size === 1) return [...found.values()][0]!;

@@ -11,7 +11,7 @@
 import { ChitieuError } from "./errors";
 import { SheetGrid, cellAt } from "./grid";
 import { DetectedTable, detectTable } from "./detect";
-import { SheetRole } from "./roles";
+import { SheetRole, periodOf, periodValue } from "./roles";
 import { UnitKey, checkDuplicates, checkDuplicatesAgainst, parseUnitName } from "./units";
 import { alignUnits } from "./alignUnits";
 import { SharedColumns } from "./computeResult";
@@ -42,12 +42,15 @@ export { figure, gapAt, resultColumns } from "./results";
 /** The output language; defined with the labels (i18n.ts), re-exported for older imports. */
 export type { Lang } from "./i18n";
 
+/** 1 July 2025, as a period value (roles.ts): the two-level local government's first day. */
+const MERGER_DAY = 20250701;
+
 /** Turn the input sheets into ranked results. Throws ChitieuError for what the user must fix. */
 export function summarize(input: SummaryInput, options: SummaryOptions = {}): Summary {
   const opts = { average: options.average ?? "overall", rank: options.rank ?? "competition" } as const;
   const locale = options.locale ?? "vi";
   const overrides = options.overrides ?? [];
-  const warnings: string[] = [];
+  const warnings: string[] = [...(options.sheetWarnings ?? [])];
 
   // Step 1: detect each sheet once: one sheet may serve several roles (a one-sheet report).
   interface Input {
@@ -114,7 +117,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   const actuals = models.get("actuals")!;
   const targets = models.get("targets") ?? null;
   const base = models.get("base") ?? null;
-  const previous = models.get("previous") ?? null;
+  let previous = models.get("previous") ?? null;
   if (!targets && !base) {
     throw new ChitieuError(
       "missing-sheet",
@@ -128,8 +131,39 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   const ref = targets ?? actuals;
   const refIndex = checkDuplicates(ref.table.sheet, ref.table.units, ref.table.origin.row, unitKeys.get(ref.table));
   const refOf = new Map<DetectedTable, Int32Array>();
+  // Last year's figures are optional: a doubt about them drops the growth, never the report.
+  // A dropped sheet is still in the detection: what was read there, for the planner checking why.
+  let droppedPrevious: SheetModel | null = null;
+  const dropPrevious = (why: string) => {
+    warnings.push(`Không tính tăng trưởng so với cùng kỳ: ${why}`);
+    droppedPrevious = previous;
+    models.delete("previous");
+    if (previous && firstModel.get(previous.table) === previous) firstModel.delete(previous.table);
+    previous = null;
+  };
   for (const x of inputs) {
-    if (x.table !== ref.table) refOf.set(x.table, checkDuplicatesAgainst(x.table.sheet, x.table.units, x.table.origin.row, unitKeys.get(x.table)!, refIndex));
+    if (x.table === ref.table) continue;
+    const onlyPrevious = x.serving.length === 1 && x.serving[0] === "previous";
+    try {
+      refOf.set(x.table, checkDuplicatesAgainst(x.table.sheet, x.table.units, x.table.origin.row, unitKeys.get(x.table)!, refIndex));
+    } catch (e) {
+      if (!onlyPrevious || !(e instanceof ChitieuError)) throw e;
+      dropPrevious(e.message);
+    }
+  }
+  // Since 1 July 2025 communes and wards were merged and renamed: last year's units before that
+  // date are not this year's, though many names are alike ("Long Mỹ" the district, "Xã Long Mỹ"
+  // the new commune). Without a crosswalk of old to new units, the growth would compare unlike units.
+  const prevInput = previous ? inputs.find((x) => x.table === previous!.table && x.table !== actuals.table) : undefined;
+  const actualInput = inputs.find((x) => x.table === actuals.table)!;
+  if (prevInput) {
+    const before = periodOf(prevInput.grid.name, prevInput.grid.values);
+    const now = periodOf(actualInput.grid.name, actualInput.grid.values);
+    if (before && now && periodValue(before) < MERGER_DAY && periodValue(now) >= MERGER_DAY) {
+      dropPrevious(
+        `trang '${prevInput.grid.name}' là số liệu trước ngày 1/7/2025 (${before.day ? `${before.day}/` : ""}${before.month ? `${before.month}/` : ""}${before.year}), khi các đơn vị hành chính chưa sắp xếp lại, còn trang '${actualInput.grid.name}' là sau đó: các đơn vị trùng tên chưa chắc là một. Cần bảng quy đổi đơn vị cũ – mới để so sánh.`,
+      );
+    }
   }
 
   // Goals are checked before anything is computed: a goal names an indicator and needs a base.
@@ -224,7 +258,10 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     unmatched,
     warnings,
     // One sheet may serve several roles: its columns are listed with the first.
-    detection: [...models.values()].map((m, _i, all) => detectionOf(m, firstModel.get(m.table) === m, all)),
+    detection: [
+      ...[...models.values()].map((m, _i, all) => detectionOf(m, firstModel.get(m.table) === m, all)),
+      ...(droppedPrevious ? [detectionOf(droppedPrevious)] : []),
+    ],
     totalLabel: ref.table.totalRow?.label ?? null,
     titles: [ref, ...[...firstModel.values()].filter((m) => m.table !== ref.table)].map((m) => ({ role: m.role, sheet: m.table.sheet, lines: m.table.titles })),
     categories,

@@ -137,7 +137,11 @@ export interface UnitKey {
  * only flatter repeated runs over the same names.
  */
 export function parseUnitName(raw: string): UnitKey {
-  const { kind, rest } = splitUnitPrefix(raw);
+  const split = splitUnitPrefix(raw);
+  const kind = split.kind;
+  // "Phường 01" is "Phường 1": a number's leading zeros are a typing habit (tested by the first
+  // character of each digit run only, so names without a "0" cost nothing).
+  const rest = split.rest.includes("0") ? split.rest.replace(/(^|[^\d])0+(\d)/g, "$1$2") : split.rest;
   // The string the maps key on (unitKeyString), made once and flat: matching and the duplicate
   // check look it up again and again. The name is the part after the "|".
   const tag = `${kind ?? "?"}|`;

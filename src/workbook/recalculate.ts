@@ -85,6 +85,7 @@ export async function analyze(port: WorkbookPort, choices: RunChoices): Promise<
       category: choices.category ?? null,
       groupBy: choices.groupBy ?? null,
       sheetNotes: choice.notes ?? [],
+      sheetWarnings: choice.warnings ?? [],
     },
   );
   const specs = describeOutput(summary, { lang: choices.lang });

@@ -62,6 +62,13 @@ describe("what each unmatched unit is left out of", () => {
     expect(narrativeCaution({ unmatched, totalLabel: null, sheets }, "vi")).toBe("Lưu ý: số so với cùng kỳ chưa tính Huyện C (không có ở trang cùng kỳ).");
   });
 
+  test("a unit only in the population or last year's sheet leaves out nothing, and is said so", () => {
+    const unmatched = [{ sheet: "Cùng kỳ", unit: "Huyện Châu Thành A", missingFrom: ["Kế hoạch"] }];
+    const note = unmatchedNote({ unmatched, totalLabel: "Toàn tỉnh", sheets }, "vi")!;
+    expect(note).toMatch(/^Không có trong kế hoạch và số thực hiện năm nay \(không tính vào tổng nào\): 1 đơn vị chỉ có ở trang dân số hoặc cùng kỳ: Huyện Châu Thành A/);
+    expect(narrativeCaution({ unmatched, totalLabel: null, sheets }, "vi")).toBeNull();
+  });
+
   test("each unit under the worst it is left out of: the totals, the coverage, the growth", () => {
     const note = unmatchedNote({ unmatched: UNMATCHED, totalLabel: "Toàn tỉnh", sheets }, "vi")!;
     expect(note).toMatch(/^Không tính vào tổng toàn tỉnh: 2 đơn vị không khớp giữa các trang tính: Xã A .*, Xã B\. .*\. Không tính vào tỷ lệ bao phủ toàn tỉnh: 1 đơn vị không có dân số \/ lực lượng lao động: Xã C/);

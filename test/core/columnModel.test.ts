@@ -6,6 +6,9 @@
 import { ChitieuError } from "../../src/core/errors";
 import { Grid, SheetGrid } from "../../src/core/grid";
 import { summarize } from "../../src/core/summarize";
+import { columnRole } from "../../src/core/columnRoles";
+
+const columnRoleOf = (parts: string[]) => columnRole(parts, false).role;
 
 const sheet = (name: string, values: Grid): SheetGrid => ({ name, values });
 
@@ -367,5 +370,74 @@ describe("a plan and actuals with no unit in common", () => {
       base: null,
     });
     expect(s.warnings.join("\n")).toMatch(/BHYT: 1 đơn vị có số thực hiện nhưng không có kế hoạch .* 37 người .*: Xã B \(37\)/);
+  });
+});
+
+describe("second reading: the report's period among columns", () => {
+  const one = (headers: string[], rows: (string | number)[][]) =>
+    summarize({ targets: null, actuals: sheet("Bieu", [["STT", "Đơn vị", "BHXH tự nguyện", ...headers.slice(1).map(() => null)], [null, null, ...headers], ...rows]), base: null });
+
+  it("next year's plan beside this year's is not promoted: the plan of the actuals' year", () => {
+    const s = one(["Kế hoạch năm 2024", "Thực hiện năm 2024", "Kế hoạch năm 2025"], [[1, "Xã A", 1000, 700, 2000]]);
+    expect(s.results[0]!.source.denominator.column).toBe("C");
+  });
+
+  it("an estimate is never taken over what was achieved", () => {
+    expect(one(["Kế hoạch", "Thực hiện tháng 10/2024", "Ước thực hiện cả năm 2024"], [[1, "Xã A", 1000, 700, 950]]).results[0]!.source.actual.column).toBe("D");
+    expect(one(["Kế hoạch năm 2024", "Thực hiện tháng 4/2024", "Ước thực hiện tháng 5/2024"], [[1, "Xã A", 1000, 700, 800]]).results[0]!.source.actual.column).toBe("D");
+  });
+
+  it("today's --map by role on a one-sheet report keeps the header's plan", () => {
+    const s = summarize(
+      { targets: null, actuals: sheet("TH", [["Đơn vị", "Kế hoạch", "Thực hiện"], ["Xã A", 1000, 700]]), base: null },
+      { overrides: [{ sheet: "actuals", column: "B", indicator: "BHYT" }, { sheet: "actuals", column: "C", indicator: "BHYT" }] },
+    );
+    expect(s.results[0]!.units.map((u) => [u.actual, u.denominator])).toEqual([[700, 1000]]);
+  });
+});
+
+describe("last year's figures across the July 2025 merger, or in doubt", () => {
+  const targets = sheet("KH", [["Đơn vị", "BHYT"], ["Xã Long Mỹ", 1000], ["Phường Vị Thanh", 2000]]);
+  const actuals = sheet("TH", [["SỐ LIỆU ĐẾN NGÀY 31/10/2025"], ["Đơn vị", "BHYT"], ["Xã Long Mỹ", 900], ["Phường Vị Thanh", 1800]]);
+
+  it("last year's districts are not this year's communes: no growth, and the warning says why", () => {
+    const previous = sheet("Cùng kỳ", [["SỐ LIỆU ĐẾN NGÀY 31/10/2024"], ["Đơn vị", "BHYT"], ["Long Mỹ", 7284], ["Vị Thanh", 6010]]);
+    const s = summarize({ targets, actuals, base: null, previous });
+    expect(s.results[0]!.growth).toBeNull();
+    expect(s.results[0]!.units.every((u) => u.previous === null)).toBe(true);
+    expect(s.warnings.join("\n")).toMatch(/Không tính tăng trưởng so với cùng kỳ: trang 'Cùng kỳ' là số liệu trước ngày 1\/7\/2025 \(31\/10\/2024\)/);
+  });
+
+  it("a unit listed twice in last year's sheet drops the growth, not the report", () => {
+    const previous = sheet("Cùng kỳ", [["Đơn vị", "BHYT"], ["Xã Long Mỹ", 700], ["Xã Long Mỹ", 800], ["Phường Vị Thanh", 1500]]);
+    const s = summarize({ targets, actuals, base: null, previous });
+    expect(s.results[0]!.growth).toBeNull();
+    expect(s.warnings.join("\n")).toMatch(/Không tính tăng trưởng so với cùng kỳ: Sheet 'Cùng kỳ' lists the unit "Xã Long Mỹ" twice/);
+  });
+});
+
+describe("second reading: names and headers", () => {
+  it("'Phường 01' is 'Phường 1'", () => {
+    const s = summarize({
+      targets: sheet("KH", [["Đơn vị", "BHYT"], ["Phường 1", 1000], ["Phường 10", 2000]]),
+      actuals: sheet("TH", [["Đơn vị", "BHYT"], ["Phường 01", 900], ["Phường 10", 1800]]),
+      base: null,
+    });
+    expect(s.unmatched).toEqual([]);
+    expect(s.results[0]!.overall).toBeCloseTo(2700 / 3000, 12);
+  });
+
+  it("'Cùng kỳ năm trước' beside the plan and actuals of an unnamed indicator gives its growth", () => {
+    const s = summarize({ targets: null, actuals: sheet("BC", [["Đơn vị", "Kế hoạch", "Cùng kỳ năm trước", "Thực hiện", "Tăng/giảm so cùng kỳ"], ["Xã A", 1000, 800, 900, 100]]), base: null });
+    expect(s.results[0]!.growth).toBeCloseTo(900 / 800 - 1, 12);
+  });
+
+  it("'TH/KH' is the sheet's ratio, never an input", () => {
+    expect(columnRoleOf(["BHYT", "TH/KH"])).toBe("computed");
+  });
+
+  it("the agency's first title line names no indicator", () => {
+    const s = summarize({ targets: null, actuals: sheet("BC", [["BẢO HIỂM XÃ HỘI CẦN THƠ"], ["KẾT QUẢ PHÁT TRIỂN NGƯỜI THAM GIA"], ["Đơn vị", "Kế hoạch", "Thực hiện"], ["Xã A", 1000, 900]]), base: null });
+    expect(s.results[0]!.indicatorKey).toBe("custom:(chỉ tiêu của báo cáo)");
   });
 });

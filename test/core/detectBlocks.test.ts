@@ -395,3 +395,21 @@ describe("columns the sheet computed get no figure warnings and no total checks 
     expect(t.warnings).toEqual([expect.stringMatching(/^'BHYT'!C2: -5 is negative/)]);
   });
 });
+
+describe("a total worded as a subtotal", () => {
+  it("'Cộng các xã, phường' under every unit, with no other total or group, is the total row", () => {
+    const t = detectTable({
+      name: "TH",
+      values: [
+        ["STT", "Đơn vị", "BHYT"],
+        [1, "Xã A", 100],
+        [2, "Phường B", 200],
+        [null, "Cộng các xã, phường", 300],
+      ],
+    });
+    expect(t.totalRow).toEqual({ row: 3, label: "Cộng các xã, phường" });
+    expect(t.groups).toEqual([]);
+    expect(t.units.map((u) => u.group)).toEqual([null, null]);
+    expect(t.excluded).toEqual([{ row: 3, label: "Cộng các xã, phường", reason: "total" }]);
+  });
+});

@@ -197,3 +197,18 @@ describe("chooseSheets — two sheets for one role: the report's period", () => 
     expect(contestedRoles(["KH", "KH (2)", "TH"], { targets: "KH" })).toEqual([]);
   });
 });
+
+describe("chooseSheets — second reading", () => {
+  it("the latest actuals whatever the name's form, and the note says so only when true", () => {
+    expect(chooseSheets(["KH 2024", "TH 2023", "TH T4.2024"]).actuals).toBe("TH T4.2024");
+    const c = chooseSheets(["KH 2024", "TH 4 tháng 2024", "TH 5 tháng 2024"]);
+    expect(c.actuals).toBe("TH 5 tháng 2024");
+    expect(c.notes?.join("\n")).toMatch(/'TH 5 tháng 2024' được dùng làm thực hiện \(5\/2024, kỳ mới nhất\); 'TH 4 tháng 2024' \(4\/2024\)/);
+  });
+
+  it("the only plan of another year than the actuals' is used, with a warning", () => {
+    const c = chooseSheets(["KH 2024", "TH T4.2025"]);
+    expect(c.targets).toBe("KH 2024");
+    expect(c.warnings?.join("\n")).toMatch(/'KH 2024' \(kế hoạch\) là của năm 2024, còn số thực hiện \('TH T4\.2025'\) là của năm 2025/);
+  });
+});

@@ -156,6 +156,11 @@ function checkAccounting(c: FuzzCase, s: Summary): void {
   // The base and last year's sheet pair with the reference units like the actuals do.
   for (const other of [c.base, c.previous]) {
     if (!other) continue;
+    // Last year's sheet in doubt (a unit listed twice) drops the growth, never silently.
+    if (other === c.previous && !s.sheets.previous) {
+      if (!s.warnings.some((w) => w.startsWith("Không tính tăng trưởng so với cùng kỳ"))) fail(`'${other.grid.name}' was not used, and no warning says so`);
+      continue;
+    }
     const missing = s.unmatched.filter((u) => u.sheet === refName && u.missingFrom.includes(other.grid.name)).length;
     const matched = s.units.length - missing;
     const un = unmatchedIn(other.grid.name).length;
