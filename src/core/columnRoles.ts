@@ -55,6 +55,16 @@ export function comparesAchieved(parts: readonly string[]): boolean {
   return COMPARES.test(foldText(parts[parts.length - 1] ?? ""));
 }
 
+/**
+ * A rate that may be a goal set for each unit when the plan sheet holds it, though it says no goal
+ * word ("Tỷ lệ bao phủ BHYT (%)" in the plan): never one that compares achieved with planned or is
+ * numbered as a formula. The one test for the plan sheet's rate goals (sheetModel) and for the
+ * columns detection leaves unchecked as computed (detect).
+ */
+export function mayBePlanGoal(parts: readonly string[], isRate: boolean, numberLabel: string | null | undefined): boolean {
+  return isRate && !isComputedLabel(numberLabel) && isGoalHeader(parts.join(" / "), false) && !comparesAchieved(parts);
+}
+
 /** A column-number label that is a formula over other columns: "3=2/1", "(5) = (4) - (3)". */
 export function isComputedLabel(label: string | null | undefined): boolean {
   return !!label && /=/.test(label) && /\d|[a-z]/i.test(label.split("=")[1] ?? "");

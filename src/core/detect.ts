@@ -11,8 +11,7 @@ import { cleanText, foldText, lower } from "./text";
 import { UnitKind, footnoteMarkStart, nameWithKind, parseUnitName, splitUnitPrefix, unitLevel } from "./units";
 import { OTHER_QUANTITY, PEOPLE_SCALE } from "./indicators";
 import { afterBullet, closeEnough, findKindGroups, findSumGroups, isBreakdownRow, isNote, isOfWhich, isOfWhichHeading, isSignature } from "./rowKinds";
-import { columnRole, comparesAchieved, isComputedLabel } from "./columnRoles";
-import { isGoalHeader } from "./goals";
+import { columnRole, mayBePlanGoal } from "./columnRoles";
 import { readBands } from "./bands";
 
 export type ColumnRole = "number" | "rate" | "text";
@@ -1271,7 +1270,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
  */
 function sheetComputed(parts: readonly string[], isRate: boolean, numberLabel: string | null): boolean {
   if (columnRole(parts, isRate, numberLabel).role !== "computed") return false;
-  return !(isRate && !isComputedLabel(numberLabel) && isGoalHeader(parts.join(" / "), false) && !comparesAchieved(parts));
+  return !mayBePlanGoal(parts, isRate, numberLabel);
 }
 
 /**

@@ -7,10 +7,9 @@ import { columnLetter, columnIndex, sheetCell } from "./grid";
 import { DetectedColumn, DetectedTable } from "./detect";
 import { CoverageBase, IndicatorIdentity, IndicatorOverride, baseKindOf, identifyIndicator, identityFromName } from "./indicators";
 import { DERIVED_TOTAL_SOCIAL_INSURANCE, PART_KEYS, sumOfParts } from "./derive";
-import { isGoalHeader } from "./goals";
 import { ColumnSource, SheetDetection } from "./results";
 import { SHEET_ROLES, SheetRole, monthOf, yearOf } from "./roles";
-import { FigureRole, ROLE_NAMES, columnRole, comparesAchieved, isComputedLabel } from "./columnRoles";
+import { FigureRole, ROLE_NAMES, columnRole, mayBePlanGoal } from "./columnRoles";
 import { ChitieuError } from "./errors";
 import { cleanText, foldText } from "./text";
 
@@ -135,7 +134,7 @@ export function readColumns(
     if (given.length === 1) return { column: c, role: given[0]!, why: "theo ánh xạ", override };
     // A rate in a plan sheet is a goal set for each unit ("Tỷ lệ bao phủ BHYT (%)"), as before.
     const label = numberLabel(c.col);
-    if (single === "targets" && c.role === "rate" && isGoalHeader(c.header, false) && !comparesAchieved(c.parts) && !isComputedLabel(label)) return { column: c, role: "rateGoal", why: c.leaf, override };
+    if (single === "targets" && mayBePlanGoal(c.parts, c.role === "rate", label)) return { column: c, role: "rateGoal", why: c.leaf, override };
     const read = columnRole(c.parts, c.role === "rate", label);
     if (read.unused) return { column: c, role: null, why: `${read.why}: không dùng`, override };
     if (read.role === "computed" || read.role === "rateGoal") return { column: c, role: read.role, why: read.why, override };
