@@ -25,6 +25,8 @@ export interface RoleReading {
   readonly weak?: boolean;
   /** The header says the column is never an input here ("Kế hoạch năm trước"): not even the sheet's role. */
   readonly unused?: boolean;
+  /** The role was read from a group header above the column's own ("Chỉ tiêu giao năm 2022" over "Lao động"). */
+  readonly fromGroup?: boolean;
 }
 
 // Each on folded text (no diacritics, lower case). Computed first: "Tỷ lệ thực hiện so kế hoạch"
@@ -118,7 +120,7 @@ export function columnRole(parts: readonly string[], isRate: boolean, numberLabe
         if (up && !up.weak) return { role: up.role, why: parts[k]! };
       }
     }
-    if (read) return { role: read.role, why: parts[i]!, ...(read.weak ? { weak: true } : {}) };
+    if (read) return { role: read.role, why: parts[i]!, ...(read.weak ? { weak: true } : {}), ...(i < folded.length - 1 ? { fromGroup: true } : {}) };
   }
   return { role: null, why: "" };
 }

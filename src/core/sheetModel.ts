@@ -148,7 +148,10 @@ export function readColumns(
       }
       return { column: c, role: read.role, why: read.why, override };
     }
-    if (read.role === null || read.weak) return { column: c, role: FIGURE_OF[single], why: `trang ${ROLE_NAMES[FIGURE_OF[single]].vi}`, override };
+    // A population or labour-force sheet's group header ("Chỉ tiêu giao năm 2022" over "Dân số |
+    // Lao động") says which year's figures they are, not that they are a plan.
+    const groupInBase = single === "base" && read.fromGroup === true && read.role !== "base";
+    if (read.role === null || read.weak || groupInBase) return { column: c, role: FIGURE_OF[single], why: `trang ${ROLE_NAMES[FIGURE_OF[single]].vi}`, override };
     if (single === "previous") {
       // Last year's sheet: its "Thực hiện" columns are last year's figures, its plan is not used.
       if (read.role === "actual") return { column: c, role: "previous", why: `${read.why} (trang cùng kỳ)`, override };

@@ -441,3 +441,18 @@ describe("second reading: names and headers", () => {
     expect(s.results[0]!.indicatorKey).toBe("custom:(chỉ tiêu của báo cáo)");
   });
 });
+
+describe("a population sheet under a group header that names a plan", () => {
+  it("'Chỉ tiêu giao năm 2022' over 'Dân số | Lao động' is the base, not a plan", () => {
+    const s = summarize({
+      targets: null,
+      actuals: sheet("Thực hiện", [["Đơn vị", "BHYT", "BHXH"], ["Huyện Long Mỹ", 900, 100]]),
+      base: sheet("Dân số", [["Đơn vị", "Chỉ tiêu giao năm 2022", null], [null, "Dân số", "Lao động"], ["Long Mỹ", 1000, 500]]),
+    });
+    expect(s.sheets.targets).toBeNull();
+    expect(s.results.map((r) => [r.indicatorKey, r.measure, r.denominatorTotal])).toEqual([
+      ["bhyt", "coverage", 1000],
+      ["bhxh", "coverage", 500],
+    ]);
+  });
+});

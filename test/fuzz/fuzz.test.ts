@@ -19,7 +19,7 @@ test(`fuzz: ${RUNS} generated workbooks — only ChitieuError escapes, inputs un
       if (o.kind === "ok") ok++;
       else errors++;
     }),
-    { numRuns: RUNS },
+    { numRuns: RUNS, ...(process.env.CHITIEU_FUZZ_SEED ? { seed: Number(process.env.CHITIEU_FUZZ_SEED) } : {}) },
   );
   // The generator must reach the engine's results, not only its errors (fast-check may replay
   // a shrunk case, so count at least the runs asked for).
