@@ -1090,10 +1090,14 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
   const countValues = countRead.map((x) => x.values);
   const levelOf = (i: number) => unitLevel(splitUnitPrefix(units[i]!.name).kind);
   const sttOf = sttColumn >= 0 ? (i: number) => sttNumber(cellAt(grid, units[i]!.row, sttColumn)) : null;
-  const bySums =
+  let bySums =
     units.length >= 3 && countValues.length > 0
       ? findSumGroups({ columns: countValues, section: unitSection, levelOf, sttOf, bulleted: bulleted.length > 0 ? flags(units.length, bulleted) : null })
       : [];
+  // The sheet's own total says otherwise: it equals the sum of every row, the rows the sums found
+  // among them, so those rows are units it counts (small figures add up by chance).
+  const withTotal = countRead.filter((x) => x.totalValue !== null);
+  if (bySums.length > 0 && withTotal.length > 0 && withTotal.every((x) => closeEnough(x.values.reduce<number>((sum, v) => sum + (v ?? 0), 0), x.totalValue!))) bySums = [];
   const byKind = sttOf !== null && units.length >= 2 ? findKindGroups({ section: unitSection, levelOf, sttOf }) : [];
   // A row the sums found keeps their reading (and its message); the kind adds the rows they did
   // not. `sumGroups` holds both from here on, `kindParents` says which were found by their kind.

@@ -413,3 +413,21 @@ describe("a total worded as a subtotal", () => {
     expect(t.excluded).toEqual([{ row: 3, label: "Cộng các xã, phường", reason: "total" }]);
   });
 });
+
+describe("a sum by chance that the sheet's own total contradicts", () => {
+  it("a district row whose figure its next rows happen to sum stays a unit when the total counts it", () => {
+    const t = detectTable({
+      name: "TH",
+      values: [
+        ["Đơn vị", "BHYT"],
+        ["Huyện Ô Xuân Châu", 2],
+        ["Xã Ô Lợi Thạnh", 0],
+        ["Phường Răng Châu Ninh", 2],
+        ["Huyện Vị Thuỷ", 1],
+        ["TỔNG CỘNG", 5],
+      ],
+    });
+    expect(t.units.map((u) => u.name)).toEqual(["Huyện Ô Xuân Châu", "Xã Ô Lợi Thạnh", "Phường Răng Châu Ninh", "Huyện Vị Thuỷ"]);
+    expect(t.groups).toEqual([]);
+  });
+});
