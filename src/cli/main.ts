@@ -5,6 +5,8 @@
  */
 import * as path from "node:path";
 import { isChitieuError } from "../core/errors";
+import type { Lang } from "../core/i18n";
+import { render } from "../core/messages";
 import { toJsonReport } from "../core/jsonReport";
 import { toStored } from "../core/settings";
 import { ExcelJsWorkbook } from "../workbook/exceljsAdapter";
@@ -24,8 +26,11 @@ export interface CliIo {
 }
 
 export async function main(argv: readonly string[], io: CliIo = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) }): Promise<number> {
+  // The language of the messages: the run's --lang once the arguments are read (Vietnamese before).
+  let lang: Lang = argv.includes("en") && argv[argv.indexOf("en") - 1] === "--lang" ? "en" : "vi";
   try {
     const args = parseArgs(argv, DEMO_INPUT, DEMO_OUT);
+    lang = args.choices.lang;
     checkOutPath(args.input, args.out);
     const wb = await loadWorkbook(args.input);
     const port = new ExcelJsWorkbook(wb);
@@ -33,7 +38,7 @@ export async function main(argv: readonly string[], io: CliIo = { out: (s: strin
     await port.saveSettings(toStored(args.choices));
     await saveWorkbook(wb, args.out);
     if (args.json) {
-      io.out(JSON.stringify(toJsonReport(outcome.summary, { file: args.out, sheets: outcome.written }, outcome.narrative), null, 2) + "\n");
+      io.out(JSON.stringify(toJsonReport(outcome.summary, { file: args.out, sheets: outcome.written }, outcome.narrative, args.choices.lang), null, 2) + "\n");
     } else {
       io.out(printSummary(outcome.summary, args.choices.lang, outcome.narrative) + "\n\n");
       const names = outcome.written.map((w) => `'${w.name}'`).join(", ");
@@ -42,7 +47,7 @@ export async function main(argv: readonly string[], io: CliIo = { out: (s: strin
     return 0;
   } catch (e) {
     if (isChitieuError(e)) {
-      io.err(`chitieu: ${e.message}\n`);
+      io.err(`chitieu: ${render(e.problem, { lang, shell: "cli" })}\n`);
       return 2;
     }
     io.err(`chitieu: unexpected error: ${(e as Error)?.stack ?? String(e)}\n`);

@@ -5,6 +5,7 @@
  * would keep the button busy.
  */
 import { isChitieuError } from "../core/errors";
+import { render } from "../core/messages";
 import { WorkbookPort } from "../workbook/port";
 import { recalculate } from "../workbook/recalculate";
 import { UiLang } from "../taskpane/strings";
@@ -59,7 +60,7 @@ export function createRecalculateCommand(deps: CommandDeps): RecalculateCommand 
       }
       await recalculate(port, settings);
     } catch (e) {
-      const message = isChitieuError(e) ? e.message : t.unexpected((e as Error)?.message ?? String(e));
+      const message = isChitieuError(e) ? render(e.problem, { lang: deps.lang(), shell: "ribbon" }) : t.unexpected((e as Error)?.message ?? String(e));
       try {
         await deps.notify(t.errorTitle, message);
       } catch {

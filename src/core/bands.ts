@@ -18,6 +18,7 @@ import { DASH_ZERO_CELLS, cellText } from "./detect";
 import { ChitieuError } from "./errors";
 import { parseCell } from "./numbers";
 import { cleanText, foldText } from "./text";
+import { saidKey, saidPlace, type Said } from "./messages";
 
 /** What detectTable has found above the data rows when it asks whether the sheet is banded. */
 export interface BandContext {
@@ -232,7 +233,7 @@ export function readBands(sheet: SheetGrid, options: DetectOptions, ctx: BandCon
 
   // A row with figures but no band label cannot be told apart: plan or actual? It is left out of
   // every band rather than read as both ("100% everywhere").
-  const warnings: string[] = [];
+  const warnings: Said[] = [];
   const skipped = new Uint8Array(grid.length);
   const ownExcluded: ExcludedRow[] = [];
   for (let r = ctx.dataStart; r < grid.length; r++) {
@@ -415,15 +416,16 @@ export function readBands(sheet: SheetGrid, options: DetectOptions, ctx: BandCon
     return m !== null && unitLevelLetters.has(m[1]!);
   };
   const seenWarnings = new Set<string>();
-  const merged: string[] = [];
+  const merged: Said[] = [];
   passes.forEach((p, b) => {
     for (const w of p.warnings) {
-      if ((b > 0 && aboutUnitLevel(w)) || seenWarnings.has(w)) continue;
-      seenWarnings.add(w);
+      const key = saidKey(w);
+      if ((b > 0 && aboutUnitLevel(saidPlace(w))) || seenWarnings.has(key)) continue;
+      seenWarnings.add(key);
       merged.push(w);
     }
   });
-  for (const w of warnings) if (!seenWarnings.has(w)) merged.push(w);
+  for (const w of warnings) if (!seenWarnings.has(saidKey(w))) merged.push(w);
 
   const totalChecks: TotalCheck[] = [];
   const seenChecks = new Set<string>();

@@ -10,6 +10,7 @@ import { CoverageBase, IndicatorIdentity } from "./indicators";
 import { isBelow, ratio } from "./measures";
 import { rankColumn } from "./rank";
 import { IndicatorResult, Measure, ResultColumns, SummaryOptions, UnitResult, cell, figure, unitsOf } from "./results";
+import type { Said } from "./messages";
 
 /** One indicator and measure's figures per unit, before ranking: columns over the result's rows. */
 export interface ResultRows {
@@ -48,7 +49,7 @@ export function finish(
   rows: ResultRows,
   shared: SharedColumns,
   options: Required<Pick<SummaryOptions, "average" | "rank">>,
-  warnings: string[],
+  warnings: Said[],
   extras: ResultExtras = { hasPrevious: false, areaGoal: null, groupOrder: [] },
 ): IndicatorResult {
   const n = rows.unit.length;

@@ -13,6 +13,7 @@ import { OTHER_QUANTITY, PEOPLE_SCALE } from "./indicators";
 import { afterBullet, closeEnough, findKindGroups, findSumGroups, isBreakdownRow, isNote, isOfWhich, isOfWhichHeading, isSignature } from "./rowKinds";
 import { columnRole, mayBePlanGoal } from "./columnRoles";
 import { readBands } from "./bands";
+import type { Said } from "./messages";
 
 export type ColumnRole = "number" | "rate" | "text";
 
@@ -103,7 +104,7 @@ export interface DetectedTable {
   readonly totalRow: { readonly row: number; readonly label: string } | null;
   readonly groups: readonly GroupRow[];
   readonly excluded: readonly ExcludedRow[];
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Said[];
   /** The text of each non-blank row above the header (agency, report name, "Số liệu đến ngày …"). */
   readonly titles: readonly string[];
   /** Unit cells read as zero because they hold "-" (or "–", "—"): how many, and the first few. */
@@ -542,7 +543,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
   }
 
   // Data rows.
-  const warnings: string[] = [];
+  const warnings: Said[] = [];
   const units: UnitRow[] = [];
   const excluded: ExcludedRow[] = [];
   const groups: { row: number; label: string; unitIndices: number[] }[] = [];
@@ -598,7 +599,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
   // the block ends, unless its rows add up to that row (then they are its breakdown beyond doubt).
   const ofWhichRows: number[] = [];
   let ofWhichParent = -1;
-  const ofWhichSaid: string[] = [];
+  const ofWhichSaid: Said[] = [];
   // The row of the last unit (read without a list mark) or total row: what a "Trong đó:" breaks down.
   let lastParentRow = -1;
   // Where the block a subtotal row closes begins ("Cộng các quận" after its quận): an index into
@@ -1375,7 +1376,7 @@ function notWhole(cell: string, written: string, header: string): string {
  * then any ("Xã An") — and keeps the number as `written`. Without a neighbour of a known kind the
  * number stays its name, with a message; a name column of numbers only is an error.
  */
-function nameNumberedUnits(sheet: string, units: UnitRow[], numbered: readonly number[], unitColumn: number, header: string, at: (r: number, c: number) => string, warnings: string[]): void {
+function nameNumberedUnits(sheet: string, units: UnitRow[], numbered: readonly number[], unitColumn: number, header: string, at: (r: number, c: number) => string, warnings: Said[]): void {
   const isNumbered = flags(units.length, numbered);
   if (numbered.length === units.length) {
     const sample = numbered.slice(0, 3).map((i) => units[i]!.name).join(", ");

@@ -1,7 +1,11 @@
 /**
- * The engine's own errors: everything a user can cause ends in one of these, with a message
- * that names the sheet, cell or column and says what to do. Shells show `message` as it is.
+ * The engine's own errors: everything a user can cause ends in one of these. `code` is the kind
+ * (a contract: the JSON and the shells branch on it); `problem` is the message as data, which
+ * each shell renders in the user's language naming its own way to fix it. `message` is the
+ * Vietnamese sentence, for logs and anything that prints an Error as it is.
  */
+import { render, said, type Message } from "./messages";
+
 export type ChitieuErrorCode =
   | "missing-sheet"
   | "no-table"
@@ -14,19 +18,23 @@ export type ChitieuErrorCode =
   | "not-a-worksheet"
   | "sheet-changed"
   | "write-failed"
+  | "bad-file"
   | "busy";
 
 export class ChitieuError extends Error {
   readonly code: ChitieuErrorCode;
+  readonly problem: Message;
   readonly sheet?: string;
   readonly cell?: string;
 
-  constructor(code: ChitieuErrorCode, message: string, where: { sheet?: string; cell?: string } = {}) {
-    super(message);
+  constructor(code: ChitieuErrorCode, problem: Message | string, where: { sheet?: string; cell?: string } = {}) {
+    const m = typeof problem === "string" ? said("legacy", { text: problem }, where) : problem;
+    super(render(m, { lang: "vi", shell: "cli" }));
     this.name = "ChitieuError";
     this.code = code;
-    this.sheet = where.sheet;
-    this.cell = where.cell;
+    this.problem = m;
+    this.sheet = m.where?.sheet ?? where.sheet;
+    this.cell = m.where?.cell ?? where.cell;
   }
 }
 

@@ -10,6 +10,7 @@ import { Alignment } from "./alignUnits";
 import { CategoryInfo } from "./results";
 import { SheetModel, letter, unitCell } from "./sheetModel";
 import { textColumnList } from "./unitColumns";
+import type { Said } from "./messages";
 
 /** The goals for one indicator: area-wide and per category (by category key). */
 export interface GoalPlan {
@@ -91,7 +92,7 @@ export type OwnGoal = (key: string, i: number, unit: string) => ExactRate | null
  * sheets with goal columns (usually none: then no unit has a goal of its own). A cell that is no
  * rate is warned about and not used.
  */
-export function ownGoalLookup(goalSheets: readonly SheetModel[], alignment: Alignment, warnings: string[]): OwnGoal {
+export function ownGoalLookup(goalSheets: readonly SheetModel[], alignment: Alignment, warnings: Said[]): OwnGoal {
   return (key, i, unit) => {
     for (const m of goalSheets) {
       const g = m?.goalColumns.get(key);
@@ -114,7 +115,7 @@ export function ownGoalLookup(goalSheets: readonly SheetModel[], alignment: Alig
  * After the coverage results (`covered`: their indicator keys): a goal given for an indicator
  * with no coverage result is an error; a goal column with none is warned about.
  */
-export function checkGoalsUsed(plans: ReadonlyMap<string, GoalPlan>, covered: ReadonlySet<string>, targets: SheetModel | null, base: SheetModel | null, warnings: string[]): void {
+export function checkGoalsUsed(plans: ReadonlyMap<string, GoalPlan>, covered: ReadonlySet<string>, targets: SheetModel | null, base: SheetModel | null, warnings: Said[]): void {
   for (const [key, plan] of plans) {
     if (covered.has(key)) continue;
     const kind = plan.id.base === "population" ? "population" : plan.id.base === "labourForce" ? "labour-force" : null;

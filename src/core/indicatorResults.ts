@@ -11,6 +11,7 @@ import { ExactRate, categoryKey, resolveGoal } from "./goals";
 import { GoalPlan, OwnGoal } from "./goalPlans";
 import { ColumnSource, IndicatorResult, SummaryOptions, UnitResult, cell } from "./results";
 import { IndicatorColumn, SheetModel, indicatorSource, sourceOf, unitCell, valueAt } from "./sheetModel";
+import type { Said } from "./messages";
 
 /** What the per-indicator loops read: the sheets, the matched units, the goals, and what every result shares. */
 export interface ResultInputs {
@@ -28,12 +29,12 @@ export interface ResultInputs {
   readonly goalSheets: readonly SheetModel[];
   readonly ownGoal: OwnGoal;
   readonly options: Required<Pick<SummaryOptions, "average" | "rank">>;
-  readonly warnings: string[];
+  readonly warnings: Said[];
 }
 
 const NO_GOAL = { goal: null, from: null } as const;
 
-function warnZero(warnings: string[], m: SheetModel, col: DetectedColumn, idx: number | null, unit: string, what: string): void {
+function warnZero(warnings: Said[], m: SheetModel, col: DetectedColumn, idx: number | null, unit: string, what: string): void {
   if (idx === null) return;
   if (col.values[idx] === 0) {
     warnings.push(`${unitCell(m.table, idx, col)}: the ${what} of ${unit} is 0, so it has no rate.`);

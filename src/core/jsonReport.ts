@@ -4,6 +4,8 @@
  */
 import { Summary } from "./summarize";
 import { writeNarrative } from "./narrative";
+import type { Lang } from "./i18n";
+import { renderSaid, said, type Message, type Said } from "./messages";
 
 export interface JsonUnit {
   unit: string;
@@ -76,10 +78,18 @@ export interface JsonReport {
   sheetNotes: string[];
   /** The sheets' own total-row cells that differ from the sum of their units: both numbers. */
   totalMismatches: { cell: string; header: string; label: string; sheetTotal: number; unitsSum: number }[];
+  /**
+   * The warnings and sheet notes as data, in the order of `warnings` and `sheetNotes` (which are
+   * these rendered in the run's language): `{ code, where: { sheet, cell, column, row }, params }`.
+   */
+  messages: { warnings: Message[]; sheetNotes: Message[] };
 }
 
+const asMessage = (s: Said): Message => (typeof s === "string" ? said("legacy", { text: s }) : s);
+
 /** `narrative`: the paragraphs as the run wrote them; when not given, written in Vietnamese from `s`. */
-export function toJsonReport(s: Summary, output?: JsonReport["output"], narrative?: readonly string[]): JsonReport {
+export function toJsonReport(s: Summary, output?: JsonReport["output"], narrative?: readonly string[], lang: Lang = "vi"): JsonReport {
+  const voice = { lang, shell: "cli" } as const;
   const report: JsonReport = {
     sheets: { targets: s.sheets.targets, actuals: s.sheets.actuals, base: s.sheets.base, previous: s.sheets.previous ?? null },
     average: s.average,
@@ -120,15 +130,16 @@ export function toJsonReport(s: Summary, output?: JsonReport["output"], narrativ
       groups: r.groups.map((g) => ({ group: g.group, actual: g.actual, denominator: g.denominator, ratio: g.ratio, rank: g.rank, belowAverage: g.belowAverage, units: g.units })),
     })),
     unmatched: s.unmatched.map((u) => ({ sheet: u.sheet, unit: u.unit, missingFrom: [...u.missingFrom] })),
-    warnings: [...s.warnings],
+    warnings: s.warnings.map((w) => renderSaid(w, voice)),
     rank: s.rank,
     detection: s.detection,
     categories: s.categories ? { ...s.categories, values: [...s.categories.values] } : null,
     grouping: s.grouping ? { ...s.grouping, groups: [...s.grouping.groups] } : null,
     goals: (s.goals ?? []).map((g) => ({ indicator: g.indicator, category: g.category, rate: g.rate })),
     narrative: [...(narrative ?? writeNarrative(s))],
-    sheetNotes: [...(s.sheetNotes ?? [])],
+    sheetNotes: (s.sheetNotes ?? []).map((n) => renderSaid(n, voice)),
     totalMismatches: (s.totalMismatches ?? []).map((t) => ({ cell: t.cell, header: t.header, label: t.label, sheetTotal: t.sheetTotal, unitsSum: t.unitsSum })),
+    messages: { warnings: s.warnings.map(asMessage), sheetNotes: (s.sheetNotes ?? []).map(asMessage) },
   };
   if (output) report.output = output;
   return report;

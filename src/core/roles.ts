@@ -9,6 +9,7 @@ import { ChitieuError } from "./errors";
 import { Grid } from "./grid";
 import { reportDateFromTitles } from "./reportDate";
 import { foldText } from "./text";
+import type { Said } from "./messages";
 
 export type SheetRole = "targets" | "actuals" | "base" | "previous";
 export const SHEET_ROLES: readonly SheetRole[] = ["targets", "actuals", "base", "previous"];
@@ -22,9 +23,9 @@ export interface SheetChoice {
    * Why a sheet was taken where another could have served, in Vietnamese ("'KH 2025' được dùng
    * làm kế hoạch: cùng năm 2025 với báo cáo; 'KH 2024' bỏ qua"). Absent when nothing was in doubt.
    */
-  readonly notes?: readonly string[];
+  readonly notes?: readonly Said[];
   /** Doubts about the choice a planner must see (a plan of another year than the actuals'). */
-  readonly warnings?: readonly string[];
+  readonly warnings?: readonly Said[];
 }
 
 /** A name to use, null for "none" (optional sheets only), or absent to detect. */
@@ -208,8 +209,8 @@ export function chooseSheets(
   hidden: ReadonlySet<string> = new Set(),
 ): SheetChoice {
   const chosen: Partial<Record<SheetRole, string | null>> = {};
-  const notes: string[] = [];
-  const warnings: string[] = [];
+  const notes: Said[] = [];
+  const warnings: Said[] = [];
   for (const role of SHEET_ROLES) {
     const g = given[role];
     // null: the user chose "none" for an optional sheet, so it is not detected either.

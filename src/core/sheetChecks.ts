@@ -13,6 +13,7 @@ import { IndicatorResult, resultColumns } from "./results";
 import { ColumnReading, SheetModel, unitCell } from "./sheetModel";
 import { Alignment } from "./alignUnits";
 import { foldText } from "./text";
+import type { Said } from "./messages";
 
 /** A column the sheet computed, in the table it is in, with each reference unit's row in that table. */
 export interface ComputedColumn {
@@ -46,7 +47,7 @@ function decimalsOf(v: number): number {
 const MAX_CELLS = 5;
 
 /** Compare each computed ratio or growth column with the result of the same indicator and measure. */
-export function checkComputedColumns(computed: readonly ComputedColumn[], results: readonly IndicatorResult[], inResults: readonly number[], warnings: string[]): void {
+export function checkComputedColumns(computed: readonly ComputedColumn[], results: readonly IndicatorResult[], inResults: readonly number[], warnings: Said[]): void {
   for (const cc of computed) {
     const kind = kindOf(cc.column.parts);
     if (!kind) continue;
@@ -122,7 +123,7 @@ export function checkComputedColumns(computed: readonly ComputedColumn[], result
 export const IMPLAUSIBLE_RATE = 10;
 
 /** Say which results have rates no unit could reach, naming the columns they come from. */
-export function checkPlausibleRates(results: readonly IndicatorResult[], warnings: string[]): void {
+export function checkPlausibleRates(results: readonly IndicatorResult[], warnings: Said[]): void {
   for (const r of results) {
     const cols = resultColumns(r);
     const high: number[] = [];
@@ -154,7 +155,7 @@ export interface RepeatedColumn {
  * The plan an actuals sheet repeats beside its actuals is not used (the plan sheet is), but where
  * it differs from the plan used, the planner has two plans and must know which one we took.
  */
-export function checkRepeatedPlan(repeated: readonly RepeatedColumn[], refNames: readonly string[], warnings: string[]): void {
+export function checkRepeatedPlan(repeated: readonly RepeatedColumn[], refNames: readonly string[], warnings: Said[]): void {
   for (const x of repeated) {
     const diffs: string[] = [];
     let count = 0;
@@ -189,7 +190,7 @@ export interface SheetCheckInputs {
 }
 
 /** Every check of the results against the sheets: computed columns, a repeated plan, implausible rates. */
-export function checkAgainstSheets(x: SheetCheckInputs, warnings: string[]): void {
+export function checkAgainstSheets(x: SheetCheckInputs, warnings: Said[]): void {
   const { targets, alignment } = x;
   const computed: ComputedColumn[] = [];
   const repeated: RepeatedColumn[] = [];
@@ -218,7 +219,7 @@ export function checkAgainstSheets(x: SheetCheckInputs, warnings: string[]): voi
  * A unit with people enrolled but no plan or base ("x", blank, an error) has no rate, so its people
  * are in no Σ/Σ: the area's count is short by them. Said once per result, naming the units.
  */
-export function checkActualsLeftOut(results: readonly IndicatorResult[], warnings: string[]): void {
+export function checkActualsLeftOut(results: readonly IndicatorResult[], warnings: Said[]): void {
   for (const r of results) {
     const cols = resultColumns(r);
     const names: string[] = [];

@@ -9,6 +9,7 @@ import type { DetectionRole } from "../core/results";
 export type UiLang = Lang;
 
 const VI = {
+  lang: "vi" as UiLang,
   appTitle: "Chỉ tiêu",
   appSubtitle: "Tỷ lệ đạt kế hoạch và tỷ lệ bao phủ theo đơn vị",
   language: "Ngôn ngữ giao diện",
@@ -103,6 +104,7 @@ const VI = {
 type Strings = typeof VI;
 
 const EN: Strings = {
+  lang: "en" as UiLang,
   appTitle: "Chỉ tiêu",
   appSubtitle: "Attainment of plan and coverage by unit",
   language: "Interface language",

@@ -14,6 +14,7 @@ import { RunChoices } from "../../core/settings";
 import { columnIndex } from "../../core/grid";
 import { foldText } from "../../core/text";
 import { UiStrings } from "../strings";
+import { renderSaid } from "../../core/messages";
 
 /** The roles offered for a column, in the order a planner reads a report's columns. */
 export const COLUMN_ROLES: readonly DetectionRole[] = ["target", "actual", "base", "previous", "rateGoal", "computed", "ignored"];
@@ -92,8 +93,8 @@ export function DetectionView({ S, summary, collapsed = false, choices, onChange
               <section aria-label={S.sheetNotes} data-testid="sheet-notes">
                 <h3 className={styles.sheet}>{S.sheetNotes}</h3>
                 <ul className={styles.list}>
-                  {summary.sheetNotes.map((n) => (
-                    <li key={n}>{n}</li>
+                  {summary.sheetNotes.map((n, i) => (
+                    <li key={i}>{renderSaid(n, { lang: S.lang, shell: "pane" })}</li>
                   ))}
                 </ul>
               </section>

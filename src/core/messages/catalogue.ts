@@ -1,0 +1,78 @@
+/**
+ * The two catalogues, Vietnamese and English, each one typed object over every message code
+ * (a code without its text in either is a compile error), and `render`, which every shell uses.
+ */
+import { formatCount, formatPercent, joinList } from "../format";
+import type { Lang } from "../i18n";
+import { filesEn, filesVi } from "./files";
+import { generalEn, generalVi } from "./general";
+import { optionsEn, optionsVi } from "./options";
+import { sheetsEn, sheetsVi } from "./sheets";
+import { tablesEn, tablesVi } from "./tables";
+import { settingFix, settingName } from "./settings";
+import type { Catalogue, Message, MessageCode, Say, Text, Voice, Where } from "./types";
+
+export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = {
+  vi: { ...generalVi, ...tablesVi, ...sheetsVi, ...optionsVi, ...filesVi },
+  en: { ...generalEn, ...tablesEn, ...sheetsEn, ...optionsEn, ...filesEn },
+};
+
+const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+
+function place(w: Where | undefined, lang: Lang): string {
+  if (!w) return "";
+  const sheet = w.sheet !== undefined ? quoteSheet(w.sheet) : "";
+  if (w.cell) return sheet ? `${sheet}!${w.cell}` : w.cell;
+  const parts: string[] = [];
+  if (w.column) parts.push(lang === "vi" ? `cột ${w.column}` : `column ${w.column}`);
+  if (w.row !== undefined) parts.push(lang === "vi" ? `hàng ${w.row}` : `row ${w.row}`);
+  return [sheet, ...parts].filter((s) => s !== "").join(", ");
+}
+
+export function sayFor(voice: Voice, where?: Where): Say {
+  const { lang, shell } = voice;
+  return {
+    voice,
+    at: place(where, lang),
+    sheet: quoteSheet,
+    cell: (sheet, cell) => `${quoteSheet(sheet)}!${cell}`,
+    q: (text) => (lang === "vi" ? `“${text}”` : `"${text}"`),
+    num: (x) => formatCount(x, lang),
+    pct: (r) => formatPercent(r, lang),
+    list: (items) => joinList(items, lang),
+    setting: (s) => settingName(s, lang, shell),
+    fix: (s) => settingFix(s, lang, shell),
+  };
+}
+
+/** One message as a sentence in the voice's language and shell. */
+export function render(m: Message, voice: Voice): string {
+  const text = CATALOGUES[voice.lang][m.code] as Text<Message["params"]>;
+  return text(m.params, sayFor(voice, m.where));
+}
+
+/** The codes of a list of messages, for tests and logs. */
+export function codesOf(ms: readonly Message[]): MessageCode[] {
+  return ms.map((m) => m.code);
+}
+
+/** A message, typed by its code (so a wrong param is a compile error at the call). */
+export function said<C extends MessageCode>(code: C, params: Message<C>["params"], where?: Where, setting?: Message["setting"]): Message<C> {
+  return { code, params, ...(where ? { where } : {}), ...(setting ? { setting } : {}) };
+}
+
+/** A warning or note as a sentence (a sentence not yet turned into data is shown as it is). */
+export function renderSaid(s: Message | string, voice: Voice): string {
+  return typeof s === "string" ? s : render(s, voice);
+}
+
+/** A key that is equal for equal warnings (to say each once). */
+export function saidKey(s: Message | string): string {
+  return typeof s === "string" ? s : JSON.stringify([s.code, s.where ?? null, s.params]);
+}
+
+/** A warning's cell as "'Sheet'!E7" (or "" when it names none), to tell which column it is about. */
+export function saidPlace(s: Message | string): string {
+  if (typeof s === "string") return s;
+  return s.where?.cell !== undefined && s.where.sheet !== undefined ? `${quoteSheet(s.where.sheet)}!${s.where.cell}` : "";
+}
