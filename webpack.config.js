@@ -60,6 +60,8 @@ const PREVIEW_CSP = [
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
+  // The worker that reads and computes the workbook (preview-worker.js).
+  "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'none'",
@@ -114,6 +116,11 @@ module.exports = async (env, options) => {
       commands: "./src/commands/commands.ts",
       dialog: "./src/commands/dialog.ts",
       preview: "./src/preview/index.tsx",
+      // The preview's worker (reads, computes and writes the workbook off the page's thread). A
+      // worker loads its chunks (exceljs) with importScripts, not with <script> tags. A plain
+      // entry rather than `new Worker(new URL(…, import.meta.url))`: import.meta does not compile
+      // under the module "commonjs" that tsc and jest use.
+      "preview-worker": { import: "./src/preview/preview.worker.ts", chunkLoading: "import-scripts" },
     },
     output: {
       path: path.resolve(__dirname, "dist"),

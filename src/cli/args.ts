@@ -5,7 +5,8 @@ import { parseDayText } from "../core/reportDate";
 import { FIGURE_ROLES, FigureRole, parseFigureRole } from "../core/columnRoles";
 import { IndicatorOverride } from "../core/indicators";
 import { SHEET_ROLES, SheetRole } from "../core/roles";
-import { DEFAULT_CHOICES, RunChoices } from "../core/settings";
+import { DEFAULT_CHOICES, LOWEST_MAX, LOWEST_MIN, RunChoices, parseLowest } from "../core/settings";
+import { said, type Message, type Setting } from "../core/messages";
 
 export interface SummarizeArgs {
   readonly command: "summarize" | "demo";
@@ -20,6 +21,7 @@ export const USAGE = `Usage:
                     [--previous <sheet>] [--json] [--average overall|mean] [--rank competition|dense] [--lang vi|en]
                     [--locale vi|en] [--map <role|sheet>:<column>=[<role>:]<indicator>]… [--goal <indicator>[@<category>]=<rate>]…
                     [--category <header>] [--group-by <header>] [--as-of <dd/mm/yyyy>] [--area <text>]
+                    [--lowest <n>]
   chitieu demo      runs summarize on the bundled sample workbook
 
   --average   compare units with the area-wide rate (Σ actual / Σ target, default) or the mean of unit rates
@@ -37,16 +39,70 @@ export const USAGE = `Usage:
   --as-of     the report date the commentary opens with, e.g. --as-of 31/10/2022 (else read from the
               actuals' title rows: "Số liệu đến ngày 31/10/2022", "Từ 01/01/2024 đến 30/4/2024")
   --area      the area the commentary names, e.g. --area "tỉnh Hậu Giang" (else an agency title row
-              such as "BẢO HIỂM XÃ HỘI TỈNH HẬU GIANG", or the total row: "Toàn tỉnh")`;
+              such as "BẢO HIỂM XÃ HỘI TỈNH HẬU GIANG", or the total row: "Toàn tỉnh")
+  --lowest    how many of the units below the average the commentary names, lowest first (1–50, default 5);
+              the rest are counted: "… và 163 đơn vị khác"`;
 
-function usage(msg: string): ChitieuError {
-  return new ChitieuError("bad-option", `${msg}\n${USAGE}`);
+/** A usage error: one message, in the run's language like every other (the usage text is `--help`'s). */
+function usage(m: Message): ChitieuError {
+  return new ChitieuError("bad-option", m);
+}
+
+/** `--help` or `-h` anywhere: print USAGE instead of running (main.ts). */
+export function wantsHelp(argv: readonly string[]): boolean {
+  return argv.includes("--help") || argv.includes("-h");
+}
+
+/** The options `summarize` knows, to suggest the nearest to a mistyped one. */
+const OPTIONS = ["--targets", "--actuals", "--base", "--previous", "--out", "--json", "--average", "--rank", "--lang", "--locale", "--map", "--goal", "--category", "--group-by", "--as-of", "--area", "--lowest", "--help"];
+
+/** Edit distance (insertions, deletions, substitutions) between two short strings. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** The known option nearest to a mistyped one ("--goals" → "--goal", "--asof" → "--as-of"), or null when none is close. */
+export function nearestOption(option: string): string | null {
+  const o = option.toLowerCase();
+  let best: string | null = null;
+  let bestD = 3;
+  for (const k of OPTIONS) {
+    const d = distance(o, k);
+    if (d < bestD) [best, bestD] = [k, d];
+  }
+  return best;
 }
 
 function oneOf<T extends string>(flag: string, v: string | undefined, allowed: readonly T[]): T {
-  if (v === undefined || !allowed.includes(v as T)) throw usage(`${flag} takes one of: ${allowed.join(", ")}${v === undefined ? "" : ` (got "${v}")`}.`);
+  if (v === undefined || !allowed.includes(v as T)) throw usage(said("cli-choice", { option: flag, value: v ?? null, allowed }, undefined, SETTING_OF[flag]));
   return v as T;
 }
+
+/** The setting each option sets, so a usage error points at it. */
+const SETTING_OF: Readonly<Record<string, Setting>> = {
+  "--targets": "targets",
+  "--actuals": "actuals",
+  "--base": "base",
+  "--previous": "previous",
+  "--out": "out",
+  "--average": "average",
+  "--rank": "rank",
+  "--lang": "lang",
+  "--locale": "locale",
+  "--map": "map",
+  "--goal": "goal",
+  "--category": "category",
+  "--group-by": "groupBy",
+  "--as-of": "asOf",
+  "--area": "area",
+  "--lowest": "lowest",
+};
 
 /**
  * `--map <role|sheet>:<column>=[<figure role>:]<indicator>`: "actuals:E=BHYT" (as before),
@@ -55,9 +111,7 @@ function oneOf<T extends string>(flag: string, v: string | undefined, allowed: r
  */
 export function parseMap(spec: string): IndicatorOverride {
   const m = spec.match(/^([^:=]+):(.+?)=(.*)$/);
-  if (!m) {
-    throw usage(`--map takes <role or sheet>:<column>=[<role>:]<indicator>, e.g. "actuals:E=BHYT" or "T4.2024:D=actual:BHXH bắt buộc" (got "${spec}").`);
-  }
+  if (!m) throw usage(said("cli-map-form", { spec }, undefined, "map"));
   const where = m[1]!.trim();
   const sheet = (SHEET_ROLES as readonly string[]).includes(where.toLowerCase()) ? where.toLowerCase() : where;
   let indicator = m[3]!.trim();
@@ -65,7 +119,7 @@ export function parseMap(spec: string): IndicatorOverride {
   const r = indicator.match(/^([^:]+):(.*)$/);
   if (r) {
     const named = parseFigureRole(r[1]!);
-    if (!named) throw usage(`--map "${spec}": "${r[1]!.trim()}" is not a column role; use one of ${FIGURE_ROLES.join(", ")}.`);
+    if (!named) throw usage(said("cli-map-role", { spec, role: r[1]!.trim(), roles: FIGURE_ROLES }, undefined, "map"));
     role = named;
     indicator = r[2]!.trim();
   } else if ((FIGURE_ROLES as readonly string[]).includes(indicator)) {
@@ -79,7 +133,7 @@ export function parseMap(spec: string): IndicatorOverride {
 
 export function parseArgs(argv: readonly string[], demoInput: string, demoOut: string): SummarizeArgs {
   const [command, ...rest] = argv;
-  if (command !== "summarize" && command !== "demo") throw usage(command ? `Unknown command "${command}".` : "No command given.");
+  if (command !== "summarize" && command !== "demo") throw usage(said("cli-unknown-command", { command: command ?? null }));
   const sheets: Partial<Record<SheetRole, string>> = {};
   const overrides: IndicatorOverride[] = [];
   const goals: GoalSetting[] = [];
@@ -87,6 +141,7 @@ export function parseArgs(argv: readonly string[], demoInput: string, demoOut: s
   let groupBy: string | null = null;
   let asOf: string | null = null;
   let area: string | null = null;
+  let lowest = DEFAULT_CHOICES.lowest;
   let input: string | undefined;
   let out: string | undefined;
   let json = false;
@@ -98,7 +153,7 @@ export function parseArgs(argv: readonly string[], demoInput: string, demoOut: s
     const a = rest[i]!;
     const value = () => {
       const v = rest[++i];
-      if (v === undefined || v.startsWith("--")) throw usage(`${a} needs a value.`);
+      if (v === undefined || v.startsWith("--")) throw usage(said("cli-needs-value", { option: a }, undefined, SETTING_OF[a]));
       return v;
     };
     switch (a) {
@@ -130,12 +185,7 @@ export function parseArgs(argv: readonly string[], demoInput: string, demoOut: s
         overrides.push(parseMap(value()));
         break;
       case "--goal":
-        try {
-          goals.push(parseGoalSpec(value()));
-        } catch (e) {
-          if (e instanceof ChitieuError) throw usage(e.message);
-          throw e;
-        }
+        goals.push(parseGoalSpec(value()));
         break;
       case "--category":
         category = value();
@@ -145,17 +195,24 @@ export function parseArgs(argv: readonly string[], demoInput: string, demoOut: s
         break;
       case "--as-of":
         asOf = value().trim();
-        if (!parseDayText(asOf)) throw usage(`--as-of takes a date as dd/mm/yyyy, e.g. 31/10/2022 (got "${asOf}").`);
+        if (!parseDayText(asOf)) throw usage(said("as-of-not-a-date", { text: asOf }, undefined, "asOf"));
         break;
       case "--area":
         area = value().trim() || null;
         break;
+      case "--lowest": {
+        const v = value();
+        lowest = parseLowest(v) ?? undefined;
+        if (lowest === undefined) throw usage(said("lowest-not-a-count", { text: v, min: LOWEST_MIN, max: LOWEST_MAX }, undefined, "lowest"));
+        break;
+      }
       case "--help":
       case "-h":
-        throw usage("");
+        // main.ts prints the usage before parsing (wantsHelp).
+        break;
       default:
-        if (a.startsWith("--")) throw usage(`Unknown option ${a}.`);
-        if (input !== undefined) throw usage(`Only one workbook can be given (got "${input}" and "${a}").`);
+        if (a.startsWith("--")) throw usage(said("cli-unknown-option", { option: a, nearest: nearestOption(a) }));
+        if (input !== undefined) throw usage(said("cli-two-inputs", { first: input, second: a }, undefined, "input"));
         input = a;
     }
   }
@@ -163,7 +220,7 @@ export function parseArgs(argv: readonly string[], demoInput: string, demoOut: s
     input = input ?? demoInput;
     out = out ?? demoOut;
   }
-  if (!input) throw usage("No workbook given.");
-  if (!out) throw usage("No output file given: add --out <file.xlsx> (the input workbook is never changed).");
-  return { command, input, out, json, choices: { sheets, average, rank, lang, locale, overrides, goals, category, groupBy, asOf, area } };
+  if (!input) throw usage(said("cli-no-input", {}, undefined, "input"));
+  if (!out) throw usage(said("cli-no-out", {}, undefined, "out"));
+  return { command, input, out, json, choices: { sheets, average, rank, lang, locale, overrides, goals, category, groupBy, asOf, area, lowest } };
 }

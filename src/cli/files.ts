@@ -1,17 +1,51 @@
-/** Node-only file handling for the CLI: read an .xlsx, write the result atomically. */
+/**
+ * Node-only file handling for the CLI: read an .xlsx (a file that is none is told by what it is:
+ * src/workbook/fileErrors.ts), write the result atomically, and say why a write failed in the
+ * user's terms (disk full, a file in the way, the file open in Excel).
+ */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { ChitieuError } from "../core/errors";
+import { said, type Message } from "../core/messages";
+import { workbookReadError } from "../workbook/fileErrors";
+
+/** A Node system error's code ("ENOSPC"), also from a message that starts with one; "" when none. */
+export function errnoOf(e: unknown): string {
+  const code = e && typeof e === "object" && "code" in e ? (e as { code: unknown }).code : undefined;
+  if (typeof code === "string" && code !== "") return code;
+  const m = e instanceof Error ? /^(E[A-Z]{2,})\b/.exec(e.message) : null;
+  return m ? m[1]! : "";
+}
+
+function detailOf(e: unknown): string {
+  return errnoOf(e) || (e instanceof Error ? e.message : String(e));
+}
+
+function openError(file: string, e: unknown): ChitieuError {
+  const code = errnoOf(e);
+  // "missing-sheet" is the kind this has always had (a contract of the JSON and the shells).
+  if (code === "ENOENT" || code === "ENOTDIR") return new ChitieuError("missing-sheet", said("file-missing", { file }, undefined, "input"));
+  if (code === "EISDIR") return new ChitieuError("bad-file", said("file-is-folder", { file }, undefined, "input"));
+  const reason = code === "EACCES" || code === "EPERM" ? "denied" : code === "EBUSY" ? "busy" : "other";
+  return new ChitieuError("bad-file", said("file-cannot-open", { file, reason, detail: detailOf(e) }, undefined, "input"));
+}
 
 export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  if (!fs.existsSync(file)) throw new ChitieuError("missing-sheet", `The file "${file}" does not exist. Check the path.`);
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    throw openError(file, e);
+  }
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.readFile(file);
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
-    throw new ChitieuError("no-table", `"${file}" could not be read as an .xlsx workbook (${(e as Error).message}). Save it from Excel as "Excel Workbook (*.xlsx)".`);
+    throw workbookReadError(file, bytes, e);
   }
+  // exceljs takes any zip (a .docx, an .ods, a .zip) for a workbook without sheets; an .xlsx has at least one.
+  if (wb.worksheets.length === 0) throw workbookReadError(file, bytes, null);
   return wb;
 }
 
@@ -28,16 +62,48 @@ function sameFile(a: string, b: string): boolean {
 
 /** Refuse to write over the input: nothing the user wrote is ever changed. */
 export function checkOutPath(input: string, out: string): void {
-  if (path.resolve(input) === path.resolve(out) || sameFile(input, out)) {
-    throw new ChitieuError("bad-option", `--out "${out}" is the input workbook itself; choose another file name — the input is never changed.`);
+  if (path.resolve(input) === path.resolve(out) || sameFile(input, out)) throw new ChitieuError("bad-option", said("out-is-input", { file: out }, undefined, "out"));
+  if (!/\.xlsx$/i.test(out)) throw new ChitieuError("bad-option", said("out-not-xlsx", { file: out }, undefined, "out"));
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
   }
-  if (!/\.xlsx$/i.test(out)) throw new ChitieuError("bad-option", `--out "${out}" must end in .xlsx.`);
+}
+
+/** The nearest folder above `out` that exists as a file (so no folder can be made there), as the user wrote the path; null if none. */
+function fileInTheWay(out: string): string | null {
+  for (let d = path.dirname(out); d !== path.dirname(d) && d !== "."; d = path.dirname(d)) {
+    try {
+      if (!fs.statSync(d).isDirectory()) return d;
+    } catch {
+      // Not there (yet): look further up.
+    }
+  }
+  return null;
+}
+
+/** Why a write failed, as the message the user acts on. */
+function writeMessage(file: string, e: unknown): Message {
+  const code = errnoOf(e);
+  if (isFolder(file)) return said("out-is-folder", { file }, undefined, "out");
+  const blocker = code === "ENOTDIR" || code === "EEXIST" ? fileInTheWay(file) : null;
+  if (blocker !== null) return said("out-folder-blocked", { file, folder: blocker }, undefined, "out");
+  if (code === "ENOSPC" || code === "EDQUOT") return said("out-disk-full", { file }, undefined, "out");
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS") return said("out-denied", { file }, undefined, "out");
+  if (code === "EBUSY" || code === "ETXTBSY") return said("out-busy", { file }, undefined, "out");
+  return said("out-write-failed", { file, detail: detailOf(e) }, undefined, "out");
 }
 
 /** Write to a temporary file beside the target, then rename, so a failure leaves no half file. */
 export async function saveWorkbook(wb: ExcelJS.Workbook, out: string): Promise<void> {
   const tmp = `${out}.${process.pid}.tmp`;
   try {
+    // An existing folder named like the output: say so before writing anything beside it.
+    if (isFolder(out)) throw Object.assign(new Error(`EISDIR: ${out} is a folder`), { code: "EISDIR" });
     // Inside the try: a folder that cannot be made (a file in the way) is a clear message too.
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     await wb.xlsx.writeFile(tmp);
@@ -48,6 +114,6 @@ export async function saveWorkbook(wb: ExcelJS.Workbook, out: string): Promise<v
     } catch {
       // No temporary file could have been made there (e.g. its folder is a file).
     }
-    throw new ChitieuError("write-failed", `Could not write "${out}": ${(e as Error).message}.`);
+    throw new ChitieuError("write-failed", writeMessage(out, e));
   }
 }

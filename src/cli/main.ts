@@ -11,7 +11,7 @@ import { toJsonReport } from "../core/jsonReport";
 import { toStored } from "../core/settings";
 import { ExcelJsWorkbook } from "../workbook/exceljsAdapter";
 import { recalculate } from "../workbook/recalculate";
-import { parseArgs } from "./args";
+import { USAGE, parseArgs, wantsHelp } from "./args";
 import { checkOutPath, loadWorkbook, saveWorkbook } from "./files";
 import { printSummary } from "./print";
 
@@ -28,6 +28,10 @@ export interface CliIo {
 export async function main(argv: readonly string[], io: CliIo = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) }): Promise<number> {
   // The language of the messages: the run's --lang once the arguments are read (Vietnamese before).
   let lang: Lang = argv.includes("en") && argv[argv.indexOf("en") - 1] === "--lang" ? "en" : "vi";
+  if (wantsHelp(argv)) {
+    io.out(USAGE + "\n");
+    return 0;
+  }
   try {
     const args = parseArgs(argv, DEMO_INPUT, DEMO_OUT);
     lang = args.choices.lang;

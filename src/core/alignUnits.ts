@@ -8,7 +8,7 @@ import { UnmatchedUnit } from "./results";
 import { SheetRole } from "./roles";
 import { SheetModel } from "./sheetModel";
 import { UnitKey, matchUnits } from "./units";
-import type { Said } from "./messages";
+import { said, type Said } from "./messages";
 
 /** Per sheet role, per reference unit, the index of the same unit in that sheet's units (null: not there). */
 export type Alignment = ReadonlyMap<SheetRole, readonly (number | null)[]>;
@@ -59,9 +59,7 @@ export function alignUnits(ref: SheetModel, actuals: SheetModel, base: SheetMode
     for (const p of m.pairs) idx[p.left] = p.right;
     for (const j of m.rightOnly) unmatched.push({ sheet: other.table.sheet, unit: other.table.units[j]!.name, missingFrom: [ref.table.sheet] });
     for (const a of m.ambiguous) {
-      warnings.push(
-        `Unit "${a}" could be more than one unit between sheets '${ref.table.sheet}' and '${other.table.sheet}': write its prefix (Huyện, Thị xã, Thành phố …) in both.`,
-      );
+      warnings.push(said("unit-ambiguous-between-sheets", { unit: a, sheet: ref.table.sheet, other: other.table.sheet }, { sheet: other.table.sheet }));
     }
     return idx;
   };

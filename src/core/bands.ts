@@ -11,14 +11,14 @@
  * subtotals are read by the one row loop. The passes are merged into one table: one unit per
  * unit, one column per figure column × band (`band`, `rows`).
  */
-import { CellValue, Grid, SheetGrid, cellAt, isBlank, sheetCell } from "./grid";
+import { CellValue, Grid, SheetGrid, cellAddress, cellAt, isBlank, sheetCell } from "./grid";
 import type { DetectedColumn, DetectedTable, DetectOptions, ExcludedRow, GroupRow, TotalCheck, UnitRow } from "./detect";
 // detect.ts imports this module too: a value from it is read only when a sheet is read, never at load.
 import { DASH_ZERO_CELLS, cellText } from "./detect";
 import { ChitieuError } from "./errors";
 import { parseCell } from "./numbers";
 import { cleanText, foldText } from "./text";
-import { saidKey, saidPlace, type Said } from "./messages";
+import { said, saidKey, saidPlace, type Message, type Where } from "./messages";
 
 /** What detectTable has found above the data rows when it asks whether the sheet is banded. */
 export interface BandContext {
@@ -221,7 +221,7 @@ export function readBands(sheet: SheetGrid, options: DetectOptions, ctx: BandCon
   const bands = lay.labels.length;
   const { bandOf, groupOf, groupFirst } = lay;
   const origin = sheet.origin ?? { row: 0, col: 0 };
-  const at = (r: number, c: number) => sheetCell(sheet.name, r + origin.row, c + origin.col);
+  const here = (r: number, c: number): Where => ({ sheet: sheet.name, cell: cellAddress(r + origin.row, c + origin.col) });
 
   // Columns: the name, STT and anything left of the band labels is merged over the unit's rows
   // (carried down onto each band row); a figure column left of them ("Dân số") is one per unit,
@@ -233,7 +233,7 @@ export function readBands(sheet: SheetGrid, options: DetectOptions, ctx: BandCon
 
   // A row with figures but no band label cannot be told apart: plan or actual? It is left out of
   // every band rather than read as both ("100% everywhere").
-  const warnings: Said[] = [];
+  const warnings: Message[] = [];
   const skipped = new Uint8Array(grid.length);
   const ownExcluded: ExcludedRow[] = [];
   for (let r = ctx.dataStart; r < grid.length; r++) {
@@ -246,9 +246,7 @@ export function readBands(sheet: SheetGrid, options: DetectOptions, ctx: BandCon
     skipped[r] = 1;
     const label = cellText(row[unitCol] ?? null) || cellText(ctx.sttColumn >= 0 ? (row[ctx.sttColumn] ?? null) : null);
     ownExcluded.push({ row: r, label, reason: "text" });
-    warnings.push(
-      `${at(r, bandCol)}: dòng ${label ? `"${label}" ` : ""}có số liệu nhưng ô này không ghi ${lay.labels.map((l) => `"${l}"`).join(" hay ")} — không biết đó là số liệu gì nên không dùng dòng này; ghi nội dung của dòng vào ô này.`,
-    );
+    warnings.push(said("band-label-missing", { label, labels: lay.labels }, here(r, bandCol)));
   }
 
   // One pass per band.
@@ -342,9 +340,7 @@ export function readBands(sheet: SheetGrid, options: DetectOptions, ctx: BandCon
     if (g < 0) continue;
     for (let b = 0; b < bands; b++) {
       if (lay.bandRow[g * bands + b]! >= 0) continue;
-      warnings.push(
-        `${at(units[i]!.row, unitCol)}: "${units[i]!.name}" không có dòng "${lay.labels[b]}" — đơn vị này không có số liệu ${lay.labels[b]}; thêm dòng "${lay.labels[b]}" dưới tên đơn vị nếu có.`,
-      );
+      warnings.push(said("band-row-missing", { unit: units[i]!.name, band: lay.labels[b]! }, here(units[i]!.row, unitCol)));
     }
   }
 
@@ -416,7 +412,7 @@ export function readBands(sheet: SheetGrid, options: DetectOptions, ctx: BandCon
     return m !== null && unitLevelLetters.has(m[1]!);
   };
   const seenWarnings = new Set<string>();
-  const merged: Said[] = [];
+  const merged: Message[] = [];
   passes.forEach((p, b) => {
     for (const w of p.warnings) {
       const key = saidKey(w);

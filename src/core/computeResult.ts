@@ -10,7 +10,7 @@ import { CoverageBase, IndicatorIdentity } from "./indicators";
 import { isBelow, ratio } from "./measures";
 import { rankColumn } from "./rank";
 import { IndicatorResult, Measure, ResultColumns, SummaryOptions, UnitResult, cell, figure, unitsOf } from "./results";
-import type { Said } from "./messages";
+import { said, type Said } from "./messages";
 
 /** One indicator and measure's figures per unit, before ranking: columns over the result's rows. */
 export interface ResultRows {
@@ -80,7 +80,7 @@ export function finish(
   }
   const overall = counted > 0 ? ratio(sumActual, sumDenominator) : null;
   if (counted > 0 && overall === null) {
-    warnings.push(`${indicator.vi} (${measure}): the ${denominatorKind === "target" ? "targets" : "base"} add up to 0, so there is no area-wide rate.`);
+    warnings.push(said("denominators-sum-zero", { indicator: { vi: indicator.vi, en: indicator.en }, measure, kind: denominatorKind }));
   }
   // measures.meanOf: the mean of the rates there are (an overflowing sum is no mean).
   const mean = rated === 0 ? null : Number.isFinite(rateSum / rated) ? rateSum / rated : null;

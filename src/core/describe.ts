@@ -3,8 +3,8 @@
  * sheet per indicator and measure, with number formats, highlights, widths, frozen headers, an
  * Excel table and a chart. Pure data; the adapters write it.
  */
-import { Lang, labels, shortIndicator } from "./i18n";
-import { Highlight, OutputValue, SheetSpec, legalSheetName, safeSheetSpec, sheetRows, withRows } from "./sheetSpec";
+import { Lang, labels, sheetIndicator } from "./i18n";
+import { Highlight, MAX_SHEET_NAME, OutputValue, SheetSpec, fitWords, legalSheetChars, legalSheetName, safeSheetSpec, sheetNameKey, sheetRows, withRows } from "./sheetSpec";
 import { IndicatorResult, ResultColumns, Summary, figure, gapAt, resultColumns } from "./summarize";
 import { totalMismatchLines, unmatchedNote } from "./caveats";
 
@@ -19,7 +19,7 @@ const FMT_POINTS = "0.00";
 const FMT_RANK = "0";
 const FMT_TEXT = "@";
 
-function indicatorName(r: IndicatorResult, lang: Lang): string {
+function indicatorName(r: Pick<IndicatorResult, "indicator" | "indicatorEn">, lang: Lang): string {
   return lang === "en" ? r.indicatorEn : r.indicator;
 }
 
@@ -341,7 +341,30 @@ function points(diff: number | null): number | null {
   return diff === null ? null : diff * 100;
 }
 
-function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number): SheetSpec {
+/**
+ * The ranked sheets' names: "Xếp hạng BHXH TN (KH)", "Rank Voluntary SI (coverage)". The
+ * indicator is shortened by whole words to fit Excel's 31 characters with the measure kept
+ * ("Rank Voluntary social insur (2)" named neither the indicator nor the measure); two that
+ * come out the same are numbered before the measure ("Xếp hạng Thu nợ quá hạn 2 (KH)"). Only an
+ * indicator whose first word alone is too long is cut, ending in "…". `taken`: names already
+ * used (Excel's comparison, sheetNameKey), e.g. the overview's.
+ */
+export function rankedSheetNames(results: readonly Pick<IndicatorResult, "indicatorKey" | "indicator" | "indicatorEn" | "measure">[], lang: Lang, taken: readonly string[] = []): string[] {
+  const L = labels(lang);
+  const used = new Set(taken.map(sheetNameKey));
+  return results.map((r) => {
+    // The indicator made legal first, so that what is fitted is what is written.
+    const ind = legalSheetChars(sheetIndicator(r.indicatorKey, indicatorName(r, lang), lang)) || "-";
+    const room = MAX_SHEET_NAME - Array.from(L.rankedSheet("", r.measure)).length;
+    const fitted = (max: number) => fitWords(ind, max) || Array.from(ind).slice(0, Math.max(1, max - 1)).join("").trimEnd() + "…";
+    let name = legalSheetName(L.rankedSheet(fitted(room), r.measure));
+    for (let n = 2; used.has(sheetNameKey(name)); n++) name = legalSheetName(L.rankedSheet(`${fitted(room - String(n).length - 1)} ${n}`, r.measure));
+    used.add(sheetNameKey(name));
+    return name;
+  });
+}
+
+function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number, name: string): SheetSpec {
   const L = labels(lang);
   const e = extrasOf(r);
   const HEAD = 4;
@@ -429,7 +452,7 @@ function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number)
     {
       key,
       kind: "ranked",
-      name: legalSheetName(L.rankedSheet(shortIndicator(indicatorName(r, lang)), r.measure)),
+      name,
       values: [],
       columnFormats,
       dataStart: DATA,
@@ -470,7 +493,8 @@ export function describeOutput(summary: Summary, options: DescribeOptions & { to
   const lang = options.lang ?? "vi";
   const L = labels(lang);
   const sheets = [overview(summary, lang, options.totalLabel ?? summary.totalLabel ?? L.total)];
-  summary.results.forEach((r, i) => sheets.push(ranked(summary, r, lang, i)));
+  const names = rankedSheetNames(summary.results, lang, [sheets[0]!.name]);
+  summary.results.forEach((r, i) => sheets.push(ranked(summary, r, lang, i, names[i]!)));
   // Whatever the input, every cell written fits Excel: finite numbers, text within its limit.
   return sheets.map(safeSheetSpec);
 }

@@ -4,16 +4,17 @@
  * "Các quận") with subtotals, a total row at the top or bottom, notes and footers.
  * The result says what was found and why rows were left out, so a person can check it.
  */
-import { CellValue, Grid, SheetGrid, cellAt, isBlank, sheetCell, gridWidth } from "./grid";
+import { CellValue, Grid, SheetGrid, cellAddress, cellAt, isBlank, sheetCell, gridWidth } from "./grid";
 import { ChitieuError } from "./errors";
-import { NumberLocale, ParsedCell, StatedScale, groupedReading, isWhole, parseCell, scaled, separatorForm, statedScale, viFigure } from "./numbers";
+import { NumberLocale, ParsedCell, StatedScale, groupedReading, isWhole, parseCell, scaled, separatorForm, statedScale } from "./numbers";
 import { cleanText, foldText, lower } from "./text";
 import { UnitKind, footnoteMarkStart, nameWithKind, parseUnitName, splitUnitPrefix, unitLevel } from "./units";
 import { OTHER_QUANTITY, PEOPLE_SCALE } from "./indicators";
 import { afterBullet, closeEnough, findKindGroups, findSumGroups, isBreakdownRow, isNote, isOfWhich, isOfWhichHeading, isSignature } from "./rowKinds";
 import { columnRole, mayBePlanGoal } from "./columnRoles";
 import { readBands } from "./bands";
-import type { Said } from "./messages";
+import { said, type Message, type Where } from "./messages";
+import type { SheetRole } from "./roles";
 
 export type ColumnRole = "number" | "rate" | "text";
 
@@ -104,7 +105,7 @@ export interface DetectedTable {
   readonly totalRow: { readonly row: number; readonly label: string } | null;
   readonly groups: readonly GroupRow[];
   readonly excluded: readonly ExcludedRow[];
-  readonly warnings: readonly Said[];
+  readonly warnings: readonly Message[];
   /** The text of each non-blank row above the header (agency, report name, "Số liệu đến ngày …"). */
   readonly titles: readonly string[];
   /** Unit cells read as zero because they hold "-" (or "–", "—"): how many, and the first few. */
@@ -138,6 +139,8 @@ export interface DetectOptions {
   readonly locale?: NumberLocale;
   /** Set by bands.ts for each of its band-by-band readings: the header starts here, and no bands are looked for. */
   readonly bandPass?: { readonly headerStart: number };
+  /** What the sheet was chosen for, when the caller knows: an error about the sheet as a whole then names the setting that chooses another. */
+  readonly role?: SheetRole;
 }
 
 // "Đơn vị tính: người" (the unit of measure) and "Đơn vị báo cáo: …" (the reporting office), above
@@ -447,19 +450,18 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
   const grid = sheet.values;
   const origin = sheet.origin ?? { row: 0, col: 0 };
   const at = (r: number, c: number) => sheetCell(sheet.name, r + origin.row, c + origin.col);
+  // A cell of the grid as a message's place: the sheet, and the A1 address as Excel shows it.
+  const here = (r: number, c: number): Where => ({ sheet: sheet.name, cell: cellAddress(r + origin.row, c + origin.col) });
   const fullWidth = gridWidth(grid);
+  const role = options.role;
+  // An error about the sheet as a whole: choosing another sheet for its role fixes it.
+  const onSheet = role !== undefined ? { role } : {};
   if (grid.length === 0 || fullWidth === 0 || grid.every((r) => r.every(isBlank))) {
-    throw new ChitieuError("empty-sheet", `Sheet '${sheet.name}' is empty: paste the table (a header row with the unit names and figures) into it, or choose another sheet.`, { sheet: sheet.name });
+    throw new ChitieuError("empty-sheet", said("empty-sheet", onSheet, { sheet: sheet.name }, role));
   }
 
   const start = options.bandPass ? options.bandPass.headerStart : findHeaderStart(grid, fullWidth);
-  if (start < 0) {
-    throw new ChitieuError(
-      "no-table",
-      `No table found in sheet '${sheet.name}': no header row naming the units (e.g. "STT", "Đơn vị", "Huyện") above rows of figures. Add such a header row, or choose another sheet.`,
-      { sheet: sheet.name },
-    );
-  }
+  if (start < 0) throw new ChitieuError("no-table", said("no-header-row", onSheet, { sheet: sheet.name }, role));
 
   // Header rows: the start row and up to two more text-only rows below it.
   const headerRows = [start];
@@ -529,11 +531,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     unitColumn = best;
   }
   if (unitColumn < 0) {
-    throw new ChitieuError(
-      "no-table",
-      `Sheet '${sheet.name}': the header in row ${start + origin.row + 1} has no column of unit names. Name it "Đơn vị" (or "Huyện", "Xã", "Unit").`,
-      { sheet: sheet.name },
-    );
+    throw new ChitieuError("no-table", said("no-unit-column", onSheet, { sheet: sheet.name, row: start + origin.row + 1 }, role));
   }
 
   // Two or three rows per unit ("Kế hoạch" / "Thực hiện" under a merged name): read band by band.
@@ -543,7 +541,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
   }
 
   // Data rows.
-  const warnings: Said[] = [];
+  const warnings: Message[] = [];
   const units: UnitRow[] = [];
   const excluded: ExcludedRow[] = [];
   const groups: { row: number; label: string; unitIndices: number[] }[] = [];
@@ -599,7 +597,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
   // the block ends, unless its rows add up to that row (then they are its breakdown beyond doubt).
   const ofWhichRows: number[] = [];
   let ofWhichParent = -1;
-  const ofWhichSaid: Said[] = [];
+  const ofWhichSaid: Message[] = [];
   // The row of the last unit (read without a list mark) or total row: what a "Trong đó:" breaks down.
   let lastParentRow = -1;
   // Where the block a subtotal row closes begins ("Cộng các quận" after its quận): an index into
@@ -685,7 +683,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     }
     if (label && isTotalFolded(f)) {
       if (context === CTX_OF_WHICH) endOfWhich();
-      if (totalRow) warnings.push(`${at(r, unitColumn)}: a second total row ("${label}") — only the one in row ${totalRow.row + origin.row + 1} is used as the check.`);
+      if (totalRow) warnings.push(said("second-total-row", { label, usedRow: totalRow.row + origin.row + 1 }, here(r, unitColumn)));
       else totalRow = { row: r, label };
       excluded.push({ row: r, label, reason: "total" });
       context = CTX_TOTAL;
@@ -815,9 +813,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
         // so (when the block ends, unless the block adds up to the row it breaks down).
         if (figures) {
           ofWhichRows.push(r);
-          ofWhichSaid.push(
-            `${at(r, unitColumn)}: "${label}" có số liệu nhưng được coi là dòng chi tiết dưới dòng "Trong đó:" (theo tên của nó), không phải đơn vị, và không được cộng vào tổng. Nếu đó là một đơn vị, hãy ${sttColumn >= 0 ? "ghi số thứ tự (STT) cho dòng này" : "đặt nó ngoài khối \"Trong đó:\""}.`,
-          );
+          ofWhichSaid.push(said("of-which-row-left-out", { label, stt: sttColumn >= 0 }, here(r, unitColumn)));
         }
         excluded.push({ row: r, label, reason: "breakdown" });
         continue;
@@ -845,9 +841,9 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
       continue;
     }
     if (doubt === DOUBT_NUMBERED) {
-      warnings.push(`${at(r, unitColumn)}: "${label}" có số thứ tự và số liệu nên được đọc là một đơn vị ("${name}"), dù ${bullet !== null ? "có dấu đầu dòng" : "tên của nó giống một dòng chi tiết"}. Nếu đó là dòng chi tiết, hãy xoá số thứ tự của nó.`);
+      warnings.push(said("numbered-row-read-as-unit", { label, name, bullet: bullet !== null }, here(r, unitColumn)));
     } else if (doubt === DOUBT_OF_WHICH) {
-      warnings.push(`${at(r, unitColumn)}: "${label}" dưới dòng "Trong đó:" được đọc là một đơn vị. Nếu đó là dòng chi tiết, hãy thêm dấu "-" trước tên; nếu là đơn vị, hãy bỏ qua cảnh báo này.`);
+      warnings.push(said("of-which-row-read-as-unit", { label }, here(r, unitColumn)));
     }
     if (currentGroup) currentGroup.unitIndices.push(units.length);
     if (underUnit) {
@@ -881,7 +877,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     const k = excluded.findIndex((e) => e.row === group.row);
     if (k >= 0) excluded[k] = { row: group.row, label, reason: "total" };
   }
-  if (numberNamed.length > 0) nameNumberedUnits(sheet.name, units, numberNamed, unitColumn, headers[unitColumn] ?? "", at, warnings);
+  if (numberNamed.length > 0) nameNumberedUnits(units, numberNamed, unitColumn, headers[unitColumn] ?? "", here, warnings);
 
   // A scale stated above the table ("Đơn vị tính: nghìn người") holds for the whole sheet; one in
   // a column's header, for that column (and a group header's, for the columns under it).
@@ -916,7 +912,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
   // Messages about one unit's cell, kept apart until the units are final: a district row found to
   // be a group row later is not a unit, and its cells say nothing.
   const cellNoteUnit: number[] = [];
-  const cellNoteText: string[] = [];
+  const cellNotes: Message[] = [];
   // Dash zeros: how many, and the first few as (unit, column) pairs.
   let dashCount = 0;
   const dashCells: number[] = [];
@@ -968,9 +964,9 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     const stated = count ? (columnScale(c) ?? sheetScale) : null;
     const applied = stated !== null && !stated.money ? stated : null;
     const scale = applied ? applied.scale : 1;
-    const note = (i: number, message: string) => {
+    const note = (i: number, message: Message) => {
       cellNoteUnit.push(i);
-      cellNoteText.push(message);
+      cellNotes.push(message);
     };
     // A unit's figure in this column, as written (before the scale), with a message for each cell
     // that has none, or a doubtful one.
@@ -981,12 +977,12 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
         const v = cellAt(grid, units[i]!.row, c) as number;
         if (Math.abs(v) <= MAX_FIGURE && !(role === "number" && v < 0)) {
           // Counts of people are whole numbers (after the scale: 12,5 thousand is 12.500).
-          if (count && !Number.isInteger(v) && !isWhole(scaled(v, scale))) note(i, notWhole(at(units[i]!.row, c), viFigure(v), headers[c]!));
+          if (count && !Number.isInteger(v) && !isWhole(scaled(v, scale))) note(i, said("count-not-whole", { value: v, header: headers[c]! }, here(units[i]!.row, c)));
           return v;
         }
       }
       const p = q ?? parseCell(cellAt(grid, units[i]!.row, c), locale);
-      if (p.kind === "number" && !p.note && Math.abs(p.value) <= MAX_FIGURE && !(role === "number" && p.value < 0)) {
+      if (p.kind === "number" && !p.otherLocale && Math.abs(p.value) <= MAX_FIGURE && !(role === "number" && p.value < 0)) {
         if (p.dash) {
           dashCount++;
           if (dashCells.length < 2 * DASH_ZERO_KEEP) dashCells.push(i, c);
@@ -995,43 +991,44 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
         if (!count) return p.value;
         const raw = cellAt(grid, units[i]!.row, c);
         if (p.percent) {
-          note(i, `${at(units[i]!.row, c)}: "${cellText(raw)}" là tỷ lệ phần trăm, nhưng "${headers[c]}" là số đếm (người) — ${units[i]!.name} không có số liệu ở cột này; hãy nhập số người.`);
+          note(i, said("percent-in-count-column", { written: cellText(raw), header: headers[c]!, unit: units[i]!.name }, here(units[i]!.row, c)));
           return null;
         }
         // "2,010" in a Vietnamese sheet: 2,01 or 2.010.
         const grouped = groupedReading(raw, locale);
         if (grouped !== null) return eitherWay(p.value, grouped, i);
-        if (!isWhole(scaled(p.value, scale))) note(i, notWhole(at(units[i]!.row, c), cellText(raw), headers[c]!));
+        if (!isWhole(scaled(p.value, scale))) note(i, said("count-not-whole", { value: p.value, header: headers[c]! }, here(units[i]!.row, c)));
         return p.value;
       }
-      const cell = at(units[i]!.row, c);
-      const who = units[i]!.name;
+      const cell = here(units[i]!.row, c);
+      const header = headers[c]!;
+      const unit = units[i]!.name;
       switch (p.kind) {
         case "number":
-          if (p.note) note(i, `${cell}: ${p.note}`);
+          if (p.otherLocale) note(i, said("other-locale-number", { written: cellText(cellAt(grid, units[i]!.row, c)), value: p.value, percent: p.percent === true, sheetLocale: locale }, cell, "locale"));
           // Left out rather than used: a sum of such figures could overflow to Infinity.
           if (Math.abs(p.value) > MAX_FIGURE) {
-            note(i, `${cell}: ${fmt(p.value)} is too large to be a figure — ${who} is left out of "${headers[c]}"; check the cell.`);
+            note(i, said("figure-too-large", { value: p.value, header, unit }, cell));
             return null;
           }
           // A negative count or target is almost surely a typing error: one such cell would
           // otherwise distort the area-wide rate every unit is compared with.
           if (role === "number" && p.value < 0) {
-            note(i, `${cell}: ${fmt(p.value)} is negative — a count or a target cannot be; ${who} is left out of "${headers[c]}". Check the sign.`);
+            note(i, said("negative-figure", { value: p.value, header, unit }, cell));
             return null;
           }
           return p.value;
         case "blank":
-          if (role === "number") note(i, `${cell}: blank — ${who} has no figure for "${headers[c]}"; it is left out of this indicator. Enter 0 if there is none.`);
+          if (role === "number") note(i, said("blank-cell", { header, unit }, cell));
           return null;
         case "none":
           // "x": not applicable, as the sheet says; "…": not collected. No figure, and nothing to fix.
           return null;
         case "error":
-          note(i, `${cell}: ${p.text} — ${who} has no figure for "${headers[c]}"; fix the formula or value.`);
+          note(i, said("excel-error", { error: p.text, header, unit }, cell));
           return null;
         case "text":
-          note(i, `${cell}: "${p.text}" is not a number — ${who} has no figure for "${headers[c]}"; enter a number.`);
+          note(i, said("text-in-number-column", { text: p.text, header, unit }, cell));
           return null;
       }
     };
@@ -1041,24 +1038,21 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     const eitherWay = (decimal: number, grouped: number, i: number): number => {
       const decimalWhole = isWhole(scaled(decimal, scale));
       const groupedWhole = isWhole(scaled(grouped, scale));
-      const raw = cellText(cellAt(grid, units[i]!.row, c));
-      const cell = at(units[i]!.row, c);
-      const [thousands, point] = locale === "vi" ? [".", ","] : [",", "."];
-      const either = `${cell}: "${raw}" có thể là ${viFigure(grouped)} hoặc ${viFigure(decimal)}`;
+      const written = cellText(cellAt(grid, units[i]!.row, c));
+      const cell = here(units[i]!.row, c);
+      const header = headers[c]!;
       if (groupedWhole && !decimalWhole) {
         // A count is whole: 2.010 — said, when the column's other figures group thousands the locale's way.
-        if (ownForm > 0 && otherForm === 0) {
-          note(i, `${either} — đã đọc là ${viFigure(grouped)} vì "${headers[c]}" là số người (số nguyên), nhưng các ô khác của cột dùng dấu "${thousands}" để phân cách hàng nghìn và dấu "${point}" là dấu thập phân. Hãy kiểm tra ô này và nhập số dưới dạng số.`);
-        }
+        if (ownForm > 0 && otherForm === 0) note(i, said("separator-read-as-thousands", { written, grouped, decimal, header, sheetLocale: locale }, cell));
         return grouped;
       }
       if (groupedWhole && decimalWhole) {
         if (otherForm > 0 && ownForm === 0) return grouped;
         if (ownForm > 0 && otherForm === 0) return decimal;
-        note(i, `${either} (cột "${headers[c]}" tính theo đơn vị ${viFigure(scale)} người, cả hai cách đọc đều là số người nguyên) — đã đọc là ${viFigure(decimal)}. Hãy kiểm tra ô này và nhập số dưới dạng số.`);
+        note(i, said("separator-read-as-decimal", { written, grouped, decimal, header, scale }, cell));
         return decimal;
       }
-      note(i, notWhole(cell, raw, headers[c]!));
+      note(i, said("count-not-whole", { value: decimal, header }, cell));
       return decimal;
     };
     // A figure the sheet computed, as it stands (a difference may be negative): no message, no dash zero.
@@ -1129,9 +1123,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
       else {
         // Numbered, with figures: a unit all the same, and the unit above it too — said, as both enter the total.
         const u = units[b]!;
-        warnings.push(
-          `${at(u.row, unitColumn)}: "${u.name}" có dấu đầu dòng dưới "${units[p]!.name}" nhưng có số thứ tự và số liệu nên được đọc là một đơn vị; số liệu của "${units[p]!.name}" không bằng tổng các dòng có dấu dưới nó, nên cả hai đều được cộng vào tổng. Nếu "${u.name}" là dòng chi tiết, hãy xoá số thứ tự của nó; nếu "${units[p]!.name}" là dòng nhóm, hãy sửa số liệu của nó.`,
-        );
+        warnings.push(said("bulleted-numbered-unit", { name: u.name, parent: units[p]!.name }, here(u.row, unitColumn)));
       }
     }
   }
@@ -1145,26 +1137,21 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     const u = units[g.parent]!;
     if (kindParents.has(g.parent)) {
       saidGroups.add(u.row);
-      const differ: string[] = [];
+      const differences: { cell: string; sheetFigure: number; rowsSum: number }[] = [];
       for (const x of countRead) {
         const pv = x.values[g.parent] ?? null;
         if (pv === null) continue;
         let sum = 0;
         for (let j = g.first; j <= g.last; j++) sum += x.values[j] ?? 0;
-        if (!closeEnough(sum, pv)) differ.push(`${at(u.row, x.c)} ghi ${viFigure(pv)}, tổng các dòng đó là ${viFigure(sum)}`);
+        if (!closeEnough(sum, pv)) differences.push({ cell: here(u.row, x.c).cell!, sheetFigure: pv, rowsSum: sum });
       }
-      if (differ.length === 0) continue;
-      const first = units[g.first]!.row + origin.row + 1;
-      const last = units[g.last]!.row + origin.row + 1;
-      const span = first === last ? `dòng ${first}` : `các dòng ${first}–${last}`;
-      warnings.push(
-        `${at(u.row, unitColumn)}: dòng "${u.name}" không có số thứ tự và đứng trên ${span} có số thứ tự, là đơn vị cấp dưới của nó, nên được coi là dòng nhóm: ${first === last ? "dòng đó" : "các dòng đó"} được tính là đơn vị, dòng "${u.name}" thì không. Số liệu của dòng này khác tổng các dòng dưới nó: ${differ.join("; ")} — phần chênh lệch không thuộc đơn vị nào nên không được tính vào tổng. Nếu "${u.name}" là một đơn vị, hãy ghi số thứ tự cho nó.`,
-      );
+      if (differences.length === 0) continue;
+      const firstRow = units[g.first]!.row + origin.row + 1;
+      const lastRow = units[g.last]!.row + origin.row + 1;
+      warnings.push(said("parent-row-not-sum", { name: u.name, firstRow, lastRow, differences }, here(u.row, unitColumn)));
       continue;
     }
-    warnings.push(
-      `${at(u.row, unitColumn)}: dòng "${u.name}" được coi là dòng nhóm vì số liệu bằng tổng các dòng ${units[g.first]!.row + origin.row + 1}–${units[g.last]!.row + origin.row + 1}; các dòng đó được tính là đơn vị, dòng "${u.name}" thì không. Nếu "${u.name}" là một đơn vị, hãy kiểm tra số liệu của các dòng này.`,
-    );
+    warnings.push(said("group-row-by-sums", { name: u.name, firstRow: units[g.first]!.row + origin.row + 1, lastRow: units[g.last]!.row + origin.row + 1 }, here(u.row, unitColumn)));
   }
   // The dash zeros to list, named before the units move.
   const dashList: string[] = [];
@@ -1206,7 +1193,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     groups.sort((a, b) => a.row - b.row);
     excluded.sort((a, b) => a.row - b.row);
   } else if (headingGroups) excluded.sort((a, b) => a.row - b.row);
-  for (let n = 0; n < cellNoteText.length; n++) if (!dropped || !dropped[cellNoteUnit[n]!]) warnings.push(cellNoteText[n]!);
+  for (let n = 0; n < cellNotes.length; n++) if (!dropped || !dropped[cellNoteUnit[n]!]) warnings.push(cellNotes[n]!);
 
   const columns: DetectedColumn[] = read.map((x) => {
     const base: DetectedColumn = { col: x.c, header: headers[x.c]!, leaf: leaves[x.c]!, parts: parts[x.c]!, role: x.role, values: x.values, totalValue: x.totalValue };
@@ -1230,9 +1217,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
       const sum = col.values.reduce<number>((s, v) => s + (v ?? 0), 0);
       if (!closeEnough(sum, col.totalValue)) {
         totalChecks.push({ cell: at(totalRow.row, col.col), header: col.header, label: totalRow.label, sheetTotal: col.totalValue, unitsSum: sum });
-        warnings.push(
-          `${at(totalRow.row, col.col)}: the total row ("${totalRow.label}") says ${fmt(col.totalValue)} for "${col.header}" but the units add up to ${fmt(sum)}. Check the total or the unit rows.`,
-        );
+        warnings.push(said("total-row-mismatch", { label: totalRow.label, header: col.header, sheetTotal: col.totalValue, unitsSum: sum }, here(totalRow.row, col.col)));
       }
     }
     for (const g of groupRows) {
@@ -1240,7 +1225,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
       if (sub === undefined || g.unitIndices.length === 0 || saidGroups.has(g.row)) continue;
       const sum = g.unitIndices.reduce((s, i) => s + (col.values[i] ?? 0), 0);
       if (!closeEnough(sum, sub)) {
-        warnings.push(`${at(g.row, col.col)}: the subtotal of "${g.label}" says ${fmt(sub)} for "${col.header}" but its units add up to ${fmt(sum)}.`);
+        warnings.push(said("subtotal-mismatch", { group: g.label, header: col.header, subtotal: sub, unitsSum: sum }, here(g.row, col.col)));
       }
     }
   }
@@ -1365,26 +1350,18 @@ function isOtherQuantity(parts: readonly string[]): boolean {
   return false;
 }
 
-/** A count that is not whole: a message naming the cell. */
-function notWhole(cell: string, written: string, header: string): string {
-  return `${cell}: ${written} không phải số nguyên, nhưng "${header}" là số đếm (người) — hãy kiểm tra ô này.`;
-}
-
 /**
  * Units whose name cell holds a number (ward 3 typed as 3 among "Phường 1", "Phường 2"): each is
  * named with the kind of its nearest neighbours — those named by a number first ("Phường 2"),
  * then any ("Xã An") — and keeps the number as `written`. Without a neighbour of a known kind the
  * number stays its name, with a message; a name column of numbers only is an error.
  */
-function nameNumberedUnits(sheet: string, units: UnitRow[], numbered: readonly number[], unitColumn: number, header: string, at: (r: number, c: number) => string, warnings: Said[]): void {
+function nameNumberedUnits(units: UnitRow[], numbered: readonly number[], unitColumn: number, header: string, here: (r: number, c: number) => Where, warnings: Message[]): void {
   const isNumbered = flags(units.length, numbered);
   if (numbered.length === units.length) {
-    const sample = numbered.slice(0, 3).map((i) => units[i]!.name).join(", ");
-    throw new ChitieuError(
-      "no-units",
-      `Trang tính '${sheet}': cột tên đơn vị ${at(units[0]!.row, unitColumn).replace(/^.*!([A-Z]+)\d+$/, "$1")} ("${header}") chỉ có số (${sample} …) — không biết đó là phường, xã hay quận nào. Hãy ghi tên đơn vị (ví dụ "Phường 1") hoặc chọn cột tên đơn vị khác.`,
-      { sheet },
-    );
+    const sample = numbered.slice(0, 3).map((i) => Number(units[i]!.name));
+    const first = here(units[0]!.row, unitColumn);
+    throw new ChitieuError("no-units", said("unit-names-only-numbers", { header, sample }, { sheet: first.sheet, column: first.cell!.replace(/\d+$/, "") }));
   }
   const SPAN = 30;
   for (const i of numbered) {
@@ -1401,7 +1378,7 @@ function nameNumberedUnits(sheet: string, units: UnitRow[], numbered: readonly n
     }
     const u = units[i]!;
     if (kind !== null) units[i] = { ...u, name: nameWithKind(kind, u.name), written: u.name };
-    else warnings.push(`${at(u.row, unitColumn)}: tên đơn vị là số ${u.name} — không rõ là phường, xã hay quận; được khớp đúng như ghi. Hãy ghi đủ tên (ví dụ "Phường ${u.name}").`);
+    else warnings.push(said("unit-named-by-number", { number: Number(u.name) }, here(u.row, unitColumn)));
   }
 }
 
@@ -1413,8 +1390,4 @@ function titleLines(grid: Grid, headerStart: number): string[] {
     if (cells.length > 0) lines.push(cells.join(" "));
   }
   return lines;
-}
-
-function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(Math.round(n * 1e6) / 1e6);
 }

@@ -4,19 +4,20 @@
  * the targets or base sheet, and what is left unused once the results are made.
  */
 import { ChitieuError } from "./errors";
-import { ExactRate, GoalSetting, categoryKey, goalSpecText, parseRate, rateFromCell } from "./goals";
+import { ExactRate, GoalSetting, categoryKey, isAboveFull, parseRate, rateFromCell } from "./goals";
 import { IndicatorIdentity, identityFromName } from "./indicators";
 import { Alignment } from "./alignUnits";
 import { CategoryInfo } from "./results";
-import { SheetModel, letter, unitCell } from "./sheetModel";
-import { textColumnList } from "./unitColumns";
-import type { Said } from "./messages";
+import { SheetModel, letter } from "./sheetModel";
+import { cellAddress } from "./grid";
+import { said, type Said } from "./messages";
+import type { CoverageBaseWord, GoalRef } from "./messages/options";
 
 /** The goals for one indicator: area-wide and per category (by category key). */
 export interface GoalPlan {
   readonly id: IndicatorIdentity;
-  /** The first goal's text, for messages. */
-  readonly spec: string;
+  /** The first goal as the user gave it (indicator and category), for messages. */
+  readonly first: GoalRef;
   area: ExactRate | null;
   readonly byCategory: Map<string, ExactRate>;
   /** Category texts as the user wrote them, by key. */
@@ -27,36 +28,39 @@ export interface GoalPlan {
 export function planGoals(goals: readonly GoalSetting[], actuals: SheetModel, base: SheetModel | null): Map<string, GoalPlan> {
   const plans = new Map<string, GoalPlan>();
   if (goals.length === 0) return plans;
+  // A goal's own rate first: a typo is named as such whatever else is missing.
+  for (const g of goals) {
+    if (!parseRate(g.rate)) throw new ChitieuError("bad-option", said("goal-not-a-rate", { indicator: g.indicator, category: g.category, rate: g.rate }, undefined, "goal"));
+  }
   if (!base) {
-    throw new ChitieuError(
-      "missing-sheet",
-      `The goal "${goalSpecText(goals[0]!)}" is a share of the population or the labour force, but there is no base sheet (Dân số / Lao động). Add one, or choose it with --base <sheet>.`,
-    );
+    const g = goals[0]!;
+    throw new ChitieuError("missing-sheet", said("goal-needs-base", { indicator: g.indicator, category: g.category, rate: parseRate(g.rate)!.value }, undefined, "base"));
   }
   const found = [...actuals.indicators.values()].map((x) => x.id.vi);
   for (const g of goals) {
-    const spec = goalSpecText(g);
+    const ref: GoalRef = { indicator: g.indicator, category: g.category };
     const id = identityFromName(g.indicator);
     if (!id || !actuals.indicators.has(id.key)) {
-      throw new ChitieuError(
-        "no-indicators",
-        `The goal "${spec}" is for "${g.indicator}", which sheet '${actuals.table.sheet}' does not have. Indicators found: ${found.join(", ") || "none"}. Name one of these ("BHXH" is total social insurance).`,
-        { sheet: actuals.table.sheet },
-      );
+      throw new ChitieuError("no-indicators", said("goal-unknown-indicator", { ...ref, found }, { sheet: actuals.table.sheet }, "goal"));
     }
-    const rate = parseRate(g.rate);
-    if (!rate) throw new ChitieuError("bad-option", `The goal "${spec}": "${g.rate}" is not a rate. Write it as 93%, 93 or 0.93.`);
+    const rate = parseRate(g.rate)!;
+    // Goals are coverage goals when the indicator has its base in the base sheet: then no more
+    // than 100%. (Without one, checkGoalsUsed says the goal has no coverage result.)
+    const baseKind = actuals.indicators.get(id.key)!.id.base;
+    if (isAboveFull(rate) && baseKind && base.bases.has(baseKind)) {
+      throw new ChitieuError("bad-option", said("goal-above-full-coverage", { ...ref, rate: rate.value, base: baseWord(baseKind) }, undefined, "goal"));
+    }
     let plan = plans.get(id.key);
     if (!plan) {
-      plan = { id: actuals.indicators.get(id.key)!.id, spec, area: null, byCategory: new Map(), categoryText: new Map() };
+      plan = { id: actuals.indicators.get(id.key)!.id, first: ref, area: null, byCategory: new Map(), categoryText: new Map() };
       plans.set(id.key, plan);
     }
     if (g.category === null) {
-      if (plan.area) throw new ChitieuError("bad-option", `Two area-wide goals for ${plan.id.vi} ("${spec}" and an earlier one): keep one.`);
+      if (plan.area) throw new ChitieuError("bad-option", said("goal-twice", ref, undefined, "goal"));
       plan.area = rate;
     } else {
       const k = categoryKey(g.category);
-      if (plan.byCategory.has(k)) throw new ChitieuError("bad-option", `Two goals for ${plan.id.vi} in category "${g.category}": keep one.`);
+      if (plan.byCategory.has(k)) throw new ChitieuError("bad-option", said("goal-twice", ref, undefined, "goal"));
       plan.byCategory.set(k, rate);
       plan.categoryText.set(k, g.category);
     }
@@ -64,20 +68,22 @@ export function planGoals(goals: readonly GoalSetting[], actuals: SheetModel, ba
   return plans;
 }
 
+function baseWord(kind: string): CoverageBaseWord {
+  return kind === "population" ? "population" : "labourForce";
+}
+
 export function checkCategoryGoals(plans: ReadonlyMap<string, GoalPlan>, categories: CategoryInfo | null, sheets: readonly SheetModel[]): void {
   for (const plan of plans.values()) {
     for (const [k, text] of plan.categoryText) {
+      const ref: GoalRef = { indicator: plan.first.indicator, category: text };
       if (!categories) {
-        throw new ChitieuError(
-          "bad-option",
-          `The goal for ${plan.id.vi} in category "${text}" needs a column of unit categories (headed Loại xã, Phân loại, Nhóm or Category); none was found in sheets ${sheets.map((m) => `'${m.table.sheet}'`).join(", ")}. Text columns found: ${textColumnList(sheets)}. Name the column with --category <header>.`,
-        );
+        const columns = sheets.flatMap((m) => m.table.textColumns.map((c) => ({ sheet: m.table.sheet, column: letter(m.table, c.col), header: c.header })));
+        throw new ChitieuError("bad-option", said("goal-needs-category-column", { ...ref, sheets: sheets.map((m) => m.table.sheet), columns }, undefined, "category"));
       }
       if (!categories.values.some((v) => categoryKey(v) === k)) {
         throw new ChitieuError(
           "bad-option",
-          `The goal for ${plan.id.vi} is for category "${text}", but column ${categories.column} ("${categories.header}") of sheet '${categories.sheet}' has only: ${categories.values.map((v) => `"${v}"`).join(", ") || "no values"}. Use one of these.`,
-          { sheet: categories.sheet },
+          said("goal-unknown-category", { ...ref, header: categories.header, values: categories.values }, { sheet: categories.sheet, column: categories.column }, "goal"),
         );
       }
     }
@@ -102,7 +108,9 @@ export function ownGoalLookup(goalSheets: readonly SheetModel[], alignment: Alig
       if (v === null) continue;
       const rate = rateFromCell(v, g.percentScale);
       if (!rate) {
-        warnings.push(`${unitCell(m.table, idx, g.column)}: ${v} is not a goal rate for ${unit} (write 90%, 0,9 or 90); it is not used.`);
+        const row = g.column.rows?.[idx] ?? m.table.units[idx]!.row;
+        const cell = cellAddress(row + m.table.origin.row, g.column.col + m.table.origin.col);
+        warnings.push(said("goal-cell-not-a-rate", { value: v, unit, indicator: g.id.vi }, { sheet: m.table.sheet, cell }));
         continue;
       }
       return rate;
@@ -118,21 +126,15 @@ export function ownGoalLookup(goalSheets: readonly SheetModel[], alignment: Alig
 export function checkGoalsUsed(plans: ReadonlyMap<string, GoalPlan>, covered: ReadonlySet<string>, targets: SheetModel | null, base: SheetModel | null, warnings: Said[]): void {
   for (const [key, plan] of plans) {
     if (covered.has(key)) continue;
-    const kind = plan.id.base === "population" ? "population" : plan.id.base === "labourForce" ? "labour-force" : null;
+    const where = { sheet: base!.table.sheet };
     throw new ChitieuError(
       "no-indicators",
-      kind
-        ? `The goal "${plan.spec}" is a share of the ${kind === "population" ? "population" : "labour force"}, but sheet '${base!.table.sheet}' has no ${kind} column (e.g. "${kind === "population" ? "Dân số" : "Lực lượng lao động"}"). Add that column, or remove the goal.`
-        : `The goal "${plan.spec}" is a coverage rate, but ${plan.id.vi} has no coverage base (population or labour force). Goals apply to BHXH, BHXH bắt buộc, BHXH tự nguyện, BHTN and BHYT.`,
-      { sheet: base!.table.sheet },
+      plan.id.base ? said("goal-without-base-column", { ...plan.first, base: baseWord(plan.id.base) }, where, "goal") : said("goal-not-coverage", plan.first, where, "goal"),
     );
   }
   for (const m of [targets, base]) {
     for (const [key, g] of m?.goalColumns ?? []) {
-      if (!covered.has(key))
-        warnings.push(
-          `'${m!.table.sheet}'!${letter(m!.table, g.column.col)}: "${g.column.header}" looks like a goal for ${g.id.vi}, but there is no coverage result for it; it is not used.`,
-        );
+      if (!covered.has(key)) warnings.push(said("goal-column-unused", { header: g.column.header, indicator: g.id.vi }, { sheet: m!.table.sheet, column: letter(m!.table, g.column.col) }));
     }
   }
 }

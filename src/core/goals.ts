@@ -9,6 +9,7 @@
  * binary floating point makes of 0.07 × 100.
  */
 import { ChitieuError } from "./errors";
+import { said } from "./messages";
 import { cleanText, foldText, lower } from "./text";
 
 /** A goal as the user gives it (and as the workbook settings store it). */
@@ -65,9 +66,10 @@ export function numberFraction(x: number): { num: bigint; den: bigint } {
 }
 
 /**
- * Read a rate the way planners write one: "93%", "93", "0.93", "0,93", "92,5%". Without a % sign a
- * number above 1 is a percentage (93 → 93%), at most 1 a fraction (0.93 → 93%). Null when the
- * text is no rate between 0 (excluded) and 100%.
+ * Read a rate the way planners write one: "93%", "93", "0.93", "0,93", "92,5%", "150%". Without a %
+ * sign a number above 1 is a percentage (93 → 93%), at most 1 a fraction (0.93 → 93%). Null when
+ * the text is no rate above 0. A rate may exceed 100% (a plan may be exceeded: 150% of plan); only
+ * a coverage rate cannot, which the goal's use checks (`isAboveFull`, goalPlans.ts).
  */
 export function parseRate(text: string): ExactRate | null {
   let s = cleanText(text).replace(/\s+/g, "");
@@ -81,11 +83,16 @@ export function parseRate(text: string): ExactRate | null {
   if (!f) return null;
   let r = exact(f.num, f.den);
   if (percent || r.num > r.den) r = exact(r.num, r.den * 100n);
-  if (r.num <= 0n || r.num > r.den) return null;
+  if (r.num <= 0n) return null;
   return r;
 }
 
-/** A rate read from a cell (a goal column). `percentScale`: the column holds 90 for 90%. */
+/** Above 100%: more than the whole population or labour force, so no coverage rate. */
+export function isAboveFull(r: ExactRate): boolean {
+  return r.num > r.den;
+}
+
+/** A rate read from a cell (a goal column, always a coverage goal: at most 100%). `percentScale`: the column holds 90 for 90%. */
 export function rateFromCell(x: number, percentScale: boolean): ExactRate | null {
   if (!Number.isFinite(x) || x <= 0) return null;
   const f = numberFraction(x);
@@ -121,18 +128,14 @@ export function goalGapOf(ratio: number | null, goal: ExactRate | null): number 
 
 const GOAL_SPEC = /^(.+?)(?:@(.+?))?=(.+)$/;
 
-/** Parse `--goal` text: "BHYT=93%", "BHYT@NTM nâng cao=95%", "BHXH=0.29". Throws a clear error. */
+/** Parse `--goal` text: "BHYT=93%", "BHYT@NTM nâng cao=95%", "BHXH=0.29". Throws `goal-form` or `goal-not-a-rate`. */
 export function parseGoalSpec(spec: string): GoalSetting {
   const m = cleanText(spec).match(GOAL_SPEC);
   const indicator = m ? cleanText(m[1]!) : "";
   const category = m && m[2] !== undefined ? cleanText(m[2]) : null;
   const rate = m ? cleanText(m[3]!) : "";
-  if (!m || indicator === "" || indicator.includes("@") || category === "") {
-    throw new ChitieuError("bad-option", `--goal takes <indicator>=<rate> or <indicator>@<unit category>=<rate>, e.g. --goal "BHYT=93%" or --goal "BHYT@NTM nâng cao=95%" (got "${spec}").`);
-  }
-  if (!parseRate(rate)) {
-    throw new ChitieuError("bad-option", `--goal "${spec}": "${rate}" is not a rate. Write it as 93%, 93 or 0.93 (above 0, at most 100%).`);
-  }
+  if (!m || indicator === "" || indicator.includes("@") || category === "") throw new ChitieuError("bad-option", said("goal-form", { spec: cleanText(spec) }, undefined, "goal"));
+  if (!parseRate(rate)) throw new ChitieuError("bad-option", said("goal-not-a-rate", { indicator, category, rate }, undefined, "goal"));
   return { indicator, category, rate };
 }
 

@@ -88,3 +88,22 @@ export function labels(lang: Lang): Labels {
 export function shortIndicator(name: string): string {
   return name.replace(/bắt buộc/i, "BB").replace(/tự nguyện/i, "TN");
 }
+
+/**
+ * The catalogue's indicators (indicators.ts CATALOGUE, and the derived total "bhxh") as sheet
+ * names write them: the Vietnamese abbreviations every report uses, and their English
+ * counterparts (SI social insurance, UI unemployment insurance, HI health insurance), so that
+ * "Rank Compulsory SI (coverage)" fits Excel's 31 characters whole.
+ */
+export const SHORT_INDICATORS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
+  "bhxh-bb": { vi: "BHXH BB", en: "Compulsory SI" },
+  "bhxh-tn": { vi: "BHXH TN", en: "Voluntary SI" },
+  bhtn: { vi: "BHTN", en: "UI" },
+  bhyt: { vi: "BHYT", en: "HI" },
+  bhxh: { vi: "BHXH", en: "SI" },
+};
+
+/** An indicator's name in a sheet name: the catalogue's short name, else its own name with BB / TN. */
+export function sheetIndicator(key: string, name: string, lang: Lang): string {
+  return SHORT_INDICATORS[key]?.[lang] ?? shortIndicator(name);
+}

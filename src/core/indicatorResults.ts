@@ -10,8 +10,9 @@ import { DetectedColumn } from "./detect";
 import { ExactRate, categoryKey, resolveGoal } from "./goals";
 import { GoalPlan, OwnGoal } from "./goalPlans";
 import { ColumnSource, IndicatorResult, SummaryOptions, UnitResult, cell } from "./results";
-import { IndicatorColumn, SheetModel, indicatorSource, sourceOf, unitCell, valueAt } from "./sheetModel";
-import type { Said } from "./messages";
+import { IndicatorColumn, SheetModel, indicatorSource, sourceOf, unitAddress, valueAt } from "./sheetModel";
+import { said, type Said } from "./messages";
+import type { DenominatorKind, IndicatorName } from "./messages/sheets";
 
 /** What the per-indicator loops read: the sheets, the matched units, the goals, and what every result shares. */
 export interface ResultInputs {
@@ -34,10 +35,10 @@ export interface ResultInputs {
 
 const NO_GOAL = { goal: null, from: null } as const;
 
-function warnZero(warnings: Said[], m: SheetModel, col: DetectedColumn, idx: number | null, unit: string, what: string): void {
+function warnZero(warnings: Said[], m: SheetModel, col: DetectedColumn, idx: number | null, unit: string, kind: DenominatorKind, indicator: IndicatorName): void {
   if (idx === null) return;
   if (col.values[idx] === 0) {
-    warnings.push(`${unitCell(m.table, idx, col)}: the ${what} of ${unit} is 0, so it has no rate.`);
+    warnings.push(said("zero-denominator", { unit, kind, indicator }, { sheet: m.table.sheet, cell: unitAddress(m.table, idx, col) }));
   }
 }
 
@@ -50,7 +51,7 @@ interface SharedFigures {
   /** An indicator's last year's figures (per reference unit, from previousOf) over those rows. */
   readonly previousesOver: (key: string, prev: readonly (number | null)[]) => Float64Array;
   /** Last year's figure per reference unit; null without a previous sheet or its column (warned about once). */
-  readonly previousOf: (key: string, name: string) => (number | null)[] | null;
+  readonly previousOf: (key: string, indicator: IndicatorName) => (number | null)[] | null;
   readonly previousSource: (key: string) => ColumnSource | null;
 }
 
@@ -59,13 +60,13 @@ function sharedFigures(inp: ResultInputs): SharedFigures {
   const { refNames, actualIdx, prevIdx, inResults } = inp.units;
   // Last year's figure per reference unit, once per indicator (a zero is warned about once).
   const previousByKey = new Map<string, (number | null)[] | null>();
-  const previousOf = (key: string, name: string): (number | null)[] | null => {
+  const previousOf = (key: string, indicator: IndicatorName): (number | null)[] | null => {
     if (!previous || !prevIdx) return null;
     const cached = previousByKey.get(key);
     if (cached !== undefined) return cached;
     const p = previous.indicators.get(key);
     if (!p) {
-      warnings.push(`Sheet '${previous.table.sheet}' (same period last year) has no column for ${name}, so ${name} has no growth.`);
+      warnings.push(said("previous-indicator-missing", { indicator }, { sheet: previous.table.sheet }, "map"));
       previousByKey.set(key, null);
       return null;
     }
@@ -74,7 +75,7 @@ function sharedFigures(inp: ResultInputs): SharedFigures {
       const v = valueAt(p.column, j);
       // In the results (inResults) exactly when it is in the actuals: a lookup, not a search.
       if (v === 0 && j !== null && actualIdx[i] !== null) {
-        warnings.push(`${unitCell(previous.table, j, p.column)}: last year's ${name} of ${unit} is 0, so it has no growth.`);
+        warnings.push(said("previous-zero", { unit, indicator }, { sheet: previous.table.sheet, cell: unitAddress(previous.table, j, p.column) }));
       }
       return v;
     });
@@ -113,8 +114,8 @@ function attainmentResults(inp: ResultInputs, fig: SharedFigures, results: Indic
     for (const [key, t] of targets.indicators) {
       const a = actuals.indicators.get(key);
       if (!a) continue;
-      const prev = fig.previousOf(key, t.id.vi);
-      const zeroWhat = `target for ${t.id.vi}`;
+      const name = { vi: t.id.vi, en: t.id.en };
+      const prev = fig.previousOf(key, name);
       const n = inResults.length;
       const rows: ResultRows = {
         unit: fig.everyUnit,
@@ -126,7 +127,7 @@ function attainmentResults(inp: ResultInputs, fig: SharedFigures, results: Indic
       };
       for (let k = 0; k < n; k++) {
         const i = inResults[k]!;
-        warnZero(warnings, targets, t.column, i, refNames[i]!, zeroWhat);
+        warnZero(warnings, targets, t.column, i, refNames[i]!, "target", name);
         rows.denominator[k] = cell(valueAt(t.column, i));
       }
       results.push(
@@ -161,7 +162,8 @@ function coverageResults(inp: ResultInputs, fig: SharedFigures, results: Indicat
       const b = base.bases.get(a.id.base);
       if (!b) continue;
       covered.add(key);
-      const prev = fig.previousOf(key, a.id.vi);
+      const name = { vi: a.id.vi, en: a.id.en };
+      const prev = fig.previousOf(key, name);
       const plan = goalPlans.get(key);
       // The result's rows: the units in the results that are in the base sheet too.
       const withBase: number[] = [];
@@ -186,7 +188,7 @@ function coverageResults(inp: ResultInputs, fig: SharedFigures, results: Indicat
       };
       for (let r = 0; r < n; r++) {
         const i = inResults[withBase[r]!]!;
-        warnZero(warnings, base, b, baseIdx[i]!, refNames[i]!, a.id.base === "population" ? "population" : "labour force");
+        warnZero(warnings, base, b, baseIdx[i]!, refNames[i]!, a.id.base, name);
         const cat = unitCategory[i]!;
         // No goal given and no goal column: nothing to resolve (the common case).
         const { goal, from } =

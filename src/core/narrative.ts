@@ -18,6 +18,7 @@ import type { AverageMode } from "./measures";
 import { KIND_WORDS, capitalizeFirst, proseName } from "./placeNames";
 import { ReportArea, ReportDate, givenReportDate, reportDateFromTitles, reportDateLead, resolveArea } from "./reportDate";
 import type { IndicatorResult, Summary, UnitResult } from "./summarize";
+import { DEFAULT_LOWEST } from "./settings";
 import type { UnitKind } from "./units";
 
 export interface NarrativeOptions {
@@ -26,6 +27,8 @@ export interface NarrativeOptions {
   readonly asOf?: string | null;
   /** The area ("tỉnh Hậu Giang", --area); otherwise an agency title row or the total row's label. */
   readonly area?: string | null;
+  /** How many units below the average (and short of their goal) are named, lowest first; the rest are counted (default 5). */
+  readonly lowest?: number;
 }
 
 /** What every paragraph of one report shares. */
@@ -36,6 +39,8 @@ export interface NarrativeContext {
   /** The area's level, for "bình quân chung của tỉnh"; null gives a neutral "bình quân chung". */
   readonly level: UnitKind | null;
   readonly average: AverageMode;
+  /** Units named in a list, lowest first; the rest are "và N đơn vị khác" (see NarrativeOptions.lowest). */
+  readonly lowest: number;
 }
 
 /** The report date and area for a summary, from the options first, then the workbook. */
@@ -50,7 +55,8 @@ export function narrativeContext(summary: Summary, options: NarrativeOptions = {
     titles: titles.filter((t) => t.role !== "previous").flatMap((t) => t.lines),
     totalLabel: summary.totalLabel,
   });
-  return { lang, date, area, level, average: summary.average };
+  const lowest = options.lowest !== undefined && Number.isInteger(options.lowest) && options.lowest >= 1 ? options.lowest : DEFAULT_LOWEST;
+  return { lang, date, area, level, average: summary.average, lowest };
 }
 
 /** One paragraph per indicator and measure, in the order of the results. */
@@ -188,7 +194,22 @@ export function unitsBelow(r: IndicatorResult): UnitResult[] {
     .map((x) => x.u);
 }
 
-/** "Tuy nhiên, một số đơn vị … Cụ thể, tỷ lệ … của huyện Vị Thủy mới đạt 45,37%, …"; or that none is below. */
+/**
+ * The named items of a list of `total` units, and the rest counted: "… xã E đạt 53,24% và 163 đơn
+ * vị khác" / "… and 163 other units". A list of 168 communes is no sentence a report can print;
+ * the ranked sheet has them all. Only the first `lowest` units are worded at all (a national run
+ * has 3,321).
+ */
+function withOthers(named: readonly string[], total: number, lang: Lang): string[] {
+  const others = total - named.length;
+  if (others <= 0) return [...named];
+  return [...named, lang === "vi" ? `${count(others, lang)} đơn vị khác` : `${count(others, lang)} other ${others === 1 ? "unit" : "units"}`];
+}
+
+/**
+ * "Tuy nhiên, một số đơn vị … Cụ thể, tỷ lệ … của huyện Vị Thủy mới đạt 45,37%, …"; or that none is
+ * below. Names the lowest `ctx.lowest` units and counts the rest.
+ */
 export function belowSentence(r: IndicatorResult, ctx: NarrativeContext): string {
   const { lang } = ctx;
   if (r.average === null) return "";
@@ -206,14 +227,17 @@ export function belowSentence(r: IndicatorResult, ctx: NarrativeContext): string
         : r.denominatorKind === "population"
           ? `tỷ lệ bao phủ ${ind.name}`
           : `tỷ lệ tham gia ${ind.name} so với lực lượng lao động`;
-    const items = below.map((u, i) => `${proseName(u.unit, "vi")} ${i === 0 ? "mới đạt" : "đạt"} ${pct(u.ratio!, "vi")}`);
-    return `${intro} Cụ thể, ${noun} của ${joinList(items, "vi")}.`;
+    const items = below.slice(0, ctx.lowest).map((u, i) => `${proseName(u.unit, "vi")} ${i === 0 ? "mới đạt" : "đạt"} ${pct(u.ratio!, "vi")}`);
+    return `${intro} Cụ thể, ${noun} của ${joinList(withOthers(items, below.length, "vi"), "vi")}.`;
   }
-  const items = below.map((u) => `${proseName(u.unit, "en")} at ${pct(u.ratio!, "en")}`);
-  return `However, ${below.length === 1 ? "one unit is" : "some units are"} below ${avg}: ${joinList(items, "en")}.`;
+  const items = below.slice(0, ctx.lowest).map((u) => `${proseName(u.unit, "en")} at ${pct(u.ratio!, "en")}`);
+  return `However, ${below.length === 1 ? "one unit is" : "some units are"} below ${avg}: ${joinList(withOthers(items, below.length, "en"), "en")}.`;
 }
 
-/** The units short of their goal, furthest first, with the people each still has to enrol; "" without goals. */
+/**
+ * The units short of their goal, furthest first, with the people each still has to enrol; "" without
+ * goals. Like the units below the average, the first `ctx.lowest` are named and the rest counted.
+ */
 export function goalSentence(r: IndicatorResult, ctx: NarrativeContext): string {
   const { lang } = ctx;
   const withGoal = r.units.map((u, i) => ({ u, i, goal: u.goal, gap: u.goalGap, toGoal: u.toGoal })).filter((x) => x.goal !== null && x.gap !== null);
@@ -221,7 +245,7 @@ export function goalSentence(r: IndicatorResult, ctx: NarrativeContext): string 
   // Short of the goal as the sheets mark it (belowGoal), furthest behind first.
   const short = withGoal.filter((x) => x.u.belowGoal).sort((a, b) => a.gap! - b.gap! || a.i - b.i);
   if (short.length === 0) return lang === "vi" ? "Tất cả các đơn vị đều đã đạt mục tiêu." : "Every unit has reached its goal.";
-  const items = short.map((x) => {
+  const items = short.slice(0, ctx.lowest).map((x) => {
     const name = proseName(x.u.unit, lang);
     const rate = x.u.ratio === null ? "" : pct(x.u.ratio, lang);
     const g = formatPercentShort(x.goal!, lang);
@@ -231,8 +255,8 @@ export function goalSentence(r: IndicatorResult, ctx: NarrativeContext): string 
   });
   const n = short.length;
   return lang === "vi"
-    ? `So với mục tiêu, ${n} đơn vị chưa đạt: ${joinList(items, "vi", "; ")}.`
-    : `Against their goals, ${n} ${n === 1 ? "unit falls" : "units fall"} short: ${joinList(items, "en", "; ")}.`;
+    ? `So với mục tiêu, ${n} đơn vị chưa đạt: ${joinList(withOthers(items, n, "vi"), "vi", "; ")}.`
+    : `Against their goals, ${n} ${n === 1 ? "unit falls" : "units fall"} short: ${joinList(withOthers(items, n, "en"), "en", "; ")}.`;
 }
 
 /** One indicator and measure as one paragraph. */

@@ -9,8 +9,12 @@ import { CellValue } from "./grid";
 export type NumberLocale = "vi" | "en";
 
 export type ParsedCell =
-  /** `dash`: "-" (or "–", "—"), nil in Vietnamese accounting: the figure is 0. `percent`: the text ended in "%". */
-  | { readonly kind: "number"; readonly value: number; readonly note?: string; readonly dash?: true; readonly percent?: true }
+  /**
+   * `dash`: "-" (or "–", "—"), nil in Vietnamese accounting: the figure is 0. `percent`: the text
+   * ended in "%". `otherLocale`: the text could only be read in the other locale's number format
+   * ("1,065,565" in a Vietnamese sheet), and was: the caller says so (other-locale-number).
+   */
+  | { readonly kind: "number"; readonly value: number; readonly otherLocale?: true; readonly dash?: true; readonly percent?: true }
   | { readonly kind: "blank" }
   | { readonly kind: "none" } // "x": not applicable; "…": not collected — no figure
   | { readonly kind: "error"; readonly text: string } // #N/A, #DIV/0! …
@@ -42,7 +46,7 @@ function readEn(s: string): number | null {
 
 /**
  * Parse one cell. Percent text ("92,62%") becomes the fraction 0.9262. Numbers pass through
- * when finite. Text readable only in the other locale is read with a `note`.
+ * when finite. Text readable only in the other locale is read, marked `otherLocale`.
  */
 export function parseCell(v: CellValue, locale: NumberLocale = "vi"): ParsedCell {
   if (v === null || v === undefined) return { kind: "blank" };
@@ -76,11 +80,7 @@ export function parseCell(v: CellValue, locale: NumberLocale = "vi"): ParsedCell
   const own = locale === "vi" ? readVi(s) : readEn(s);
   if (own !== null) return percent ? { kind: "number", value: (sign * own) / 100, percent } : { kind: "number", value: sign * own };
   const other = locale === "vi" ? readEn(s) : readVi(s);
-  if (other !== null) {
-    const otherName = locale === "vi" ? "English" : "Vietnamese";
-    const note = `"${v}" is written in the ${otherName} number format; read as ${sign * other}${percent ? "%" : ""}. Check it, or enter the number as a number.`;
-    return percent ? { kind: "number", value: (sign * other) / 100, note, percent } : { kind: "number", value: sign * other, note };
-  }
+  if (other !== null) return percent ? { kind: "number", value: (sign * other) / 100, otherLocale: true, percent } : { kind: "number", value: sign * other, otherLocale: true };
   return { kind: "text", text: v };
 }
 

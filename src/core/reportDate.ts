@@ -7,6 +7,7 @@
  */
 import { ChitieuError } from "./errors";
 import type { Lang } from "./i18n";
+import { said } from "./messages";
 import { KIND_WORDS, properCase, proseName, splitPlaceName } from "./placeNames";
 import { cleanText, foldText } from "./text";
 import type { UnitKind } from "./units";
@@ -51,9 +52,7 @@ export function parseDayText(text: string): DayDate | null {
 /** The date a user gives (--as-of), checked: a clear error when it is not a day. */
 export function givenReportDate(text: string): ReportDate {
   const day = parseDayText(text);
-  if (!day) {
-    throw new ChitieuError("bad-option", `The report date "${text}" is not a date: write it as dd/mm/yyyy, e.g. 31/10/2022.`);
-  }
+  if (!day) throw new ChitieuError("bad-option", said("as-of-not-a-date", { text }, undefined, "asOf"));
   return { kind: "day", day };
 }
 

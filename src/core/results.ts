@@ -12,7 +12,7 @@ import { GroupResult } from "./groups";
 import { NumberLocale } from "./numbers";
 import { RankMode } from "./rank";
 import { SheetRole } from "./roles";
-import type { Said } from "./messages";
+import type { Message, Said } from "./messages";
 
 export type Measure = "attainment" | "coverage";
 
@@ -177,7 +177,8 @@ export interface SheetDetection {
   readonly unitColumn: string;
   readonly units: number;
   readonly indicators: readonly { readonly indicator: string; readonly column: string; readonly header: string }[];
-  readonly ignoredColumns: readonly { readonly column: string; readonly header: string; readonly why: string }[];
+  /** `why` as in `DetectedColumnRole`; `because`, when set, the reason as a message. */
+  readonly ignoredColumns: readonly { readonly column: string; readonly header: string; readonly why: string; readonly because?: Message }[];
   readonly excludedRows: readonly { readonly row: number; readonly label: string; readonly reason: string }[];
   readonly totalRow: number | null;
   /**
@@ -204,7 +205,13 @@ export interface DetectedColumnRole {
   readonly header: string;
   readonly role: DetectionRole;
   readonly indicator: string | null;
+  /**
+   * The header words that decided ("Tỷ lệ (%)", "3=2/1"), or a reason in Vietnamese ("không rõ là
+   * kế hoạch hay thực hiện"); a string in the JSON contract. Shells show `because` when it is set:
+   * the same reason as a message, in the user's language.
+   */
   readonly why: string;
+  readonly because?: Message;
   /** The band label ("Kế hoạch") where the sheet has two rows per unit. */
   readonly band?: string;
 }

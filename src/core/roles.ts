@@ -9,7 +9,7 @@ import { ChitieuError } from "./errors";
 import { Grid } from "./grid";
 import { reportDateFromTitles } from "./reportDate";
 import { foldText } from "./text";
-import type { Said } from "./messages";
+import { said, type Message } from "./messages";
 
 export type SheetRole = "targets" | "actuals" | "base" | "previous";
 export const SHEET_ROLES: readonly SheetRole[] = ["targets", "actuals", "base", "previous"];
@@ -20,12 +20,13 @@ export interface SheetChoice {
   readonly base: string | null;
   readonly previous: string | null;
   /**
-   * Why a sheet was taken where another could have served, in Vietnamese ("'KH 2025' được dùng
-   * làm kế hoạch: cùng năm 2025 với báo cáo; 'KH 2024' bỏ qua"). Absent when nothing was in doubt.
+   * Why a sheet was taken where another could have served ("Trang tính 'KH 2025' được dùng làm
+   * kế hoạch (năm 2025, …); 'KH 2024' (năm 2024) không được dùng."), as messages: each names the
+   * sheet and the role's setting. Absent when nothing was in doubt.
    */
-  readonly notes?: readonly Said[];
+  readonly notes?: readonly Message[];
   /** Doubts about the choice a planner must see (a plan of another year than the actuals'). */
-  readonly warnings?: readonly Said[];
+  readonly warnings?: readonly Message[];
 }
 
 /** A name to use, null for "none" (optional sheets only), or absent to detect. */
@@ -85,12 +86,6 @@ function rolesByContent(grid: Grid): SheetRole[] {
     .join(" | ");
   return ORDER.filter((r) => CONTENT_PATTERNS[r].test(text));
 }
-
-function listSheets(names: readonly string[]): string {
-  return names.map((n) => `'${n}'`).join(", ");
-}
-
-const ROLE_VI: Record<SheetRole, string> = { targets: "kế hoạch", actuals: "thực hiện", base: "dân số / lao động", previous: "cùng kỳ" };
 
 /** The year a sheet's name carries ("KH 2025", "TH T4.2024"), or null. */
 export function yearOf(text: string): number | null {
@@ -157,7 +152,6 @@ export function periodOf(name: string, grid?: Grid): SheetPeriod | null {
 }
 
 export const periodValue = (p: SheetPeriod): number => p.year * 10000 + p.month * 100 + p.day;
-const periodText = (p: SheetPeriod) => (p.day ? `${p.day}/${p.month}/${p.year}` : p.month ? `${p.month}/${p.year}` : `năm ${p.year}`);
 
 /** Roles that more than one sheet could serve by its name (their titles then decide: the shell peeks). */
 export function contestedRoles(names: readonly string[], given: GivenSheets = {}, skip: ReadonlySet<string> = new Set(), hidden: ReadonlySet<string> = new Set()): SheetRole[] {
@@ -209,8 +203,8 @@ export function chooseSheets(
   hidden: ReadonlySet<string> = new Set(),
 ): SheetChoice {
   const chosen: Partial<Record<SheetRole, string | null>> = {};
-  const notes: Said[] = [];
-  const warnings: Said[] = [];
+  const notes: Message[] = [];
+  const warnings: Message[] = [];
   for (const role of SHEET_ROLES) {
     const g = given[role];
     // null: the user chose "none" for an optional sheet, so it is not detected either.
@@ -221,11 +215,7 @@ export function chooseSheets(
     if (g === undefined || g === null || g === "") continue;
     const exact = names.find((n) => n === g) ?? names.find((n) => foldText(n) === foldText(g));
     if (!exact) {
-      throw new ChitieuError(
-        "missing-sheet",
-        `There is no sheet named '${g}' (given for the ${role}). The workbook has: ${listSheets(names)}. Choose one of these.`,
-        { sheet: g },
-      );
+      throw new ChitieuError("missing-sheet", said("sheet-not-found", { name: g, role, sheets: [...names] }, { sheet: g }, role));
     }
     chosen[role] = exact;
   }
@@ -272,13 +262,13 @@ export function chooseSheets(
     for (const o of options) {
       const q = period(o);
       if (o === best || (!p && !q) || (p && q && periodValue(p) === periodValue(q))) continue;
-      const why = !p ? "" : role === "actuals" ? (q && periodValue(p) > periodValue(q) ? ", kỳ mới nhất" : "") : report && p.year === report.year ? ", cùng năm với số thực hiện" : "";
-      notes.push(`Trang tính '${best}' được dùng làm ${ROLE_VI[role]}${p ? ` (${periodText(p)}${why})` : ""}; '${o}'${q ? ` (${periodText(q)})` : ""} không được dùng.`);
+      const because = !p ? null : role === "actuals" ? (q && periodValue(p) > periodValue(q) ? "latest" : null) : report && p.year === report.year ? "report-year" : null;
+      notes.push(said("sheet-chosen-by-period", { role, period: p, because, other: o, otherPeriod: q }, { sheet: best }, role));
     }
     // The only plan or base of another year than the actuals': used, and said as a warning.
     const report2 = role === "actuals" ? null : report;
     if (report2 && p && p.year !== report2.year) {
-      warnings.push(`Trang tính '${best}' (${ROLE_VI[role]}) là của năm ${p.year}, còn số thực hiện ('${chosen.actuals}') là của năm ${report2.year}: kiểm tra có đúng ${ROLE_VI[role]} của năm ${report2.year} không, hoặc chọn trang khác.`);
+      warnings.push(said("sheet-of-another-year", { role, year: p.year, actuals: chosen.actuals!, actualsYear: report2.year }, { sheet: best }, role));
     }
   }
   for (const pass of ["columns", "content"] as const) {
@@ -294,7 +284,7 @@ export function chooseSheets(
       if (role && chosen[role] === undefined) {
         chosen[role] = n;
         taken.add(n);
-        if (pass === "columns") notes.push(`Trang tính '${n}' được chọn làm ${ROLE_VI[role]} theo các cột của nó.`);
+        if (pass === "columns") notes.push(said("sheet-chosen-by-columns", { role }, { sheet: n }, role));
       }
     }
   }
@@ -304,7 +294,7 @@ export function chooseSheets(
     const both = names.find((n) => !skip.has(n) && !hidden.has(n) && rolesOf(n).has("actual"));
     if (both) {
       chosen.actuals = both;
-      notes.push(`Trang tính '${both}' có cả cột thực hiện: được dùng làm trang thực hiện.`);
+      notes.push(said("actuals-in-plan-sheet", {}, { sheet: both }, "actuals"));
     }
   }
   // Last resort: a sheet whose columns count participants ("Số người tham gia") beside a base or a
@@ -313,18 +303,16 @@ export function chooseSheets(
     const counted = names.find((n) => !skip.has(n) && !hidden.has(n) && peek.has(n) && columnRolesOf(n, peek.get(n)!, true).has("actual"));
     if (counted) {
       chosen.actuals = counted;
-      notes.push(`Trang tính '${counted}' có cột số người tham gia: được dùng làm trang thực hiện.`);
+      notes.push(said("actuals-by-participants", {}, { sheet: counted }, "actuals"));
     }
   }
   for (const h of hidden) {
-    if (!Object.values(chosen).includes(h) && roleByName(h) !== null) notes.push(`Trang tính '${h}' bị ẩn nên không được chọn tự động; hãy chọn nó nếu đó là số liệu của kỳ này.`);
+    const role = roleByName(h);
+    if (!Object.values(chosen).includes(h) && role !== null) notes.push(said("hidden-sheet-passed-over", { role }, { sheet: h }, role));
   }
   const actuals = chosen.actuals;
   if (!actuals) {
-    throw new ChitieuError(
-      "missing-sheet",
-      `No sheet of actuals found. Name it "Thực hiện" (or "TH", "Actual"), or choose it (--actuals <sheet>). The workbook has: ${listSheets(names)}.`,
-    );
+    throw new ChitieuError("missing-sheet", said("no-actuals-sheet", { sheets: [...names] }, undefined, "actuals"));
   }
   const choice: SheetChoice = { targets: chosen.targets ?? null, actuals, base: chosen.base ?? null, previous: chosen.previous ?? null };
   return { ...choice, ...(notes.length > 0 ? { notes } : {}), ...(warnings.length > 0 ? { warnings } : {}) };

@@ -33,6 +33,23 @@ export interface RunChoices {
   readonly asOf?: string | null;
   /** The area the commentary names ("tỉnh Hậu Giang"; absent or null = title rows or total row). */
   readonly area?: string | null;
+  /**
+   * How many of the units below the average the commentary names, lowest first; the rest are
+   * counted ("và 163 đơn vị khác"), so a province of 168 communes still reads as a paragraph.
+   * A whole number LOWEST_MIN–LOWEST_MAX (absent = DEFAULT_LOWEST).
+   */
+  readonly lowest?: number;
+}
+
+/** The units a paragraph names by default: the published paragraphs (seeds 000, 001) name three; five keeps 168 communes to a sentence. */
+export const DEFAULT_LOWEST = 5;
+export const LOWEST_MIN = 1;
+export const LOWEST_MAX = 50;
+
+/** A valid `lowest` (a whole number LOWEST_MIN–LOWEST_MAX, as a number or the text a field or flag holds), else null. */
+export function parseLowest(v: unknown): number | null {
+  const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
+  return Number.isInteger(n) && n >= LOWEST_MIN && n <= LOWEST_MAX ? n : null;
 }
 
 export const DEFAULT_CHOICES: RunChoices = {
@@ -45,6 +62,7 @@ export const DEFAULT_CHOICES: RunChoices = {
   goals: [],
   category: null,
   groupBy: null,
+  lowest: DEFAULT_LOWEST,
 };
 
 export const SETTINGS_VERSION = 1;
@@ -101,6 +119,7 @@ export function parseSettings(raw: unknown): StoredSettings | null {
     category: header(o.category),
     groupBy: header(o.groupBy),
     area: header(o.area),
+    lowest: parseLowest(o.lowest) ?? DEFAULT_LOWEST,
   };
 }
 

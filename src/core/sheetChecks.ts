@@ -7,13 +7,13 @@
  * persons gives exactly that, and must never pass as a result.
  */
 import { DetectedColumn, DetectedTable } from "./detect";
-import { formatCount, formatPercent } from "./format";
 import { identifyIndicator } from "./indicators";
 import { IndicatorResult, resultColumns } from "./results";
-import { ColumnReading, SheetModel, unitCell } from "./sheetModel";
+import { ColumnReading, SheetModel, letter, unitAddress } from "./sheetModel";
 import { Alignment } from "./alignUnits";
 import { foldText } from "./text";
-import type { Said } from "./messages";
+import { said, type Said } from "./messages";
+import type { SheetsParams } from "./messages/sheets";
 
 /** A column the sheet computed, in the table it is in, with each reference unit's row in that table. */
 export interface ComputedColumn {
@@ -103,18 +103,17 @@ export function checkComputedColumns(computed: readonly ComputedColumn[], result
     if (wrongCount === 0) continue;
     const shownRows: number[] = [];
     for (let i = 0; i < m && shownRows.length < MAX_CELLS; i++) if (!agrees(i, scale)) shownRows.push(i);
-    const what = kind === "growth" ? `tăng trưởng so với cùng kỳ của ${result.indicator}` : `tỷ lệ ${kind === "coverage" ? "bao phủ" : "đạt kế hoạch"} ${result.indicator}`;
-    const shown = shownRows
-      .map((i) => {
-        const j = at[i]!;
-        const cell = unitCell(cc.table, j, cc.column);
-        const t = String(theirs[i]!).replace(".", ",");
-        return `${cell} (${cc.table.units[j]!.name}): sheet ghi ${scale === 100 ? `${t}%` : t}, tính được ${formatPercent(mine[i]!, "vi")}`;
-      })
-      .join("; ");
-    const more = wrongCount > MAX_CELLS ? `; và ${wrongCount - MAX_CELLS} ô khác` : "";
+    // Each cell with both figures: the sheet's as written (a percent on the percent scale), ours a ratio.
+    const cells: SheetsParams["computed-column-differs"]["cells"] = shownRows.map((i) => {
+      const j = at[i]!;
+      return { cell: unitAddress(cc.table, j, cc.column), unit: cc.table.units[j]!.name, theirs: theirs[i]!, percent: scale === 100, ours: mine[i]! };
+    });
     warnings.push(
-      `Cột "${cc.column.header}" của trang '${cc.table.sheet}' là cột tính sẵn (không dùng làm số liệu), nhưng khác ${what} tính từ số liệu: ${shown}${more}. Kiểm tra công thức của cột, hoặc các cột kế hoạch và thực hiện đã đọc.`,
+      said(
+        "computed-column-differs",
+        { header: cc.column.header, kind, indicator: { vi: result.indicator, en: result.indicatorEn }, cells, more: Math.max(0, wrongCount - MAX_CELLS) },
+        { sheet: cc.table.sheet, column: letter(cc.table, cc.column.col) },
+      ),
     );
   }
 }
@@ -129,13 +128,17 @@ export function checkPlausibleRates(results: readonly IndicatorResult[], warning
     const high: number[] = [];
     for (let i = 0; i < cols.ratio.length; i++) if (cols.ratio[i]! > IMPLAUSIBLE_RATE) high.push(i);
     if (high.length === 0 && !(r.overall !== null && r.overall > IMPLAUSIBLE_RATE)) continue;
-    const examples = high
-      .slice(0, 3)
-      .map((i) => `${cols.names[cols.unit[i]!]} ${formatPercent(cols.ratio[i]!, "vi")}`)
-      .join(", ");
+    const examples = high.slice(0, 3).map((i) => ({ unit: cols.names[cols.unit[i]!]!, rate: cols.ratio[i]! }));
     const src = r.source;
     warnings.push(
-      `${r.indicator}: tỷ lệ ${high.length > 0 ? `của ${high.length} đơn vị vượt 1.000% (${examples})` : `chung ${formatPercent(r.overall!, "vi")}`} — không thể đúng. Kiểm tra đơn vị tính (người hay nghìn người) của cột '${src.actual.sheet}'!${src.actual.column} và '${src.denominator.sheet}'!${src.denominator.column}.`,
+      said("implausible-rate", {
+        indicator: { vi: r.indicator, en: r.indicatorEn },
+        count: high.length,
+        examples,
+        overall: r.overall,
+        actual: { sheet: src.actual.sheet, column: src.actual.column },
+        denominator: { sheet: src.denominator.sheet, column: src.denominator.column },
+      }),
     );
   }
 }
@@ -157,7 +160,7 @@ export interface RepeatedColumn {
  */
 export function checkRepeatedPlan(repeated: readonly RepeatedColumn[], refNames: readonly string[], warnings: Said[]): void {
   for (const x of repeated) {
-    const diffs: string[] = [];
+    const diffs: SheetsParams["repeated-plan-differs"]["diffs"] = [];
     let count = 0;
     for (let i = 0; i < refNames.length; i++) {
       const j = x.alignment[i] ?? null;
@@ -168,12 +171,12 @@ export function checkRepeatedPlan(repeated: readonly RepeatedColumn[], refNames:
       if (a === null || b === null || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b))) continue;
       count++;
       if (diffs.length < MAX_CELLS) {
-        diffs.push(`${unitCell(x.table, j, x.column)} = ${a} so với ${unitCell(x.usedTable, k, x.used)} = ${b} (${refNames[i]})`);
+        diffs.push({ cell: unitAddress(x.table, j, x.column), value: a, usedCell: unitAddress(x.usedTable, k, x.used), usedValue: b, unit: refNames[i]! });
       }
     }
     if (count === 0) continue;
     warnings.push(
-      `Cột "${x.column.header}" của trang '${x.table.sheet}' ghi lại kế hoạch nhưng khác kế hoạch đã dùng (trang '${x.usedTable.sheet}'): ${diffs.join("; ")}${count > diffs.length ? `; và ${count - diffs.length} đơn vị khác` : ""}. Kết quả tính theo trang '${x.usedTable.sheet}'; kiểm tra xem kế hoạch nào đúng.`,
+      said("repeated-plan-differs", { header: x.column.header, used: x.usedTable.sheet, diffs, more: count - diffs.length }, { sheet: x.table.sheet, column: letter(x.table, x.column.col) }),
     );
   }
 }
@@ -222,7 +225,7 @@ export function checkAgainstSheets(x: SheetCheckInputs, warnings: Said[]): void 
 export function checkActualsLeftOut(results: readonly IndicatorResult[], warnings: Said[]): void {
   for (const r of results) {
     const cols = resultColumns(r);
-    const names: string[] = [];
+    const examples: { unit: string; actual: number }[] = [];
     let count = 0;
     let people = 0;
     for (let i = 0; i < cols.actual.length; i++) {
@@ -230,12 +233,9 @@ export function checkActualsLeftOut(results: readonly IndicatorResult[], warning
       if (a !== a || a === 0 || cols.denominator[i] === cols.denominator[i]) continue;
       count++;
       people += a;
-      if (names.length < MAX_CELLS) names.push(`${cols.names[cols.unit[i]!]} (${formatCount(a, "vi")})`);
+      if (examples.length < MAX_CELLS) examples.push({ unit: cols.names[cols.unit[i]!]!, actual: a });
     }
     if (count === 0) continue;
-    const what = r.denominatorKind === "target" ? "kế hoạch" : r.denominatorKind === "population" ? "dân số" : "lực lượng lao động";
-    warnings.push(
-      `${r.indicator}: ${count} đơn vị có số thực hiện nhưng không có ${what} ("x", ô trống hoặc lỗi) nên không có tỷ lệ và không được tính vào tổng chung — ${formatCount(people, "vi")} người không nằm trong tỷ lệ chung: ${names.join(", ")}${count > names.length ? `, và ${count - names.length} đơn vị khác` : ""}. Nhập ${what} cho các đơn vị này nếu có.`,
-    );
+    warnings.push(said("actuals-without-denominator", { indicator: { vi: r.indicator, en: r.indicatorEn }, count, people, kind: r.denominatorKind, examples }));
   }
 }

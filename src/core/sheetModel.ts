@@ -3,16 +3,16 @@
  * insurance among them), a coverage base, a per-unit goal, or nothing — and the A1 helpers that
  * name a sheet's columns and cells in messages and in the detection report.
  */
-import { columnLetter, columnIndex, sheetCell } from "./grid";
+import { cellAddress, columnLetter, columnIndex, sheetCell } from "./grid";
 import { DetectedColumn, DetectedTable } from "./detect";
 import { CoverageBase, IndicatorIdentity, IndicatorOverride, baseKindOf, identifyIndicator, identityFromName } from "./indicators";
 import { DERIVED_TOTAL_SOCIAL_INSURANCE, PART_KEYS, sumOfParts } from "./derive";
 import { ColumnSource, SheetDetection } from "./results";
 import { SHEET_ROLES, SheetRole, monthOf, yearOf } from "./roles";
-import { FigureRole, ROLE_NAMES, columnRole, mayBePlanGoal } from "./columnRoles";
+import { FigureRole, columnRole, mayBePlanGoal } from "./columnRoles";
 import { ChitieuError } from "./errors";
 import { cleanText, foldText } from "./text";
-import type { Said } from "./messages";
+import { render, said, type Message, type Said } from "./messages";
 
 export interface IndicatorColumn {
   readonly id: IndicatorIdentity;
@@ -23,13 +23,28 @@ export interface IndicatorColumn {
 
 /**
  * A figure column of a table and what it holds there (columnRoles.ts, the user's mapping, the
- * sheet's role); `role` null: not used, `why` says why.
+ * sheet's role); `role` null: not used, `why` says why: the header words that decided, or (with
+ * `because`, the reason as a message) that reason in Vietnamese.
  */
 export interface ColumnReading {
   readonly column: DetectedColumn;
   readonly role: FigureRole | null;
   readonly why: string;
+  readonly because?: Message;
   readonly override: IndicatorOverride | null;
+}
+
+/** A column not used by a sheet's model, and why. */
+export interface IgnoredColumn {
+  readonly column: string;
+  readonly header: string;
+  readonly why: string;
+  readonly because?: Message;
+}
+
+/** A reason as data, with its Vietnamese words as `why` (the detection's `why` stays a string). */
+export function reason(because: Message): { why: string; because: Message } {
+  return { why: render(because, { lang: "vi", shell: "pane" }), because };
 }
 
 export interface SheetModel {
@@ -41,7 +56,7 @@ export interface SheetModel {
   readonly goalColumns: Map<string, { id: IndicatorIdentity; column: DetectedColumn; percentScale: boolean }>;
   /** Base columns by kind (base sheet only). */
   readonly bases: Map<CoverageBase, DetectedColumn>;
-  readonly ignored: { column: string; header: string; why: string }[];
+  readonly ignored: IgnoredColumn[];
   /** Every figure column of the table with what it holds (shared by the models of one table). */
   readonly readings: readonly ColumnReading[];
   /** The table was not chosen for this role: only the columns that say they hold it are read. */
@@ -64,6 +79,12 @@ export function columnLetters(t: DetectedTable, cols: readonly DetectedColumn[])
 export function unitCell(t: DetectedTable, unit: number, column: DetectedColumn): string {
   const row = column.rows?.[unit] ?? t.units[unit]!.row;
   return sheetCell(t.sheet, row + t.origin.row, column.col + t.origin.col);
+}
+
+/** The same cell as an A1 address without its sheet ("E7"), for a message's `where.cell`. */
+export function unitAddress(t: DetectedTable, unit: number, column: DetectedColumn): string {
+  const row = column.rows?.[unit] ?? t.units[unit]!.row;
+  return cellAddress(row + t.origin.row, column.col + t.origin.col);
 }
 
 /** An override names a table by one of the roles it serves ("actuals:E=…") or by the sheet's name ("T4.2024:D=…"). */
@@ -124,39 +145,35 @@ export function readColumns(
     const ovs = overrides.filter((o) => overrideNamesTable(o, table, answers) && overrideNamesColumn(o, table, c));
     const given = [...new Set(ovs.map((o) => overrideRole(o, serving)).filter((r): r is FigureRole => r !== null))];
     if (given.length > 1) {
-      throw new ChitieuError(
-        "bad-option",
-        `Cột ${letter(table, c.col)} ("${c.header}") của trang '${table.sheet}' được ánh xạ vừa là ${ROLE_NAMES[given[0]!].vi} vừa là ${ROLE_NAMES[given[1]!].vi}: một cột chỉ giữ một vai trò. Bỏ một trong các ánh xạ (--map).`,
-        { sheet: table.sheet },
-      );
+      throw new ChitieuError("bad-option", said("column-mapped-twice", { header: c.header, roles: given.slice(0, 2) }, { sheet: table.sheet, column: letter(table, c.col) }, "map"));
     }
     const override = ovs[0] ?? null;
-    if (override && cleanText(override.indicator) === "-") return { column: c, role: null, why: "ignored by the mapping", override };
-    if (given.length === 1) return { column: c, role: given[0]!, why: "theo ánh xạ", override };
+    if (override && cleanText(override.indicator) === "-") return { column: c, role: null, ...reason(said("column-ignored-by-map", {})), override };
+    if (given.length === 1) return { column: c, role: given[0]!, ...reason(said("column-role-by-map", {})), override };
     // A rate in a plan sheet is a goal set for each unit ("Tỷ lệ bao phủ BHYT (%)"), as before.
     const label = numberLabel(c.col);
     if (single === "targets" && mayBePlanGoal(c.parts, c.role === "rate", label)) return { column: c, role: "rateGoal", why: c.leaf, override };
     const read = columnRole(c.parts, c.role === "rate", label);
-    if (read.unused) return { column: c, role: null, why: `${read.why}: không dùng`, override };
+    if (read.unused) return { column: c, role: null, ...reason(said("column-not-used", { words: read.why })), override };
     if (read.role === "computed" || read.role === "rateGoal") return { column: c, role: read.role, why: read.why, override };
     if (single === null) {
       // One sheet in several roles: a column that does not say which takes the one role none of
       // the sheet's columns names ("KH" beside plain "BHYT": the actuals); else it is never
       // guessed (it would be the plan and the actual at once: 100% everywhere).
       if (read.role === null || read.weak) {
-        if (silentRole) return { column: c, role: FIGURE_OF[silentRole], why: `trang ${ROLE_NAMES[FIGURE_OF[silentRole]].vi}`, override };
-        return { column: c, role: null, why: `không rõ là ${serving.map((r) => ROLE_NAMES[FIGURE_OF[r]].vi).join(" hay ")}`, override };
+        if (silentRole) return { column: c, role: FIGURE_OF[silentRole], ...reason(said("column-role-of-sheet", { role: FIGURE_OF[silentRole] })), override };
+        return { column: c, role: null, ...reason(said("column-role-unclear", { roles: serving.map((r) => FIGURE_OF[r]) })), override };
       }
       return { column: c, role: read.role, why: read.why, override };
     }
     // A population or labour-force sheet's group header ("Chỉ tiêu giao năm 2022" over "Dân số |
     // Lao động") says which year's figures they are, not that they are a plan.
     const groupInBase = single === "base" && read.fromGroup === true && read.role !== "base";
-    if (read.role === null || read.weak || groupInBase) return { column: c, role: FIGURE_OF[single], why: `trang ${ROLE_NAMES[FIGURE_OF[single]].vi}`, override };
+    if (read.role === null || read.weak || groupInBase) return { column: c, role: FIGURE_OF[single], ...reason(said("column-role-of-sheet", { role: FIGURE_OF[single] })), override };
     if (single === "previous") {
       // Last year's sheet: its "Thực hiện" columns are last year's figures, its plan is not used.
-      if (read.role === "actual") return { column: c, role: "previous", why: `${read.why} (trang cùng kỳ)`, override };
-      if (read.role === "target") return { column: c, role: null, why: "kế hoạch của năm trước", override };
+      if (read.role === "actual") return { column: c, role: "previous", ...reason(said("column-last-year-actual", { words: read.why })), override };
+      if (read.role === "target") return { column: c, role: null, ...reason(said("column-last-year-plan", {})), override };
     }
     return { column: c, role: read.role, why: read.why, override };
   });
@@ -189,8 +206,8 @@ function byPeriod(readings: ColumnReading[]): ColumnReading[] {
     if (g) g.push(i);
     else groups.set(k, [i]);
   });
-  const drop = (i: number, role: FigureRole | null, why: string) => {
-    readings[i] = { ...readings[i]!, role, why };
+  const drop = (i: number, role: FigureRole | null, because: Message) => {
+    readings[i] = { ...readings[i]!, role, ...reason(because) };
   };
   const header = (i: number) => readings[i]!.column.header;
   // The actuals first: the year of the actual column used is the report's, which the plans follow.
@@ -210,15 +227,15 @@ function byPeriod(readings: ColumnReading[]): ColumnReading[] {
     let left = g.filter((i, k) => {
       const y = years[k];
       if (y === null || y === undefined || y === keep) return true;
-      if (isActual) drop(i, "previous", `năm ${y}, trước năm ${keep} của cột bên cạnh`);
-      else drop(i, null, `kế hoạch năm ${y}; dùng kế hoạch năm ${keep}`);
+      if (isActual) drop(i, "previous", said("column-earlier-year", { year: y, kept: keep }));
+      else drop(i, null, said("column-other-year-plan", { year: y, kept: keep }));
       return false;
     });
     if (isActual) {
       // An estimate ("Ước thực hiện cả năm", "Ước tháng 5") is a projection, not what was achieved.
       const estimates = left.filter((i) => ESTIMATE.test(foldText(header(i))));
       if (estimates.length > 0 && estimates.length < left.length) {
-        for (const i of estimates) drop(i, null, `số ước tính; dùng số thực hiện "${header(left.find((j) => !estimates.includes(j))!)}"`);
+        for (const i of estimates) drop(i, null, said("column-estimate", { used: header(left.find((j) => !estimates.includes(j))!) }));
         left = left.filter((i) => !estimates.includes(i));
       }
     }
@@ -226,7 +243,7 @@ function byPeriod(readings: ColumnReading[]): ColumnReading[] {
     const mark = isActual ? CUMULATIVE : ADJUSTED;
     const marked = left.filter((i) => mark.test(foldText(header(i))));
     if (marked.length > 0 && marked.length < left.length) {
-      for (const i of left) if (!marked.includes(i)) drop(i, null, isActual ? `số của riêng một kỳ; dùng số lũy kế "${header(marked[0]!)}"` : `kế hoạch ban đầu; dùng kế hoạch điều chỉnh "${header(marked[0]!)}"`);
+      for (const i of left) if (!marked.includes(i)) drop(i, null, said(isActual ? "column-month-own" : "column-first-plan", { used: header(marked[0]!) }));
       left = marked;
     }
     // The latest month.
@@ -235,7 +252,7 @@ function byPeriod(readings: ColumnReading[]): ColumnReading[] {
       const last = Math.max(...(months as number[]));
       const lastAt = left[months.indexOf(last)]!;
       left.forEach((i, k) => {
-        if (months[k] !== last) drop(i, null, `tháng ${months[k]}; dùng tháng ${last} "${header(lastAt)}"`);
+        if (months[k] !== last) drop(i, null, said("column-earlier-month", { month: months[k]!, last, used: header(lastAt) }));
       });
       left = [lastAt];
     }
@@ -248,20 +265,14 @@ function byPeriod(readings: ColumnReading[]): ColumnReading[] {
 export function checkOverridesUsed(overrides: readonly IndicatorOverride[], tables: readonly { table: DetectedTable; serving: readonly SheetRole[] }[]): void {
   for (const o of overrides) {
     const named = tables.filter((t) => overrideNamesTable(o, t.table, t.serving));
-    const where = `--map "${o.sheet}:${o.column}=${o.role ? `${o.role}:` : ""}${o.indicator}"`;
+    // The mapping as the user wrote it (the CLI's --map, the pane's column choice).
+    const mapping = `${o.sheet}:${o.column}=${o.role ? `${o.role}:` : ""}${o.indicator}`;
     if (named.length === 0) {
-      throw new ChitieuError(
-        "bad-option",
-        `${where}: không có trang tính nào là '${o.sheet}' trong các trang đang dùng (${tables.map((t) => `'${t.table.sheet}'`).join(", ")}). Ghi tên trang tính hoặc vai trò (targets, actuals, base, previous).`,
-      );
+      throw new ChitieuError("bad-option", said("map-sheet-unknown", { mapping, sheet: o.sheet, sheets: tables.map((t) => t.table.sheet) }, undefined, "map"));
     }
     if (!named.some((t) => t.table.columns.some((c) => overrideNamesColumn(o, t.table, c)))) {
-      const cols = named.flatMap((t) => t.table.columns.map((c) => `${letter(t.table, c.col)} "${c.header}"`));
-      throw new ChitieuError(
-        "bad-option",
-        `${where}: trang '${named[0]!.table.sheet}' không có cột "${o.column}" chứa số liệu. Các cột số liệu: ${cols.join(", ") || "không có"}.`,
-        { sheet: named[0]!.table.sheet },
-      );
+      const columns = named.flatMap((t) => t.table.columns.map((c) => ({ column: letter(t.table, c.col), header: c.header })));
+      throw new ChitieuError("bad-option", said("map-column-unknown", { mapping, column: o.column, columns }, { sheet: named[0]!.table.sheet }, "map"));
     }
   }
 }
@@ -275,7 +286,7 @@ export function modelSheet(role: SheetRole, table: DetectedTable, readings: read
   const indicators = new Map<string, IndicatorColumn>();
   const goalColumns = new Map<string, { id: IndicatorIdentity; column: DetectedColumn; percentScale: boolean }>();
   const bases = new Map<CoverageBase, DetectedColumn>();
-  const ignored: { column: string; header: string; why: string }[] = [];
+  const ignored: IgnoredColumn[] = [];
   const figure = FIGURE_OF[role];
   // A one-indicator report names its indicator in the title only ("KẾT QUẢ PHÁT TRIỂN BHXH TỰ
   // NGUYỆN" over "Kế hoạch giao | Thực hiện"): the one column of the role whose header names none
@@ -284,8 +295,8 @@ export function modelSheet(role: SheetRole, table: DetectedTable, readings: read
   const unnamed = role === "base" ? 0 : readings.filter((r) => r.role === figure && !r.override && identifyIndicator(r.column.parts) === null).length;
   const untitled = unnamed === 1 ? titleIndicator(table) : null;
   for (const { column: c, role: holds, override: ov } of readings) {
-    // The column as Excel writes a reference to it: 'Kế hoạch'!E.
-    const where = `'${table.sheet.replace(/'/g, "''")}'!${letter(table, c.col)}`;
+    // Where a warning about the column points: its sheet and letter.
+    const where = { sheet: table.sheet, column: letter(table, c.col) };
     if (holds === "rateGoal" && (role === "targets" || role === "base")) {
       const gid = ov && cleanText(ov.indicator) !== "" ? identityFromName(ov.indicator) : identifyIndicator(c.parts);
       if (gid && !goalColumns.has(gid.key)) {
@@ -300,7 +311,7 @@ export function modelSheet(role: SheetRole, table: DetectedTable, readings: read
     if (role === "base") {
       const kind = baseKindOf(named ?? c.header);
       if (kind) {
-        if (bases.has(kind)) warnings.push(`${where}: a second ${kind === "population" ? "population" : "labour-force"} column ("${c.header}"); the first one is used.`);
+        if (bases.has(kind)) warnings.push(said("second-base-column", { kind, header: c.header, first: letter(table, bases.get(kind)!.col) }, where, "map"));
         else bases.set(kind, c);
         continue;
       }
@@ -308,15 +319,15 @@ export function modelSheet(role: SheetRole, table: DetectedTable, readings: read
     }
     const id = named ? identityFromName(named) : (identifyIndicator(c.parts) ?? (unnamed === 1 ? untitled : null));
     if (!id) {
-      ignored.push({ column: letter(table, c.col), header: c.header, why: "header names no indicator" });
+      ignored.push({ column: letter(table, c.col), header: c.header, ...reason(said("column-no-indicator", {})) });
       continue;
     }
     const prev = indicators.get(id.key);
     if (prev) {
-      warnings.push(
-        `${where}: "${c.header}" is a second column for ${id.vi} in sheet '${table.sheet}' (the first is column ${letter(table, prev.column.col)}); it is not used. Map the columns explicitly if the other one is meant.`,
-      );
-      ignored.push({ column: letter(table, c.col), header: c.header, why: `second column for ${id.vi}` });
+      const first = letter(table, prev.column.col);
+      const indicator = { vi: id.vi, en: id.en };
+      warnings.push(said("second-indicator-column", { header: c.header, indicator, first }, where, "map"));
+      ignored.push({ column: letter(table, c.col), header: c.header, ...reason(said("column-second-for-indicator", { indicator, first })) });
       continue;
     }
     indicators.set(id.key, { id, column: c });
@@ -353,8 +364,9 @@ function deriveTotal(table: DetectedTable, indicators: Map<string, IndicatorColu
   const d = sumOfParts(bb.column, tn.column);
   for (const m of d.missing) {
     const u = table.units[m.unit]!;
-    const cells = m.parts.map((c) => unitCell(table, m.unit, c)).join(", ");
-    warnings.push(`${cells}: ${u.name} has no figure for ${m.parts.map((c) => `"${c.header}"`).join(" and ")}, so it has no total ${DERIVED_TOTAL_SOCIAL_INSURANCE.vi}.`);
+    const cells = m.parts.map((c) => unitAddress(table, m.unit, c));
+    const total = { vi: DERIVED_TOTAL_SOCIAL_INSURANCE.vi, en: DERIVED_TOTAL_SOCIAL_INSURANCE.en };
+    warnings.push(said("derived-total-missing-part", { unit: u.name, headers: m.parts.map((c) => c.header), cells, total }, { sheet: table.sheet, cell: cells[0]! }));
   }
   const entries = [...indicators.entries()];
   const after = Math.max(
@@ -398,7 +410,15 @@ export function detectionOf(m: SheetModel, withColumns = true, models: readonly 
     ignoredColumns: [
       ...m.ignored,
       // Columns no role of this sheet reads, and the sheet's own computed columns.
-      ...(withColumns ? m.readings.filter((r) => (r.role === null || r.role === "computed") && !ignoredHere.has(letter(t, r.column.col))).map((r) => ({ column: letter(t, r.column.col), header: r.column.header, why: r.role === "computed" ? `cột tính sẵn (${r.why})` : r.why })) : []),
+      ...(withColumns
+        ? m.readings
+            .filter((r) => (r.role === null || r.role === "computed") && !ignoredHere.has(letter(t, r.column.col)))
+            .map((r) => ({
+              column: letter(t, r.column.col),
+              header: r.column.header,
+              ...(r.role === "computed" ? reason(said("column-computed", { words: r.why })) : { why: r.why, ...(r.because ? { because: r.because } : {}) }),
+            }))
+        : []),
     ],
     excludedRows: t.excluded.map((e) => ({ row: e.row + o + 1, label: e.label, reason: e.reason })),
     totalRow: t.totalRow ? t.totalRow.row + o + 1 : null,
@@ -411,6 +431,7 @@ export function detectionOf(m: SheetModel, withColumns = true, models: readonly 
             role: r.role ?? ("ignored" as const),
             indicator: used.get(r.column) ?? null,
             why: r.why,
+            ...(r.because ? { because: r.because } : {}),
             ...(r.column.band ? { band: r.column.band } : {}),
           })),
         }

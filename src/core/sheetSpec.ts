@@ -206,43 +206,160 @@ export function safeSheetSpec(spec: SheetSpec): SheetSpec {
 /** Characters Excel forbids in sheet names. */
 const ILLEGAL = /[:\\/?*[\]]/g;
 
-/** A legal sheet name: illegal characters replaced, no leading/trailing apostrophe, ≤ 31 characters. */
+/** Excel's limit on a sheet name's length. */
+export const MAX_SHEET_NAME = 31;
+
+const length = (s: string): number => Array.from(s).length;
+
+/**
+ * Vietnamese writes a word's syllables apart ("bảo hiểm", "tham gia"): the words of indicator
+ * headers that a cut must not split, longest first ("bảo hiểm xã hội" before "bảo hiểm").
+ */
+const VI_WORDS = new RegExp(
+  `(?<!\\p{L})(${[
+    "bảo hiểm xã hội",
+    "bảo hiểm y tế",
+    "bảo hiểm thất nghiệp",
+    "hộ gia đình",
+    "bảo hiểm",
+    "xã hội",
+    "y tế",
+    "thất nghiệp",
+    "tự nguyện",
+    "bắt buộc",
+    "tham gia",
+    "gia đình",
+    "người dân",
+    "doanh nghiệp",
+    "lao động",
+    "dân số",
+    "kế hoạch",
+    "thực hiện",
+    "chỉ tiêu",
+    "quá hạn",
+    "triệu đồng",
+    "nghìn đồng",
+    "tỷ đồng",
+    "đơn vị",
+    "số lượng",
+    "số tiền",
+    "phát triển",
+    "đối tượng",
+    "học sinh",
+    "sinh viên",
+    "hộ nghèo",
+    "cận nghèo",
+    "khám chữa bệnh",
+    "cấp mới",
+    "gia hạn",
+    "tổng số",
+    "tỷ lệ",
+    "bao phủ",
+    "cùng kỳ",
+    "lũy kế",
+    "năm trước",
+  ].join("|")})(?!\\p{L})`,
+  "giu",
+);
+
+/**
+ * The longest run of whole words from the start of `text` that fits in `max` characters, or "" when
+ * not even the first word fits. Never a word cut short: "Thu nợ quá hạn dưới 1 năm" in 14 is
+ * "Thu nợ quá hạn", and "Số người tham gia bảo hiểm" in 15 is "Số người", not "… tham" (VI_WORDS).
+ * A bracket left open by the cut goes with what it opened ("Thu nợ (triệu đồng)" in 14 is "Thu
+ * nợ"), and a separator left dangling at the end ("BHXH-", "BHYT,") is dropped.
+ */
+export function fitWords(text: string, max: number): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  if (length(t) <= max) return t;
+  // The syllables of one word held together by a no-break space while the words are counted.
+  const words = t.replace(VI_WORDS, (w) => w.replace(/ /g, "\u00a0")).split(" ");
+  const trimmed = (s: string) => s.replace(/[\s,;.&+\-–—]+$/u, "");
+  for (let n = words.length - 1; n > 0; n--) {
+    const cand = trimmed(words.slice(0, n).join(" "));
+    if (cand === "" || length(cand) > max) continue;
+    // An open "(" whose ")" was cut: drop from the word that holds it ("a(b" is one word) — unless
+    // that leaves nothing, when an open bracket is better than no name.
+    let depth = 0;
+    let open = -1;
+    for (let i = 0; i < cand.length; i++) {
+      if (cand[i] === "(") {
+        if (depth === 0) open = i;
+        depth++;
+      } else if (cand[i] === ")" && depth > 0) depth--;
+    }
+    return ((depth > 0 && trimmed(cand.slice(0, Math.max(0, cand.lastIndexOf(" ", open))))) || cand).replace(/\u00a0/g, " ");
+  }
+  return "";
+}
+
+/**
+ * `name` in `max` characters, shortened by whole words: a closing "(…)" (the measure of a ranked
+ * sheet, "(KH)", "(coverage)") is kept and the words before it go, last first. Only a single word
+ * longer than the room is cut, and then it ends in "…", so a shortened word never passes for a whole one.
+ */
+const CLOSING_GROUP = /^(.*\S)\s+(\([^()]*\))$/;
+
+function fitName(name: string, max: number): string {
+  if (length(name) <= max) return name;
+  const m = name.match(CLOSING_GROUP);
+  if (m && length(m[2]!) + 2 <= max) {
+    const body = fitWords(m[1]!, max - length(m[2]!) - 1);
+    if (body !== "") return `${body} ${m[2]!}`;
+  }
+  const whole = fitWords(name, max);
+  if (whole !== "") return whole;
+  return Array.from(name).slice(0, max - 1).join("").trimEnd() + "…";
+}
+
+/** Text with the characters Excel forbids in a sheet name replaced ("BHXH: BHYT/BHTN" → "BHXH- BHYT-BHTN"), spaces single, not shortened. */
+export function legalSheetChars(text: string): string {
+  return text.replace(ILLEGAL, "-").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * A legal sheet name: illegal characters replaced, no leading/trailing apostrophe, ≤ 31 characters —
+ * shortened by whole words (fitName), never cut inside a word or a character.
+ */
 export function legalSheetName(name: string): string {
-  let s = name
-    .replace(ILLEGAL, "-")
-    .replace(/^'+|'+$/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  let s = legalSheetChars(name).replace(/^'+|'+$/g, "").trim();
   if (s === "") s = "Sheet";
   if (s.toLowerCase() === "history") s = "History-";
-  // Cut to 31 characters (never inside one), then again no apostrophe or space at the end.
-  return (
-    Array.from(s)
-      .slice(0, 31)
-      .join("")
-      .replace(/['\s]+$/, "") || "Sheet"
-  );
+  return fitName(s, MAX_SHEET_NAME).replace(/^'+/, "").replace(/['\s]+$/, "") || "Sheet";
+}
+
+/** Two sheet names Excel takes for one: it compares them without regard to case. */
+export const sheetNameKey = (name: string): string => name.toLowerCase();
+
+/**
+ * `name` numbered `n`, within 31 characters: before a closing "(…)", so the measure stays last
+ * ("Xếp hạng BHYT 2 (KH)", as describe numbers its own), else " (2)" as Excel does
+ * ("Tổng hợp chỉ tiêu (2)"); words shortened whole to make room.
+ */
+function numberedName(name: string, n: number): string {
+  const m = name.match(CLOSING_GROUP);
+  if (m) {
+    const body = fitWords(m[1]!, MAX_SHEET_NAME - length(m[2]!) - String(n).length - 2);
+    if (body !== "") return `${body} ${n} ${m[2]!}`;
+  }
+  const suffix = ` (${n})`;
+  return fitName(name, MAX_SHEET_NAME - suffix.length) + suffix;
 }
 
 /**
  * Final names for the summary sheets given the sheets already in the workbook: a name held by a
- * sheet of the user's is never taken (the summary gets " (2)", " (3)" …); a name held by one of
- * our own earlier summary sheets is reused, since that sheet is being replaced.
+ * sheet of the user's is never taken (the summary is numbered: numberedName); a name held by one
+ * of our own earlier summary sheets is reused, since that sheet is being replaced. Names are
+ * compared as Excel does, without regard to case.
  */
 export function planSheetNames(wanted: readonly string[], existing: readonly { readonly name: string; readonly ours: boolean }[]): string[] {
-  const userNames = new Set(existing.filter((s) => !s.ours).map((s) => s.name.toLowerCase()));
+  const userNames = new Set(existing.filter((s) => !s.ours).map((s) => sheetNameKey(s.name)));
   const used = new Set<string>();
   return wanted.map((w) => {
     const base = legalSheetName(w);
     let name = base;
-    for (let n = 2; userNames.has(name.toLowerCase()) || used.has(name.toLowerCase()); n++) {
-      const suffix = ` (${n})`;
-      name =
-        Array.from(base)
-          .slice(0, 31 - suffix.length)
-          .join("") + suffix;
-    }
-    used.add(name.toLowerCase());
+    for (let n = 2; userNames.has(sheetNameKey(name)) || used.has(sheetNameKey(name)); n++) name = numberedName(base, n);
+    used.add(sheetNameKey(name));
     return name;
   });
 }

@@ -21,7 +21,7 @@ import { Summary, SummaryInput, SummaryOptions } from "./results";
 import { ColumnReading, FIGURE_OF, SheetModel, checkOverridesUsed, detectionOf, letter, modelSheet, readColumns } from "./sheetModel";
 import { categorizeUnits, groupUnits } from "./unitColumns";
 import { checkAgainstSheets } from "./sheetChecks";
-import type { Said } from "./messages";
+import { said, type Message, type Said } from "./messages";
 
 // The result types and their readers live in results.ts; importers of "./summarize" keep theirs.
 export type {
@@ -70,13 +70,11 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
       same.serving.push(role);
       return;
     }
-    const t = detectTable(g, { locale });
+    const t = detectTable(g, { locale, role });
     const keys = t.units.map((u) => parseUnitName(u.name));
     unitKeys.set(t, keys);
     if (t.units.length === 0) {
-      throw new ChitieuError("no-units", `Sheet '${g.name}': found the header but no unit rows under it. Check that the unit names are in column ${letter(t, t.unitColumn)}.`, {
-        sheet: g.name,
-      });
+      throw new ChitieuError("no-units", said("no-units-under-header", { unitColumn: letter(t, t.unitColumn) }, { sheet: g.name }, role));
     }
     // One by one: a sheet of 100,000 units may have more warnings than a call takes arguments.
     for (const w of t.warnings) warnings.push(w);
@@ -120,10 +118,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   const base = models.get("base") ?? null;
   let previous = models.get("previous") ?? null;
   if (!targets && !base) {
-    throw new ChitieuError(
-      "missing-sheet",
-      `Sheet '${input.actuals.name}' has the actuals, but there is neither a targets sheet (Kế hoạch) nor a base sheet (Dân số / Lao động) to compare them with, and no column of it says it holds the plan ("Kế hoạch", "KH", "Chỉ tiêu giao"). Add or choose one of them.`,
-    );
+    throw new ChitieuError("missing-sheet", said("nothing-to-compare", {}, { sheet: input.actuals.name }, "targets"));
   }
 
   // Step 3a: match units. The reference list is the targets sheet's (else the actuals'), wherever
@@ -135,8 +130,8 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   // Last year's figures are optional: a doubt about them drops the growth, never the report.
   // A dropped sheet is still in the detection: what was read there, for the planner checking why.
   let droppedPrevious: SheetModel | null = null;
-  const dropPrevious = (why: string) => {
-    warnings.push(`Không tính tăng trưởng so với cùng kỳ: ${why}`);
+  const dropPrevious = (why: Message) => {
+    warnings.push(why);
     droppedPrevious = previous;
     models.delete("previous");
     if (previous && firstModel.get(previous.table) === previous) firstModel.delete(previous.table);
@@ -149,7 +144,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
       refOf.set(x.table, checkDuplicatesAgainst(x.table.sheet, x.table.units, x.table.origin.row, unitKeys.get(x.table)!, refIndex));
     } catch (e) {
       if (!onlyPrevious || !(e instanceof ChitieuError)) throw e;
-      dropPrevious(e.message);
+      dropPrevious(said("previous-dropped-units", { cause: e.problem }, { sheet: x.table.sheet }, "previous"));
     }
   }
   // Since 1 July 2025 communes and wards were merged and renamed: last year's units before that
@@ -161,9 +156,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     const before = periodOf(prevInput.grid.name, prevInput.grid.values);
     const now = periodOf(actualInput.grid.name, actualInput.grid.values);
     if (before && now && periodValue(before) < MERGER_DAY && periodValue(now) >= MERGER_DAY) {
-      dropPrevious(
-        `trang '${prevInput.grid.name}' là số liệu trước ngày 1/7/2025 (${before.day ? `${before.day}/` : ""}${before.month ? `${before.month}/` : ""}${before.year}), khi các đơn vị hành chính chưa sắp xếp lại, còn trang '${actualInput.grid.name}' là sau đó: các đơn vị trùng tên chưa chắc là một. Cần bảng quy đổi đơn vị cũ – mới để so sánh.`,
-      );
+      dropPrevious(said("previous-dropped-merger", { period: before, actuals: actualInput.grid.name }, { sheet: prevInput.grid.name }, "previous"));
     }
   }
 
@@ -175,11 +168,10 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   // Not one unit in both the plan and the actuals (a plan by district, actuals by commune): every
   // total would be 0 — never a report.
   if (inResults.length === 0 && ref.table !== actuals.table) {
-    const sample = (t: DetectedTable) => t.units.slice(0, 3).map((u) => `"${u.name}"`).join(", ");
+    const sample = (t: DetectedTable) => t.units.slice(0, 3).map((u) => u.name);
     throw new ChitieuError(
       "no-match",
-      `Không đơn vị nào của trang '${ref.table.sheet}' (${sample(ref.table)} …) có trong trang '${actuals.table.sheet}' (${sample(actuals.table)} …): hai trang liệt kê các đơn vị khác nhau (huyện và xã, hay đơn vị trước và sau sắp xếp?). Chọn hai trang của cùng các đơn vị.`,
-      { sheet: actuals.table.sheet },
+      said("no-unit-in-common", { sheet: ref.table.sheet, units: sample(ref.table), actuals: actuals.table.sheet, actualUnits: sample(actuals.table) }, { sheet: actuals.table.sheet }, "targets"),
     );
   }
   const sheetsInOrder = [ref, actuals, base, previous].filter((m, i, all): m is SheetModel => m !== null && all.indexOf(m) === i);
@@ -226,28 +218,21 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   checkAgainstSheets({ readings, firstModel, alignment, targets, results, inResults, refNames }, warnings);
 
   if (results.length === 0) {
-    const list = [...models.values()]
-      .map((m) => {
-        // Headers over cells that hold no numbers (all text, errors or blanks) are listed too: the
-        // user sees the column was found and that its cells are the problem.
-        const textOnly = m.table.textColumns.filter((t) => !m.table.columns.some((c) => c.col === t.col)).map((t) => `"${t.header}" (no numbers in its cells)`);
-        return `'${m.table.sheet}': ${[...m.table.columns.map((c) => `"${c.header}"`), ...textOnly].join(", ") || "no number columns"}`;
-      })
-      .join("; ");
-    const rateGoals = [...models.values()].flatMap((m) => [...m.goalColumns.values()].map((g) => `'${m.table.sheet}'!${letter(m.table, g.column.col)} "${g.column.header}"`));
+    // Each sheet once, though it serves several roles.
+    const sheets = [...new Set([...models.values()].map((m) => m.table))].map((t) => ({
+      sheet: t.sheet,
+      headers: t.columns.map((c) => c.header),
+      // Headers over cells that hold no numbers (all text, errors or blanks) are listed too: the
+      // user sees the column was found and that its cells are the problem.
+      noNumbers: t.textColumns.filter((x) => !t.columns.some((c) => c.col === x.col)).map((x) => x.header),
+    }));
+    // Rates set for each unit ("BHYT (%)") are goals for a coverage rate: they need the population.
+    const rateGoals = base ? [] : [...models.values()].flatMap((m) => [...m.goalColumns.values()].map((g) => ({ sheet: m.table.sheet, column: letter(m.table, g.column.col), header: g.column.header })));
     // One sheet chosen for several roles whose columns do not say which they hold.
-    const unclear = [...readings].flatMap(([t, rs]) => rs.filter((r) => r.role === null && r.why.startsWith("không rõ")).map((r) => `'${t.sheet}'!${letter(t, r.column.col)} "${r.column.header}"`));
-    throw new ChitieuError(
-      "no-indicators",
-      `No indicator is in both the actuals and the ${targets ? "targets" : "base"} sheet. Headers found — ${list}. Name the columns alike (e.g. "BHXH tự nguyện" in both) or map them.` +
-        (unclear.length > 0
-          ? ` Các cột không rõ là kế hoạch hay thực hiện (một trang tính được chọn cho cả hai): ${unclear.join(", ")} — ghi "Kế hoạch"/"Thực hiện" trong tiêu đề cột, hoặc ánh xạ (--map "<trang>:<cột>=actual:<chỉ tiêu>").`
-          : "") +
-        // Rates set for each unit ("BHYT (%)") are goals for a coverage rate: they need the population.
-        (rateGoals.length > 0 && !base
-          ? ` Các cột ${rateGoals.join(", ")} là chỉ tiêu tỷ lệ (tỷ lệ bao phủ giao cho từng đơn vị), không phải số người: để so sánh cần trang dân số / lực lượng lao động (Dân số, Lao động).`
-          : ""),
+    const unclear = [...readings].flatMap(([t, rs]) =>
+      rs.filter((r) => r.role === null && r.because?.code === "column-role-unclear").map((r) => ({ sheet: t.sheet, column: letter(t, r.column.col), header: r.column.header })),
     );
+    throw new ChitieuError("no-indicators", said("no-indicator-in-common", { against: targets ? "targets" : "base", sheets, unclear, rateGoals }, undefined, "map"));
   }
 
   return {

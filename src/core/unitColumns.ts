@@ -4,6 +4,8 @@
  * matching; and the units' groups from group rows where there is no such column.
  */
 import { ChitieuError } from "./errors";
+import { said } from "./messages";
+import type { FoundTextColumn } from "./messages/tables";
 import { DetectedTable } from "./detect";
 import { categoryKey } from "./goals";
 import { isCategoryHeader, isParentHeader, sameHeader } from "./groups";
@@ -26,19 +28,16 @@ export function findTextColumn(sheets: readonly SheetModel[], accept: (header: s
   return null;
 }
 
-export function textColumnList(sheets: readonly SheetModel[]): string {
-  const all = sheets.flatMap((m) => m.table.textColumns.map((c) => `'${m.table.sheet}'!${letter(m.table, c.col)} "${c.header}"`));
-  return all.length > 0 ? all.join(", ") : "none";
+/** The text columns of the sheets, as a message lists them ("columns found: 'KH'!D “Loại xã”"). */
+export function textColumnsFound(sheets: readonly SheetModel[]): FoundTextColumn[] {
+  return sheets.flatMap((m) => m.table.textColumns.map((c) => ({ sheet: m.table.sheet, column: letter(m.table, c.col), header: c.header })));
 }
 
 export function findCategoryColumn(sheets: readonly SheetModel[], named: string | null): FoundColumn | null {
   if (named === null || cleanText(named) === "") return findTextColumn(sheets, isCategoryHeader);
   const f = findTextColumn(sheets, (h) => sameHeader(h, named));
   if (!f) {
-    throw new ChitieuError(
-      "bad-option",
-      `No text column headed "${named}" (given as the unit category) in sheets ${sheets.map((m) => `'${m.table.sheet}'`).join(", ")}. Text columns found: ${textColumnList(sheets)}.`,
-    );
+    throw new ChitieuError("bad-option", said("category-column-not-found", { header: named, sheets: sheets.map((m) => m.table.sheet), found: textColumnsFound(sheets) }, undefined, "category"));
   }
   return f;
 }
@@ -92,10 +91,7 @@ export function groupUnits(
   if (named !== null && cleanText(named) !== "") {
     const f = findTextColumn(sheets, (h) => sameHeader(h, named));
     if (!f) {
-      throw new ChitieuError(
-        "bad-option",
-        `No text column headed "${named}" (given to group the units by) in sheets ${sheets.map((m) => `'${m.table.sheet}'`).join(", ")}. Text columns found: ${textColumnList(sheets)}.`,
-      );
+      throw new ChitieuError("bad-option", said("group-column-not-found", { header: named, sheets: sheets.map((m) => m.table.sheet), found: textColumnsFound(sheets) }, undefined, "groupBy"));
     }
     return fromColumn(f);
   }

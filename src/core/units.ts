@@ -5,6 +5,7 @@
  * exactly one unit on the other side has that name.
  */
 import { ChitieuError } from "./errors";
+import { said } from "./messages";
 import { cleanText, prefixedNameKey } from "./text";
 
 /** Administrative kinds, by the prefixes and abbreviations that name them ("dk": đặc khu, a special zone). */
@@ -176,11 +177,7 @@ export function checkDuplicates(sheet: string, units: readonly NamedUnit[], orig
 }
 
 function listedTwice(sheet: string, first: NamedUnit, again: NamedUnit, origin: number): ChitieuError {
-  return new ChitieuError(
-    "duplicate-unit",
-    `Sheet '${sheet}' lists the unit "${again.name}" twice: row ${first.row + origin + 1} ("${first.name}") and row ${again.row + origin + 1}. Remove or rename one of them.`,
-    { sheet },
-  );
+  return new ChitieuError("duplicate-unit", said("duplicate-unit", { name: again.name, firstName: first.name, firstRow: first.row + origin + 1 }, { sheet, row: again.row + origin + 1 }));
 }
 
 /**

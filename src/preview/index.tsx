@@ -1,52 +1,31 @@
 /**
- * The preview page (preview.html): the task pane over .xlsx files in the browser. exceljs (its
- * browser build) is loaded on demand; the bundled sample comes from this page's own origin.
+ * The preview page (preview.html): the task pane over .xlsx files in the browser. The workbook is
+ * read, computed and written in the preview's worker (preview-worker.js, a webpack entry of its
+ * own, with exceljs loaded there on demand); the bundled sample comes from this page's own origin.
  */
 import { createRoot } from "react-dom/client";
-import type ExcelJS from "exceljs";
-import { PreviewApp, PreviewFile } from "./PreviewApp";
+import { PreviewApp, PreviewSource } from "./PreviewApp";
+import { PreviewWorker } from "./workerClient";
 
 export const SAMPLE_URL = "samples/hau-giang-2022.xlsx";
+/** The worker's script, beside this page (webpack.config.js: entry "preview-worker"). */
+export const WORKER_URL = "preview-worker.js";
 
-async function newWorkbook(): Promise<ExcelJS.Workbook> {
-  const mod = (await import(/* webpackChunkName: "exceljs" */ "exceljs")) as unknown as { default?: typeof ExcelJS } & typeof ExcelJS;
-  const Excel = mod.default ?? mod;
-  return new Excel.Workbook();
-}
+const sample: PreviewSource = {
+  name: "hau-giang-2022.xlsx",
+  async bytes() {
+    const res = await fetch(SAMPLE_URL);
+    if (!res.ok) throw new Error(`${SAMPLE_URL}: HTTP ${res.status}`);
+    return res.arrayBuffer();
+  },
+};
 
-async function fromBytes(name: string, bytes: ArrayBuffer): Promise<PreviewFile> {
-  const workbook = await newWorkbook();
-  try {
-    await workbook.xlsx.load(bytes);
-  } catch (e) {
-    throw new Error(`“${name}” could not be read as an .xlsx workbook (${(e as Error).message}). Save it from Excel as “Excel Workbook (*.xlsx)”.`);
-  }
-  return { name, workbook };
-}
-
-async function loadSample(): Promise<PreviewFile> {
-  const res = await fetch(SAMPLE_URL);
-  if (!res.ok) throw new Error(`The sample workbook could not be loaded (${res.status}).`);
-  return fromBytes("hau-giang-2022.xlsx", await res.arrayBuffer());
-}
-
-async function loadFile(file: File): Promise<PreviewFile> {
-  if (!/\.xlsx$/i.test(file.name)) throw new Error(`“${file.name}” is not an .xlsx file. Open an Excel workbook (*.xlsx).`);
-  return fromBytes(file.name, await file.arrayBuffer());
-}
-
-/** The result's file name: "x.xlsx" → "x-ket-qua.xlsx". */
-export function resultName(name: string): string {
-  return name.replace(/(\.xlsx)?$/i, "-ket-qua.xlsx");
-}
-
-async function download(file: PreviewFile): Promise<void> {
-  const bytes = await file.workbook.xlsx.writeBuffer();
-  const blob = new Blob([bytes as ArrayBuffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+function download(name: string, bytes: ArrayBuffer): void {
+  const blob = new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
-  a.download = resultName(file.name);
+  a.download = name;
   document.body.appendChild(a);
   a.click();
   a.remove();
@@ -55,8 +34,10 @@ async function download(file: PreviewFile): Promise<void> {
 
 const container = document.getElementById("container");
 if (container) {
+  const worker = new PreviewWorker(new Worker(WORKER_URL));
+  const open = (name: string, bytes: ArrayBuffer) => worker.open(name, bytes);
   const dark = typeof window.matchMedia === "function" && window.matchMedia("(prefers-color-scheme: dark)").matches;
   createRoot(container).render(
-    <PreviewApp loadSample={loadSample} loadFile={loadFile} download={download} displayLanguage={navigator.language || "vi-VN"} theme={dark ? "dark" : "light"} />,
+    <PreviewApp sample={sample} open={open} download={download} displayLanguage={navigator.language || "vi-VN"} theme={dark ? "dark" : "light"} />,
   );
 }

@@ -1,9 +1,11 @@
 /**
- * What the task pane does with a workbook besides showing it: load the saved choices, and
- * recalculate then remember the choices with the sheets the run used. Plain functions over the
+ * What the task pane does with a workbook besides showing it: load the saved choices,
+ * recalculate then remember the choices with the sheets the run used, and bring a sheet to the
+ * front (the host's `activateSheet`: Excel's worksheet.activate(), the preview's tab). Plain functions over the
  * port and the shared pipeline, so the pane's components hold UI state only.
  */
 import type { GivenSheets, SheetChoice } from "../core/roles";
+import type { PaneHost } from "./host";
 import { DEFAULT_CHOICES, RunChoices, toStored } from "../core/settings";
 import type { WorkbookPort } from "../workbook/port";
 import { Outcome, recalculate } from "../workbook/recalculate";
@@ -35,4 +37,13 @@ export async function recalculateAndRemember(port: WorkbookPort, choices: RunCho
   const outcome = await recalculate(port, choices);
   await port.saveSettings(toStored(usedChoices(choices, outcome.choice)));
   return outcome;
+}
+
+/**
+ * Bring a sheet to the front ("xem tất cả" opens a result's ranked sheet). A sheet that is gone
+ * (deleted since the run) or a host that cannot show it leaves the pane as it is: the link is a
+ * convenience, never an error to handle.
+ */
+export function openSheet(host: Pick<PaneHost, "activateSheet">, name: string): void {
+  void host.activateSheet(name).catch(() => undefined);
 }

@@ -7,6 +7,7 @@
 import type ExcelJS from "exceljs";
 import { CellValue, SheetGrid } from "../core/grid";
 import { ChitieuError } from "../core/errors";
+import { said } from "../core/messages";
 import { STYLE_COLOURS, SheetSpec, planSheetNames, rowsOf } from "../core/sheetSpec";
 import { StoredSettings } from "../core/settings";
 import { ReadOptions, SheetInfo, WorkbookPort, WrittenSheet } from "./port";
@@ -64,8 +65,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
     return names.map((name) => {
       const ws = this.workbook.getWorksheet(name);
       if (!ws || name === META_SHEET) {
-        const have = this.workbook.worksheets.filter((w) => w.name !== META_SHEET).map((w) => `'${w.name}'`);
-        throw new ChitieuError("missing-sheet", `There is no sheet named '${name}'. The workbook has: ${have.join(", ")}.`, { sheet: name });
+        const have = this.workbook.worksheets.filter((w) => w.name !== META_SHEET).map((w) => w.name);
+        throw new ChitieuError("missing-sheet", said("sheet-not-in-workbook", { have }, { sheet: name }));
       }
       const values: CellValue[][] = [];
       const last = Math.min(ws.rowCount, options.maxRows ?? Number.MAX_SAFE_INTEGER);

@@ -16,6 +16,7 @@
  */
 import { CellValue, SheetGrid } from "../core/grid";
 import { ChitieuError } from "../core/errors";
+import { said } from "../core/messages";
 import { STYLE_COLOURS, SheetSpec, legalSheetName, planSheetNames, rowsOf } from "../core/sheetSpec";
 import { StoredSettings, parseSettings } from "../core/settings";
 import { ReadOptions, SheetInfo, WorkbookPort, WrittenSheet } from "./port";
@@ -199,7 +200,8 @@ export class OfficeWorkbook implements WorkbookPort {
         budget = Math.floor(budget / 2);
       }
     }
-    throw new ChitieuError("write-failed", `Excel refused to send the sheets ${names.map((n) => `'${n}'`).join(", ")} even in small blocks. Delete unused rows and columns far below or right of the table, then try again.`);
+    // "write-failed" is the kind this has always had (a contract of the shells).
+    throw new ChitieuError("write-failed", said("excel-read-too-large", { sheets: [...names] }));
   }
 
   /** One sync: the used range's values and address of every sheet. */
@@ -270,13 +272,7 @@ export class OfficeWorkbook implements WorkbookPort {
       // Keep the general message below.
     }
     const which = missing.length > 0 ? missing : [...names];
-    const list = which.map((n) => `'${n}'`).join(", ");
-    return new ChitieuError(
-      "sheet-changed",
-      `Sheet ${list} is no longer in the workbook: it was renamed or deleted after the sheets were detected (Excel: ${describeError(cause)}). ` +
-        `Choose the sheets again${have.length ? ` (the workbook has: ${have.map((n) => `'${n}'`).join(", ")})` : ""} and recalculate.`,
-      { sheet: which[0] },
-    );
+    return new ChitieuError("sheet-changed", said("sheet-gone", { sheets: which, have, detail: describeError(cause) }, { sheet: which[0] }));
   }
 
   // ---------------------------------------------------------------- writing
@@ -305,12 +301,7 @@ export class OfficeWorkbook implements WorkbookPort {
           this.listing = null;
           continue;
         }
-        throw new ChitieuError(
-          "write-failed",
-          `Excel could not write the summary sheets (${describeError(e)}). ` +
-            (cleaned ? "The previous summary sheets were left as they were and nothing of yours was changed. " : "Some sheets named '~ct-…' may be left over: delete them. ") +
-            "Try again; if it keeps failing, unprotect the workbook structure or close other add-ins working on this file.",
-        );
+        throw new ChitieuError("write-failed", said("excel-write-failed", { cleaned, detail: describeError(e) }));
       }
       await this.record(plan, ids);
       return plan.sheets.map((p) => ({ key: p.spec.key, name: p.final }));
@@ -429,9 +420,13 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async saveSettings(settings: StoredSettings): Promise<void> {
     const valid = parseSettings(settings);
-    if (!valid) throw new ChitieuError("bad-option", "The settings to save are not valid.");
+    if (!valid) throw new ChitieuError("bad-option", said("settings-not-valid", {}));
     this.deps.settings.set(SETTINGS_KEY, JSON.stringify(valid));
-    await this.deps.settings.save();
+    try {
+      await this.deps.settings.save();
+    } catch (e) {
+      throw new ChitieuError("write-failed", said("settings-not-saved", { detail: describeError(e) }));
+    }
   }
 }
 

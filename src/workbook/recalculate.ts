@@ -6,7 +6,8 @@
  */
 import { ChitieuError } from "../core/errors";
 import { Grid, SheetGrid } from "../core/grid";
-import { SheetChoice, chooseSheets, contestedRoles } from "../core/roles";
+import { said } from "../core/messages";
+import { SheetChoice, SheetRole, chooseSheets, contestedRoles } from "../core/roles";
 import { RunChoices } from "../core/settings";
 import { SheetSpec } from "../core/sheetSpec";
 import { Summary, summarize } from "../core/summarize";
@@ -36,10 +37,8 @@ async function choose(port: WorkbookPort, sheetList: SheetInfo[], choices: RunCh
   const ours = new Set(sheetList.filter((s) => s.ours).map((s) => s.name));
   const charts = sheetList.filter((s) => s.kind !== "worksheet");
   const worksheets = sheetList.filter((s) => s.kind === "worksheet").map((s) => s.name);
-  for (const [role, name] of Object.entries(choices.sheets)) {
-    if (name && charts.some((c) => c.name === name)) {
-      throw new ChitieuError("not-a-worksheet", `Sheet '${name}' (given for the ${role}) is a chart sheet, not a table. Choose a worksheet: ${worksheets.map((n) => `'${n}'`).join(", ")}.`, { sheet: name });
-    }
+  for (const [role, name] of Object.entries(choices.sheets) as [SheetRole, string | null | undefined][]) {
+    if (name && charts.some((c) => c.name === name)) throw new ChitieuError("not-a-worksheet", said("chart-sheet-given", { role, worksheets }, { sheet: name }, role));
   }
   const allNames = [...worksheets, ...charts.map((c) => c.name)];
   // Never an input: our own summary sheets and chart sheets. Hidden sheets (a copy of last year's
@@ -89,7 +88,7 @@ export async function analyze(port: WorkbookPort, choices: RunChoices): Promise<
     },
   );
   const specs = describeOutput(summary, { lang: choices.lang });
-  const narrative = writeNarrative(summary, { lang: choices.lang, asOf: choices.asOf, area: choices.area });
+  const narrative = writeNarrative(summary, { lang: choices.lang, asOf: choices.asOf, area: choices.area, lowest: choices.lowest });
   // The paragraphs stay as written; the sheet says above them which units their area figures leave out.
   specs.push(commentarySheet(narrative, choices.lang, narrativeCaution(summary, choices.lang)));
   return { choice, summary, specs, sheetList, narrative };

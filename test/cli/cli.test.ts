@@ -15,6 +15,8 @@ import { META_SHEET } from "../../src/workbook/exceljsAdapter";
 import { addReportSheet } from "../../scripts/lib/reportSheet";
 import { HAU_GIANG, hauGiangWorkbook } from "../../scripts/lib/seeds";
 import { cellMap, readWorkbook, runCli, sheetNames, tempDir, writeWorkbook } from "../helpers/files";
+import * as bad from "../helpers/badFiles";
+import { loadWorkbook, saveWorkbook } from "../../src/cli/files";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const run = promisify(execFile);
@@ -157,12 +159,104 @@ describe("user errors: one line on stderr, a non-zero exit, no output file", () 
     addReportSheet(wb, { name: "Thực hiện", titles: ["TH"], units: actualNames.map((name) => ({ name })), columns: [{ header: "BHXH TN", values: [...units.map((u) => u.tn), 5] }] });
     const f = await writeWorkbook(wb, file("dup.xlsx"));
     // Rows: title, blank, header → units from row 4; H. Vị Thuỷ is the 4th (row 7), the copy row 12.
-    const line = await expectUserError(["summarize", f], file("err-dup.xlsx"), /'Thực hiện'/, /row 7/, /row 12/, /H\. Vị Thuỷ/);
-    expect(line).toMatch(/twice/);
+    const line = await expectUserError(["summarize", f], file("err-dup.xlsx"), /'Thực hiện', hàng 12:/, /ở hàng 7 \(“H\. Vị Thuỷ”\)/);
+    expect(line).toMatch(/hai lần/);
   });
 
   it("an input file that does not exist", async () => {
-    await expectUserError(["summarize", file("nope.xlsx")], file("err-nofile.xlsx"), /nope\.xlsx/);
+    const nope = file("nope.xlsx");
+    const line = await expectUserError(["summarize", nope], file("err-nofile.xlsx"));
+    expect(line).toBe(`chitieu: Không có tệp “${nope}”. Kiểm tra lại đường dẫn và tên tệp.`);
+  });
+
+  it("an input that is a folder", async () => {
+    const folder = file("a-folder.xlsx");
+    fs.mkdirSync(folder, { recursive: true });
+    const line = await expectUserError(["summarize", folder], file("err-folder.xlsx"));
+    expect(line).toBe(`chitieu: “${folder}” là một thư mục, không phải tệp: chọn sổ làm việc (.xlsx) ở trong thư mục đó.`);
+  });
+
+  it("--out that does not end in .xlsx", async () => {
+    const r = await runCli(["summarize", hg, "--out", file("ket-qua.xls")]);
+    expect([r.code, r.err]).toEqual([2, `chitieu: Tệp kết quả “${file("ket-qua.xls")}” phải có đuôi .xlsx: dùng --out <tệp.xlsx>.\n`]);
+    expect(fs.existsSync(file("ket-qua.xls"))).toBe(false);
+  });
+});
+
+describe("a file that is no readable .xlsx: one Vietnamese sentence saying what it is and what to do (issue 14)", () => {
+  async function userError(name: string, bytes: Uint8Array | Promise<Uint8Array>): Promise<string> {
+    const input = file(name);
+    fs.writeFileSync(input, await bytes);
+    const out = file(`out-${name}.xlsx`);
+    const r = await runCli(["summarize", input, "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(fs.existsSync(out)).toBe(false);
+    const lines = r.err.replace(/\n$/, "").split("\n");
+    expect(lines).toHaveLength(1);
+    // Never the reader's own words.
+    expect(lines[0]).not.toMatch(/central directory|zip file|Corrupted|End of data|unexpected/i);
+    return lines[0]!.replace(dir + path.sep, "");
+  }
+
+  it("a password-protected workbook: remove the password in Excel", async () => {
+    expect(await userError("mat-khau.xlsx", bad.encryptedXlsx())).toBe(
+      "chitieu: Tệp “mat-khau.xlsx” là sổ làm việc Excel có đặt mật khẩu nên không đọc được. Mở tệp trong Excel, vào Tệp › Thông tin › Bảo vệ Sổ làm việc › Mã hóa bằng Mật khẩu, xóa mật khẩu rồi lưu (hoặc lưu một bản không có mật khẩu) và chọn tệp đó.",
+    );
+  });
+
+  it("an old .xls, even named .xlsx", async () => {
+    expect(await userError("cu.xlsx", bad.oldXls())).toBe(
+      "chitieu: Tệp “cu.xlsx” là sổ làm việc Excel 97–2003 (.xls), không phải .xlsx. Mở tệp trong Excel, vào Tệp › Lưu Như, chọn kiểu “Sổ làm việc Excel (*.xlsx)” rồi chọn tệp .xlsx mới.",
+    );
+  });
+
+  it("an .ods, a .docx, a zip (which exceljs would take for a workbook with no sheets)", async () => {
+    expect(await userError("bang-tinh.ods", bad.ods())).toMatch(/^chitieu: Tệp “bang-tinh\.ods” là bảng tính OpenDocument \(\.ods, của LibreOffice hoặc OpenOffice\), không phải sổ làm việc Excel \(\.xlsx\)\./);
+    expect(await userError("van-ban.xlsx", bad.docx())).toMatch(/^chitieu: Tệp “van-ban\.xlsx” là văn bản Word \(\.docx\), không phải sổ làm việc Excel \(\.xlsx\)\. Chọn đúng tệp sổ làm việc/);
+    expect(await userError("nen.xlsx", bad.plainZip())).toMatch(/^chitieu: Tệp “nen\.xlsx” là một tệp nén \(như \.zip, \.rar\), không phải sổ làm việc Excel \(\.xlsx\)\. Giải nén tệp/);
+  });
+
+  it("a CSV or a web page saved as .xlsx", async () => {
+    expect(await userError("csv.xlsx", bad.csvText())).toMatch(/^chitieu: Tệp “csv\.xlsx” là văn bản dạng CSV .* chứ không phải sổ làm việc Excel \(\.xlsx\)\. Mở tệp trong Excel, vào Tệp › Lưu Như/);
+    expect(await userError("web.xlsx", bad.htmlExport())).toMatch(/^chitieu: Tệp “web\.xlsx” là một trang web \(HTML\)/);
+  });
+
+  it("an empty file, a cut-short download, a damaged package", async () => {
+    expect(await userError("rong.xlsx", new Uint8Array(0))).toMatch(/^chitieu: Tệp “rong\.xlsx” trống \(0 byte\)/);
+    expect(await userError("do-dang.xlsx", bad.truncatedXlsx())).toMatch(/^chitieu: Tệp “do-dang\.xlsx” bị hỏng: tệp bị cắt cụt, có lẽ chưa tải về hoặc chép xong\./);
+    expect(await userError("hong.xlsx", bad.damagedXlsx())).toMatch(/^chitieu: Tệp “hong\.xlsx” bị hỏng hoặc có phần không đọc được\. Mở tệp trong Excel/);
+  });
+
+  it("a write that fails says why, by the system's error code", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("KH");
+    const proto = Object.getPrototypeOf(wb.xlsx) as { writeFile: (f: string) => Promise<void> };
+    const cases = [
+      ["ENOSPC", "out-disk-full", {}],
+      ["EACCES", "out-denied", {}],
+      ["EROFS", "out-denied", {}],
+      ["EBUSY", "out-busy", {}],
+      ["EIO", "out-write-failed", { detail: "EIO" }],
+    ] as const;
+    for (const [errno, code, params] of cases) {
+      const spy = jest.spyOn(proto, "writeFile").mockRejectedValue(Object.assign(new Error(`${errno}: failed`), { code: errno }));
+      const out = file(`write-${errno}.xlsx`);
+      try {
+        await expect(saveWorkbook(wb, out)).rejects.toMatchObject({ code: "write-failed", problem: { code, params: { file: out, ...params }, setting: "out" } });
+      } finally {
+        spy.mockRestore();
+      }
+      expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    }
+  });
+
+  it("in English with --lang en, and as the error kind bad-file", async () => {
+    const input = file("mk-en.xlsx");
+    fs.writeFileSync(input, bad.encryptedXlsx());
+    const r = await runCli(["summarize", input, "--out", file("mk-en-out.xlsx"), "--lang", "en"]);
+    expect(r.err).toMatch(/^chitieu: ".*mk-en\.xlsx" is a password-protected Excel workbook/);
+    await expect(loadWorkbook(input)).rejects.toMatchObject({ code: "bad-file", problem: { code: "file-encrypted", setting: "input" } });
   });
 });
 
@@ -298,7 +392,8 @@ describe("options", () => {
     const f = await writeWorkbook(wb, file("map.xlsx"));
     const without = await runCli(["summarize", f, "--out", file("map-none.xlsx")]);
     expect(without.code).not.toBe(0);
-    expect(without.err).toMatch(/"Người tham gia"/);
+    expect(without.err).toMatch(/'Thực hiện': “Người tham gia”/);
+    expect(without.err).toMatch(/dùng --map <trang tính>:<cột>=<vai trò>/);
     const j = await summarizeJson(f, file("map-out.xlsx"), ["--map", "actuals:Người tham gia=BHXH tự nguyện"]);
     expect(j.results.map((r) => r.indicator)).toEqual(["BHXH tự nguyện"]);
     expect(formatPercent(j.results[0]!.overall!, "vi")).toBe("64,91%");

@@ -1,5 +1,5 @@
 import { parseArgs } from "../../src/cli/args";
-import { ChitieuError } from "../../src/core/errors";
+import { chitieuErrorOf } from "../helpers/errors";
 
 const parse = (...argv: string[]) => parseArgs(["summarize", "in.xlsx", "--out", "o.xlsx", ...argv], "demo.xlsx", "demo-out.xlsx");
 
@@ -20,10 +20,17 @@ describe("issue 8's flags", () => {
     expect([a.choices.goals, a.choices.category, a.choices.groupBy]).toEqual([[], null, null]);
   });
 
-  it("a bad goal or a missing value is a usage error", () => {
-    expect(() => parse("--goal", "BHYT")).toThrow(ChitieuError);
-    expect(() => parse("--goal", "BHYT=abc")).toThrow(/"abc" is not a rate[\s\S]*Usage:/);
-    expect(() => parse("--group-by")).toThrow(/--group-by needs a value/);
-    expect(() => parse("--category", "--json")).toThrow(/--category needs a value/);
+  it("a bad goal or a missing value is a usage error pointing at its setting", () => {
+    expect(chitieuErrorOf(() => parse("--goal", "BHYT")).problem).toEqual({ code: "goal-form", params: { spec: "BHYT" }, setting: "goal" });
+    const e = chitieuErrorOf(() => parse("--goal", "BHYT=abc"));
+    expect([e.code, e.problem.code, e.problem.setting]).toEqual(["bad-option", "goal-not-a-rate", "goal"]);
+    // One line, in Vietnamese by default: the usage text is --help's, not every error's.
+    expect(e.message).toBe("Mục tiêu BHYT chung cho cả địa bàn: “abc” không phải một tỷ lệ. Viết tỷ lệ lớn hơn 0, như 93%, 93 hoặc 0,93 (cùng là 93%): dùng --goal.");
+    expect(chitieuErrorOf(() => parse("--group-by")).problem).toEqual({ code: "cli-needs-value", params: { option: "--group-by" }, setting: "groupBy" });
+    expect(chitieuErrorOf(() => parse("--category", "--json")).problem).toEqual({ code: "cli-needs-value", params: { option: "--category" }, setting: "category" });
+  });
+
+  it("a goal above 100% is a goal (150% of plan)", () => {
+    expect(parse("--goal", "BHXH TN=150%").choices.goals).toEqual([{ indicator: "BHXH TN", category: null, rate: "150%" }]);
   });
 });

@@ -288,22 +288,26 @@ describe("issue 8's errors through the CLI: one clear line, exit 2, no output fi
   }
 
   it("a goal for an indicator the workbook lacks lists the indicators found", async () => {
-    expect(await fails("vinh-phuc.xlsx", ["--goal", "BHTN=50%"])).toMatch(
-      /The goal "BHTN=50%" is for "BHTN", which sheet 'Thực hiện 2020' does not have\. Indicators found: BHXH bắt buộc, BHXH tự nguyện, BHXH \(bắt buộc \+ tự nguyện\), BHYT\./,
+    expect(await fails("vinh-phuc.xlsx", ["--goal", "BHTN=50%"])).toBe(
+      "chitieu: Mục tiêu BHTN chung cho cả địa bàn: trang tính 'Thực hiện 2020' không có chỉ tiêu “BHTN”. Các chỉ tiêu có: BHXH bắt buộc, BHXH tự nguyện, BHXH (bắt buộc + tự nguyện) và BHYT. Chọn một trong số đó (“BHXH” là tổng BHXH bắt buộc và tự nguyện): dùng --goal.\n",
     );
   });
 
   it("a goal by category needs a category column", async () => {
-    expect(await fails("vinh-phuc.xlsx", ["--goal", "BHYT@NTM=90%"])).toMatch(/needs a column of unit categories/);
+    expect(await fails("vinh-phuc.xlsx", ["--goal", "BHYT@NTM=90%"])).toMatch(/^chitieu: Mục tiêu BHYT cho loại đơn vị “NTM” cần một cột loại đơn vị .* dùng --category <cột>\.\n$/);
   });
 
   it("a rate that is no rate, and an unknown category, are named", async () => {
-    expect(await fails("vinh-phuc.xlsx", ["--goal", "BHYT=nhiều"])).toMatch(/"nhiều" is not a rate/);
-    expect(await fails("quynh-nhai.xlsx", ["--goal", "BHYT@NTM kiểu mẫu=98%"])).toMatch(/has only: "NTM nâng cao", "NTM", "CHƯA ĐẠT NTM"\. Use one of these\./);
-    expect(await fails("quynh-nhai.xlsx", ["--group-by", "Huyện"])).toMatch(/No text column headed "Huyện"/);
+    expect(await fails("vinh-phuc.xlsx", ["--goal", "BHYT=nhiều"])).toBe(
+      "chitieu: Mục tiêu BHYT chung cho cả địa bàn: “nhiều” không phải một tỷ lệ. Viết tỷ lệ lớn hơn 0, như 93%, 93 hoặc 0,93 (cùng là 93%): dùng --goal.\n",
+    );
+    expect(await fails("quynh-nhai.xlsx", ["--goal", "BHYT@NTM kiểu mẫu=98%"])).toMatch(/cột này chỉ có “NTM nâng cao”, “NTM” và “CHƯA ĐẠT NTM”\. Chọn một trong các loại đó: dùng --goal\./);
+    // A coverage goal above 100% is refused, said with the rate as set.
+    expect(await fails("quynh-nhai.xlsx", ["--goal", "BHYT=150%"])).toMatch(/^chitieu: Mục tiêu BHYT chung cho cả địa bàn là 150%, nhưng đây là tỷ lệ bao phủ \(số người tham gia trên dân số\), không thể vượt 100%/);
+    expect(await fails("quynh-nhai.xlsx", ["--group-by", "Huyện"])).toMatch(/Không có cột chữ nào có tiêu đề “Huyện”.*dùng --group-by <cột>/);
   });
 
   it("a named previous sheet must exist", async () => {
-    expect(await fails("vinh-phuc.xlsx", ["--previous", "Năm 2019"])).toMatch(/There is no sheet named 'Năm 2019' \(given for the previous\)/);
+    expect(await fails("vinh-phuc.xlsx", ["--previous", "Năm 2019"])).toMatch(/Không có trang tính nào tên 'Năm 2019' \(được chọn làm trang cùng kỳ năm trước\).*dùng --previous <trang tính>/);
   });
 });

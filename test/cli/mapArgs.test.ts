@@ -1,4 +1,6 @@
 import { parseMap } from "../../src/cli/args";
+import { FIGURE_ROLES } from "../../src/core/columnRoles";
+import { chitieuErrorOf } from "../helpers/errors";
 
 describe("--map: a column's indicator, and what it holds", () => {
   it("keeps today's form: <role>:<column>=<indicator>", () => {
@@ -17,7 +19,9 @@ describe("--map: a column's indicator, and what it holds", () => {
   });
 
   it("refuses a role it does not know, naming the roles it does", () => {
-    expect(() => parseMap("T4:D=actuel:BHYT")).toThrow(/"actuel" is not a column role; use one of target, actual/);
-    expect(() => parseMap("nonsense")).toThrow(/--map takes/);
+    const e = chitieuErrorOf(() => parseMap("T4:D=actuel:BHYT"));
+    expect([e.code, e.problem.code, e.problem.params, e.problem.setting]).toEqual(["bad-option", "cli-map-role", { spec: "T4:D=actuel:BHYT", role: "actuel", roles: FIGURE_ROLES }, "map"]);
+    expect(e.message).toMatch(/^Trong “T4:D=actuel:BHYT”, “actuel” không phải vai trò của cột: dùng một trong target \(kế hoạch\), actual \(thực hiện\)/);
+    expect(chitieuErrorOf(() => parseMap("nonsense")).problem).toEqual({ code: "cli-map-form", params: { spec: "nonsense" }, setting: "map" });
   });
 });

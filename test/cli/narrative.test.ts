@@ -66,7 +66,7 @@ describe("seed 000, Hậu Giang", () => {
     expect(ps[0]).toMatch(/^Đến ngày 30\/11\/2022, Hậu Giang có 12\.853 người/);
     const bad = await cli(["summarize", hauGiang, "--out", path.join(dir, "bad.xlsx"), "--as-of", "2022-10-31"]);
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('--as-of takes a date as dd/mm/yyyy, e.g. 31/10/2022 (got "2022-10-31")');
+    expect(bad.err).toBe("chitieu: Ngày số liệu “2022-10-31” không phải một ngày: viết theo dạng ngày/tháng/năm, ví dụ 31/10/2022 (dùng --as-of dd/mm/yyyy).\n");
   });
 
   it("the terminal shows the paragraphs after the tables", async () => {

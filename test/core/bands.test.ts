@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { bandKind } from "../../src/core/bands";
 import { DetectedTable, detectTable } from "../../src/core/detect";
 import { CellValue, SheetGrid } from "../../src/core/grid";
+import { render } from "../../src/core/messages";
 import { MergedAs, buildGrid } from "../helpers/grids";
 
 /** One unit (or the total, a group row) laid out as band rows: [label, figures] each. */
@@ -142,8 +143,8 @@ describe.each<MergedAs>(["blank", "repeat"])("two rows per unit — merged cells
     });
     const t = detectTable(s);
     // Column E (BHXH tự nguyện) on Huyện A's "Thực hiện" row, not on its first row.
-    const cell = `'Thực hiện'!E${rowsOf[0]!.get("Thực hiện")! + 1}`;
-    expect(t.warnings).toEqual([`${cell}: #N/A — Huyện A has no figure for "BHXH tự nguyện / Thực hiện"; fix the formula or value.`]);
+    const cell = `E${rowsOf[0]!.get("Thực hiện")! + 1}`;
+    expect(t.warnings).toEqual([{ code: "excel-error", params: { error: "#N/A", header: "BHXH tự nguyện / Thực hiện", unit: "Huyện A" }, where: { sheet: "Thực hiện", cell } }]);
     expect(byHeader(t)["BHXH tự nguyện / Thực hiện"]!.values).toEqual([null, 710]);
     expect(byHeader(t)["BHXH tự nguyện / Kế hoạch"]!.values).toEqual([500, 700]);
   });
@@ -166,7 +167,7 @@ describe.each<MergedAs>(["blank", "repeat"])("two rows per unit — merged cells
     ]);
     expect(byHeader(t)["BHXH bắt buộc / Thực hiện"]!.values).toEqual([900, null, 150]);
     expect(byHeader(t)["BHXH bắt buộc / Kế hoạch"]!.values).toEqual([1000, 2000, 100]);
-    expect(t.warnings).toEqual([`'Thực hiện'!B${firstRow[1]! + 1}: "Huyện B" không có dòng "Thực hiện" — đơn vị này không có số liệu Thực hiện; thêm dòng "Thực hiện" dưới tên đơn vị nếu có.`]);
+    expect(t.warnings).toEqual([{ code: "band-row-missing", params: { unit: "Huyện B", band: "Thực hiện" }, where: { sheet: "Thực hiện", cell: `B${firstRow[1]! + 1}` } }]);
   });
 
   it("reads a unit whose first row is its actual (the bands in another order)", () => {
@@ -219,8 +220,9 @@ describe.each<MergedAs>(["blank", "repeat"])("two rows per unit — merged cells
     const t = detectTable(s);
     const cell = `'Thực hiện'!D${rowsOf[2]!.get("TH")! + 1}`;
     expect(t.totalChecks).toEqual([{ cell, header: "BHYT / TH", label: "Tổng cộng", sheetTotal: 48000, unitsSum: 48500 }]);
-    expect(t.warnings).toHaveLength(1);
-    expect(t.warnings[0]!.startsWith(`${cell}:`)).toBe(true);
+    expect(t.warnings).toEqual([
+      { code: "total-row-mismatch", params: { label: "Tổng cộng", header: "BHYT / TH", sheetTotal: 48000, unitsSum: 48500 }, where: { sheet: "Thực hiện", cell: cell.replace(/^.*!/, "") } },
+    ]);
     expect(byHeader(t)["BHYT / TH"]!.totalValue).toBe(48000);
     expect(byHeader(t)["BHYT / KH"]!.totalValue).toBe(50000);
   });
@@ -255,8 +257,9 @@ describe.each<MergedAs>(["blank", "repeat"])("two rows per unit — merged cells
     expect(sub("BHXH tự nguyện / Thực hiện")).toBe(1030);
     expect(t.groups[1]!.columnSubtotals).toEqual([null, null, null, null]);
     // 19500 + 29000 = 48500, not 48000: the message names the group's "Thực hiện" row.
-    expect(t.warnings).toHaveLength(1);
-    expect(t.warnings[0]!.startsWith(`'Thực hiện'!E${rowsOf[0]!.get("Thực hiện")! + 1}:`)).toBe(true);
+    expect(t.warnings).toEqual([
+      { code: "subtotal-mismatch", params: { group: "Các phường", header: "BHYT / Thực hiện", subtotal: 48000, unitsSum: 48500 }, where: { sheet: "Thực hiện", cell: `E${rowsOf[0]!.get("Thực hiện")! + 1}` } },
+    ]);
   });
 
   it("reads a two-row header and a column-number row: the band after the indicator", () => {
@@ -315,7 +318,7 @@ describe.each<MergedAs>(["blank", "repeat"])("two rows per unit — merged cells
     });
     const t = detectTable(s);
     expect(t.columns[0]!.values).toEqual([null, 31000, 4000]);
-    expect(t.warnings).toEqual([expect.stringMatching(new RegExp(`^'Thực hiện'!C${firstRow[0]! + 1}: "chưa có" is not a number`))]);
+    expect(t.warnings).toEqual([{ code: "text-in-number-column", params: { text: "chưa có", header: "Dân số", unit: "Huyện A" }, where: { sheet: "Thực hiện", cell: `C${firstRow[0]! + 1}` } }]);
   });
 
   it("leaves out a row with figures but no band label, saying so", () => {
@@ -332,9 +335,10 @@ describe.each<MergedAs>(["blank", "repeat"])("two rows per unit — merged cells
     const row = firstRow[1]! + 2;
     expect(t.units.map((u) => u.name)).toEqual(["Huyện A", "Huyện B"]);
     expect(t.excluded).toContainEqual({ row, label: "Huyện C", reason: "text" });
-    expect(t.warnings).toEqual([
-      `'Thực hiện'!C${row + 1}: dòng "Huyện C" có số liệu nhưng ô này không ghi "Kế hoạch" hay "Thực hiện" — không biết đó là số liệu gì nên không dùng dòng này; ghi nội dung của dòng vào ô này.`,
-    ]);
+    expect(t.warnings).toEqual([{ code: "band-label-missing", params: { label: "Huyện C", labels: ["Kế hoạch", "Thực hiện"] }, where: { sheet: "Thực hiện", cell: `C${row + 1}` } }]);
+    expect(render(t.warnings[0]!, { lang: "vi", shell: "pane" })).toBe(
+      `'Thực hiện'!C${row + 1}: hàng “Huyện C” có số liệu nhưng ô này không ghi “Kế hoạch” hay “Thực hiện” — không biết đó là số liệu gì nên hàng này không được dùng; hãy ghi nội dung của hàng vào ô này.`,
+    );
   });
 });
 
@@ -359,7 +363,7 @@ describe("two rows per unit — as Office.js gives merges", () => {
       ["BHYT / KH", 50000],
       ["BHYT / TH", 48000],
     ]);
-    expect(t.warnings).toEqual([expect.stringMatching(/^'S'!D7: /)]);
+    expect(t.warnings.map((w) => [w.code, w.where])).toEqual([["total-row-mismatch", { sheet: "S", cell: "D7" }]]);
   });
 
   it("finds the names when no header names them (the band labels are the column with the most text)", () => {

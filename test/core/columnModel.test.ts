@@ -7,6 +7,9 @@ import { ChitieuError } from "../../src/core/errors";
 import { Grid, SheetGrid } from "../../src/core/grid";
 import { summarize } from "../../src/core/summarize";
 import { columnRole } from "../../src/core/columnRoles";
+import { render } from "../../src/core/messages";
+import { chitieuErrorOf } from "../helpers/errors";
+import { withCode } from "../helpers/messages";
 
 const columnRoleOf = (parts: string[]) => columnRole(parts, false).role;
 
@@ -67,8 +70,12 @@ describe("one sheet with the plan and the actuals (no flags)", () => {
   it("a ratio the sheet computed that differs from ours is a warning naming the cell", () => {
     const wrong = combined().map((r) => [...r]);
     wrong[7]![4] = 80; // Phụng Hiệp's voluntary rate written as 80 instead of 75
-    const w = summarize({ targets: null, actuals: sheet("Bieu 01", wrong), base: null }).warnings.join("\n");
-    expect(w).toMatch(/'Bieu 01'!E8 \(Huyện Phụng Hiệp\): sheet ghi 80%, tính được 75,00%/);
+    const [w, ...rest] = withCode(summarize({ targets: null, actuals: sheet("Bieu 01", wrong), base: null }).warnings, "computed-column-differs");
+    expect(rest).toEqual([]);
+    expect(w!.where).toEqual({ sheet: "Bieu 01", column: "E" });
+    expect(w!.params).toMatchObject({ header: "BHXH tự nguyện / Tỷ lệ (%)", kind: "attainment", indicator: { vi: "BHXH tự nguyện" }, more: 0 });
+    expect(w!.params.cells).toEqual([{ cell: "E8", unit: "Huyện Phụng Hiệp", theirs: 80, percent: true, ours: 0.75 }]);
+    expect(render(w!, { lang: "vi", shell: "pane" })).toMatch(/E8 \(Huyện Phụng Hiệp\): trang ghi 80%, tính được 75,00%/);
   });
 });
 
@@ -99,7 +106,14 @@ describe("an actuals sheet that repeats the plan beside the actuals", () => {
   it("a repeated plan that differs from the plan sheet is said, cell by cell", () => {
     const s = summarize({ targets, actuals: actuals(2500), base: null });
     expect(s.results[0]!.units.find((u) => u.unit === "Huyện B")!.denominator).toBe(2000);
-    expect(s.warnings.join("\n")).toMatch(/'Thực hiện'!C4 = 2500 so với 'Kế hoạch'!C3 = 2000 \(Huyện B\)/);
+    expect(s.warnings).toEqual([
+      {
+        code: "repeated-plan-differs",
+        params: { header: "BHYT / KH", used: "Kế hoạch", diffs: [{ cell: "C4", value: 2500, usedCell: "C3", usedValue: 2000, unit: "Huyện B" }], more: 0 },
+        where: { sheet: "Thực hiện", column: "C" },
+      },
+    ]);
+    expect(render(s.warnings[0] as never, { lang: "vi", shell: "cli" })).toMatch(/C4 = 2\.500 so với 'Kế hoạch'!C3 = 2\.000 \(Huyện B\)/);
   });
 });
 
@@ -131,8 +145,8 @@ describe("last year's and the population columns beside the actuals", () => {
     expect(s.warnings).toEqual([]);
     const wrong = grid.map((r) => [...r]);
     wrong[3]![7] = 90;
-    const w = summarize({ targets: null, actuals: sheet("TH", wrong), base: null }).warnings.join("\n");
-    expect(w).toMatch(/'TH'!H4 \(Xã B\)/);
+    const w = withCode(summarize({ targets: null, actuals: sheet("TH", wrong), base: null }).warnings, "computed-column-differs");
+    expect(w.map((m) => [m.where, m.params.kind, m.params.cells.map((c) => [c.cell, c.unit, c.theirs])])).toEqual([[{ sheet: "TH", column: "H" }, "growth", [["H4", "Xã B", 90]]]]);
   });
 });
 
@@ -144,14 +158,16 @@ describe("one column is never in two roles", () => {
   ]);
 
   it("the same sheet named for the plan and the actuals, its columns silent: an error, not 100%", () => {
-    let err: unknown;
-    try {
-      summarize({ targets: plain, actuals: plain, base: null });
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(ChitieuError);
-    expect((err as ChitieuError).message).toMatch(/không rõ là kế hoạch hay thực hiện.*'Số liệu'!C "BHYT"/);
+    const err = chitieuErrorOf(() => summarize({ targets: plain, actuals: plain, base: null }));
+    expect(err.code).toBe("no-indicators");
+    expect(err.problem.code).toBe("no-indicator-in-common");
+    // The sheet is listed once, though it serves both roles.
+    expect(withCode([err.problem], "no-indicator-in-common")[0]!.params.sheets).toEqual([{ sheet: "Số liệu", headers: ["BHYT", "BHXH tự nguyện"], noNumbers: [] }]);
+    expect(withCode([err.problem], "no-indicator-in-common")[0]!.params.unclear).toEqual([
+      { sheet: "Số liệu", column: "C", header: "BHYT" },
+      { sheet: "Số liệu", column: "D", header: "BHXH tự nguyện" },
+    ]);
+    expect(err.message).toMatch(/không rõ là kế hoạch hay thực hiện.*'Số liệu'!C “BHYT”/);
   });
 
   it("mapped with roles, the same sheet serves both", () => {
@@ -166,19 +182,29 @@ describe("one column is never in two roles", () => {
   });
 
   it("a column mapped to two roles is an error naming it", () => {
-    expect(() =>
+    const err = chitieuErrorOf(() =>
       summarize(
         { targets: plain, actuals: plain, base: null },
         { overrides: [{ sheet: "targets", column: "C", indicator: "BHYT" }, { sheet: "actuals", column: "C", indicator: "BHYT" }] },
       ),
-    ).toThrow(/Cột C \("BHYT"\) của trang 'Số liệu' được ánh xạ vừa là kế hoạch vừa là thực hiện/);
+    );
+    expect(err.code).toBe("bad-option");
+    expect(err.problem).toEqual({ code: "column-mapped-twice", params: { header: "BHYT", roles: ["target", "actual"] }, where: { sheet: "Số liệu", column: "C" }, setting: "map" });
   });
 
   it("a mapping that names a column the sheet does not have is an error, not ignored", () => {
     const targets = sheet("KH", [["Đơn vị", "BHYT"], ["Huyện A", 1000]]);
     const actuals = sheet("TH", [["Đơn vị", "BHYT"], ["Huyện A", 900]]);
-    expect(() => summarize({ targets, actuals, base: null }, { overrides: [{ sheet: "actuals", column: "Z", indicator: "BHYT" }] })).toThrow(/không có cột "Z"/);
-    expect(() => summarize({ targets, actuals, base: null }, { overrides: [{ sheet: "T4.2024", column: "D", indicator: "BHYT", role: "actual" }] })).toThrow(/không có trang tính nào là 'T4.2024'/);
+    const noColumn = chitieuErrorOf(() => summarize({ targets, actuals, base: null }, { overrides: [{ sheet: "actuals", column: "Z", indicator: "BHYT" }] }));
+    expect([noColumn.code, noColumn.problem]).toEqual([
+      "bad-option",
+      { code: "map-column-unknown", params: { mapping: "actuals:Z=BHYT", column: "Z", columns: [{ column: "B", header: "BHYT" }] }, where: { sheet: "TH" }, setting: "map" },
+    ]);
+    const noSheet = chitieuErrorOf(() => summarize({ targets, actuals, base: null }, { overrides: [{ sheet: "T4.2024", column: "D", indicator: "BHYT", role: "actual" }] }));
+    expect([noSheet.code, noSheet.problem]).toEqual([
+      "bad-option",
+      { code: "map-sheet-unknown", params: { mapping: "T4.2024:D=actual:BHYT", sheet: "T4.2024", sheets: ["KH", "TH"] }, setting: "map" },
+    ]);
   });
 });
 
@@ -186,8 +212,21 @@ describe("a rate no unit could reach", () => {
   it("is a warning naming the columns (a plan in thousands against actuals in persons)", () => {
     const targets = sheet("KH", [["Đơn vị", "BHYT"], ["Huyện A", 20], ["Huyện B", 30]]);
     const actuals = sheet("TH", [["Đơn vị", "BHYT"], ["Huyện A", 19500], ["Huyện B", 29000]]);
-    const w = summarize({ targets, actuals, base: null }).warnings.join("\n");
-    expect(w).toMatch(/BHYT: tỷ lệ của 2 đơn vị vượt 1\.000%.*'TH'!B và 'KH'!B/);
+    const w = withCode(summarize({ targets, actuals, base: null }).warnings, "implausible-rate");
+    expect(w.map((m) => m.params)).toEqual([
+      {
+        indicator: { vi: "BHYT", en: expect.any(String) },
+        count: 2,
+        examples: [
+          { unit: "Huyện A", rate: 19500 / 20 },
+          { unit: "Huyện B", rate: 29000 / 30 },
+        ],
+        overall: 48500 / 50,
+        actual: { sheet: "TH", column: "B" },
+        denominator: { sheet: "KH", column: "B" },
+      },
+    ]);
+    expect(render(w[0]!, { lang: "vi", shell: "cli" })).toMatch(/BHYT: tỷ lệ của 2 đơn vị vượt 1\.000%.*'TH'!B và 'KH'!B/);
   });
 });
 
@@ -231,7 +270,8 @@ describe("one sheet named for several roles, or a role switched off", () => {
   });
 
   it("a plan switched off is not read from the columns either", () => {
-    expect(() => summarize({ targets: null, actuals: g, base: null, off: ["targets"] })).toThrow(/neither a targets sheet/);
+    const err = chitieuErrorOf(() => summarize({ targets: null, actuals: g, base: null, off: ["targets"] }));
+    expect([err.code, err.problem]).toEqual(["missing-sheet", { code: "nothing-to-compare", params: {}, where: { sheet: "Thực hiện" }, setting: "targets" }]);
   });
 });
 
@@ -301,6 +341,7 @@ describe("two columns of one indicator: the report's period is used", () => {
     expect(s.results[0]!.source.denominator.column).toBe("D");
     const why = s.detection.find((d) => d.columns)!.columns!.find((c) => c.column === "C")!;
     expect(why).toMatchObject({ role: "ignored", why: expect.stringMatching(/kế hoạch ban đầu; dùng kế hoạch điều chỉnh/) });
+    expect(why.because).toEqual({ code: "column-first-plan", params: { used: "BHYT / Kế hoạch điều chỉnh" } });
   });
 });
 
@@ -334,33 +375,38 @@ describe("columns that are a part of another ('Tổng số | Trong đó: học s
     });
     expect(s.results[0]!.source.actual.column).toBe("B");
     expect(s.warnings).toEqual([]);
-    expect(s.detection.find((d) => d.role === "actuals")!.columns!.find((c) => c.column === "C")!.role).toBe("ignored");
+    const part = s.detection.find((d) => d.role === "actuals")!.columns!.find((c) => c.column === "C")!;
+    expect(part.role).toBe("ignored");
+    expect(part.because).toEqual({ code: "column-not-used", params: { words: "Trong đó: học sinh, sinh viên" } });
   });
 });
 
 describe("rates set for each unit without a population", () => {
   it("the refusal says they are coverage goals and need the population", () => {
-    expect(() => summarize({ targets: sheet("KH", [["Đơn vị", "BHYT (%)"], ["Xã A", 95]]), actuals: sheet("TH", [["Đơn vị", "BHYT"], ["Xã A", 900]]), base: null })).toThrow(
-      /'KH'!B "BHYT \(%\)" là chỉ tiêu tỷ lệ .* cần trang dân số/,
-    );
+    const err = chitieuErrorOf(() => summarize({ targets: sheet("KH", [["Đơn vị", "BHYT (%)"], ["Xã A", 95]]), actuals: sheet("TH", [["Đơn vị", "BHYT"], ["Xã A", 900]]), base: null }));
+    const [m] = withCode([err.problem], "no-indicator-in-common");
+    expect(m!.params.rateGoals).toEqual([{ sheet: "KH", column: "B", header: "BHYT (%)" }]);
+    expect(render(m!, { lang: "vi", shell: "pane" })).toMatch(/'KH'!B “BHYT \(%\)” là chỉ tiêu tỷ lệ .* cần trang dân số .*chọn ở ô “Trang tính dân số/);
   });
 });
 
 describe("a plan and actuals with no unit in common", () => {
   it("is refused, naming units of each (never a report of zeros)", () => {
-    let err: unknown;
-    try {
+    const err = chitieuErrorOf(() =>
       summarize({
         targets: sheet("Kế hoạch", [["Đơn vị", "BHYT"], ["Huyện An Phú", 1000], ["Huyện Bình Minh", 2000]]),
         actuals: sheet("Thực hiện", [["Đơn vị", "BHYT"], ["Xã Long Hòa", 900], ["Xã Long Bình", 800]]),
         base: null,
-      });
-    } catch (e) {
-      err = e;
-    }
+      }),
+    );
     expect(err).toBeInstanceOf(ChitieuError);
-    expect((err as ChitieuError).code).toBe("no-match");
-    expect((err as ChitieuError).message).toMatch(/Không đơn vị nào của trang 'Kế hoạch' \("Huyện An Phú", "Huyện Bình Minh" …\) có trong trang 'Thực hiện' \("Xã Long Hòa", "Xã Long Bình" …\)/);
+    expect(err.code).toBe("no-match");
+    expect(err.problem).toMatchObject({
+      code: "no-unit-in-common",
+      params: { sheet: "Kế hoạch", units: ["Huyện An Phú", "Huyện Bình Minh"], actuals: "Thực hiện", actualUnits: ["Xã Long Hòa", "Xã Long Bình"] },
+      where: { sheet: "Thực hiện" },
+    });
+    expect(err.message).toMatch(/Không đơn vị nào của trang 'Kế hoạch' \(“Huyện An Phú”, “Huyện Bình Minh” …\) có trong trang 'Thực hiện' \(“Xã Long Hòa”, “Xã Long Bình” …\)/);
   });
 
   it("a unit with people but an 'x' plan is said: its people are in no area rate", () => {
@@ -369,7 +415,9 @@ describe("a plan and actuals with no unit in common", () => {
       actuals: sheet("TH", [["Đơn vị", "BHYT"], ["Xã A", 900], ["Xã B", 37]]),
       base: null,
     });
-    expect(s.warnings.join("\n")).toMatch(/BHYT: 1 đơn vị có số thực hiện nhưng không có kế hoạch .* 37 người .*: Xã B \(37\)/);
+    const w = withCode(s.warnings, "actuals-without-denominator");
+    expect(w.map((m) => m.params)).toEqual([{ indicator: { vi: "BHYT", en: expect.any(String) }, count: 1, people: 37, kind: "target", examples: [{ unit: "Xã B", actual: 37 }] }]);
+    expect(render(w[0]!, { lang: "vi", shell: "cli" })).toMatch(/BHYT: 1 đơn vị có số thực hiện nhưng không có kế hoạch .* 37 người .*: Xã B \(37\)/);
   });
 });
 
@@ -405,14 +453,24 @@ describe("last year's figures across the July 2025 merger, or in doubt", () => {
     const s = summarize({ targets, actuals, base: null, previous });
     expect(s.results[0]!.growth).toBeNull();
     expect(s.results[0]!.units.every((u) => u.previous === null)).toBe(true);
-    expect(s.warnings.join("\n")).toMatch(/Không tính tăng trưởng so với cùng kỳ: trang 'Cùng kỳ' là số liệu trước ngày 1\/7\/2025 \(31\/10\/2024\)/);
+    expect(withCode(s.warnings, "previous-dropped-merger")).toEqual([
+      { code: "previous-dropped-merger", params: { period: { year: 2024, month: 10, day: 31 }, actuals: "TH" }, where: { sheet: "Cùng kỳ" }, setting: "previous" },
+    ]);
+    expect(render(withCode(s.warnings, "previous-dropped-merger")[0]!, { lang: "vi", shell: "pane" })).toMatch(
+      /Không tính tăng trưởng so với cùng kỳ: trang 'Cùng kỳ' là số liệu trước ngày 1\/7\/2025 \(31\/10\/2024\)/,
+    );
   });
 
   it("a unit listed twice in last year's sheet drops the growth, not the report", () => {
     const previous = sheet("Cùng kỳ", [["Đơn vị", "BHYT"], ["Xã Long Mỹ", 700], ["Xã Long Mỹ", 800], ["Phường Vị Thanh", 1500]]);
     const s = summarize({ targets, actuals, base: null, previous });
     expect(s.results[0]!.growth).toBeNull();
-    expect(s.warnings.join("\n")).toMatch(/Không tính tăng trưởng so với cùng kỳ: Sheet 'Cùng kỳ' lists the unit "Xã Long Mỹ" twice/);
+    const [dropped, ...more] = withCode(s.warnings, "previous-dropped-units");
+    expect(more).toEqual([]);
+    expect(dropped).toMatchObject({ where: { sheet: "Cùng kỳ" }, setting: "previous" });
+    // The cause is the duplicate's own message, said in the same voice.
+    expect(dropped!.params.cause.where?.sheet).toBe("Cùng kỳ");
+    expect(render(dropped!, { lang: "vi", shell: "pane" })).toMatch(/^Không tính tăng trưởng so với cùng kỳ: .*Xã Long Mỹ/);
   });
 });
 

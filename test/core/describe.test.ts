@@ -3,6 +3,7 @@ import { SheetGrid } from "../../src/core/grid";
 import { SheetSpec, legalSheetName, planSheetNames } from "../../src/core/sheetSpec";
 import { Summary, summarize } from "../../src/core/summarize";
 import { buildGrid } from "../helpers/grids";
+import { withCode } from "../helpers/messages";
 
 const UNITS = ["Thành phố Vị Thanh", "Thị xã Long Mỹ", "Huyện Vị Thủy", "Huyện Long Mỹ", "Huyện Phụng Hiệp"];
 const TARGET = [2600, 1900, 2096, 2500, 3200];
@@ -140,15 +141,19 @@ describe("legalSheetName", () => {
     ["Xếp hạng BHXH TN (KH)", "Xếp hạng BHXH TN (KH)"],
     ["a:b\\c/d?e*f[g]h", "a-b-c-d-e-f-g-h"],
     ["'quoted'", "quoted"],
+    ["' spaced '", "spaced"],
     ["", "Sheet"],
     ["History", "History-"],
   ])("%j → %j", (input, out) => {
     expect(legalSheetName(input)).toBe(out);
   });
-  it("cuts to 31 characters, never inside a character, and leaves no apostrophe or space at the ends", () => {
+  it("shortens to 31 characters by whole words, keeping the measure, never inside a character, and leaves no apostrophe or space at the ends", () => {
     const long = "Xếp hạng Số người tham gia bảo hiểm xã hội tự nguyện (KH)";
-    expect(legalSheetName(long)).toBe("Xếp hạng Số người tham gia bảo"); // 31 characters less the space at the end
-    expect(legalSheetName("😀".repeat(40))).toBe("😀".repeat(31));
+    expect(legalSheetName(long)).toBe("Xếp hạng Số người tham gia (KH)"); // 31 characters, "(KH)" kept
+    // "bảo hiểm xã hội" is one word written in syllables: it goes whole.
+    expect(legalSheetName("Xếp hạng Số người tham gia bảo hiểm xã hội tự nguyện")).toBe("Xếp hạng Số người tham gia");
+    // One word longer than a name: cut, and "…" says so.
+    expect(legalSheetName("😀".repeat(40))).toBe("😀".repeat(30) + "…");
     for (const s of ["x".repeat(30) + "'abc", "x".repeat(30) + " abc", "Xếp hạng Thu nợ 'quá hạn' của các đơn vị"]) expectLegal(legalSheetName(s));
   });
 });
@@ -156,6 +161,8 @@ describe("legalSheetName", () => {
 describe("planSheetNames", () => {
   it("a name held by a sheet of the user's gets another name", () => {
     expect(planSheetNames(["Tổng hợp chỉ tiêu", "Xếp hạng BHYT (KH)"], [{ name: "tổng hợp chỉ tiêu", ours: false }])).toEqual(["Tổng hợp chỉ tiêu (2)", "Xếp hạng BHYT (KH)"]);
+    // A ranked sheet is numbered before its measure.
+    expect(planSheetNames(["Xếp hạng BHYT (KH)"], [{ name: "XẾP HẠNG BHYT (KH)", ours: false }])).toEqual(["Xếp hạng BHYT 2 (KH)"]);
     expect(planSheetNames(["A"], [{ name: "A", ours: false }, { name: "A (2)", ours: false }])).toEqual(["A (3)"]);
   });
   it("a name held by one of our own earlier summary sheets is reused (that sheet is being replaced)", () => {
@@ -166,7 +173,11 @@ describe("planSheetNames", () => {
     const out = planSheetNames([w, w, w], [{ name: "x".repeat(31), ours: false }]);
     expect(new Set(out).size).toBe(3);
     for (const n of out) expect(Array.from(n).length).toBeLessThanOrEqual(31);
-    expect(out[0]).toBe("x".repeat(27) + " (2)");
+    expect(out[0]).toBe("x".repeat(30) + "…");
+    expect(out[1]).toBe("x".repeat(26) + "… (2)");
+    // Words are kept whole to make room for the number, and the measure stays.
+    expect(planSheetNames(["Rank Compulsory SI (coverage)"], [{ name: "RANK COMPULSORY SI (COVERAGE)", ours: false }])).toEqual(["Rank Compulsory SI 2 (coverage)"]);
+    expect(planSheetNames(["Xếp hạng Số người tham gia (KH)"], [{ name: "Xếp hạng Số người tham gia (KH)", ours: false }])).toEqual(["Xếp hạng Số người 2 (KH)"]);
   });
 });
 
@@ -201,7 +212,7 @@ describe("overview notes: units left out of the area total, a total row that is 
     expect(m).toMatchObject({ header: "BHXH tự nguyện", label: "Toàn tỉnh", sheetTotal: 13000, unitsSum: 13796 });
     expect(m.cell).toMatch(/^'Kế hoạch'![A-Z]+\d+$/);
     // The same cell the warning names.
-    expect(s.warnings.some((w) => w.startsWith(m.cell))).toBe(true);
+    expect(withCode(s.warnings, "total-row-mismatch").map((w) => `'${w.where!.sheet}'!${w.where!.cell}`)).toEqual([m.cell]);
     // A total row that is the units' sum is no mismatch.
     expect(withExtra(undefined).totalMismatches).toEqual([]);
   });

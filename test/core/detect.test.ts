@@ -1,6 +1,8 @@
 import { detectTable, isTotalLabel } from "../../src/core/detect";
 import { SheetGrid } from "../../src/core/grid";
+import { render } from "../../src/core/messages";
 import { chitieuErrorOf } from "../helpers/errors";
+import { codes, withCode } from "../helpers/messages";
 import { Layout, MergedAs, buildGrid, copyGrid, deepFreeze } from "../helpers/grids";
 
 const UNITS = [{ name: "Thành phố Vị Thanh" }, { name: "Huyện Vị Thủy" }, { name: "Huyện Long Mỹ" }, { name: "Thị xã Long Mỹ" }];
@@ -74,11 +76,16 @@ describe.each<MergedAs>(["blank", "repeat"])("detectTable — merged cells given
   it("warns, naming the cell, when the total row does not match the units", () => {
     const { s, b } = sheet({ merged, units: UNITS, columns: [TN, YT], total: { label: "Toàn tỉnh", position: "bottom", values: [9000, null] } });
     const t = detectTable({ ...s, name: "Kế hoạch" });
-    expect(t.warnings).toHaveLength(1);
-    expect(t.warnings[0]).toContain(`'Kế hoạch'!C${b.totalRow! + 1}`);
-    expect(t.warnings[0]).toContain("9000");
-    expect(t.warnings[0]).toContain("9096");
-    expect(t.warnings[0]).toContain("Toàn tỉnh");
+    expect(codes(t.warnings)).toEqual(["total-row-mismatch"]);
+    expect(t.warnings[0]).toEqual({
+      code: "total-row-mismatch",
+      params: { label: "Toàn tỉnh", header: "BHXH tự nguyện", sheetTotal: 9000, unitsSum: 9096 },
+      where: { sheet: "Kế hoạch", cell: `C${b.totalRow! + 1}` },
+    });
+    // Both figures, in the planner's format, and the cell.
+    expect(render(t.warnings[0]!, { lang: "vi", shell: "pane" })).toBe(
+      `'Kế hoạch'!C${b.totalRow! + 1}: hàng tổng “Toàn tỉnh” ghi 9.000 ở cột “BHXH tự nguyện”, nhưng cộng các đơn vị được 9.096. Hãy kiểm tra hàng tổng hoặc các hàng đơn vị.`,
+    );
   });
 
   it("reads group rows (I, II) with subtotals as groups, not units", () => {
@@ -125,11 +132,12 @@ describe.each<MergedAs>(["blank", "repeat"])("detectTable — merged cells given
     ];
     const { s, b } = sheet({ merged, units, columns: [TN], subtotals: [[4000], [4400]] });
     const t = detectTable(s);
-    expect(t.warnings).toHaveLength(1);
-    expect(t.warnings[0]).toContain(`C${b.groupRows[0]! + 1}`);
-    expect(t.warnings[0]).toContain("Các quận");
-    expect(t.warnings[0]).toContain("4000");
-    expect(t.warnings[0]).toContain("4696");
+    expect(codes(t.warnings)).toEqual(["subtotal-mismatch"]);
+    expect(t.warnings[0]).toEqual({
+      code: "subtotal-mismatch",
+      params: { group: "Các quận", header: "BHXH tự nguyện", subtotal: 4000, unitsSum: 4696 },
+      where: { sheet: "Thực hiện", cell: `C${b.groupRows[0]! + 1}` },
+    });
   });
 
   it("finds the notes column and leaves it out of the figures; footers are not units", () => {
@@ -173,11 +181,15 @@ describe("detectTable — values", () => {
     expect(t.columns[0]!.values).toEqual([70000, null, 0, null]);
     expect(t.dashZeros).toEqual({ count: 1, cells: [`'Thực hiện'!C${b.unitRows[2]! + 1}`] });
     expect(t.columns[1]!.values).toEqual([1, 2, null, 4]);
-    const w = t.warnings.join("\n");
-    expect(w).toContain(`'Thực hiện'!C${b.unitRows[1]! + 1}`); // blank
-    expect(w).toContain(`'Thực hiện'!C${b.unitRows[3]! + 1}: #N/A`);
-    expect(w).toContain(`'Thực hiện'!D${b.unitRows[2]! + 1}`); // text
-    expect(w).not.toContain(`C${b.unitRows[2]! + 1}:`); // "-" says it is nil: no warning
+    // "-" says it is nil: no warning for it.
+    expect(t.warnings.map((w) => [w.code, w.where])).toEqual([
+      ["blank-cell", { sheet: "Thực hiện", cell: `C${b.unitRows[1]! + 1}` }],
+      ["excel-error", { sheet: "Thực hiện", cell: `C${b.unitRows[3]! + 1}` }],
+      ["text-in-number-column", { sheet: "Thực hiện", cell: `D${b.unitRows[2]! + 1}` }],
+    ]);
+    expect(withCode(t.warnings, "blank-cell")[0]!.params).toEqual({ header: "BHYT", unit: "Huyện Vị Thủy" });
+    expect(withCode(t.warnings, "excel-error")[0]!.params).toEqual({ error: "#N/A", header: "BHYT", unit: "Thị xã Long Mỹ" });
+    expect(withCode(t.warnings, "text-in-number-column")[0]!.params).toEqual({ text: "chưa có", header: "BHXH tự nguyện", unit: "Huyện Long Mỹ" });
   });
 
   it("notes numbers written in the English format, naming the cell", () => {
@@ -185,16 +197,17 @@ describe("detectTable — values", () => {
     const { s, b } = sheet({ units: UNITS, columns: [col] });
     const t = detectTable(s);
     expect(t.columns[0]!.values[0]).toBe(1065565);
-    expect(t.warnings).toHaveLength(1);
-    expect(t.warnings[0]).toContain(`'Thực hiện'!C${b.unitRows[0]! + 1}`);
-    expect(t.warnings[0]).toMatch(/English/);
+    expect(t.warnings).toEqual([
+      { code: "other-locale-number", params: { written: "1,065,565", value: 1065565, percent: false, sheetLocale: "vi" }, where: { sheet: "Thực hiện", cell: `C${b.unitRows[0]! + 1}` }, setting: "locale" },
+    ]);
+    expect(render(t.warnings[0]!, { lang: "vi", shell: "cli" })).toContain("đã đọc là 1.065.565");
   });
 
   it("names the real cell when the grid starts inside the sheet (origin)", () => {
     const col = { header: "BHYT", values: [1, "#DIV/0!", 3, 4] as (number | string | null)[] };
     const b = buildGrid({ units: UNITS, columns: [col] });
     const t = detectTable({ name: "TH", values: b.grid, origin: { row: 4, col: 2 } });
-    expect(t.warnings[0]).toContain(`'TH'!E${b.unitRows[1]! + 5}`);
+    expect(withCode(t.warnings, "excel-error")[0]!.where).toEqual({ sheet: "TH", cell: `E${b.unitRows[1]! + 5}` });
   });
 
   it("marks columns with rate headers as rates", () => {
@@ -366,7 +379,7 @@ describe("detectTable — units without figures are never dropped", () => {
     const t = detectTable({ name: "TH", values: grid });
     expect(t.units.map((u) => u.name)).toEqual(["Huyện Vị Thủy", "Huyện Long Mỹ", "Thị xã Long Mỹ"]);
     expect(t.columns[0]!.values).toEqual([10, null, 5]);
-    expect(t.warnings.join("\n")).toContain("'TH'!B3");
+    expect(withCode(t.warnings, "blank-cell").map((w) => w.where)).toEqual([{ sheet: "TH", cell: "B3" }]);
   });
   it("the last row with no figures is a unit when its name has a prefix; footers are not", () => {
     const grid = [
@@ -388,14 +401,22 @@ describe("detectTable — errors", () => {
     for (const values of [[], [[]], [["", null], [null, "  "]]]) {
       const e = catchError(() => detectTable({ name: "Trống", values }));
       expect(e.code).toBe("empty-sheet");
-      expect(e.message).toContain("'Trống'");
+      expect(e.problem).toEqual({ code: "empty-sheet", params: {}, where: { sheet: "Trống" } });
     }
   });
   it("a sheet of text only has no table, and the message says what to add", () => {
     const e = catchError(() => detectTable({ name: "Ghi chú", values: [["Báo cáo"], ["Xem sheet khác", "nội dung"]] }));
     expect(e.code).toBe("no-table");
-    expect(e.message).toContain("'Ghi chú'");
-    expect(e.message).toMatch(/STT|Đơn vị/);
+    expect(e.problem).toEqual({ code: "no-header-row", params: {}, where: { sheet: "Ghi chú" } });
+    expect(render(e.problem, { lang: "vi", shell: "pane" })).toMatch(/'Ghi chú'.*“STT”, “Đơn vị”/);
+  });
+  it("an error about the sheet as a whole names the setting that chooses another, when the caller says which role the sheet serves", () => {
+    const e = catchError(() => detectTable({ name: "Trống", values: [] }, { role: "actuals" }));
+    expect(e.problem).toEqual({ code: "empty-sheet", params: { role: "actuals" }, where: { sheet: "Trống" }, setting: "actuals" });
+    expect(render(e.problem, { lang: "vi", shell: "cli" })).toContain("--actuals <trang tính>");
+    expect(render(e.problem, { lang: "vi", shell: "pane" })).toContain("“Trang tính thực hiện”");
+    const n = catchError(() => detectTable({ name: "Ghi chú", values: [["Báo cáo"], ["Xem sheet khác", "nội dung"]] }, { role: "targets" }));
+    expect(n.problem.setting).toBe("targets");
   });
 });
 

@@ -7,6 +7,7 @@
 import { DetectedTable, detectTable } from "../../src/core/detect";
 import { CellValue, SheetGrid } from "../../src/core/grid";
 import { findKindGroups } from "../../src/core/rowKinds";
+import { render } from "../../src/core/messages";
 import { summarize } from "../../src/core/summarize";
 
 type Row = readonly CellValue[];
@@ -45,15 +46,20 @@ describe("district rows without an STT number above numbered communes, whose fig
 
   it("says, in Vietnamese and naming each cell with both numbers, that the district's figures are not its communes' sum", () => {
     const t = detectTable(sheet(r03));
-    const about = (cell: string) => t.warnings.filter((w) => w.includes(cell));
-    expect(t.warnings).toHaveLength(2);
-    expect(t.warnings[0]).toMatch(/^'BHYT'!B2: dòng "Huyện An Phú" .*dòng nhóm/);
-    expect(about("'BHYT'!C2")).toHaveLength(1);
-    expect(about("'BHYT'!C2")[0]).toMatch(/'BHYT'!C2 ghi 2\.100.*tổng .*2\.000/);
-    expect(about("'BHYT'!D2")[0]).toMatch(/'BHYT'!D2 ghi 1\.850.*tổng .*1\.700/);
-    expect(t.warnings[1]).toMatch(/^'BHYT'!B5: dòng "Huyện Bình Minh" .*'BHYT'!C5 ghi 2\.050.*2\.000.*'BHYT'!D5 ghi 1\.620.*1\.600/);
-    // No English subtotal warning besides: one message per district row.
-    expect(t.warnings.join("\n")).not.toMatch(/the subtotal of/);
+    // One message per district row (no subtotal check besides), each cell with both numbers.
+    expect(t.warnings).toEqual([
+      {
+        code: "parent-row-not-sum",
+        params: { name: "Huyện An Phú", firstRow: 3, lastRow: 4, differences: [{ cell: "C2", sheetFigure: 2100, rowsSum: 2000 }, { cell: "D2", sheetFigure: 1850, rowsSum: 1700 }] },
+        where: { sheet: "BHYT", cell: "B2" },
+      },
+      {
+        code: "parent-row-not-sum",
+        params: { name: "Huyện Bình Minh", firstRow: 6, lastRow: 7, differences: [{ cell: "C5", sheetFigure: 2050, rowsSum: 2000 }, { cell: "D5", sheetFigure: 1620, rowsSum: 1600 }] },
+        where: { sheet: "BHYT", cell: "B5" },
+      },
+    ]);
+    expect(render(t.warnings[1]!, { lang: "vi", shell: "pane" })).toMatch(/^'BHYT'!B5: hàng “Huyện Bình Minh” .*hàng nhóm.*ô C5 ghi 2\.050, tổng các hàng đó là 2\.000; ô D5 ghi 1\.620, tổng các hàng đó là 1\.600/);
   });
 
   it("takes a district heading without figures over numbered communes as their group, and says nothing", () => {
@@ -90,9 +96,11 @@ describe("district rows without an STT number above numbered communes, whose fig
   it("leaves a district that sums its communes to the sum rule (one warning, as before)", () => {
     const t = detectTable(sheet([r03[0]!, [null, "Huyện An Phú", 2000, 1700], ...r03.slice(2, 4), [null, "Huyện Bình Minh", 2050, 1620], ...r03.slice(5)]));
     expect(names(t)).toEqual(["Xã Long Hòa", "Xã Long Bình", "Xã Tân Lộc", "Xã Tân Hòa"]);
-    expect(t.warnings).toHaveLength(2);
-    expect(t.warnings[0]).toMatch(/^'BHYT'!B2: dòng "Huyện An Phú" được coi là dòng nhóm vì số liệu bằng tổng các dòng 3–4/);
-    expect(t.warnings[1]).toMatch(/^'BHYT'!B5: dòng "Huyện Bình Minh" .*'BHYT'!C5 ghi 2\.050/);
+    expect(t.warnings.map((w) => [w.code, w.where])).toEqual([
+      ["group-row-by-sums", { sheet: "BHYT", cell: "B2" }],
+      ["parent-row-not-sum", { sheet: "BHYT", cell: "B5" }],
+    ]);
+    expect(t.warnings[0]!.params).toEqual({ name: "Huyện An Phú", firstRow: 3, lastRow: 4 });
   });
 
   it("findKindGroups: a row of a higher kind without a number, over numbered rows of lower kinds, within its stretch", () => {
@@ -163,8 +171,7 @@ describe("subtotal rows after each block (r04, w56, w62)", () => {
     ]);
     // The grand total is the units' sum (7.150 + 4.790): only the block's subtotal is off.
     expect(t.totalChecks).toEqual([]);
-    expect(t.warnings.filter((w) => w.startsWith("'BHYT'!C7: "))).toEqual([expect.stringMatching(/the subtotal of "Khối huyện" says 4840 .* add up to 4790/)]);
-    expect(t.warnings.filter((w) => w.startsWith("'BHYT'!C4: "))).toEqual([]);
+    expect(t.warnings).toEqual([{ code: "subtotal-mismatch", params: { group: "Khối huyện", header: "BHXH tự nguyện", subtotal: 4840, unitsSum: 4790 }, where: { sheet: "BHYT", cell: "C7" } }]);
   });
 
   it.each([
@@ -203,7 +210,7 @@ describe("subtotal rows after each block (r04, w56, w62)", () => {
       ["Các quận", [0, 1], [300, 230]],
       ["Các huyện", [2], [50, 41]],
     ]);
-    expect(t.warnings).toEqual([expect.stringMatching(/^'BHYT'!D11: the subtotal of "Các huyện" says 41 for "BHYT \/ Thực hiện" but its units add up to 40/)]);
+    expect(t.warnings).toEqual([{ code: "subtotal-mismatch", params: { group: "Các huyện", header: "BHYT / Thực hiện", subtotal: 41, unitsSum: 40 }, where: { sheet: "BHYT", cell: "D11" } }]);
   });
 
   it("reads a line below the table without figures, worded like a subtotal, as text: the units keep no group", () => {
@@ -234,7 +241,7 @@ describe("subtotal rows after each block (r04, w56, w62)", () => {
     );
     expect(names(t)).toEqual(["Quận Ninh Kiều", "Quận Bình Thủy", "Huyện Phong Điền"]);
     expect(t.units.map((u) => u.group)).toEqual(["Các quận", "Các quận", "Các huyện"]);
-    expect(t.warnings).toEqual([expect.stringMatching(/^'BHYT'!C5: the subtotal of "Cộng \(I\)" says 1750 .* add up to 1700/)]);
+    expect(t.warnings).toEqual([{ code: "subtotal-mismatch", params: { group: "Cộng (I)", header: "Thực hiện", subtotal: 1750, unitsSum: 1700 }, where: { sheet: "BHYT", cell: "C5" } }]);
   });
 });
 
@@ -336,7 +343,7 @@ describe('"Trong đó:" followed by rows without a dash (r11, w37, w79)', () => 
     const t = detectTable(sheet([r11[0]!, r11[1]!, r11[2]!, [null, "Khu vực thành thị", 3000, 1500, 50], ...r11.slice(5)], "Sheet1"));
     expect(names(t)).toEqual(["Huyện An Phú", "Huyện Bình Minh", "Huyện Cái Bè"]);
     expect(t.groups).toEqual([]);
-    expect(t.warnings).toEqual([expect.stringMatching(/^'Sheet1'!B4: "Khu vực thành thị" có số liệu nhưng được coi là dòng chi tiết/)]);
+    expect(t.warnings).toEqual([{ code: "of-which-row-left-out", params: { label: "Khu vực thành thị", stt: true }, where: { sheet: "Sheet1", cell: "B4" } }]);
   });
 
   it('without an STT column, a unit after a block that adds up is read without doubt', () => {
@@ -392,7 +399,7 @@ describe("columns the sheet computed get no figure warnings and no total checks 
 
   it("still warns about a negative count in a column that is an input", () => {
     const t = detectTable(sheet([["STT", "Đơn vị", "Thực hiện"], [1, "Xã A", -5], [2, "Xã B", 20], [3, "Xã C", 30]]));
-    expect(t.warnings).toEqual([expect.stringMatching(/^'BHYT'!C2: -5 is negative/)]);
+    expect(t.warnings).toEqual([{ code: "negative-figure", params: { value: -5, header: "Thực hiện", unit: "Xã A" }, where: { sheet: "BHYT", cell: "C2" } }]);
   });
 });
 

@@ -6,7 +6,9 @@
 import { DASH_ZERO_CELLS, DetectedTable, detectTable } from "../../src/core/detect";
 import { CellValue, SheetGrid } from "../../src/core/grid";
 import { groupedReading, scaled, separatorForm, statedScale, viFigure } from "../../src/core/numbers";
+import { render } from "../../src/core/messages";
 import { foldText } from "../../src/core/text";
+import { codes } from "../helpers/messages";
 
 type Row = readonly CellValue[];
 
@@ -32,8 +34,7 @@ describe('"-" is zero, "x" not applicable, blank no figure', () => {
     expect(col(t, "BHTN").values).toEqual([null, null, 240, null]);
     expect(t.dashZeros).toEqual({ count: 3, cells: [`'Thực hiện'!C${rowOf(1)}`, `'Thực hiện'!C${rowOf(2)}`, `'Thực hiện'!C${rowOf(3)}`] });
     // "x" says nothing applies: no message; a blank is still a missing figure, said as before.
-    expect(t.warnings).toHaveLength(1);
-    expect(t.warnings[0]).toContain(`'Thực hiện'!D${rowOf(3)}: blank`);
+    expect(t.warnings).toEqual([{ code: "blank-cell", params: { header: "BHTN", unit: "Thị xã Long Mỹ" }, where: { sheet: "Thực hiện", cell: `D${rowOf(3)}` } }]);
   });
 
   it("counts every dash but lists only the first few, for a province of any size", () => {
@@ -49,7 +50,7 @@ describe('"-" is zero, "x" not applicable, blank no figure', () => {
   it("reads a dash on the total row as 0, and a column of dashes and words as text", () => {
     const t = detectTable(sheetOf(["STT", "Đơn vị", "BHYT", "Loại xã"], [[5, "-"], [0, "NTM"], [0, "-"], [0, "NTM nâng cao"]], { after: [["Tổng cộng", null, "-", null]] }));
     expect(col(t, "BHYT").totalValue).toBe(0);
-    expect(t.warnings.filter((w) => w.includes("total row"))).toHaveLength(1); // 5 ≠ 0: the check still runs
+    expect(codes(t.warnings).filter((c) => c === "total-row-mismatch")).toHaveLength(1); // 5 ≠ 0: the check still runs
     expect(t.columns.map((c) => c.leaf)).toEqual(["BHYT"]);
     expect(t.textColumns.map((c) => c.header)).toEqual(["Loại xã"]);
     // Dashes alone: nobody yet, anywhere — a column of zeros, not of text.
@@ -75,8 +76,14 @@ describe("a separator that reads either way, in a count column", () => {
   it('names the cell when the column groups thousands the other way ("1.331"), reading the whole count', () => {
     const t = detectTable(sheetOf(["STT", "Đơn vị", "BHXH tự nguyện"], [["2,010"], ["951"], ["1.331"], ["1.420"]]));
     expect(col(t, "BHXH tự nguyện").values).toEqual([2010, 951, 1331, 1420]);
-    expect(t.warnings).toHaveLength(1);
-    expect(t.warnings[0]).toMatch(new RegExp(`^'Thực hiện'!C${rowOf(0)}: "2,010" có thể là 2\\.010 hoặc 2,01 — đã đọc là 2\\.010`));
+    expect(t.warnings).toEqual([
+      {
+        code: "separator-read-as-thousands",
+        params: { written: "2,010", grouped: 2010, decimal: 2.01, header: "BHXH tự nguyện", sheetLocale: "vi" },
+        where: { sheet: "Thực hiện", cell: `C${rowOf(0)}` },
+      },
+    ]);
+    expect(render(t.warnings[0]!, { lang: "vi", shell: "pane" })).toMatch(new RegExp(`^'Thực hiện'!C${rowOf(0)}: “2,010” có thể là 2\\.010 hoặc 2,01 — đã đọc là 2\\.010`));
   });
 
   it("leaves money and rates as the locale reads them", () => {
@@ -112,11 +119,12 @@ describe("fractions and percentages in a count column", () => {
     expect(col(t, "BHXH tự nguyện").values).toEqual([12.5, 7.5, null, 10]);
     expect(col(t, "Tỷ lệ đạt (%)").values).toEqual([0.925, 0.5, 0.4, 0.3]);
     const w = t.warnings;
-    expect(w).toHaveLength(3);
-    expect(w[0]).toBe(`'Thực hiện'!C${rowOf(0)}: 12,5 không phải số nguyên, nhưng "BHXH tự nguyện" là số đếm (người) — hãy kiểm tra ô này.`);
-    expect(w[1]).toContain(`'Thực hiện'!C${rowOf(1)}: 7,5 không phải số nguyên`);
-    expect(w[2]).toContain(`'Thực hiện'!C${rowOf(2)}: "45%" là tỷ lệ phần trăm`);
-    expect(w[2]).toContain("Huyện Long Mỹ không có số liệu");
+    expect(w).toEqual([
+      { code: "count-not-whole", params: { value: 12.5, header: "BHXH tự nguyện" }, where: { sheet: "Thực hiện", cell: `C${rowOf(0)}` } },
+      { code: "count-not-whole", params: { value: 7.5, header: "BHXH tự nguyện" }, where: { sheet: "Thực hiện", cell: `C${rowOf(1)}` } },
+      { code: "percent-in-count-column", params: { written: "45%", header: "BHXH tự nguyện", unit: "Huyện Long Mỹ" }, where: { sheet: "Thực hiện", cell: `C${rowOf(2)}` } },
+    ]);
+    expect(render(w[0]!, { lang: "vi", shell: "cli" })).toBe(`'Thực hiện'!C${rowOf(0)}: 12,5 không phải số nguyên, nhưng cột “BHXH tự nguyện” là số đếm (người) — hãy kiểm tra ô này.`);
   });
 
   it("says nothing of a formula's rounding", () => {
@@ -173,8 +181,13 @@ describe("a scale stated in a title row or a header", () => {
 
   it('names a "2,010" that is a whole count either way in a column in thousands', () => {
     const t = detectTable(sheetOf(["STT", "Đơn vị", "BHXH tự nguyện (nghìn người)"], [["2,010"], [3], [4], [5]]));
-    expect(t.warnings).toHaveLength(1);
-    expect(t.warnings[0]).toContain(`'Thực hiện'!C${rowOf(0)}: "2,010" có thể là 2.010 hoặc 2,01`);
+    expect(t.warnings).toEqual([
+      {
+        code: "separator-read-as-decimal",
+        params: { written: "2,010", grouped: 2010, decimal: 2.01, header: "BHXH tự nguyện (nghìn người)", scale: 1000 },
+        where: { sheet: "Thực hiện", cell: `C${rowOf(0)}` },
+      },
+    ]);
     expect(t.columns[0]!.values).toEqual([2010, 3000, 4000, 5000]);
   });
 

@@ -59,9 +59,10 @@ describe('units after a "Trong đó:" block', () => {
     );
     expect(names(t)).toEqual(["Huyện Châu Thành", "Huyện Phụng Hiệp"]);
     expect(reasons(t)).toEqual(["Trong đó:: breakdown", "Thành thị: breakdown", "Nông thôn: breakdown"]);
-    expect(t.warnings).toHaveLength(2);
-    expect(t.warnings[0]).toMatch(/^'Kế hoạch'!B4: .*"Thành thị".*dòng chi tiết/);
-    expect(t.warnings[1]).toMatch(/^'Kế hoạch'!B5: .*"Nông thôn"/);
+    expect(t.warnings).toEqual([
+      { code: "of-which-row-left-out", params: { label: "Thành thị", stt: true }, where: { sheet: "Kế hoạch", cell: "B4" } },
+      { code: "of-which-row-left-out", params: { label: "Nông thôn", stt: true }, where: { sheet: "Kế hoạch", cell: "B5" } },
+    ]);
   });
 
   it('reads "Nam", "Nữ" as a breakdown only when that is the whole label: "Nam Đàn" after the block is a unit', () => {
@@ -82,9 +83,10 @@ describe('units after a "Trong đó:" block', () => {
     const t = detectTable(sheet([header, [1, "Vị Thanh", 300, 150], [null, "Trong đó:", null, null], [2, "Nông thôn", 200, 100], [3, "- Long Mỹ", 250, 90]]));
     expect(names(t)).toEqual(["Vị Thanh", "Nông thôn", "Long Mỹ"]);
     expect(t.columns[0]!.values).toEqual([300, 200, 250]);
-    expect(t.warnings.filter((w) => w.startsWith("'Kế hoạch'!B4: "))).toHaveLength(1);
-    expect(t.warnings.filter((w) => w.startsWith("'Kế hoạch'!B5: "))).toHaveLength(1);
-    expect(t.warnings.join("\n")).toContain("số thứ tự");
+    expect(t.warnings).toEqual([
+      { code: "numbered-row-read-as-unit", params: { label: "Nông thôn", name: "Nông thôn", bullet: false }, where: { sheet: "Kế hoạch", cell: "B4" } },
+      { code: "numbered-row-read-as-unit", params: { label: "- Long Mỹ", name: "Long Mỹ", bullet: true }, where: { sheet: "Kế hoạch", cell: "B5" } },
+    ]);
   });
 });
 
@@ -119,8 +121,7 @@ describe("group rows found by sums need a cue, and are always said", () => {
     const t = detectTable(sheet([["Đơn vị", "Kế hoạch", "Thực hiện"], ["Vị Thanh", 500, 260], ["Vị Thủy", 740, 410], ["Nàng Mau", 210, 150], ["Vị Thắng", 530, 260], ["Long Mỹ", 300, 120]]));
     expect(names(t)).toEqual(["Vị Thanh", "Nàng Mau", "Vị Thắng", "Long Mỹ"]);
     expect(t.groups.map((g) => [g.label, g.unitIndices])).toEqual([["Vị Thủy", [1, 2]]]);
-    expect(t.warnings).toHaveLength(1);
-    expect(t.warnings[0]).toMatch(/^'Kế hoạch'!A3: dòng "Vị Thủy" được coi là dòng nhóm vì số liệu bằng tổng các dòng 4–5/);
+    expect(t.warnings).toEqual([{ code: "group-row-by-sums", params: { name: "Vị Thủy", firstRow: 4, lastRow: 5 }, where: { sheet: "Kế hoạch", cell: "A3" } }]);
   });
 
   it("does not count a column twice: a second column proportional to the first is no cue", () => {
@@ -134,8 +135,8 @@ describe("group rows found by sums need a cue, and are always said", () => {
     );
     expect(t.groups.map((g) => g.label)).toEqual(["Huyện Vị Thủy", "Huyện Long Mỹ"]);
     expect(t.warnings).toEqual([
-      expect.stringMatching(/^'Kế hoạch'!B2: dòng "Huyện Vị Thủy" được coi là dòng nhóm vì số liệu bằng tổng các dòng 3–4/),
-      expect.stringMatching(/^'Kế hoạch'!B5: dòng "Huyện Long Mỹ" được coi là dòng nhóm vì số liệu bằng tổng các dòng 6–7/),
+      { code: "group-row-by-sums", params: { name: "Huyện Vị Thủy", firstRow: 3, lastRow: 4 }, where: { sheet: "Kế hoạch", cell: "B2" } },
+      { code: "group-row-by-sums", params: { name: "Huyện Long Mỹ", firstRow: 6, lastRow: 7 }, where: { sheet: "Kế hoạch", cell: "B5" } },
     ]);
   });
 
@@ -205,7 +206,7 @@ describe("district heading rows without figures above their list-marked communes
   it("keeps a list-marked commune with an STT number and figures under a district that does not sum it, and says both are counted", () => {
     const t = detectTable(sheet([["STT", "Đơn vị", "Thực hiện"], [1, "Huyện A", 300], [2, "- Xã B", 120], [3, "Huyện C", 50]]));
     expect(names(t)).toEqual(["Huyện A", "Xã B", "Huyện C"]);
-    expect(t.warnings).toEqual([expect.stringMatching(/^'Kế hoạch'!B3: "Xã B" có dấu đầu dòng dưới "Huyện A" nhưng có số thứ tự và số liệu/)]);
+    expect(t.warnings).toEqual([{ code: "bulleted-numbered-unit", params: { name: "Xã B", parent: "Huyện A" }, where: { sheet: "Kế hoạch", cell: "B3" } }]);
     // Without the STT number, the list mark says it is the district's breakdown.
     const unnumbered = detectTable(sheet([["STT", "Đơn vị", "Thực hiện"], [1, "Huyện A", 300], [null, "- Xã B", 120], [2, "Huyện C", 50]]));
     expect(names(unnumbered)).toEqual(["Huyện A", "Huyện C"]);

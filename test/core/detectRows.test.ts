@@ -10,6 +10,7 @@ import { afterBullet, findSumGroups, isNote, isOfWhich, isOfWhichHeading, isSign
 import { foldText } from "../../src/core/text";
 import { parseUnitName, splitFootnoteMark, splitUnitPrefix, unitLevel } from "../../src/core/units";
 import { proseName } from "../../src/core/placeNames";
+import { render } from "../../src/core/messages";
 import { chitieuErrorOf } from "../helpers/errors";
 
 type Row = readonly CellValue[];
@@ -78,10 +79,10 @@ describe("breakdown rows: \"Trong đó:\" and list-marked rows under a unit or t
     expect(names(t)).toEqual(["Vị Thanh", "Long Mỹ", "Phụng Hiệp"]);
     expect(reasonAt(t, R(2))).toBe("breakdown");
     // Both said: the row left out by its words alone (it has figures), and the name read as a unit.
-    expect(t.warnings).toHaveLength(2);
-    expect(t.warnings[0]).toContain(`'Thực hiện'!B${R(2) + 1}`);
-    expect(t.warnings[1]).toContain(`'Thực hiện'!B${R(3) + 1}`);
-    expect(t.warnings[1]).toContain("Trong đó:");
+    expect(t.warnings).toEqual([
+      { code: "of-which-row-left-out", params: { label: "Khu công nghiệp Sông Hậu", stt: true }, where: { sheet: "Thực hiện", cell: `B${R(2) + 1}` } },
+      { code: "of-which-row-read-as-unit", params: { label: "Long Mỹ" }, where: { sheet: "Thực hiện", cell: `B${R(3) + 1}` } },
+    ]);
   });
 
   it("list-marked names under a group row or the header are the units themselves, without the mark", () => {
@@ -209,9 +210,12 @@ describe("group rows without numerals: a district row whose figures its communes
     ]);
     // Each group row found by its sums is said, with the rows it sums (nothing else is).
     expect(t.warnings).toEqual([
-      expect.stringMatching(new RegExp(`^'Thực hiện'!B${R(1) + 1}: dòng "Huyện Vị Thủy" được coi là dòng nhóm vì số liệu bằng tổng các dòng ${R(2) + 1}–${R(5) + 1};`)),
-      expect.stringMatching(new RegExp(`^'Thực hiện'!B${R(6) + 1}: dòng "Huyện Long Mỹ" được coi là dòng nhóm vì số liệu bằng tổng các dòng ${R(7) + 1}–${R(9) + 1};`)),
+      { code: "group-row-by-sums", params: { name: "Huyện Vị Thủy", firstRow: R(2) + 1, lastRow: R(5) + 1 }, where: { sheet: "Thực hiện", cell: `B${R(1) + 1}` } },
+      { code: "group-row-by-sums", params: { name: "Huyện Long Mỹ", firstRow: R(7) + 1, lastRow: R(9) + 1 }, where: { sheet: "Thực hiện", cell: `B${R(6) + 1}` } },
     ]);
+    expect(render(t.warnings[0]!, { lang: "vi", shell: "pane" })).toMatch(
+      new RegExp(`^'Thực hiện'!B${R(1) + 1}: hàng “Huyện Vị Thủy” được coi là hàng nhóm vì số liệu bằng tổng các hàng ${R(2) + 1}–${R(5) + 1};`),
+    );
   });
 
   it("reads numbering that starts again under each district, and names without a kind", () => {
@@ -350,16 +354,13 @@ describe("names as offices type them", () => {
   it("keeps a number as the name, with a message, when no neighbour has a kind", () => {
     const t = detectTable(sheetOf([[1, "Vị Thanh", 310], [2, 7, 280]]));
     expect(names(t)).toEqual(["Vị Thanh", "7"]);
-    expect(t.warnings).toHaveLength(1);
-    expect(t.warnings[0]).toContain(`'Thực hiện'!B${R(1) + 1}`);
-    expect(t.warnings[0]).toContain("tên đơn vị là số 7");
+    expect(t.warnings).toEqual([{ code: "unit-named-by-number", params: { number: 7 }, where: { sheet: "Thực hiện", cell: `B${R(1) + 1}` } }]);
   });
 
   it("stops, in Vietnamese, naming the sheet and column, when the name column holds numbers only", () => {
     const e = chitieuErrorOf(() => detectTable(sheetOf([[1, 1, 310], [2, 2, 280], [3, 3, 260]], ["STT", "Phường", "BHXH tự nguyện"], "Kế hoạch")));
     expect(e.code).toBe("no-units");
-    expect(e.message).toContain("'Kế hoạch'");
-    expect(e.message).toContain("cột tên đơn vị B");
-    expect(e.message).toContain("chỉ có số");
+    expect(e.problem).toEqual({ code: "unit-names-only-numbers", params: { header: "Phường", sample: [1, 2, 3] }, where: { sheet: "Kế hoạch", column: "B" } });
+    expect(e.message).toMatch(/^'Kế hoạch', cột B \(“Phường”\): cột tên đơn vị chỉ có số/);
   });
 });

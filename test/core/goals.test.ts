@@ -1,6 +1,10 @@
 import fc from "fast-check";
-import { ChitieuError } from "../../src/core/errors";
-import { decimalFraction, isGoalHeader, parseGoalSpec, parseRate, peopleToGoal, rateFromCell, resolveGoal } from "../../src/core/goals";
+import { decimalFraction, isAboveFull, isGoalHeader, parseGoalSpec, parseRate, peopleToGoal, rateFromCell, resolveGoal } from "../../src/core/goals";
+import { render } from "../../src/core/messages";
+import { parseSettings } from "../../src/core/settings";
+import { summarize } from "../../src/core/summarize";
+import { chitieuErrorOf } from "../helpers/errors";
+import { titledSheet } from "../helpers/grids";
 
 const r = (t: string) => {
   const x = parseRate(t);
@@ -20,8 +24,19 @@ describe("parseRate", () => {
     expect(r("100%").value).toBe(1);
   });
 
-  it("refuses what is no rate between 0 and 100%", () => {
-    for (const t of ["", "abc", "0", "0%", "150", "101%", "-5%", "9x%", "1.2.3"]) expect(parseRate(t)).toBeNull();
+  it("refuses what is no rate above 0", () => {
+    for (const t of ["", "abc", "0", "0%", "-5%", "9x%", "1.2.3", "93%%"]) expect(parseRate(t)).toBeNull();
+  });
+
+  it("takes a rate above 100% (a plan may be exceeded: 150% of plan); only a coverage goal is capped, where it is used", () => {
+    for (const t of ["150%", "150", "150,0%"]) {
+      const x = r(t);
+      expect([x.num, x.den, x.value]).toEqual([3n, 2n, 1.5]);
+      expect(isAboveFull(x)).toBe(true);
+    }
+    expect(r("101%").value).toBe(1.01);
+    expect(isAboveFull(r("100%"))).toBe(false);
+    expect(isAboveFull(r("0,93"))).toBe(false);
   });
 });
 
@@ -32,10 +47,60 @@ describe("parseGoalSpec", () => {
     expect(parseGoalSpec(" BHXH = 0.29 ")).toEqual({ indicator: "BHXH", category: null, rate: "0.29" });
   });
 
-  it("says what is wrong with a bad goal", () => {
-    expect(() => parseGoalSpec("BHYT")).toThrow(ChitieuError);
-    expect(() => parseGoalSpec("BHYT@=95%")).toThrow(/--goal takes/);
-    expect(() => parseGoalSpec("BHYT=lots")).toThrow(/"lots" is not a rate/);
+  it("takes 150%: a goal above the plan", () => {
+    expect(parseGoalSpec("BHXH TN=150%")).toEqual({ indicator: "BHXH TN", category: null, rate: "150%" });
+  });
+
+  it("says what is wrong with a bad goal, as a message pointing at the goal setting", () => {
+    for (const bad of ["BHYT", "BHYT@=95%", "=93%", "BHYT 93%"]) {
+      const e = chitieuErrorOf(() => parseGoalSpec(bad));
+      expect([e.code, e.problem.code, e.problem.setting]).toEqual(["bad-option", "goal-form", "goal"]);
+    }
+    const e = chitieuErrorOf(() => parseGoalSpec("BHYT@NTM nâng cao=lots"));
+    expect(e.problem).toEqual({ code: "goal-not-a-rate", params: { indicator: "BHYT", category: "NTM nâng cao", rate: "lots" }, setting: "goal" });
+  });
+
+  it("suggests rates in the voice's number format: 0,93 in Vietnamese, 0.93 in English (issue 14)", () => {
+    const e = chitieuErrorOf(() => parseGoalSpec("BHYT=nhiều"));
+    const vi = render(e.problem, { lang: "vi", shell: "cli" });
+    expect(vi).toContain("93%, 93 hoặc 0,93");
+    expect(vi).not.toMatch(/0\.93/);
+    expect(vi).toContain("“nhiều”");
+    expect(vi).toContain("--goal");
+    expect(render(e.problem, { lang: "en", shell: "cli" })).toContain("93%, 93 or 0.93");
+    // The pane names its field, never the flag.
+    expect(render(e.problem, { lang: "vi", shell: "pane" })).toMatch(/ô “Mục tiêu tỷ lệ”/);
+    expect(render(e.problem, { lang: "vi", shell: "pane" })).not.toContain("--");
+  });
+});
+
+describe("a goal above 100%", () => {
+  const names = ["Xã Một", "Xã Hai"];
+  const actuals = titledSheet("Thực hiện", ["STT", "Tên xã", "BHYT", "Thu nợ"], [
+    [1, "Xã Một", 4500, 30],
+    [2, "Xã Hai", 4700, 10],
+  ]);
+  const base = titledSheet("Dân số", ["STT", "Tên xã", "Dân số"], names.map((n, i) => [i + 1, n, 5000]));
+
+  it("is kept in the saved settings (it is a rate)", () => {
+    expect(parseSettings({ goals: [{ indicator: "BHXH TN", category: null, rate: "150%" }] })!.goals).toEqual([{ indicator: "BHXH TN", category: null, rate: "150%" }]);
+  });
+
+  it("is refused for a coverage goal, with the rate in the voice's format and the goal setting to fix", () => {
+    const e = chitieuErrorOf(() => summarize({ targets: null, actuals, base }, { goals: [{ indicator: "BHYT", category: null, rate: "150" }] }));
+    expect(e.code).toBe("bad-option");
+    expect(e.problem).toEqual({ code: "goal-above-full-coverage", params: { indicator: "BHYT", category: null, rate: 1.5, base: "population" }, setting: "goal" });
+    expect(render(e.problem, { lang: "vi", shell: "pane" })).toContain("150%");
+  });
+
+  it("for an indicator with no coverage base is refused as no coverage goal, not as above 100%", () => {
+    const e = chitieuErrorOf(() => summarize({ targets: null, actuals, base }, { goals: [{ indicator: "Thu nợ", category: null, rate: "150%" }] }));
+    expect([e.code, e.problem.code, e.problem.where, e.problem.setting]).toEqual(["no-indicators", "goal-not-coverage", { sheet: "Dân số" }, "goal"]);
+  });
+
+  it("a coverage goal of exactly 100% is a goal", () => {
+    const s = summarize({ targets: null, actuals, base }, { goals: [{ indicator: "BHYT", category: null, rate: "100%" }] });
+    expect(s.results.find((x) => x.measure === "coverage" && x.indicatorKey === "bhyt")!.goal).toBe(1);
   });
 });
 
@@ -102,7 +167,9 @@ describe("decimalFraction and rateFromCell", () => {
     expect(rateFromCell(0.9, false)?.value).toBe(0.9);
     expect(rateFromCell(90, true)?.value).toBe(0.9);
     expect(rateFromCell(0, false)).toBeNull();
+    // A goal column is a coverage goal: at most 100%.
     expect(rateFromCell(1.5, false)).toBeNull();
+    expect(rateFromCell(150, true)).toBeNull();
   });
 });
 

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { CellValue } from "../../src/core/grid";
 import { IndicatorResult, Summary, summarize } from "../../src/core/summarize";
 import { chitieuErrorOf } from "../helpers/errors";
+import { withCode } from "../helpers/messages";
 import { titledSheet } from "../helpers/grids";
 
 const sheet = titledSheet;
@@ -51,7 +52,7 @@ describe("same period last year", () => {
     expect(unit(r, "Huyện B").growth).toBeCloseTo(-0.1, 12);
     // A zero last year gives no growth and a warning naming the cell …
     expect(unit(r, "Huyện C")).toMatchObject({ previous: 0, growth: null });
-    expect(s.warnings.some((w) => w.startsWith("'Cùng kỳ'!C6") && /is 0, so it has no growth/.test(w))).toBe(true);
+    expect(withCode(s.warnings, "previous-zero").map((w) => [w.where, w.params.unit])).toEqual([[{ sheet: "Cùng kỳ", cell: "C6" }, "Huyện C"]]);
     // … while the area's growth is Σ/Σ over the units with both figures (the zero counts).
     expect(r.previousTotal).toBe(1100);
     expect(r.growth).toBe((220 + 900 + 50) / 1100 - 1);
@@ -81,7 +82,9 @@ describe("same period last year", () => {
     const r = result(s, "bhyt", "attainment");
     expect(r.growth).toBeNull();
     expect(r.units.every((u) => u.previous === null && u.growth === null)).toBe(true);
-    expect(s.warnings).toContain("Sheet 'Cùng kỳ' (same period last year) has no column for BHYT, so BHYT has no growth.");
+    expect(withCode(s.warnings, "previous-indicator-missing")).toEqual([
+      { code: "previous-indicator-missing", params: { indicator: { vi: "BHYT", en: "Health insurance" } }, where: { sheet: "Cùng kỳ" }, setting: "map" },
+    ]);
   });
 
   it("without a previous sheet every growth field is null", () => {
@@ -106,7 +109,8 @@ describe("coverage without a count target", () => {
   });
 
   it("with neither targets nor base, says one of them is needed", () => {
-    expect(thrown(() => summarize({ targets: null, actuals, base: null })).message).toMatch(/neither a targets sheet .* nor a base sheet/);
+    const e = thrown(() => summarize({ targets: null, actuals, base: null }));
+    expect([e.code, e.problem.code, e.problem.setting]).toEqual(["missing-sheet", "nothing-to-compare", "targets"]);
   });
 });
 
@@ -129,7 +133,9 @@ describe("total social insurance", () => {
     expect(unit(r, "Huyện B").actual).toBe(540);
     // A missing part: no total for that unit, with a warning naming the cell.
     expect(unit(r, "Huyện C").actual).toBeNull();
-    expect(s.warnings.some((w) => w.startsWith("'Thực hiện'!D6:") && w.includes("no total BHXH (bắt buộc + tự nguyện)"))).toBe(true);
+    expect(withCode(s.warnings, "derived-total-missing-part").map((w) => [w.where, w.params.unit, w.params.total.vi])).toEqual([
+      [{ sheet: "Thực hiện", cell: "D6" }, "Huyện C", "BHXH (bắt buộc + tự nguyện)"],
+    ]);
     expect(r.overall).toBe((320 + 540) / (1000 + 2000));
     expect(s.detection.find((d) => d.role === "actuals")!.indicators).toContainEqual({ indicator: "BHXH (bắt buộc + tự nguyện)", column: "C+D", header: "BHXH bắt buộc + BHXH tự nguyện" });
   });
@@ -236,7 +242,13 @@ describe("rate goals", () => {
     const b = sheet("Dân số", ["STT", "Tên xã", "Hạng xã", "Dân số"], names.map((n, i) => [i + 1, n, cats[i]!, 5000]));
     const s = summarize({ targets: null, actuals, base: b }, { goals: [{ indicator: "BHYT", category: "NTM", rate: "90%" }], category: "hạng xã" });
     expect(unit(result(s, "bhyt", "coverage"), "Xã Một").goal).toBe(0.9);
-    expect(thrown(() => summarize({ targets: null, actuals, base: b }, { category: "Loại" })).message).toMatch(/No text column headed "Loại".*Text columns found: 'Dân số'!C "Hạng xã"/);
+    const e = thrown(() => summarize({ targets: null, actuals, base: b }, { category: "Loại" }));
+    expect(e.code).toBe("bad-option");
+    expect(e.problem).toEqual({
+      code: "category-column-not-found",
+      params: { header: "Loại", sheets: ["Thực hiện", "Dân số"], found: [{ sheet: "Dân số", column: "C", header: "Hạng xã" }] },
+      setting: "category",
+    });
   });
 
   it("errors: unknown indicator lists those found; no base sheet; no category column; unknown category; twice", () => {
@@ -244,35 +256,66 @@ describe("rate goals", () => {
     const b = base(cats);
     const e1 = thrown(() => summarize({ targets: null, actuals, base: b }, { goals: [{ indicator: "BHXH", category: null, rate: "29%" }] }));
     expect(e1.code).toBe("no-indicators");
-    expect(e1.message).toMatch(/"BHXH", which sheet 'Thực hiện' does not have\. Indicators found: BHYT\./);
+    expect(e1.problem).toEqual({
+      code: "goal-unknown-indicator",
+      params: { indicator: "BHXH", category: null, found: ["BHYT"] },
+      where: { sheet: "Thực hiện" },
+      setting: "goal",
+    });
     const e2 = thrown(() => summarize({ targets, actuals, base: null }, { goals: [{ indicator: "BHYT", category: null, rate: "93%" }] }));
-    expect(e2.message).toMatch(/no base sheet \(Dân số \/ Lao động\)/);
+    expect([e2.code, e2.problem.code, e2.problem.params, e2.problem.setting]).toEqual(["missing-sheet", "goal-needs-base", { indicator: "BHYT", category: null, rate: 0.93 }, "base"]);
     const noCat = sheet("Dân số", ["STT", "Tên xã", "Dân số"], names.map((n, i) => [i + 1, n, 5000]));
-    expect(thrown(() => summarize({ targets: null, actuals, base: noCat }, { goals: [{ indicator: "BHYT", category: "NTM", rate: "90%" }] })).message).toMatch(
-      /needs a column of unit categories .* --category <header>/,
-    );
-    expect(thrown(() => summarize({ targets: null, actuals, base: b }, { goals: [{ indicator: "BHYT", category: "NTM kiểu mẫu", rate: "90%" }] })).message).toMatch(
-      /category "NTM kiểu mẫu", but column C \("Loại xã"\) of sheet 'Dân số' has only: "NTM", "NTM nâng cao", "Chưa đạt"/,
-    );
-    expect(
+    const e3 = thrown(() => summarize({ targets: null, actuals, base: noCat }, { goals: [{ indicator: "BHYT", category: "NTM", rate: "90%" }] }));
+    expect(e3.problem).toEqual({
+      code: "goal-needs-category-column",
+      params: { indicator: "BHYT", category: "NTM", sheets: ["Thực hiện", "Dân số"], columns: [] },
+      setting: "category",
+    });
+    const e4 = thrown(() => summarize({ targets: null, actuals, base: b }, { goals: [{ indicator: "BHYT", category: "NTM kiểu mẫu", rate: "90%" }] }));
+    expect(e4.problem).toEqual({
+      code: "goal-unknown-category",
+      params: { indicator: "BHYT", category: "NTM kiểu mẫu", header: "Loại xã", values: ["NTM", "NTM nâng cao", "Chưa đạt"] },
+      where: { sheet: "Dân số", column: "C" },
+      setting: "goal",
+    });
+    const twice = (category: string | null) =>
       thrown(() =>
         summarize(
           { targets: null, actuals, base: b },
           {
             goals: [
-              { indicator: "BHYT", category: null, rate: "90%" },
-              { indicator: "BHYT", category: null, rate: "93%" },
+              { indicator: "BHYT", category, rate: "90%" },
+              { indicator: "BHYT", category, rate: "93%" },
             ],
           },
         ),
-      ).message,
-    ).toMatch(/Two area-wide goals for BHYT/);
+      ).problem;
+    expect(twice(null)).toEqual({ code: "goal-twice", params: { indicator: "BHYT", category: null }, setting: "goal" });
+    expect(twice("NTM")).toEqual({ code: "goal-twice", params: { indicator: "BHYT", category: "NTM" }, setting: "goal" });
+    // A rate that is no rate is named first, whatever else is missing (here: the base sheet).
+    const e5 = thrown(() => summarize({ targets, actuals, base: null }, { goals: [{ indicator: "BHYT", category: null, rate: "9x%" }] }));
+    expect([e5.code, e5.problem.code, e5.problem.setting]).toEqual(["bad-option", "goal-not-a-rate", "goal"]);
   });
 
   it("a goal for an indicator whose base is missing says which column to add", () => {
     const a = sheet("Thực hiện", ["STT", "Tên xã", "BHXH tự nguyện", "BHYT"], names.map((n, i) => [i + 1, n, 10, 4000]));
     const e = thrown(() => summarize({ targets: null, actuals: a, base: base(cats) }, { goals: [{ indicator: "BHXH TN", category: null, rate: "5%" }] }));
-    expect(e.message).toMatch(/share of the labour force, but sheet 'Dân số' has no labour-force column/);
+    expect(e.code).toBe("no-indicators");
+    expect(e.problem).toEqual({
+      code: "goal-without-base-column",
+      params: { indicator: "BHXH TN", category: null, base: "labourForce" },
+      where: { sheet: "Dân số" },
+      setting: "goal",
+    });
+  });
+
+  it("a goal cell that is no rate, and a goal column with no coverage result, are warnings naming the cell and the column", () => {
+    const s = summarize({ targets: null, actuals, base: base(cats, [90, 150, null, "nhiều" as unknown as number]) });
+    expect(withCode(s.warnings, "goal-cell-not-a-rate").map((w) => [w.where, w.params])).toEqual([[{ sheet: "Dân số", cell: "E5" }, { value: 150, unit: "Xã Hai", indicator: "BHYT" }]]);
+    const t = sheet("Kế hoạch", ["STT", "Tên xã", "BHXH tự nguyện", "Tỷ lệ bao phủ BHXH tự nguyện giao (%)"], names.map((n, i) => [i + 1, n, 50, 5]));
+    const a = sheet("Thực hiện", ["STT", "Tên xã", "BHXH tự nguyện"], names.map((n, i) => [i + 1, n, 40]));
+    const s2 = summarize({ targets: t, actuals: a, base: null });
+    expect(withCode(s2.warnings, "goal-column-unused").map((w) => [w.where, w.params])).toEqual([[{ sheet: "Kế hoạch", column: "D" }, { header: "Tỷ lệ bao phủ BHXH tự nguyện giao (%)", indicator: "BHXH tự nguyện" }]]);
   });
 });
 
@@ -309,7 +352,7 @@ describe("groups", () => {
       ["Quận Hai", "Các quận", 2],
       ["Huyện Bốn", "Các huyện", 2],
     ]);
-    expect(s.warnings.some((w) => w.includes('subtotal of "Các huyện"'))).toBe(true);
+    expect(withCode(s.warnings, "subtotal-mismatch").map((w) => w.params.group)).toContain("Các huyện");
   });
 
   it("a parent column (Huyện) in a commune-level sheet groups the communes, even left of the commune names", () => {
@@ -350,7 +393,7 @@ describe("groups", () => {
       ["Cụm 1", 160, 200],
       ["Cụm 2", 80, 100],
     ]);
-    expect(thrown(() => summarize({ targets: null, actuals, base }, { groupBy: "Huyện" })).message).toMatch(/No text column headed "Huyện" \(given to group the units by\)/);
+    expect(thrown(() => summarize({ targets: null, actuals, base }, { groupBy: "Huyện" })).problem).toMatchObject({ code: "group-column-not-found", params: { header: "Huyện" }, setting: "groupBy" });
   });
 });
 

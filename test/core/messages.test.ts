@@ -56,8 +56,13 @@ describe("the catalogues", () => {
     }
   });
 
-  it("format numbers in the voice's language", () => {
-    const m = said("legacy", { text: "x" });
-    expect(render(m, { lang: "vi", shell: "cli" })).toBe("x");
+  it("format numbers in the voice's language, huge ones as Excel shows them", () => {
+    const big = (value: number) => said("figure-too-large", { value, header: "BHYT", unit: "Xã A" }, { sheet: "KH", cell: "C4" });
+    expect(render(big(1e308), { lang: "vi", shell: "cli" })).toMatch(/^'KH'!C4: 1E\+308 /);
+    expect(render(big(-2.5e20), { lang: "vi", shell: "cli" })).toMatch(/ -2,5E\+20 /);
+    expect(render(big(-2.5e20), { lang: "en", shell: "cli" })).toMatch(/ -2\.5E\+20 /);
+    const negative = said("negative-figure", { value: -2900.5, header: "BHYT", unit: "Xã A" }, { sheet: "TH", cell: "C6" });
+    expect(render(negative, { lang: "vi", shell: "pane" })).toContain("-2.900,5");
+    expect(render(negative, { lang: "en", shell: "pane" })).toContain("-2,900.5");
   });
 });

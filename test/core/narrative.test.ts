@@ -12,7 +12,7 @@ import {
   unitsBelow,
   writeNarrative,
 } from "../../src/core/narrative";
-import { parseSettings, toStored, DEFAULT_CHOICES } from "../../src/core/settings";
+import { parseLowest, parseSettings, toStored, DEFAULT_CHOICES } from "../../src/core/settings";
 import { Summary, SummaryOptions, summarize } from "../../src/core/summarize";
 import { buildGrid, deepFreeze, Layout } from "../helpers/grids";
 
@@ -213,6 +213,77 @@ describe("the units below the area rate", () => {
   it("all-capital names read in prose case; ties keep the sheet's order", () => {
     const s = run({ units: ["HUYỆN PHỤNG HIỆP", "Huyện Châu Thành A", "Huyện Châu Thành", "Thành phố Ngã Bảy"], targets: [100, 100, 100, 100], actuals: [50, 50, 90, 95] });
     expect(belowSentence(s.results[0]!, narrativeContext(s))).toContain("của huyện Phụng Hiệp mới đạt 50,00% và huyện Châu Thành A đạt 50,00%.");
+  });
+});
+
+describe("long lists: the lowest N named, the rest counted", () => {
+  // Twelve communes; rates 40%, 41% … 51% in the sheet's order, area 45,50%: six are below (40–45%).
+  const COMMUNES = ["Xã Vị Bình", "Xã Vị Đông", "Xã Vị Thanh", "Xã Vị Thắng", "Xã Vị Trung", "Xã Vĩnh Thuận Tây", "Xã Vĩnh Trung", "Xã Vĩnh Tường", "Xã Vị Thủy", "Xã Hiệp Hưng", "Xã Tân Bình", "Xã Tân Long"];
+  const big = (options: SummaryOptions = {}) =>
+    run({ units: COMMUNES, header: "BHYT", actuals: COMMUNES.map((_, i) => 400 + 10 * i), base: { header: "Dân số", values: COMMUNES.map(() => 1000) } }, options);
+
+  it("names the lowest five by default and says how many others there are, in the articles' style", () => {
+    const s = big();
+    const r = s.results[0]!;
+    expect(unitsBelow(r)).toHaveLength(6);
+    expect(belowSentence(r, narrativeContext(s))).toBe(
+      "Tuy nhiên, một số đơn vị đạt tỷ lệ còn thấp hơn so với bình quân chung của tỉnh. Cụ thể, tỷ lệ bao phủ bảo hiểm y tế của xã Vị Bình mới đạt 40,00%, " +
+        "xã Vị Đông đạt 41,00%, xã Vị Thanh đạt 42,00%, xã Vị Thắng đạt 43,00%, xã Vị Trung đạt 44,00% và 1 đơn vị khác.",
+    );
+    expect(belowSentence(r, narrativeContext(s, { lang: "en" }))).toBe(
+      "However, some units are below the province-wide rate: Vị Bình commune at 40.00%, Vị Đông commune at 41.00%, Vị Thanh commune at 42.00%, " +
+        "Vị Thắng commune at 43.00%, Vị Trung commune at 44.00% and 1 other unit.",
+    );
+  });
+
+  it("a smaller N names fewer; an N of at least the units below names them all, as the published sentences do", () => {
+    const s = big();
+    const r = s.results[0]!;
+    expect(belowSentence(r, narrativeContext(s, { lowest: 2 }))).toMatch(/của xã Vị Bình mới đạt 40,00%, xã Vị Đông đạt 41,00% và 4 đơn vị khác\.$/);
+    expect(belowSentence(r, narrativeContext(s, { lang: "en", lowest: 1 }))).toMatch(/: Vị Bình commune at 40\.00% and 5 other units\.$/);
+    for (const lowest of [6, 7, 50]) {
+      const p = belowSentence(r, narrativeContext(s, { lowest }));
+      expect(p).toMatch(/xã Vị Trung đạt 44,00% và xã Vĩnh Thuận Tây đạt 45,00%\.$/);
+      expect(p).not.toContain("đơn vị khác");
+    }
+    // The seeds' three districts stay as published with the default.
+    expect(narrativeContext(s).lowest).toBe(5);
+  });
+
+  it("the whole paragraph carries N: writeNarrative passes it, a value that is no whole number ≥ 1 gives the default", () => {
+    const s = big();
+    expect(writeNarrative(s, { lowest: 3 })[0]).toContain("xã Vị Thanh đạt 42,00% và 3 đơn vị khác.");
+    for (const bad of [0, -1, 2.5, Number.NaN]) expect(narrativeContext(s, { lowest: bad }).lowest).toBe(5);
+  });
+
+  it("the units short of their goal are cut the same way, furthest behind first", () => {
+    const s = big({ goals: [{ indicator: "BHYT", category: null, rate: "50%" }] });
+    const [vi] = writeNarrative(s, { lowest: 2 });
+    // Ten units are short of 50%: the two furthest behind are named, eight counted.
+    expect(vi).toContain(
+      `So với mục tiêu, 10 đơn vị chưa đạt: xã Vị Bình đạt 40,00% (mục tiêu 50%, ${PROSE_MINUS}10,00 điểm %), cần vận động thêm 100 người; ` +
+        `xã Vị Đông đạt 41,00% (mục tiêu 50%, ${PROSE_MINUS}9,00 điểm %), cần vận động thêm 90 người và 8 đơn vị khác.`,
+    );
+    const [en] = writeNarrative(s, { lang: "en", lowest: 2 });
+    expect(en).toMatch(/Against their goals, 10 units fall short: Vị Bình commune at 40\.00% .*; Vị Đông commune at 41\.00% .* and 8 other units\.$/);
+  });
+
+  it("N is a saved setting: a whole number 1–50, 5 when absent or not valid", () => {
+    expect(DEFAULT_CHOICES.lowest).toBe(5);
+    const back = parseSettings(JSON.parse(JSON.stringify(toStored({ ...DEFAULT_CHOICES, lowest: 12 }))));
+    expect(back?.lowest).toBe(12);
+    for (const ok of [1, 50, "7"]) expect(parseSettings({ lowest: ok })?.lowest).toBe(Number(ok));
+    for (const bad of [0, 51, 2.5, -3, "x", "3,5", null, undefined, Number.NaN]) expect(parseSettings({ lowest: bad })?.lowest).toBe(5);
+    expect(parseLowest(" 8 ")).toBe(8);
+    expect(parseLowest("1e1")).toBeNull();
+  });
+
+  it("168 communes make a paragraph of a few lines, not a page", () => {
+    const names = Array.from({ length: 168 }, (_, i) => `Xã Số ${i + 1}`);
+    const s = run({ units: names, header: "BHYT", actuals: names.map((_, i) => 500 + i), base: { header: "Dân số", values: names.map(() => 1000) } });
+    const [p] = writeNarrative(s);
+    expect(p).toContain("và 79 đơn vị khác.");
+    expect(p!.length).toBeLessThan(600);
   });
 });
 

@@ -1,4 +1,5 @@
-import { isChitieuError } from "../../src/core/errors";
+import { render } from "../../src/core/messages";
+import { chitieuErrorOf } from "../helpers/errors";
 import { capitalizeFirst, properCase, proseName, splitPlaceName } from "../../src/core/placeNames";
 import {
   areaFromTitles,
@@ -44,14 +45,14 @@ describe("report date", () => {
     expect(parseDayText("29/2/2024")?.day).toBe(29);
     expect(parseDayText("29/2/2023")).toBeNull();
     for (const bad of ["2022-10-31", "31/13/2022", "tomorrow", ""]) {
-      try {
-        givenReportDate(bad);
-        throw new Error("no error for " + bad);
-      } catch (e) {
-        expect(isChitieuError(e)).toBe(true);
-        expect((e as Error).message).toContain("dd/mm/yyyy");
-      }
+      const e = chitieuErrorOf(() => givenReportDate(bad));
+      expect(e.code).toBe("bad-option");
+      expect(e.problem).toEqual({ code: "as-of-not-a-date", params: { text: bad }, setting: "asOf" });
     }
+    // Said the Vietnamese way, with the way to write it and where to fix it in each shell.
+    const m = chitieuErrorOf(() => givenReportDate("2022-10-31")).problem;
+    expect(render(m, { lang: "vi", shell: "cli" })).toBe("Ngày số liệu “2022-10-31” không phải một ngày: viết theo dạng ngày/tháng/năm, ví dụ 31/10/2022 (dùng --as-of dd/mm/yyyy).");
+    expect(render(m, { lang: "vi", shell: "pane" })).toContain("sửa ở ô “Ngày số liệu trong nhận xét”");
   });
 });
 

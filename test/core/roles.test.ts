@@ -1,6 +1,9 @@
 import { ChitieuError } from "../../src/core/errors";
 import { Grid } from "../../src/core/grid";
+import { render } from "../../src/core/messages";
 import { chooseSheets, contestedRoles, periodOf } from "../../src/core/roles";
+import { chitieuErrorOf } from "../helpers/errors";
+import { codes, withCode } from "../helpers/messages";
 
 describe("chooseSheets — by name", () => {
   it.each([
@@ -68,17 +71,12 @@ describe("chooseSheets — given names and content", () => {
     expect(c.actuals).toBe("Sheet1");
   });
 
-  it("a given name that does not exist is an error listing the sheets that do", () => {
-    let err: ChitieuError | undefined;
-    try {
-      chooseSheets(["Kế hoạch", "Thực hiện"], { base: "Dân số" });
-    } catch (e) {
-      err = e as ChitieuError;
-    }
+  it("a given name that does not exist is an error listing the sheets that do, offered at that sheet's setting", () => {
+    const err = chitieuErrorOf(() => chooseSheets(["Kế hoạch", "Thực hiện"], { base: "Dân số" }));
     expect(err).toBeInstanceOf(ChitieuError);
-    expect(err!.code).toBe("missing-sheet");
-    expect(err!.message).toContain("'Dân số'");
-    expect(err!.message).toContain("'Kế hoạch', 'Thực hiện'");
+    expect(err.code).toBe("missing-sheet");
+    expect(err.problem).toEqual({ code: "sheet-not-found", params: { name: "Dân số", role: "base", sheets: ["Kế hoạch", "Thực hiện"] }, where: { sheet: "Dân số" }, setting: "base" });
+    expect(err.message).toContain("'Kế hoạch', 'Thực hiện'");
   });
 
   it("falls back to the words in the sheets' top rows", () => {
@@ -92,7 +90,14 @@ describe("chooseSheets — given names and content", () => {
   });
 
   it("without an actuals sheet, says how to name or choose one and lists the sheets", () => {
-    expect(() => chooseSheets(["Kế hoạch", "Sheet9"])).toThrow(/--actuals.*'Kế hoạch', 'Sheet9'/);
+    const err = chitieuErrorOf(() => chooseSheets(["Kế hoạch", "Sheet9"]));
+    expect(err.code).toBe("missing-sheet");
+    expect(err.problem).toMatchObject({ code: "no-actuals-sheet", params: { sheets: ["Kế hoạch", "Sheet9"] }, setting: "actuals" });
+    // Each shell names its own way to the fix: the CLI's flag, the pane's picker; never a flag in the pane.
+    expect(render(err.problem, { lang: "vi", shell: "cli" })).toMatch(/dùng --actuals <trang tính>.*'Kế hoạch', 'Sheet9'/);
+    const pane = render(err.problem, { lang: "vi", shell: "pane" });
+    expect(pane).toMatch(/^Không tìm thấy trang tính số thực hiện.*chọn ở ô “Trang tính thực hiện”/);
+    expect(pane).not.toMatch(/--/);
   });
 });
 
@@ -114,7 +119,14 @@ describe("chooseSheets — real workbooks: years, hidden sheets, combined sheets
     const c = chooseSheets(["KH 2024", "KH 2025", "TH 2025"]);
     expect(c.targets).toBe("KH 2025");
     expect(c.actuals).toBe("TH 2025");
-    expect(c.notes?.join("\n")).toMatch(/'KH 2025'.*2025.*'KH 2024' \(năm 2024\) không được dùng/);
+    expect(withCode(c.notes ?? [], "sheet-chosen-by-period")).toEqual([
+      {
+        code: "sheet-chosen-by-period",
+        params: { role: "targets", period: { year: 2025, month: 0, day: 0 }, because: "report-year", other: "KH 2024", otherPeriod: { year: 2024, month: 0, day: 0 } },
+        where: { sheet: "KH 2025" },
+        setting: "targets",
+      },
+    ]);
   });
 
   it("without a year on the actuals, the latest year named is the report's", () => {
@@ -124,7 +136,7 @@ describe("chooseSheets — real workbooks: years, hidden sheets, combined sheets
   it("a hidden sheet is never chosen on its own, and the choice says it was passed over", () => {
     const c = chooseSheets(["KH", "TH"], {}, new Map(), new Set(), new Set(["KH"]));
     expect(c.targets).toBeNull();
-    expect(c.notes?.join("\n")).toMatch(/'KH' bị ẩn/);
+    expect(withCode(c.notes ?? [], "hidden-sheet-passed-over")).toEqual([{ code: "hidden-sheet-passed-over", params: { role: "targets" }, where: { sheet: "KH" }, setting: "targets" }]);
     // Named, it is used.
     expect(chooseSheets(["KH", "TH"], { targets: "KH" }, new Map(), new Set(), new Set(["KH"])).targets).toBe("KH");
   });
@@ -141,13 +153,15 @@ describe("chooseSheets — real workbooks: years, hidden sheets, combined sheets
     const c = chooseSheets(["Bieu 01", "Ghi chú"], {}, new Map([["Bieu 01", combined], ["Ghi chú", [["Ghi chú"]]]]));
     expect(c.actuals).toBe("Bieu 01");
     expect(c.targets).toBeNull();
-    expect(c.notes?.join("\n")).toMatch(/'Bieu 01'.*theo các cột/);
+    expect(withCode(c.notes ?? [], "sheet-chosen-by-columns").map((m) => [m.where, m.params.role])).toEqual([[{ sheet: "Bieu 01" }, "actuals"]]);
   });
 
   it("a plan sheet with actual columns in it is the actuals sheet too when there is no other", () => {
     const c = chooseSheets(["Kế hoạch"], {}, new Map([["Kế hoạch", combined]]));
     expect(c.targets).toBe("Kế hoạch");
     expect(c.actuals).toBe("Kế hoạch");
+    expect(codes(c.notes ?? [])).toEqual(["actuals-in-plan-sheet"]);
+    expect(c.notes![0]!.where).toEqual({ sheet: "Kế hoạch" });
   });
 
   it("'Số người tham gia' heads plan sheets too: it never makes a plan sheet the actuals", () => {
@@ -173,7 +187,10 @@ describe("chooseSheets — two sheets for one role: the report's period", () => 
     ]);
     const c = chooseSheets(["KH", "KH (2)", "TH"], {}, peek);
     expect(c.targets).toBe("KH (2)");
-    expect(c.notes?.join("\n")).toMatch(/'KH \(2\)' được dùng làm kế hoạch \(năm 2024, cùng năm với số thực hiện\); 'KH' \(năm 2023\) không được dùng/);
+    const [note] = withCode(c.notes ?? [], "sheet-chosen-by-period");
+    expect(note!.where).toEqual({ sheet: "KH (2)" });
+    expect(note!.params).toMatchObject({ role: "targets", because: "report-year", other: "KH" });
+    expect(render(note!, { lang: "vi", shell: "pane" })).toBe("Trang tính 'KH (2)' được dùng làm kế hoạch (năm 2024, cùng năm với số thực hiện); 'KH' (năm 2023) không được dùng.");
   });
 
   it("two months of actuals, last month first: the latest", () => {
@@ -184,7 +201,9 @@ describe("chooseSheets — two sheets for one role: the report's period", () => 
     ]);
     const c = chooseSheets(["TH T3.2024", "TH T4.2024", "KH"], {}, peek);
     expect(c.actuals).toBe("TH T4.2024");
-    expect(c.notes?.join("\n")).toMatch(/'TH T4\.2024' được dùng làm thực hiện \(4\/2024, kỳ mới nhất\); 'TH T3\.2024' \(3\/2024\) không được dùng/);
+    expect(withCode(c.notes ?? [], "sheet-chosen-by-period").map((m) => [m.where, m.params])).toEqual([
+      [{ sheet: "TH T4.2024" }, { role: "actuals", period: { year: 2024, month: 4, day: 0 }, because: "latest", other: "TH T3.2024", otherPeriod: { year: 2024, month: 3, day: 0 } }],
+    ]);
   });
 
   it("a decision's date in the title is not the period", () => {
@@ -203,12 +222,17 @@ describe("chooseSheets — second reading", () => {
     expect(chooseSheets(["KH 2024", "TH 2023", "TH T4.2024"]).actuals).toBe("TH T4.2024");
     const c = chooseSheets(["KH 2024", "TH 4 tháng 2024", "TH 5 tháng 2024"]);
     expect(c.actuals).toBe("TH 5 tháng 2024");
-    expect(c.notes?.join("\n")).toMatch(/'TH 5 tháng 2024' được dùng làm thực hiện \(5\/2024, kỳ mới nhất\); 'TH 4 tháng 2024' \(4\/2024\)/);
+    expect(withCode(c.notes ?? [], "sheet-chosen-by-period").map((m) => [m.where, m.params.because, m.params.other, m.params.period])).toEqual([
+      [{ sheet: "TH 5 tháng 2024" }, "latest", "TH 4 tháng 2024", { year: 2024, month: 5, day: 0 }],
+    ]);
   });
 
   it("the only plan of another year than the actuals' is used, with a warning", () => {
     const c = chooseSheets(["KH 2024", "TH T4.2025"]);
     expect(c.targets).toBe("KH 2024");
-    expect(c.warnings?.join("\n")).toMatch(/'KH 2024' \(kế hoạch\) là của năm 2024, còn số thực hiện \('TH T4\.2025'\) là của năm 2025/);
+    expect(c.warnings).toEqual([
+      { code: "sheet-of-another-year", params: { role: "targets", year: 2024, actuals: "TH T4.2025", actualsYear: 2025 }, where: { sheet: "KH 2024" }, setting: "targets" },
+    ]);
+    expect(render(c.warnings![0]!, { lang: "vi", shell: "cli" })).toMatch(/'KH 2024' \(kế hoạch\) là của năm 2024, còn số thực hiện \('TH T4\.2025'\) là của năm 2025.*dùng --targets/);
   });
 });

@@ -1,6 +1,7 @@
 import { SheetGrid } from "../../src/core/grid";
 import { Summary, summarize } from "../../src/core/summarize";
 import { chitieuErrorOf } from "../helpers/errors";
+import { codes, withCode } from "../helpers/messages";
 import { Layout, buildGrid } from "../helpers/grids";
 
 function grid(name: string, layout: Layout): SheetGrid {
@@ -100,7 +101,7 @@ describe("summarize", () => {
     expect(s.results.map((r) => r.indicatorKey)).toEqual(["bhxh-tn"]);
     expect(s.results[0]!.overall).toBe(200 / 300);
     const det = s.detection.find((d) => d.role === "actuals")!;
-    expect(det.ignoredColumns).toContainEqual({ column: "D", header: "BHYT", why: "ignored by the mapping" });
+    expect(det.ignoredColumns).toContainEqual({ column: "D", header: "BHYT", why: "bỏ qua theo ánh xạ", because: { code: "column-ignored-by-map", params: {} } });
   });
 
   it("reports units found in one sheet only, and never drops them silently", () => {
@@ -123,7 +124,7 @@ describe("summarize", () => {
     const s = summarize({ targets: t, actuals: a, base: null });
     expect(s.units).toEqual(["Huyện Long Mỹ"]);
     expect(s.unmatched.map((u) => u.unit).sort()).toEqual(["Long Mỹ", "Thị xã Long Mỹ"]);
-    expect(s.warnings.join("\n")).toMatch(/"Long Mỹ".*prefix/);
+    expect(s.warnings).toEqual([{ code: "unit-ambiguous-between-sheets", params: { unit: "Long Mỹ", sheet: "KH", other: "TH" }, where: { sheet: "TH" } }]);
   });
 
   it("a zero target gives no rate, no rank, a place at the end and a warning naming the cell", () => {
@@ -134,7 +135,9 @@ describe("summarize", () => {
     expect(r.units.map((u) => [u.unit, u.ratio, u.rank])).toEqual([["Xã C", 0.8, 1], ["Xã B", 0.5, 2], ["Xã A", null, null]]);
     expect(r.units[2]!.belowAverage).toBe(false);
     expect(r.overall).toBe(18 / 20);
-    expect(s.warnings.join("\n")).toMatch(/'KH'!C\d+: .*Xã A.* 0/);
+    expect(s.warnings).toEqual([
+      { code: "zero-denominator", params: { unit: "Xã A", kind: "target", indicator: { vi: "BHYT", en: r.indicatorEn } }, where: { sheet: "KH", cell: expect.stringMatching(/^C\d+$/) } },
+    ]);
   });
 
   it("all targets zero: no area rate and a warning, never NaN", () => {
@@ -145,7 +148,8 @@ describe("summarize", () => {
     expect(r.overall).toBeNull();
     expect(r.average).toBeNull();
     expect(r.units.every((u) => u.ratio === null && u.rank === null && !u.belowAverage)).toBe(true);
-    expect(s.warnings.join("\n")).toMatch(/add up to 0/);
+    expect(codes(s.warnings)).toEqual(["zero-denominator", "zero-denominator", "denominators-sum-zero"]);
+    expect(withCode(s.warnings, "denominators-sum-zero")[0]!.params).toEqual({ indicator: { vi: "BHYT", en: r.indicatorEn }, measure: "attainment", kind: "target" });
   });
 
   describe("errors", () => {
@@ -154,21 +158,23 @@ describe("summarize", () => {
     it("neither targets nor base", () => {
       const e = err(() => summarize({ targets: null, actuals: t, base: null }));
       expect(e.code).toBe("missing-sheet");
-      expect(e.message).toContain("'KH'");
+      expect(e.problem).toMatchObject({ code: "nothing-to-compare", where: { sheet: "KH" } });
     });
     it("a duplicate unit names both rows", () => {
       const b = buildGrid({ units: ["Xã A", "Xã B", "X. A"].map((name) => ({ name })), columns: [{ header: "BHYT", values: [1, 2, 3] }] });
       const e = err(() => summarize({ targets: t, actuals: { name: "TH", values: b.grid }, base: null }));
       expect(e.code).toBe("duplicate-unit");
-      expect(e.message).toContain(`row ${b.unitRows[0]! + 1}`);
-      expect(e.message).toContain(`row ${b.unitRows[2]! + 1}`);
+      expect(e.problem).toMatchObject({ code: "duplicate-unit", where: { sheet: "TH", row: b.unitRows[2]! + 1 }, params: { firstRow: b.unitRows[0]! + 1 } });
     });
     it("no indicator in common lists the headers found", () => {
       const a = grid("TH", { units: ["Xã A", "Xã B"].map((name) => ({ name })), columns: [{ header: "BHTN", values: [1, 2] }] });
       const e = err(() => summarize({ targets: t, actuals: a, base: null }));
       expect(e.code).toBe("no-indicators");
-      expect(e.message).toContain('"BHYT"');
-      expect(e.message).toContain('"BHTN"');
+      expect(e.problem.code).toBe("no-indicator-in-common");
+      expect(withCode([e.problem], "no-indicator-in-common")[0]!.params.sheets.map((x) => [x.sheet, x.headers])).toEqual([
+        ["KH", ["BHYT"]],
+        ["TH", ["BHTN"]],
+      ]);
     });
     it("a header with no unit rows under it", () => {
       const e = err(() => summarize({ targets: t, actuals: { name: "TH", values: [["STT", "Đơn vị", "BHYT"], ["", "Tổng cộng", 5]] }, base: null }));

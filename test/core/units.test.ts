@@ -1,4 +1,5 @@
 import { ChitieuError } from "../../src/core/errors";
+import { chitieuErrorOf } from "../helpers/errors";
 import fc from "fast-check";
 import { proseName, splitPlaceName } from "../../src/core/placeNames";
 import { nameKey } from "../../src/core/text";
@@ -166,15 +167,12 @@ describe("checkDuplicates", () => {
     const e = err as ChitieuError;
     expect(e.code).toBe("duplicate-unit");
     expect(e.sheet).toBe("Kế hoạch");
-    expect(e.message).toContain("'Kế hoạch'");
-    expect(e.message).toContain("row 6");
-    expect(e.message).toContain("row 10");
-    expect(e.message).toContain("Huyện Vị Thủy");
-    expect(e.message).toContain("H. Vị Thuỷ");
-    expect(e.message).not.toContain("\n");
+    expect(e.problem).toEqual({ code: "duplicate-unit", params: { name: "H. Vị Thuỷ", firstName: "Huyện Vị Thủy", firstRow: 6 }, where: { sheet: "Kế hoạch", row: 10 } });
+    expect(e.message).toBe("'Kế hoạch', hàng 10: đơn vị “H. Vị Thuỷ” có hai lần trong trang tính — ở hàng 6 (“Huyện Vị Thủy”) và ở hàng này. Hãy xoá hoặc đổi tên một trong hai hàng.");
   });
   it("counts rows from the sheet's origin", () => {
-    expect(() => checkDuplicates("TH", [{ name: "Xã An", row: 0 }, { name: "Xã An", row: 2 }], 10)).toThrow(/row 11 .*row 13/);
+    const e = chitieuErrorOf(() => checkDuplicates("TH", [{ name: "Xã An", row: 0 }, { name: "Xã An", row: 2 }], 10));
+    expect(e.problem).toMatchObject({ code: "duplicate-unit", params: { firstRow: 11 }, where: { sheet: "TH", row: 13 } });
   });
 });
 

@@ -203,7 +203,7 @@ describe("the preview in Chromium", () => {
     await openFile("trung-don-vi.xlsx", bytes);
     const alert = page.getByRole("alert");
     await alert.waitFor({ timeout: 30000 });
-    expect(await alert.textContent()).toMatch(/Sheet 'Thực hiện' lists the unit "H. Vị Thuỷ" twice: row 10 .* and row 11/);
+    expect(await alert.textContent()).toMatch(/'Thực hiện', hàng 11: đơn vị “H. Vị Thuỷ” có hai lần trong trang tính — ở hàng 10/);
     await page.screenshot({ path: path.join(RESULTS, "preview-error-duplicate.png") });
   });
 

@@ -12,12 +12,16 @@ import { Analysis, analyze } from "../../src/workbook/recalculate";
 import { DEFAULT_CHOICES } from "../../src/core/settings";
 import { IndicatorResult, Summary, UnitResult } from "../../src/core/summarize";
 import { formatPercent } from "../../src/core/format";
+import { renderSaid } from "../../src/core/messages";
 import { fakeFromExcelJs } from "../workbook/fakeExcel";
 import { BuiltLayout, ExpectedExclusion, ExpectedResult, ExpectedUnit, SEED_000 } from "../helpers/layouts";
 
 export type Via = "exceljs" | "office";
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The summary's warnings as the CLI shows them in Vietnamese: a message names its place ("'Thực hiện'!C6") in its sentence. */
+export const warningTexts = (summary: Summary): string[] => summary.warnings.map((w) => renderSaid(w, { lang: "vi", shell: "cli" }));
 
 /** Through a real .xlsx, as the CLI reads it. */
 export async function reload(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
@@ -194,7 +198,7 @@ export function describeLayout(make: () => BuiltLayout, via: Via = "exceljs", ch
     test("the sheet's own total row agrees with the units' sum: no warning names it", async () => {
       const { summary } = await analysis();
       const totals = built.excluded.filter((x) => x.reason?.test("total"));
-      const named = summary.warnings.filter((w) => totals.some((t) => new RegExp(`'${escape(t.sheet)}'![A-Z]+${t.row}\\b`).test(w)));
+      const named = warningTexts(summary).filter((w) => totals.some((t) => new RegExp(`'${escape(t.sheet)}'![A-Z]+${t.row}\\b`).test(w)));
       expect(named).toEqual([]);
     });
 

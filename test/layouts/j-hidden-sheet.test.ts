@@ -3,6 +3,7 @@
  * the visible "KH 2025" and "TH 2025": the visible 2025 plan is used, and the detection says so.
  */
 import { hiddenLastYearLayout } from "../helpers/layouts";
+import { withCode } from "../helpers/messages";
 import { describeLayout, findResult, run } from "./check";
 
 describeLayout(hiddenLastYearLayout, "exceljs", {}, ({ analysis }) => {
@@ -19,6 +20,6 @@ describeLayout(hiddenLastYearLayout, "office");
 describe("j. which plan was taken, and why", () => {
   test("the detection (or a message) names the hidden 'KH 2024' it passed over", async () => {
     const { summary } = await run(hiddenLastYearLayout());
-    expect(summary.sheetNotes?.join("\n")).toMatch(/'KH 2024' bị ẩn nên không được chọn tự động/);
+    expect(withCode(summary.sheetNotes ?? [], "hidden-sheet-passed-over")).toEqual([{ code: "hidden-sheet-passed-over", params: { role: "targets" }, where: { sheet: "KH 2024" }, setting: "targets" }]);
   });
 });

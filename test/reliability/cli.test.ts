@@ -97,26 +97,26 @@ describe("CLI: bad input ends in a clear message (exit 2), nothing written", () 
   test("no header found", async () => {
     const input = await workbook("noheader.xlsx", [KH, { name: "Thực hiện", rows: [["Báo cáo tháng 10"], ["Số liệu sơ bộ, chưa có bảng"]] }]);
     const out = outPath("noheader-out.xlsx");
-    expectUserError(await cli(input, "--out", out), out, /No table found in sheet 'Thực hiện'/, /STT|Đơn vị/);
+    expectUserError(await cli(input, "--out", out), out, /Không tìm thấy bảng trong trang tính 'Thực hiện'/, /“STT”, “Đơn vị”/);
   });
 
   test("an empty sheet", async () => {
     const input = await workbook("empty.xlsx", [KH, { name: "Thực hiện", rows: [] }]);
     const out = outPath("empty-out.xlsx");
-    expectUserError(await cli(input, "--out", out), out, /'Thực hiện' is empty/);
+    expectUserError(await cli(input, "--out", out), out, /Trang tính 'Thực hiện' trống/);
   });
 
   test("a named sheet that does not exist: the message lists those that do", async () => {
     const input = await workbook("named.xlsx", [KH, TH]);
     const out = outPath("named-out.xlsx");
-    expectUserError(await cli(input, "--out", out, "--targets", "KH 2023"), out, /no sheet named 'KH 2023'/, /'Kế hoạch'/, /'Thực hiện'/);
+    expectUserError(await cli(input, "--out", out, "--targets", "KH 2023"), out, /Không có trang tính nào tên 'KH 2023'/, /--targets/, /'Kế hoạch'/, /'Thực hiện'/);
   });
 
   test("a unit twice in one sheet: both rows named", async () => {
     const dup = sheet("Kế hoạch", ["BHYT"], [["Huyện Vị Thủy", 1000], ["Huyện Long Mỹ", 2000], ["HUYỆN VỊ THỦY", 3000]]);
     const input = await workbook("dup.xlsx", [dup, TH]);
     const out = outPath("dup-out.xlsx");
-    expectUserError(await cli(input, "--out", out), out, /'Kế hoạch' lists the unit "HUYỆN VỊ THỦY" twice: row 4 .* and row 6/);
+    expectUserError(await cli(input, "--out", out), out, /'Kế hoạch', hàng 6: đơn vị “HUYỆN VỊ THỦY” có hai lần trong trang tính — ở hàng 4/);
   });
 
   test("every indicator unmatched: the headers found in each sheet are listed", async () => {
@@ -124,14 +124,18 @@ describe("CLI: bad input ends in a clear message (exit 2), nothing written", () 
     const a = sheet("Thực hiện", ["BHXH tự nguyện"], [["H. Vị Thủy", 1], ["H. Long Mỹ", 2]]);
     const input = await workbook("noind.xlsx", [t, a]);
     const out = outPath("noind-out.xlsx");
-    expectUserError(await cli(input, "--out", out), out, /'Kế hoạch': "Thu nợ"/, /'Thực hiện': "BHXH tự nguyện"/);
+    expectUserError(await cli(input, "--out", out), out, /'Kế hoạch': “Thu nợ”/, /'Thực hiện': “BHXH tự nguyện”/);
   });
 
   test("a file that is not an .xlsx workbook", async () => {
     const input = path.join(dir, "not-a-workbook.xlsx");
     fs.writeFileSync(input, "STT,Đơn vị,BHYT\n1,Xã A,5\n");
     const out = outPath("notxlsx-out.xlsx");
-    expectUserError(await cli(input, "--out", out), out, /could not be read as an \.xlsx workbook/);
+    expectUserError(
+      await cli(input, "--out", out),
+      out,
+      /^chitieu: Tệp “.*not-a-workbook\.xlsx” là văn bản dạng CSV \(các giá trị cách nhau bằng dấu phẩy\) chứ không phải sổ làm việc Excel \(\.xlsx\)\. Mở tệp trong Excel/,
+    );
   });
 });
 
@@ -165,17 +169,23 @@ describe("CLI: bad cells are warnings with sheet and cell; the file is written; 
     expect(fs.existsSync(out)).toBe(true);
   });
 
-  test.each([
-    ["zero target", /'Kế hoạch'!C4: the target for BHYT of Huyện Vị Thủy is 0/],
-    ["total row disagrees", /'Kế hoạch'!C11: the total row \("Toàn tỉnh"\) says 99999/],
-    ["absurd figure", /'Kế hoạch'!C10: .* too large/],
-    ["other locale", /'Thực hiện'!C5: "1,065,565" is written in the English number format/],
-    ["negative", /'Thực hiện'!C6: -2900 is negative/],
-    ["error value", /'Thực hiện'!C7: #N\/A/],
-    ["text", /'Thực hiện'!C8: "chưa báo cáo" is not a number/],
-    ["blank", /'Thực hiện'!C9: blank/],
-  ])("%s: a warning naming the cell", (_label, re) => {
+  test.each([["zero target", /'Kế hoạch'!C4: kế hoạch BHYT của Huyện Vị Thủy bằng 0/]])("%s: a warning naming the cell", (_label, re) => {
     expect(run.json!.warnings.join("\n")).toMatch(re);
+  });
+
+  test.each([
+    ["total row disagrees", "total-row-mismatch", "Kế hoạch", "C11"],
+    ["absurd figure", "figure-too-large", "Kế hoạch", "C10"],
+    ["other locale", "other-locale-number", "Thực hiện", "C5"],
+    ["negative", "negative-figure", "Thực hiện", "C6"],
+    ["error value", "excel-error", "Thực hiện", "C7"],
+    ["text", "text-in-number-column", "Thực hiện", "C8"],
+    ["blank", "blank-cell", "Thực hiện", "C9"],
+  ])("%s: a warning naming the cell (%s), in the JSON's messages and its sentences", (_label, code, sheet, cell) => {
+    const i = run.json!.messages.warnings.findIndex((m) => m.code === code && m.where?.sheet === sheet && m.where.cell === cell);
+    expect(i).toBeGreaterThanOrEqual(0);
+    // The sentence at the same index names the cell too.
+    expect(run.json!.warnings[i]).toContain(`'${sheet}'!${cell}:`);
   });
 
   test("a unit in one sheet only is listed as unmatched", () => {
@@ -257,7 +267,7 @@ describe("CLI: the input is never modified and never overwritten", () => {
     const before = sha(input);
     const r = await cli(input, "--out", input);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/is the input workbook itself/);
+    expect(r.err).toMatch(/^chitieu: Tệp kết quả “.*” chính là sổ làm việc đầu vào/);
     expect(sha(input)).toBe(before);
   });
 
@@ -277,7 +287,7 @@ describe("CLI: the input is never modified and never overwritten", () => {
     for (const out of [viaDots, link, hard, path.join(linkedDir, path.basename(input))]) {
       const r = await cli(input, "--out", out);
       expect(r.code).toBe(2);
-      expect(r.err).toMatch(/is the input workbook itself/);
+      expect(r.err).toMatch(/^chitieu: Tệp kết quả “.*” chính là sổ làm việc đầu vào/);
     }
   });
 
@@ -299,7 +309,7 @@ describe("CLI: a failed write leaves no partial output file", () => {
     const out = path.join(blocker, "out.xlsx");
     const r = await cli(input, "--out", out);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/Could not write/);
+    expect(r.err).toBe(`chitieu: Không ghi được “${out}”: không tạo được thư mục chứa nó vì “${blocker}” là một tệp chứ không phải thư mục. Chọn chỗ ghi khác (dùng --out <tệp.xlsx>).\n`);
     expect(fs.readFileSync(blocker, "utf8")).toBe("not a folder");
   });
 
@@ -309,7 +319,7 @@ describe("CLI: a failed write leaves no partial output file", () => {
     fs.writeFileSync(path.join(folder, "inside.txt"), "mine");
     const r = await cli(input, "--out", folder);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/Could not write/);
+    expect(r.err).toBe(`chitieu: Không ghi được “${folder}”: đó là một thư mục. Đặt tên cho tệp .xlsx trong thư mục đó (dùng --out <tệp.xlsx>).\n`);
     expect(fs.readdirSync(folder)).toEqual(["inside.txt"]);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
@@ -325,7 +335,7 @@ describe("CLI: a failed write leaves no partial output file", () => {
     try {
       const r = await cli(input, "--out", out);
       expect(r.code).toBe(2);
-      expect(r.err).toMatch(/Could not write .*previous\.xlsx.*ENOSPC/);
+      expect(r.err).toMatch(/^chitieu: Không ghi được “.*previous\.xlsx”: ổ đĩa đã đầy\. .*tệp kết quả cũ \(nếu có\) vẫn giữ nguyên\.\n$/);
     } finally {
       spy.mockRestore();
     }

@@ -9,6 +9,8 @@ import { describeOutput } from "../../src/core/describe";
 import { toJsonReport } from "../../src/core/jsonReport";
 import { MAX_CELL_TEXT } from "../../src/core/sheetSpec";
 import { Summary, SummaryInput, SummaryOptions, summarize } from "../../src/core/summarize";
+import { renderSaid } from "../../src/core/messages";
+import { withCode } from "../helpers/messages";
 import { nonFinite, snapshot, specValues, table } from "./helpers";
 
 const IND = ["BHYT"];
@@ -53,27 +55,27 @@ describe("no header found", () => {
     const e = thrown(() => run({ targets: { name: "Ghi chú", values: [["Báo cáo tháng 10"], ["Số liệu sơ bộ"], ["Người lập biểu"]] } }));
     expect(e.code).toBe("no-table");
     expect(e.sheet).toBe("Ghi chú");
-    expect(e.message).toContain("'Ghi chú'");
-    expect(e.message).toMatch(/STT|Đơn vị/);
+    expect(e.problem).toMatchObject({ code: "no-header-row", where: { sheet: "Ghi chú" } });
+    expect(e.message).toMatch(/'Ghi chú'.*“STT”, “Đơn vị”/);
   });
 
   test("numbers without any header or unit name are no table either", () => {
     const e = thrown(() => run({ actuals: { name: "TH", values: [[1, 2, 3], [4, 5, 6]] } }));
     expect(e.code).toBe("no-table");
-    expect(e.message).toContain("'TH'");
+    expect(e.problem).toMatchObject({ code: "no-header-row", where: { sheet: "TH" } });
   });
 
   test("a header over figures with no unit names names the column where units were expected", () => {
     const e = thrown(() => run({ targets: { name: "KH", values: [["STT", "Đơn vị", "BHYT"], [1, null, 5], [2, "", 6], ["Người lập biểu"]] } }));
     expect(e.code).toBe("no-units");
     expect(e.sheet).toBe("KH");
-    expect(e.message).toMatch(/'KH': found the header but no unit rows under it\. Check that the unit names are in column B/);
+    expect(e.problem).toEqual({ code: "no-units-under-header", params: { unitColumn: "B" }, where: { sheet: "KH" }, setting: "targets" });
   });
 
   test("a header with nothing under it is no table", () => {
     const e = thrown(() => run({ targets: { name: "KH", values: [["STT", "Đơn vị", "BHYT"], [null, null, null], ["Người lập biểu"]] } }));
     expect(e.code).toBe("no-table");
-    expect(e.message).toContain("'KH'");
+    expect(e.problem).toMatchObject({ code: "no-header-row", where: { sheet: "KH" } });
   });
 });
 
@@ -85,7 +87,8 @@ describe("an empty sheet", () => {
     const e = thrown(() => run({ actuals: { name: "Thực hiện", values } }));
     expect(e.code).toBe("empty-sheet");
     expect(e.sheet).toBe("Thực hiện");
-    expect(e.message).toContain("'Thực hiện' is empty");
+    expect(e.problem).toMatchObject({ code: "empty-sheet", where: { sheet: "Thực hiện" } });
+    expect(e.message).toMatch(/^Trang tính 'Thực hiện' trống/);
   });
 });
 
@@ -98,10 +101,7 @@ describe("a unit twice in one sheet", () => {
     ]);
     const e = thrown(() => run({ targets: dup }));
     expect(e.code).toBe("duplicate-unit");
-    expect(e.message).toContain("'Kế hoạch'");
-    expect(e.message).toContain("row 2");
-    expect(e.message).toContain("row 4");
-    expect(e.message).toContain("Huyện Vị Thủy");
+    expect(e.problem).toEqual({ code: "duplicate-unit", params: { name: "H. Vị Thuỷ", firstName: "Huyện Vị Thủy", firstRow: 2 }, where: { sheet: "Kế hoạch", row: 4 } });
   });
 
   test("a district and a town of one name are two units, not a duplicate", () => {
@@ -151,7 +151,8 @@ describe("zero, blank, negative, text and error cells in number columns", () => 
     ["Thành phố Vị Thanh", 1000],
   ]);
   const s = summarize({ targets, actuals, base: null });
-  const w = s.warnings.join("\n");
+  // As the CLI shows them in Vietnamese: each names its place in its sentence.
+  const w = s.warnings.map((m) => renderSaid(m, { lang: "vi", shell: "cli" })).join("\n");
 
   test("a zero target: warning naming the cell; the unit has no rate and no rank", () => {
     expect(w).toContain("'Kế hoạch'!C2");
@@ -161,12 +162,12 @@ describe("zero, blank, negative, text and error cells in number columns", () => 
   });
 
   test("a blank cell: warning naming the cell, left out", () => {
-    expect(w).toMatch(/'Thực hiện'!C5: blank/);
+    expect(withCode(s.warnings, "blank-cell").map((m) => m.where)).toEqual([{ sheet: "Thực hiện", cell: "C5" }]);
     expect(s.results[0]!.units.find((x) => x.unit === "Huyện Phụng Hiệp")!.actual).toBeNull();
   });
 
   test("a negative figure: warning naming the cell, left out of the sums (not a silent distortion)", () => {
-    expect(w).toMatch(/'Thực hiện'!C6: -40 is negative/);
+    expect(withCode(s.warnings, "negative-figure")).toEqual([{ code: "negative-figure", params: { value: -40, header: "BHYT", unit: "Huyện Châu Thành" }, where: { sheet: "Thực hiện", cell: "C6" } }]);
     const u = s.results[0]!.units.find((x) => x.unit === "Huyện Châu Thành")!;
     expect(u.actual).toBeNull();
     expect(u.ratio).toBeNull();
@@ -175,8 +176,8 @@ describe("zero, blank, negative, text and error cells in number columns", () => 
   });
 
   test("text and Excel errors: warning naming the cell and what was there", () => {
-    expect(w).toMatch(/'Thực hiện'!C7: "khoảng 300" is not a number/);
-    expect(w).toMatch(/'Thực hiện'!C8: #DIV\/0!/);
+    expect(withCode(s.warnings, "text-in-number-column").map((m) => [m.where?.cell, m.params.text])).toEqual([["C7", "khoảng 300"]]);
+    expect(withCode(s.warnings, "excel-error").map((m) => [m.where?.cell, m.params.error])).toEqual([["C8", "#DIV/0!"]]);
   });
 
   test("a zero actual is a real figure: rate 0, ranked last, no warning about it", () => {
@@ -196,7 +197,7 @@ describe("zero, blank, negative, text and error cells in number columns", () => 
     ]);
     const z = run({ targets: zeros });
     expect(z.results[0]!.overall).toBeNull();
-    expect(z.warnings.join("\n")).toMatch(/add up to 0/);
+    expect(withCode(z.warnings, "denominators-sum-zero").map((w) => [w.params.measure, w.params.kind])).toEqual([["attainment", "target"]]);
     expectClean(z);
     expectClean(run({ targets: zeros }, { average: "mean" }));
   });
@@ -208,7 +209,10 @@ describe("zero, blank, negative, text and error cells in number columns", () => 
       ["Thị xã Long Mỹ", 3000],
     ]);
     const h = run({ targets: huge });
-    expect(h.warnings.join("\n")).toMatch(/'Kế hoạch'!C2: .* too large/);
+    expect(withCode(h.warnings, "figure-too-large").map((m) => m.where)).toEqual([
+      { sheet: "Kế hoạch", cell: "C2" },
+      { sheet: "Kế hoạch", cell: "C3" },
+    ]);
     expect(h.results[0]!.denominatorTotal).toBe(3000);
     expectClean(h);
   });
@@ -243,7 +247,9 @@ describe("a total row that disagrees with the units' sum", () => {
       ["Thị xã Long Mỹ", 3000],
     ], [[null, "Toàn tỉnh", 7000]]);
     const s = run({ targets: withTotal });
-    expect(s.warnings.join("\n")).toMatch(/'Kế hoạch'!C5: the total row \("Toàn tỉnh"\) says 7000 for "BHYT" but the units add up to 6000/);
+    expect(withCode(s.warnings, "total-row-mismatch")).toEqual([
+      { code: "total-row-mismatch", params: { label: "Toàn tỉnh", header: "BHYT", sheetTotal: 7000, unitsSum: 6000 }, where: { sheet: "Kế hoạch", cell: "C5" } },
+    ]);
     expect(s.results[0]!.denominatorTotal).toBe(6000);
     expect(s.units).not.toContain("Toàn tỉnh");
   });
@@ -312,7 +318,9 @@ describe("numbers as text in the other locale", () => {
       ["TX. Long Mỹ", "2.900"],
     ]);
     const s = run({ actuals: a });
-    expect(s.warnings.join("\n")).toMatch(/'Thực hiện'!C2: "1,065,565" is written in the English number format; read as 1065565/);
+    expect(withCode(s.warnings, "other-locale-number")).toEqual([
+      { code: "other-locale-number", params: { written: "1,065,565", value: 1065565, percent: false, sheetLocale: "vi" }, where: { sheet: "Thực hiện", cell: "C2" }, setting: "locale" },
+    ]);
     const byUnit = new Map(s.results[0]!.units.map((u) => [u.unit, u.actual]));
     expect(byUnit.get("Huyện Vị Thủy")).toBe(1065565);
     expect(byUnit.get("Huyện Long Mỹ")).toBe(1500); // "1.500" is fifteen hundred in Vietnamese
@@ -325,7 +333,7 @@ describe("numbers as text in the other locale", () => {
       ["TX. Long Mỹ", "2,900"],
     ]);
     const s = run({ actuals: a }, { locale: "en" });
-    expect(s.warnings.join("\n")).toMatch(/'Thực hiện'!C2: "1.065.565" is written in the Vietnamese number format/);
+    expect(withCode(s.warnings, "other-locale-number").map((m) => [m.where?.cell, m.params.written, m.params.sheetLocale])).toEqual([["C2", "1.065.565", "en"]]);
     expect(new Map(s.results[0]!.units.map((u) => [u.unit, u.actual])).get("Huyện Long Mỹ")).toBe(1500);
   });
 });
@@ -384,9 +392,12 @@ describe("every indicator unmatched", () => {
     const a = table("Thực hiện", ["BHYT", "Số thẻ cấp mới"], [["Xã A", 1, 2], ["Xã B", 3, 4]]);
     const e = thrown(() => summarize({ targets: t, actuals: a, base: null }));
     expect(e.code).toBe("no-indicators");
-    expect(e.message).toContain("'Kế hoạch': \"Thu nợ đọng\", \"BHTN\"");
-    expect(e.message).toContain("'Thực hiện': \"BHYT\", \"Số thẻ cấp mới\"");
-    expect(e.message).toMatch(/map them/);
+    expect(e.problem).toMatchObject({ code: "no-indicator-in-common", setting: "map" });
+    expect(withCode([e.problem], "no-indicator-in-common")[0]!.params.sheets).toEqual([
+      { sheet: "Kế hoạch", headers: ["Thu nợ đọng", "BHTN"], noNumbers: [] },
+      { sheet: "Thực hiện", headers: ["BHYT", "Số thẻ cấp mới"], noNumbers: [] },
+    ]);
+    expect(e.message).toContain("'Kế hoạch': “Thu nợ đọng”, “BHTN”; 'Thực hiện': “BHYT”, “Số thẻ cấp mới”");
   });
 });
 
@@ -395,8 +406,11 @@ describe("an indicator column with no numbers at all", () => {
     const a = table("Thực hiện", IND, [["H. Vị Thủy", "#N/A"], ["H. Long Mỹ", "chưa có"], ["TX. Long Mỹ", ""]]);
     const e = thrown(() => run({ actuals: a }));
     expect(e.code).toBe("no-indicators");
-    expect(e.message).toContain("'Thực hiện': \"BHYT\" (no numbers in its cells)");
-    expect(e.message).toContain("'Kế hoạch': \"BHYT\"");
+    expect(withCode([e.problem], "no-indicator-in-common")[0]!.params.sheets).toEqual([
+      { sheet: "Kế hoạch", headers: ["BHYT"], noNumbers: [] },
+      { sheet: "Thực hiện", headers: [], noNumbers: ["BHYT"] },
+    ]);
+    expect(renderSaid(e.problem, { lang: "en", shell: "cli" })).toContain(`'Thực hiện': "BHYT" (no numbers in its cells)`);
   });
 });
 

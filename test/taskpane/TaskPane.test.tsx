@@ -64,9 +64,9 @@ describe("task pane", () => {
     expect(port.saved[0]).toMatchObject({ rank: "dense", sheets: { targets: "Kế hoạch", actuals: "Thực hiện", base: "Dân số" } });
     expect(await port.inner.loadSettings()).toMatchObject({ rank: "dense" });
     // The status line says what was written, for screen readers too.
-    expect(screen.getByTestId("run-status").textContent).toMatch(/Đã ghi \d+ sheet tổng hợp/);
+    expect(screen.getByTestId("run-status").textContent).toMatch(/Đã ghi \d+ trang tính tổng hợp/);
     // Each summary sheet can be brought to the front.
-    fireEvent.click(within(tn).getByRole("button", { name: /Mở sheet “Xếp hạng BHXH TN \(KH\)”/ }));
+    fireEvent.click(within(tn).getByRole("button", { name: /Mở trang tính “Xếp hạng BHXH TN \(KH\)”/ }));
     expect(h.activated).toEqual(["Xếp hạng BHXH TN (KH)"]);
   });
 
@@ -87,12 +87,16 @@ describe("task pane", () => {
     expect(port.writes).toBe(1);
   });
 
-  test("an input error is shown in a MessageBar naming the sheet and rows, and nothing is written", async () => {
+  test("an input error no field fixes is shown in the bar at the top naming the sheet and rows, and nothing is written", async () => {
     const { port } = await samplePort((wb) => replaceText(wb, "H.Long Mỹ", "H. Vị Thuỷ", ["Thực hiện"]));
     render(<PaneRoot port={port} host={host()} />);
     const alert = await screen.findByRole("alert", undefined, { timeout: 5000 });
+    expect(alert.getAttribute("data-testid")).toBe("error");
+    expect(alert.getAttribute("data-code")).toBe("duplicate-unit");
     expect(alert.textContent).toMatch(/Không tính được/);
-    expect(alert.textContent).toMatch(/Sheet 'Thực hiện' lists the unit "H. Vị Thuỷ" twice: row 10/);
+    expect(alert.textContent).toMatch(/'Thực hiện', hàng 11: đơn vị “H. Vị Thuỷ” có hai lần trong trang tính — ở hàng 10/);
+    // At the top: before the sheet pickers.
+    expect(alert.compareDocumentPosition(picker("targets")) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     // The pickers still show the sheets recognised by name, not "none".
     await waitFor(() => expect(picker("actuals").value).toBe("Thực hiện"));
     expect(picker("targets").value).toBe("Kế hoạch");
@@ -100,12 +104,18 @@ describe("task pane", () => {
     expect(port.writes).toBe(0);
   });
 
-  test("a missing saved sheet gives a message listing the sheets there are", async () => {
+  test("a missing saved sheet: the message, listing the sheets there are, is under the targets picker that fixes it", async () => {
     const { port } = await samplePort();
     await port.inner.saveSettings(toStored({ ...DEFAULT_CHOICES, sheets: { targets: "KH 2021" } }));
     render(<PaneRoot port={port} host={host()} />);
     const alert = await screen.findByRole("alert", undefined, { timeout: 5000 });
-    expect(alert.textContent).toMatch(/no sheet named 'KH 2021'.*'Kế hoạch', 'Thực hiện', 'Dân số'/);
+    expect(alert.getAttribute("data-code")).toBe("sheet-not-found");
+    expect(alert.getAttribute("data-setting")).toBe("targets");
+    expect(alert.textContent).toMatch(/'KH 2021'.*'Kế hoạch', 'Thực hiện', 'Dân số'/);
+    // The picker it names is the one it is tied to (and no bar at the top repeats it).
+    expect(alert.textContent).toContain("“Trang tính kế hoạch (chỉ tiêu giao)”");
+    expect(picker("targets").getAttribute("aria-describedby")).toContain(alert.id);
+    expect(screen.queryByTestId("error")).toBeNull();
     // Choosing an existing sheet clears it.
     fireEvent.change(picker("targets"), { target: { value: "Kế hoạch" } });
     await detected();
@@ -120,14 +130,14 @@ describe("task pane", () => {
     expect(screen.getByText("Targets sheet (plan)")).toBeTruthy();
     fireEvent.change(screen.getByLabelText("Interface language"), { target: { value: "vi" } });
     expect(recalcButton(/Tính lại/)).toBeTruthy();
-    expect(screen.getByText("Sheet kế hoạch (chỉ tiêu giao)")).toBeTruthy();
+    expect(screen.getByText("Trang tính kế hoạch (chỉ tiêu giao)")).toBeTruthy();
   });
 
   test("the options chosen are the ones used and saved (output language, number locale)", async () => {
     const { wb, port } = await samplePort();
     render(<PaneRoot port={port} host={host()} />);
     await detected();
-    fireEvent.change(screen.getByLabelText("Ngôn ngữ sheet kết quả"), { target: { value: "en" } });
+    fireEvent.change(screen.getByLabelText("Ngôn ngữ trang tính kết quả"), { target: { value: "en" } });
     fireEvent.click(screen.getByLabelText(/Trung bình cộng/));
     await detected();
     fireEvent.click(recalcButton());
@@ -194,12 +204,22 @@ describe("task pane results: the report paragraphs", () => {
     expect(port.saved[0]!.asOf).toBeUndefined();
   });
 
-  test("a report date that is not a date is flagged on the field", async () => {
+  test("a report date that is not a date is flagged on the field, and the detection stays", async () => {
     const { port } = await samplePort();
     render(<PaneRoot port={port} host={host()} />);
     await detected();
-    fireEvent.change(screen.getByLabelText(/Ngày số liệu trong nhận xét/), { target: { value: "31-13" } });
-    expect(await screen.findByText(/Nhập ngày dạng dd\/mm\/yyyy/)).toBeTruthy();
+    const field = screen.getByLabelText(/Ngày số liệu trong nhận xét/);
+    fireEvent.change(field, { target: { value: "31-13" } });
+    const alert = await screen.findByRole("alert");
+    expect(alert.getAttribute("data-code")).toBe("as-of-not-a-date");
+    expect(alert.textContent).toMatch(/“31-13”/);
+    expect(field.getAttribute("aria-describedby")).toContain(alert.id);
+    expect(screen.getByTestId("detection")).toBeTruthy();
+    expect(recalcButton().getAttribute("aria-disabled")).toBe("true");
+    fireEvent.change(field, { target: { value: "31/10/2022" } });
+    await detected();
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(recalcButton().getAttribute("aria-disabled")).toBe("false");
   });
 });
 
@@ -266,8 +286,12 @@ describe("task pane: goal entry (seed 002, Quỳnh Nhai)", () => {
     fireEvent.blur(rate);
     const alert = await screen.findByRole("alert", undefined, { timeout: 5000 });
     expect(alert.textContent).toMatch(/"abc" is not a rate/);
+    // Said under the field, and not sent to the run: Recalculate waits for it.
+    expect(rate.getAttribute("aria-describedby")).toContain(alert.id);
+    expect(recalcButton(/Recalculate/).getAttribute("aria-disabled")).toBe("true");
     fireEvent.click(within(screen.getByTestId("goals")).getByRole("button", { name: "Remove goal 1" }));
     await detected();
     expect(screen.queryByRole("alert")).toBeNull();
+    expect(recalcButton(/Recalculate/).getAttribute("aria-disabled")).toBe("false");
   });
 });

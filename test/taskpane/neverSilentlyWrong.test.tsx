@@ -48,7 +48,7 @@ function expectStale(yes: boolean): void {
 describe("stale results", () => {
   test.each([
     ["an option", () => fireEvent.click(screen.getByLabelText(/Đồng hạng liên tiếp/))],
-    ["the output language", () => fireEvent.change(screen.getByLabelText("Ngôn ngữ sheet kết quả"), { target: { value: "en" } })],
+    ["the output language", () => fireEvent.change(screen.getByLabelText("Ngôn ngữ trang tính kết quả"), { target: { value: "en" } })],
     ["a sheet choice", () => fireEvent.change(picker("base"), { target: { value: "" } })],
     [
       "a goal",
@@ -137,7 +137,7 @@ describe("units that do not match, and total rows that are not the units' sum", 
     render(<PaneRoot port={port} host={host()} />);
     const results = await runOnce();
     const bar = within(results).getByTestId("total-mismatch");
-    expect(bar.textContent).toMatch(/Dòng tổng trong sheet khác tổng các đơn vị/);
+    expect(bar.textContent).toMatch(/Dòng tổng trong trang tính khác tổng các đơn vị/);
     expect(bar.textContent).toMatch(/'Kế hoạch'!C16: dòng tổng “Toàn tỉnh” ghi 20\.000 cho “[^”]+”, cộng các đơn vị được 19\.800 \(chênh lệch 200\)/);
     expect(within(results).queryByTestId("unmatched-warning")).toBeNull();
   });

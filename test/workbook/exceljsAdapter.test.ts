@@ -102,7 +102,8 @@ describe("ExcelJsWorkbook — reading", () => {
     const e = await port.readSheets(["Dân số"]).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ChitieuError);
     expect((e as ChitieuError).code).toBe("missing-sheet");
-    expect((e as ChitieuError).message).toContain("'Thực hiện', 'Kế hoạch'");
+    expect((e as ChitieuError).problem).toEqual({ code: "sheet-not-in-workbook", params: { have: ["Thực hiện", "Kế hoạch"] }, where: { sheet: "Dân số" } });
+    expect((e as ChitieuError).message).toBe("Sổ làm việc không có trang tính 'Dân số'. Các trang tính có: 'Thực hiện' và 'Kế hoạch'.");
     await expect(port.readSheets([META_SHEET])).rejects.toThrow(ChitieuError);
   });
 

@@ -286,7 +286,8 @@ describe("a failed write leaves the previous summary exactly as it was", () => {
     fake.failWhen((op) => op.name === "Range.values", "GeneralException", "An internal error has occurred.");
     const e = (await recalculate(portFor(fake), DEFAULT_CHOICES).catch((x: unknown) => x)) as ChitieuError;
     expect(e).toBeInstanceOf(ChitieuError);
-    expect(e.message).toMatch(/previous summary sheets were left as they were/);
+    expect(e.problem).toMatchObject({ code: "excel-write-failed", params: { cleaned: true } });
+    expect(e.message).toMatch(/Các trang tính tổng hợp trước vẫn như cũ và không có gì của bạn bị thay đổi/);
   });
 });
 
@@ -313,6 +314,16 @@ describe("payload limits", () => {
     expect(fake.stats().syncs).toBeGreaterThan(2);
     expect(fake.stats().maxResponseBytes).toBeGreaterThan(0);
   }, 60_000);
+
+  test("a read refused even one row at a time names the sheets and what to delete", async () => {
+    const fake = province(12);
+    fake.payloadCap = 10;
+    const e = (await portFor(fake, 1024).readSheets(["Kế hoạch", "Thực hiện"]).catch((x: unknown) => x)) as ChitieuError;
+    expect(e).toBeInstanceOf(ChitieuError);
+    expect(e.code).toBe("write-failed");
+    expect(e.problem).toEqual({ code: "excel-read-too-large", params: { sheets: ["Kế hoạch", "Thực hiện"] } });
+    expect(e.message).toMatch(/^Excel không gửi được các trang tính 'Kế hoạch' và 'Thực hiện', kể cả khi chia thành từng khối nhỏ\. Xóa các hàng và cột không dùng/);
+  });
 });
 
 describe("sheets that change under us", () => {
@@ -332,7 +343,8 @@ describe("sheets that change under us", () => {
     expect(e).toBeInstanceOf(ChitieuError);
     expect(e.code).toBe("sheet-changed");
     expect(e.sheet).toBe("Thực hiện");
-    expect(e.message).toMatch(/'Thực hiện'.*renamed or deleted/);
+    expect(e.problem).toMatchObject({ code: "sheet-gone", params: { sheets: ["Thực hiện"] }, where: { sheet: "Thực hiện" } });
+    expect(e.message).toMatch(/^Trang tính 'Thực hiện' không còn trong sổ làm việc: nó đã bị đổi tên hoặc xóa/);
     expect(e.message).toMatch(/'Kế hoạch'/);
   });
 
@@ -342,7 +354,8 @@ describe("sheets that change under us", () => {
     await port.listSheets();
     fake.workbook.renameSheet(fake.sheet("Kế hoạch"), "KH cũ");
     const e = (await port.readSheets(["Kế hoạch", "Thực hiện"]).catch((x: unknown) => x)) as ChitieuError;
-    expect(e).toMatchObject({ code: "sheet-changed", sheet: "Kế hoạch" });
+    expect(e).toMatchObject({ code: "sheet-changed", sheet: "Kế hoạch", problem: { code: "sheet-gone", params: { sheets: ["Kế hoạch"] } } });
+    expect((e.problem.params as { have: string[] }).have).toContain("KH cũ");
     expect(e.message).toMatch(/'KH cũ'/);
   });
 
@@ -384,7 +397,7 @@ describe("settings", () => {
   test("a failed settings save is reported", async () => {
     const fake = new FakeExcel();
     fake.settings.failNextSave = true;
-    await expect(portFor(fake).saveSettings(toStored(DEFAULT_CHOICES))).rejects.toThrow(/settings/);
+    await expect(portFor(fake).saveSettings(toStored(DEFAULT_CHOICES))).rejects.toMatchObject({ code: "write-failed", problem: { code: "settings-not-saved" } });
   });
 });
 

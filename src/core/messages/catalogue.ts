@@ -42,6 +42,7 @@ export function sayFor(voice: Voice, where?: Where): Say {
     list: (items) => joinList(items, lang),
     setting: (s) => settingName(s, lang, shell),
     fix: (s) => settingFix(s, lang, shell),
+    message: (m) => render(m, voice),
   };
 }
 

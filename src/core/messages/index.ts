@@ -9,3 +9,4 @@ export { SETTING_LABELS, settingFix, settingName } from "./settings";
  */
 export type Said = import("./types").Message | string;
 export { renderSaid, saidKey, saidPlace } from "./catalogue";
+export { figureRoleWord, sheetRoleWord } from "./words";

@@ -81,6 +81,8 @@ export interface Say {
   setting(s: Setting): string;
   /** The imperative that changes it: "chọn ở ô “Trang tính thực hiện”" / "dùng --actuals <trang tính>". */
   fix(s: Setting): string;
+  /** Another message in the same voice: the cause a message reports ("Không tính tăng trưởng …: <why>"). */
+  message(m: Message): string;
 }
 
 export type Text<P> = (p: P, say: Say) => string;

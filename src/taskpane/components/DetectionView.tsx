@@ -14,7 +14,19 @@ import { RunChoices } from "../../core/settings";
 import { columnIndex } from "../../core/grid";
 import { foldText } from "../../core/text";
 import { UiStrings } from "../strings";
-import { renderSaid } from "../../core/messages";
+import { render, renderSaid, type Message } from "../../core/messages";
+import type { ExclusionReason } from "../../core/detect";
+import { FieldMessage, FieldProblem } from "./Problems";
+
+/** Why a column was read as it was: its message (`because`) when the engine gives one, its `why` otherwise. */
+function columnReason(S: UiStrings, c: { readonly why: string; readonly because?: Message }): string {
+  return c.because ? render(c.because, { lang: S.lang, shell: "pane" }) : c.why;
+}
+
+/** A row left out, in the pane's words ("dòng tổng", "chữ ký, người lập biểu"), never the engine's code. */
+function excludedReason(S: UiStrings, reason: string): string {
+  return (S.excludedReason as Record<string, string>)[reason as ExclusionReason] ?? S.excludedOther;
+}
 
 /** The roles offered for a column, in the order a planner reads a report's columns. */
 export const COLUMN_ROLES: readonly DetectionRole[] = ["target", "actual", "base", "previous", "rateGoal", "computed", "ignored"];
@@ -73,13 +85,30 @@ export interface DetectionViewProps {
   readonly choices?: RunChoices;
   readonly onChange?: (next: RunChoices) => void;
   readonly disabled?: boolean;
+  /**
+   * An error a column's role fixes (a mapping naming no column, one column in two roles): shown
+   * beside that column's role, or beside the sheet's column roles, and the view is open.
+   */
+  readonly problem?: FieldProblem | null;
 }
 
-export function DetectionView({ S, summary, collapsed = false, choices, onChange, disabled = false }: DetectionViewProps): React.JSX.Element {
+/** The column list and column an error about column roles belongs beside: its sheet's (else the first with columns), its column's when named. */
+function mapPlace(summary: Summary, problem: FieldProblem | null): { role: string; column: string | null } | null {
+  if (!problem || problem.place !== "map") return null;
+  const withColumns = summary.detection.filter((d) => d.columns && d.columns.length > 0);
+  const d = withColumns.find((x) => x.sheet === problem.where?.sheet) ?? withColumns[0];
+  if (!d) return null;
+  const col = problem.where?.column ?? problem.where?.cell?.replace(/\d+$/, "");
+  return { role: d.role, column: col && d.columns!.some((c) => c.column === col) ? col : null };
+}
+
+export function DetectionView({ S, summary, collapsed = false, choices, onChange, disabled = false, problem = null }: DetectionViewProps): React.JSX.Element {
   const styles = useStyles();
-  // Open until there are results, then folded away (the person can open it again).
-  const [open, setOpen] = React.useState<string[]>(collapsed ? [] : ["detected"]);
-  React.useEffect(() => setOpen(collapsed ? [] : ["detected"]), [collapsed]);
+  const mapAt = mapPlace(summary, problem);
+  const shut = collapsed && !mapAt;
+  // Open until there are results, then folded away (the person can open it again); open while an error here needs fixing.
+  const [open, setOpen] = React.useState<string[]>(shut ? [] : ["detected"]);
+  React.useEffect(() => setOpen(shut ? [] : ["detected"]), [shut]);
   const unmatched = summary.unmatched;
   return (
     <Accordion collapsible multiple openItems={open} onToggle={(_, d) => setOpen(d.openItems.map(String))}>
@@ -133,7 +162,7 @@ export function DetectionView({ S, summary, collapsed = false, choices, onChange
                       <ul className={styles.list}>
                         {d.excludedRows.map((r) => (
                           <li key={r.row}>
-                            {r.row}: {r.label} ({r.reason})
+                            {r.row}: {r.label} ({excludedReason(S, r.reason)})
                           </li>
                         ))}
                       </ul>
@@ -143,6 +172,7 @@ export function DetectionView({ S, summary, collapsed = false, choices, onChange
                     <>
                       <dt className={styles.dt}>{S.columnRoles}</dt>
                       <dd className={styles.dd}>
+                        {mapAt && mapAt.role === d.role && mapAt.column === null && problem && <FieldMessage problem={problem} />}
                         <ul className={styles.list} data-testid={`columns-${d.role}`}>
                           {d.columns.map((c) => {
                             const byHand = !!choices && choices.overrides.some((o) => names(o, d, c));
@@ -155,8 +185,11 @@ export function DetectionView({ S, summary, collapsed = false, choices, onChange
                                 <Dropdown
                                   size="small"
                                   className={styles.dropdown}
+                                  // Not clearable: no hidden "Clear selection" button in English for screen readers.
+                                  clearButton={null}
                                   aria-label={S.roleOf(c.column, c.header)}
                                   value={S.figureRole[c.role] ?? c.role}
+                                  data-setting={mapAt && mapAt.role === d.role && (mapAt.column === null || mapAt.column === c.column) ? "map" : undefined}
                                   selectedOptions={[c.role]}
                                   disabled={disabled || !choices || !onChange}
                                   onOptionSelect={(_, data) => {
@@ -171,7 +204,8 @@ export function DetectionView({ S, summary, collapsed = false, choices, onChange
                                     </Option>
                                   ))}
                                 </Dropdown>
-                                {c.why && <span className={styles.why}>{c.why}</span>}
+                                {columnReason(S, c) && <span className={styles.why}>{columnReason(S, c)}</span>}
+                                {mapAt && mapAt.role === d.role && mapAt.column === c.column && problem && <FieldMessage problem={problem} />}
                               </li>
                             );
                           })}
@@ -198,7 +232,7 @@ export function DetectionView({ S, summary, collapsed = false, choices, onChange
                         <ul className={styles.list}>
                           {d.ignoredColumns.map((c) => (
                             <li key={`${c.column}|${c.header}`}>
-                              {c.column}: “{c.header}” ({c.why})
+                              {c.column}: “{c.header}” ({columnReason(S, c)})
                             </li>
                           ))}
                         </ul>

@@ -3,14 +3,17 @@
  * below the average (lowest first), with a link to its ranked sheet; then every summary sheet
  * written. Each card also shows growth on the same period, the goal and the units short of it, and
  * the groups, where the result has them; the report's paragraphs follow the cards. Loaded lazily:
- * the first screen does not need it.
+ * the first screen does not need it. A list names the lowest N units (the "lowest" choice), then
+ * "và N đơn vị khác" and "xem tất cả", which opens the ranked sheet that has them all: with 168
+ * communes a card stays a card.
  */
 import * as React from "react";
 import { Card, CardHeader, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { formatCount, formatPercent, formatPercentShort, formatPoints } from "../../core/format";
 import { unitsBelow } from "../../core/narrative";
 import { narrativeCaution } from "../../core/caveats";
-import { IndicatorResult } from "../../core/summarize";
+import { IndicatorResult, UnitResult } from "../../core/summarize";
+import { DEFAULT_LOWEST } from "../../core/settings";
 import { Outcome } from "../../workbook/recalculate";
 import { UiLang, UiStrings } from "../strings";
 import { NarrativePanel } from "./NarrativePanel";
@@ -22,6 +25,9 @@ const useStyles = makeStyles({
   below: { margin: "4px 0 0", paddingLeft: "18px" },
   belowRate: { color: tokens.colorPaletteRedForeground1, fontVariantNumeric: "tabular-nums" },
   sheets: { margin: 0, paddingLeft: "18px" },
+  // A link is a target of at least 24 px (WCAG 2.5.8), also inside a line of text.
+  link: { minHeight: "24px", display: "inline-flex", alignItems: "center", textAlign: "start" },
+  more: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: "6px", margin: "2px 0 0 18px" },
 });
 
 export interface ResultsViewProps {
@@ -29,18 +35,80 @@ export interface ResultsViewProps {
   readonly lang: UiLang;
   readonly outcome: Outcome;
   readonly onOpenSheet: (name: string) => void;
+  /** How many of the lowest units a list names before "và N đơn vị khác" (the run's `lowest`). */
+  readonly lowest?: number;
+}
+
+/**
+ * The units short of their goal, furthest behind it first (as the paragraph lists them; with one
+ * goal, lowest rate first), ties lowest rate then sheet order.
+ */
+export function unitsShortOfGoal(r: IndicatorResult): UnitResult[] {
+  return r.units
+    .map((u, i) => ({ u, i }))
+    .filter((x) => x.u.belowGoal && x.u.goal !== null)
+    .sort((a, b) => (a.u.goalGap ?? 0) - (b.u.goalGap ?? 0) || (a.u.ratio ?? 0) - (b.u.ratio ?? 0) || a.i - b.i)
+    .map((x) => x.u);
+}
+
+/**
+ * The people still to enrol in the units short of their goal: the sum of the figures the list
+ * shows, and how many units have a goal but no figure to count (their share is unknown).
+ */
+export function toGoalOfUnits(r: IndicatorResult): { people: number; units: number; unknown: number } {
+  let people = 0;
+  let units = 0;
+  let unknown = 0;
+  for (const u of r.units) {
+    if (u.goal === null) continue;
+    if (u.toGoal === null) unknown++;
+    else if (u.toGoal > 0) {
+      people += u.toGoal;
+      units++;
+    }
+  }
+  return { people, units, unknown };
+}
+
+/** The first `lowest` items of a list, then "và N đơn vị khác · xem tất cả" (the ranked sheet). */
+function ShortList<T>(props: { items: readonly T[]; lowest: number; testId: string; line: (x: T) => React.ReactNode; keyOf: (x: T) => string; S: UiStrings; sheet: string | null; onOpenSheet: (name: string) => void }): React.JSX.Element {
+  const { items, lowest, testId, line, keyOf, S, sheet, onOpenSheet } = props;
+  const styles = useStyles();
+  const shown = items.slice(0, lowest);
+  const rest = items.length - shown.length;
+  return (
+    <>
+      <ul className={styles.below} data-testid={testId}>
+        {shown.map((x) => (
+          <li key={keyOf(x)}>{line(x)}</li>
+        ))}
+      </ul>
+      {rest > 0 && (
+        <div className={styles.more} data-testid={`${testId}-more`}>
+          <Text size={200}>{S.moreUnits(rest)}</Text>
+          {sheet && (
+            <Link as="button" className={styles.link} aria-label={S.seeAllIn(sheet)} onClick={() => onOpenSheet(sheet)}>
+              {S.seeAll}
+            </Link>
+          )}
+        </div>
+      )}
+    </>
+  );
 }
 
 function title(r: IndicatorResult, S: UiStrings, lang: UiLang): string {
   return `${lang === "en" ? r.indicatorEn : r.indicator} — ${r.measure === "attainment" ? S.attainment : S.coverage}`;
 }
 
-export function IndicatorCard({ r, S, lang, sheet, onOpenSheet }: { r: IndicatorResult; S: UiStrings; lang: UiLang; sheet: string | null; onOpenSheet: (name: string) => void }): React.JSX.Element {
+export function IndicatorCard(props: { r: IndicatorResult; S: UiStrings; lang: UiLang; sheet: string | null; onOpenSheet: (name: string) => void; lowest?: number }): React.JSX.Element {
+  const { r, S, lang, sheet, onOpenSheet, lowest = DEFAULT_LOWEST } = props;
   const styles = useStyles();
   const pct = (x: number | null) => (x === null ? "—" : formatPercent(x, lang));
   const below = unitsBelow(r);
   const name = title(r, S, lang);
-  const shortOfGoal = r.units.filter((u) => u.belowGoal && u.goal !== null);
+  const shortOfGoal = unitsShortOfGoal(r);
+  const need = toGoalOfUnits(r);
   return (
     <Card size="small" aria-label={name} data-testid={`result-${r.indicatorKey}-${r.measure}`}>
       <CardHeader header={<Text as="h3" weight="semibold" style={{ margin: 0 }}>{name}</Text>} />
@@ -64,35 +132,65 @@ export function IndicatorCard({ r, S, lang, sheet, onOpenSheet }: { r: Indicator
             {S.noneBelow}
           </Text>
         ) : (
-          <ul className={styles.below} data-testid="below">
-            {below.map((u) => (
-              <li key={u.unit}>
+          <ShortList
+            items={below}
+            lowest={lowest}
+            testId="below"
+            keyOf={(u) => u.unit}
+            line={(u) => (
+              <>
                 {u.unit}: <span className={styles.belowRate}>{pct(u.ratio)}</span>
-              </li>
-            ))}
-          </ul>
+              </>
+            )}
+            S={S}
+            sheet={sheet}
+            onOpenSheet={onOpenSheet}
+          />
         )}
       </div>
       {r.growth !== null && r.growth !== undefined && <Text size={200}>{S.growth(formatPercent(r.growth, lang, 2, "−").replace(/^(?=\d)/, "+"))}</Text>}
       {r.goal !== null && r.goal !== undefined && (
         <Text size={200}>
           {S.goalLine(formatPercentShort(r.goal, lang), r.goalGap === null ? "—" : formatPoints(r.goalGap, lang, { signed: true }))}
-          {r.toGoal ? `; ${S.toGoal(formatCount(r.toGoal, lang))}` : ""}
         </Text>
       )}
-      {shortOfGoal.length > 0 && (
+      {(shortOfGoal.length > 0 || need.unknown > 0) && (
         <div>
-          <Text weight="semibold" size={200}>
+          <Text weight="semibold" size={200} block>
             {S.belowGoalTitle}
           </Text>
-          <ul className={styles.below} data-testid="below-goal">
-            {shortOfGoal.map((u) => (
-              <li key={u.unit}>
+          {/* The headline is the sum of the figures listed (and says which units it cannot count), never a figure the list does not add up to. */}
+          {need.units > 0 && (
+            <Text size={200} block data-testid="to-goal">
+              {S.toGoalUnits(formatCount(need.people, lang), need.units)}
+            </Text>
+          )}
+          {need.unknown > 0 && (
+            <Text size={200} block data-testid="to-goal-unknown">
+              {S.toGoalUnknown(need.unknown)}
+            </Text>
+          )}
+          <ShortList
+            items={shortOfGoal}
+            lowest={lowest}
+            testId="below-goal"
+            keyOf={(u) => u.unit}
+            line={(u) => (
+              <>
                 {u.unit}: {pct(u.ratio)} / {formatPercentShort(u.goal!, lang)}
                 {u.toGoal ? ` — ${S.toGoal(formatCount(u.toGoal, lang))}` : ""}
-              </li>
-            ))}
-          </ul>
+              </>
+            )}
+            S={S}
+            sheet={sheet}
+            onOpenSheet={onOpenSheet}
+          />
+          {/* The area-wide rate reaches the goal with fewer people than the units' sum: units above their goal count for it. Said, so the paragraph's figure is not read as a contradiction. */}
+          {r.goal !== null && r.goal !== undefined && r.toGoal !== null && r.toGoal > 0 && r.toGoal !== need.people && (
+            <Text size={200} block data-testid="to-goal-area">
+              {S.toGoalArea(formatPercentShort(r.goal, lang), formatCount(r.toGoal, lang))}
+            </Text>
+          )}
         </div>
       )}
       {r.groups && r.groups.length > 0 && (
@@ -111,7 +209,7 @@ export function IndicatorCard({ r, S, lang, sheet, onOpenSheet }: { r: Indicator
         </div>
       )}
       {sheet && (
-        <Link as="button" onClick={() => onOpenSheet(sheet)}>
+        <Link as="button" className={styles.link} onClick={() => onOpenSheet(sheet)}>
           {S.openSheet(sheet)}
         </Link>
       )}
@@ -119,7 +217,7 @@ export function IndicatorCard({ r, S, lang, sheet, onOpenSheet }: { r: Indicator
   );
 }
 
-export default function ResultsView({ S, lang, outcome, onOpenSheet }: ResultsViewProps): React.JSX.Element {
+export default function ResultsView({ S, lang, outcome, onOpenSheet, lowest = DEFAULT_LOWEST }: ResultsViewProps): React.JSX.Element {
   const styles = useStyles();
   const byKey = new Map(outcome.written.map((w) => [w.key, w.name]));
   return (
@@ -129,7 +227,7 @@ export default function ResultsView({ S, lang, outcome, onOpenSheet }: ResultsVi
       </Text>
       <Caveats S={S} lang={lang} summary={outcome.summary} />
       {outcome.summary.results.map((r) => (
-        <IndicatorCard key={`${r.indicatorKey}:${r.measure}`} r={r} S={S} lang={lang} sheet={byKey.get(`ranked:${r.indicatorKey}:${r.measure}`) ?? null} onOpenSheet={onOpenSheet} />
+        <IndicatorCard key={`${r.indicatorKey}:${r.measure}`} r={r} S={S} lang={lang} sheet={byKey.get(`ranked:${r.indicatorKey}:${r.measure}`) ?? null} onOpenSheet={onOpenSheet} lowest={lowest} />
       ))}
       {outcome.narrative.length > 0 && <NarrativePanel paragraphs={outcome.narrative} lang={lang} title={S.narrative} caution={narrativeCaution(outcome.summary, lang)} />}
       <nav aria-label={S.summarySheets}>
@@ -139,7 +237,7 @@ export default function ResultsView({ S, lang, outcome, onOpenSheet }: ResultsVi
         <ul className={styles.sheets}>
           {outcome.written.map((w) => (
             <li key={w.key}>
-              <Link as="button" onClick={() => onOpenSheet(w.name)}>
+              <Link as="button" className={styles.link} onClick={() => onOpenSheet(w.name)}>
                 {w.name}
               </Link>
             </li>

@@ -8,6 +8,7 @@ import { RunChoices } from "../../core/settings";
 import { SHEET_ROLES, SheetChoice, SheetRole, isOptionalRole } from "../../core/roles";
 import { SheetInfo } from "../../workbook/port";
 import { UiStrings } from "../strings";
+import { FieldProblem, fieldValidation } from "./Problems";
 
 /** The roles the pane offers, in order: all of them. */
 export const PICKER_ROLES: readonly SheetRole[] = SHEET_ROLES;
@@ -38,9 +39,11 @@ export interface SheetPickersProps {
   readonly disabled: boolean;
   readonly onChange: (next: RunChoices) => void;
   readonly roles?: readonly SheetRole[];
+  /** An error a sheet choice fixes ("no sheet named …", "no table in …"): shown under that role's picker. */
+  readonly problem?: FieldProblem | null;
 }
 
-export function SheetPickers({ S, sheets, choices, detected, disabled, onChange, roles = PICKER_ROLES }: SheetPickersProps): React.JSX.Element {
+export function SheetPickers({ S, sheets, choices, detected, disabled, onChange, roles = PICKER_ROLES, problem = null }: SheetPickersProps): React.JSX.Element {
   const styles = useStyles();
   // Inputs only: never our own summary sheets or chart sheets.
   const inputs = sheets.filter((s) => !s.ours && s.kind === "worksheet").map((s) => s.name);
@@ -58,11 +61,12 @@ export function SheetPickers({ S, sheets, choices, detected, disabled, onChange,
         const value = off ? "" : given || found;
         const options = value && !inputs.includes(value) ? [value, ...inputs] : inputs;
         return (
-          <Field key={role} label={roleLabel(S, role)} hint={!given && found ? S.detected : undefined}>
+          <Field key={role} label={roleLabel(S, role)} hint={!given && found ? S.detected : undefined} {...fieldValidation(problem?.place === role ? problem : null)}>
             <Select
               value={value}
               disabled={disabled}
               data-role={role}
+              data-setting={role}
               onChange={(_, d) => onChange({ ...choices, sheets: { ...choices.sheets, [role]: d.value || (optional ? null : undefined) } })}
             >
               {(optional || !value) && <option value="">{S.noSheet}</option>}

@@ -1,4 +1,30 @@
 /** One sample of each message of the files area (src/core/messages/files.ts), with realistic params. */
-import type { Message } from "../../../src/core/messages";
+import { said, type Message } from "../../../src/core/messages";
 
-export const FILES_SAMPLES: readonly Message[] = [];
+export const FILES_SAMPLES: readonly Message[] = [
+  said("file-missing", { file: "bao-cao-thang-10.xlsx" }, undefined, "input"),
+  said("file-is-folder", { file: "Báo cáo/Tháng 10" }, undefined, "input"),
+  said("file-cannot-open", { file: "BHXH tháng 10.xlsx", reason: "denied", detail: "EACCES" }, undefined, "input"),
+  said("file-empty", { file: "BHXH tháng 10.xlsx" }, undefined, "input"),
+  said("file-encrypted", { file: "Chỉ tiêu 2024 (mật khẩu).xlsx" }, undefined, "input"),
+  said("file-xls", { file: "KH 2023.xlsx" }, undefined, "input"),
+  said("file-ods", { file: "Chỉ tiêu 2024.ods" }, undefined, "input"),
+  said("file-not-workbook", { file: "Báo cáo.docx", kind: "docx" }, undefined, "input"),
+  said("file-text", { file: "Xuất từ phần mềm.xlsx", kind: "html" }, undefined, "input"),
+  said("file-corrupt", { file: "Hậu Giang 31-10.xlsx", truncated: true, detail: "Corrupted zip: can't find end of central directory" }, undefined, "input"),
+  said("out-is-input", { file: "bao-cao.xlsx" }, undefined, "out"),
+  said("out-not-xlsx", { file: "ket-qua.xls" }, undefined, "out"),
+  said("out-is-folder", { file: "Kết quả" }, undefined, "out"),
+  said("out-folder-blocked", { file: "ket-qua/thang-10.xlsx", folder: "ket-qua" }, undefined, "out"),
+  said("out-disk-full", { file: "ket-qua.xlsx" }, undefined, "out"),
+  said("out-denied", { file: "C:/Program Files/ket-qua.xlsx" }, undefined, "out"),
+  said("out-busy", { file: "ket-qua.xlsx" }, undefined, "out"),
+  said("out-write-failed", { file: "ket-qua.xlsx", detail: "EIO" }, undefined, "out"),
+  said("sheet-not-in-workbook", { have: ["Kế hoạch", "Thực hiện", "Dân số"] }, { sheet: "KH 2023" }),
+  said("chart-sheet-given", { role: "actuals", worksheets: ["Kế hoạch", "Thực hiện"] }, { sheet: "Biểu đồ" }, "actuals"),
+  said("excel-read-too-large", { sheets: ["Kế hoạch", "Thực hiện"] }),
+  said("sheet-gone", { sheets: ["Thực hiện"], have: ["Kế hoạch", "TH tháng 10"], detail: "ItemNotFound: The requested resource doesn't exist." }, { sheet: "Thực hiện" }),
+  said("excel-write-failed", { cleaned: true, detail: "InvalidOperation: This operation is not permitted for the current object." }),
+  said("settings-not-valid", {}),
+  said("settings-not-saved", { detail: "The workbook is read-only." }),
+];

@@ -1,4 +1,41 @@
 /** One sample of each message of the tables area (src/core/messages/tables.ts), with realistic params. */
-import type { Message } from "../../../src/core/messages";
+import { said, type Message } from "../../../src/core/messages";
 
-export const TABLES_SAMPLES: readonly Message[] = [];
+export const TABLES_SAMPLES: readonly Message[] = [
+  said("empty-sheet", { role: "actuals" }, { sheet: "Thực hiện" }, "actuals"),
+  said("empty-sheet", {}, { sheet: "Sheet1" }),
+  said("no-header-row", { role: "targets" }, { sheet: "Kế hoạch" }, "targets"),
+  said("no-unit-column", {}, { sheet: "Ghi chú", row: 4 }),
+  said("second-total-row", { label: "Tổng cộng", usedRow: 6 }, { sheet: "KH", cell: "B19" }),
+  said("of-which-row-left-out", { label: "Khu công nghiệp Tân Phú Thạnh", stt: true }, { sheet: "Thực hiện", cell: "B9" }),
+  said("numbered-row-read-as-unit", { label: "- Xã Vị Thủy", name: "Xã Vị Thủy", bullet: true }, { sheet: "Thực hiện", cell: "B12" }),
+  said("of-which-row-read-as-unit", { label: "Thị trấn Nàng Mau" }, { sheet: "Thực hiện", cell: "B14" }),
+  said("bulleted-numbered-unit", { name: "Xã Vĩnh Thuận Tây", parent: "Huyện Vị Thủy" }, { sheet: "Kế hoạch", cell: "B11" }),
+  said(
+    "parent-row-not-sum",
+    { name: "Huyện Châu Thành", firstRow: 8, lastRow: 12, differences: [{ cell: "C7", sheetFigure: 12853, rowsSum: 12700 }, { cell: "D7", sheetFigure: 19802.5, rowsSum: 19800 }] },
+    { sheet: "Thực hiện", cell: "B7" },
+  ),
+  said("group-row-by-sums", { name: "Huyện Phụng Hiệp", firstRow: 15, lastRow: 29 }, { sheet: "Thực hiện", cell: "B14" }),
+  said("count-not-whole", { value: 1065.5, header: "BHXH tự nguyện / Thực hiện" }, { sheet: "Thực hiện", cell: "D8" }),
+  said("percent-in-count-column", { written: "92,62%", header: "BHYT / Số người tham gia", unit: "Huyện Long Mỹ" }, { sheet: "Thực hiện", cell: "E9" }),
+  said("other-locale-number", { written: "1,065,565", value: 1065565, percent: false, sheetLocale: "vi" }, { sheet: "Thực hiện", cell: "C10" }, "locale"),
+  said("other-locale-number", { written: "92.625%", value: 0.92625, percent: true, sheetLocale: "vi" }, { sheet: "Thực hiện", cell: "F10" }, "locale"),
+  said("figure-too-large", { value: 1e19, header: "BHYT", unit: "Thành phố Vị Thanh" }, { sheet: "Kế hoạch", cell: "C8" }),
+  said("negative-figure", { value: -120, header: "BHXH bắt buộc", unit: "Huyện Châu Thành A" }, { sheet: "Kế hoạch", cell: "D9" }),
+  said("blank-cell", { header: "BHXH tự nguyện", unit: "Thị xã Ngã Bảy" }, { sheet: "Thực hiện", cell: "C11" }),
+  said("excel-error", { error: "#N/A", header: "BHYT", unit: "Huyện Long Mỹ" }, { sheet: "Thực hiện", cell: "E7" }),
+  said("text-in-number-column", { text: "chưa báo cáo", header: "BHTN", unit: "Thị xã Long Mỹ" }, { sheet: "Thực hiện", cell: "F12" }),
+  said("separator-read-as-thousands", { written: "2,010", grouped: 2010, decimal: 2.01, header: "BHXH tự nguyện", sheetLocale: "vi" }, { sheet: "Thực hiện", cell: "C13" }),
+  said("separator-read-as-decimal", { written: "12,345", grouped: 12345, decimal: 12.345, header: "BHYT (nghìn người)", scale: 1000 }, { sheet: "Thực hiện", cell: "D13" }),
+  said("total-row-mismatch", { label: "Toàn tỉnh", header: "BHXH tự nguyện", sheetTotal: 19802, unitsSum: 19800 }, { sheet: "Kế hoạch", cell: "C6" }),
+  said("subtotal-mismatch", { group: "Các huyện", header: "BHYT", subtotal: 4696, unitsSum: 4000 }, { sheet: "Kế hoạch", cell: "C10" }),
+  said("unit-names-only-numbers", { header: "Phường", sample: [1, 2, 3] }, { sheet: "Thực hiện", column: "B" }),
+  said("unit-named-by-number", { number: 3 }, { sheet: "Thực hiện", cell: "B9" }),
+  said("band-label-missing", { label: "Xã Tân Hòa", labels: ["Kế hoạch", "Thực hiện"] }, { sheet: "KH-TH", cell: "C12" }),
+  said("band-label-missing", { label: "", labels: ["Kế hoạch", "Thực hiện", "Cùng kỳ"] }, { sheet: "KH-TH", cell: "C13" }),
+  said("band-row-missing", { unit: "Xã Tân Bình", band: "Thực hiện" }, { sheet: "KH-TH", cell: "B14" }),
+  said("duplicate-unit", { name: "H. Vị Thủy", firstName: "Huyện Vị Thủy", firstRow: 7 }, { sheet: "Kế hoạch", row: 12 }),
+  said("category-column-not-found", { header: "Loại xã", sheets: ["Kế hoạch", "Thực hiện"], found: [{ sheet: "Kế hoạch", column: "D", header: "Ghi chú" }] }, undefined, "category"),
+  said("group-column-not-found", { header: "Huyện", sheets: ["Thực hiện"], found: [] }, undefined, "groupBy"),
+];
