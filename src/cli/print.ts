@@ -3,7 +3,7 @@ import { PROSE_MINUS, formatCount, formatPercent, formatPercentShort, formatPoin
 import { Lang, labels } from "../core/i18n";
 import { IndicatorResult, Summary } from "../core/summarize";
 import { narrativeCaution, totalMismatchLines, unmatchedNote } from "../core/caveats";
-import { renderSaid } from "../core/messages";
+import { render } from "../core/messages";
 
 function pad(s: string, n: number, right = false): string {
   const len = Array.from(s).length;
@@ -42,7 +42,7 @@ export function printSummary(s: Summary, lang: Lang, narrative: readonly string[
   const lines: string[] = [];
   lines.push(`${lang === "vi" ? "Sheet" : "Sheets"}: ${[s.sheets.targets, s.sheets.actuals, s.sheets.base, s.sheets.previous ?? null].filter(Boolean).map((n) => `'${n}'`).join(", ")}`);
   // Why a sheet was taken where another could serve (the report's period, its columns, hidden sheets).
-  for (const n of s.sheetNotes ?? []) lines.push(`· ${renderSaid(n, { lang, shell: "cli" })}`);
+  for (const n of s.sheetNotes ?? []) lines.push(`· ${render(n, { lang, shell: "cli" })}`);
   // Before any figure: what the area totals leave out, and total rows that are not the units' sum.
   const note = unmatchedNote(s, lang);
   if (note) lines.push(`! ${note}`);
@@ -112,7 +112,7 @@ export function printSummary(s: Summary, lang: Lang, narrative: readonly string[
   if (s.warnings.length > 0) {
     lines.push("");
     lines.push(lang === "vi" ? `Cảnh báo (${s.warnings.length}):` : `Warnings (${s.warnings.length}):`);
-    for (const w of s.warnings) lines.push(`  ! ${renderSaid(w, { lang, shell: "cli" })}`);
+    for (const w of s.warnings) lines.push(`  ! ${render(w, { lang, shell: "cli" })}`);
   }
   return lines.join("\n");
 }

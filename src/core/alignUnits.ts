@@ -8,7 +8,7 @@ import { UnmatchedUnit } from "./results";
 import { SheetRole } from "./roles";
 import { SheetModel } from "./sheetModel";
 import { UnitKey, matchUnits } from "./units";
-import { said, type Said } from "./messages";
+import { said, type Message } from "./messages";
 
 /** Per sheet role, per reference unit, the index of the same unit in that sheet's units (null: not there). */
 export type Alignment = ReadonlyMap<SheetRole, readonly (number | null)[]>;
@@ -34,7 +34,7 @@ export interface AlignedUnits {
 }
 
 /** Match the units of the actuals, base and previous sheets to the reference sheet's. Ambiguous names are warned about. */
-export function alignUnits(ref: SheetModel, actuals: SheetModel, base: SheetModel | null, previous: SheetModel | null, unitKeys: UnitKeys, warnings: Said[]): AlignedUnits {
+export function alignUnits(ref: SheetModel, actuals: SheetModel, base: SheetModel | null, previous: SheetModel | null, unitKeys: UnitKeys, warnings: Message[]): AlignedUnits {
   const refNames = ref.table.units.map((u) => u.name);
   const unmatched: UnmatchedUnit[] = [];
   // One sheet may serve several roles: it is matched once (its unmatched units listed once), and

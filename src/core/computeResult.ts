@@ -10,7 +10,7 @@ import { CoverageBase, IndicatorIdentity } from "./indicators";
 import { isBelow, ratio } from "./measures";
 import { rankColumn } from "./rank";
 import { IndicatorResult, Measure, ResultColumns, SummaryOptions, UnitResult, cell, figure, unitsOf } from "./results";
-import { said, type Said } from "./messages";
+import { said, type Message } from "./messages";
 
 /** One indicator and measure's figures per unit, before ranking: columns over the result's rows. */
 export interface ResultRows {
@@ -49,7 +49,7 @@ export function finish(
   rows: ResultRows,
   shared: SharedColumns,
   options: Required<Pick<SummaryOptions, "average" | "rank">>,
-  warnings: Said[],
+  warnings: Message[],
   extras: ResultExtras = { hasPrevious: false, areaGoal: null, groupOrder: [] },
 ): IndicatorResult {
   const n = rows.unit.length;

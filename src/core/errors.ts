@@ -4,7 +4,7 @@
  * each shell renders in the user's language naming its own way to fix it. `message` is the
  * Vietnamese sentence, for logs and anything that prints an Error as it is.
  */
-import { render, said, type Message } from "./messages";
+import { render, type Message } from "./messages";
 
 export type ChitieuErrorCode =
   | "missing-sheet"
@@ -27,14 +27,13 @@ export class ChitieuError extends Error {
   readonly sheet?: string;
   readonly cell?: string;
 
-  constructor(code: ChitieuErrorCode, problem: Message | string, where: { sheet?: string; cell?: string } = {}) {
-    const m = typeof problem === "string" ? said("legacy", { text: problem }, where) : problem;
-    super(render(m, { lang: "vi", shell: "cli" }));
+  constructor(code: ChitieuErrorCode, problem: Message) {
+    super(render(problem, { lang: "vi", shell: "cli" }));
     this.name = "ChitieuError";
     this.code = code;
-    this.problem = m;
-    this.sheet = m.where?.sheet ?? where.sheet;
-    this.cell = m.where?.cell ?? where.cell;
+    this.problem = problem;
+    this.sheet = problem.where?.sheet;
+    this.cell = problem.where?.cell;
   }
 }
 

@@ -10,7 +10,7 @@ import { Alignment } from "./alignUnits";
 import { CategoryInfo } from "./results";
 import { SheetModel, letter } from "./sheetModel";
 import { cellAddress } from "./grid";
-import { said, type Said } from "./messages";
+import { said, type Message } from "./messages";
 import type { CoverageBaseWord, GoalRef } from "./messages/options";
 
 /** The goals for one indicator: area-wide and per category (by category key). */
@@ -98,7 +98,7 @@ export type OwnGoal = (key: string, i: number, unit: string) => ExactRate | null
  * sheets with goal columns (usually none: then no unit has a goal of its own). A cell that is no
  * rate is warned about and not used.
  */
-export function ownGoalLookup(goalSheets: readonly SheetModel[], alignment: Alignment, warnings: Said[]): OwnGoal {
+export function ownGoalLookup(goalSheets: readonly SheetModel[], alignment: Alignment, warnings: Message[]): OwnGoal {
   return (key, i, unit) => {
     for (const m of goalSheets) {
       const g = m?.goalColumns.get(key);
@@ -123,7 +123,7 @@ export function ownGoalLookup(goalSheets: readonly SheetModel[], alignment: Alig
  * After the coverage results (`covered`: their indicator keys): a goal given for an indicator
  * with no coverage result is an error; a goal column with none is warned about.
  */
-export function checkGoalsUsed(plans: ReadonlyMap<string, GoalPlan>, covered: ReadonlySet<string>, targets: SheetModel | null, base: SheetModel | null, warnings: Said[]): void {
+export function checkGoalsUsed(plans: ReadonlyMap<string, GoalPlan>, covered: ReadonlySet<string>, targets: SheetModel | null, base: SheetModel | null, warnings: Message[]): void {
   for (const [key, plan] of plans) {
     if (covered.has(key)) continue;
     const where = { sheet: base!.table.sheet };

@@ -11,7 +11,7 @@ import { ExactRate, categoryKey, resolveGoal } from "./goals";
 import { GoalPlan, OwnGoal } from "./goalPlans";
 import { ColumnSource, IndicatorResult, SummaryOptions, UnitResult, cell } from "./results";
 import { IndicatorColumn, SheetModel, indicatorSource, sourceOf, unitAddress, valueAt } from "./sheetModel";
-import { said, type Said } from "./messages";
+import { said, type Message } from "./messages";
 import type { DenominatorKind, IndicatorName } from "./messages/sheets";
 
 /** What the per-indicator loops read: the sheets, the matched units, the goals, and what every result shares. */
@@ -30,12 +30,12 @@ export interface ResultInputs {
   readonly goalSheets: readonly SheetModel[];
   readonly ownGoal: OwnGoal;
   readonly options: Required<Pick<SummaryOptions, "average" | "rank">>;
-  readonly warnings: Said[];
+  readonly warnings: Message[];
 }
 
 const NO_GOAL = { goal: null, from: null } as const;
 
-function warnZero(warnings: Said[], m: SheetModel, col: DetectedColumn, idx: number | null, unit: string, kind: DenominatorKind, indicator: IndicatorName): void {
+function warnZero(warnings: Message[], m: SheetModel, col: DetectedColumn, idx: number | null, unit: string, kind: DenominatorKind, indicator: IndicatorName): void {
   if (idx === null) return;
   if (col.values[idx] === 0) {
     warnings.push(said("zero-denominator", { unit, kind, indicator }, { sheet: m.table.sheet, cell: unitAddress(m.table, idx, col) }));

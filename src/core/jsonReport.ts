@@ -5,7 +5,7 @@
 import { Summary } from "./summarize";
 import { writeNarrative } from "./narrative";
 import type { Lang } from "./i18n";
-import { renderSaid, said, type Message, type Said } from "./messages";
+import { render, type Message } from "./messages";
 
 export interface JsonUnit {
   unit: string;
@@ -85,7 +85,6 @@ export interface JsonReport {
   messages: { warnings: Message[]; sheetNotes: Message[] };
 }
 
-const asMessage = (s: Said): Message => (typeof s === "string" ? said("legacy", { text: s }) : s);
 
 /** `narrative`: the paragraphs as the run wrote them; when not given, written in Vietnamese from `s`. */
 export function toJsonReport(s: Summary, output?: JsonReport["output"], narrative?: readonly string[], lang: Lang = "vi"): JsonReport {
@@ -130,16 +129,16 @@ export function toJsonReport(s: Summary, output?: JsonReport["output"], narrativ
       groups: r.groups.map((g) => ({ group: g.group, actual: g.actual, denominator: g.denominator, ratio: g.ratio, rank: g.rank, belowAverage: g.belowAverage, units: g.units })),
     })),
     unmatched: s.unmatched.map((u) => ({ sheet: u.sheet, unit: u.unit, missingFrom: [...u.missingFrom] })),
-    warnings: s.warnings.map((w) => renderSaid(w, voice)),
+    warnings: s.warnings.map((w) => render(w, voice)),
     rank: s.rank,
     detection: s.detection,
     categories: s.categories ? { ...s.categories, values: [...s.categories.values] } : null,
     grouping: s.grouping ? { ...s.grouping, groups: [...s.grouping.groups] } : null,
     goals: (s.goals ?? []).map((g) => ({ indicator: g.indicator, category: g.category, rate: g.rate })),
     narrative: [...(narrative ?? writeNarrative(s))],
-    sheetNotes: (s.sheetNotes ?? []).map((n) => renderSaid(n, voice)),
+    sheetNotes: (s.sheetNotes ?? []).map((n) => render(n, voice)),
     totalMismatches: (s.totalMismatches ?? []).map((t) => ({ cell: t.cell, header: t.header, label: t.label, sheetTotal: t.sheetTotal, unitsSum: t.unitsSum })),
-    messages: { warnings: s.warnings.map(asMessage), sheetNotes: (s.sheetNotes ?? []).map(asMessage) },
+    messages: { warnings: [...s.warnings], sheetNotes: [...(s.sheetNotes ?? [])] },
   };
   if (output) report.output = output;
   return report;

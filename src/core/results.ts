@@ -12,7 +12,7 @@ import { GroupResult } from "./groups";
 import { NumberLocale } from "./numbers";
 import { RankMode } from "./rank";
 import { SheetRole } from "./roles";
-import type { Message, Said } from "./messages";
+import type { Message } from "./messages";
 
 export type Measure = "attainment" | "coverage";
 
@@ -41,9 +41,9 @@ export interface SummaryOptions {
   /** Header of the column that puts units into groups (else group rows, else Huyện / Quận / Đơn vị cấp trên). */
   readonly groupBy?: string | null;
   /** Why the sheets were chosen as they were, from the sheet choice (roles.ts), carried to the summary. */
-  readonly sheetNotes?: readonly Said[];
+  readonly sheetNotes?: readonly Message[];
   /** Doubts about the sheet choice (roles.ts), carried to the summary's warnings, first. */
-  readonly sheetWarnings?: readonly Said[];
+  readonly sheetWarnings?: readonly Message[];
 }
 
 export interface UnitResult {
@@ -225,7 +225,7 @@ export interface Summary {
   readonly units: readonly string[];
   readonly results: readonly IndicatorResult[];
   readonly unmatched: readonly UnmatchedUnit[];
-  readonly warnings: readonly Said[];
+  readonly warnings: readonly Message[];
   readonly detection: readonly SheetDetection[];
   /** The label of the reference sheet's total row ("Toàn tỉnh"), when it has one. */
   readonly totalLabel: string | null;
@@ -240,7 +240,7 @@ export interface Summary {
   /** Each input sheet's total-row cells that differ from the sum of its units (both numbers shown beside the results). */
   readonly totalMismatches?: readonly TotalCheck[];
   /** Why each sheet was taken where another could have served (the report's year, columns, hidden sheets). */
-  readonly sheetNotes?: readonly Said[];
+  readonly sheetNotes?: readonly Message[];
 }
 
 export interface CategoryInfo {

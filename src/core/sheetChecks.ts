@@ -12,7 +12,7 @@ import { IndicatorResult, resultColumns } from "./results";
 import { ColumnReading, SheetModel, letter, unitAddress } from "./sheetModel";
 import { Alignment } from "./alignUnits";
 import { foldText } from "./text";
-import { said, type Said } from "./messages";
+import { said, type Message } from "./messages";
 import type { SheetsParams } from "./messages/sheets";
 
 /** A column the sheet computed, in the table it is in, with each reference unit's row in that table. */
@@ -47,7 +47,7 @@ function decimalsOf(v: number): number {
 const MAX_CELLS = 5;
 
 /** Compare each computed ratio or growth column with the result of the same indicator and measure. */
-export function checkComputedColumns(computed: readonly ComputedColumn[], results: readonly IndicatorResult[], inResults: readonly number[], warnings: Said[]): void {
+export function checkComputedColumns(computed: readonly ComputedColumn[], results: readonly IndicatorResult[], inResults: readonly number[], warnings: Message[]): void {
   for (const cc of computed) {
     const kind = kindOf(cc.column.parts);
     if (!kind) continue;
@@ -122,7 +122,7 @@ export function checkComputedColumns(computed: readonly ComputedColumn[], result
 export const IMPLAUSIBLE_RATE = 10;
 
 /** Say which results have rates no unit could reach, naming the columns they come from. */
-export function checkPlausibleRates(results: readonly IndicatorResult[], warnings: Said[]): void {
+export function checkPlausibleRates(results: readonly IndicatorResult[], warnings: Message[]): void {
   for (const r of results) {
     const cols = resultColumns(r);
     const high: number[] = [];
@@ -158,7 +158,7 @@ export interface RepeatedColumn {
  * The plan an actuals sheet repeats beside its actuals is not used (the plan sheet is), but where
  * it differs from the plan used, the planner has two plans and must know which one we took.
  */
-export function checkRepeatedPlan(repeated: readonly RepeatedColumn[], refNames: readonly string[], warnings: Said[]): void {
+export function checkRepeatedPlan(repeated: readonly RepeatedColumn[], refNames: readonly string[], warnings: Message[]): void {
   for (const x of repeated) {
     const diffs: SheetsParams["repeated-plan-differs"]["diffs"] = [];
     let count = 0;
@@ -193,7 +193,7 @@ export interface SheetCheckInputs {
 }
 
 /** Every check of the results against the sheets: computed columns, a repeated plan, implausible rates. */
-export function checkAgainstSheets(x: SheetCheckInputs, warnings: Said[]): void {
+export function checkAgainstSheets(x: SheetCheckInputs, warnings: Message[]): void {
   const { targets, alignment } = x;
   const computed: ComputedColumn[] = [];
   const repeated: RepeatedColumn[] = [];
@@ -220,9 +220,9 @@ export function checkAgainstSheets(x: SheetCheckInputs, warnings: Said[]): void 
 
 /**
  * A unit with people enrolled but no plan or base ("x", blank, an error) has no rate, so its people
- * are in no Σ/Σ: the area's count is short by them. Said once per result, naming the units.
+ * are in no Σ/Σ: the area's count is short by them. Message once per result, naming the units.
  */
-export function checkActualsLeftOut(results: readonly IndicatorResult[], warnings: Said[]): void {
+export function checkActualsLeftOut(results: readonly IndicatorResult[], warnings: Message[]): void {
   for (const r of results) {
     const cols = resultColumns(r);
     const examples: { unit: string; actual: number }[] = [];

@@ -12,7 +12,7 @@ import { SHEET_ROLES, SheetRole, monthOf, yearOf } from "./roles";
 import { FigureRole, columnRole, mayBePlanGoal } from "./columnRoles";
 import { ChitieuError } from "./errors";
 import { cleanText, foldText } from "./text";
-import { render, said, type Message, type Said } from "./messages";
+import { render, said, type Message } from "./messages";
 
 export interface IndicatorColumn {
   readonly id: IndicatorIdentity;
@@ -282,7 +282,7 @@ export function checkOverridesUsed(overrides: readonly IndicatorOverride[], tabl
  * of that role is, the bases, the goal columns. `borrowed`: the table was chosen for another role
  * and lends the columns that say they hold this one (the plan columns of a one-sheet report).
  */
-export function modelSheet(role: SheetRole, table: DetectedTable, readings: readonly ColumnReading[], warnings: Said[], borrowed = false): SheetModel {
+export function modelSheet(role: SheetRole, table: DetectedTable, readings: readonly ColumnReading[], warnings: Message[], borrowed = false): SheetModel {
   const indicators = new Map<string, IndicatorColumn>();
   const goalColumns = new Map<string, { id: IndicatorIdentity; column: DetectedColumn; percentScale: boolean }>();
   const bases = new Map<CoverageBase, DetectedColumn>();
@@ -357,7 +357,7 @@ function titleIndicator(table: DetectedTable): IndicatorIdentity {
  * Total social insurance from its parts where the sheet has both but no total: inserted right
  * after the later part, so it is reported beside them.
  */
-function deriveTotal(table: DetectedTable, indicators: Map<string, IndicatorColumn>, warnings: Said[]): void {
+function deriveTotal(table: DetectedTable, indicators: Map<string, IndicatorColumn>, warnings: Message[]): void {
   const bb = indicators.get(PART_KEYS.compulsory);
   const tn = indicators.get(PART_KEYS.voluntary);
   if (!bb || !tn || indicators.has(PART_KEYS.total)) return;

@@ -21,7 +21,7 @@ import { Summary, SummaryInput, SummaryOptions } from "./results";
 import { ColumnReading, FIGURE_OF, SheetModel, checkOverridesUsed, detectionOf, letter, modelSheet, readColumns } from "./sheetModel";
 import { categorizeUnits, groupUnits } from "./unitColumns";
 import { checkAgainstSheets } from "./sheetChecks";
-import { said, type Message, type Said } from "./messages";
+import { said, type Message } from "./messages";
 
 // The result types and their readers live in results.ts; importers of "./summarize" keep theirs.
 export type {
@@ -51,7 +51,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   const opts = { average: options.average ?? "overall", rank: options.rank ?? "competition" } as const;
   const locale = options.locale ?? "vi";
   const overrides = options.overrides ?? [];
-  const warnings: Said[] = [...(options.sheetWarnings ?? [])];
+  const warnings: Message[] = [...(options.sheetWarnings ?? [])];
 
   // Step 1: detect each sheet once: one sheet may serve several roles (a one-sheet report).
   interface Input {

@@ -12,7 +12,7 @@ import { Analysis, analyze } from "../../src/workbook/recalculate";
 import { DEFAULT_CHOICES } from "../../src/core/settings";
 import { IndicatorResult, Summary, UnitResult } from "../../src/core/summarize";
 import { formatPercent } from "../../src/core/format";
-import { renderSaid } from "../../src/core/messages";
+import { render } from "../../src/core/messages";
 import { fakeFromExcelJs } from "../workbook/fakeExcel";
 import { BuiltLayout, ExpectedExclusion, ExpectedResult, ExpectedUnit, SEED_000 } from "../helpers/layouts";
 
@@ -21,7 +21,7 @@ export type Via = "exceljs" | "office";
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The summary's warnings as the CLI shows them in Vietnamese: a message names its place ("'Thực hiện'!C6") in its sentence. */
-export const warningTexts = (summary: Summary): string[] => summary.warnings.map((w) => renderSaid(w, { lang: "vi", shell: "cli" }));
+export const warningTexts = (summary: Summary): string[] => summary.warnings.map((w) => render(w, { lang: "vi", shell: "cli" }));
 
 /** Through a real .xlsx, as the CLI reads it. */
 export async function reload(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {

@@ -9,7 +9,7 @@ import { describeOutput } from "../../src/core/describe";
 import { toJsonReport } from "../../src/core/jsonReport";
 import { MAX_CELL_TEXT } from "../../src/core/sheetSpec";
 import { Summary, SummaryInput, SummaryOptions, summarize } from "../../src/core/summarize";
-import { renderSaid } from "../../src/core/messages";
+import { render } from "../../src/core/messages";
 import { withCode } from "../helpers/messages";
 import { nonFinite, snapshot, specValues, table } from "./helpers";
 
@@ -152,7 +152,7 @@ describe("zero, blank, negative, text and error cells in number columns", () => 
   ]);
   const s = summarize({ targets, actuals, base: null });
   // As the CLI shows them in Vietnamese: each names its place in its sentence.
-  const w = s.warnings.map((m) => renderSaid(m, { lang: "vi", shell: "cli" })).join("\n");
+  const w = s.warnings.map((m) => render(m, { lang: "vi", shell: "cli" })).join("\n");
 
   test("a zero target: warning naming the cell; the unit has no rate and no rank", () => {
     expect(w).toContain("'Kế hoạch'!C2");
@@ -410,7 +410,7 @@ describe("an indicator column with no numbers at all", () => {
       { sheet: "Kế hoạch", headers: ["BHYT"], noNumbers: [] },
       { sheet: "Thực hiện", headers: [], noNumbers: ["BHYT"] },
     ]);
-    expect(renderSaid(e.problem, { lang: "en", shell: "cli" })).toContain(`'Thực hiện': "BHYT" (no numbers in its cells)`);
+    expect(render(e.problem, { lang: "en", shell: "cli" })).toContain(`'Thực hiện': "BHYT" (no numbers in its cells)`);
   });
 });
 

@@ -32,7 +32,7 @@ describe("a chart sheet", () => {
     const e = await rejection(recalculate(port, choices({ targets: "Biểu đồ" })));
     expect(e.code).toBe("not-a-worksheet");
     expect(e.sheet).toBe("Biểu đồ");
-    // Said at the picker of that role.
+    // Message at the picker of that role.
     expect(e.problem).toEqual({ code: "chart-sheet-given", params: { role: "targets", worksheets: ["Kế hoạch", "Thực hiện"] }, where: { sheet: "Biểu đồ" }, setting: "targets" });
     expect(e.message).toContain("'Biểu đồ'");
     expect(e.message).toContain("'Kế hoạch'");
@@ -54,7 +54,7 @@ describe("a named sheet that does not exist", () => {
     const port = new FakeWorkbook([KH, TH], [CHART]);
     const e = await rejection(analyze(port, choices({ [role]: "Tháng 13" })));
     expect(e.code).toBe("missing-sheet");
-    // Said at the picker of that role, listing the workbook's sheets.
+    // Message at the picker of that role, listing the workbook's sheets.
     expect(e.problem).toMatchObject({ code: "sheet-not-found", params: { name: "Tháng 13", role }, where: { sheet: "Tháng 13" }, setting: role });
     expect(e.message).toContain("'Tháng 13'");
     expect(e.message).toContain("'Kế hoạch'");

@@ -6,6 +6,7 @@
  * The pane runs the real pipeline (the engine fills `SheetDetection.columns`); analyze() is only
  * wrapped to record the choices each run is given.
  */
+import { said } from "../../src/core/messages";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { DetectionView, withColumnRole } from "../../src/taskpane/components/DetectionView";
@@ -186,7 +187,7 @@ describe("what the detection read other than as written", () => {
       names: [{ row: 7, name: "Phường 3", written: "3", why: "number" }],
       bands: { column: "C", labels: ["Kế hoạch", "Thực hiện"] },
     };
-    const summary = { detection: [d], unmatched: [], sheetNotes: ["Trang tính 'KH 2024' bị ẩn nên không được chọn tự động; hãy chọn nó nếu đó là số liệu của kỳ này."] } as unknown as Summary;
+    const summary = { detection: [d], unmatched: [], sheetNotes: [said("hidden-sheet-passed-over", { role: "targets" }, { sheet: "KH 2024" })] } as unknown as Summary;
     render(
       <FluentProvider theme={webLightTheme}>
         <DetectionView S={S} summary={summary} />

@@ -5,7 +5,6 @@
 import { formatCount, formatPercent, joinList } from "../format";
 import type { Lang } from "../i18n";
 import { filesEn, filesVi } from "./files";
-import { generalEn, generalVi } from "./general";
 import { optionsEn, optionsVi } from "./options";
 import { sheetsEn, sheetsVi } from "./sheets";
 import { tablesEn, tablesVi } from "./tables";
@@ -13,8 +12,8 @@ import { settingFix, settingName } from "./settings";
 import type { Catalogue, Message, MessageCode, Say, Text, Voice, Where } from "./types";
 
 export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = {
-  vi: { ...generalVi, ...tablesVi, ...sheetsVi, ...optionsVi, ...filesVi },
-  en: { ...generalEn, ...tablesEn, ...sheetsEn, ...optionsEn, ...filesEn },
+  vi: { ...tablesVi, ...sheetsVi, ...optionsVi, ...filesVi },
+  en: { ...tablesEn, ...sheetsEn, ...optionsEn, ...filesEn },
 };
 
 const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
@@ -62,18 +61,13 @@ export function said<C extends MessageCode>(code: C, params: Message<C>["params"
   return { code, params, ...(where ? { where } : {}), ...(setting ? { setting } : {}) };
 }
 
-/** A warning or note as a sentence (a sentence not yet turned into data is shown as it is). */
-export function renderSaid(s: Message | string, voice: Voice): string {
-  return typeof s === "string" ? s : render(s, voice);
-}
 
 /** A key that is equal for equal warnings (to say each once). */
-export function saidKey(s: Message | string): string {
-  return typeof s === "string" ? s : JSON.stringify([s.code, s.where ?? null, s.params]);
+export function saidKey(s: Message): string {
+  return JSON.stringify([s.code, s.where ?? null, s.params]);
 }
 
 /** A warning's cell as "'Sheet'!E7" (or "" when it names none), to tell which column it is about. */
-export function saidPlace(s: Message | string): string {
-  if (typeof s === "string") return s;
+export function saidPlace(s: Message): string {
   return s.where?.cell !== undefined && s.where.sheet !== undefined ? `${quoteSheet(s.where.sheet)}!${s.where.cell}` : "";
 }

@@ -3,7 +3,6 @@
  * new key in its area's interface and a text in both of that area's catalogues (vi, en).
  */
 import type { FilesParams } from "./files";
-import type { GeneralParams } from "./general";
 import type { OptionsParams } from "./options";
 import type { SheetsParams } from "./sheets";
 import type { TablesParams } from "./tables";
@@ -11,4 +10,4 @@ import type { TablesParams } from "./tables";
 /** tables: detect, bands, rowKinds, units, unitColumns (a sheet's table, rows, names, cells);
  *  sheets: roles, sheetModel, summarize, sheetChecks, alignUnits, indicatorResults, computeResult;
  *  options: goals, goalPlans, reportDate, the CLI's arguments; files: reading and writing workbooks. */
-export interface MessageParams extends GeneralParams, TablesParams, SheetsParams, OptionsParams, FilesParams {}
+export interface MessageParams extends TablesParams, SheetsParams, OptionsParams, FilesParams {}

@@ -14,7 +14,7 @@ import { RunChoices } from "../../core/settings";
 import { columnIndex } from "../../core/grid";
 import { foldText } from "../../core/text";
 import { UiStrings } from "../strings";
-import { render, renderSaid, type Message } from "../../core/messages";
+import { render, type Message } from "../../core/messages";
 import type { ExclusionReason } from "../../core/detect";
 import { FieldMessage, FieldProblem } from "./Problems";
 
@@ -123,7 +123,7 @@ export function DetectionView({ S, summary, collapsed = false, choices, onChange
                 <h3 className={styles.sheet}>{S.sheetNotes}</h3>
                 <ul className={styles.list}>
                   {summary.sheetNotes.map((n, i) => (
-                    <li key={i}>{renderSaid(n, { lang: S.lang, shell: "pane" })}</li>
+                    <li key={i}>{render(n, { lang: S.lang, shell: "pane" })}</li>
                   ))}
                 </ul>
               </section>

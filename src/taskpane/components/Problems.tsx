@@ -6,7 +6,7 @@ import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
 import { ErrorCircleRegular } from "@fluentui/react-icons";
 import { isChitieuError } from "../../core/errors";
-import { render, renderSaid, type Message, type Said, type Setting, type Where } from "../../core/messages";
+import { render, type Message, type Setting, type Where } from "../../core/messages";
 import { UiStrings } from "../strings";
 
 export function errorText(S: UiStrings, error: unknown): { title: string; message: string } {
@@ -91,14 +91,14 @@ export function ProblemBar({ S, error, onRetry }: { S: UiStrings; error: unknown
 /** At most this many warnings are listed; the count says how many there are. */
 const SHOWN = 12;
 
-export function WarningsBar({ S, warnings }: { S: UiStrings; warnings: readonly Said[] }): React.JSX.Element {
+export function WarningsBar({ S, warnings }: { S: UiStrings; warnings: readonly Message[] }): React.JSX.Element {
   return (
     <MessageBar intent="warning" layout="multiline" data-testid="warnings">
       <MessageBarBody>
         <MessageBarTitle>{S.warnings(warnings.length)}</MessageBarTitle>
         <ul style={{ margin: "4px 0 0", paddingLeft: "18px" }}>
           {warnings.slice(0, SHOWN).map((w, i) => (
-            <li key={i}>{renderSaid(w, { lang: S.lang, shell: "pane" })}</li>
+            <li key={i}>{render(w, { lang: S.lang, shell: "pane" })}</li>
           ))}
           {warnings.length > SHOWN && <li>…</li>}
         </ul>

@@ -185,7 +185,7 @@ export function IndicatorCard(props: { r: IndicatorResult; S: UiStrings; lang: U
             sheet={sheet}
             onOpenSheet={onOpenSheet}
           />
-          {/* The area-wide rate reaches the goal with fewer people than the units' sum: units above their goal count for it. Said, so the paragraph's figure is not read as a contradiction. */}
+          {/* The area-wide rate reaches the goal with fewer people than the units' sum: units above their goal count for it. Message, so the paragraph's figure is not read as a contradiction. */}
           {r.goal !== null && r.goal !== undefined && r.toGoal !== null && r.toGoal > 0 && r.toGoal !== need.people && (
             <Text size={200} block data-testid="to-goal-area">
               {S.toGoalArea(formatPercentShort(r.goal, lang), formatCount(r.toGoal, lang))}
