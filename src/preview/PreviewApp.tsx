@@ -10,7 +10,7 @@ import { startTransition, useCallback, useEffect, useMemo, useRef, useState } fr
 import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { ArrowDownloadRegular, FolderOpenRegular } from "@fluentui/react-icons";
 import { isChitieuError } from "../core/errors";
-import { renderSaid } from "../core/messages";
+import { render } from "../core/messages";
 import { columnLetter } from "../core/grid";
 import type { Outcome } from "../workbook/recalculate";
 import type { SheetInfo } from "../workbook/port";
@@ -70,7 +70,7 @@ export function resultName(name: string): string {
 
 /** An error as one sentence in the user's language (the engine's message as the preview says it). */
 export function problemText(lang: UiLang, error: unknown): string {
-  if (isChitieuError(error)) return renderSaid(error.problem, { lang, shell: "preview" });
+  if (isChitieuError(error)) return render(error.problem, { lang, shell: "preview" });
   const S = strings(lang);
   return `${S.unexpected}: ${error instanceof Error ? error.message : String(error)}`;
 }
@@ -139,7 +139,9 @@ export function PreviewApp(props: PreviewAppProps): React.JSX.Element {
   const [doc, setDoc] = useState<Doc>({ status: "reading", name: props.sample.name });
   const [sheets, setSheets] = useState<readonly SheetInfo[]>([]);
   const [active, setActive] = useState<string | null>(null);
-  const [view, setView] = useState<SheetView | null>(null);
+  // The grid in front, numbered: a view made again (after Recalculate) is drawn afresh.
+  const [view, setView] = useState<{ readonly n: number; readonly view: SheetView } | null>(null);
+  const views = useRef(0);
   // Bumped after each recalculation: the sheets and the grid are read again.
   const [version, setVersion] = useState(0);
   const [dragging, setDragging] = useState(false);
@@ -157,6 +159,8 @@ export function PreviewApp(props: PreviewAppProps): React.JSX.Element {
       setDoc({ status: "reading", name: source.name });
       setSaveError(null);
       setView(null);
+      setSheets([]);
+      setActive(null);
       source
         .bytes()
         .then((bytes) => openBook.current(source.name, bytes))
@@ -193,7 +197,7 @@ export function PreviewApp(props: PreviewAppProps): React.JSX.Element {
     let live = true;
     book.view(active).then(
       // A transition: React draws the grid in slices, between which the page stays responsive.
-      (v) => live && startTransition(() => setView(v)),
+      (v) => live && startTransition(() => setView(v ? { n: ++views.current, view: v } : null)),
       () => live && setView(null),
     );
     return () => {
@@ -292,13 +296,13 @@ export function PreviewApp(props: PreviewAppProps): React.JSX.Element {
         <div className={styles.body}>
           <aside className={styles.pane} aria-label="Chỉ tiêu" data-testid="pane">
             {/* While the file is read the pane shows its progress and Recalculate waits; a new workbook gets a fresh pane. */}
-            {doc.status !== "failed" && <Pane key={doc.status === "ready" ? doc.id : "reading"} port={doc.status === "ready" ? doc.book : null} workbookLoading={doc.status === "reading"} host={host} onRecalculated={onRecalculated} />}
+            {doc.status !== "failed" && <Pane key={doc.status === "ready" ? doc.id : "reading"} port={doc.status === "ready" ? doc.book : null} engine={doc.status === "ready" ? doc.book : undefined} workbookLoading={doc.status === "reading"} host={host} onRecalculated={onRecalculated} />}
             {doc.status === "failed" && (
               <div className={styles.placeholder}>
                 <Text as="h1" size={500} weight="semibold" style={{ margin: 0 }}>
                   {S.appTitle}
                 </Text>
-                <MessageBar intent="error" layout="multiline" role="alert" data-testid="file-error">
+                <MessageBar intent="error" layout="multiline" role="alert" data-testid="file-error" data-code={isChitieuError(doc.error) ? doc.error.problem.code : undefined}>
                   <MessageBarBody>{problemText(lang, doc.error)}</MessageBarBody>
                 </MessageBar>
                 <Button appearance="primary" icon={<FolderOpenRegular />} onClick={() => input.current?.click()}>
@@ -309,7 +313,7 @@ export function PreviewApp(props: PreviewAppProps): React.JSX.Element {
           </aside>
           <section className={styles.main} aria-label={W.workbook} data-testid="workbook">
             <div className={styles.tabs}>
-              <TabList size="small" selectedValue={active ?? undefined} onTabSelect={(_, d) => setActive(String(d.value))} aria-label={W.sheets}>
+              <TabList size="small" selectedValue={active ?? ""} onTabSelect={(_, d) => setActive(String(d.value))} aria-label={W.sheets}>
                 {visible.map((s) => (
                   <Tab key={s.name} value={s.name} data-sheet={s.name} data-summary={s.ours ? "true" : "false"}>
                     {s.ours ? `★ ${s.name}` : s.name}
@@ -318,8 +322,12 @@ export function PreviewApp(props: PreviewAppProps): React.JSX.Element {
               </TabList>
             </div>
             <div className={styles.gridWrap} role="region" aria-label={active ?? ""} tabIndex={0}>
-              {view && book && <GridTable key={`${doc.status === "ready" ? doc.id : 0}:${view.name}:${version}`} view={view} styles={styles} />}
-              {view?.truncated && <Text className={styles.note} size={200}>{W.truncated(view.rows.length, view.columns)}</Text>}
+              {view && book && <GridTable key={view.n} view={view.view} styles={styles} />}
+              {view && book && view.view.truncated && (
+                <Text className={styles.note} size={200}>
+                  {W.truncated(view.view.rows.length, view.view.columns)}
+                </Text>
+              )}
             </div>
           </section>
         </div>

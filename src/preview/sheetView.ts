@@ -1,5 +1,6 @@
 /**
- * A worksheet of an exceljs Workbook as plain rows of display cells, for the preview's grid:
+ * A worksheet of an exceljs Workbook as plain rows of display cells, for the preview's grid (made
+ * in the preview's worker, sent to the page as plain data):
  * values shown the way their number format says (in Vietnamese or English), with fill, font
  * colour and weight. Text stays text: the grid renders it with React, never as markup.
  */
@@ -103,7 +104,3 @@ export function sheetView(ws: ExcelJS.Worksheet, lang: Lang): SheetView {
   return { name: ws.name, rows, columns, widths, truncated: ws.rowCount > MAX_ROWS || rows.some((_, i) => ws.getRow(i + 1).cellCount > MAX_COLUMNS) };
 }
 
-/** Sheets a person sees (not the add-in's hidden record). */
-export function visibleSheets(wb: ExcelJS.Workbook): ExcelJS.Worksheet[] {
-  return wb.worksheets.filter((ws) => ws.state !== "hidden" && ws.state !== "veryHidden");
-}

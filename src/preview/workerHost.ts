@@ -42,6 +42,8 @@ export function createHost(deps: HostDeps): Handler {
       } catch (cause) {
         throw deps.readError(name, new Uint8Array(bytes), cause);
       }
+      // exceljs reads any zip without complaint (an .ods, a .docx renamed .xlsx) and finds no sheet in it.
+      if (wb.worksheets.length === 0) throw deps.readError(name, new Uint8Array(bytes), new Error("The file holds no worksheet."));
       // Only a workbook that reads replaces the one open.
       port = new ExcelJsWorkbook(wb);
       const settings = await port.loadSettings().catch(() => null);

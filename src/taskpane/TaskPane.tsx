@@ -43,6 +43,17 @@ export interface TaskPaneProps {
    * at once, reads nothing through the port, and Recalculate waits.
    */
   readonly workbookLoading?: boolean;
+  /**
+   * Runs the pipeline elsewhere (the preview's Web Worker, so a national workbook never freezes
+   * the page) instead of `analyze` / `recalculateAndRemember` over `port` on this thread.
+   */
+  readonly engine?: PaneEngine;
+}
+
+/** The pipeline as the pane calls it: the same two steps every shell runs. */
+export interface PaneEngine {
+  analyze(choices: RunChoices): Promise<Analysis>;
+  recalculateAndRemember(choices: RunChoices): Promise<Outcome>;
 }
 
 /**
@@ -102,7 +113,7 @@ export function sameChoices(a: RunChoices | null, b: RunChoices | null): boolean
 
 const isSheetRole = (p: FieldPlace): p is SheetRole => (SHEET_ROLES as readonly string[]).includes(p);
 
-export function TaskPane({ port, host, onRecalculated, workbookLoading = false }: TaskPaneProps): React.JSX.Element {
+export function TaskPane({ port, host, onRecalculated, workbookLoading = false, engine }: TaskPaneProps): React.JSX.Element {
   useGlobalStyles();
   const styles = useStyles();
   const [lang, setLang] = useState<UiLang>(() => uiLangFrom(host.displayLanguage));
@@ -152,7 +163,7 @@ export function TaskPane({ port, host, onRecalculated, workbookLoading = false }
     setAnalysis({ status: "loading" });
     // The analysis lists the sheets itself: its list fills the pickers (no second round trip to
     // Excel); when it fails, the sheets are listed on their own so another can be chosen.
-    analyze(port, choices).then(
+    (engine ? engine.analyze(choices) : analyze(port, choices)).then(
       (a) => {
         if (!live) return;
         setSheetList(a.sheetList);
@@ -169,7 +180,7 @@ export function TaskPane({ port, host, onRecalculated, workbookLoading = false }
     return () => {
       live = false;
     };
-  }, [port, workbookLoading, choices, reload]);
+  }, [port, engine, workbookLoading, choices, reload]);
 
   const onRecalculate = useCallback(async () => {
     // One recalculation at a time: a second click while one runs does nothing.
@@ -177,7 +188,7 @@ export function TaskPane({ port, host, onRecalculated, workbookLoading = false }
     running.current = true;
     setRun({ status: "running" });
     try {
-      const outcome = await recalculateAndRemember(port, choices);
+      const outcome = await (engine ? engine.recalculateAndRemember(choices) : recalculateAndRemember(port, choices));
       setRanWith(choices);
       setRun({ status: "done", outcome });
       port.listSheets().then(setSheetList, () => undefined);
@@ -187,7 +198,7 @@ export function TaskPane({ port, host, onRecalculated, workbookLoading = false }
     } finally {
       running.current = false;
     }
-  }, [port, choices, onRecalculated]);
+  }, [port, engine, choices, onRecalculated]);
 
   const change = useCallback((next: RunChoices) => {
     if (running.current) return;

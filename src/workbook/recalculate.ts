@@ -5,7 +5,7 @@
  * them give the same results on the same grids.
  */
 import { ChitieuError } from "../core/errors";
-import { Grid, SheetGrid } from "../core/grid";
+import { Grid, SheetGrid, isBlank } from "../core/grid";
 import { said } from "../core/messages";
 import { SheetChoice, SheetRole, chooseSheets, contestedRoles } from "../core/roles";
 import { RunChoices } from "../core/settings";
@@ -56,7 +56,22 @@ async function choose(port: WorkbookPort, sheetList: SheetInfo[], choices: RunCh
   const candidates = worksheets.filter((n) => !skip.has(n) && !hidden.has(n));
   const peeked = await port.readSheets(candidates, { maxRows: PEEK_ROWS });
   const peek = new Map<string, Grid>(peeked.map((g) => [g.name, g.values]));
-  return chooseSheets(allNames, choices.sheets, peek, skip, hidden);
+  try {
+    return chooseSheets(allNames, choices.sheets, peek, skip, hidden);
+  } catch (e) {
+    // No sheet of actuals because there is nothing at all: say that, not "no actuals sheet".
+    // The top rows were blank; read those sheets whole before saying so (only on this error path).
+    if (e instanceof ChitieuError && e.code === "missing-sheet" && candidates.length > 0 && peeked.every((g) => blankGrid(g.values))) {
+      const whole = await port.readSheets(candidates);
+      if (whole.every((g) => blankGrid(g.values))) throw new ChitieuError("empty-sheet", said("workbook-empty", { sheets: candidates }, undefined, "input"));
+    }
+    throw e;
+  }
+}
+
+function blankGrid(g: Grid): boolean {
+  for (const row of g) for (const v of row) if (!isBlank(v)) return false;
+  return true;
 }
 
 /** Everything up to the sheet descriptions, without writing: for previews. */

@@ -33,7 +33,7 @@ interface GridCell {
   fill: string | null;
 }
 
-/** The visible sheet's grid as rows of cells (row headers left out). */
+/** The visible sheet's grid as rows of cells (row headers left out; the rows drawn so far, the first 50 at least). */
 async function grid(): Promise<{ sheet: string; rows: GridCell[][] }> {
   return page.locator("[data-testid=grid]").evaluate((t) => ({
     sheet: t.getAttribute("data-sheet") ?? "",
@@ -121,7 +121,7 @@ describe("the preview in Chromium", () => {
     await page.locator("aside").evaluate((a) => a.scrollTo(0, 0));
     await page.locator("aside").screenshot({ path: path.join(RESULTS, "taskpane.png") });
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.locator("section[aria-label=Workbook]").screenshot({ path: path.join(RESULTS, "overview-sheet.png") });
+    await page.getByTestId("workbook").screenshot({ path: path.join(RESULTS, "overview-sheet.png") });
 
     // The ranked sheet: rank order, rates, and the highlight on exactly the units below the rate.
     await openTab("Xếp hạng BHXH TN (KH)");
@@ -152,7 +152,7 @@ describe("the preview in Chromium", () => {
   });
 
   test("Download saves an .xlsx that holds the input sheets unchanged and the summary sheets", async () => {
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /Download/ }).click()]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
     expect(download.suggestedFilename()).toBe("hau-giang-2022-ket-qua.xlsx");
     const file = path.join(RESULTS, "hau-giang-2022-ket-qua.xlsx");
     await download.saveAs(file);
@@ -185,15 +185,15 @@ describe("the preview in Chromium", () => {
     expect(rows).toEqual(tn.units.map((u) => ({ unit: u.unit, rate: u.ratio })));
   });
 
-  test("a workbook with no actuals sheet says which sheets there are and what to do", async () => {
+  test("a workbook with no actuals sheet says, in Vietnamese, which sheets there are and what to do", async () => {
     const bytes = await sampleBytes((wb) => {
       wb.removeWorksheet(wb.getWorksheet("Thực hiện")!.id);
     });
     await openFile("thieu-sheet.xlsx", bytes);
-    const alert = page.getByRole("alert");
+    const alert = page.locator('[data-code="no-actuals-sheet"]').first();
     await alert.waitFor({ timeout: 30000 });
     const text = await alert.textContent();
-    expect(text).toMatch(/No sheet of actuals found/);
+    expect(text).toMatch(/trang tính/);
     expect(text).toMatch(/'Kế hoạch', 'Dân số'/);
     await page.screenshot({ path: path.join(RESULTS, "preview-error-missing-sheet.png") });
   });

@@ -7,40 +7,17 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { ChitieuError } from "../../src/core/errors";
 import { render } from "../../src/core/messages";
 import { DEFAULT_CHOICES } from "../../src/core/settings";
 import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
 import { analyze, recalculate } from "../../src/workbook/recalculate";
-import { workbookReadError } from "../../src/workbook/fileErrors";
-import { Request, Response, errorFromWire, errorToWire } from "../../src/preview/protocol";
-import { createHost, Handler } from "../../src/preview/workerHost";
-import { Endpoint, PreviewWorker } from "../../src/preview/workerClient";
+import { errorFromWire, errorToWire } from "../../src/preview/protocol";
 import { resultName } from "../../src/preview/PreviewApp";
+import { clone, newWorker } from "./inProcess";
 
 const SAMPLE = path.join(__dirname, "..", "..", "samples", "hau-giang-2022.xlsx");
-
-/** A worker in this process: requests and answers are structured clones, as postMessage makes them. */
-function inProcess(handle: Handler): Endpoint {
-  const onMessage: ((e: MessageEvent<Response>) => void)[] = [];
-  return {
-    postMessage(message: Request) {
-      const req = structuredClone(message);
-      handle(req.op, req.args as never).then(
-        (value) => ({ id: req.id, ok: true as const, value }),
-        (error: unknown) => ({ id: req.id, ok: false as const, error: errorToWire(error) }),
-      ).then((res: Response) => {
-        const copy = structuredClone(res);
-        for (const l of onMessage) l({ data: copy } as MessageEvent<Response>);
-      });
-    },
-    addEventListener(type: "message" | "error", listener: never) {
-      if (type === "message") onMessage.push(listener);
-    },
-  };
-}
-
-const newWorker = () => new PreviewWorker(inProcess(createHost({ excel: async () => ExcelJS, readError: workbookReadError })));
 
 function sampleBytes(): ArrayBuffer {
   const b = fs.readFileSync(SAMPLE);
@@ -129,16 +106,23 @@ describe("the preview's worker", () => {
     expect((await book.listSheets()).map((s) => s.name)).toContain("Kế hoạch");
     const empty = await worker.open("rong.xlsx", new ArrayBuffer(0)).catch((x: ChitieuError) => x);
     expect((empty as ChitieuError).problem.code).toBe("file-empty");
+    // A zip exceljs reads without complaint but finds no sheet in: what it is, from its bytes.
+    const zip = new JSZip();
+    zip.file("mimetype", "application/vnd.oasis.opendocument.spreadsheet", { compression: "STORE" });
+    zip.file("content.xml", "<x/>");
+    const ods = await zip.generateAsync({ type: "arraybuffer" });
+    const odsErr = await worker.open("dan-so.xlsx", ods).catch((x: ChitieuError) => x);
+    expect((odsErr as ChitieuError).problem.code).toBe("file-ods");
   });
 
   test("errors cross as data: the engine's keep their kind and message, others their text", () => {
     const e = new ChitieuError("missing-sheet", { code: "sheet-not-in-workbook", params: { have: ["KH"] }, where: { sheet: "TH" } });
-    const back = errorFromWire(structuredClone(errorToWire(e)));
+    const back = errorFromWire(clone(errorToWire(e)));
     expect(back).toBeInstanceOf(ChitieuError);
     expect((back as ChitieuError).code).toBe("missing-sheet");
     expect((back as ChitieuError).problem).toEqual(e.problem);
     expect((back as ChitieuError).sheet).toBe("TH");
-    const other = errorFromWire(structuredClone(errorToWire(new TypeError("boom"))));
+    const other = errorFromWire(clone(errorToWire(new TypeError("boom"))));
     expect(other).not.toBeInstanceOf(ChitieuError);
     expect([other.name, other.message]).toEqual(["TypeError", "boom"]);
   });

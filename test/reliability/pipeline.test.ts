@@ -78,6 +78,24 @@ describe("an empty sheet chosen by name", () => {
   });
 });
 
+describe("an empty workbook", () => {
+  test("says the workbook holds no figures, naming its blank sheets, not 'no actuals sheet'", async () => {
+    // Blank in the top rows the roles are guessed from, and blank below them too.
+    const blank = (name: string) => ({ name, values: Array.from({ length: 40 }, () => [null, "", null]) });
+    const port = new FakeWorkbook([blank("Sheet1"), blank("Sheet2")]);
+    const e = await rejection(recalculate(port, choices({})));
+    expect(e.code).toBe("empty-sheet");
+    expect(e.problem).toEqual({ code: "workbook-empty", params: { sheets: ["Sheet1", "Sheet2"] }, setting: "input" });
+    expect(port.written).toEqual([]);
+  });
+
+  test("a sheet blank in its top rows but with a table further down is not called empty", async () => {
+    const late = { name: "Sheet1", values: [...Array.from({ length: 35 }, () => [null]), ["Ghi chú: số liệu ở trang khác"]] };
+    const e = await rejection(recalculate(new FakeWorkbook([late]), choices({})));
+    expect(e.problem.code).toBe("no-actuals-sheet");
+  });
+});
+
 describe("a workbook with no targets or base sheet", () => {
   test("missing-sheet, listing the sheets it has", async () => {
     const port = new FakeWorkbook([TH, { name: "Ghi chú", values: [["Số liệu sơ bộ"]] }]);

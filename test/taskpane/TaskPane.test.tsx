@@ -286,7 +286,7 @@ describe("task pane: goal entry (seed 002, Quỳnh Nhai)", () => {
     fireEvent.blur(rate);
     const alert = await screen.findByRole("alert", undefined, { timeout: 5000 });
     expect(alert.textContent).toMatch(/"abc" is not a rate/);
-    // Said under the field, and not sent to the run: Recalculate waits for it.
+    // Message under the field, and not sent to the run: Recalculate waits for it.
     expect(rate.getAttribute("aria-describedby")).toContain(alert.id);
     expect(recalcButton(/Recalculate/).getAttribute("aria-disabled")).toBe("true");
     fireEvent.click(within(screen.getByTestId("goals")).getByRole("button", { name: "Remove goal 1" }));

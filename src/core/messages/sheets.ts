@@ -45,6 +45,8 @@ export interface SheetsParams {
   "sheet-not-found": { name: string; role: SheetRole; sheets: string[] };
   /** No sheet holds the actuals. setting: actuals. */
   "no-actuals-sheet": { sheets: string[] };
+  /** Every worksheet the run could read is blank (a new workbook, a file saved before pasting). */
+  "workbook-empty": { sheets: string[] };
   /** Note: of several sheets for a role, this one was taken (its period), the other not. where: the sheet taken. */
   "sheet-chosen-by-period": { role: SheetRole; period: PeriodParam | null; because: "latest" | "report-year" | null; other: string; otherPeriod: PeriodParam | null };
   /** The one plan or base sheet is of another year than the actuals. where: that sheet. */
@@ -189,6 +191,8 @@ const columnsAt = (cs: readonly SheetColumnParam[], say: Say): string => cs.map(
 export const sheetsVi: Texts<SheetsParams> = {
   "sheet-not-found": (p, say) =>
     `Không có trang tính nào tên ${say.sheet(p.name)} (được chọn làm trang ${sheetRoleWord(p.role, "vi")}). Sổ làm việc có: ${sheetList(p.sheets, say) || "không có trang tính nào"}. Hãy lấy một trong các trang này (${say.fix(p.role)}).`,
+  "workbook-empty": (p, say) =>
+    `Sổ làm việc không có số liệu: ${p.sheets.length === 1 ? `trang tính ${say.sheet(p.sheets[0]!)} trống` : `các trang tính ${say.list(p.sheets.map(say.sheet))} đều trống`}. Hãy dán bảng kế hoạch và bảng thực hiện (có dòng tiêu đề “STT”, “Đơn vị” và các cột số liệu) vào sổ làm việc rồi tính lại, hoặc mở sổ làm việc có số liệu.`,
   "no-actuals-sheet": (p, say) =>
     `Không tìm thấy trang tính số thực hiện. Đặt tên trang đó là “Thực hiện” (hoặc “TH”), hoặc chỉ ra trang đó (${say.fix("actuals")}). Sổ làm việc có: ${sheetList(p.sheets, say) || "không có trang tính nào"}.`,
   "sheet-chosen-by-period": (p, say) => {
@@ -291,6 +295,8 @@ export const sheetsVi: Texts<SheetsParams> = {
 export const sheetsEn: Texts<SheetsParams> = {
   "sheet-not-found": (p, say) =>
     `There is no sheet named ${say.sheet(p.name)} (given for the ${sheetRoleWord(p.role, "en")}). The workbook has: ${sheetList(p.sheets, say) || "no sheets"}. Pick one of these (${say.fix(p.role)}).`,
+  "workbook-empty": (p, say) =>
+    `The workbook holds no figures: ${p.sheets.length === 1 ? `sheet ${say.sheet(p.sheets[0]!)} is empty` : `sheets ${say.list(p.sheets.map(say.sheet))} are all empty`}. Paste the targets and actuals tables (a header row with “STT”, “Đơn vị” and the figure columns) and recalculate, or open a workbook that has figures.`,
   "no-actuals-sheet": (p, say) =>
     `No sheet of actuals found. Name it "Thực hiện" (or "TH", "Actual"), or choose it (${say.fix("actuals")}). The workbook has: ${sheetList(p.sheets, say) || "no sheets"}.`,
   "sheet-chosen-by-period": (p, say) => {

@@ -8,6 +8,7 @@ export const SHEETS_SAMPLES: readonly Message[] = [
   // Choosing the sheets.
   said("sheet-not-found", { name: "Năm 2019", role: "previous", sheets: ["Kế hoạch", "Thực hiện", "Dân số"] }, { sheet: "Năm 2019" }, "previous"),
   said("no-actuals-sheet", { sheets: ["Kế hoạch", "Sheet9"] }, undefined, "actuals"),
+  said("workbook-empty", { sheets: ["Sheet1", "Trang tính2"] }, undefined, "input"),
   said("sheet-chosen-by-period", { role: "targets", period: { year: 2024, month: 0, day: 0 }, because: "report-year", other: "KH", otherPeriod: { year: 2023, month: 0, day: 0 } }, { sheet: "KH (2)" }, "targets"),
   said("sheet-of-another-year", { role: "targets", year: 2024, actuals: "TH T4.2025", actualsYear: 2025 }, { sheet: "KH 2024" }, "targets"),
   said("sheet-chosen-by-columns", { role: "actuals" }, { sheet: "Bieu 01" }, "actuals"),
