@@ -105,15 +105,15 @@ describe("the preview in Vietnamese, when something is wrong", () => {
     expect(await page.locator("[role=tab]").count()).toBe(3);
   });
 
-  test("an empty workbook (one empty sheet): a Vietnamese message with its code, naming the sheet it has", async () => {
+  test("an empty workbook (one empty sheet): it says the workbook holds no figures, naming the sheet", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Sheet1");
     await openFile("trong.xlsx", Buffer.from(await wb.xlsx.writeBuffer()));
     const problem = page.locator("aside [data-code]").first();
     await problem.waitFor({ timeout: 30000 });
-    expect(await problem.getAttribute("data-code")).toBeTruthy();
+    expect(await problem.getAttribute("data-code")).toBe("workbook-empty");
     const t = await text(problem);
-    expect(t).toContain("Sheet1");
+    expect(t).toContain("'Sheet1' trống");
     expect(t).toMatch(VIETNAMESE);
     await page.screenshot({ path: path.join(RESULTS, "preview-empty-workbook.png") });
   });
