@@ -25,7 +25,7 @@ function detailOf(e: unknown): string {
 function openError(file: string, e: unknown): ChitieuError {
   const code = errnoOf(e);
   // "missing-sheet" is the kind this has always had (a contract of the JSON and the shells).
-  if (code === "ENOENT" || code === "ENOTDIR") return new ChitieuError("missing-sheet", said("file-missing", { file }, undefined, "input"));
+  if (code === "ENOENT" || code === "ENOTDIR") return new ChitieuError("bad-file", said("file-missing", { file }, undefined, "input"));
   if (code === "EISDIR") return new ChitieuError("bad-file", said("file-is-folder", { file }, undefined, "input"));
   const reason = code === "EACCES" || code === "EPERM" ? "denied" : code === "EBUSY" ? "busy" : "other";
   return new ChitieuError("bad-file", said("file-cannot-open", { file, reason, detail: detailOf(e) }, undefined, "input"));

@@ -46,7 +46,7 @@ export async function main(argv: readonly string[], io: CliIo = { out: (s: strin
     } else {
       io.out(printSummary(outcome.summary, args.choices.lang, outcome.narrative) + "\n\n");
       const names = outcome.written.map((w) => `'${w.name}'`).join(", ");
-      io.out(args.choices.lang === "vi" ? `Đã ghi ${args.out} (thêm các sheet ${names}).\n` : `Wrote ${args.out} (added sheets ${names}).\n`);
+      io.out(args.choices.lang === "vi" ? `Đã ghi ${args.out} (thêm các trang tính ${names}).\n` : `Wrote ${args.out} (added sheets ${names}).\n`);
     }
     return 0;
   } catch (e) {

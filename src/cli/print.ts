@@ -40,7 +40,7 @@ function extraLines(r: IndicatorResult, lang: Lang): string[] {
 export function printSummary(s: Summary, lang: Lang, narrative: readonly string[] = []): string {
   const L = labels(lang);
   const lines: string[] = [];
-  lines.push(`${lang === "vi" ? "Sheet" : "Sheets"}: ${[s.sheets.targets, s.sheets.actuals, s.sheets.base, s.sheets.previous ?? null].filter(Boolean).map((n) => `'${n}'`).join(", ")}`);
+  lines.push(`${lang === "vi" ? "Trang tính" : "Sheets"}: ${[s.sheets.targets, s.sheets.actuals, s.sheets.base, s.sheets.previous ?? null].filter(Boolean).map((n) => `'${n}'`).join(", ")}`);
   // Why a sheet was taken where another could serve (the report's period, its columns, hidden sheets).
   for (const n of s.sheetNotes ?? []) lines.push(`· ${render(n, { lang, shell: "cli" })}`);
   // Before any figure: what the area totals leave out, and total rows that are not the units' sum.
@@ -106,7 +106,7 @@ export function printSummary(s: Summary, lang: Lang, narrative: readonly string[
   }
   if (s.unmatched.length > 0) {
     lines.push("");
-    lines.push(lang === "vi" ? "Đơn vị không khớp giữa các sheet:" : "Units not matched between sheets:");
+    lines.push(lang === "vi" ? "Đơn vị không khớp giữa các trang tính:" : "Units not matched between sheets:");
     for (const u of s.unmatched) lines.push(`  '${u.sheet}': ${u.unit} — ${lang === "vi" ? "không có trong" : "not in"} ${u.missingFrom.map((m) => `'${m}'`).join(", ")}`);
   }
   if (s.warnings.length > 0) {

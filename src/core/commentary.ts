@@ -8,7 +8,7 @@ import type { Lang } from "./i18n";
 import { OutputValue, SheetSpec, legalSheetName, safeSheetSpec } from "./sheetSpec";
 
 const WORDS = {
-  vi: { sheet: "Nhận xét", title: "NHẬN XÉT KẾT QUẢ THỰC HIỆN CHỈ TIÊU", note: "Viết từ kết quả tính ở các sheet tổng hợp; mỗi đoạn một chỉ tiêu." },
+  vi: { sheet: "Nhận xét", title: "NHẬN XÉT KẾT QUẢ THỰC HIỆN CHỈ TIÊU", note: "Viết từ kết quả tính ở các trang tính tổng hợp; mỗi đoạn một chỉ tiêu." },
   en: { sheet: "Commentary", title: "COMMENTARY ON THE RESULTS", note: "Written from the results on the summary sheets; one paragraph per indicator and measure." },
 } as const;
 

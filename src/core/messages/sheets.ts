@@ -383,13 +383,13 @@ export const sheetsEn: Texts<SheetsParams> = {
   },
   "implausible-rate": (p, say) => {
     const examples = p.examples.map((e) => `${e.unit} ${say.pct(e.rate)}`).join(", ");
-    const which = p.count > 0 ? `the rates of ${say.num(p.count)} units are over 1,000% (${examples})` : `the overall rate is ${say.pct(p.overall ?? 0)}`;
+    const which = p.count > 0 ? `${p.count === 1 ? `the rate of 1 unit is` : `the rates of ${say.num(p.count)} units are`} over 1,000% (${examples})` : `the overall rate is ${say.pct(p.overall ?? 0)}`;
     return `${ind(p.indicator, say)}: ${which} — that cannot be right. Check the unit of measure (persons or thousands) of columns ${say.cell(p.actual.sheet, p.actual.column)} and ${say.cell(p.denominator.sheet, p.denominator.column)}.`;
   },
   "actuals-without-denominator": (p, say) => {
     const what = denominatorEn(p.kind);
     const names = p.examples.map((e) => `${e.unit} (${say.num(e.actual)})`).join(", ");
     const more = p.count > p.examples.length ? `, and ${say.num(p.count - p.examples.length)} more` : "";
-    return `${ind(p.indicator, say)}: ${say.num(p.count)} units have actuals but no ${what} ("x", a blank or an error), so they have no rate and are left out of the area's totals — ${say.num(p.people)} people are not in the overall rate: ${names}${more}. Enter the ${what} for these units if there is one.`;
+    return `${ind(p.indicator, say)}: ${p.count === 1 ? "1 unit has" : `${say.num(p.count)} units have`} actuals but no ${what} ("x", a blank or an error), so ${p.count === 1 ? "it has" : "they have"} no rate and ${p.count === 1 ? "is" : "are"} left out of the area's totals — ${say.num(p.people)} ${p.people === 1 ? "person is" : "people are"} not in the overall rate: ${names}${more}. Enter the ${what} for these units if there is one.`;
   },
 };
