@@ -19,7 +19,7 @@ export interface SummarizeArgs {
 export const USAGE = `Usage:
   chitieu summarize <workbook.xlsx> --out <file.xlsx> [--targets <sheet>] [--actuals <sheet>] [--base <sheet>]
                     [--previous <sheet>] [--json] [--average overall|mean] [--rank competition|dense] [--lang vi|en]
-                    [--locale vi|en] [--map <role|sheet>:<column>=[<role>:]<indicator>]… [--goal <indicator>[@<category>]=<rate>]…
+                    [--locale vi|en] [--map <role|sheet>:<column>=[<role>:]<indicator>]… [--goal [<measure>:]<indicator>[@<category>]=<rate>]…
                     [--category <header>] [--group-by <header>] [--as-of <dd/mm/yyyy>] [--area <text>]
                     [--lowest <n>]
   chitieu demo      runs summarize on the bundled sample workbook
@@ -32,8 +32,11 @@ export const USAGE = `Usage:
               with what it holds (target, actual, base, previous, rateGoal, computed) and a sheet by name:
               --map "T4.2024:D=actual:BHXH bắt buộc"
   --previous  the sheet of the same period last year (else detected: Cùng kỳ, CK, Năm trước), for growth
-  --goal      a coverage goal (share of the base), repeatable: --goal "BHYT=93%" (area-wide),
-              --goal "BHYT@NTM nâng cao=95%" (units of that category); "BHXH" is total social insurance
+  --goal      a rate goal, repeatable: --goal "BHYT=93%" (area-wide), --goal "BHYT@NTM nâng cao=95%" (units
+              of that category); "BHXH" is total social insurance. A goal is for coverage (share of the
+              base, at most 100%) where the indicator has a coverage result, else against plan (any rate:
+              --goal "BHXH TN=105%"); attainment: or coverage: before the indicator chooses:
+              --goal "attainment:BHXH TN=105%"
   --category  header of the unit-category column (else detected: Loại xã, Phân loại, Nhóm, Category)
   --group-by  header of the column that groups the units (else group rows I, II … or Huyện / Quận)
   --as-of     the report date the commentary opens with, e.g. --as-of 31/10/2022 (else read from the

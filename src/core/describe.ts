@@ -3,7 +3,7 @@
  * sheet per indicator and measure, with number formats, highlights, widths, frozen headers, an
  * Excel table and a chart. Pure data; the adapters write it.
  */
-import { Lang, labels, sheetIndicator } from "./i18n";
+import { Labels, Lang, labels, sheetIndicator } from "./i18n";
 import { Highlight, MAX_SHEET_NAME, OutputValue, SheetSpec, fitWords, legalSheetChars, legalSheetName, safeSheetSpec, sheetNameKey, sheetRows, withRows } from "./sheetSpec";
 import { IndicatorResult, ResultColumns, Summary, figure, gapAt, resultColumns } from "./summarize";
 import { totalMismatchLines, unmatchedNote } from "./caveats";
@@ -174,7 +174,7 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
     h1.push(`${indicatorName(r, lang)} — ${L.measureShort(r.measure)}`, ...new Array<null>(widths[i]! - 1).fill(null));
     h2.push(L.actual, L.denominator(r.denominatorKind), L.rate, L.rank, L.below);
     if (e.growth) h2.push(L.previous, L.growth);
-    if (e.goal) h2.push(L.goal, L.goalGap, L.toGoal, L.belowGoal);
+    if (e.goal) h2.push(L.goal, L.goalGap, toGoalLabel(r, L), L.belowGoal);
     merges.push({ row: HEAD1, col: starts[i]!, rows: 1, cols: widths[i]! });
   });
   head.push(h1, h2);
@@ -364,6 +364,11 @@ export function rankedSheetNames(results: readonly Pick<IndicatorResult, "indica
   });
 }
 
+/** "Số người cần vận động thêm" for the catalogue's indicators (people); for any other, what is still short in its own unit. */
+function toGoalLabel(r: IndicatorResult, L: Labels): string {
+  return r.indicatorKey.startsWith("custom:") ? L.toGoalOther : L.toGoal;
+}
+
 function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number, name: string): SheetSpec {
   const L = labels(lang);
   const e = extrasOf(r);
@@ -386,7 +391,7 @@ function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number,
   head.push([L.rankMode(summary.rank)]);
   const header: OutputValue[] = [L.rank, L.unit, L.actual, L.denominator(r.denominatorKind), L.rate, L.gap(r.denominatorKind), L.vsAverage, L.below, L.averageShort];
   if (e.growth) header.push(L.previous, L.growth);
-  if (e.goal) header.push(L.goal, L.goalGap, L.toGoal, L.belowGoal);
+  if (e.goal) header.push(L.goal, L.goalGap, toGoalLabel(r, L), L.belowGoal);
   if (e.groups) header.push(L.group, L.groupRank);
   head.push(header);
   const n = c.order.length;

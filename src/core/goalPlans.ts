@@ -1,10 +1,12 @@
 /**
- * Coverage goals against the workbook: the goals given (area-wide or per unit category) checked
- * and grouped by indicator before anything is computed, a unit's own goal from a goal column of
- * the targets or base sheet, and what is left unused once the results are made.
+ * Goals against the workbook: the goals given (area-wide or per unit category) checked and
+ * grouped by indicator and measure before anything is computed — coverage where the indicator has
+ * a coverage result, else attainment, unless the goal names its measure —, a unit's own goal from
+ * a goal column of the targets or base sheet (always a coverage goal), and what is left unused
+ * once the results are made.
  */
 import { ChitieuError } from "./errors";
-import { ExactRate, GoalSetting, categoryKey, isAboveFull, parseRate, rateFromCell } from "./goals";
+import { ExactRate, GoalMeasure, GoalSetting, categoryKey, isAboveFull, parseRate, rateFromCell } from "./goals";
 import { IndicatorIdentity, identityFromName } from "./indicators";
 import { Alignment } from "./alignUnits";
 import { CategoryInfo } from "./results";
@@ -13,9 +15,10 @@ import { cellAddress } from "./grid";
 import { said, type Message } from "./messages";
 import type { CoverageBaseWord, GoalRef } from "./messages/options";
 
-/** The goals for one indicator: area-wide and per category (by category key). */
+/** The goals for one indicator and measure: area-wide and per category (by category key). */
 export interface GoalPlan {
   readonly id: IndicatorIdentity;
+  readonly measure: GoalMeasure;
   /** The first goal as the user gave it (indicator and category), for messages. */
   readonly first: GoalRef;
   area: ExactRate | null;
@@ -24,36 +27,66 @@ export interface GoalPlan {
   readonly categoryText: Map<string, string>;
 }
 
-/** Check the goals against the workbook and group them by indicator key. */
-export function planGoals(goals: readonly GoalSetting[], actuals: SheetModel, base: SheetModel | null): Map<string, GoalPlan> {
+/** The key of an indicator's goals for one measure in the map `planGoals` returns. */
+export function goalPlanKey(indicatorKey: string, measure: GoalMeasure): string {
+  return `${measure}:${indicatorKey}`;
+}
+
+/** The goal as messages name it: its measure only when the user gave one. */
+function goalRef(g: GoalSetting): GoalRef {
+  return g.measure ? { indicator: g.indicator, category: g.category, measure: g.measure } : { indicator: g.indicator, category: g.category };
+}
+
+/**
+ * Check the goals against the workbook and group them by indicator and measure (`goalPlanKey`).
+ * A goal is for coverage where the indicator has a coverage result (its base in the base sheet),
+ * else for attainment where the targets sheet has it, unless it names its measure; a coverage goal
+ * is at most 100%, a goal against plan any rate above 0. `warnings` gets a goal for an indicator of
+ * a coverage base taken against plan without saying so.
+ */
+export function planGoals(goals: readonly GoalSetting[], actuals: SheetModel, targets: SheetModel | null, base: SheetModel | null, warnings: Message[]): Map<string, GoalPlan> {
   const plans = new Map<string, GoalPlan>();
   if (goals.length === 0) return plans;
   // A goal's own rate first: a typo is named as such whatever else is missing.
   for (const g of goals) {
-    if (!parseRate(g.rate)) throw new ChitieuError("bad-option", said("goal-not-a-rate", { indicator: g.indicator, category: g.category, rate: g.rate }, undefined, "goal"));
-  }
-  if (!base) {
-    const g = goals[0]!;
-    throw new ChitieuError("missing-sheet", said("goal-needs-base", { indicator: g.indicator, category: g.category, rate: parseRate(g.rate)!.value }, undefined, "base"));
+    if (!parseRate(g.rate)) throw new ChitieuError("bad-option", said("goal-not-a-rate", { ...goalRef(g), rate: g.rate }, undefined, "goal"));
   }
   const found = [...actuals.indicators.values()].map((x) => x.id.vi);
   for (const g of goals) {
-    const ref: GoalRef = { indicator: g.indicator, category: g.category };
+    const ref = goalRef(g);
     const id = identityFromName(g.indicator);
     if (!id || !actuals.indicators.has(id.key)) {
       throw new ChitieuError("no-indicators", said("goal-unknown-indicator", { ...ref, found }, { sheet: actuals.table.sheet }, "goal"));
     }
     const rate = parseRate(g.rate)!;
-    // Goals are coverage goals when the indicator has its base in the base sheet: then no more
-    // than 100%. (Without one, checkGoalsUsed says the goal has no coverage result.)
-    const baseKind = actuals.indicators.get(id.key)!.id.base;
-    if (isAboveFull(rate) && baseKind && base.bases.has(baseKind)) {
+    const ident = actuals.indicators.get(id.key)!.id;
+    const baseKind = ident.base;
+    const hasCoverage = !!base && !!baseKind && base.bases.has(baseKind);
+    const hasAttainment = !!targets && targets.indicators.has(id.key);
+    // Revenue, debts, cards … have no coverage: a goal for one is against plan, whatever else is missing.
+    const measure: GoalMeasure = g.measure ?? (hasCoverage ? "coverage" : hasAttainment || !baseKind ? "attainment" : "coverage");
+    if (measure === "attainment" && !hasAttainment) {
+      const where = targets ? { sheet: targets.table.sheet } : undefined;
+      throw new ChitieuError("no-indicators", said("goal-no-target", { ...ref, targets: targets?.table.sheet ?? null }, where, targets ? "goal" : "targets"));
+    }
+    if (measure === "coverage" && !hasCoverage) {
+      // The base sheet without the indicator's column is said once the results are made (checkGoalsUsed).
+      if (!baseKind) throw new ChitieuError("no-indicators", said("goal-not-coverage", ref, base ? { sheet: base.table.sheet } : undefined, "goal"));
+      if (!base) throw new ChitieuError("missing-sheet", said("goal-needs-base", { ...ref, rate: rate.value }, undefined, "base"));
+    }
+    if (measure === "coverage" && isAboveFull(rate) && baseKind) {
       throw new ChitieuError("bad-option", said("goal-above-full-coverage", { ...ref, rate: rate.value, base: baseWord(baseKind) }, undefined, "goal"));
     }
-    let plan = plans.get(id.key);
+    // An indicator of a coverage base with no coverage result: the goal is read against plan, and
+    // the planner is told (a coverage goal typed for a month without the population sheet).
+    if (measure === "attainment" && !g.measure && baseKind) {
+      warnings.push(said("goal-applied-to-attainment", { ...ref, rate: rate.value, base: baseWord(baseKind) }, undefined, "base"));
+    }
+    const key = goalPlanKey(id.key, measure);
+    let plan = plans.get(key);
     if (!plan) {
-      plan = { id: actuals.indicators.get(id.key)!.id, first: ref, area: null, byCategory: new Map(), categoryText: new Map() };
-      plans.set(id.key, plan);
+      plan = { id: ident, measure, first: ref, area: null, byCategory: new Map(), categoryText: new Map() };
+      plans.set(key, plan);
     }
     if (g.category === null) {
       if (plan.area) throw new ChitieuError("bad-option", said("goal-twice", ref, undefined, "goal"));
@@ -75,7 +108,7 @@ function baseWord(kind: string): CoverageBaseWord {
 export function checkCategoryGoals(plans: ReadonlyMap<string, GoalPlan>, categories: CategoryInfo | null, sheets: readonly SheetModel[]): void {
   for (const plan of plans.values()) {
     for (const [k, text] of plan.categoryText) {
-      const ref: GoalRef = { indicator: plan.first.indicator, category: text };
+      const ref: GoalRef = { ...plan.first, category: text };
       if (!categories) {
         const columns = sheets.flatMap((m) => m.table.textColumns.map((c) => ({ sheet: m.table.sheet, column: letter(m.table, c.col), header: c.header })));
         throw new ChitieuError("bad-option", said("goal-needs-category-column", { ...ref, sheets: sheets.map((m) => m.table.sheet), columns }, undefined, "category"));
@@ -120,12 +153,14 @@ export function ownGoalLookup(goalSheets: readonly SheetModel[], alignment: Alig
 }
 
 /**
- * After the coverage results (`covered`: their indicator keys): a goal given for an indicator
- * with no coverage result is an error; a goal column with none is warned about.
+ * After the coverage results (`covered`: their indicator keys): a coverage goal for an indicator
+ * with no coverage result is an error; a goal column with none is warned about. (A goal against
+ * plan always has its result: planGoals checked the targets sheet has the indicator, and every
+ * indicator of the targets that the actuals have gets one.)
  */
 export function checkGoalsUsed(plans: ReadonlyMap<string, GoalPlan>, covered: ReadonlySet<string>, targets: SheetModel | null, base: SheetModel | null, warnings: Message[]): void {
-  for (const [key, plan] of plans) {
-    if (covered.has(key)) continue;
+  for (const plan of plans.values()) {
+    if (plan.measure !== "coverage" || covered.has(plan.id.key)) continue;
     const where = { sheet: base!.table.sheet };
     throw new ChitieuError(
       "no-indicators",

@@ -1,8 +1,9 @@
 /**
- * Rate goals for coverage: "90% BHYT for nông thôn mới communes, 95% for nông thôn mới nâng cao",
- * "29% of the labour force by year end". A goal is a share of the base; the gap to it is a
+ * Rate goals: for coverage, "90% BHYT for nông thôn mới communes, 95% for nông thôn mới nâng cao",
+ * "29% of the labour force by year end" — a share of the base, at most 100%; for attainment,
+ * "BHXH tự nguyện 105%" — a share of each unit's plan, any rate above 0. The gap to a goal is a
  * difference of rates (shown in percentage points) and the people still to enrol are
- * ⌈goal × base − actual⌉, never below 0.
+ * ⌈goal × denominator − actual⌉ (the base or the plan), never below 0.
  *
  * Goals are kept as exact fractions of the decimal text the user wrote, and counts are read from
  * their shortest decimal form, so "7% of 100 with 7 enrolled" needs 0 more people, not 1, whatever
@@ -12,6 +13,10 @@ import { ChitieuError } from "./errors";
 import { said } from "./messages";
 import { cleanText, foldText, lower } from "./text";
 
+/** What a goal is a rate of: the plan (attainment) or the population / labour force (coverage). */
+export type GoalMeasure = "attainment" | "coverage";
+export const GOAL_MEASURES: readonly GoalMeasure[] = ["attainment", "coverage"];
+
 /** A goal as the user gives it (and as the workbook settings store it). */
 export interface GoalSetting {
   /** The indicator as written: "BHYT", "BHXH" (total social insurance), "BHXH tự nguyện" … */
@@ -20,6 +25,12 @@ export interface GoalSetting {
   readonly category: string | null;
   /** The rate as written: "95%", "0.95", "0,95" or "95". */
   readonly rate: string;
+  /**
+   * The result the goal is for. Absent: coverage where the indicator has a coverage result, else
+   * attainment (goalPlans.ts `planGoals`); needed only to set a goal against plan for an indicator
+   * that has both.
+   */
+  readonly measure?: GoalMeasure;
 }
 
 /** A non-negative rational number num / den (den > 0), exact. */
@@ -127,21 +138,30 @@ export function goalGapOf(ratio: number | null, goal: ExactRate | null): number 
 }
 
 const GOAL_SPEC = /^(.+?)(?:@(.+?))?=(.+)$/;
+// "attainment:" or "coverage:" before the indicator, as --map puts a column's role before it. Only
+// these two words: any other text before a colon stays part of the indicator ("Thu nợ: đợt 1").
+const MEASURE_PREFIX = /^(attainment|coverage)\s*:(.*)$/i;
 
-/** Parse `--goal` text: "BHYT=93%", "BHYT@NTM nâng cao=95%", "BHXH=0.29". Throws `goal-form` or `goal-not-a-rate`. */
+/**
+ * Parse `--goal` text: "BHYT=93%", "BHYT@NTM nâng cao=95%", "BHXH=0.29", and with the measure
+ * "attainment:BHXH TN=105%", "coverage:BHYT@NTM=90%". Throws `goal-form` or `goal-not-a-rate`.
+ */
 export function parseGoalSpec(spec: string): GoalSetting {
   const m = cleanText(spec).match(GOAL_SPEC);
-  const indicator = m ? cleanText(m[1]!) : "";
+  const named = m ? cleanText(m[1]!).match(MEASURE_PREFIX) : null;
+  const measure = named ? (named[1]!.toLowerCase() as GoalMeasure) : null;
+  const indicator = m ? cleanText(named ? named[2]! : m[1]!) : "";
   const category = m && m[2] !== undefined ? cleanText(m[2]) : null;
   const rate = m ? cleanText(m[3]!) : "";
   if (!m || indicator === "" || indicator.includes("@") || category === "") throw new ChitieuError("bad-option", said("goal-form", { spec: cleanText(spec) }, undefined, "goal"));
-  if (!parseRate(rate)) throw new ChitieuError("bad-option", said("goal-not-a-rate", { indicator, category, rate }, undefined, "goal"));
-  return { indicator, category, rate };
+  const ref = measure ? { indicator, category, measure } : { indicator, category };
+  if (!parseRate(rate)) throw new ChitieuError("bad-option", said("goal-not-a-rate", { ...ref, rate }, undefined, "goal"));
+  return measure ? { indicator, category, rate, measure } : { indicator, category, rate };
 }
 
 /** The text form of a goal setting, as `--goal` takes it. */
 export function goalSpecText(g: GoalSetting): string {
-  return `${g.indicator}${g.category === null ? "" : `@${g.category}`}=${g.rate}`;
+  return `${g.measure ? `${g.measure}:` : ""}${g.indicator}${g.category === null ? "" : `@${g.category}`}=${g.rate}`;
 }
 
 /** Category texts compare regardless of case, spacing and Unicode form ("NTM" ≠ "NTM nâng cao"). */

@@ -32,6 +32,8 @@ const LABELS = {
     goal: "Mục tiêu",
     goalGap: "Chênh lệch so với mục tiêu (điểm %)",
     toGoal: "Số người cần vận động thêm",
+    // A goal against plan of an indicator that counts no people (revenue, debts): in its own unit.
+    toGoalOther: "Còn thiếu so với mục tiêu",
     belowGoal: "Chưa đạt mục tiêu",
     belowGoalMark: "Chưa đạt MT",
     group: "Nhóm",
@@ -68,6 +70,7 @@ const LABELS = {
     goal: "Goal",
     goalGap: "Gap to goal (points)",
     toGoal: "People still to enrol",
+    toGoalOther: "Still short of the goal",
     belowGoal: "Below goal",
     belowGoalMark: "Below goal",
     group: "Group",

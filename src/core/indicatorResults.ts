@@ -8,7 +8,7 @@ import { AlignedUnits } from "./alignUnits";
 import { ResultRows, SharedColumns, finish } from "./computeResult";
 import { DetectedColumn } from "./detect";
 import { ExactRate, categoryKey, resolveGoal } from "./goals";
-import { GoalPlan, OwnGoal } from "./goalPlans";
+import { GoalPlan, OwnGoal, goalPlanKey } from "./goalPlans";
 import { ColumnSource, IndicatorResult, SummaryOptions, UnitResult, cell } from "./results";
 import { IndicatorColumn, SheetModel, indicatorSource, sourceOf, unitAddress, valueAt } from "./sheetModel";
 import { said, type Message } from "./messages";
@@ -25,6 +25,7 @@ export interface ResultInputs {
   readonly unitCategory: readonly (string | null)[];
   readonly shared: SharedColumns;
   readonly groupOrder: readonly string[];
+  /** The goals by indicator and measure (goalPlans.ts `goalPlanKey`). */
   readonly goalPlans: ReadonlyMap<string, GoalPlan>;
   /** The sheets with goal columns (usually none: then no unit has a goal of its own). */
   readonly goalSheets: readonly SheetModel[];
@@ -106,9 +107,13 @@ function sharedFigures(inp: ResultInputs): SharedFigures {
   return { everyUnit, actualsOver, previousesOver, previousOf, previousSource };
 }
 
-/** Attainment: each indicator of the targets sheet that the actuals have, in the targets' column order. */
+/**
+ * Attainment: each indicator of the targets sheet that the actuals have, in the targets' column
+ * order. Its goals are the ones given against plan (area-wide or by category); a goal column of a
+ * sheet is a coverage goal and never applies here.
+ */
 function attainmentResults(inp: ResultInputs, fig: SharedFigures, results: IndicatorResult[]): void {
-  const { targets, actuals, shared, options: opts, warnings, groupOrder } = inp;
+  const { targets, actuals, shared, options: opts, warnings, groupOrder, goalPlans, unitCategory } = inp;
   const { refNames, inResults } = inp.units;
   if (targets) {
     for (const [key, t] of targets.indicators) {
@@ -116,19 +121,30 @@ function attainmentResults(inp: ResultInputs, fig: SharedFigures, results: Indic
       if (!a) continue;
       const name = { vi: t.id.vi, en: t.id.en };
       const prev = fig.previousOf(key, name);
+      const plan = goalPlans.get(goalPlanKey(key, "attainment")) ?? null;
       const n = inResults.length;
+      const goals: (ExactRate | null)[] | null = plan ? new Array(n) : null;
+      const goalFrom: UnitResult["goalFrom"][] | null = plan ? new Array(n) : null;
+      let anyGoal = false;
       const rows: ResultRows = {
         unit: fig.everyUnit,
         actual: fig.actualsOver(key, a),
         denominator: new Float64Array(n),
         previous: prev ? fig.previousesOver(key, prev) : null,
-        goal: null,
-        goalFrom: null,
+        goal: goals,
+        goalFrom,
       };
       for (let k = 0; k < n; k++) {
         const i = inResults[k]!;
         warnZero(warnings, targets, t.column, i, refNames[i]!, "target", name);
         rows.denominator[k] = cell(valueAt(t.column, i));
+        if (plan) {
+          const cat = unitCategory[i]!;
+          const { goal, from } = resolveGoal(null, cat !== null ? (plan.byCategory.get(categoryKey(cat)) ?? null) : null, plan.area);
+          goals![k] = goal;
+          goalFrom![k] = from;
+          if (goal) anyGoal = true;
+        }
       }
       results.push(
         finish(
@@ -136,13 +152,13 @@ function attainmentResults(inp: ResultInputs, fig: SharedFigures, results: Indic
           "attainment",
           "target",
           { actual: indicatorSource(actuals, a), denominator: indicatorSource(targets, t), previous: fig.previousSource(key) },
-          rows,
+          anyGoal ? rows : { ...rows, goal: null, goalFrom: null },
           shared,
           opts,
           warnings,
           {
             hasPrevious: prev !== null,
-            areaGoal: null,
+            areaGoal: plan?.area ?? null,
             groupOrder,
           },
         ),
@@ -164,7 +180,7 @@ function coverageResults(inp: ResultInputs, fig: SharedFigures, results: Indicat
       covered.add(key);
       const name = { vi: a.id.vi, en: a.id.en };
       const prev = fig.previousOf(key, name);
-      const plan = goalPlans.get(key);
+      const plan = goalPlans.get(goalPlanKey(key, "coverage"));
       // The result's rows: the units in the results that are in the base sheet too.
       const withBase: number[] = [];
       inResults.forEach((i, k) => {

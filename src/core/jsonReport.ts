@@ -70,7 +70,8 @@ export interface JsonReport {
   detection: Summary["detection"];
   categories: { sheet: string; column: string; header: string; values: string[] } | null;
   grouping: { source: "rows" | "column"; sheet: string; header: string | null; groups: string[] } | null;
-  goals: { indicator: string; category: string | null; rate: string }[];
+  /** As given; `measure` only when the goal named it (issue 14: goals against plan). */
+  goals: { indicator: string; category: string | null; rate: string; measure?: "attainment" | "coverage" }[];
   output?: { file: string; sheets: { key: string; name: string }[] };
   /** The report's paragraphs, one per indicator and measure, in the chosen language. */
   narrative: string[];
@@ -134,7 +135,7 @@ export function toJsonReport(s: Summary, output?: JsonReport["output"], narrativ
     detection: s.detection,
     categories: s.categories ? { ...s.categories, values: [...s.categories.values] } : null,
     grouping: s.grouping ? { ...s.grouping, groups: [...s.grouping.groups] } : null,
-    goals: (s.goals ?? []).map((g) => ({ indicator: g.indicator, category: g.category, rate: g.rate })),
+    goals: (s.goals ?? []).map((g) => ({ indicator: g.indicator, category: g.category, rate: g.rate, ...(g.measure ? { measure: g.measure } : {}) })),
     narrative: [...(narrative ?? writeNarrative(s))],
     sheetNotes: (s.sheetNotes ?? []).map((n) => render(n, voice)),
     totalMismatches: (s.totalMismatches ?? []).map((t) => ({ cell: t.cell, header: t.header, label: t.label, sheetTotal: t.sheetTotal, unitsSum: t.unitsSum })),

@@ -17,7 +17,7 @@ import type { Lang } from "./i18n";
 import type { AverageMode } from "./measures";
 import { KIND_WORDS, capitalizeFirst, proseName } from "./placeNames";
 import { ReportArea, ReportDate, givenReportDate, reportDateFromTitles, reportDateLead, resolveArea } from "./reportDate";
-import type { IndicatorResult, Summary, UnitResult } from "./summarize";
+import type { IndicatorResult, Measure, Summary, UnitResult } from "./summarize";
 import { DEFAULT_LOWEST } from "./settings";
 import type { UnitKind } from "./units";
 
@@ -135,16 +135,42 @@ export function growthPhrase(growth: number | null, lang: Lang): string {
   return `${growth > 0 ? "up" : "down"} ${shown} on the same period last year`;
 }
 
+/** What an indicator counts, for what is still missing to a goal: people, or its header's unit. */
+type Counted = Pick<ProseIndicator, "people" | "unit">;
+const PEOPLE: Counted = { people: true, unit: "" };
+
 /**
- * "thấp hơn mục tiêu 29% là 0,10 điểm %" (and the people still to enrol) / "0.10 percentage points
- * below the 29% goal"; "" without a goal.
+ * What is still missing to reach a goal: "cần vận động thêm 437 người" for people; in its own unit
+ * ("còn thiếu 80 triệu đồng") for an indicator that counts something else (revenue, debts against
+ * plan): enrolling is no word for money.
  */
-export function goalPhrase(goal: number | null, goalGap: number | null, toGoal: number | null, lang: Lang): string {
+function stillNeeded(n: number, counted: Counted, lang: Lang): string {
+  const x = count(n, lang);
+  if (counted.people) return lang === "vi" ? `cần vận động thêm ${x} người` : `${x} more people to enrol`;
+  const unit = counted.unit ? ` ${counted.unit}` : "";
+  return lang === "vi" ? `còn thiếu ${x}${unit}` : `${x}${unit} more needed`;
+}
+
+/**
+ * The area against its goal, with what is still missing. Coverage: "thấp hơn mục tiêu 29% là 0,10
+ * điểm %" / "0.10 percentage points below the 29% goal"; attainment, the goal a share of the plan:
+ * "chưa đạt mục tiêu 105% kế hoạch, thấp hơn 38,75 điểm %" / "38.75 percentage points short of the
+ * goal of 105% of plan". "" without a goal.
+ */
+export function goalPhrase(goal: number | null, goalGap: number | null, toGoal: number | null, lang: Lang, measure: Measure = "coverage", counted: Counted = PEOPLE): string {
   if (goal === null || goalGap === null) return "";
   const g = formatPercentShort(goal, lang);
   const pts = formatPoints(Math.abs(goalGap), lang);
   const atGoal = !/[1-9]/.test(pts);
-  const more = toGoal !== null && toGoal > 0 ? (lang === "vi" ? ` (cần vận động thêm ${count(toGoal, lang)} người)` : ` (${count(toGoal, lang)} more people to enrol)`) : "";
+  const more = toGoal !== null && toGoal > 0 ? ` (${stillNeeded(toGoal, counted, lang)})` : "";
+  if (measure === "attainment") {
+    if (lang === "vi") {
+      if (atGoal) return `đạt mục tiêu ${g} kế hoạch${more}`;
+      return goalGap < 0 ? `chưa đạt mục tiêu ${g} kế hoạch, thấp hơn ${pts}${more}` : `vượt mục tiêu ${g} kế hoạch, cao hơn ${pts}${more}`;
+    }
+    if (atGoal) return `at the goal of ${g} of plan${more}`;
+    return `${pts} ${goalGap < 0 ? "short of" : "above"} the goal of ${g} of plan${more}`;
+  }
   if (lang === "vi") {
     if (atGoal) return `đạt mục tiêu ${g}${more}`;
     return `${goalGap < 0 ? "thấp hơn" : "cao hơn"} mục tiêu ${g} là ${pts}${more}`;
@@ -159,7 +185,7 @@ export function openingSentence(r: IndicatorResult, ctx: NarrativeContext): stri
   const ind = indicatorProse(r, lang);
   const lead = ctx.date ? reportDateLead(ctx.date, lang) : "";
   const n = count(r.actualTotal, lang);
-  const tail = [measurePhrase(r, lang), growthPhrase(r.growth, lang), goalPhrase(r.goal, r.goalGap, r.toGoal, lang)]
+  const tail = [measurePhrase(r, lang), growthPhrase(r.growth, lang), goalPhrase(r.goal, r.goalGap, r.toGoal, lang, r.measure, ind)]
     .filter((s) => s !== "")
     .join(", ");
   const unit = ind.unit ? ` ${ind.unit}` : "";
@@ -237,9 +263,12 @@ export function belowSentence(r: IndicatorResult, ctx: NarrativeContext): string
 /**
  * The units short of their goal, furthest first, with the people each still has to enrol; "" without
  * goals. Like the units below the average, the first `ctx.lowest` are named and the rest counted.
+ * Against plan each rate is a share of the plan: "huyện Vị Thủy đạt 45,00% kế hoạch (mục tiêu 105%, …)".
  */
 export function goalSentence(r: IndicatorResult, ctx: NarrativeContext): string {
   const { lang } = ctx;
+  const ofPlan = r.measure === "attainment" ? (lang === "vi" ? " kế hoạch" : " of plan") : "";
+  const counted = indicatorProse(r, lang);
   const withGoal = r.units.map((u, i) => ({ u, i, goal: u.goal, gap: u.goalGap, toGoal: u.toGoal })).filter((x) => x.goal !== null && x.gap !== null);
   if (withGoal.length === 0) return "";
   // Short of the goal as the sheets mark it (belowGoal), furthest behind first.
@@ -250,8 +279,8 @@ export function goalSentence(r: IndicatorResult, ctx: NarrativeContext): string 
     const rate = x.u.ratio === null ? "" : pct(x.u.ratio, lang);
     const g = formatPercentShort(x.goal!, lang);
     const pts = formatPoints(x.gap!, lang);
-    const more = x.toGoal !== null && x.toGoal > 0 ? (lang === "vi" ? `, cần vận động thêm ${count(x.toGoal, lang)} người` : `, ${count(x.toGoal, lang)} more people to enrol`) : "";
-    return lang === "vi" ? `${name} đạt ${rate} (mục tiêu ${g}, ${pts})${more}` : `${name} at ${rate} (goal ${g}, ${pts})${more}`;
+    const more = x.toGoal !== null && x.toGoal > 0 ? `, ${stillNeeded(x.toGoal, counted, lang)}` : "";
+    return lang === "vi" ? `${name} đạt ${rate}${ofPlan} (mục tiêu ${g}, ${pts})${more}` : `${name} at ${rate}${ofPlan} (goal ${g}, ${pts})${more}`;
   });
   const n = short.length;
   return lang === "vi"

@@ -2,7 +2,7 @@
  * The user's choices, saved in the workbook so that the ribbon's one-click Recalculate and a
  * colleague opening the file get the same result. Plain JSON; validated when read back.
  */
-import { GoalSetting, parseRate } from "./goals";
+import { GOAL_MEASURES, GoalMeasure, GoalSetting, parseRate } from "./goals";
 import { IndicatorOverride } from "./indicators";
 import { AverageMode } from "./measures";
 import { NumberLocale } from "./numbers";
@@ -19,7 +19,7 @@ export interface RunChoices {
   readonly lang: Lang;
   readonly locale: NumberLocale;
   readonly overrides: readonly IndicatorOverride[];
-  /** Coverage goals, area-wide or per unit category (absent = none). */
+  /** Rate goals for coverage or attainment, area-wide or per unit category (absent = none). */
   readonly goals?: readonly GoalSetting[];
   /** Header of the unit-category column (absent or null = detected). */
   readonly category?: string | null;
@@ -96,14 +96,18 @@ export function parseSettings(raw: unknown): StoredSettings | null {
         return FIGURE_ROLES.includes(v.role as FigureRole) ? [{ ...base, role: v.role as FigureRole }] : [];
       })
     : [];
-  // A goal survives only whole: an indicator, a category (text or null) and a readable rate.
+  // A goal survives only whole: an indicator, a category (text or null), a readable rate and, when
+  // given, a measure this version knows (read without it, a goal set against plan could be taken
+  // as a coverage goal — not what was chosen).
   const goals = Array.isArray(o.goals)
     ? (o.goals as unknown[]).flatMap((x): GoalSetting[] => {
         if (!x || typeof x !== "object") return [];
         const g = x as Record<string, unknown>;
         if (typeof g.indicator !== "string" || g.indicator.trim() === "" || typeof g.rate !== "string" || !parseRate(g.rate)) return [];
         if (g.category !== null && g.category !== undefined && (typeof g.category !== "string" || g.category.trim() === "")) return [];
-        return [{ indicator: g.indicator, category: typeof g.category === "string" ? g.category : null, rate: g.rate }];
+        const goal = { indicator: g.indicator, category: typeof g.category === "string" ? g.category : null, rate: g.rate };
+        if (g.measure === undefined) return [goal];
+        return GOAL_MEASURES.includes(g.measure as GoalMeasure) ? [{ ...goal, measure: g.measure as GoalMeasure }] : [];
       })
     : [];
   const header = (v: unknown): string | null => (typeof v === "string" && v.trim() !== "" ? v : null);

@@ -160,8 +160,9 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     }
   }
 
-  // Goals are checked before anything is computed: a goal names an indicator and needs a base.
-  const goalPlans = planGoals(options.goals ?? [], actuals, base);
+  // Goals are checked before anything is computed: a goal names an indicator, and needs its plan
+  // (attainment) or its base (coverage).
+  const goalPlans = planGoals(options.goals ?? [], actuals, targets, base, warnings);
 
   const units = alignUnits(ref, actuals, base, previous, { keys: unitKeys, refOf }, warnings);
   const { refNames, inResults, unmatched, alignment } = units;
@@ -211,7 +212,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     options: opts,
     warnings,
   });
-  // A goal for an indicator with no coverage result is an error; an unused goal column, a warning.
+  // A coverage goal for an indicator with no coverage result is an error; an unused goal column, a warning.
   checkGoalsUsed(goalPlans, covered, targets, base, warnings);
   // What the sheets say themselves, against our results: their computed columns, a plan repeated
   // beside the actuals, and rates no unit could reach.

@@ -262,8 +262,9 @@ describe("rate goals", () => {
       where: { sheet: "Thực hiện" },
       setting: "goal",
     });
-    const e2 = thrown(() => summarize({ targets, actuals, base: null }, { goals: [{ indicator: "BHYT", category: null, rate: "93%" }] }));
-    expect([e2.code, e2.problem.code, e2.problem.params, e2.problem.setting]).toEqual(["missing-sheet", "goal-needs-base", { indicator: "BHYT", category: null, rate: 0.93 }, "base"]);
+    // A coverage goal with no population sheet (a goal naming no measure would be taken against the plan: issue 14).
+    const e2 = thrown(() => summarize({ targets, actuals, base: null }, { goals: [{ indicator: "BHYT", category: null, rate: "93%", measure: "coverage" }] }));
+    expect([e2.code, e2.problem.code, e2.problem.params, e2.problem.setting]).toEqual(["missing-sheet", "goal-needs-base", { indicator: "BHYT", category: null, measure: "coverage", rate: 0.93 }, "base"]);
     const noCat = sheet("Dân số", ["STT", "Tên xã", "Dân số"], names.map((n, i) => [i + 1, n, 5000]));
     const e3 = thrown(() => summarize({ targets: null, actuals, base: noCat }, { goals: [{ indicator: "BHYT", category: "NTM", rate: "90%" }] }));
     expect(e3.problem).toEqual({

@@ -334,3 +334,53 @@ describe("the narrative as a whole", () => {
     expect(parseSettings({ area: "  " })?.area).toBeNull();
   });
 });
+
+describe("a goal for attainment (issue 14: “… chưa đạt mục tiêu 105% kế hoạch …”)", () => {
+  const goal = (rate: string, indicator = "BHXH tự nguyện") => ({ goals: [{ indicator, category: null, rate }] });
+
+  it("the opening gives the goal as a share of plan: short of it, above it, at it", () => {
+    expect(goalPhrase(1.05, -0.3875, 775, "vi", "attainment")).toBe("chưa đạt mục tiêu 105% kế hoạch, thấp hơn 38,75 điểm % (cần vận động thêm 775 người)");
+    expect(goalPhrase(0.6, 0.0625, 0, "vi", "attainment")).toBe("vượt mục tiêu 60% kế hoạch, cao hơn 6,25 điểm %");
+    expect(goalPhrase(0.6625, 0, 0, "vi", "attainment")).toBe("đạt mục tiêu 66,25% kế hoạch");
+    expect(goalPhrase(1.05, -0.3875, 775, "en", "attainment")).toBe("38.75 percentage points short of the goal of 105% of plan (775 more people to enrol)");
+    expect(goalPhrase(0.6, 0.0625, 0, "en", "attainment")).toBe("6.25 percentage points above the goal of 60% of plan");
+    expect(goalPhrase(0.6625, 0, 0, "en", "attainment")).toBe("at the goal of 66.25% of plan");
+    // Coverage keeps its words.
+    expect(goalPhrase(0.29, -0.001, 437, "vi", "coverage")).toBe("thấp hơn mục tiêu 29% là 0,10 điểm % (cần vận động thêm 437 người)");
+  });
+
+  it("the paragraph: the area short of 105% of plan, then each unit short of it with the people it still has to enrol", () => {
+    const s = run(HG, goal("105%"));
+    const [vi] = writeNarrative(s);
+    // Σ plan 2.000 × 1,05 = 2.100; Σ actual 1.325: 775 people; 66,25% − 105% = −38,75 points.
+    expect(vi).toContain("có 1.325 người tham gia bảo hiểm xã hội tự nguyện, đạt 66,25% kế hoạch, chưa đạt mục tiêu 105% kế hoạch, thấp hơn 38,75 điểm % (cần vận động thêm 775 người).");
+    expect(vi).toContain(
+      `So với mục tiêu, 4 đơn vị chưa đạt: huyện Vị Thủy đạt 45,00% kế hoạch (mục tiêu 105%, ${PROSE_MINUS}60,00 điểm %), cần vận động thêm 300 người; ` +
+        `huyện Long Mỹ đạt 50,00% kế hoạch (mục tiêu 105%, ${PROSE_MINUS}55,00 điểm %), cần vận động thêm 275 người; ` +
+        `thị xã Long Mỹ đạt 80,00% kế hoạch (mục tiêu 105%, ${PROSE_MINUS}25,00 điểm %), cần vận động thêm 125 người và ` +
+        `thành phố Vị Thanh đạt 90,00% kế hoạch (mục tiêu 105%, ${PROSE_MINUS}15,00 điểm %), cần vận động thêm 75 người.`,
+    );
+    const [en] = writeNarrative(s, { lang: "en" });
+    expect(en).toContain("66.25% of plan, 38.75 percentage points short of the goal of 105% of plan (775 more people to enrol).");
+    expect(en).toContain(`Against their goals, 4 units fall short: Vị Thủy district at 45.00% of plan (goal 105%, ${PROSE_MINUS}60.00 percentage points), 300 more people to enrol;`);
+  });
+
+  it("a goal the area and every unit exceed", () => {
+    const s = run({ targets: [500, 500, 500, 500], actuals: [450, 460, 470, 480] }, goal("90%"));
+    const [vi] = writeNarrative(s);
+    expect(vi).toContain("đạt 93,00% kế hoạch, vượt mục tiêu 90% kế hoạch, cao hơn 3,00 điểm %.");
+    expect(vi).toMatch(/Tất cả các đơn vị đều đã đạt mục tiêu\.$/);
+  });
+
+  it("an indicator that counts no people says what is still missing in its own unit, never “người”", () => {
+    const s = run({ header: "Thu nợ (triệu đồng)", targets: [100, 100, 100, 100], actuals: [50, 120, 90, 100] }, goal("110%", "Thu nợ (triệu đồng)"));
+    const [vi] = writeNarrative(s);
+    // Σ plan 400 × 1,1 = 440; Σ actual 360: 80 triệu đồng.
+    expect(vi).toContain("đạt 90,00% kế hoạch, chưa đạt mục tiêu 110% kế hoạch, thấp hơn 20,00 điểm % (còn thiếu 80 triệu đồng).");
+    expect(vi).toContain(`huyện Vị Thủy đạt 50,00% kế hoạch (mục tiêu 110%, ${PROSE_MINUS}60,00 điểm %), còn thiếu 60 triệu đồng;`);
+    expect(vi).not.toContain("người");
+    const [en] = writeNarrative(s, { lang: "en" });
+    expect(en).toContain("(80 triệu đồng more needed).");
+    expect(en).not.toContain("people");
+  });
+});

@@ -9,17 +9,19 @@ import { formatPercentShort } from "../format";
 import type { Say, Texts } from "./types";
 import { figureRoleWord } from "./words";
 
-/** Which goal a message is about: its indicator and its unit category (null: the whole area), as the user wrote them. */
+/** Which goal a message is about: its indicator, its unit category (null: the whole area) and its measure when given, as the user wrote them. */
 export interface GoalRef {
   readonly indicator: string;
   readonly category: string | null;
+  /** Set only when the goal names it (goals.ts `GoalSetting.measure`). */
+  readonly measure?: "attainment" | "coverage";
 }
 
 /** What a coverage rate is a share of. */
 export type CoverageBaseWord = "population" | "labourForce";
 
 export interface OptionsParams {
-  /** `--goal` text that is not <indicator>=<rate> or <indicator>@<category>=<rate>. */
+  /** `--goal` text that is not [<measure>:]<indicator>[@<category>]=<rate>. */
   "goal-form": { spec: string };
   /** A goal's rate text that is no rate ("abc", "0", "-5%"). */
   "goal-not-a-rate": GoalRef & { rate: string };
@@ -27,7 +29,7 @@ export interface OptionsParams {
   "goal-needs-base": GoalRef & { rate: number };
   /** A goal for an indicator the actuals sheet (`where.sheet`) does not have; `found`: those it has. */
   "goal-unknown-indicator": GoalRef & { found: readonly string[] };
-  /** A coverage goal above 100%: no share of the population can be. */
+  /** A coverage goal (named so, or the indicator's coverage result) above 100%: no share of the population can be. */
   "goal-above-full-coverage": GoalRef & { rate: number; base: CoverageBaseWord };
   /** Two goals for one indicator and one category (or two area-wide ones). */
   "goal-twice": GoalRef;
@@ -37,10 +39,21 @@ export interface OptionsParams {
   "goal-unknown-category": GoalRef & { header: string; values: readonly string[] };
   /** A goal column's cell (`where`) that is no rate of 0–100% (warning: not used). */
   "goal-cell-not-a-rate": { value: number; unit: string; indicator: string };
-  /** A goal of a share of `base`, and the base sheet (`where.sheet`) has no such column. */
+  /** A coverage goal (named so, or for an indicator with no plan) of a share of `base`, and the base sheet (`where.sheet`) has no such column. */
   "goal-without-base-column": GoalRef & { base: CoverageBaseWord };
-  /** A goal for an indicator with no coverage base at all (revenue, debts …). */
+  /** A goal named a coverage goal, for an indicator with no coverage base at all (revenue, debts …). */
   "goal-not-coverage": GoalRef;
+  /**
+   * A goal against plan (named so, or for an indicator no population or labour force counts), and
+   * no plan of the indicator: `targets` is the targets sheet (`where.sheet`), which lacks it, or null when there is none.
+   */
+  "goal-no-target": GoalRef & { targets: string | null };
+  /**
+   * A goal that names no measure, for an indicator of a coverage base, taken against plan because
+   * there is no coverage result (no population / labour force sheet or column): a warning, so a
+   * coverage goal is never silently read as a share of the plan.
+   */
+  "goal-applied-to-attainment": GoalRef & { rate: number; base: CoverageBaseWord };
   /** A goal column (`where`: sheet and column) for an indicator with no coverage result (warning: not used). */
   "goal-column-unused": { header: string; indicator: string };
   /** A report date (--as-of, the pane's date field) that is not a day. */
@@ -73,11 +86,19 @@ const goalPct = (rate: number, say: Say): string => formatPercentShort(rate, say
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 function goalVi(g: GoalRef, say: Say): string {
-  return g.category === null ? `mục tiêu ${g.indicator} chung cho cả địa bàn` : `mục tiêu ${g.indicator} cho loại đơn vị ${say.q(g.category)}`;
+  const what = g.measure === "attainment" ? `mục tiêu ${g.indicator} so với kế hoạch` : g.measure === "coverage" ? `mục tiêu bao phủ ${g.indicator}` : `mục tiêu ${g.indicator}`;
+  return g.category === null ? `${what} chung cho cả địa bàn` : `${what} cho loại đơn vị ${say.q(g.category)}`;
 }
 
 function goalEn(g: GoalRef, say: Say): string {
-  return g.category === null ? `the area-wide ${g.indicator} goal` : `the ${g.indicator} goal for units of category ${say.q(g.category)}`;
+  const what = g.measure === "coverage" ? `${g.indicator} coverage goal` : `${g.indicator} goal`;
+  const plan = g.measure === "attainment" ? " against plan" : "";
+  return g.category === null ? `the area-wide ${what}${plan}` : `the ${what}${plan} for units of category ${say.q(g.category)}`;
+}
+
+/** The --goal text that names a goal's measure, for the CLI's fix: “attainment:BHYT@NTM=95%”. */
+function attainmentSpec(p: GoalRef & { rate: number }, say: Say): string {
+  return say.q(`attainment:${p.indicator}${p.category === null ? "" : `@${p.category}`}=${goalPct(p.rate, say)}`);
 }
 
 const BASE_VI: Record<CoverageBaseWord, string> = { population: "dân số", labourForce: "lực lượng lao động" };
@@ -102,7 +123,7 @@ function textColumns(cols: OptionsParams["goal-needs-category-column"]["columns"
 
 export const optionsVi: Texts<OptionsParams> = {
   "goal-form": (p, say) =>
-    `Mục tiêu ${say.q(p.spec)} chưa đúng dạng: viết <chỉ tiêu>=<tỷ lệ> cho cả địa bàn, hoặc <chỉ tiêu>@<loại đơn vị>=<tỷ lệ> cho một loại đơn vị, ví dụ ${say.q("BHYT=93%")} hoặc ${say.q("BHYT@NTM nâng cao=95%")}.`,
+    `Mục tiêu ${say.q(p.spec)} chưa đúng dạng: viết <chỉ tiêu>=<tỷ lệ> cho cả địa bàn, hoặc <chỉ tiêu>@<loại đơn vị>=<tỷ lệ> cho một loại đơn vị, ví dụ ${say.q("BHYT=93%")} hoặc ${say.q("BHYT@NTM nâng cao=95%")}. Để đặt mục tiêu so với kế hoạch cho chỉ tiêu có cả kế hoạch và tỷ lệ bao phủ, thêm ${say.q("attainment:")} trước chỉ tiêu: ${say.q("attainment:BHXH tự nguyện=105%")}.`,
   "goal-not-a-rate": (p, say) =>
     `${cap(goalVi(p, say))}: ${say.q(p.rate)} không phải một tỷ lệ. Viết tỷ lệ lớn hơn 0, như ${rateForms(say)} (cùng là 93%): ${say.fix("goal")}.`,
   "goal-needs-base": (p, say) =>
@@ -110,7 +131,7 @@ export const optionsVi: Texts<OptionsParams> = {
   "goal-unknown-indicator": (p, say) =>
     `${cap(goalVi(p, say))}: trang tính ${say.at} không có chỉ tiêu ${say.q(p.indicator)}. Các chỉ tiêu có: ${p.found.length > 0 ? say.list(p.found) : "không có"}. Chọn một trong số đó (“BHXH” là tổng BHXH bắt buộc và tự nguyện): ${say.fix("goal")}.`,
   "goal-above-full-coverage": (p, say) =>
-    `${cap(goalVi(p, say))} là ${goalPct(p.rate, say)}, nhưng đây là tỷ lệ bao phủ (số người tham gia trên ${BASE_VI[p.base]}), không thể vượt 100%. Viết một tỷ lệ từ trên 0 đến 100%: ${say.fix("goal")}.`,
+    `${cap(goalVi(p, say))} là ${goalPct(p.rate, say)}, nhưng đây là tỷ lệ bao phủ (số người tham gia trên ${BASE_VI[p.base]}), không thể vượt 100%. Viết một tỷ lệ từ trên 0 đến 100%, hoặc đặt mục tiêu so với kế hoạch (có thể trên 100%): ${say.fix("goal")}.`,
   "goal-twice": (p, say) => `${cap(goalVi(p, say))} được đặt hai lần: chỉ giữ lại một (${say.setting("goal")}).`,
   "goal-needs-category-column": (p, say) =>
     `${cap(goalVi(p, say))} cần một cột loại đơn vị (tiêu đề như “Loại xã”, “Phân loại”, “Nhóm”), nhưng không tìm thấy trong trang tính ${say.list(p.sheets.map(say.sheet))}. Các cột chữ có: ${p.columns.length > 0 ? textColumns(p.columns, say) : "không có"}. Để chỉ cột loại đơn vị, ${say.fix("category")}.`,
@@ -121,7 +142,17 @@ export const optionsVi: Texts<OptionsParams> = {
   "goal-without-base-column": (p, say) =>
     `${cap(goalVi(p, say))} là tỷ lệ trên ${BASE_VI[p.base]}, nhưng trang tính ${say.at} không có cột ${BASE_VI[p.base]} (như ${say.q(BASE_HEADER[p.base])}). Thêm cột đó, hoặc bỏ mục tiêu này (${say.setting("goal")}).`,
   "goal-not-coverage": (p, say) =>
-    `${cap(goalVi(p, say))} là một tỷ lệ bao phủ, nhưng ${p.indicator} không tính trên dân số hay lực lượng lao động. Mục tiêu tỷ lệ chỉ dùng cho BHXH, BHXH bắt buộc, BHXH tự nguyện, BHTN và BHYT: bỏ mục tiêu này (${say.setting("goal")}).`,
+    `${cap(goalVi(p, say))}: ${p.indicator} không tính trên dân số hay lực lượng lao động nên không có tỷ lệ bao phủ (chỉ BHXH, BHXH bắt buộc, BHXH tự nguyện, BHTN và BHYT mới có). Đặt mục tiêu so với kế hoạch cho chỉ tiêu này, hoặc bỏ mục tiêu (${say.setting("goal")}).`,
+  "goal-no-target": (p, say) =>
+    `${cap(goalVi(p, say))} cần kế hoạch của ${p.indicator} để so${p.measure ? "" : ` (${p.indicator} không có tỷ lệ bao phủ nên mục tiêu được so với kế hoạch)`}, nhưng ${
+      p.targets === null
+        ? `không có trang tính kế hoạch (chỉ tiêu giao). Thêm trang tính đó vào sổ làm việc, hoặc ${say.fix("targets")}`
+        : `trang tính kế hoạch ${say.at} không có cột ${p.indicator}. Thêm cột kế hoạch của chỉ tiêu này, hoặc chỉ rõ cột (${say.setting("map")})`
+    }; nếu không, bỏ mục tiêu này (${say.setting("goal")}).`,
+  "goal-applied-to-attainment": (p, say) =>
+    `${cap(goalVi(p, say))} (${goalPct(p.rate, say)}) được tính so với kế hoạch (tỷ lệ đạt kế hoạch), vì không có cột ${BASE_VI[p.base]} để tính tỷ lệ bao phủ. Nếu đây là mục tiêu bao phủ, ${say.fix("base")}. Nếu đúng là so với kế hoạch, ${
+      say.voice.shell === "cli" ? `viết ${attainmentSpec(p, say)} (${say.setting("goal")}) để không còn thông báo này` : `nhập lại tỷ lệ của mục tiêu này ở ${say.setting("goal")} rồi tính lại: mục tiêu được lưu là so với kế hoạch`
+    }.`,
   "goal-column-unused": (p, say) =>
     `${say.at}: ${say.q(p.header)} trông như mục tiêu tỷ lệ cho ${p.indicator}, nhưng không có kết quả bao phủ nào cho chỉ tiêu này nên cột không được dùng. Muốn dùng, hãy có cột dân số hoặc lực lượng lao động của chỉ tiêu đó trong trang tính dân số / lao động.`,
   "as-of-not-a-date": (p, say) => `Ngày số liệu ${say.q(p.text)} không phải một ngày: viết theo dạng ngày/tháng/năm, ví dụ 31/10/2022 (${say.fix("asOf")}).`,
@@ -148,14 +179,14 @@ export const optionsVi: Texts<OptionsParams> = {
 
 export const optionsEn: Texts<OptionsParams> = {
   "goal-form": (p, say) =>
-    `The goal ${say.q(p.spec)} is not in the form <indicator>=<rate> (the whole area) or <indicator>@<unit category>=<rate> (one category of units), e.g. ${say.q("BHYT=93%")} or ${say.q("BHYT@NTM nâng cao=95%")}.`,
+    `The goal ${say.q(p.spec)} is not in the form <indicator>=<rate> (the whole area) or <indicator>@<unit category>=<rate> (one category of units), e.g. ${say.q("BHYT=93%")} or ${say.q("BHYT@NTM nâng cao=95%")}. For a goal against plan of an indicator that has both a plan and a coverage rate, put ${say.q("attainment:")} before the indicator: ${say.q("attainment:BHXH tự nguyện=105%")}.`,
   "goal-not-a-rate": (p, say) => `${cap(goalEn(p, say))}: ${say.q(p.rate)} is not a rate. Write a rate above 0, such as ${rateForms(say)} (all 93%): ${say.fix("goal")}.`,
   "goal-needs-base": (p, say) =>
     `${cap(goalEn(p, say))} (${goalPct(p.rate, say)}) is a share of the population or the labour force, but there is no population / labour force sheet. Add one to the workbook, or ${say.fix("base")}.`,
   "goal-unknown-indicator": (p, say) =>
     `${cap(goalEn(p, say))}: sheet ${say.at} has no indicator ${say.q(p.indicator)}. Indicators found: ${p.found.length > 0 ? say.list(p.found) : "none"}. Name one of these ("BHXH" is total social insurance): ${say.fix("goal")}.`,
   "goal-above-full-coverage": (p, say) =>
-    `${cap(goalEn(p, say))} is ${goalPct(p.rate, say)}, but it is a coverage rate (participants as a share of the ${BASE_EN[p.base]}), which cannot exceed 100%. Write a rate above 0 and at most 100%: ${say.fix("goal")}.`,
+    `${cap(goalEn(p, say))} is ${goalPct(p.rate, say)}, but it is a coverage rate (participants as a share of the ${BASE_EN[p.base]}), which cannot exceed 100%. Write a rate above 0 and at most 100%, or set the goal against plan (which may exceed 100%): ${say.fix("goal")}.`,
   "goal-twice": (p, say) => `${cap(goalEn(p, say))} is given twice: keep one (${say.setting("goal")}).`,
   "goal-needs-category-column": (p, say) =>
     `${cap(goalEn(p, say))} needs a column of unit categories (headed Loại xã, Phân loại, Nhóm or Category); none was found in sheets ${say.list(p.sheets.map(say.sheet))}. Text columns found: ${p.columns.length > 0 ? textColumns(p.columns, say) : "none"}. To name the category column, ${say.fix("category")}.`,
@@ -165,7 +196,17 @@ export const optionsEn: Texts<OptionsParams> = {
   "goal-without-base-column": (p, say) =>
     `${cap(goalEn(p, say))} is a share of the ${BASE_EN[p.base]}, but sheet ${say.at} has no ${BASE_EN[p.base]} column (e.g. ${say.q(BASE_HEADER[p.base])}). Add that column, or remove the goal (${say.setting("goal")}).`,
   "goal-not-coverage": (p, say) =>
-    `${cap(goalEn(p, say))} is a coverage rate, but ${p.indicator} is not measured against the population or the labour force. Rate goals apply to BHXH, BHXH bắt buộc, BHXH tự nguyện, BHTN and BHYT: remove this goal (${say.setting("goal")}).`,
+    `${cap(goalEn(p, say))}: ${p.indicator} is not measured against the population or the labour force, so it has no coverage rate (only BHXH, BHXH bắt buộc, BHXH tự nguyện, BHTN and BHYT have one). Set a goal against plan for it instead, or remove the goal (${say.setting("goal")}).`,
+  "goal-no-target": (p, say) =>
+    `${cap(goalEn(p, say))} needs the plan of ${p.indicator}${p.measure ? "" : ` (${p.indicator} has no coverage rate, so the goal is a share of its plan)`}, but ${
+      p.targets === null
+        ? `there is no targets sheet (the plan). Add one to the workbook, or ${say.fix("targets")}`
+        : `the targets sheet ${say.at} has no ${p.indicator} column. Add that indicator's plan column, or name the column (${say.setting("map")})`
+    }; otherwise remove the goal (${say.setting("goal")}).`,
+  "goal-applied-to-attainment": (p, say) =>
+    `${cap(goalEn(p, say))} (${goalPct(p.rate, say)}) is taken against plan (attainment), as there is no ${BASE_EN[p.base]} column to give a coverage rate. If it is a coverage goal, ${say.fix("base")}. If it is meant against plan, ${
+      say.voice.shell === "cli" ? `write ${attainmentSpec(p, say)} (${say.setting("goal")}) and this note goes away` : `enter the goal's rate again in ${say.setting("goal")} and recalculate: the goal is then saved as one against plan`
+    }.`,
   "goal-column-unused": (p, say) =>
     `${say.at}: ${say.q(p.header)} looks like a goal rate for ${p.indicator}, but there is no coverage result for it, so the column is not used. To use it, add that indicator's population or labour force column to the population / labour force sheet.`,
   "as-of-not-a-date": (p, say) => `The report date ${say.q(p.text)} is not a date: write it as day/month/year, e.g. 31/10/2022 (${say.fix("asOf")}).`,

@@ -1,6 +1,10 @@
 /**
- * Coverage goals: area-wide, or for a category of units (the category values found in the
- * sheets are offered). A rate is committed when the field is left (or Enter), not per keystroke,
+ * Rate goals: area-wide, or for a category of units (the category values found in the sheets are
+ * offered), for the indicators of both measures — coverage, and attainment where an indicator has
+ * no coverage result or the planner picks it ("BHXH tự nguyện — tỷ lệ đạt kế hoạch": 105%, 150% of
+ * plan are goals). The measure is shown where an indicator has both, and saved with a goal against
+ * plan, so adding a population sheet next month never turns it into a coverage goal above 100%.
+ * A rate is committed when the field is left (or Enter), not per keystroke,
  * so the workbook is not re-read while typing. Saved with the other choices on Recalculate.
  * A rate that is not one ("9o%") is checked here and said under its field; it is not sent to the
  * run, so a typo never hides the detection or the last results.
@@ -8,7 +12,7 @@
 import * as React from "react";
 import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular } from "@fluentui/react-icons";
-import { GoalSetting, parseRate } from "../../core/goals";
+import { GoalMeasure, GoalSetting, parseRate } from "../../core/goals";
 import { RunChoices } from "../../core/settings";
 import { Summary } from "../../core/summarize";
 import { said } from "../../core/messages";
@@ -41,19 +45,66 @@ type Row = GoalSetting & { readonly checked?: boolean };
 const blank = (g: GoalSetting) => g.rate.trim() === "";
 const badRate = (g: GoalSetting) => !blank(g) && !parseRate(g.rate);
 /** The goals the run gets: whole ones only (an empty rate is still being written, a typo is said under its field). */
-const usable = (rows: readonly Row[]): GoalSetting[] => rows.filter((g) => !blank(g) && !badRate(g)).map(({ indicator, category, rate }) => ({ indicator, category, rate }));
+const usable = (rows: readonly Row[]): GoalSetting[] =>
+  rows.filter((g) => !blank(g) && !badRate(g)).map(({ indicator, category, rate, measure }) => (measure ? { indicator, category, rate, measure } : { indicator, category, rate }));
 
-/** The goal a message names (its params carry the goal's indicator and category as given), if one of these rows. */
+/** The goal a message names (its params carry the goal's indicator, category and measure as given), if one of these rows. */
 function rowOf(rows: readonly Row[], problem: FieldProblem | null): number {
-  const p = problem?.message.params as { indicator?: unknown; category?: unknown } | undefined;
+  const p = problem?.message.params as { indicator?: unknown; category?: unknown; measure?: unknown } | undefined;
   if (!p || typeof p.indicator !== "string") return -1;
-  return rows.findIndex((g) => !blank(g) && g.indicator === p.indicator && (g.category ?? null) === (p.category ?? null));
+  return rows.findIndex(
+    (g) => !blank(g) && g.indicator === p.indicator && (g.category ?? null) === (p.category ?? null) && (typeof p.measure !== "string" || g.measure === p.measure),
+  );
+}
+
+/** An indicator a goal can be for, with the result it applies to; `both`: the indicator has both results. */
+interface Choice {
+  readonly indicator: string;
+  readonly measure: GoalMeasure;
+  readonly both: boolean;
+}
+
+/** The indicators of the last analysis, one choice per indicator and measure, in the results' order. */
+function choicesOf(summary: Summary | null): Choice[] {
+  const results = summary?.results ?? [];
+  const has = (indicator: string, m: GoalMeasure) => results.some((r) => r.indicator === indicator && r.measure === m);
+  const seen = new Set<string>();
+  const out: Choice[] = [];
+  for (const r of results) {
+    const v = `${r.measure}|${r.indicator}`;
+    if (seen.has(v)) continue;
+    seen.add(v);
+    out.push({ indicator: r.indicator, measure: r.measure, both: has(r.indicator, "attainment") && has(r.indicator, "coverage") });
+  }
+  return out;
+}
+
+const valueOf = (indicator: string, measure: GoalMeasure) => `${measure}|${indicator}`;
+
+/**
+ * The result a row's goal applies to: its own measure, else as the engine reads a goal with none
+ * (coverage where the indicator has a coverage result, else attainment: goalPlans.ts).
+ */
+function measureOf(g: GoalSetting, choices: readonly Choice[]): GoalMeasure {
+  if (g.measure) return g.measure;
+  const mine = choices.filter((c) => c.indicator === g.indicator);
+  return mine.some((c) => c.measure === "coverage") || mine.length === 0 ? "coverage" : "attainment";
+}
+
+/**
+ * The goal of a choice: its measure is saved when it is against plan (so it stays so whatever
+ * sheets come next month) or when the indicator has both; a coverage goal of an indicator with
+ * coverage only stays as goals have always been saved.
+ */
+function withChoice(g: Row, c: Choice): Row {
+  const { measure: _old, ...rest } = g;
+  return c.measure === "attainment" || c.both ? { ...rest, indicator: c.indicator, measure: c.measure } : { ...rest, indicator: c.indicator };
 }
 
 export function GoalsForm({ S, choices, summary, disabled, onChange, problem = null, onValidity }: GoalsFormProps): React.JSX.Element | null {
   const styles = useStyles();
   const [rows, setRows] = React.useState<Row[]>(() => [...(choices.goals ?? [])]);
-  const indicators = [...new Set((summary?.results ?? []).filter((r) => r.measure === "coverage").map((r) => r.indicator))];
+  const offered = choicesOf(summary);
   const categories = summary?.categories?.values ?? [];
   const valid = !rows.some(badRate);
   // A form that goes away holds no typo.
@@ -64,10 +115,18 @@ export function GoalsForm({ S, choices, summary, disabled, onChange, problem = n
   const atGoals = problem?.place === "goal" ? problem : null;
   // An engine error about one goal goes under that goal's rate; one about the goals as a whole, under the form.
   const atRow = rowOf(rows, atGoals);
-  if (indicators.length === 0 && rows.length === 0 && !atGoals) return null;
+  if (offered.length === 0 && rows.length === 0 && !atGoals) return null;
+  const measureWord = (m: GoalMeasure) => (m === "attainment" ? S.attainment : S.coverage);
 
   // Only whole goals go to the run, and only when they changed (leaving a field unchanged is no change).
+  // A goal with no measure for an indicator offered against plan only gets it now (a goal saved before
+  // measures were saved, or set on the command line): the engine's warning asks for this.
   const commit = (next: Row[]) => {
+    next = next.map((g) => {
+      if (g.measure) return g;
+      const only = offered.filter((c) => c.indicator === g.indicator);
+      return only.length === 1 && only[0]!.measure === "attainment" ? withChoice(g, only[0]!) : g;
+    });
     setRows(next.map((g) => ({ ...g, checked: true })));
     const goals = usable(next);
     if (JSON.stringify(goals) !== JSON.stringify(choices.goals ?? [])) onChange({ ...choices, goals });
@@ -82,15 +141,25 @@ export function GoalsForm({ S, choices, summary, disabled, onChange, problem = n
     <fieldset className={styles.fieldset} data-testid="goals">
       <legend className={styles.legend}>{S.goals}</legend>
       {rows.map((g, i) => {
-        const inds = indicators.includes(g.indicator) ? indicators : [g.indicator, ...indicators];
+        const value = valueOf(g.indicator, measureOf(g, offered));
+        // A saved goal for an indicator this workbook does not offer stays listed, as it was set.
+        const own = offered.some((c) => valueOf(c.indicator, c.measure) === value) ? [] : [{ indicator: g.indicator, measure: measureOf(g, offered), both: g.measure !== undefined }];
+        const list = [...own, ...offered];
         const cats = g.category === null || categories.includes(g.category) ? categories : [g.category, ...categories];
         return (
           <div key={i} className={styles.goal}>
             <Field label={S.goalIndicator}>
-              <Select value={g.indicator} disabled={disabled} onChange={(_, d) => edit(i, { indicator: d.value })}>
-                {inds.map((n) => (
-                  <option key={n} value={n}>
-                    {n}
+              <Select
+                value={value}
+                disabled={disabled}
+                onChange={(_, d) => {
+                  const c = list.find((x) => valueOf(x.indicator, x.measure) === d.value);
+                  if (c) commit(rows.map((r, k) => (k === i ? withChoice(r, c) : r)));
+                }}
+              >
+                {list.map((c) => (
+                  <option key={valueOf(c.indicator, c.measure)} value={valueOf(c.indicator, c.measure)}>
+                    {c.both ? `${c.indicator} — ${measureWord(c.measure)}` : c.indicator}
                   </option>
                 ))}
               </Select>
@@ -112,7 +181,11 @@ export function GoalsForm({ S, choices, summary, disabled, onChange, problem = n
                 label={S.goalRate}
                 style={{ flexGrow: 1, minWidth: 0 }}
                 {...fieldValidation(
-                  g.checked && badRate(g) ? localProblem(S, "goal", said("goal-not-a-rate", { indicator: g.indicator, category: g.category, rate: g.rate.trim() }, undefined, "goal")) : i === atRow ? atGoals : null,
+                  g.checked && badRate(g)
+                    ? localProblem(S, "goal", said("goal-not-a-rate", { indicator: g.indicator, category: g.category, ...(g.measure ? { measure: g.measure } : {}), rate: g.rate.trim() }, undefined, "goal"))
+                    : i === atRow
+                      ? atGoals
+                      : null,
                 )}
               >
                 <Input
@@ -133,8 +206,14 @@ export function GoalsForm({ S, choices, summary, disabled, onChange, problem = n
         );
       })}
       {atGoals && atRow < 0 && <FieldMessage problem={atGoals} />}
-      {indicators.length > 0 && (
-        <Button icon={<AddRegular />} disabled={disabled} style={{ alignSelf: "flex-start" }} onClick={() => setRows([...rows, { indicator: indicators[0]!, category: null, rate: "" }])}>
+      {offered.length > 0 && (
+        <Button
+          icon={<AddRegular />}
+          disabled={disabled}
+          style={{ alignSelf: "flex-start" }}
+          // A new goal starts on the first coverage result, as goals always did; else the first against plan.
+          onClick={() => setRows([...rows, withChoice({ indicator: "", category: null, rate: "" }, offered.find((c) => c.measure === "coverage") ?? offered[0]!)])}
+        >
           {S.addGoal}
         </Button>
       )}

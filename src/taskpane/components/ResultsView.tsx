@@ -109,6 +109,9 @@ export function IndicatorCard(props: { r: IndicatorResult; S: UiStrings; lang: U
   const name = title(r, S, lang);
   const shortOfGoal = unitsShortOfGoal(r);
   const need = toGoalOfUnits(r);
+  // A goal against plan reads as the paragraph has it ("105% kế hoạch"); what is short is people for the catalogue's indicators only.
+  const goalText = (g: number) => (r.measure === "attainment" ? S.goalOfPlan(formatPercentShort(g, lang)) : formatPercentShort(g, lang));
+  const people = !r.indicatorKey.startsWith("custom:");
   return (
     <Card size="small" aria-label={name} data-testid={`result-${r.indicatorKey}-${r.measure}`}>
       <CardHeader header={<Text as="h3" weight="semibold" style={{ margin: 0 }}>{name}</Text>} />
@@ -151,7 +154,7 @@ export function IndicatorCard(props: { r: IndicatorResult; S: UiStrings; lang: U
       {r.growth !== null && r.growth !== undefined && <Text size={200}>{S.growth(formatPercent(r.growth, lang, 2, "−").replace(/^(?=\d)/, "+"))}</Text>}
       {r.goal !== null && r.goal !== undefined && (
         <Text size={200}>
-          {S.goalLine(formatPercentShort(r.goal, lang), r.goalGap === null ? "—" : formatPoints(r.goalGap, lang, { signed: true }))}
+          {S.goalLine(goalText(r.goal), r.goalGap === null ? "—" : formatPoints(r.goalGap, lang, { signed: true }))}
         </Text>
       )}
       {(shortOfGoal.length > 0 || need.unknown > 0) && (
@@ -162,12 +165,12 @@ export function IndicatorCard(props: { r: IndicatorResult; S: UiStrings; lang: U
           {/* The headline is the sum of the figures listed (and says which units it cannot count), never a figure the list does not add up to. */}
           {need.units > 0 && (
             <Text size={200} block data-testid="to-goal">
-              {S.toGoalUnits(formatCount(need.people, lang), need.units)}
+              {S.toGoalUnits(formatCount(need.people, lang), need.units, people)}
             </Text>
           )}
           {need.unknown > 0 && (
             <Text size={200} block data-testid="to-goal-unknown">
-              {S.toGoalUnknown(need.unknown)}
+              {S.toGoalUnknown(need.unknown, people)}
             </Text>
           )}
           <ShortList
@@ -178,7 +181,7 @@ export function IndicatorCard(props: { r: IndicatorResult; S: UiStrings; lang: U
             line={(u) => (
               <>
                 {u.unit}: {pct(u.ratio)} / {formatPercentShort(u.goal!, lang)}
-                {u.toGoal ? ` — ${S.toGoal(formatCount(u.toGoal, lang))}` : ""}
+                {u.toGoal ? ` — ${S.toGoal(formatCount(u.toGoal, lang), people)}` : ""}
               </>
             )}
             S={S}
@@ -188,7 +191,7 @@ export function IndicatorCard(props: { r: IndicatorResult; S: UiStrings; lang: U
           {/* The area-wide rate reaches the goal with fewer people than the units' sum: units above their goal count for it. Message, so the paragraph's figure is not read as a contradiction. */}
           {r.goal !== null && r.goal !== undefined && r.toGoal !== null && r.toGoal > 0 && r.toGoal !== need.people && (
             <Text size={200} block data-testid="to-goal-area">
-              {S.toGoalArea(formatPercentShort(r.goal, lang), formatCount(r.toGoal, lang))}
+              {S.toGoalArea(goalText(r.goal), formatCount(r.toGoal, lang), people)}
             </Text>
           )}
         </div>
