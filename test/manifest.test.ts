@@ -64,9 +64,12 @@ describe("manifest.xml", () => {
     expect(one("Version").textContent).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
   });
 
-  test("asks for ExcelApi 1.7 (Office 2019) and no more, for Workbook", () => {
+  test("asks for ExcelApi 1.12 and SharedRuntime 1.1 (Office 2021, Microsoft 365, Mac 16.40, the web), for Workbook", () => {
     const sets = all("Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")]);
-    expect(sets).toEqual([["ExcelApi", "1.7"]]);
+    expect(sets).toEqual([
+      ["ExcelApi", "1.12"],
+      ["SharedRuntime", "1.1"],
+    ]);
     expect(all("Host").some((h) => h.getAttribute("Name") === "Workbook")).toBe(true);
   });
 
@@ -134,13 +137,78 @@ describe("manifest.xml", () => {
     expect(actions).toEqual(["ExecuteFunction", "ShowTaskpane"]);
     const fn = one("FunctionName").textContent!;
     // The function the manifest names is the one the function file registers.
-    expect(fs.readFileSync(path.join(ROOT, "src", "commands", "commands.ts"), "utf8")).toContain(`Office.actions.associate("${fn}"`);
+    expect(fs.readFileSync(path.join(ROOT, "src", "commands", "commands.ts"), "utf8")).toMatch(new RegExp(`Office\\.actions\\.associate\\(\\s*"${fn}"`));
+  });
+
+  test("the ribbon opens the pane with Office.addin.showAsTaskpane, so the manifest declares one shared runtime for the pane and the commands", () => {
+    // showAsTaskpane works only in a shared runtime (SharedRuntime 1.1); without one it rejects and the
+    // ribbon's first Recalculate could only say "click Open panel".
+    const uses = sourceFiles(path.join(ROOT, "src")).filter((f) => /\bshowAsTaskpane\b/.test(fs.readFileSync(f, "utf8")));
+    expect(uses.map((f) => path.relative(ROOT, f))).toEqual([path.join("src", "services", "office.ts")]);
+    expect(sharedRuntimeProblems(doc)).toEqual([]);
+  });
+
+  test("the shared-runtime check fails a manifest whose commands run in their own runtime (this manifest before issue 15)", () => {
+    const separate = XML.replace(/<Runtimes>[\s\S]*?<\/Runtimes>\s*/, "")
+      .replace('<FunctionFile resid="Taskpane.Url"/>', '<FunctionFile resid="Commands.Url"/>')
+      .replace(/\s*<Set Name="SharedRuntime" MinVersion="1.1"\/>/, "");
+    expect(separate).not.toBe(XML);
+    const problems = sharedRuntimeProblems(new DOMParser().parseFromString(separate, "application/xml"));
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/no <Runtime>/), expect.stringMatching(/SharedRuntime 1.1/), expect.stringMatching(/FunctionFile/)]));
   });
 });
 
+/** .ts/.tsx files under a folder. */
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+}
+
+/**
+ * What a manifest lacks for the task pane and the ribbon's function file to share one runtime
+ * (Microsoft: "Configure your Office Add-in to use a shared runtime"): one <Runtime> with a long
+ * lifetime, first in the Workbook host's overrides, whose page is the task pane's and the function
+ * file's (Office does not load the shared runtime when their resids differ), and SharedRuntime 1.1
+ * among the requirements (the hosts without it would run the commands apart, where
+ * showAsTaskpane fails).
+ */
+function sharedRuntimeProblems(d: Document): string[] {
+  const xsi = "http://www.w3.org/2001/XMLSchema-instance";
+  const els = (local: string) => Array.from(d.getElementsByTagNameNS("*", local));
+  const problems: string[] = [];
+  const runtimes = els("Runtime");
+  if (runtimes.length !== 1) return [`no <Runtime> (or more than one): ${runtimes.length}`, ...(sharedRequirement(d) ? [] : ["SharedRuntime 1.1 is not required"]), "FunctionFile: no runtime to share"];
+  const runtime = runtimes[0]!;
+  if (runtime.getAttribute("lifetime") !== "long") problems.push(`lifetime="${runtime.getAttribute("lifetime")}": a short runtime may end with the command, and the pane's state with it`);
+  const host = els("Host").find((h) => h.getAttributeNS(xsi, "type") === "Workbook");
+  if (!host || host.firstElementChild?.localName !== "Runtimes") problems.push("<Runtimes> is not the first child of the Workbook host's overrides");
+  const page = runtime.getAttribute("resid");
+  const functionFile = els("FunctionFile")[0]?.getAttribute("resid");
+  if (functionFile !== page) problems.push(`FunctionFile resid ${functionFile} is not the runtime's page ${page}`);
+  const paneActions = els("Action").filter((a) => a.getAttributeNS(xsi, "type") === "ShowTaskpane");
+  for (const a of paneActions) {
+    const resid = a.getElementsByTagNameNS("*", "SourceLocation")[0]?.getAttribute("resid");
+    if (resid !== page) problems.push(`the ShowTaskpane action's page ${resid} is not the runtime's page ${page}`);
+  }
+  const url = els("Url").find((u) => u.getAttribute("id") === page)?.getAttribute("DefaultValue");
+  const pane = els("SourceLocation").find((s) => s.parentElement?.localName === "DefaultSettings")?.getAttribute("DefaultValue");
+  if (!url || url !== pane) problems.push(`the runtime's page ${url} is not the task pane ${pane}`);
+  if (!sharedRequirement(d)) problems.push("SharedRuntime 1.1 is not required");
+  return problems;
+}
+
+function sharedRequirement(d: Document): boolean {
+  return Array.from(d.getElementsByTagNameNS("*", "Set")).some((s) => s.getAttribute("Name") === "SharedRuntime" && s.getAttribute("MinVersion") === "1.1");
+}
+
 describe("the build (webpack.config.js)", () => {
   type Pattern = { from: string; transform?: (c: Buffer) => string | Buffer };
-  type Config = { devtool: string; plugins: { patterns?: Pattern[]; userOptions?: { filename: string; csp: string; officeJs: string } }[] };
+  type Config = {
+    devtool: string;
+    target?: string | string[];
+    entry: Record<string, string | string[] | { import: string | string[] }>;
+    module: { rules: { use?: { loader?: string; options?: { compilerOptions?: { target?: string } } } }[] };
+    plugins: { patterns?: Pattern[]; userOptions?: { filename: string; csp: string; officeJs: string; chunks?: string[] } }[];
+  };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const make = require("../webpack.config.js") as (env: object, o: { mode: string }) => Promise<Config>;
 
@@ -189,6 +257,39 @@ describe("the build (webpack.config.js)", () => {
     }
   });
 
+  test("the bundle's ECMAScript is one every host the manifest's minimum admits can run", async () => {
+    for (const mode of ["production", "development"]) {
+      const c = await config(mode, { ADDIN_URL: "https://a.example/" });
+      expect(targetProblems(excelApiMinimum(XML), buildTargets(c), reactMajor())).toEqual([]);
+    }
+  });
+
+  test("the target check fails ExcelApi 1.7 with this build: Office 2019 volume licence runs add-ins in Internet Explorer 11 (ES5, no React 18+)", async () => {
+    const c = await config("production", { ADDIN_URL: "https://a.example/" });
+    const problems = targetProblems("1.7", buildTargets(c), reactMajor());
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/webpack target es2020.*Internet Explorer 11/), expect.stringMatching(/tsconfig.*ES2020/), expect.stringMatching(/React 19/)]));
+    // And an ES5 build for an ExcelApi 1.7 minimum would pass (the check is not one-sided).
+    expect(targetProblems("1.7", [["webpack target", "es5"], ["tsconfig.json target", "ES5"]], 17)).toEqual([]);
+    // A webpack target without an ECMAScript version is webpack's guess: said, not passed.
+    expect(targetProblems("1.12", [["webpack target", null]], 19)).toEqual([expect.stringMatching(/no ECMAScript version/)]);
+  });
+
+  test("the shared runtime's page (taskpane.html) registers the ribbon's commands; no separate commands page", async () => {
+    for (const mode of ["production", "development"]) {
+      const c = await config(mode, { ADDIN_URL: "https://a.example/" });
+      const pages = c.plugins.flatMap((x) => (x.userOptions ? [x.userOptions] : []));
+      expect(pages.map((p) => p.filename)).not.toContain("commands.html");
+      const pane = pages.find((p) => p.filename === "taskpane.html")!;
+      const modules = pane.chunks!.flatMap((chunk) => {
+        const e = c.entry[chunk]!;
+        return typeof e === "string" ? [e] : Array.isArray(e) ? e : [e.import].flat();
+      });
+      expect(modules).toEqual(expect.arrayContaining(["./src/commands/commands.ts", "./src/taskpane/index.tsx"]));
+      // Registered before the pane renders, so a ribbon click that starts the runtime finds its function.
+      expect(modules.indexOf("./src/commands/commands.ts")).toBeLessThan(modules.indexOf("./src/taskpane/index.tsx"));
+    }
+  });
+
   test("OFFICE_JS=local serves office.js from the add-in's origin and drops the CDN from the CSP", async () => {
     const c = await config("production", { ADDIN_URL: "https://a.example/", OFFICE_JS: "local" });
     expect(page(c, "taskpane.html").officeJs).toBe("office-js/office.js");
@@ -196,3 +297,73 @@ describe("the build (webpack.config.js)", () => {
     expect(c.plugins.flatMap((x) => x.patterns ?? []).some((p) => /@microsoft[\\/]office-js[\\/]dist/.test(p.from))).toBe(true);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// The requirement minimum and the build target.
+
+/** The manifest's ExcelApi MinVersion. */
+function excelApiMinimum(xml: string): string {
+  const m = /<Set Name="ExcelApi" MinVersion="([\d.]+)"\/>/.exec(xml);
+  if (!m) throw new Error("no ExcelApi requirement in the manifest");
+  return m[1]!;
+}
+
+const atLeast = (version: string, floor: string) => {
+  const [a, b] = [version, floor].map((v) => v.split(".").map(Number));
+  for (let i = 0; i < Math.max(a!.length, b!.length); i++) if ((a![i] ?? 0) !== (b![i] ?? 0)) return (a![i] ?? 0) > (b![i] ?? 0);
+  return true;
+};
+
+/**
+ * The oldest web engine a requirement minimum lets the add-in run in, and the newest ECMAScript it
+ * parses (Microsoft: "Browsers and webview controls used by Office Add-ins", and the hosts of each
+ * ExcelApi set). Below ExcelApi 1.12 come Office 2016 and Office 2019 volume licence (and Microsoft
+ * 365 builds from before WebView2), whose add-ins run in Internet Explorer 11: ES5, and React 17 at
+ * most (React 18 dropped it). From 1.12: Office 2021 and Microsoft 365 on Windows (WebView2:
+ * Chromium; with a <Runtimes> manifest never Edge Legacy), Office for Mac 16.40+ (Safari's WKWebView),
+ * Excel on the web (current browsers): ES2020.
+ */
+function engineFloor(excelApi: string): { engine: string; es: number; reactMax: number } {
+  return atLeast(excelApi, "1.12") ? { engine: "WebView2, Safari 14 and current browsers", es: 2020, reactMax: Infinity } : { engine: "Internet Explorer 11", es: 5, reactMax: 17 };
+}
+
+/** "ES2020" → 2020, "ES6" → 2015, "ES5" → 5, "ESNext" → Infinity. */
+function esYear(target: string): number {
+  const m = /^es(\d+|next)$/i.exec(target.trim());
+  if (!m) throw new Error(`not an ECMAScript target: ${target}`);
+  if (/next/i.test(m[1]!)) return Infinity;
+  const n = Number(m[1]);
+  return n === 6 ? 2015 : n;
+}
+
+/** Every place the build states what ECMAScript it emits: webpack's target, ts-loader's and tsconfig's, and browserslist. */
+function buildTargets(c: { target?: string | string[]; module: { rules: { use?: { loader?: string; options?: { compilerOptions?: { target?: string } } } }[] } }): [string, string | null][] {
+  const found: [string, string | null][] = [];
+  const webpack = [c.target ?? []].flat().find((t) => /^es/i.test(t)) ?? null;
+  found.push(["webpack target", webpack]);
+  for (const r of c.module.rules) if (r.use?.loader === "ts-loader" && r.use.options?.compilerOptions?.target) found.push(["ts-loader target", r.use.options.compilerOptions.target]);
+  const tsconfig = JSON.parse(fs.readFileSync(path.join(ROOT, "tsconfig.json"), "utf8")) as { compilerOptions: { target: string } };
+  found.push(["tsconfig.json target", tsconfig.compilerOptions.target]);
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { browserslist?: string | string[] };
+  if (pkg.browserslist) found.push(["browserslist", [pkg.browserslist].flat().join(", ")]);
+  return found;
+}
+
+function reactMajor(): number {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", "react", "package.json"), "utf8")) as { version: string };
+  return Number(pkg.version.split(".")[0]);
+}
+
+/** Where the build emits more than the oldest engine the minimum admits can run. */
+function targetProblems(excelApi: string, targets: [string, string | null][], react: number): string[] {
+  const floor = engineFloor(excelApi);
+  const problems: string[] = [];
+  for (const [where, t] of targets) {
+    if (t === null) problems.push(`${where} names no ECMAScript version (webpack would guess): state it`);
+    else if (where === "browserslist") {
+      if (/\bie\s*11\b/i.test(t) !== (floor.es === 5)) problems.push(`browserslist "${t}" disagrees with ExcelApi ${excelApi} (${floor.engine})`);
+    } else if (esYear(t) > floor.es) problems.push(`${where} ${t} is newer than ${floor.engine} runs (ExcelApi ${excelApi})`);
+  }
+  if (react > floor.reactMax) problems.push(`React ${react} does not run in ${floor.engine} (ExcelApi ${excelApi})`);
+  return problems;
+}

@@ -1,18 +1,24 @@
 /**
- * The ribbon's function file (commands.html): registers the ExecuteFunction named in the
- * manifest (<FunctionName>recalculate</FunctionName>) once Office is ready.
+ * The ribbon's commands, registered in the shared runtime (manifest <Runtimes>): the FunctionFile is
+ * the task pane's page, whose entry loads this module before the pane renders. The ExecuteFunction
+ * the manifest names (<FunctionName>recalculate</FunctionName>) is associated at once, not after
+ * Office.onReady: a ribbon click that starts the runtime looks for it as soon as the page has loaded.
+ * Office globals are read only when the command runs.
  */
-import { displayLanguage, officeReady, showMessage, showTaskpane } from "../services/office";
+import { displayLanguage, showMessage, showTaskpane } from "../services/office";
 import { excelWorkbook } from "../services/workbook";
 import { uiLangFrom } from "../taskpane/strings";
 import { createRecalculateCommand } from "./recalculateCommand";
 
-officeReady().then(() => {
-  const recalculate = createRecalculateCommand({
-    port: excelWorkbook,
-    showTaskpane,
-    notify: showMessage,
-    lang: () => uiLangFrom(displayLanguage()),
-  });
-  Office.actions.associate("recalculate", recalculate);
-});
+// No office.js (a network that blocks Microsoft's CDN): the pane's page says so; nothing to register.
+if (typeof Office !== "undefined" && Office.actions) {
+  Office.actions.associate(
+    "recalculate",
+    createRecalculateCommand({
+      port: excelWorkbook,
+      showTaskpane,
+      notify: showMessage,
+      lang: () => uiLangFrom(displayLanguage()),
+    }),
+  );
+}

@@ -1,6 +1,7 @@
 /**
  * The message dialog a ribbon command opens: title and text from the query string, set as text
- * (never markup), and an OK button that asks the command to close it.
+ * (never markup), and an OK button (or Escape) that asks the command to close it: the command's
+ * handler closes the dialog and only then completes (services/office.ts showMessage).
  */
 function show(): void {
   const q = new URLSearchParams(window.location.search);
@@ -10,12 +11,16 @@ function show(): void {
   if (title) title.textContent = q.get("title") ?? "Chỉ tiêu";
   if (message) message.textContent = q.get("message") ?? "";
   document.title = q.get("title") ?? "Chỉ tiêu";
-  close?.addEventListener("click", () => {
+  const ok = () => {
     try {
       Office.context.ui.messageParent("close");
     } catch {
       window.close();
     }
+  };
+  close?.addEventListener("click", ok);
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") ok();
   });
   close?.focus();
 }

@@ -1,8 +1,10 @@
 /**
  * The ribbon's Recalculate button: recompute with the choices saved in the workbook. With none
  * saved yet it opens the task pane (or, where Office cannot, says how to). One recalculation at a
- * time; every failure is shown to the user; `event.completed()` is always called, or Office
- * would keep the button busy.
+ * time; every failure is shown to the user. `event.completed()` is called exactly once: when the run
+ * and the message it shows are over (the dialog's OK or close — completing earlier would end the
+ * command while its dialog still waits for an answer), or at COMPLETE_WITHIN_MS, before Office's
+ * 5-minute limit ends the command with an error of its own.
  */
 import { isChitieuError } from "../core/errors";
 import { render } from "../core/messages";
@@ -41,15 +43,30 @@ const TEXT = {
 
 export type RecalculateCommand = (event: CommandEvent) => Promise<void>;
 
+/**
+ * Office ends a function command that has not called completed() within about five minutes. A
+ * message nobody has answered by then stays open: the shared runtime (manifest <Runtimes>) keeps its
+ * handler, so its OK still closes it.
+ */
+export const COMPLETE_WITHIN_MS = 4.5 * 60 * 1000;
+
 export function createRecalculateCommand(deps: CommandDeps): RecalculateCommand {
   let running = false;
   return async (event) => {
     if (running) {
-      // A second click while one runs does nothing.
+      // A second click while one runs (or its message is open) does nothing.
       event.completed();
       return;
     }
     running = true;
+    let completed = false;
+    const complete = () => {
+      if (completed) return;
+      completed = true;
+      clearTimeout(deadline);
+      event.completed();
+    };
+    const deadline = setTimeout(complete, COMPLETE_WITHIN_MS);
     const t = TEXT[deps.lang()];
     try {
       const port = deps.port();
@@ -68,7 +85,7 @@ export function createRecalculateCommand(deps: CommandDeps): RecalculateCommand 
       }
     } finally {
       running = false;
-      event.completed();
+      complete();
     }
   };
 }

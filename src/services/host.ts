@@ -11,6 +11,13 @@ export interface PaneHost {
   readonly theme: ThemeKind;
   /** Bring a summary sheet to the front. */
   activateSheet(name: string): Promise<void>;
+  /**
+   * Call `changed` whenever the workbook may have changed under the pane (a cell edited, a sheet
+   * added, deleted, renamed …), until the returned function is called. The pane then reads the
+   * sheets again on its next analysis; without it, only after a Recalculate or a retry (the preview:
+   * its workbook changes only through the pane).
+   */
+  readonly watchWorkbook?: (changed: () => void) => () => void;
 }
 
 /** Dark when the background colour's relative luminance is low ("#1F1F1F" → dark). */

@@ -19,9 +19,10 @@ import { SHEET_ROLES, SheetChoice, SheetRole, chooseSheets } from "../core/roles
 import { SETTING_LABELS } from "../core/messages";
 import { detectedReportContext } from "../core/reportContext";
 import { WorkbookPort, SheetInfo } from "../workbook/port";
-import { Analysis, Outcome, analyze } from "../workbook/recalculate";
+import { Analysis, Outcome, analyze, retell } from "../workbook/recalculate";
 import { PaneHost } from "../services/host";
 import { loadChoices, openSheet, recalculateAndRemember } from "../services/pane";
+import { rememberReads } from "../services/readCache";
 import { UiLang, strings, uiLangFrom } from "./strings";
 import { SheetPickers } from "./components/SheetPickers";
 import { DetectionView } from "./components/DetectionView";
@@ -111,6 +112,18 @@ export function sameChoices(a: RunChoices | null, b: RunChoices | null): boolean
   return JSON.stringify(a, canon) === JSON.stringify(b, canon);
 }
 
+/**
+ * Two sets of choices that differ at most in what only the paragraph says: the date, the area and
+ * how many of the lowest units it names. Such a change reads nothing: the last analysis is retold.
+ */
+export function onlyParagraphChanged(a: RunChoices, b: RunChoices): boolean {
+  const rest = (c: RunChoices): RunChoices => ({ ...c, asOf: undefined, area: undefined, lowest: undefined });
+  return sameChoices(rest(a), rest(b));
+}
+
+/** The paragraph is written again once typing in the date or the area pauses this long, not on every key. */
+export const PARAGRAPH_PAUSE_MS = 300;
+
 const isSheetRole = (p: FieldPlace): p is SheetRole => (SHEET_ROLES as readonly string[]).includes(p);
 
 export function TaskPane({ port, host, onRecalculated, workbookLoading = false, engine }: TaskPaneProps): React.JSX.Element {
@@ -138,6 +151,16 @@ export function TaskPane({ port, host, onRecalculated, workbookLoading = false, 
   const topErrorRef = useRef<HTMLDivElement>(null);
   const langId = useId("ui-lang");
   const opening = !port || workbookLoading;
+  // The analyses on this thread read through this: the grids are read once, and again only after
+  // the workbook changed (the host says so), a Recalculate or a retry (services/readCache.ts).
+  const reader = useMemo(() => (port && !engine ? rememberReads(port) : null), [port, engine]);
+  // The last analysis that succeeded and the choices it was made with: a change of the paragraph's
+  // fields alone retells it.
+  const analyzed = useRef<{ choices: RunChoices; analysis: Analysis } | null>(null);
+  const retried = useRef(reload);
+
+  const watch = host.watchWorkbook;
+  useEffect(() => (reader && watch ? watch(() => reader.forget()) : undefined), [reader, watch]);
 
   // Saved choices first (a colleague's file opens with their choices), else the defaults. A new
   // workbook starts over: nothing of the last one's results or readings stays.
@@ -148,6 +171,7 @@ export function TaskPane({ port, host, onRecalculated, workbookLoading = false, 
     setRun({ status: "idle" });
     setRanWith(null);
     lastGood.current = null;
+    analyzed.current = null;
     if (!port || workbookLoading) return;
     let live = true;
     loadChoices(port).then((c) => live && setChoices(c));
@@ -159,28 +183,50 @@ export function TaskPane({ port, host, onRecalculated, workbookLoading = false, 
   // Detect (without writing anything) whenever the choices change.
   useEffect(() => {
     if (!choices || !port || workbookLoading) return;
+    const retry = retried.current !== reload;
+    retried.current = reload;
+    const last = analyzed.current;
     let live = true;
+    const done = (a: Analysis) => {
+      if (!live) return;
+      analyzed.current = { choices, analysis: a };
+      setSheetList(a.sheetList);
+      setAnalysis({ status: "ready", analysis: a });
+      setRead(true);
+    };
+    const failed = (error: unknown) => {
+      if (!live) return;
+      analyzed.current = null;
+      setAnalysis({ status: "error", error });
+      setRead(true);
+      (reader ?? port).listSheets().then((list) => live && setSheetList(list), () => undefined);
+    };
+    if (last && !retry && onlyParagraphChanged(last.choices, choices)) {
+      // The date, the area or the count of units named: the detection stays as it is, and the
+      // paragraph is written again once typing pauses (each key cancels the last wait) — here from
+      // the last analysis, reading nothing; the preview's worker analyses again on its own copy.
+      const wait = setTimeout(() => {
+        if (engine) return void engine.analyze(choices).then(done, failed);
+        try {
+          done(retell(last.analysis, choices));
+        } catch (error) {
+          // Said under its field; the last analysis stays the one to retell once it is fixed.
+          setAnalysis({ status: "error", error });
+        }
+      }, PARAGRAPH_PAUSE_MS);
+      return () => {
+        live = false;
+        clearTimeout(wait);
+      };
+    }
     setAnalysis({ status: "loading" });
     // The analysis lists the sheets itself: its list fills the pickers (no second round trip to
     // Excel); when it fails, the sheets are listed on their own so another can be chosen.
-    (engine ? engine.analyze(choices) : analyze(port, choices)).then(
-      (a) => {
-        if (!live) return;
-        setSheetList(a.sheetList);
-        setAnalysis({ status: "ready", analysis: a });
-        setRead(true);
-      },
-      (error: unknown) => {
-        if (!live) return;
-        setAnalysis({ status: "error", error });
-        setRead(true);
-        port.listSheets().then((list) => live && setSheetList(list), () => undefined);
-      },
-    );
+    (engine ? engine.analyze(choices) : analyze(reader ?? port, choices)).then(done, failed);
     return () => {
       live = false;
     };
-  }, [port, engine, workbookLoading, choices, reload]);
+  }, [port, reader, engine, workbookLoading, choices, reload]);
 
   const onRecalculate = useCallback(async () => {
     // One recalculation at a time: a second click while one runs does nothing.
@@ -188,6 +234,7 @@ export function TaskPane({ port, host, onRecalculated, workbookLoading = false, 
     running.current = true;
     setRun({ status: "running" });
     try {
+      // The sheets as they are now, not as last read: this is what gets written.
       const outcome = await (engine ? engine.recalculateAndRemember(choices) : recalculateAndRemember(port, choices));
       setRanWith(choices);
       setRun({ status: "done", outcome });
@@ -197,8 +244,10 @@ export function TaskPane({ port, host, onRecalculated, workbookLoading = false, 
       setRun({ status: "error", error });
     } finally {
       running.current = false;
+      // Our sheets are new (or a failed write left who knows what): the next analysis reads again.
+      reader?.forget();
     }
-  }, [port, engine, choices, onRecalculated]);
+  }, [port, reader, engine, choices, onRecalculated]);
 
   const change = useCallback((next: RunChoices) => {
     if (running.current) return;
@@ -298,7 +347,18 @@ export function TaskPane({ port, host, onRecalculated, workbookLoading = false, 
       )}
       {topError !== null && (
         <div ref={topErrorRef}>
-          <ProblemBar S={S} error={topError} onRetry={analysis.status === "error" ? () => setReload((n) => n + 1) : undefined} />
+          <ProblemBar
+            S={S}
+            error={topError}
+            onRetry={
+              analysis.status === "error"
+                ? () => {
+                    reader?.forget();
+                    setReload((n) => n + 1);
+                  }
+                : undefined
+            }
+          />
         </div>
       )}
 

@@ -102,11 +102,20 @@ export async function analyze(port: WorkbookPort, choices: RunChoices): Promise<
       sheetWarnings: choice.warnings ?? [],
     },
   );
-  const specs = describeOutput(summary, { lang: choices.lang });
-  const narrative = writeNarrative(summary, { lang: choices.lang, asOf: choices.asOf, area: choices.area, lowest: choices.lowest });
+  return retell({ choice, summary, specs: describeOutput(summary, { lang: choices.lang }), sheetList, narrative: [] }, choices);
+}
+
+/**
+ * The analysis with its paragraphs (and their sheet) written for these choices' date, area and
+ * count of units named: all those change. The pane's date and area fields retell the last analysis
+ * rather than read the workbook again.
+ */
+export function retell(a: Analysis, choices: RunChoices): Analysis {
+  const narrative = writeNarrative(a.summary, { lang: choices.lang, asOf: choices.asOf, area: choices.area, lowest: choices.lowest });
+  const specs = a.specs.filter((s) => s.kind !== "commentary");
   // The paragraphs stay as written; the sheet says above them which units their area figures leave out.
-  specs.push(commentarySheet(narrative, choices.lang, narrativeCaution(summary, choices.lang)));
-  return { choice, summary, specs, sheetList, narrative };
+  specs.push(commentarySheet(narrative, choices.lang, narrativeCaution(a.summary, choices.lang)));
+  return { ...a, specs, narrative };
 }
 
 /** Analyze and write the summary sheets. */

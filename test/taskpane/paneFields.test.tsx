@@ -33,6 +33,16 @@ function host(over: Partial<PaneHost> = {}): PaneHost & { activated: string[] } 
   return { displayLanguage: "vi-VN", theme: "light", activateSheet: async (n) => void activated.push(n), activated, ...over };
 }
 
+/** A host's word that the workbook changed (Excel's worksheet events): the pane reads the sheets again on its next analysis. */
+function changes() {
+  const listeners = new Set<() => void>();
+  const watch = (f: () => void) => {
+    listeners.add(f);
+    return () => void listeners.delete(f);
+  };
+  return { watch, changed: () => listeners.forEach((f) => f()) };
+}
+
 const detected = () => screen.findByTestId("detection", undefined, { timeout: 20_000 });
 const recalcButton = () => screen.getByRole("button", { name: /Tính lại/ });
 const results = () => screen.findByTestId("results", undefined, { timeout: 20_000 });
@@ -131,10 +141,13 @@ describe("an error under the field that fixes it", () => {
 
   test("an error a column's role fixes is beside that column's role, in the detection of the last reading", async () => {
     const { port } = await samplePort();
-    render(<PaneRoot port={port} host={host()} />);
+    const workbook = changes();
+    render(<PaneRoot port={port} host={host({ watchWorkbook: workbook.watch })} />);
     await detected();
     const column = screen.getByTestId("columns-actuals").querySelector("li")!.getAttribute("data-column")!;
     port.failWith = new ChitieuError("bad-option", said("column-mapped-twice", { header: "BHXH tự nguyện", roles: ["target", "actual"] }, { sheet: "Thực hiện", column }, "map"));
+    // The pane reads the sheets again (and meets the error) only once the workbook has changed.
+    workbook.changed();
     fireEvent.click(screen.getByLabelText(/Đồng hạng liên tiếp/));
     const alert = await screen.findByRole("alert", undefined, { timeout: 20_000 });
     expect(alert.getAttribute("data-setting")).toBe("map");
@@ -147,9 +160,11 @@ describe("an error under the field that fixes it", () => {
 
   test("an error no field fixes stays in the bar at the top", async () => {
     const { port } = await samplePort();
-    render(<PaneRoot port={port} host={host()} />);
+    const workbook = changes();
+    render(<PaneRoot port={port} host={host({ watchWorkbook: workbook.watch })} />);
     await detected();
     port.failWith = new ChitieuError("bad-option", said("column-mapped-twice", { header: "BHYT", roles: ["target", "actual"] }, { sheet: "Thực hiện", column: "C" }));
+    workbook.changed();
     fireEvent.click(screen.getByLabelText(/Đồng hạng liên tiếp/));
     const alert = await screen.findByRole("alert", undefined, { timeout: 20_000 });
     expect(alert.getAttribute("data-testid")).toBe("error");
