@@ -28,10 +28,10 @@ export interface CommandDeps {
 
 const TEXT = {
   vi: {
-    firstTitle: "Chọn sheet trước khi tính",
-    firstMessage: "Workbook này chưa có lựa chọn đã lưu. Bấm Home › Chỉ tiêu › Mở bảng điều khiển, kiểm tra các sheet rồi bấm Tính lại; từ lần sau nút Tính lại trên ribbon dùng lựa chọn đó.",
+    firstTitle: "Chọn trang tính trước khi tính",
+    firstMessage: "Sổ làm việc này chưa có lựa chọn đã lưu. Bấm Trang đầu › Chỉ tiêu › Mở bảng điều khiển, kiểm tra các trang tính rồi bấm Tính lại; từ lần sau nút Tính lại trên dải băng dùng lựa chọn đó.",
     errorTitle: "Không tính được",
-    unexpected: (m: string) => `Lỗi không mong đợi: ${m}. Các sheet của bạn không bị thay đổi.`,
+    unexpected: (m: string) => `Lỗi không mong đợi: ${m}. Các trang tính của bạn không bị thay đổi.`,
   },
   en: {
     firstTitle: "Choose the sheets first",

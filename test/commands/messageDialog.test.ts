@@ -86,7 +86,7 @@ describe("the ribbon's message dialog", () => {
     const run = firstRecalculate()(ev.e);
     await settle(1000);
     expect(opened).toHaveLength(1);
-    expect(new URL(opened[0]!.url).searchParams.get("title")).toBe("Chọn sheet trước khi tính");
+    expect(new URL(opened[0]!.url).searchParams.get("title")).toBe("Chọn trang tính trước khi tính");
     // The dialog is open: the command (and with it the handler that closes the dialog) is still running.
     expect(ev.completed()).toBe(0);
     expect(dialog.handlers.has("dialogMessageReceived")).toBe(true);
@@ -141,7 +141,7 @@ describe("the ribbon's message dialog", () => {
     await run;
     expect(dialog.closed).toBe(1);
     expect(ev.completed()).toBe(1);
-    expect(String(consoleError.mock.calls[0]?.[0])).toMatch(/Chọn sheet trước khi tính/);
+    expect(String(consoleError.mock.calls[0]?.[0])).toMatch(/Chọn trang tính trước khi tính/);
   });
 
   test("a dialog Office will not open (12007: one is already open) or cannot (no dialog API): the console has the message, completed once", async () => {
@@ -153,7 +153,7 @@ describe("the ribbon's message dialog", () => {
       await settle(1000);
       await run;
       expect(ev.completed()).toBe(1);
-      expect(String(consoleError.mock.calls[0]?.[0])).toMatch(/Workbook này chưa có lựa chọn đã lưu/);
+      expect(String(consoleError.mock.calls[0]?.[0])).toMatch(/Sổ làm việc này chưa có lựa chọn đã lưu/);
     }
   });
 
