@@ -9,6 +9,33 @@ import { columnIndex } from "../core/grid";
 /** Excel on the web caps a request or a response at 5 MB; stay well under it. */
 export const DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
+/**
+ * The largest request for a host (`Office.context.platform`): Excel on Windows and on the Mac
+ * has no 5 MB cap, so a write is never split there; the web, iPad and hosts we do not know keep
+ * the cap (a request refused for its size is still retried in blocks, on every host).
+ */
+export function requestBudget(platform: string | null | undefined): number {
+  return platform === "PC" || platform === "Mac" ? Infinity : DEFAULT_MAX_REQUEST_BYTES;
+}
+
+/** Excel sends at most 5 million cells' values in one response; row blocks stay well under it. */
+export const MAX_BLOCK_CELLS = 1_000_000;
+
+/** Our temporary sheets (a write's staging and its progress marker) start with this. */
+export const TEMP_PREFIX = "~ct-";
+
+export function isTempSheet(name: string): boolean {
+  return name.startsWith(TEMP_PREFIX);
+}
+
+/** Our charts are named so (Excel names a user's "Chart 1", "Biểu đồ 1"): only these are ever deleted. */
+export const CHART_PREFIX = "ChiTieu_";
+
+/** The name of a summary sheet's chart, from its spec key ("ranked:bhyt:coverage"). */
+export function chartName(key: string): string {
+  return CHART_PREFIX + key.replace(/[^A-Za-z0-9]+/g, "_");
+}
+
 /** Sheet custom property (ExcelApi 1.12) marking a summary sheet of ours; its value is the spec key. */
 export const SHEET_MARK = "ChiTieuSummary";
 
@@ -141,14 +168,27 @@ export function errorCode(e: unknown): string {
   return "";
 }
 
-const PAYLOAD_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "PayloadTooLarge", "RequestTooLarge"]);
+const PAYLOAD_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "PayloadTooLarge", "RequestTooLarge", "RangeExceedsLimit", "OperationCellsExceedLimit"]);
 
-/** Excel refused a request or response for its size (Excel on the web: 5 MB). */
+/**
+ * Excel refused a request or response for its size (Excel on the web: 5 MB) or a range for its
+ * number of cells (5 million): the same data goes in smaller blocks.
+ */
 export function isPayloadError(e: unknown): boolean {
   const code = errorCode(e);
   if (PAYLOAD_CODES.has(code)) return true;
   const msg = e instanceof Error ? e.message : "";
   return /payload size|too large/i.test(msg);
+}
+
+/** Excel refused the batch because the user is typing in a cell (ExcelApi's own code for it). */
+export function isCellEditError(e: unknown): boolean {
+  return errorCode(e) === "InvalidOperationInCellEditMode";
+}
+
+/** InvalidOperation: what older hosts say in cell-edit mode, and what a protected workbook says. */
+export function isInvalidOperation(e: unknown): boolean {
+  return errorCode(e) === "InvalidOperation";
 }
 
 export function isNotFound(e: unknown): boolean {

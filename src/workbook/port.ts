@@ -6,6 +6,7 @@
 import type { SheetGrid } from "../core/grid";
 import type { SheetSpec } from "../core/sheetSpec";
 import type { StoredSettings } from "../core/settings";
+import type { Message } from "../core/messages";
 
 export interface SheetInfo {
   readonly name: string;
@@ -42,4 +43,10 @@ export interface WorkbookPort {
   writeSummary(sheets: readonly SheetSpec[]): Promise<WrittenSheet[]>;
   loadSettings(): Promise<StoredSettings | null>;
   saveSettings(settings: StoredSettings): Promise<void>;
+  /**
+   * What the adapter had to do or give up on that the user should know, since it was last asked
+   * (Excel: a part of the summary sheets' look it refused, a manual calculation it could not
+   * make). The pipeline adds these to the summary's warnings; absent: never anything.
+   */
+  takeWarnings?(): Message[];
 }

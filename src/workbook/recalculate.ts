@@ -99,7 +99,8 @@ export async function analyze(port: WorkbookPort, choices: RunChoices): Promise<
       category: choices.category ?? null,
       groupBy: choices.groupBy ?? null,
       sheetNotes: choice.notes ?? [],
-      sheetWarnings: choice.warnings ?? [],
+      // What the adapter met while reading (Excel refusing to calculate first) comes with the sheet choice's doubts.
+      sheetWarnings: [...(choice.warnings ?? []), ...(port.takeWarnings?.() ?? [])],
     },
   );
   return retell({ choice, summary, specs: describeOutput(summary, { lang: choices.lang }), sheetList, narrative: [] }, choices);
@@ -122,5 +123,8 @@ export function retell(a: Analysis, choices: RunChoices): Analysis {
 export async function recalculate(port: WorkbookPort, choices: RunChoices): Promise<Outcome> {
   const a = await analyze(port, choices);
   const written = await port.writeSummary(a.specs);
-  return { ...a, written };
+  // What the adapter met while writing (a part of the sheets' look Excel refused) is a warning too.
+  const late = port.takeWarnings?.() ?? [];
+  const summary = late.length > 0 ? { ...a.summary, warnings: [...a.summary.warnings, ...late] } : a.summary;
+  return { ...a, summary, written };
 }

@@ -1,7 +1,8 @@
 /**
  * The `office` row of the bench: one recalculation (list sheets, read the chosen sheets, write
  * every summary sheet) of a generated province through the Office.js adapter, against the
- * recording fake of the Excel object model. Returns what the fake counted.
+ * recording fake of the Excel object model, as Excel on the web (requests capped at 5 MB) or on
+ * desktop (no cap: the adapter never splits there). Returns what the fake counted.
  */
 import { FakeExcel } from "../workbook/fakeExcel";
 import { OfficeWorkbook } from "../../src/workbook/officeAdapter";
@@ -15,9 +16,11 @@ import type { OfficeRow } from "../../bench/budgets";
 export type OfficeMeasure = OfficeRow;
 
 export interface OfficeMeasureOptions {
-  /** The adapter's request budget (default 4 MB). */
+  /** Excel on the web (the default: `Office.context.platform` "OfficeOnline", requests capped at 5 MB) or on Windows ("PC", no cap). */
+  readonly host?: "web" | "desktop";
+  /** The adapter's request budget (default: the host's, 4 MB on the web). */
   readonly maxRequestBytes?: number;
-  /** The fake's hard cap, as Excel on the web's 5 MB (default: that). */
+  /** The fake's hard cap (default: 5 MB on the web, none on desktop). */
   readonly payloadCap?: number;
   /** Recalculate once before measuring (a workbook that already has our summary sheets). */
   readonly again?: boolean;
@@ -34,8 +37,10 @@ export function fakeWithGrids(grids: readonly SheetGrid[]): FakeExcel {
 export async function measureOfficeRecalculation(units: number, indicators: 4 | 8, options: OfficeMeasureOptions = {}): Promise<OfficeMeasure> {
   const w = makeWorkload(units, indicators);
   const fake = fakeWithGrids([w.targets, w.actuals, w.base]);
-  fake.payloadCap = options.payloadCap ?? 5 * 1024 * 1024;
-  const port = () => new OfficeWorkbook({ run: fake.run, settings: fake.settings, isSetSupported: fake.isSetSupported, maxRequestBytes: options.maxRequestBytes });
+  const desktop = options.host === "desktop";
+  fake.payloadCap = options.payloadCap ?? (desktop ? Infinity : 5 * 1024 * 1024);
+  const port = () =>
+    new OfficeWorkbook({ run: fake.run, settings: fake.settings, isSetSupported: fake.isSetSupported, maxRequestBytes: options.maxRequestBytes, platform: desktop ? "PC" : "OfficeOnline" });
   if (options.again) await recalculate(port(), DEFAULT_CHOICES);
   fake.resetStats();
   await recalculate(port(), DEFAULT_CHOICES);

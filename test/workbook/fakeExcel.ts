@@ -11,7 +11,15 @@
  *   a 1×1 array is applied to every cell of the range; any other shape mismatch is an error;
  * - merged cells read back "" except the top-left; number formats read back per cell;
  * - sheet names unique (case-insensitive), ≤ 31 characters, none of : \ / ? * [ ]; table names
- *   unique in the workbook; the last visible sheet cannot be deleted;
+ *   unique in the workbook; the last visible sheet cannot be deleted, nor a very hidden one;
+ * - a formula `='Sheet'!E7` (one cell, on this or another sheet) follows the sheet when it is
+ *   renamed and becomes `=#REF!E7` when it is deleted, as Excel rewrites them; it is computed when
+ *   read, or (calculation mode Manual) only by `application.calculate()`; charts made over another
+ *   sheet's cells lose their data when that sheet is deleted;
+ * - dates read back as serial numbers (`values`), from a workbook copied from exceljs too;
+ * - a table over merged cells fails with MergedRangeConflict; a read of more than `cellReadLimit`
+ *   cells gives `values: null` or RangeExceedsLimit; cell-edit mode fails every batch (or, with
+ *   `delayForCellEdit`, holds it until the user leaves the cell);
  * - a request (the queued operations of one sync, serialized) or a response over `payloadCap`
  *   bytes fails with RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded, as
  *   Excel on the web does over 5 MB.
@@ -51,12 +59,24 @@ export interface TableModel {
 }
 
 export interface ChartModel {
+  name: string;
   type: string;
   seriesBy: string;
   title: string;
   legend: string;
   position: { row: number; col: number } | null;
-  series: { name: string; chartType: string; values: RangeRef | null; xValues: RangeRef | null }[];
+  series: SeriesModel[];
+}
+
+export interface SeriesModel {
+  name: string;
+  chartType: string;
+  values: RangeRef | null;
+  xValues: RangeRef | null;
+  /** The sheet the values are on (a chart may show another sheet's cells). */
+  sheet: SheetModel | null;
+  /** The sheet its data was on was deleted: the series shows #REF!. */
+  broken: boolean;
 }
 
 export interface ConditionalFormatModel {
@@ -83,6 +103,8 @@ export class SheetModel {
   charts: ChartModel[] = [];
   freeze = { rows: 0, columns: 0 };
   customProperties = new Map<string, string>();
+  /** The workbook it is in: formulas find other sheets through it. */
+  workbook: WorkbookModel | null = null;
   constructor(
     public id: string,
     public name: string,
@@ -113,11 +135,18 @@ export class SheetModel {
   mergeAt(r: number, c: number): RangeRef | undefined {
     return this.merges.find((m) => r >= m.row && r < m.row + m.rows && c >= m.col && c < m.col + m.cols);
   }
-  /** The value Excel reports for a cell ("" for blank and for merged cells other than the top-left). */
+  /** The value Excel reports for a cell ("" for blank and for merged cells other than the top-left); a formula's result. */
   valueAt(r: number, c: number): Scalar {
     const m = this.mergeAt(r, c);
     if (m && (m.row !== r || m.col !== c)) return "";
-    return this.cell(r, c)?.v ?? "";
+    const cell = this.cell(r, c);
+    if (!cell) return "";
+    if (cell.f !== undefined && this.workbook) return this.workbook.formulaValue(this, cell);
+    return cell.v;
+  }
+  /** Every formula cell (for the workbook's rewrites and recalculation). */
+  *formulaCells(): Generator<Cell> {
+    for (const row of this.cells.values()) for (const cell of row.values()) if (cell.f !== undefined) yield cell;
   }
   /** Bounding box of the cells holding something (values only, or values and formats). */
   usedRange(valuesOnly: boolean): RangeRef | null {
@@ -156,15 +185,66 @@ export class WorkbookModel {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
   activeId: string | null = null;
+  /** Application.calculationMode (a runtime setting of Excel, not of the file). */
+  calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";
   private nextId = 1;
+  private session = 0;
+
+  private newId(): string {
+    return `{${String(this.nextId++).padStart(8, "0")}-FAKE${this.session ? `-S${this.session}` : ""}}`;
+  }
 
   addSheet(name: string, visibility: SheetModel["visibility"] = "Visible"): SheetModel {
     checkSheetName(name);
     if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named '${name}' already exists.`);
-    const s = new SheetModel(`{${String(this.nextId++).padStart(8, "0")}-FAKE}`, name, visibility);
+    const s = new SheetModel(this.newId(), name, visibility);
+    s.workbook = this;
     this.sheets.push(s);
     if (!this.activeId) this.activeId = s.id;
     return s;
+  }
+  /**
+   * The file is closed and opened again on a host whose worksheet ids do not outlive a session
+   * (issue 15): every sheet gets a new id; names, contents and document settings stay.
+   */
+  newSession(): void {
+    this.session++;
+    for (const s of this.sheets) {
+      const id = this.newId();
+      if (this.activeId === s.id) this.activeId = id;
+      s.id = id;
+    }
+  }
+  /** A formula's value: computed now, or in Manual calculation mode the one last calculated. */
+  formulaValue(sheet: SheetModel, cell: Cell, depth = 0): Scalar {
+    if (this.calculationMode === "Manual" && !this.calculating) return cell.v;
+    cell.v = depth > 50 ? "#REF!" : evaluateFormula(this, sheet, cell.f!, depth);
+    return cell.v;
+  }
+  private calculating = false;
+  /** Application.calculate: every formula computed again. */
+  calculate(): void {
+    this.calculating = true;
+    try {
+      for (const s of this.sheets) for (const cell of s.formulaCells()) cell.v = evaluateFormula(this, s, cell.f!, 0);
+    } finally {
+      this.calculating = false;
+    }
+  }
+  /** Rewrite every formula's references to a sheet (renamed: its new name; deleted: #REF!). */
+  private rewriteReferences(oldName: string, to: string | null): void {
+    for (const s of this.sheets)
+      for (const cell of s.formulaCells()) {
+        let hit = false;
+        cell.f = cell.f!.replace(SHEET_PREFIX, (whole, quoted: string | undefined, bare: string | undefined) => {
+          const name = quoted !== undefined ? quoted.replace(/''/g, "'") : bare!;
+          if (name.toLowerCase() !== oldName.toLowerCase()) return whole;
+          hit = true;
+          return to === null ? "#REF!" : `${quoteSheet(to)}!`;
+        });
+        // A formula Excel rewrote is computed again, whatever the calculation mode.
+        if (hit && to === null) cell.v = "#REF!";
+      }
   }
   /** By name (case-insensitive) or by id, as WorksheetCollection.getItem. */
   find(key: string): SheetModel | undefined {
@@ -178,22 +258,53 @@ export class WorkbookModel {
   }
   deleteSheet(s: SheetModel): void {
     if (!this.sheets.includes(s)) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+    // Excel asks for a very hidden sheet to be made visible (or hidden) before it is deleted.
+    if (s.visibility === "VeryHidden") throw new FakeOfficeError("InvalidOperation", "This operation is not permitted for a very hidden worksheet.");
     if (this.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0)
       throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
     this.sheets = this.sheets.filter((x) => x !== s);
     this.tables = this.tables.filter((t) => t.sheet !== s);
     if (this.activeId === s.id) this.activeId = this.sheets.find((x) => x.visibility === "Visible")?.id ?? null;
+    // Formulas and charts that showed its cells lose them.
+    this.rewriteReferences(s.name, null);
+    for (const x of this.sheets) for (const ch of x.charts) for (const ser of ch.series) if (ser.sheet === s) ser.broken = true;
   }
   renameSheet(s: SheetModel, name: string): void {
     checkSheetName(name);
     const other = this.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
     if (other && other !== s) throw new FakeOfficeError("ItemAlreadyExists", `Cannot rename a sheet to '${name}': that name is already taken.`);
+    const old = s.name;
     s.name = name;
+    if (old !== name) this.rewriteReferences(old, name);
   }
   /** Sheet names in order (for assertions). */
   names(): string[] {
     return this.sheets.map((s) => s.name);
   }
+}
+
+/** A sheet prefix in a formula: 'Quoted name'! or Bare_name! */
+const SHEET_PREFIX = /(?:'((?:[^']|'')+)'|([A-Za-z_\u00C0-\u1EF9][\w.\u00C0-\u1EF9]*))!/g;
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/**
+ * The fake's formula language: one cell, on this sheet or another (`=E7`, `='Tổng hợp'!$E$7`,
+ * `=#REF!E7`); anything else is #NAME?.
+ */
+function evaluateFormula(wb: WorkbookModel, sheet: SheetModel, f: string, depth: number): Scalar {
+  if (/^=#REF!/i.test(f)) return "#REF!";
+  const m = /^=(?:(?:'((?:[^']|'')+)'|([^'!=\s]+))!)?\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(f);
+  if (!m) return "#NAME?";
+  const name = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  const target = name === undefined ? sheet : wb.find(name);
+  if (!target || (name !== undefined && target.name.toLowerCase() !== name.toLowerCase())) return "#REF!";
+  const r = Number(m[4]) - 1, c = columnIndex(m[3]!);
+  const cell = target.cell(r, c);
+  if (!cell) return 0;
+  return cell.f !== undefined ? wb.formulaValue(target, cell, depth + 1) : cell.v;
 }
 
 function checkSheetName(name: string): void {
@@ -325,6 +436,12 @@ export interface FakeStats {
   requestBytes: number[];
 }
 
+/** Excel.RunOptions the fake knows. */
+export interface FakeRunOptions {
+  readonly delayForCellEdit?: boolean;
+  readonly mergeUndoGroup?: boolean;
+}
+
 interface Fault {
   match: (op: OpInfo, index: number) => boolean;
   code: string;
@@ -341,11 +458,13 @@ const NOT_LOADED = (prop: string) =>
 class FakeContext {
   readonly queue: Op[] = [];
   readonly workbook: FakeWorkbook;
-  constructor(readonly excel: FakeExcel) {
+  constructor(readonly excel: FakeExcel, readonly options: FakeRunOptions = {}) {
     this.workbook = new FakeWorkbook(this);
   }
   async sync(): Promise<void> {
     await Promise.resolve();
+    // delayForCellEdit: the request waits until the user leaves the cell they are typing in.
+    if (this.excel.cellEditMode && this.options.delayForCellEdit) await this.excel.cellEditEnded();
     this.excel.execute(this);
   }
   /** Office's trackedObjects: a no-op here. */
@@ -426,10 +545,20 @@ abstract class FakeObject<M> {
   }
 }
 
-class FakeApplication {
-  constructor(private readonly ctx: FakeContext) {}
+class FakeApplication extends FakeObject<WorkbookModel> {
+  constructor(ctx: FakeContext) {
+    super(ctx, () => ctx.excel.workbook, false);
+  }
+  protected snapshot(m: WorkbookModel, prop: string): unknown {
+    if (prop === "calculationMode") return m.calculationMode;
+    throw new FakeOfficeError("InvalidArgument", `Application: cannot load '${prop}' in the fake.`);
+  }
+  get calculationMode(): string { return this.get("calculationMode") as string; }
   suspendScreenUpdatingUntilNextSync(): void {
-    this.ctx.queue.push({ name: "Application.suspendScreenUpdatingUntilNextSync", format: false, navigation: false, bytes: OVERHEAD, run: () => this.ctx.excel.screenSuspensions++ });
+    this.context.queue.push({ name: "Application.suspendScreenUpdatingUntilNextSync", format: false, navigation: false, bytes: OVERHEAD, run: () => this.context.excel.screenSuspensions++ });
+  }
+  calculate(type: string): void {
+    this.context.queue.push({ name: "Application.calculate", format: false, navigation: false, bytes: OVERHEAD + bytesOf(type), run: () => { this.context.excel.calculations++; this.context.excel.workbook.calculate(); } });
   }
 }
 
@@ -444,7 +573,7 @@ class FakeWorkbook {
   }
 }
 
-/** workbook.tables: loading items gives each table's name. */
+/** workbook.tables: loading items gives each table's name; getItem(name) a table to delete. */
 class FakeWorkbookTables extends FakeObject<WorkbookModel> {
   constructor(ctx: FakeContext) {
     super(ctx, () => ctx.excel.workbook);
@@ -457,6 +586,13 @@ class FakeWorkbookTables extends FakeObject<WorkbookModel> {
   }
   get items(): { name: string }[] {
     return this.get("items") as { name: string }[];
+  }
+  getItem(name: string): FakeTable {
+    return new FakeTable(this.context, () => {
+      const t = this.context.excel.workbook.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      if (!t) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist. (table '${name}')`);
+      return t;
+    });
   }
 }
 
@@ -608,6 +744,12 @@ class FakeRange extends FakeObject<RangeModel> {
   protected snapshot(m: RangeModel, prop: string): unknown {
     const { sheet, ref } = m;
     if (!this.context.excel.workbook.sheets.includes(sheet)) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+    const limit = this.context.excel.cellReadLimit;
+    if ((prop === "values" || prop === "text" || prop === "formulas" || prop === "numberFormat") && ref.rows * ref.cols > limit.cells) {
+      // Excel will not send more than 5 million cells' values: null, or on some hosts an error.
+      if (limit.as === "error") throw new FakeOfficeError("RangeExceedsLimit", "The number of cells in the range has exceeded the maximum supported number.");
+      return null;
+    }
     switch (prop) {
       case "values": return sheet.read(ref);
       case "text": return sheet.read(ref).map((r) => r.map(String));
@@ -686,10 +828,40 @@ class FakeRange extends FakeObject<RangeModel> {
   unmerge(): void {
     this.call("unmerge", (m) => (m.sheet.merges = m.sheet.merges.filter((x) => !overlaps(x, m.ref))), true);
   }
-  clear(): void {
+  /** Clears contents and/or formats (number formats, fills, fonts, widths) of the cells in the range. */
+  clear(applyTo: string = "All"): void {
     this.call("clear", (m) => {
-      for (let i = 0; i < m.ref.rows; i++) for (let j = 0; j < m.ref.cols; j++) { m.sheet.setCell(m.ref.row + i, m.ref.col + j, undefined); m.sheet.setFormat(m.ref.row + i, m.ref.col + j, "General"); }
-    });
+      const contents = applyTo === "All" || applyTo === "Contents";
+      const formats = applyTo === "All" || applyTo === "Formats";
+      const inside = (r: number, c: number) => r >= m.ref.row && r < m.ref.row + m.ref.rows && c >= m.ref.col && c < m.ref.col + m.ref.cols;
+      // Only the cells that hold something are visited: a whole sheet is 17 billion cells.
+      if (contents) for (const [r, row] of m.sheet.cells) for (const c of [...row.keys()]) if (inside(r, c)) m.sheet.setCell(r, c, undefined);
+      if (formats) {
+        for (const [r, row] of m.sheet.formats) for (const c of [...row.keys()]) if (inside(r, c)) m.sheet.setFormat(r, c, "General");
+        m.sheet.rangeFormats = m.sheet.rangeFormats.filter((f) => !overlaps(f.range, m.ref));
+      }
+    }, false, applyTo);
+  }
+  /**
+   * Copies the source's cells (values as they are, number formats; "All" or "Values"/"Formats")
+   * to this range's top-left, source-sized; formulas are copied as formulas.
+   */
+  copyFrom(source: FakeRange, copyType: string = "All"): void {
+    this.call("copyFrom", (m) => {
+      const from = source.model();
+      if (!this.context.excel.workbook.sheets.includes(from.sheet)) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+      const at = m.ref;
+      checkRange({ row: at.row, col: at.col, rows: from.ref.rows, cols: from.ref.cols });
+      for (let i = 0; i < from.ref.rows; i++)
+        for (let j = 0; j < from.ref.cols; j++) {
+          const r = from.ref.row + i, c = from.ref.col + j;
+          if (copyType === "All" || copyType === "Values") {
+            const cell = from.sheet.cell(r, c);
+            m.sheet.setCell(at.row + i, at.col + j, cell ? { ...cell } : undefined);
+          }
+          if (copyType === "All" || copyType === "Formats") m.sheet.setFormat(at.row + i, at.col + j, from.sheet.format(r, c));
+        }
+    }, false, copyType);
   }
   /** Used by sub-objects to queue operations on this range. */
   queueOn(name: string, run: (m: RangeModel) => void, format: boolean, payload: unknown): void {
@@ -722,11 +894,16 @@ class FakeRangeFormat {
   set horizontalAlignment(v: string) { this.setProp("horizontalAlignment", v); }
   set columnWidth(v: number) { this.setProp("columnWidth", v); }
   set rowHeight(v: number) { this.setProp("rowHeight", v); }
+  set useStandardHeight(v: boolean) { this.setProp("useStandardHeight", v); }
+  set useStandardWidth(v: boolean) { this.setProp("useStandardWidth", v); }
   autofitColumns(): void { this.setProp("autofitColumns", true); }
 }
 
 class FakeConditionalFormats {
   constructor(private readonly range: FakeRange) {}
+  clearAll(): void {
+    this.range.queueOn("conditionalFormats.clearAll", (m) => (m.sheet.conditionalFormats = m.sheet.conditionalFormats.filter((cf) => !overlaps(cf.range, m.ref))), true, null);
+  }
   add(type: string): FakeConditionalFormat {
     const cf: ConditionalFormatModel = { range: { row: 0, col: 0, rows: 0, cols: 0 }, type, formula: "", fill: null, font: null, bold: false };
     this.range.queueOn("conditionalFormats.add", (m) => {
@@ -759,18 +936,30 @@ class FakeConditionalFormat {
   }
 }
 
-class FakeTables {
-  constructor(private readonly ctx: FakeContext, private readonly ws: FakeWorksheet) {}
+/** A sheet's tables: `add` (refused over another table or merged cells), and loaded items to delete. */
+class FakeTables extends FakeObject<SheetModel> {
+  constructor(ctx: FakeContext, private readonly ws: FakeWorksheet) {
+    super(ctx, () => ws.sheetModel(), false);
+  }
+  protected snapshot(m: SheetModel, prop: string): unknown {
+    if (prop !== "items/name" && prop !== "items") throw new FakeOfficeError("InvalidArgument", `TableCollection: cannot load '${prop}' in the fake.`);
+    const items = this.context.excel.workbook.tables.filter((t) => t.sheet === m).map((t) => new FakeTable(this.context, () => t, t.name));
+    this.setLoaded("items", items);
+    return items;
+  }
+  get items(): FakeTable[] {
+    return this.get("items") as FakeTable[];
+  }
   add(address: FakeRange | string, hasHeaders: boolean): FakeTable {
     const model: TableModel = { name: "", sheet: null as unknown as SheetModel, range: { row: 0, col: 0, rows: 0, cols: 0 }, showFilterButton: true };
-    this.ctx.queue.push({
+    this.context.queue.push({
       name: "Table.add", format: false, navigation: false, bytes: OVERHEAD,
       run: () => {
         const sheet = this.ws.sheetModel();
         const ref = typeof address === "string" ? parseA1(address) : address.ref();
-        const wb = this.ctx.excel.workbook;
-        if (wb.tables.some((t) => t.sheet === sheet && overlaps(t.range, ref)) || sheet.merges.some((m) => overlaps(m, ref)))
-          throw new FakeOfficeError("InvalidOperation", "A table can't overlap another table or merged cells.");
+        const wb = this.context.excel.workbook;
+        if (wb.tables.some((t) => t.sheet === sheet && overlaps(t.range, ref))) throw new FakeOfficeError("InvalidOperation", "A table can't overlap another table.");
+        if (sheet.merges.some((m) => overlaps(m, ref))) throw new FakeOfficeError("MergedRangeConflict", "Cannot complete the operation. A table can't overlap a range that contains merged cells.");
         if (hasHeaders) {
           const heads = sheet.read({ ...ref, rows: 1 })[0]!.map((h) => String(h).toLowerCase());
           if (new Set(heads).size !== heads.length || heads.includes("")) throw new FakeOfficeError("InvalidArgument", "Table headers must be unique and not blank.");
@@ -781,46 +970,89 @@ class FakeTables {
         wb.tables.push(model);
       },
     });
-    return new FakeTable(this.ctx, model);
+    return new FakeTable(this.context, () => model);
   }
 }
 
 class FakeTable {
-  constructor(private readonly ctx: FakeContext, private readonly model: TableModel) {}
-  private q(name: string, v: unknown, run: () => void): void {
-    this.ctx.queue.push({ name: `Table.${name}`, format: false, navigation: false, bytes: OVERHEAD + bytesOf(v), run });
+  constructor(private readonly ctx: FakeContext, private readonly model: () => TableModel, private readonly loadedName?: string) {}
+  private q(name: string, v: unknown, run: (t: TableModel) => void): void {
+    this.ctx.queue.push({ name: `Table.${name}`, format: false, navigation: false, bytes: OVERHEAD + bytesOf(v), run: () => run(this.model()) });
+  }
+  get name(): string {
+    if (this.loadedName === undefined) throw NOT_LOADED("name");
+    return this.loadedName;
   }
   set name(v: string) {
-    this.q("name", v, () => {
+    this.q("name", v, (t) => {
       const wb = this.ctx.excel.workbook;
-      if (!wb.tables.includes(this.model)) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
-      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(v) || wb.tables.some((t) => t !== this.model && t.name.toLowerCase() === v.toLowerCase()))
+      if (!wb.tables.includes(t)) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(v) || wb.tables.some((x) => x !== t && x.name.toLowerCase() === v.toLowerCase()))
         throw new FakeOfficeError("InvalidArgument", `A table named '${v}' already exists or the name is not valid.`);
-      this.model.name = v;
+      t.name = v;
     });
   }
   set showFilterButton(v: boolean) {
-    this.q("showFilterButton", v, () => (this.model.showFilterButton = v));
+    this.q("showFilterButton", v, (t) => (t.showFilterButton = v));
+  }
+  /** Deletes the table (its cells keep their values, as Excel's do not move). */
+  delete(): void {
+    this.q("delete", null, (t) => {
+      const wb = this.ctx.excel.workbook;
+      if (!wb.tables.includes(t)) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+      wb.tables = wb.tables.filter((x) => x !== t);
+    });
   }
 }
 
-class FakeCharts {
-  constructor(private readonly ctx: FakeContext, private readonly ws: FakeWorksheet) {}
+/** A sheet's charts: `add`, and loaded items (name) to delete. */
+class FakeCharts extends FakeObject<SheetModel> {
+  constructor(ctx: FakeContext, private readonly ws: FakeWorksheet) {
+    super(ctx, () => ws.sheetModel(), false);
+  }
+  protected snapshot(m: SheetModel, prop: string): unknown {
+    if (prop !== "items/name" && prop !== "items") throw new FakeOfficeError("InvalidArgument", `ChartCollection: cannot load '${prop}' in the fake.`);
+    const items = m.charts.map((c) => new FakeChart(this.context, c, m, c.name));
+    this.setLoaded("items", items);
+    return items;
+  }
+  get items(): FakeChart[] {
+    return this.get("items") as FakeChart[];
+  }
+  /** The first chart of that name (deleting it is all the adapter does with it). */
+  getItem(name: string): { delete(): void } {
+    return {
+      delete: () =>
+        this.context.queue.push({
+          name: "Chart.delete", format: false, navigation: false, bytes: OVERHEAD,
+          run: () => {
+            const s = this.ws.sheetModel();
+            const c = s.charts.find((x) => x.name === name);
+            if (!c) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist. (chart '${name}')`);
+            s.charts = s.charts.filter((x) => x !== c);
+          },
+        }),
+    };
+  }
   add(type: string, source: FakeRange, seriesBy?: string): FakeChart {
-    const chart: ChartModel = { type, seriesBy: seriesBy ?? "Auto", title: "", legend: "", position: null, series: [] };
-    this.ctx.queue.push({
+    const chart: ChartModel = { name: "", type, seriesBy: seriesBy ?? "Auto", title: "", legend: "", position: null, series: [] };
+    let on: SheetModel | null = null;
+    this.context.queue.push({
       name: "Chart.add", format: false, navigation: false, bytes: OVERHEAD,
       run: () => {
         const sheet = this.ws.sheetModel();
+        on = sheet;
         const ref = source.ref();
+        const from = source.sheetModel();
         const by = seriesBy === "Rows" ? "Rows" : "Columns";
         const n = by === "Columns" ? ref.cols : ref.rows;
         for (let i = 0; i < n; i++)
-          chart.series.push({ name: `Series${i + 1}`, chartType: type, values: by === "Columns" ? { ...ref, col: ref.col + i, cols: 1 } : { ...ref, row: ref.row + i, rows: 1 }, xValues: null });
+          chart.series.push({ name: `Series${i + 1}`, chartType: type, values: by === "Columns" ? { ...ref, col: ref.col + i, cols: 1 } : { ...ref, row: ref.row + i, rows: 1 }, xValues: null, sheet: from, broken: false });
+        chart.name = `Chart ${sheet.charts.length + 1}`;
         sheet.charts.push(chart);
       },
     });
-    return new FakeChart(this.ctx, chart);
+    return new FakeChart(this.context, chart, () => on);
   }
 }
 
@@ -828,8 +1060,11 @@ class FakeChart {
   readonly title: { text: string };
   readonly legend: { position: string };
   readonly series: { getItemAt(i: number): FakeSeries; add(name?: string): FakeSeries };
-  constructor(ctx: FakeContext, chart: ChartModel) {
-    const q = (name: string, v: unknown, run: () => void) => ctx.queue.push({ name: `Chart.${name}`, format: false, navigation: false, bytes: OVERHEAD + bytesOf(v), run });
+  private readonly q: (name: string, v: unknown, run: () => void) => void;
+  constructor(ctx: FakeContext, private readonly chart: ChartModel, sheet: SheetModel | (() => SheetModel | null), private readonly loadedName?: string) {
+    const on = () => (typeof sheet === "function" ? sheet() : sheet);
+    this.q = (name: string, v: unknown, run: () => void) => ctx.queue.push({ name: `Chart.${name}`, format: false, navigation: false, bytes: OVERHEAD + bytesOf(v), run });
+    const q = this.q;
     this.title = {} as { text: string };
     Object.defineProperty(this.title, "text", {
       set: (v: string) => {
@@ -849,9 +1084,9 @@ class FakeChart {
         return s;
       }),
       add: (name?: string) => {
-        let s: ChartModel["series"][number] | null = null;
+        let s: SeriesModel | null = null;
         q("series.add", name, () => {
-          s = { name: name ?? `Series${chart.series.length + 1}`, chartType: chart.type, values: null, xValues: null };
+          s = { name: name ?? `Series${chart.series.length + 1}`, chartType: chart.type, values: null, xValues: null, sheet: null, broken: false };
           chart.series.push(s);
         });
         return new FakeSeries(q, () => s!);
@@ -861,15 +1096,28 @@ class FakeChart {
       const r = start.ref();
       chart.position = { row: r.row, col: r.col };
     });
+    this.delete = () => q("delete", null, () => {
+      const s = on();
+      if (!s || !s.charts.includes(chart)) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+      s.charts = s.charts.filter((c) => c !== chart);
+    });
+  }
+  get name(): string {
+    if (this.loadedName === undefined) throw NOT_LOADED("name");
+    return this.loadedName;
+  }
+  set name(v: string) {
+    this.q("name", v, () => (this.chart.name = v));
   }
   setPosition: (start: FakeRange) => void;
+  delete: () => void;
 }
 
 class FakeSeries {
-  constructor(private readonly q: (name: string, v: unknown, run: () => void) => void, private readonly s: () => ChartModel["series"][number]) {}
+  constructor(private readonly q: (name: string, v: unknown, run: () => void) => void, private readonly s: () => SeriesModel) {}
   set name(v: string) { this.q("series.name", v, () => (this.s().name = v)); }
   set chartType(v: string) { this.q("series.chartType", v, () => (this.s().chartType = v)); }
-  setValues(r: FakeRange): void { this.q("series.setValues", null, () => (this.s().values = r.ref())); }
+  setValues(r: FakeRange): void { this.q("series.setValues", null, () => { const s = this.s(); s.values = r.ref(); s.sheet = r.sheetModel(); }); }
   setXAxisValues(r: FakeRange): void { this.q("series.setXAxisValues", null, () => (this.s().xValues = r.ref())); }
 }
 
@@ -903,18 +1151,35 @@ class FakeCustomProperties {
 
 // ------------------------------------------------------------------ settings
 
+const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+
+/**
+ * Office.context.document.settings as one runtime sees it: an in-memory copy of what is saved in
+ * the document, read when the runtime starts (or on `refresh`, Office's refreshAsync) and written
+ * back whole by `save` — so a runtime saving a stale copy overwrites what another one saved.
+ */
 export class FakeSettings implements SettingsStore {
-  /** What is saved in the document (what a colleague opening the file gets). */
-  saved: Record<string, unknown> = {};
-  private current: Record<string, unknown> = {};
+  private current: Record<string, unknown>;
   saves = 0;
+  refreshes = 0;
   failNextSave = false;
+  /** `doc`: the document's saved settings, shared by every runtime that has the file open. */
+  constructor(private readonly doc: { saved: Record<string, unknown> } = { saved: {} }) {
+    this.current = clone(doc.saved);
+  }
+  /** What is saved in the document (what a colleague opening the file gets). */
+  get saved(): Record<string, unknown> {
+    return this.doc.saved;
+  }
+  set saved(v: Record<string, unknown>) {
+    this.doc.saved = v;
+  }
   get(key: string): unknown {
     const v = this.current[key];
-    return v === undefined ? null : JSON.parse(JSON.stringify(v));
+    return v === undefined ? null : clone(v);
   }
   set(key: string, value: unknown): void {
-    this.current[key] = JSON.parse(JSON.stringify(value));
+    this.current[key] = clone(value);
   }
   remove(key: string): void {
     delete this.current[key];
@@ -925,14 +1190,19 @@ export class FakeSettings implements SettingsStore {
       throw new Error("Could not save the workbook settings.");
     }
     this.saves++;
-    this.saved = JSON.parse(JSON.stringify(this.current));
+    this.doc.saved = clone(this.current);
+  }
+  async refresh(): Promise<void> {
+    this.refreshes++;
+    this.current = clone(this.doc.saved);
+  }
+  /** Another runtime with the same file open (the ribbon's beside the pane's): its own copy, read now. */
+  runtime(): FakeSettings {
+    return new FakeSettings(this.doc);
   }
   /** A colleague opens the saved file: settings as saved. */
   reopen(): FakeSettings {
-    const s = new FakeSettings();
-    s.saved = JSON.parse(JSON.stringify(this.saved));
-    s.current = JSON.parse(JSON.stringify(this.saved));
-    return s;
+    return new FakeSettings({ saved: clone(this.doc.saved) });
   }
 }
 
@@ -946,6 +1216,16 @@ export class FakeExcel {
   /** Requirement sets this fake answers yes to ("ExcelApi 1.7" …). */
   supported = new Set(["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9", "1.10", "1.11", "1.12"]);
   screenSuspensions = 0;
+  /** Application.calculate calls executed. */
+  calculations = 0;
+  /** The user is typing in a cell: every request fails with `cellEditCode` (older hosts: InvalidOperation). */
+  cellEditMode = false;
+  cellEditCode = "InvalidOperationInCellEditMode";
+  private cellEditWaiters: (() => void)[] = [];
+  /** Reads of more cells than this give `values: null` (or, `as: "error"`, RangeExceedsLimit), as Excel's 5 million. */
+  cellReadLimit: { cells: number; as: "null" | "error" } = { cells: 5_000_000, as: "null" };
+  /** The options of each Excel.run, in order. */
+  readonly runOptions: FakeRunOptions[] = [];
   private stat: FakeStats = FakeExcel.emptyStats();
   private faults: Fault[] = [];
   private runFaults: { run: number; afterSyncs: number; error: unknown }[] = [];
@@ -961,9 +1241,22 @@ export class FakeExcel {
     return { syncs: 0, operations: 0, formatOperations: 0, maxRequestBytes: 0, maxResponseBytes: 0, unsyncedOperations: 0, requestBytes: [] };
   }
 
+  /** The user leaves the cell (Enter or Esc): requests held by delayForCellEdit go on. */
+  leaveCellEdit(): void {
+    this.cellEditMode = false;
+    for (const w of this.cellEditWaiters.splice(0)) w();
+  }
+  cellEditEnded(): Promise<void> {
+    return this.cellEditMode ? new Promise((resolve) => this.cellEditWaiters.push(resolve)) : Promise.resolve();
+  }
+
   /** Excel.run: a fresh request context per batch. */
-  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const ctx = new FakeContext(this);
+  run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => this.runWith({}, batch);
+
+  /** Excel.run(options, batch). */
+  runWith = async <T>(options: FakeRunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    this.runOptions.push(options);
+    const ctx = new FakeContext(this, options);
     this.runs++;
     this.syncsInRun = 0;
     try {
@@ -1027,6 +1320,7 @@ export class FakeExcel {
       this.stat.operations++;
       if (o.format) this.stat.formatOperations++;
     }
+    if (this.cellEditMode) throw new FakeOfficeError(this.cellEditCode, "This operation is not allowed while the user is editing a cell.", "sync");
     if (this.nextSyncFault) {
       const f = this.nextSyncFault;
       this.nextSyncFault = null;
@@ -1083,6 +1377,18 @@ export class FakeExcel {
   }
 }
 
+/** Excel's serial number of a date (days since 30 December 1899; the time of day as a fraction). */
+export function dateSerial(d: Date): number {
+  return (d.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
+
+/** A cell of an exceljs workbook as Excel's `values` gives it: dates (and formulas' dates) as serial numbers. */
+function excelValue(v: ExcelJS.CellValue): Scalar | null {
+  if (v instanceof Date) return dateSerial(v);
+  if (v && typeof v === "object" && "result" in v && (v as { result?: unknown }).result instanceof Date) return dateSerial((v as { result: Date }).result);
+  return toCellValue(v);
+}
+
 /** A fake Excel holding an exceljs workbook copied cell by cell (cached results of formulas, merges, hidden state). */
 export function fakeFromExcelJs(wb: ExcelJS.Workbook): FakeExcel {
   const fake = new FakeExcel();
@@ -1092,7 +1398,7 @@ export function fakeFromExcelJs(wb: ExcelJS.Workbook): FakeExcel {
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         if (cell.isMerged && cell.master !== cell) return;
-        const v = toCellValue(cell.value);
+        const v = excelValue(cell.value);
         if (v === null || v === "") return;
         s.setCell(r - 1, c - 1, { v });
         if (cell.numFmt) s.setFormat(r - 1, c - 1, cell.numFmt);

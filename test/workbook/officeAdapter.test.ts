@@ -234,12 +234,17 @@ describe("user sheets are never touched", () => {
   test("without a record in the settings, sheets marked by the custom property (ExcelApi 1.12) are recognised as ours", async () => {
     const fake = province(12);
     const first = await recalculate(portFor(fake), DEFAULT_CHOICES);
-    fake.settings.remove(SUMMARY_KEY);
+    // Lost from the document, not only from this runtime's copy (the listing reads them fresh).
+    const lose = () => {
+      delete fake.settings.saved[SUMMARY_KEY];
+      fake.settings.remove(SUMMARY_KEY);
+    };
+    lose();
     const second = await recalculate(portFor(fake), DEFAULT_CHOICES);
     expect(second.written.map((w) => w.name)).toEqual(first.written.map((w) => w.name));
-    // Without 1.12, they are not known as ours: the new summary takes other names, the old stay.
+    // Without 1.12 and without any record, they are not known as ours: the new summary takes other names, the old stay.
     const old = fake.workbook.names();
-    fake.settings.remove(SUMMARY_KEY);
+    lose();
     fake.supported.delete("1.12");
     const third = await recalculate(portFor(fake), DEFAULT_CHOICES);
     expect(third.written[0]!.name).toBe(`${first.written[0]!.name} (2)`);
@@ -247,25 +252,22 @@ describe("user sheets are never touched", () => {
   });
 });
 
-describe("a failed write leaves the previous summary exactly as it was", () => {
+describe("a failed write: the previous summary as it was, or the new one whole", () => {
   async function withPrevious(): Promise<{ fake: FakeExcel; before: unknown }> {
     const fake = province(30);
     await recalculate(portFor(fake), DEFAULT_CHOICES);
     return { fake, before: snapshot(fake) };
   }
 
-  const faults: [string, (fake: FakeExcel) => void][] = [
-    ["a fault in the middle of the batch (values)", (f) => f.failWhen((op) => op.name === "Range.values", "GeneralException")],
-    ["a fault in the middle of the batch (half-way through the operations)", (f) => f.failAtOperation(200 + 200)],
-    ["a fault while moving the old sheets aside", (f) => f.failWhen((op) => op.name === "Worksheet.name", "GeneralException")],
-    ["a fault while deleting the old sheets (new ones already in place)", (f) => f.failWhen((op) => op.name === "Worksheet.delete", "AccessDenied")],
-    ["a fault adding a chart", (f) => f.failWhen((op) => op.name === "Chart.add", "GeneralException")],
-    ["a fault on the last operation (activating the overview)", (f) => f.failWhen((op) => op.name === "Worksheet.activate", "GeneralException")],
+  // Before the swap nothing of ours is touched: the previous summary stays exactly as it was.
+  const before: [string, (fake: FakeExcel) => void][] = [
+    ["a fault while the values are staged", (f) => f.failWhen((op) => op.name === "Range.values", "GeneralException")],
+    ["a fault adding a staging sheet", (f) => f.failWhen((op) => op.name === "Worksheets.add", "GeneralException")],
     ["a rejected Excel.run", (f) => f.rejectRun(new Error("The host is busy"), { afterRuns: 2 })],
     ["a failed sync of the write", (f) => f.rejectRun(new FakeOfficeError("GeneralException", "An internal error has occurred."), { afterRuns: 2 })],
   ];
 
-  test.each(faults)("%s", async (_label, inject) => {
+  test.each(before)("%s: nothing changed", async (_label, inject) => {
     const { fake, before } = await withPrevious();
     inject(fake);
     await expect(recalculate(portFor(fake), DEFAULT_CHOICES)).rejects.toMatchObject({ code: "write-failed" });
@@ -273,10 +275,30 @@ describe("a failed write leaves the previous summary exactly as it was", () => {
     expect(snapshot(fake)).toEqual(before);
   });
 
-  test("a first write failing after its sheets took their names removes them all (and nothing else)", async () => {
+  // Once everything is staged a fault is finished over: the swap is written again, the look made part by part.
+  const after: [string, (fake: FakeExcel) => void][] = [
+    ["a fault half-way through the operations", (f) => f.failAtOperation(200 + 200)],
+    ["a fault copying a staged sheet into ours", (f) => f.failWhen((op) => op.name === "Range.copyFrom", "GeneralException")],
+    ["a fault emptying one of ours", (f) => f.failWhen((op) => op.name === "Range.clear", "GeneralException")],
+    ["a fault adding a chart", (f) => f.failWhen((op) => op.name === "Chart.add", "GeneralException")],
+    ["a fault activating the overview", (f) => f.failWhen((op) => op.name === "Worksheet.activate", "GeneralException")],
+  ];
+
+  test.each(after)("%s: the new summary, whole, in the same sheets", async (_label, inject) => {
+    const { fake } = await withPrevious();
+    const ids = fake.workbook.sheets.map((s) => s.id);
+    inject(fake);
+    const out = await recalculate(portFor(fake), DEFAULT_CHOICES);
+    expect(fake.workbook.names().filter((n) => n.startsWith("~ct"))).toEqual([]);
+    expect(fake.workbook.sheets.map((s) => s.id)).toEqual(ids);
+    out.specs.forEach((spec, i) => expect(normal(fake.sheet(out.written[i]!.name).grid())).toEqual(specValues(spec)));
+    expect(out.summary.warnings.filter((w) => w.code === "excel-decoration-failed")).toEqual([]);
+  });
+
+  test("a first write failing before its swap removes everything it made (and nothing else)", async () => {
     const fake = province(30);
     const before = snapshot(fake);
-    fake.failWhen((op) => op.name === "Worksheet.activate", "GeneralException");
+    fake.failWhen((op) => op.name === "Range.values", "GeneralException");
     await expect(recalculate(portFor(fake), DEFAULT_CHOICES)).rejects.toMatchObject({ code: "write-failed" });
     expect(snapshot(fake)).toEqual(before);
   });

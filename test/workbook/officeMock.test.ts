@@ -66,16 +66,20 @@ function mockExcel(sheets: Record<string, { values: unknown[][]; address: string
           getItem: function (name: string) {
             return (this as unknown as { sheets: Record<string, unknown> }).sheets[name];
           },
-          added: { s1: { id: "{new-1}", name: "" } },
+          added: { s1: { id: "{new-1}", name: "" }, marker: { id: "{marker}", name: "" } },
           add: function (name: string) {
-            const ws = (this as unknown as { added: { s1: Record<string, unknown> } }).added.s1;
-            log.push({ kind: "add", address: [], value: name });
+            // The write's marker sheet ("~ct-<token>") first, then the sheet its values are staged on.
+            const marker = /^~ct-[^-]+$/.test(name);
+            const ws = (this as unknown as { added: Record<string, Record<string, unknown>> }).added[marker ? "marker" : "s1"]!;
+            log.push({ kind: marker ? "marker" : "add", address: [], value: name });
             ws.getRangeByIndexes = (...a: number[]) => recordingRange(log, a);
             ws.freezePanes = { freezeRows: (n: number) => log.push({ kind: "freezeRows", address: [], value: n }) };
             ws.activate = () => log.push({ kind: "activate", address: [], value: null });
+            ws.delete = () => log.push({ kind: marker ? "marker-delete" : "delete", address: [], value: null });
+            Object.defineProperty(ws, "visibility", { set: (v: string) => void log.push({ kind: "visibility", address: [], value: v }), configurable: true });
             Object.defineProperty(ws, "name", {
               set: (v: string) => {
-                log.push({ kind: "rename", address: [], value: v });
+                log.push({ kind: marker ? "marker-rename" : "rename", address: [], value: v });
               },
               configurable: true,
             });
@@ -89,6 +93,7 @@ function mockExcel(sheets: Record<string, { values: unknown[][]; address: string
             return this;
           },
         },
+        application: { calculationMode: "Automatic" },
       },
     },
   }) as unknown as { context: Excel.RequestContext };
@@ -138,6 +143,10 @@ describe("with office-addin-mock", () => {
     expect((values.value as unknown[][])[2]).toEqual([1, "'=cmd|' /C calc'!A0", 0.9]);
     expect((values.value as unknown[][])[0]).toEqual(["Tổng hợp", null, null]);
     expect(log.filter((l) => l.kind === "rename").map((l) => l.value)).toEqual(["Tổng hợp"]);
+    // Staged hidden, shown once in place; the marker says how far the write got, and goes last.
+    expect(log.filter((l) => l.kind === "visibility").map((l) => l.value)).toEqual(["Hidden", "Hidden", "Visible"]);
+    expect(log.filter((l) => l.kind === "marker-rename").map((l) => String(l.value).replace(/^~ct-[^-]+/, "~ct-x"))).toEqual(["~ct-x-s", "~ct-x-d"]);
+    expect(kinds[kinds.length - 1]).toBe("marker-delete");
     expect(kinds).toContain("freezeRows");
     expect(settings.data["chitieu.summarySheets"]).toEqual([{ name: "Tổng hợp", id: "{new-1}" }]);
   });

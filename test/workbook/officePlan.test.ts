@@ -60,13 +60,14 @@ describe("planWrite", () => {
     freeze: { rows: 0, columns: 0 }, highlights: [], table: null, chart: null, derived: [], legend: [],
   });
   const input = (rows: number, budget: number) => ({
-    sheets: [{ spec: spec(rows), final: "S", temp: "~t" }], old: [], existing: [], budget, screenUpdating: true, customProperties: true, meta: null, tableNames: [null], styles: STYLE_COLOURS,
+    sheets: [{ spec: spec(rows), final: "S", temp: "~t", target: null, clear: { tables: [], charts: [] } }], drop: [], sweep: [], marker: "~ct-x", existing: [], budget, screenUpdating: true, customProperties: true, copy: true, meta: null, tableNames: [null], styles: STYLE_COLOURS,
   });
-  test("one sync when it fits; row blocks plus a last sync when it does not, every row once", () => {
+  test("one sync when it fits; row blocks when it does not, the last carrying the swap and the look, every row once", () => {
     expect(planWrite(input(100, 4 * 1024 * 1024)).syncs).toHaveLength(1);
+    expect(planWrite(input(20000, Infinity)).syncs).toHaveLength(1);
     const p = planWrite(input(20000, 100 * 1024));
     expect(p.syncs.length).toBeGreaterThan(2);
-    expect(p.syncs[p.syncs.length - 1]).toEqual([]);
+    expect(p.syncs.every((s) => s.length > 0)).toBe(true);
     const covered = p.syncs.flat().sort((a, b) => a.start - b.start);
     let next = 0;
     for (const b of covered) {

@@ -14,6 +14,13 @@ export type NotWorkbookKind = "docx" | "doc" | "pptx" | "ppt" | "xlsb" | "opendo
 /** A text file saved under a workbook's name: comma-separated values, a web page, Excel 2003's XML, or plain text. */
 export type TextFileKind = "csv" | "html" | "xml" | "text";
 
+/**
+ * A part of a summary sheet's look that Excel may refuse while the figures are written (known
+ * host bugs: office-js #2196, #2014, #3148): column widths and row heights, merged title cells
+ * and wrapped text, the highlights, frozen header rows, the table with filter buttons, the chart.
+ */
+export type DecorationPart = "widths" | "merges" | "highlights" | "freeze" | "tables" | "charts";
+
 export interface FilesParams {
   /** The input file does not exist. */
   "file-missing": { file: string };
@@ -39,6 +46,8 @@ export interface FilesParams {
   "out-is-input": { file: string };
   /** The output file's name does not end in .xlsx. */
   "out-not-xlsx": { file: string };
+  /** The output's extension does not match the workbook's kind: a workbook with macros must be written as .xlsm, one without as .xlsx (Excel refuses the other). */
+  "out-wrong-extension": { file: string; want: "xlsx" | "xlsm" };
   /** The output file is an existing folder. */
   "out-is-folder": { file: string };
   /** The output's folder cannot be made: `folder` (or a folder above it) is a file. */
@@ -61,10 +70,28 @@ export interface FilesParams {
   "sheet-gone": { sheets: readonly string[]; have: readonly string[]; detail: string };
   /** Excel could not write the summary sheets; `cleaned`: the previous ones are as they were. */
   "excel-write-failed": { cleaned: boolean; detail: string };
+  /** Excel stopped while our summary sheets were being rewritten in place, twice: `sheets` may be empty or half-written. */
+  "excel-write-unfinished": { sheets: readonly string[]; detail: string };
+  /** Excel refused a batch because the user is typing in a cell (cell-edit mode). */
+  "excel-cell-edit": Record<string, never>;
+  /** A warning: the figures are written but Excel refused one part of the sheets' look on `sheets`. */
+  "excel-decoration-failed": { part: DecorationPart; sheets: readonly string[]; detail: string };
+  /** A warning: Excel calculates manually and refused to calculate before the inputs were read. */
+  "excel-manual-calculation": { detail: string };
   /** The choices to save are not valid (a bug: they come from the pane). */
   "settings-not-valid": Record<string, never>;
   /** The summary was written but the choices could not be saved in the workbook. */
   "settings-not-saved": { detail: string };
+  /** A sheet listed in the workbook (`where.sheet`) whose part (`part`) is not in the package: left out. */
+  "xlsx-sheet-part-missing": { part: string };
+  /** A part the reader uses but could not parse (the styles …): ignored, with what that costs; `detail`: the parser's words. */
+  "xlsx-part-unreadable": { part: string; detail: string };
+  /** The part of a sheet being read (`where.sheet`) is not well-formed XML. */
+  "xlsx-sheet-unreadable": { part: string; detail: string };
+  /** A part to read is larger, uncompressed, than the reader allows (`bytes` declared or inflated so far, `limit`). */
+  "xlsx-part-too-large": { part: string; bytes: number; limit: number };
+  /** A sheet (`where.sheet`) holds more cells than the reader allows (`cells` counted so far, merged cells included). */
+  "sheet-too-large": { cells: number; limit: number };
 }
 
 const SAVE_AS_VI = "Tệp › Lưu Như, chọn kiểu “Sổ làm việc Excel (*.xlsx)”";
@@ -117,6 +144,25 @@ const bare = (detail: string): string => detail.replace(/\.\s*$/, "");
 
 const quoted = (names: readonly string[], say: Say): string => say.list(names.map(say.sheet));
 
+/** What the part is, and how a planner gets it by hand, in Excel's own Vietnamese words. */
+const DECORATION_VI: Record<DecorationPart, [what: string, byHand: string]> = {
+  widths: ["độ rộng cột và chiều cao hàng", "có thể kéo mép tiêu đề cột để chỉnh độ rộng"],
+  merges: ["các ô gộp và xuống dòng ở tiêu đề", "tiêu đề vẫn đủ chữ, chỉ không được gộp ô"],
+  highlights: ["phần tô màu nổi bật (định dạng có điều kiện)", "cột đánh dấu vẫn ghi rõ những đơn vị lẽ ra được tô màu"],
+  freeze: ["phần cố định hàng tiêu đề", "có thể tự cố định ở Xem › Cố định Ngăn"],
+  tables: ["bảng có nút lọc", "có thể tự tạo bảng ở Chèn › Bảng nếu cần lọc"],
+  charts: ["biểu đồ", "có thể tự chèn biểu đồ từ cột tỷ lệ ở Chèn › Biểu đồ"],
+};
+
+const DECORATION_EN: Record<DecorationPart, [what: string, byHand: string]> = {
+  widths: ["the column widths and row heights", "you can drag the column headers' edges to widen them"],
+  merges: ["the merged and wrapped title cells", "the titles are all there, only not merged"],
+  highlights: ["the highlighting (conditional formats)", "the mark column still says which units would be highlighted"],
+  freeze: ["the frozen header rows", "you can freeze them yourself with View › Freeze Panes"],
+  tables: ["the table with filter buttons", "you can make one yourself with Insert › Table if you need the filters"],
+  charts: ["the chart", "you can insert one from the rate column yourself with Insert › Chart"],
+};
+
 export const filesVi: Texts<FilesParams> = {
   "file-missing": (p, say) => `Không có tệp ${say.q(p.file)}. Kiểm tra lại đường dẫn và tên tệp.`,
   "file-is-folder": (p, say) => `${say.q(p.file)} là một thư mục, không phải tệp: chọn sổ làm việc (.xlsx) ở trong thư mục đó.`,
@@ -145,6 +191,10 @@ export const filesVi: Texts<FilesParams> = {
       : `Tệp ${say.q(p.file)} bị hỏng hoặc có phần không đọc được. Mở tệp trong Excel (Excel sẽ đề nghị sửa nếu cần), vào ${SAVE_AS_VI} rồi chọn tệp vừa lưu.`,
   "out-is-input": (p, say) => `Tệp kết quả ${say.q(p.file)} chính là sổ làm việc đầu vào, mà sổ làm việc đầu vào không bao giờ bị thay đổi: chọn một tên tệp khác (${say.fix("out")}).`,
   "out-not-xlsx": (p, say) => `Tệp kết quả ${say.q(p.file)} phải có đuôi .xlsx: ${say.fix("out")}.`,
+  "out-wrong-extension": (p, say) =>
+    p.want === "xlsm"
+      ? `Sổ làm việc đầu vào có macro nên tệp kết quả ${say.q(p.file)} phải có đuôi .xlsm (Excel không mở tệp .xlsx chứa macro): ${say.fix("out")}.`
+      : `Sổ làm việc đầu vào không có macro nên tệp kết quả ${say.q(p.file)} phải có đuôi .xlsx (Excel không mở tệp .xlsm không có macro): ${say.fix("out")}.`,
   "out-is-folder": (p, say) => `Không ghi được ${say.q(p.file)}: đó là một thư mục. Đặt tên cho tệp .xlsx trong thư mục đó (${say.fix("out")}).`,
   "out-folder-blocked": (p, say) =>
     `Không ghi được ${say.q(p.file)}: không tạo được thư mục chứa nó vì ${say.q(p.folder)} là một tệp chứ không phải thư mục. Chọn chỗ ghi khác (${say.fix("out")}).`,
@@ -161,10 +211,33 @@ export const filesVi: Texts<FilesParams> = {
     `Trang tính ${quoted(p.sheets, say)} không còn trong sổ làm việc: nó đã bị đổi tên hoặc xóa sau khi các trang tính được nhận ra. Chọn lại các trang tính${p.have.length > 0 ? ` (sổ làm việc có: ${quoted(p.have, say)})` : ""} rồi tính lại.`,
   "excel-write-failed": (p) =>
     `Excel không ghi được các trang tính tổng hợp (${bare(p.detail)}). ${p.cleaned ? "Các trang tính tổng hợp trước vẫn như cũ và không có gì của bạn bị thay đổi." : "Có thể còn sót các trang tính tên “~ct-…”: hãy xóa chúng."} Thử lại; nếu vẫn lỗi, bỏ bảo vệ cấu trúc sổ làm việc (Xem lại › Bảo vệ Sổ làm việc) hoặc đóng các phần bổ trợ khác đang làm việc với tệp này.`,
+  "excel-write-unfinished": (p, say) =>
+    `Excel dừng giữa chừng khi ghi lại các trang tính tổng hợp ${quoted(p.sheets, say)} (${bare(p.detail)}), kể cả khi thử lại: các trang tính này có thể đang trống hoặc thiếu số liệu. Bấm Tính lại để ghi lại; các trang tính của bạn không bị thay đổi.`,
+  "excel-cell-edit": () => "Excel đang ở chế độ sửa ô: nhấn Enter hoặc Esc rồi bấm Tính lại.",
+  "excel-decoration-failed": (p, say) => {
+    const [what, byHand] = DECORATION_VI[p.part];
+    return `Excel không tạo được ${what} trên ${p.sheets.length > 1 ? "các trang tính" : "trang tính"} ${quoted(p.sheets, say)} (${bare(p.detail)}). Số liệu đã được ghi đủ; ${byHand}, hoặc bấm Tính lại để thử lại.`;
+  },
+  "excel-manual-calculation": (p) =>
+    `Excel đang tính toán thủ công và không tính lại được các công thức trước khi đọc (${bare(p.detail)}): số liệu lấy từ công thức trong các trang tính đầu vào có thể chưa cập nhật. Nhấn F9 (Công thức › Tính Ngay) rồi bấm Tính lại.`,
   "settings-not-valid": () => "Các lựa chọn cần lưu không hợp lệ nên không được lưu vào sổ làm việc. Chọn lại các trang tính và tùy chọn rồi tính lại.",
   "settings-not-saved": (p) =>
     `Các trang tính tổng hợp đã được ghi, nhưng không lưu được các lựa chọn vào sổ làm việc (${bare(p.detail)}): nút Tính lại trên dải băng sẽ chưa dùng các lựa chọn này. Lưu sổ làm việc rồi tính lại; nếu sổ làm việc chỉ cho đọc, hãy lưu một bản có thể sửa.`,
+  "xlsx-sheet-part-missing": (p, say) =>
+    `Trang tính ${say.at} có tên trong sổ làm việc nhưng phần dữ liệu của nó (${say.q(p.part)}) không có trong tệp, nên bị bỏ qua. Mở tệp trong Excel (Excel sẽ đề nghị sửa), lưu lại rồi chọn tệp vừa lưu nếu cần trang tính này.`,
+  "xlsx-part-unreadable": (p, say) =>
+    `Không đọc được phần ${say.q(p.part)} của tệp (${bare(p.detail)}) nên bỏ qua nó: các số định dạng ngày có thể được đọc như số thường. Mở tệp trong Excel, lưu lại rồi chọn tệp vừa lưu nếu kết quả có vẻ sai.`,
+  "xlsx-sheet-unreadable": (p, say) =>
+    `Không đọc được trang tính ${say.at}: phần ${say.q(p.part)} của tệp bị hỏng (${bare(p.detail)}). Mở tệp trong Excel (Excel sẽ đề nghị sửa), vào ${SAVE_AS_VI} rồi chọn tệp vừa lưu.`,
+  "xlsx-part-too-large": (p, say) =>
+    `${say.at ? `Trang tính ${say.at}: phần` : "Phần"} ${say.q(p.part)} của tệp quá lớn khi giải nén (${say.num(mb(p.bytes))} MB, giới hạn ${say.num(mb(p.limit))} MB) nên không đọc. Xóa các hàng, cột hoặc ảnh không dùng trong sổ làm việc, lưu lại rồi chọn tệp đó; hoặc chép riêng các trang tính số liệu sang một sổ làm việc mới.`,
+  "sheet-too-large": (p, say) =>
+    `Trang tính ${say.at} có quá nhiều ô (hơn ${say.num(p.limit)} ô, kể cả ô gộp) nên dừng đọc. Xóa các hàng và cột không dùng ở xa bên dưới hoặc bên phải bảng, bỏ gộp những ô gộp trải hết cả cột hoặc cả hàng, lưu lại rồi thử lại.`,
 };
+
+const MB = 1024 * 1024;
+/** Bytes as whole megabytes (at least 1), for a planner. */
+const mb = (bytes: number): number => Math.max(1, Math.round(bytes / MB));
 
 export const filesEn: Texts<FilesParams> = {
   "file-missing": (p, say) => `The file ${say.q(p.file)} does not exist. Check the path and the file name.`,
@@ -193,6 +266,10 @@ export const filesEn: Texts<FilesParams> = {
       : `${say.q(p.file)} is damaged or has parts that cannot be read. Open it in Excel (which offers to repair it if needed), use ${SAVE_AS_EN}, and choose the saved file.`,
   "out-is-input": (p, say) => `The output file ${say.q(p.file)} is the input workbook itself, which is never changed: choose another file name (${say.fix("out")}).`,
   "out-not-xlsx": (p, say) => `The output file ${say.q(p.file)} must end in .xlsx: ${say.fix("out")}.`,
+  "out-wrong-extension": (p, say) =>
+    p.want === "xlsm"
+      ? `The input workbook holds macros, so the output file ${say.q(p.file)} must end in .xlsm (Excel does not open an .xlsx holding macros): ${say.fix("out")}.`
+      : `The input workbook holds no macros, so the output file ${say.q(p.file)} must end in .xlsx (Excel does not open an .xlsm without macros): ${say.fix("out")}.`,
   "out-is-folder": (p, say) => `Could not write ${say.q(p.file)}: it is a folder. Name an .xlsx file inside it (${say.fix("out")}).`,
   "out-folder-blocked": (p, say) => `Could not write ${say.q(p.file)}: its folder cannot be made because ${say.q(p.folder)} is a file, not a folder. Choose another place (${say.fix("out")}).`,
   "out-disk-full": (p, say) => `Could not write ${say.q(p.file)}: the disk is full. Free some space or write to another disk; a previous output file, if any, is as it was.`,
@@ -208,7 +285,26 @@ export const filesEn: Texts<FilesParams> = {
     `Sheet ${quoted(p.sheets, say)} is no longer in the workbook: it was renamed or deleted after the sheets were detected. Choose the sheets again${p.have.length > 0 ? ` (the workbook has: ${quoted(p.have, say)})` : ""} and recalculate.`,
   "excel-write-failed": (p) =>
     `Excel could not write the summary sheets (${bare(p.detail)}). ${p.cleaned ? "The previous summary sheets were left as they were and nothing of yours was changed." : "Some sheets named “~ct-…” may be left over: delete them."} Try again; if it keeps failing, unprotect the workbook structure (Review › Protect Workbook) or close other add-ins working on this file.`,
+  "excel-write-unfinished": (p, say) =>
+    `Excel stopped half-way while rewriting the summary sheets ${quoted(p.sheets, say)} (${bare(p.detail)}), even when tried again: they may be empty or miss figures. Click Recalculate to write them again; your own sheets were not changed.`,
+  "excel-cell-edit": () => "Excel is in cell-edit mode: press Enter or Esc, then click Recalculate.",
+  "excel-decoration-failed": (p, say) => {
+    const [what, byHand] = DECORATION_EN[p.part];
+    return `Excel could not make ${what} on ${p.sheets.length > 1 ? "the sheets" : "the sheet"} ${quoted(p.sheets, say)} (${bare(p.detail)}). The figures are all written; ${byHand}, or click Recalculate to try again.`;
+  },
+  "excel-manual-calculation": (p) =>
+    `Excel calculates manually here and refused to calculate the formulas before they were read (${bare(p.detail)}): figures that come from formulas in the input sheets may be out of date. Press F9 (Formulas › Calculate Now), then click Recalculate.`,
   "settings-not-valid": () => "The choices to save are not valid, so they were not saved in the workbook. Choose the sheets and options again and recalculate.",
   "settings-not-saved": (p) =>
     `The summary sheets were written, but the choices could not be saved in the workbook (${bare(p.detail)}): the ribbon's Recalculate will not use them yet. Save the workbook and recalculate; if it is read-only, save a copy you can edit.`,
+  "xlsx-sheet-part-missing": (p, say) =>
+    `Sheet ${say.at} is listed in the workbook but its data (${say.q(p.part)}) is not in the file, so it is left out. Open the file in Excel (which offers to repair it), save it, and choose the saved file if you need this sheet.`,
+  "xlsx-part-unreadable": (p, say) =>
+    `The part ${say.q(p.part)} of the file could not be read (${bare(p.detail)}) and was ignored: date-formatted numbers may read as plain numbers. Open the file in Excel, save it, and choose the saved file if the results look wrong.`,
+  "xlsx-sheet-unreadable": (p, say) =>
+    `Sheet ${say.at} could not be read: the part ${say.q(p.part)} of the file is damaged (${bare(p.detail)}). Open the file in Excel (which offers to repair it), use ${SAVE_AS_EN}, and choose the saved file.`,
+  "xlsx-part-too-large": (p, say) =>
+    `${say.at ? `Sheet ${say.at}: the` : "The"} part ${say.q(p.part)} of the file is too large uncompressed (${say.num(mb(p.bytes))} MB, the limit is ${say.num(mb(p.limit))} MB), so it was not read. Delete unused rows, columns or pictures in the workbook, save it and choose that file; or copy the sheets with the figures into a new workbook.`,
+  "sheet-too-large": (p, say) =>
+    `Sheet ${say.at} holds too many cells (more than ${say.num(p.limit)}, merged cells included), so reading stopped. Delete unused rows and columns far below or right of the table, unmerge cells merged across a whole column or row, save, and try again.`,
 };
