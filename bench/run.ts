@@ -4,12 +4,14 @@
  *   (grids → output sheet descriptions) beside one pass over the grids (the floor) and beside
  *   the formulas a planner would write, computed by HyperFormula (checked to give the same
  *   rates); peak memory in a fresh process per size;
- * - office: one recalculation through the Office.js adapter against the recording fake;
+ * - office: one recalculation through the Office.js adapter against the recording fake, at each
+ *   size up to 10,000 units as Excel on the web, and issue 15's budget workloads (a province,
+ *   200 × 8, and the country, 3,321 × 8) on the web and on desktop;
  * - bundle: the task pane's initial JavaScript, gzipped.
  *
  * Options: --json (the report as JSON on stdout), --check (exit 1 when a budget is missed),
  * --quick (a tiny subset, for the test), --no-build (never run the production build),
- * --no-formula, --no-office, --sizes=100,1000, --runs=N, --formula-limit=SECONDS,
+ * --no-formula, --no-office, --no-writer, --sizes=100,1000, --runs=N, --formula-limit=SECONDS,
  * --update-docs (write the table into docs/PERFORMANCE.md between its bench markers).
  * Progress goes to stderr.
  */
@@ -20,12 +22,13 @@ import { join, resolve } from "node:path";
 import { runInNewContext } from "node:vm";
 import { setFlagsFromString } from "node:v8";
 import { measureOfficeRecalculation } from "../test/helpers/officeBench";
-import { BenchReport, BudgetResult, EngineRow, OfficeRow, checkBudgets } from "./budgets";
+import { BUDGET, BenchReport, BudgetResult, EngineRow, OfficeRow, WriterRow, checkBudgets } from "./budgets";
 import { measureBundle } from "./bundle";
 import { loadBundledEngine } from "./bundled";
 import { checkEngineRun, floorPass, runEngine } from "./engine";
 import { timeMedian } from "./stats";
 import { makeWorkload } from "./workload";
+import { measureWriters } from "./writer";
 
 const ROOT = resolve(__dirname, "..");
 
@@ -37,6 +40,7 @@ export interface BenchOptions {
   readonly build: boolean;
   readonly formula: boolean;
   readonly office: boolean;
+  readonly writer: boolean;
   readonly sizes: readonly number[];
   readonly indicators: readonly (4 | 8)[];
   readonly runs: number;
@@ -47,7 +51,7 @@ export interface BenchOptions {
 export function parseArgs(argv: readonly string[]): BenchOptions {
   const flag = (f: string) => argv.includes(f);
   const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
-  const unknown = argv.filter((a) => !/^--(json|check|quick|no-build|no-formula|no-office|update-docs|sizes=.*|runs=.*|formula-limit=.*)$/.test(a));
+  const unknown = argv.filter((a) => !/^--(json|check|quick|no-build|no-formula|no-office|no-writer|update-docs|sizes=.*|runs=.*|formula-limit=.*)$/.test(a));
   if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(" ")}; see the comment at the top of bench/run.ts`);
   const quick = flag("--quick");
   const sizes = value("sizes")?.split(",").map(Number) ?? (quick ? [100] : [100, 1_000, 10_000, 100_000]);
@@ -60,6 +64,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     build: !flag("--no-build") && !quick,
     formula: !flag("--no-formula"),
     office: !flag("--no-office"),
+    writer: !flag("--no-writer"),
     sizes,
     indicators: [4, 8],
     runs: Math.max(quick ? 3 : 5, Number(value("runs") ?? (quick ? 3 : 7))),
@@ -235,16 +240,25 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
     }
   } else notes.push("formulas not run (--no-formula)");
 
-  // Office: one recalculation against the recording fake, at each size up to 10,000 units (the budgets' range).
+  // Office: one recalculation against the recording fake, at each size up to 10,000 units as Excel
+  // on the web (formatting that does not grow, requests under 4 MB), then the round-trip budgets'
+  // workloads on both hosts — each the worse of a first recalculation and one over our sheets.
   let office: OfficeRow[] | null = null;
   if (o.office) {
     office = [];
+    const push = (host: "web" | "desktop", m: OfficeRow) => {
+      office!.push({ units: m.units, indicators: m.indicators, host, syncs: m.syncs, operations: m.operations, formatOperations: m.formatOperations, maxRequestBytes: m.maxRequestBytes });
+      log(`office ${m.units} × ${m.indicators} (${host}): ${m.syncs} syncs, ${m.operations} operations, ${m.formatOperations} format operations, largest request ${m.maxRequestBytes} bytes`);
+    };
     try {
       for (const units of o.sizes.filter((n) => n <= 10_000)) {
-        for (const k of o.indicators) {
-          const m = await measureOfficeRecalculation(units, k);
-          office.push({ units: m.units, indicators: m.indicators, syncs: m.syncs, operations: m.operations, formatOperations: m.formatOperations, maxRequestBytes: m.maxRequestBytes });
-          log(`office ${units} × ${k}: ${m.syncs} syncs, ${m.operations} operations, ${m.formatOperations} format operations, largest request ${m.maxRequestBytes} bytes`);
+        for (const k of o.indicators) push("web", await measureOfficeRecalculation(units, k));
+      }
+      for (const units of [BUDGET.provinceUnits, BUDGET.countryUnits]) {
+        for (const host of ["web", "desktop"] as const) {
+          const first = await measureOfficeRecalculation(units, 8, { host });
+          const again = await measureOfficeRecalculation(units, 8, { host, again: true });
+          push(host, again.syncs > first.syncs ? again : first);
         }
       }
     } catch (e) {
@@ -253,11 +267,24 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
     }
   } else notes.push("office not run (--no-office)");
 
+  // The output file: the package writer beside exceljs's, at the country's size (a small one with --quick).
+  let writer: WriterRow[] | null = null;
+  if (o.writer) {
+    try {
+      const units = o.quick ? 100 : BUDGET.countryUnits;
+      const w = await measureWriters(units, 8, o.quick ? 3 : 5, gc);
+      writer = [w];
+      log(`writer ${units} × 8: package ${w.packageMs.toFixed(0)} ms, exceljs ${w.exceljsMs.toFixed(0)} ms`);
+    } catch (e) {
+      notes.push(`writer: ${(e as Error).message}`);
+    }
+  } else notes.push("writer not run (--no-writer)");
+
   const b = measureBundle(ROOT, { build: o.build, log });
   if (b.note) notes.push(`bundle: ${b.note}`);
   if (b.taskpaneInitialGzipBytes !== null) log(`bundle: ${b.taskpaneInitialGzipBytes} bytes gzipped (${b.scripts.map((s) => s.file).join(", ")})`);
 
-  const partial = { engine, office, bundle: { taskpaneInitialGzipBytes: b.taskpaneInitialGzipBytes, scripts: b.scripts } };
+  const partial = { engine, office, writer, bundle: { taskpaneInitialGzipBytes: b.taskpaneInitialGzipBytes, scripts: b.scripts } };
   return {
     machine: `${cpus()[0]?.model.trim() ?? "?"} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, ${process.platform} ${process.arch}`,
     node: process.version,
@@ -292,9 +319,16 @@ export function formatReport(r: BenchReport): string {
   }
   out.push("");
   if (r.office) {
-    out.push("| units | indicators | syncs | operations | format operations | largest request (bytes) |");
-    out.push("|---:|---:|---:|---:|---:|---:|");
-    for (const o of r.office) out.push(`| ${o.units.toLocaleString("en")} | ${o.indicators} | ${o.syncs} | ${o.operations.toLocaleString("en")} | ${o.formatOperations} | ${o.maxRequestBytes.toLocaleString("en")} |`);
+    out.push("| units | indicators | host | syncs | operations | format operations | largest request (bytes) |");
+    out.push("|---:|---:|---|---:|---:|---:|---:|");
+    for (const o of r.office) out.push(`| ${o.units.toLocaleString("en")} | ${o.indicators} | ${o.host ?? "web"} | ${o.syncs} | ${o.operations.toLocaleString("en")} | ${o.formatOperations} | ${o.maxRequestBytes.toLocaleString("en")} |`);
+    out.push("");
+  }
+  if (r.writer && r.writer.length > 0) {
+    out.push("| output file: units | indicators | package writer ms | exceljs writer ms | exceljs ÷ package | input KB | output KB (package / exceljs) |");
+    out.push("|---:|---:|---:|---:|---:|---:|---:|");
+    for (const w of r.writer)
+      out.push(`| ${w.units.toLocaleString("en")} | ${w.indicators} | ${n0(w.packageMs, 0)} | ${n0(w.exceljsMs, 0)} | ${n0(w.exceljsMs / w.packageMs, 1)}× | ${n0(w.inputBytes / 1024, 0)} | ${n0(w.packageBytes / 1024, 0)} / ${n0(w.exceljsBytes / 1024, 0)} |`);
     out.push("");
   }
   out.push(`Task pane initial JavaScript, gzipped: ${r.bundle.taskpaneInitialGzipBytes === null ? "—" : `${r.bundle.taskpaneInitialGzipBytes.toLocaleString("en")} bytes`}`, "");

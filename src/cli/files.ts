@@ -6,9 +6,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { ChitieuError } from "../core/errors";
+import { ChitieuError, isChitieuError } from "../core/errors";
 import { said, type Message } from "../core/messages";
-import { workbookReadError } from "../workbook/fileErrors";
+import { sniffWorkbookFile, workbookReadError } from "../workbook/fileErrors";
+import { PackageWorkbook } from "../workbook/xlsx/packageWorkbook";
 
 /** A Node system error's code ("ENOSPC"), also from a message that starts with one; "" when none. */
 export function errnoOf(e: unknown): string {
@@ -31,13 +32,31 @@ function openError(file: string, e: unknown): ChitieuError {
   return new ChitieuError("bad-file", said("file-cannot-open", { file, reason, detail: detailOf(e) }, undefined, "input"));
 }
 
-export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  let bytes: Buffer;
+function readInput(file: string): Buffer {
   try {
-    bytes = fs.readFileSync(file);
+    return fs.readFileSync(file);
   } catch (e) {
     throw openError(file, e);
   }
+}
+
+/**
+ * The input as a package (src/workbook/xlsx): read lazily, written back by adding our parts. A
+ * file that is no workbook is told by what it is; a workbook the package reader refused for a
+ * reason of its own (a part past its limits, no workbook part) keeps that reader's message.
+ */
+export async function loadPackageWorkbook(file: string): Promise<PackageWorkbook> {
+  const buf = readInput(file);
+  const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  try {
+    return await PackageWorkbook.open(bytes, { file });
+  } catch (e) {
+    throw isChitieuError(e) && sniffWorkbookFile(bytes, file).kind === "xlsx" ? e : workbookReadError(file, bytes, e);
+  }
+}
+
+export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const bytes = readInput(file);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
@@ -63,7 +82,13 @@ function sameFile(a: string, b: string): boolean {
 /** Refuse to write over the input: nothing the user wrote is ever changed. */
 export function checkOutPath(input: string, out: string): void {
   if (path.resolve(input) === path.resolve(out) || sameFile(input, out)) throw new ChitieuError("bad-option", said("out-is-input", { file: out }, undefined, "out"));
-  if (!/\.xlsx$/i.test(out)) throw new ChitieuError("bad-option", said("out-not-xlsx", { file: out }, undefined, "out"));
+  if (!/\.xls[xm]$/i.test(out)) throw new ChitieuError("bad-option", said("out-not-xlsx", { file: out }, undefined, "out"));
+}
+
+/** Once the input is read: a workbook with macros is written as .xlsm, one without as .xlsx (Excel opens no other). */
+export function checkOutKind(out: string, macros: boolean): void {
+  const want = macros ? "xlsm" : "xlsx";
+  if (!out.toLowerCase().endsWith("." + want)) throw new ChitieuError("bad-option", said("out-wrong-extension", { file: out, want }, undefined, "out"));
 }
 
 function isFolder(p: string): boolean {
@@ -100,13 +125,22 @@ function writeMessage(file: string, e: unknown): Message {
 
 /** Write to a temporary file beside the target, then rename, so a failure leaves no half file. */
 export async function saveWorkbook(wb: ExcelJS.Workbook, out: string): Promise<void> {
+  await writeAtomically(out, (tmp) => wb.xlsx.writeFile(tmp));
+}
+
+/** The package's bytes to `out`, atomically as saveWorkbook writes. */
+export async function savePackage(bytes: Uint8Array, out: string): Promise<void> {
+  await writeAtomically(out, async (tmp) => fs.writeFileSync(tmp, bytes));
+}
+
+async function writeAtomically(out: string, write: (tmp: string) => Promise<void>): Promise<void> {
   const tmp = `${out}.${process.pid}.tmp`;
   try {
     // An existing folder named like the output: say so before writing anything beside it.
     if (isFolder(out)) throw Object.assign(new Error(`EISDIR: ${out} is a folder`), { code: "EISDIR" });
     // Inside the try: a folder that cannot be made (a file in the way) is a clear message too.
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    await wb.xlsx.writeFile(tmp);
+    await write(tmp);
     fs.renameSync(tmp, out);
   } catch (e) {
     try {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * `chitieu` — the engine over .xlsx files. A thin shell: parse the arguments, wire the exceljs
- * adapter to the shared pipeline, print, write. User errors exit 2 with one clear line.
+ * `chitieu` — the engine over .xlsx files. A thin shell: parse the arguments, wire the package
+ * adapter (src/workbook/xlsx/packageWorkbook.ts) to the shared pipeline, print, write. User
+ * errors exit 2 with one clear line.
  */
 import * as path from "node:path";
 import { isChitieuError } from "../core/errors";
@@ -9,10 +10,9 @@ import type { Lang } from "../core/i18n";
 import { render } from "../core/messages";
 import { toJsonReport } from "../core/jsonReport";
 import { toStored } from "../core/settings";
-import { ExcelJsWorkbook } from "../workbook/exceljsAdapter";
 import { recalculate } from "../workbook/recalculate";
 import { USAGE, parseArgs, wantsHelp } from "./args";
-import { checkOutPath, loadWorkbook, saveWorkbook } from "./files";
+import { checkOutKind, checkOutPath, loadPackageWorkbook, savePackage } from "./files";
 import { printSummary } from "./print";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -36,11 +36,15 @@ export async function main(argv: readonly string[], io: CliIo = { out: (s: strin
     const args = parseArgs(argv, DEMO_INPUT, DEMO_OUT);
     lang = args.choices.lang;
     checkOutPath(args.input, args.out);
-    const wb = await loadWorkbook(args.input);
-    const port = new ExcelJsWorkbook(wb);
-    const outcome = await recalculate(port, args.choices);
+    // The package as it is: read lazily, written back whole with our parts added (src/workbook/xlsx).
+    const port = await loadPackageWorkbook(args.input);
+    checkOutKind(args.out, await port.macroEnabled());
+    const run = await recalculate(port, args.choices);
     await port.saveSettings(toStored(args.choices));
-    await saveWorkbook(wb, args.out);
+    await savePackage(await port.save(), args.out);
+    // Parts the reader passed over (named) come first among the warnings.
+    const passedOver = await port.readWarnings();
+    const outcome = passedOver.length === 0 ? run : { ...run, summary: { ...run.summary, warnings: [...passedOver, ...run.summary.warnings] } };
     if (args.json) {
       io.out(JSON.stringify(toJsonReport(outcome.summary, { file: args.out, sheets: outcome.written }, outcome.narrative, args.choices.lang), null, 2) + "\n");
     } else {

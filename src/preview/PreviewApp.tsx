@@ -65,7 +65,9 @@ const WORDS = {
 
 /** The result's file name: "x.xlsx" → "x-ket-qua.xlsx" (an .xlsm's result is an .xlsx: exceljs keeps no macros). */
 export function resultName(name: string): string {
-  return name.replace(/(\.xls[xm])?$/i, "-ket-qua.xlsx");
+  // The package keeps an .xlsm's macros (issue 16), so it stays an .xlsm: Excel opens no .xlsx holding them.
+  if (/\.xlsm$/i.test(name)) return name.replace(/\.xlsm$/i, "-ket-qua.xlsm");
+  return name.replace(/(\.xlsx)?$/i, "-ket-qua.xlsx");
 }
 
 /** An error as one sentence in the user's language (the engine's message as the preview says it). */

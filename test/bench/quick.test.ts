@@ -55,27 +55,46 @@ describe("npm run bench -- --quick --json", () => {
     }
   });
 
+  it("issue 16: the output file written by both writers, side by side (100 units in the quick run)", () => {
+    expect(report.writer).toHaveLength(1);
+    const w = report.writer![0]!;
+    expect([w.units, w.indicators]).toEqual([100, 8]);
+    expect(w.packageMs).toBeGreaterThan(0);
+    expect(w.exceljsMs).toBeGreaterThan(0);
+    expect(w.packageBytes).toBeGreaterThan(w.inputBytes);
+  });
+
   it("the engine read every indicator and unit of the workload", () => {
     expect(report.notes.filter((n) => /did not read|differ|failed/.test(n))).toEqual([]);
   });
 
-  it("the office run stayed within its round trips", () => {
+  it("the office run stayed within its round trips (issue 15: a province and the country, on the web and on desktop)", () => {
     if (report.office === null) return; // the adapter is not there: the notes say so
-    for (const o of report.office) {
-      expect(o.syncs).toBeLessThanOrEqual(BUDGET.syncs);
-      expect(o.maxRequestBytes).toBeLessThanOrEqual(BUDGET.requestBytes);
-    }
+    const row = (units: number, host: string) => report.office!.find((o) => o.units === units && o.indicators === 8 && o.host === host)!;
+    expect(row(BUDGET.provinceUnits, "web").syncs).toBeLessThanOrEqual(BUDGET.provinceSyncs);
+    expect(row(BUDGET.provinceUnits, "desktop").syncs).toBeLessThanOrEqual(BUDGET.provinceSyncs);
+    expect(row(BUDGET.countryUnits, "web").syncs).toBeLessThanOrEqual(BUDGET.countryWebSyncs);
+    expect(row(BUDGET.countryUnits, "desktop").syncs).toBeLessThanOrEqual(BUDGET.countryDesktopSyncs);
+    for (const o of report.office.filter((x) => x.host !== "desktop")) expect(o.maxRequestBytes).toBeLessThanOrEqual(BUDGET.requestBytes);
+    expect(report.budgets.filter((b) => b.budget.startsWith("office:") && b.budget.includes("syncs")).map((b) => b.ok)).toEqual([true, true, true, true]);
   });
 });
 
 describe("budgets", () => {
   const row = (units: number, indicators: number, ms: number, floorMs: number, formulaMs: number | null, rssMb: number): EngineRow => ({ units, indicators, ms, floorMs, formulaMs, rssMb, runs: 5 });
-  const office = (units: number, indicators: number, syncs: number, formatOperations: number, maxRequestBytes: number): OfficeRow => ({ units, indicators, syncs, operations: 100, formatOperations, maxRequestBytes });
+  const office = (units: number, indicators: number, syncs: number, formatOperations: number, maxRequestBytes: number, host: "web" | "desktop" = "web"): OfficeRow => ({ units, indicators, host, syncs, operations: 100, formatOperations, maxRequestBytes });
+  const budgetRows = [office(200, 8, 3, 40, 5e5), office(200, 8, 3, 40, 5e5, "desktop"), office(3321, 8, 5, 40, 4e6), office(3321, 8, 3, 40, 8e6, "desktop")];
   const good = {
     engine: [4, 8].flatMap((k) => [row(100, k, 1, 0.1, 40, 90), row(1_000, k, 5, 0.5, 500, 100), row(10_000, k, 50, 2, null, 150), row(100_000, k, 550, 20, null, 500)]),
-    office: [4, 8].flatMap((k) => [office(100, k, 3, 40, 1e5), office(10_000, k, 3, 40, 3e6)]),
+    office: [...[4, 8].flatMap((k) => [office(100, k, 3, 40, 1e5), office(10_000, k, 8, 40, 3e6)]), ...budgetRows],
     bundle: { taskpaneInitialGzipBytes: 200_000 },
+    writer: [{ units: 3321, indicators: 8, exceljsMs: 20_000, packageMs: 6_000, exceljsBytes: 5e6, packageBytes: 5e6, inputBytes: 5e5, runs: 5 }],
   };
+
+  it("issue 16: the package writer slower than exceljs's at the country's size misses its budget", () => {
+    const slow = checkBudgets({ ...good, writer: [{ ...good.writer[0]!, packageMs: 20_001 }] }).find((b) => b.budget.includes("package writer"));
+    expect(slow?.ok).toBe(false);
+  });
 
   it("all met", () => {
     const b = checkBudgets(good);
@@ -91,7 +110,11 @@ describe("budgets", () => {
     expect(missed({ engine: nearFormulas })).toEqual([expect.stringContaining("faster than formulas"), expect.stringContaining("faster than formulas")]);
     const steep = good.engine.map((e) => (e.units === 100_000 ? { ...e, ms: 700, rssMb: 700 } : e));
     expect(missed({ engine: steep })).toHaveLength(4);
-    expect(missed({ office: [office(100, 4, 3, 40, 1e5), office(10_000, 4, 5, 41, 5e6), office(100, 8, 3, 40, 1e5), office(10_000, 8, 3, 40, 1e5)] })).toHaveLength(3);
+    // The country on the web in 6 syncs, on desktop in 4; formatting that grows; a 5 MB request on the web.
+    const late = [office(200, 8, 3, 40, 5e5), office(200, 8, 3, 40, 5e5, "desktop"), office(3321, 8, 6, 40, 4e6), office(3321, 8, 4, 40, 8e6, "desktop")];
+    expect(missed({ office: [office(100, 4, 3, 40, 1e5), office(10_000, 4, 9, 41, 5e6), office(100, 8, 3, 40, 1e5), office(10_000, 8, 9, 40, 1e5), ...late] })).toHaveLength(4);
+    // A desktop request may be larger than 4 MB: it is not split there.
+    expect(missed({ office: [...good.office.filter((o) => o.units !== 3321), office(3321, 8, 5, 40, 4e6), office(3321, 8, 3, 40, 9e6, "desktop")] })).toEqual([]);
     expect(missed({ bundle: { taskpaneInitialGzipBytes: 400_000 } })).toEqual([expect.stringContaining("bundle")]);
   });
 

@@ -6,9 +6,13 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { TextDecoder, TextEncoder } from "node:util";
 import { render, screen, waitFor } from "@testing-library/react";
 import { PANE_WIDTH, PreviewApp, PreviewSource } from "../../src/preview/PreviewApp";
 import { newWorker } from "./inProcess";
+
+// The worker's package reader decodes parts with TextDecoder, as browsers and workers have it; jsdom's globals lack it.
+Object.assign(globalThis, { TextDecoder, TextEncoder });
 
 const SAMPLE = path.join(__dirname, "..", "..", "samples", "hau-giang-2022.xlsx");
 

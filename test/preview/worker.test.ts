@@ -127,9 +127,9 @@ describe("the preview's worker", () => {
     expect([other.name, other.message]).toEqual(["TypeError", "boom"]);
   });
 
-  test("the result's name: .xlsx and .xlsm give <name>-ket-qua.xlsx", () => {
+  test("the result's name: <name>-ket-qua.xlsx, and .xlsm for an .xlsm (its macros are kept)", () => {
     expect(resultName("hau-giang.xlsx")).toBe("hau-giang-ket-qua.xlsx");
-    expect(resultName("Bao cao.XLSM")).toBe("Bao cao-ket-qua.xlsx");
+    expect(resultName("Bao cao.XLSM")).toBe("Bao cao-ket-qua.xlsm");
     expect(resultName("x")).toBe("x-ket-qua.xlsx");
   });
 });

@@ -327,10 +327,14 @@ describe("CLI: a failed write leaves no partial output file", () => {
   test("the writer fails half-way: the previous output stays as it was, no half file, no temporary file", async () => {
     const out = outPath("previous.xlsx");
     fs.writeFileSync(out, "previous output");
-    const proto = Object.getPrototypeOf(new ExcelJS.Workbook().xlsx) as { writeFile: (f: string) => Promise<void> };
-    const spy = jest.spyOn(proto, "writeFile").mockImplementation(async (f: string) => {
-      fs.writeFileSync(f, "PK\u0003\u0004 half a zip");
-      throw new Error("ENOSPC: no space left on device");
+    // The writer (src/cli/files.ts savePackage) puts the package's bytes into a temporary file: half of them land, then the disk is full.
+    // The module object itself (this file's `fs` is a read-only namespace over it).
+    const nodeFs = require("node:fs") as typeof fs;
+    const write = nodeFs.writeFileSync;
+    const spy = jest.spyOn(nodeFs, "writeFileSync").mockImplementation((f: fs.PathOrFileDescriptor, data: string | NodeJS.ArrayBufferView, options?: fs.WriteFileOptions) => {
+      if (typeof f !== "string" || !f.endsWith(".tmp")) return write(f, data, options);
+      write(f, "PK\u0003\u0004 half a zip");
+      throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
     });
     try {
       const r = await cli(input, "--out", out);
