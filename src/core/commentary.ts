@@ -12,6 +12,9 @@ const WORDS = {
   en: { sheet: "Commentary", title: "COMMENTARY ON THE RESULTS", note: "Written from the results on the summary sheets; one paragraph per indicator and measure." },
 } as const;
 
+/** The commentary sheet's title (A1) in each language: how a file written before our sheets carried a mark is recognised. */
+export const COMMENTARY_TITLES: readonly string[] = [WORDS.vi.title, WORDS.en.title];
+
 /** Columns the paragraphs span, and their width in Excel's character units. */
 const COLUMNS = 8;
 const COLUMN_WIDTH = 15;

@@ -15,6 +15,9 @@ import { said } from "../../core/messages";
 import type { SheetSpec } from "../../core/sheetSpec";
 import type { StoredSettings } from "../../core/settings";
 import { MetaRecord, parseMeta } from "../meta";
+import { COMMENTARY_TITLES } from "../../core/commentary";
+import { labels } from "../../core/i18n";
+import type { CellValue } from "../../core/grid";
 import type { ReadOptions, SheetInfo, WorkbookPort, WrittenSheet } from "../port";
 import { buildPackage, graftSummary, markedSheets, readWorkbookParts } from "./graft";
 import { PartReader, RECORD_MARK } from "./marks";
@@ -97,6 +100,8 @@ export class PackageWorkbook implements WorkbookPort {
     private readonly pkg: XlsxPackage,
   ) {}
 
+  private legacyCache: string[] | null = null;
+
   /** Open a package; a file that is none throws (the shells say why, src/workbook/fileErrors.ts). */
   static async open(bytes: Uint8Array, options: PackageOptions = {}): Promise<PackageWorkbook> {
     const wb = new PackageWorkbook(bytes, await openPackage(bytes, options));
@@ -118,6 +123,28 @@ export class PackageWorkbook implements WorkbookPort {
     return this.sheetsCache;
   }
 
+  /**
+   * Summary sheets of a file written before our sheets carried a mark: those its old record
+   * lists that still open with one of our titles in A1. A sheet the record lists whose A1 is not
+   * ours is the planner's own (they deleted ours and wrote theirs under the name): never replaced.
+   */
+  private async legacySummaries(): Promise<string[]> {
+    if (this.legacyCache) return this.legacyCache;
+    const rec = await this.recordSheet();
+    const found: string[] = [];
+    if (rec?.legacyRecord && rec.part) {
+      const [grid] = await this.grids([{ name: rec.name, part: rec.part }], { maxRows: 1 });
+      const listed = new Set(parseMeta(grid!.values[0]?.[0] ?? null).summarySheets);
+      const candidates = (await this.sheets()).filter((s) => s !== rec && s.mark === null && s.part !== null && listed.has(s.name));
+      for (const s of candidates) {
+        const [top] = await this.grids([{ name: s.name, part: s.part! }], { maxRows: 1 });
+        if (top && top.origin?.row === 0 && top.origin.col === 0 && isOurTitle(top.values[0]?.[0] ?? null)) found.push(s.name);
+      }
+    }
+    this.legacyCache = found;
+    return found;
+  }
+
   private async recordSheet(): Promise<Sheet | null> {
     const all = await this.sheets();
     return all.find((s) => s.mark === RECORD_MARK) ?? all.find((s) => s.legacyRecord) ?? null;
@@ -132,7 +159,8 @@ export class PackageWorkbook implements WorkbookPort {
       record = parseMeta(grid!.values[0]?.[0] ?? null);
     }
     // The summary sheets are those marked as ours, whatever an old record says.
-    this.recordCache = { ...record, summarySheets: (await this.sheets()).filter((s) => s.mark !== null && s.mark !== RECORD_MARK).map((s) => s.name) };
+    const legacy = await this.legacySummaries();
+    this.recordCache = { ...record, summarySheets: [...(await this.sheets()).filter((s) => s.mark !== null && s.mark !== RECORD_MARK).map((s) => s.name), ...legacy] };
     return this.recordCache;
   }
 
@@ -160,10 +188,11 @@ export class PackageWorkbook implements WorkbookPort {
   }
 
   async listSheets(): Promise<SheetInfo[]> {
+    const legacy = new Set(await this.legacySummaries());
     return (await this.visibleList()).map((s) => ({
       name: s.name,
       kind: s.part !== null ? ("worksheet" as const) : ("chart" as const),
-      ours: s.mark !== null,
+      ours: s.mark !== null || legacy.has(s.name),
       ...(s.state === "hidden" || s.state === "veryHidden" ? { hidden: true } : {}),
     }));
   }
@@ -182,9 +211,11 @@ export class PackageWorkbook implements WorkbookPort {
   }
 
   private async graft(specs: readonly SheetSpec[] | null, record: MetaRecord): Promise<WrittenSheet[]> {
-    const result = await graftSummary(this.view(), specs, record);
+    const result = await graftSummary(this.view(), specs, record, { legacySummaries: await this.legacySummaries() });
     for (const [p, c] of result.changes.parts) this.changes.set(p, c);
     this.sheetsCache = null;
+    // Replaced: from now on ours carry the mark.
+    if (specs !== null) this.legacyCache = [];
     // The record as now written (our sheets by their new names), without reading it back.
     this.recordCache = { summarySheets: result.written.map((w) => w.name), settings: record.settings };
     return result.written;
@@ -270,4 +301,13 @@ export class PackageWorkbook implements WorkbookPort {
     if (this.changes.size === 0) return this.original;
     return buildPackage(this.original, { parts: this.changes });
   }
+}
+
+/** Titles our sheets open with (A1), in both languages: the overview's, a ranked sheet's, the commentary's. */
+function isOurTitle(v: CellValue): boolean {
+  if (typeof v !== "string") return false;
+  const t = v.trim();
+  if (t === labels("vi").title || t === labels("en").title || COMMENTARY_TITLES.includes(t)) return true;
+  // A ranked sheet: "<indicator> — <measure>", the measure as labels().measureTitle words it.
+  return (["vi", "en"] as const).some((lang) => (["attainment", "coverage"] as const).some((m) => t.endsWith(labels(lang).measureTitle("", m))));
 }
