@@ -12,10 +12,13 @@ import { describeOutput } from "../../src/core/describe";
 import { planSheetNames } from "../../src/core/sheetSpec";
 import { Summary, summarize } from "../../src/core/summarize";
 import { allNumbers, copyGrid, deepFreeze } from "../helpers/grids";
+import { withCode } from "../helpers/messages";
+import { foldText } from "../../src/core/text";
 import { Province, actualName, coverageSheets, provinceArb, provinceSheets, targetName } from "../helpers/province";
 
 // FC_RUNS=2000 npx jest test/core/properties.test.ts for a longer search.
-const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 100) };
+// FC_SEED (and FC_PATH) replay a failure fast-check printed: FC_SEED=-272971911 FC_PATH="18:122:0" npx jest test/core/properties.test.ts
+const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 100), ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), ...(process.env.FC_PATH ? { path: process.env.FC_PATH } : {}) } : {}) };
 
 interface Run {
   readonly p: Province;
@@ -180,12 +183,16 @@ describe("engine invariants (fast-check)", () => {
         const inResults = new Set(r.units.map((u) => u.unit));
         expect(inResults.size).toBe(r.units.length);
         const reported = new Set(s.unmatched.map((u) => `${u.sheet}|${u.unit}`));
+        // A district whose figure happens to equal the sum of the communes under it is read as their
+        // group row, and said so (group-row-by-sums, naming it): it is neither a unit nor unmatched.
+        const readAsGroup = new Set(withCode(s.warnings, "group-row-by-sums").map((w) => foldText(w.params.name)));
         let a = 0;
         let d = 0;
         for (const u of p.units) {
           const name = actualName(u);
           const isIn = u.inActuals && inResults.has(name);
           const footerLike = u.bare && u.figures[0]![1] === null;
+          if (!isIn && readAsGroup.has(foldText(name))) continue;
           if (u.inActuals && u.inTargets && !footerLike) expect([name, isIn]).toEqual([name, true]);
           if (isIn) {
             expect(u.inTargets).toBe(true); // in the base sheet
