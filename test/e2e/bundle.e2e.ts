@@ -32,10 +32,16 @@ describe("the bundle", () => {
   test("no eval or new Function in the add-in's or the preview's own code", () => {
     const own = [...fs.readdirSync(DIST).filter((f) => f.endsWith(".js")), ...fs.readdirSync(path.join(DIST, "chunks")).filter((f) => f.endsWith(".js") && !f.startsWith("exceljs.")).map((f) => `chunks/${f}`)];
     expect(own).toEqual(expect.arrayContaining(["taskpane.js", "dialog.js", "preview.js"]));
+    // One known third-party exception, matched exactly: the `setimmediate` polyfill jszip bundles
+    // into the preview's worker compiles a callback given as a string. jszip only passes functions,
+    // and the page's CSP has no 'unsafe-eval'; anything else (ours or a new library's) still fails.
+    const SET_IMMEDIATE = /"function"!=typeof (\w)&&\(\1=new Function\(""\+\1\)\)/g;
     for (const f of own) {
       const js = fs.readFileSync(path.join(DIST, f), "utf8");
-      expect(`${f}: ${/\beval\(|new Function\(/.test(js)}`).toBe(`${f}: false`);
+      const checked = f === "preview-worker.js" ? js.replace(SET_IMMEDIATE, "") : js;
+      expect(`${f}: ${/\beval\(|new Function\(/.test(checked)}`).toBe(`${f}: false`);
     }
+    expect(own).toContain("preview-worker.js");
   });
 
   test("production source maps are files, never eval", () => {
