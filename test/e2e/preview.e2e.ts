@@ -104,6 +104,8 @@ describe("the preview in Chromium", () => {
   test("Recalculate fills the overview and the ranked sheets, with the below-average units highlighted", async () => {
     await recalc().click();
     await page.getByTestId("results").waitFor({ timeout: 30000 });
+    // The tabs and the grid follow the pane's results in a transition (PreviewApp's onRecalculated).
+    await page.locator(`[data-testid=grid][data-sheet="Tổng hợp chỉ tiêu"]`).waitFor({ timeout: 30000 });
     const after = await tabs();
     expect(after.slice(0, 3).map((t) => t.name)).toEqual(["Kế hoạch", "Thực hiện", "Dân số"]);
     expect(after.filter((t) => t.summary).map((t) => t.name)).toEqual(expect.arrayContaining(["Tổng hợp chỉ tiêu", "Xếp hạng BHXH TN (KH)", "Xếp hạng BHYT (bao phủ)", "Xếp hạng BHXH TN (bao phủ)"]));
