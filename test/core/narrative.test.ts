@@ -1,5 +1,5 @@
 import { detectTable } from "../../src/core/detect";
-import { isChitieuError } from "../../src/core/errors";
+import { ChitieuError, isChitieuError } from "../../src/core/errors";
 import { toJsonReport } from "../../src/core/jsonReport";
 import { PROSE_MINUS } from "../../src/core/format";
 import {
@@ -89,11 +89,18 @@ describe("the opening sentence", () => {
     expect(writeNarrative(s, { asOf: "30/11/2022", area: "Tỉnh Sóc Trăng" })[0]).toMatch(/^Đến ngày 30\/11\/2022, tỉnh Sóc Trăng có 1\.325 người/);
     expect(writeNarrative(s, { lang: "en", asOf: "30/11/2022", area: "tỉnh Sóc Trăng" })[0]).toMatch(/^As of 30 November 2022, Sóc Trăng province had 1,325 people in voluntary social insurance, 66\.25% of plan\./);
     expect(() => writeNarrative(s, { asOf: "31/11/2022" })).toThrow(/dd\/mm\/yyyy/);
-    try {
-      writeNarrative(s, { asOf: "hôm nay" });
-    } catch (e) {
-      expect(isChitieuError(e)).toBe(true);
-    }
+    // Not a date at all: thrown, as the impossible date is (a try/catch would pass with nothing thrown).
+    const thrown = (asOf: string): unknown => {
+      try {
+        writeNarrative(s, { asOf });
+      } catch (e) {
+        return e;
+      }
+      return "nothing thrown";
+    };
+    const notADate = thrown("hôm nay");
+    expect(isChitieuError(notADate)).toBe(true);
+    expect((notADate as ChitieuError).problem.code).toBe((thrown("31/11/2022") as ChitieuError).problem.code);
   });
 
   it("takes the date from the actuals only: a targets sheet's dates are the plan's", () => {
