@@ -27,7 +27,15 @@ export interface StaticServer {
 export function serveStatic(root: string, port = 0): Promise<StaticServer> {
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
-    const urlPath = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    let urlPath: string;
+    try {
+      urlPath = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    } catch {
+      // A malformed escape (GET /%E0%A4%A) is the client's error: say so, and keep serving.
+      res.writeHead(400, { "Content-Type": "text/plain" });
+      res.end("Bad request");
+      return;
+    }
     const file = path.resolve(base, "." + (urlPath.endsWith("/") ? urlPath + "preview.html" : urlPath));
     if (!file.startsWith(base + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404, { "Content-Type": "text/plain" });
@@ -35,7 +43,10 @@ export function serveStatic(root: string, port = 0): Promise<StaticServer> {
       return;
     }
     res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
-    fs.createReadStream(file).pipe(res);
+    // A file that vanishes or cannot be read mid-way ends this response, never the server.
+    fs.createReadStream(file)
+      .on("error", () => res.destroy())
+      .pipe(res);
   });
   return new Promise((resolve, reject) => {
     server.once("error", reject);

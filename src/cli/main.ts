@@ -12,8 +12,9 @@ import { toJsonReport } from "../core/jsonReport";
 import { toStored } from "../core/settings";
 import { recalculate } from "../workbook/recalculate";
 import { USAGE, parseArgs, wantsHelp } from "./args";
-import { checkOutKind, checkOutPath, loadPackageWorkbook, savePackage } from "./files";
+import { checkOutKind, checkOutPath, loadPackageWorkbook, removeTemporaryFilesOnSignals, savePackage } from "./files";
 import { printSummary } from "./print";
+import { forTerminal, jsonForTerminal } from "./terminalText";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 export const DEMO_INPUT = path.join(ROOT, "samples", "hau-giang-2022.xlsx");
@@ -25,7 +26,9 @@ export interface CliIo {
   err(s: string): void;
 }
 
-export async function main(argv: readonly string[], io: CliIo = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) }): Promise<number> {
+export async function main(argv: readonly string[], streams: CliIo = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) }): Promise<number> {
+  // Unit names and sheet names come from the workbook: nothing in them may steer the terminal.
+  const io: CliIo = { out: (s) => streams.out(forTerminal(s)), err: (s) => streams.err(forTerminal(s)) };
   // The language of the messages: the run's --lang once the arguments are read (Vietnamese before).
   let lang: Lang = argv.includes("en") && argv[argv.indexOf("en") - 1] === "--lang" ? "en" : "vi";
   if (wantsHelp(argv)) {
@@ -46,7 +49,8 @@ export async function main(argv: readonly string[], io: CliIo = { out: (s: strin
     const passedOver = await port.readWarnings();
     const outcome = passedOver.length === 0 ? run : { ...run, summary: { ...run.summary, warnings: [...passedOver, ...run.summary.warnings] } };
     if (args.json) {
-      io.out(JSON.stringify(toJsonReport(outcome.summary, { file: args.out, sheets: outcome.written }, outcome.narrative, args.choices.lang), null, 2) + "\n");
+      // Not through forTerminal: the JSON keeps every value, its controls written as \u escapes.
+      streams.out(jsonForTerminal(JSON.stringify(toJsonReport(outcome.summary, { file: args.out, sheets: outcome.written }, outcome.narrative, args.choices.lang), null, 2)) + "\n");
     } else {
       io.out(printSummary(outcome.summary, args.choices.lang, outcome.narrative) + "\n\n");
       const names = outcome.written.map((w) => `'${w.name}'`).join(", ");
@@ -63,8 +67,12 @@ export async function main(argv: readonly string[], io: CliIo = { out: (s: strin
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => {
+/** `chitieu` as a program (bin/chitieu.js, or this file run directly): Ctrl+C leaves no temporary file. */
+export function runAsProgram(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  removeTemporaryFilesOnSignals();
+  return main(argv).then((code) => {
     process.exitCode = code;
   });
 }
+
+if (require.main === module) void runAsProgram();

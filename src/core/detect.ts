@@ -453,6 +453,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
   // A cell of the grid as a message's place: the sheet, and the A1 address as Excel shows it.
   const here = (r: number, c: number): Where => ({ sheet: sheet.name, cell: cellAddress(r + origin.row, c + origin.col) });
   const fullWidth = gridWidth(grid);
+  const uncalculated: ReadonlySet<string | undefined> = new Set(sheet.uncalculated ?? []);
   const role = options.role;
   // An error about the sheet as a whole: choosing another sheet for its role fixes it.
   const onSheet = role !== undefined ? { role } : {};
@@ -1019,7 +1020,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
           }
           return p.value;
         case "blank":
-          if (role === "number") note(i, said("blank-cell", { header, unit }, cell));
+          if (role === "number") note(i, said(uncalculated.has(cell.cell) ? "formula-not-calculated" : "blank-cell", { header, unit }, cell));
           return null;
         case "none":
           // "x": not applicable, as the sheet says; "…": not collected. No figure, and nothing to fix.

@@ -18,6 +18,12 @@ export interface SheetGrid {
    * even when an adapter hands over only the used range.
    */
   readonly origin?: { readonly row: number; readonly col: number };
+  /**
+   * Cells (A1 addresses in the sheet) holding a formula the file was saved without calculating:
+   * they read as blank, and the engine says why (open the workbook in Excel and save it) instead
+   * of asking for a 0. Only files have these; Excel always gives a formula's value.
+   */
+  readonly uncalculated?: readonly string[];
 }
 
 /** A rectangle of cells, 0-based, in the coordinates of the sheet being described. */

@@ -10,6 +10,7 @@ import type { Lang } from "../core/i18n";
 import type { ChitieuError } from "../core/errors";
 import { DEFAULT_CHOICES, RunChoices } from "../core/settings";
 import { ExcelJsWorkbook } from "../workbook/exceljsAdapter";
+import { MAX_WORKBOOK_BYTES, workbookTooLargeError } from "../workbook/fileErrors";
 import { PackageWorkbook } from "../workbook/xlsx/packageWorkbook";
 import { Analysis, analyze } from "../workbook/recalculate";
 import { recalculateAndRemember } from "../services/pane";
@@ -39,6 +40,8 @@ export function createHost(deps: HostDeps): Handler {
   const ops: { [K in Op]: (args: Calls[K]["args"]) => Promise<Calls[K]["result"]> } = {
     async open({ name, bytes }): Promise<Opened> {
       const data = new Uint8Array(bytes);
+      // Past the limit the CLI reads, the same message: the wrong file, most likely.
+      if (data.byteLength > MAX_WORKBOOK_BYTES) throw workbookTooLargeError(name, data.byteLength);
       let next: PackageWorkbook;
       try {
         // A zip that is no workbook (an .ods, a .docx renamed .xlsx) or holds no worksheet throws here too.

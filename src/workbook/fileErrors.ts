@@ -216,3 +216,15 @@ export function workbookReadMessage(fileName: string, bytes: Uint8Array, cause: 
 export function workbookReadError(fileName: string, bytes: Uint8Array, cause: unknown): ChitieuError {
   return new ChitieuError("bad-file", workbookReadMessage(fileName, bytes, cause));
 }
+
+/**
+ * The largest workbook file read (256 MiB). The country's 3,321 communes with every indicator make
+ * a file of a few MB; past this a file is the wrong one, or a device or a growing stream, and
+ * reading on would only exhaust memory. The CLI stops reading here, the preview refuses to open.
+ */
+export const MAX_WORKBOOK_BYTES = 256 * 1024 * 1024;
+
+/** A file past MAX_WORKBOOK_BYTES (`bytes`: its size, or what was read before stopping). */
+export function workbookTooLargeError(fileName: string, bytes: number, limit = MAX_WORKBOOK_BYTES): ChitieuError {
+  return new ChitieuError("bad-file", said("file-too-large", { file: fileName, bytes, limit }, undefined, "input"));
+}

@@ -231,7 +231,8 @@ describe("a file that is no readable .xlsx: one Vietnamese sentence saying what 
   it("a write that fails says why, by the system's error code", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("KH");
-    const proto = Object.getPrototypeOf(wb.xlsx) as { writeFile: (f: string) => Promise<void> };
+    // Flushing the temporary file to disk is where a full disk or a dying one shows (src/cli/files.ts).
+    const nodeFs = require("node:fs") as typeof fs;
     const cases = [
       ["ENOSPC", "out-disk-full", {}],
       ["EACCES", "out-denied", {}],
@@ -240,7 +241,9 @@ describe("a file that is no readable .xlsx: one Vietnamese sentence saying what 
       ["EIO", "out-write-failed", { detail: "EIO" }],
     ] as const;
     for (const [errno, code, params] of cases) {
-      const spy = jest.spyOn(proto, "writeFile").mockRejectedValue(Object.assign(new Error(`${errno}: failed`), { code: errno }));
+      const spy = jest.spyOn(nodeFs, "fsyncSync").mockImplementation(() => {
+        throw Object.assign(new Error(`${errno}: failed`), { code: errno });
+      });
       const out = file(`write-${errno}.xlsx`);
       try {
         await expect(saveWorkbook(wb, out)).rejects.toMatchObject({ code: "write-failed", problem: { code, params: { file: out, ...params }, setting: "out" } });

@@ -12,6 +12,7 @@ import { ChitieuError } from "../../src/core/errors";
 import { render } from "../../src/core/messages";
 import { DEFAULT_CHOICES } from "../../src/core/settings";
 import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
+import { MAX_WORKBOOK_BYTES } from "../../src/workbook/fileErrors";
 import { analyze, recalculate } from "../../src/workbook/recalculate";
 import { errorFromWire, errorToWire } from "../../src/preview/protocol";
 import { resultName } from "../../src/preview/PreviewApp";
@@ -113,6 +114,10 @@ describe("the preview's worker", () => {
     const ods = await zip.generateAsync({ type: "arraybuffer" });
     const odsErr = await worker.open("dan-so.xlsx", ods).catch((x: ChitieuError) => x);
     expect((odsErr as ChitieuError).problem.code).toBe("file-ods");
+    // Past the limit the CLI reads (256 MiB): refused before any reading, with the limit named.
+    const huge = await worker.open("toan-quoc.xlsx", new ArrayBuffer(MAX_WORKBOOK_BYTES + 1)).catch((x: ChitieuError) => x);
+    expect((huge as ChitieuError).problem).toMatchObject({ code: "file-too-large", params: { file: "toan-quoc.xlsx", bytes: MAX_WORKBOOK_BYTES + 1, limit: MAX_WORKBOOK_BYTES } });
+    expect((await book.listSheets()).map((s) => s.name)).toContain("Kế hoạch");
   });
 
   test("errors cross as data: the engine's keep their kind and message, others their text", () => {

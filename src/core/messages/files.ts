@@ -8,6 +8,11 @@ import type { SheetRole } from "../roles";
 import type { Say, Texts } from "./types";
 import { sheetRoleWord } from "./words";
 
+/** Bytes as whole megabytes (MiB, as file managers count them), at least 1. */
+function megabytes(bytes: number): number {
+  return Math.max(1, Math.round(bytes / (1024 * 1024)));
+}
+
 /** What a file that is no workbook we can read turned out to be, from its first bytes. */
 export type NotWorkbookKind = "docx" | "doc" | "pptx" | "ppt" | "xlsb" | "opendocument" | "archive" | "pdf" | "image" | "excel-lock" | "unknown";
 
@@ -26,6 +31,10 @@ export interface FilesParams {
   "file-missing": { file: string };
   /** The input "file" is a folder. */
   "file-is-folder": { file: string };
+  /** The input is no file on disk but a pipe (FIFO), a socket or a device (/dev/zero): reading it could wait or grow for ever. */
+  "file-not-regular": { file: string; kind: "pipe" | "socket" | "device" | "other" };
+  /** The input is larger than a workbook we read can be (`bytes` so far, `limit`). */
+  "file-too-large": { file: string; bytes: number; limit: number };
   /** The input file could not be opened: no permission, locked by another program, or another system error (`detail`: its code). */
   "file-cannot-open": { file: string; reason: "denied" | "busy" | "other"; detail: string };
   /** The file has no bytes. */
@@ -166,6 +175,10 @@ const DECORATION_EN: Record<DecorationPart, [what: string, byHand: string]> = {
 export const filesVi: Texts<FilesParams> = {
   "file-missing": (p, say) => `Không có tệp ${say.q(p.file)}. Kiểm tra lại đường dẫn và tên tệp.`,
   "file-is-folder": (p, say) => `${say.q(p.file)} là một thư mục, không phải tệp: chọn sổ làm việc (.xlsx) ở trong thư mục đó.`,
+  "file-not-regular": (p, say) =>
+    `${say.q(p.file)} không phải là một tệp lưu trên đĩa mà là ${{ pipe: "một đường ống (FIFO)", socket: "một socket", device: "một thiết bị", other: "một mục đặc biệt của hệ thống" }[p.kind]}, nên không đọc được. Lưu sổ làm việc thành tệp .xlsx rồi chọn tệp đó.`,
+  "file-too-large": (p, say) =>
+    `Tệp ${say.q(p.file)} lớn hơn ${say.num(megabytes(p.limit))} MB, giới hạn mà Chỉ tiêu đọc được (đã đọc ${say.num(megabytes(p.bytes))} MB). Một báo cáo chỉ tiêu chỉ vài MB: kiểm tra lại có đúng tệp không, hoặc chép các trang tính cần dùng sang một sổ làm việc mới.`,
   "file-cannot-open": (p, say) =>
     p.reason === "denied"
       ? `Không có quyền đọc tệp ${say.q(p.file)}. Kiểm tra quyền của tệp, hoặc chép tệp sang một thư mục của bạn rồi chọn bản chép.`
@@ -242,6 +255,10 @@ const mb = (bytes: number): number => Math.max(1, Math.round(bytes / MB));
 export const filesEn: Texts<FilesParams> = {
   "file-missing": (p, say) => `The file ${say.q(p.file)} does not exist. Check the path and the file name.`,
   "file-is-folder": (p, say) => `${say.q(p.file)} is a folder, not a file: choose the workbook (.xlsx) inside it.`,
+  "file-not-regular": (p, say) =>
+    `${say.q(p.file)} is not a file on disk but ${{ pipe: "a pipe (FIFO)", socket: "a socket", device: "a device", other: "a special system entry" }[p.kind]}, so it cannot be read. Save the workbook as an .xlsx file and choose that file.`,
+  "file-too-large": (p, say) =>
+    `${say.q(p.file)} is larger than ${say.num(megabytes(p.limit))} MB, the most Chỉ tiêu reads (${say.num(megabytes(p.bytes))} MB read). A target report is a few MB: check that this is the right file, or copy the sheets you need into a new workbook.`,
   "file-cannot-open": (p, say) =>
     p.reason === "denied"
       ? `There is no permission to read ${say.q(p.file)}. Check the file's permissions, or copy it to a folder of yours and choose the copy.`

@@ -57,6 +57,8 @@ export interface TablesParams {
   "figure-too-large": { value: number; header: string; unit: string };
   "negative-figure": { value: number; header: string; unit: string };
   "blank-cell": { header: string; unit: string };
+  /** A formula the file was saved without calculating (no cached result): blank to us, not to the planner. */
+  "formula-not-calculated": { header: string; unit: string };
   /** An Excel error value (#N/A, #DIV/0! …). */
   "excel-error": { error: string; header: string; unit: string };
   "text-in-number-column": { text: string; header: string; unit: string };
@@ -149,6 +151,8 @@ export const tablesVi: Texts<TablesParams> = {
   "negative-figure": (p, say) =>
     `${say.at}: ${exact(p.value, say)} là số âm — số người hay chỉ tiêu không thể âm; ${p.unit} không được tính ở cột ${say.q(p.header)}. Hãy kiểm tra dấu của số này.`,
   "blank-cell": (p, say) => `${say.at}: ô trống — ${p.unit} không có số liệu ở cột ${say.q(p.header)} nên không được tính ở chỉ tiêu này. Nếu không có, hãy nhập 0.`,
+  "formula-not-calculated": (p, say) =>
+    `${say.at}: ô có công thức nhưng sổ làm việc được lưu khi chưa tính, nên chưa có kết quả — ${p.unit} không có số liệu ở cột ${say.q(p.header)}. Mở sổ làm việc trong Excel (tính toán Tự động, hoặc nhấn F9), lưu lại rồi chạy lại; đừng nhập 0.`,
   "excel-error": (p, say) => `${say.at}: ô có lỗi ${p.error} — ${p.unit} không có số liệu ở cột ${say.q(p.header)}; hãy sửa công thức hoặc giá trị trong ô.`,
   "text-in-number-column": (p, say) => `${say.at}: ${say.q(p.text)} không phải là số — ${p.unit} không có số liệu ở cột ${say.q(p.header)}; hãy nhập một số.`,
   "separator-read-as-thousands": (p, say) => {
@@ -209,6 +213,8 @@ export const tablesEn: Texts<TablesParams> = {
   "figure-too-large": (p, say) => `${say.at}: ${exact(p.value, say)} is too large to be a figure — ${p.unit} is left out of ${say.q(p.header)}; check the cell.`,
   "negative-figure": (p, say) => `${say.at}: ${exact(p.value, say)} is negative — a count or a target cannot be; ${p.unit} is left out of ${say.q(p.header)}. Check the sign.`,
   "blank-cell": (p, say) => `${say.at}: blank — ${p.unit} has no figure for ${say.q(p.header)}, so it is left out of this indicator. Enter 0 if there is none.`,
+  "formula-not-calculated": (p, say) =>
+    `${say.at}: a formula, but the workbook was saved without calculating it, so it has no result — ${p.unit} has no figure for ${say.q(p.header)}. Open the workbook in Excel (automatic calculation, or press F9), save it and run again; do not enter 0.`,
   "excel-error": (p, say) => `${say.at}: ${p.error} — ${p.unit} has no figure for ${say.q(p.header)}; fix the formula or value.`,
   "text-in-number-column": (p, say) => `${say.at}: ${say.q(p.text)} is not a number — ${p.unit} has no figure for ${say.q(p.header)}; enter a number.`,
   "separator-read-as-thousands": (p, say) => {

@@ -6,20 +6,22 @@
  * cells' (never <dimension> or a merge's), merges are clipped to it, `maxRows` stops the stream,
  * and a sheet past `maxCells` stops with a message naming it.
  *
- * exceljs's quirks kept on purpose (so both adapters give the same grids): a formula whose cached
- * result is 0, false or "" reads as null; a cell with style index 0 is never a date; a number
+ * exceljs's quirks kept on purpose (so both adapters give the same grids): a cell with style index 0 is never a date; a number
  * format is a date format when, outside quotes and brackets, it has one of y m d h M s b (escaped
  * letters too); `t="str"` text is entity-decoded once more. Where exceljs throws or gives
  * "[object Object]" (an out-of-range shared string, an empty <si/>, overlapping merges, a date past
  * year 275760, a row without r, a shared formula without its master, prefixed XML, other part
  * names) this reader gives the sane value instead. Where it differs from exceljs on purpose: a
+ * formula's cached 0, FALSE or "" is that value, as in Excel (exceljs reads null), and a formula
+ * with no cached result is listed in the grid's `uncalculated` (the file was saved without
+ * calculating); a
  * merge reaching past the sheet's cells stops at them (exceljs makes rows down to its end: the
  * 6-minute whole-column merge); LibreOffice's date1904="true" is the 1904 system (exceljs reads
  * only "1"); CDATA text is text; with maxRows, a part over MERGE_SCAN_BYTES is not read past
  * those rows, so merges and hyperlinks (listed after the rows) are not applied to them.
  */
 import { SaxesParser } from "saxes";
-import type { CellValue, SheetGrid } from "../../core/grid";
+import { cellAddress, type CellValue, type SheetGrid } from "../../core/grid";
 import { ChitieuError } from "../../core/errors";
 import { said, type Message } from "../../core/messages";
 import { PartLimitError, XlsxPackage } from "./zip";
@@ -388,6 +390,8 @@ export async function readGrid(pkg: XlsxPackage, book: WorkbookInfo, sheet: stri
   // formulas whose value a hyperlink changes: only looked at when the sheet has hyperlinks.
   const skipped: number[] = [];
   const formulaText = new Map<number, CellValue>();
+  // Formulas saved with no cached result (A1 addresses), for SheetGrid.uncalculated.
+  const uncalculated: string[] = [];
   // Shared strings to look up after the stream when the table is too large to keep: [row, col, index].
   const pending: number[] = [];
   let cells = 0;
@@ -413,6 +417,8 @@ export async function readGrid(pkg: XlsxPackage, book: WorkbookInfo, sheet: stri
   let cType: string | undefined;
   let cStyle = 0;
   let raw: string | undefined;
+  // A <v> was there (a formula's cached "" is <v></v>, no text); a formula without one was never calculated.
+  let hasV = false;
   let runs: string | null = null;
   let isFormula = false;
   let textTarget = 0; // 0 none, 1 raw (<v>, <t>), 2 run text, 3 formula text
@@ -452,6 +458,10 @@ export async function readGrid(pkg: XlsxPackage, book: WorkbookInfo, sheet: stri
         else if (cType === "e") result = raw;
         else result = parseFloat(raw);
       }
+      // No <v> at all: saved by a program that does not calculate (openpyxl, a script), so there
+      // is no figure to read, and the planner is told so rather than that the cell is blank. (An
+      // empty <v></v> is a calculated "", as Excel writes =IF(…;"";…).)
+      if (!hasV) uncalculated.push(cellAddress(r - 1, c - 1));
       let shown: CellValue = null;
       if (result !== undefined) {
         if (styleIsDate) {
@@ -459,9 +469,10 @@ export async function readGrid(pkg: XlsxPackage, book: WorkbookInfo, sheet: stri
           shown = d ?? (result as CellValue);
           value = shown;
         } else {
+          // The cached result as Excel gives it, 0, FALSE and "" included (exceljs drops falsy
+          // results: a 0 read as blank would be a figure lost, or a wrong warning).
           shown = result as CellValue;
-          // exceljs copies a formula's result only when it is truthy.
-          value = result ? (result as CellValue) : null;
+          value = shown;
         }
       }
       if (shown !== value) formulaText.set(r * KEY + c, shown);
@@ -538,6 +549,7 @@ export async function readGrid(pkg: XlsxPackage, book: WorkbookInfo, sheet: stri
         cStyle = s !== undefined ? parseInt(s, 10) || 0 : 0;
         raw = undefined;
         runs = null;
+        hasV = false;
         isFormula = false;
         textTarget = 0;
         inRun = false;
@@ -545,7 +557,10 @@ export async function readGrid(pkg: XlsxPackage, book: WorkbookInfo, sheet: stri
         return;
       }
       if (!inCell) return;
-      if (name === "v") textTarget = 1;
+      if (name === "v") {
+        textTarget = 1;
+        hasV = true;
+      }
       else if (name === "f") {
         const t = (node.attributes as Record<string, string>).t;
         if (t) isFormula = true;
@@ -675,7 +690,11 @@ export async function readGrid(pkg: XlsxPackage, book: WorkbookInfo, sheet: stri
     }
   }
   while (values.length > 0 && values[values.length - 1]!.length === 0) values.pop();
-  return { name, values, origin: { row: 0, col: 0 } };
+  const inGrid = uncalculated.filter((a) => {
+    const at = decodeRef(a);
+    return at !== null && at[0] <= values.length;
+  });
+  return inGrid.length > 0 ? { name, values, origin: { row: 0, col: 0 }, uncalculated: inGrid } : { name, values, origin: { row: 0, col: 0 } };
 }
 
 function applyMerges(

@@ -4,6 +4,9 @@ import { said, type Message } from "../../../src/core/messages";
 export const FILES_SAMPLES: readonly Message[] = [
   said("file-missing", { file: "bao-cao-thang-10.xlsx" }, undefined, "input"),
   said("file-is-folder", { file: "Báo cáo/Tháng 10" }, undefined, "input"),
+  said("file-not-regular", { file: "/tmp/bao-cao.fifo", kind: "pipe" }, undefined, "input"),
+  said("file-not-regular", { file: "/dev/zero", kind: "device" }, undefined, "input"),
+  said("file-too-large", { file: "Toàn quốc.xlsx", bytes: 300 * 1024 * 1024, limit: 256 * 1024 * 1024 }, undefined, "input"),
   said("file-cannot-open", { file: "BHXH tháng 10.xlsx", reason: "denied", detail: "EACCES" }, undefined, "input"),
   said("file-empty", { file: "BHXH tháng 10.xlsx" }, undefined, "input"),
   said("file-encrypted", { file: "Chỉ tiêu 2024 (mật khẩu).xlsx" }, undefined, "input"),

@@ -24,6 +24,7 @@ export const TABLES_SAMPLES: readonly Message[] = [
   said("figure-too-large", { value: 1e19, header: "BHYT", unit: "Thành phố Vị Thanh" }, { sheet: "Kế hoạch", cell: "C8" }),
   said("negative-figure", { value: -120, header: "BHXH bắt buộc", unit: "Huyện Châu Thành A" }, { sheet: "Kế hoạch", cell: "D9" }),
   said("blank-cell", { header: "BHXH tự nguyện", unit: "Thị xã Ngã Bảy" }, { sheet: "Thực hiện", cell: "C11" }),
+  said("formula-not-calculated", { header: "BHYT", unit: "Xã Vị Thủy" }, { sheet: "Thực hiện", cell: "E9" }),
   said("excel-error", { error: "#N/A", header: "BHYT", unit: "Huyện Long Mỹ" }, { sheet: "Thực hiện", cell: "E7" }),
   said("text-in-number-column", { text: "chưa báo cáo", header: "BHTN", unit: "Thị xã Long Mỹ" }, { sheet: "Thực hiện", cell: "F12" }),
   said("separator-read-as-thousands", { written: "2,010", grouped: 2010, decimal: 2.01, header: "BHXH tự nguyện", sheetLocale: "vi" }, { sheet: "Thực hiện", cell: "C13" }),

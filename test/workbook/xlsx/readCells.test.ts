@@ -37,7 +37,7 @@ const CELLS = worksheetXml(
     `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c></row>`,
     // numbers under each style: 0 (date fmt, never a date), 1..5
     `<row r="2"><c r="A2" s="0"><v>45000</v></c><c r="B2" s="1"><v>45000</v></c><c r="C2" s="2"><v>45000</v></c><c r="D2" s="3"><v>45000</v></c><c r="E2" s="4"><v>0.5</v></c><c r="F2" s="5"><v>45000</v></c><c r="G2" s="6"><v>7</v></c></row>`,
-    // formulas: 0, false, "" cached (null, as exceljs), a string decoded twice, an error, a date result, none cached
+    // formulas: 0, false, "" cached (0, false and null: exceljs mended, test/helpers/xlsxRead.ts), a string decoded twice, an error, a date result, none cached
     `<row r="3"><c r="A3"><f>B3-B3</f><v>0</v></c><c r="B3" t="b"><f>1=2</f><v>0</v></c><c r="C3" t="str"><f>""</f><v></v></c><c r="D3" t="str"><f>"x"</f><v>a &amp;lt; b</v></c><c r="E3" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="F3" s="1"><f>TODAY()</f><v>45001</v></c><c r="G3"><f>A1</f></c><c r="H3" s="1"><f>0</f><v>0</v></c></row>`,
     // shared formula master and slave; an array formula
     `<row r="4"><c r="A4"><f t="shared" ref="A4:A5" si="0">B4*2</f><v>10</v></c><c r="B4"><v>5</v></c><c r="C4"><f t="array" ref="C4">SUM(B4)</f><v>5</v></c></row>`,
@@ -79,7 +79,10 @@ describe("every kind of cell, as exceljs reads it", () => {
     const g = (await readWithPackage(bytes)).grids[0]!.values;
     expect(g[0]).toEqual(["Huyện Vị Thủy", "Tổng cộng", "line\rbreak", "", "a & b"]);
     expect(g[1]).toEqual([45000, "2023-03-15", 45000, "2023-03-15", "1899-12-30", 45000, 7]);
-    expect(g[2]).toEqual([null, null, null, "a < b", "#DIV/0!", "2023-03-16", null, "1899-12-30"]);
+    // Cached 0, FALSE and "" as Excel gives them (exceljs reads null); G3 was never calculated.
+    expect(g[2]).toEqual([0, false, null, "a < b", "#DIV/0!", "2023-03-16", null, "1899-12-30"]);
+    expect((await readWithPackage(bytes, {}, true)).grids[0]!.uncalculated).toEqual(["G3"]);
+    expect((await readWithPackage(bytes, { maxRows: 2 }, true)).grids[0]!.uncalculated).toBeUndefined();
     expect(g[3]).toEqual([10, 5, 5]);
     expect(g[4]).toEqual([12, 6]);
     expect(g[5]).toEqual(["Xã _x0041_", "PB", true, "#N/A", -1500, "&"]);
