@@ -24,11 +24,13 @@ export type ReportDate = { readonly kind: "day"; readonly day: DayDate } | { rea
 
 const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
-function daysIn(month: number, year: number): number {
+/** Days in a month of a year (Gregorian leap years); shared with periods.ts. */
+export function daysIn(month: number, year: number): number {
   return [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
 }
 
-function dayOf(d: string, m: string, y: string): DayDate | null {
+/** A day from its written parts ("30", "6", "2024"), checked; null when it is not a real date. Shared with periods.ts. */
+export function dayOf(d: string, m: string, y: string): DayDate | null {
   const day = Number(d);
   const month = Number(m);
   const year = Number(y);
@@ -82,7 +84,8 @@ export function reportDateFromTitles(lines: readonly string[]): ReportDate | nul
   return null;
 }
 
-function dayInEnglish(d: DayDate): string {
+/** "30 June 2024": a day in English prose; shared with paceText.ts. */
+export function dayInEnglish(d: Pick<DayDate, "day" | "month" | "year">): string {
   return `${d.day} ${MONTHS_EN[d.month - 1]} ${d.year}`;
 }
 
