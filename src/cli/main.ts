@@ -4,6 +4,7 @@
  * adapter (src/workbook/xlsx/packageWorkbook.ts) to the shared pipeline, print, write. User
  * errors exit 2 with one clear line.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { isChitieuError } from "../core/errors";
 import type { Lang } from "../core/i18n";
@@ -16,7 +17,13 @@ import { checkOutKind, checkOutPath, loadPackageWorkbook, removeTemporaryFilesOn
 import { printSummary } from "./print";
 import { forTerminal, jsonForTerminal } from "./terminalText";
 
-const ROOT = path.resolve(__dirname, "..", "..");
+/** The package's folder (where samples/ is): src/cli/ when run from sources, dist-cli/ when built. */
+const ROOT = packageRoot(__dirname);
+
+function packageRoot(from: string): string {
+  for (let d = from; d !== path.dirname(d); d = path.dirname(d)) if (fs.existsSync(path.join(d, "package.json"))) return d;
+  return path.resolve(from, "..", "..");
+}
 export const DEMO_INPUT = path.join(ROOT, "samples", "hau-giang-2022.xlsx");
 export const DEMO_OUT = path.join("out", "chi-tieu-demo.xlsx");
 
@@ -67,9 +74,19 @@ export async function main(argv: readonly string[], streams: CliIo = { out: (s: 
   }
 }
 
-/** `chitieu` as a program (bin/chitieu.js, or this file run directly): Ctrl+C leaves no temporary file. */
+/**
+ * `chitieu` as a program (bin/chitieu.js, or this file run directly): Ctrl+C leaves no temporary
+ * file, and a reader that stops reading (`chitieu … | head`) ends the run quietly, not with an
+ * EPIPE stack trace: by then the output file is written; only the rest of the printing is lost.
+ */
 export function runAsProgram(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   removeTemporaryFilesOnSignals();
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   return main(argv).then((code) => {
     process.exitCode = code;
   });
