@@ -21,8 +21,9 @@ export const USAGE = `Usage:
                     [--previous <sheet>] [--json] [--average overall|mean] [--rank competition|dense] [--lang vi|en]
                     [--locale vi|en] [--map <role|sheet>:<column>=[<role>:]<indicator>]… [--goal [<measure>:]<indicator>[@<category>]=<rate>]…
                     [--category <header>] [--group-by <header>] [--as-of <dd/mm/yyyy>] [--area <text>]
-                    [--lowest <n>]
-  chitieu demo      runs summarize on the bundled sample workbook
+                    [--lowest <n>] [--crosswalk <sheet>|none]
+  chitieu demo      runs summarize on the bundled sample workbook (--sample merged: the one after the
+                    July 2025 merger, last year's figures on the old communes)
 
   --average   compare units with the area-wide rate (Σ actual / Σ target, default) or the mean of unit rates
   --rank      competition ranking 1, 2, 2, 4 (default, as Excel's RANK.EQ) or dense 1, 2, 2, 3
@@ -44,7 +45,10 @@ export const USAGE = `Usage:
   --area      the area the commentary names, e.g. --area "tỉnh Hậu Giang" (else an agency title row
               such as "BẢO HIỂM XÃ HỘI TỈNH HẬU GIANG", or the total row: "Toàn tỉnh")
   --lowest    how many of the units below the average the commentary names, lowest first (1–50, default 5);
-              the rest are counted: "… và 163 đơn vị khác"`;
+              the rest are counted: "… và 163 đơn vị khác"
+  --crosswalk the sheet of old to new units across the July 2025 merger (else found by its headers:
+              "Đơn vị cũ" / "Đơn vị mới", "Xã, phường trước sắp xếp" / "… sau sắp xếp", optional "Tỷ lệ (%)");
+              a sheet of old units (last year's, the base, a plan) is summed into the new units; none: not used`;
 
 /** A usage error: one message, in the run's language like every other (the usage text is `--help`'s). */
 function usage(m: Message): ChitieuError {
@@ -57,7 +61,7 @@ export function wantsHelp(argv: readonly string[]): boolean {
 }
 
 /** The options `summarize` knows, to suggest the nearest to a mistyped one. */
-const OPTIONS = ["--targets", "--actuals", "--base", "--previous", "--out", "--json", "--average", "--rank", "--lang", "--locale", "--map", "--goal", "--category", "--group-by", "--as-of", "--area", "--lowest", "--help"];
+const OPTIONS = ["--targets", "--actuals", "--base", "--previous", "--crosswalk", "--sample", "--out", "--json", "--average", "--rank", "--lang", "--locale", "--map", "--goal", "--category", "--group-by", "--as-of", "--area", "--lowest", "--help"];
 
 /** Edit distance (insertions, deletions, substitutions) between two short strings. */
 function distance(a: string, b: string): number {
@@ -93,6 +97,7 @@ const SETTING_OF: Readonly<Record<string, Setting>> = {
   "--actuals": "actuals",
   "--base": "base",
   "--previous": "previous",
+  "--crosswalk": "crosswalk",
   "--out": "out",
   "--average": "average",
   "--rank": "rank",
@@ -134,7 +139,11 @@ export function parseMap(spec: string): IndicatorOverride {
   return role ? { sheet, column: m[2]!.trim(), indicator, role } : { sheet, column: m[2]!.trim(), indicator };
 }
 
-export function parseArgs(argv: readonly string[], demoInput: string, demoOut: string): SummarizeArgs {
+/**
+ * `samples`: the demo's other bundled workbooks by name (`chitieu demo --sample merged`); the
+ * demo runs `demoInput` without --sample.
+ */
+export function parseArgs(argv: readonly string[], demoInput: string, demoOut: string, samples: Readonly<Record<string, string>> = {}): SummarizeArgs {
   const [command, ...rest] = argv;
   if (command !== "summarize" && command !== "demo") throw usage(said("cli-unknown-command", { command: command ?? null }));
   const sheets: Partial<Record<SheetRole, string>> = {};
@@ -145,6 +154,8 @@ export function parseArgs(argv: readonly string[], demoInput: string, demoOut: s
   let asOf: string | null = null;
   let area: string | null = null;
   let lowest = DEFAULT_CHOICES.lowest;
+  let crosswalk: string | null | undefined;
+  let sample: string | undefined;
   let input: string | undefined;
   let out: string | undefined;
   let json = false;
@@ -165,6 +176,15 @@ export function parseArgs(argv: readonly string[], demoInput: string, demoOut: s
       case "--base":
       case "--previous":
         sheets[a.slice(2) as SheetRole] = value();
+        break;
+      case "--crosswalk": {
+        const v = value();
+        crosswalk = v.trim().toLowerCase() === "none" ? null : v;
+        break;
+      }
+      case "--sample":
+        if (command !== "demo") throw usage(said("cli-unknown-option", { option: a, nearest: null }));
+        sample = oneOf(a, rest[++i], Object.keys(samples));
         break;
       case "--out":
         out = value();
@@ -220,10 +240,10 @@ export function parseArgs(argv: readonly string[], demoInput: string, demoOut: s
     }
   }
   if (command === "demo") {
-    input = input ?? demoInput;
+    input = input ?? (sample !== undefined ? samples[sample]! : demoInput);
     out = out ?? demoOut;
   }
   if (!input) throw usage(said("cli-no-input", {}, undefined, "input"));
   if (!out) throw usage(said("cli-no-out", {}, undefined, "out"));
-  return { command, input, out, json, choices: { sheets, average, rank, lang, locale, overrides, goals, category, groupBy, asOf, area, lowest } };
+  return { command, input, out, json, choices: { sheets, average, rank, lang, locale, overrides, goals, category, groupBy, asOf, area, lowest, ...(crosswalk !== undefined ? { crosswalk } : {}) } };
 }

@@ -25,6 +25,8 @@ function packageRoot(from: string): string {
   return path.resolve(from, "..", "..");
 }
 export const DEMO_INPUT = path.join(ROOT, "samples", "hau-giang-2022.xlsx");
+/** The demo's other samples (`demo --sample merged`): after the July 2025 merger, last year on the old communes. */
+export const DEMO_SAMPLES: Readonly<Record<string, string>> = { merged: path.join(ROOT, "samples", "can-tho-2026-merged.xlsx") };
 export const DEMO_OUT = path.join("out", "chi-tieu-demo.xlsx");
 
 /** Where the CLI prints: stdout and stderr by default; tests pass collectors (any return value is ignored). */
@@ -43,7 +45,7 @@ export async function main(argv: readonly string[], streams: CliIo = { out: (s: 
     return 0;
   }
   try {
-    const args = parseArgs(argv, DEMO_INPUT, DEMO_OUT);
+    const args = parseArgs(argv, DEMO_INPUT, DEMO_OUT, DEMO_SAMPLES);
     lang = args.choices.lang;
     checkOutPath(args.input, args.out);
     // The package as it is: read lazily, written back whole with our parts added (src/workbook/xlsx).

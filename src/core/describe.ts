@@ -149,7 +149,10 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
     starts.push(next);
     next += w;
   }
-  const width = next;
+  // Issue 18: a note per unit whose figures were summed from old units through the crosswalk.
+  const mergedFrom = summary.crosswalk && summary.crosswalk.from.length > 0 ? summary.crosswalk.from : null;
+  const noteCol = mergedFrom ? next : -1;
+  const width = next + (mergedFrom ? 1 : 0);
   const anyGoal = extras.some((e) => e.goal);
   const LEGEND = 2 + K;
   const HEAD1 = 4 + K;
@@ -177,6 +180,11 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
     if (e.goal) h2.push(L.goal, L.goalGap, toGoalLabel(r, L), L.belowGoal);
     merges.push({ row: HEAD1, col: starts[i]!, rows: 1, cols: widths[i]! });
   });
+  if (mergedFrom) {
+    h1.push(L.mergedNote);
+    h2.push(null);
+    merges.push({ row: HEAD1, col: noteCol, rows: 2, cols: 1 });
+  }
   head.push(h1, h2);
 
   const nUnits = summary.units.length;
@@ -223,6 +231,11 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
         row[col++] = c.belowGoal && c.belowGoal[j] === 1 ? L.belowGoalMark : null;
       }
     }
+    if (mergedFrom) {
+      const from = mergedFrom[k];
+      const parts = from ? (["previous", "targets", "base"] as const).filter((r) => from[r]).map((r) => L.mergedFrom(r, from[r]!)) : [];
+      row[noteCol] = parts.length > 0 ? parts.join("; ") : null;
+    }
     return row;
   };
   const tail: OutputValue[][] = [];
@@ -241,6 +254,10 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
       avgRow.push(null, null, null, null);
     }
   });
+  if (mergedFrom) {
+    totalRow.push(null);
+    avgRow.push(null);
+  }
   tail.push(totalRow, avgRow);
 
   const columnFormats = [FMT_RANK, FMT_TEXT];
@@ -249,6 +266,7 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
     if (e.growth) columnFormats.push(e.previousFormat, FMT_RATE);
     if (e.goal) columnFormats.push(FMT_RATE, FMT_POINTS, FMT_INT, FMT_TEXT);
   });
+  if (mergedFrom) columnFormats.push(FMT_TEXT);
   const highlights: Highlight[] = [
     { style: "title", block: { row: 0, col: 0, rows: 1, cols: 1 }, rows: [0] },
     { style: "header", block: { row: HEAD1, col: 0, rows: 2, cols: width }, rows: [HEAD1, HEAD2] },
@@ -304,6 +322,7 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
     if (e.growth) columnWidths.push(12, 11);
     if (e.goal) columnWidths.push(9, 12, 12, 13);
   });
+  if (mergedFrom) columnWidths.push(48);
   // Each note: merged over about a screen's width, wrapped, tall enough to read, in the warning colours.
   let noteCols = 0;
   let noteUnits = 0;

@@ -41,6 +41,10 @@ const LABELS = {
     groupsTitle: "Theo nhóm đơn vị",
     legendBelowColour: "Tô màu hồng (cột thực hiện, tỷ lệ): đơn vị có tỷ lệ thấp hơn bình quân so sánh",
     legendGoal: "Tô màu vàng (cột mục tiêu): đơn vị chưa đạt mục tiêu",
+    // Issue 18: figures summed from the old units through the crosswalk.
+    mergedNote: "Ghi chú (quy đổi đơn vị)",
+    mergedFrom: (role: "targets" | "base" | "previous", from: readonly string[]) =>
+      `${role === "previous" ? "Cùng kỳ" : role === "targets" ? "Kế hoạch" : "Dân số / lao động"} quy đổi từ: ${from.join(", ")}`,
   },
   en: {
     overviewSheet: "Overview",
@@ -78,6 +82,9 @@ const LABELS = {
     groupsTitle: "By group",
     legendBelowColour: "Pink (actual and rate columns): units below the average",
     legendGoal: "Yellow (goal columns): units short of their goal",
+    mergedNote: "Note (units converted)",
+    mergedFrom: (role: "targets" | "base" | "previous", from: readonly string[]) =>
+      `${role === "previous" ? "Same period" : role === "targets" ? "Target" : "Population / labour force"} summed from: ${from.join(", ")}`,
   },
 } as const;
 

@@ -26,6 +26,18 @@ export interface JsonUnit {
   belowGoal: boolean;
   goalFrom: "unit" | "category" | "area" | null;
   category: string | null;
+  /**
+   * Addition (issue 18): figures summed from the old units of a sheet through the crosswalk (the
+   * July 2025 merger), each with the sheet and the old units it was made of — `"from": ["Xã A",
+   * "Xã B"]`; absent for a unit none of whose figures was.
+   */
+  merged?: { previous?: JsonMerged; denominator?: JsonMerged };
+}
+
+/** A figure summed from old units: the sheet they are listed in, and the old units as it writes them. */
+export interface JsonMerged {
+  sheet: string;
+  from: string[];
 }
 
 export interface JsonGroup {
@@ -84,12 +96,32 @@ export interface JsonReport {
    * these rendered in the run's language): `{ code, where: { sheet, cell, column, row }, params }`.
    */
   messages: { warnings: Message[]; sheetNotes: Message[] };
+  /**
+   * Addition (issue 18): the crosswalk of old to new units when one was used or given, and the
+   * sheets summed through it (their roles, and how many old and new units); absent without one.
+   */
+  crosswalk?: { sheet: string; converted: { sheet: string; roles: string[]; oldUnits: number; newUnits: number }[] };
 }
 
 
 /** `narrative`: the paragraphs as the run wrote them; when not given, written in Vietnamese from `s`. */
 export function toJsonReport(s: Summary, output?: JsonReport["output"], narrative?: readonly string[], lang: Lang = "vi"): JsonReport {
   const voice = { lang, shell: "cli" } as const;
+  // Per unit of the summary, the old units each converted figure was made of (issue 18).
+  const cw = s.crosswalk && s.crosswalk.from.length > 0 ? s.crosswalk : null;
+  const position = cw ? new Map(s.units.map((u, k) => [u, k])) : null;
+  const sheetOf = (role: "targets" | "base" | "previous") => cw?.converted.find((c) => c.roles.includes(role))?.sheet ?? "";
+  const merged = (unit: string, measure: "attainment" | "coverage"): Pick<JsonUnit, "merged"> => {
+    if (!cw || !position) return {};
+    const k = position.get(unit);
+    const from = k === undefined ? undefined : cw.from[k];
+    if (!from) return {};
+    const denominatorRole = measure === "attainment" ? "targets" : "base";
+    const m: NonNullable<JsonUnit["merged"]> = {};
+    if (from.previous) m.previous = { sheet: sheetOf("previous"), from: [...from.previous] };
+    if (from[denominatorRole]) m.denominator = { sheet: sheetOf(denominatorRole), from: [...from[denominatorRole]!] };
+    return m.previous || m.denominator ? { merged: m } : {};
+  };
   const report: JsonReport = {
     sheets: { targets: s.sheets.targets, actuals: s.sheets.actuals, base: s.sheets.base, previous: s.sheets.previous ?? null },
     average: s.average,
@@ -116,6 +148,7 @@ export function toJsonReport(s: Summary, output?: JsonReport["output"], narrativ
         belowGoal: u.belowGoal,
         goalFrom: u.goalFrom,
         category: u.category,
+        ...merged(u.unit, r.measure),
       })),
       indicatorKey: r.indicatorKey,
       denominatorKind: r.denominatorKind,
@@ -141,6 +174,7 @@ export function toJsonReport(s: Summary, output?: JsonReport["output"], narrativ
     totalMismatches: (s.totalMismatches ?? []).map((t) => ({ cell: t.cell, header: t.header, label: t.label, sheetTotal: t.sheetTotal, unitsSum: t.unitsSum })),
     messages: { warnings: [...s.warnings], sheetNotes: [...(s.sheetNotes ?? [])] },
   };
+  if (s.crosswalk) report.crosswalk = { sheet: s.crosswalk.sheet, converted: s.crosswalk.converted.map((c) => ({ sheet: c.sheet, roles: [...c.roles], oldUnits: c.oldUnits, newUnits: c.newUnits })) };
   if (output) report.output = output;
   return report;
 }

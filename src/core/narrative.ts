@@ -41,6 +41,11 @@ export interface NarrativeContext {
   readonly average: AverageMode;
   /** Units named in a list, lowest first; the rest are "và N đơn vị khác" (see NarrativeOptions.lowest). */
   readonly lowest: number;
+  /**
+   * Last year's figures summed into the new units through the crosswalk (the July 2025 merger),
+   * and their year where the sheet says it: the growth says so. Absent or null when they were not.
+   */
+  readonly mergedPrevious?: { readonly year: number | null } | null;
 }
 
 /** The report date and area for a summary, from the options first, then the workbook. */
@@ -56,7 +61,8 @@ export function narrativeContext(summary: Summary, options: NarrativeOptions = {
     totalLabel: summary.totalLabel,
   });
   const lowest = options.lowest !== undefined && Number.isInteger(options.lowest) && options.lowest >= 1 ? options.lowest : DEFAULT_LOWEST;
-  return { lang, date, area, level, average: summary.average, lowest };
+  const converted = summary.crosswalk?.converted.find((c) => c.roles.includes("previous"));
+  return { lang, date, area, level, average: summary.average, lowest, mergedPrevious: converted ? { year: converted.period?.year ?? null } : null };
 }
 
 /** One paragraph per indicator and measure, in the order of the results. */
@@ -126,13 +132,20 @@ export function measurePhrase(r: Pick<IndicatorResult, "measure" | "denominatorK
   return `${rate} of the labour force`;
 }
 
-/** "tăng 5,40% so với cùng kỳ" / "up 5.40% on the same period last year"; "" without growth. */
-export function growthPhrase(growth: number | null, lang: Lang): string {
+/**
+ * "tăng 5,40% so với cùng kỳ" / "up 5.40% on the same period last year"; "" without growth.
+ * Last year's figures summed into the new units (`merged`) say so: "tăng 5,40% so với cùng kỳ
+ * năm 2025, quy đổi theo đơn vị hành chính mới" / "up 5.40% on the same period of 2025,
+ * converted to the new administrative units".
+ */
+export function growthPhrase(growth: number | null, lang: Lang, merged: { readonly year: number | null } | null = null): string {
   if (growth === null) return "";
   const shown = pct(Math.abs(growth), lang);
-  if (!/[1-9]/.test(shown)) return lang === "vi" ? "bằng cùng kỳ" : "unchanged on the same period last year";
-  if (lang === "vi") return `${growth > 0 ? "tăng" : "giảm"} ${shown} so với cùng kỳ`;
-  return `${growth > 0 ? "up" : "down"} ${shown} on the same period last year`;
+  const period = merged ? (lang === "vi" ? `cùng kỳ${merged.year ? ` năm ${merged.year}` : ""}` : `the same period${merged.year ? ` of ${merged.year}` : " last year"}`) : null;
+  const converted = merged ? (lang === "vi" ? ", quy đổi theo đơn vị hành chính mới" : ", converted to the new administrative units") : "";
+  if (!/[1-9]/.test(shown)) return (lang === "vi" ? `bằng ${period ?? "cùng kỳ"}` : `unchanged on ${period ?? "the same period last year"}`) + converted;
+  if (lang === "vi") return `${growth > 0 ? "tăng" : "giảm"} ${shown} so với ${period ?? "cùng kỳ"}${converted}`;
+  return `${growth > 0 ? "up" : "down"} ${shown} on ${period ?? "the same period last year"}${converted}`;
 }
 
 /** What an indicator counts, for what is still missing to a goal: people, or its header's unit. */
@@ -185,7 +198,7 @@ export function openingSentence(r: IndicatorResult, ctx: NarrativeContext): stri
   const ind = indicatorProse(r, lang);
   const lead = ctx.date ? reportDateLead(ctx.date, lang) : "";
   const n = count(r.actualTotal, lang);
-  const tail = [measurePhrase(r, lang), growthPhrase(r.growth, lang), goalPhrase(r.goal, r.goalGap, r.toGoal, lang, r.measure, ind)]
+  const tail = [measurePhrase(r, lang), growthPhrase(r.growth, lang, ctx.mergedPrevious ?? null), goalPhrase(r.goal, r.goalGap, r.toGoal, lang, r.measure, ind)]
     .filter((s) => s !== "")
     .join(", ");
   const unit = ind.unit ? ` ${ind.unit}` : "";

@@ -11,7 +11,7 @@ import { GoalSetting } from "./goals";
 import { GroupResult } from "./groups";
 import { NumberLocale } from "./numbers";
 import { RankMode } from "./rank";
-import { SheetRole } from "./roles";
+import { SheetPeriod, SheetRole } from "./roles";
 import type { Message } from "./messages";
 
 export type Measure = "attainment" | "coverage";
@@ -27,6 +27,11 @@ export interface SummaryInput {
    * A role with no sheet and not switched off is read from the columns that say they hold it.
    */
   readonly off?: readonly ("targets" | "base" | "previous")[];
+  /**
+   * The table of old units to new ones across the July 2025 merger (crosswalk.ts): a sheet of old
+   * units (last year's, the base, a plan) is summed into the new units the actuals list.
+   */
+  readonly crosswalk?: SheetGrid | null;
 }
 
 export interface SummaryOptions {
@@ -194,6 +199,8 @@ export interface SheetDetection {
   readonly names?: readonly { readonly row: number; readonly name: string; readonly written: string; readonly why: "mark" | "number" }[];
   /** Two or three rows per unit: the column of the band labels and the bands, in order. */
   readonly bands?: { readonly column: string; readonly labels: readonly string[] };
+  /** A sheet of old units summed into the new units through a crosswalk: the crosswalk, and how many units of each. */
+  readonly crosswalk?: { readonly sheet: string; readonly oldUnits: number; readonly newUnits: number };
 }
 
 /** A column's role in the detection view: what it feeds, or "ignored". */
@@ -241,6 +248,24 @@ export interface Summary {
   readonly totalMismatches?: readonly TotalCheck[];
   /** Why each sheet was taken where another could have served (the report's year, columns, hidden sheets). */
   readonly sheetNotes?: readonly Message[];
+  /** The crosswalk of old to new units, when one was given, and the sheets summed through it. */
+  readonly crosswalk?: CrosswalkUse | null;
+}
+
+/** A crosswalk at work: the sheets of old units summed into the new units, and what each new unit was made of. */
+export interface CrosswalkUse {
+  readonly sheet: string;
+  readonly converted: readonly {
+    readonly sheet: string;
+    readonly roles: readonly SheetRole[];
+    /** Old units of the sheet summed into new units, and the new units made. */
+    readonly oldUnits: number;
+    readonly newUnits: number;
+    /** The sheet's period (its name or title rows), for "so với cùng kỳ năm 2025". */
+    readonly period: SheetPeriod | null;
+  }[];
+  /** Per unit of the summary (Summary.units order), per role read from a converted sheet, the old units summed into it (as that sheet writes them). */
+  readonly from: readonly Partial<Record<SheetRole, readonly string[]>>[];
 }
 
 export interface CategoryInfo {

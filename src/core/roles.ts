@@ -27,6 +27,11 @@ export interface SheetChoice {
   readonly notes?: readonly Message[];
   /** Doubts about the choice a planner must see (a plan of another year than the actuals'). */
   readonly warnings?: readonly Message[];
+  /**
+   * The table of old to new units across the July 2025 merger (crosswalk.ts): named, or found by
+   * its headers among the other sheets; null or absent for none. Set by the pipeline, not here.
+   */
+  readonly crosswalk?: string | null;
 }
 
 /** A name to use, null for "none" (optional sheets only), or absent to detect. */
@@ -245,9 +250,11 @@ export function chooseSheets(
     const options = candidates.filter((n) => !taken.has(n) && roleByName(n) === role);
     if (options.length === 0) continue;
     const report = chosen.actuals ? period(chosen.actuals) : null;
+    // The year a role's sheet should be of: the actuals' year; last year's same period, the year before.
+    const expected = report ? (role === "previous" ? report.year - 1 : report.year) : 0;
     const fit = (n: string) => {
       const p = period(n);
-      return role === "actuals" || !report || !p ? 1 : p.year === report.year ? 2 : 0;
+      return role === "actuals" || !report || !p ? 1 : p.year === expected ? 2 : 0;
     };
     const value = (n: string) => {
       const p = period(n);
@@ -267,7 +274,7 @@ export function chooseSheets(
     }
     // The only plan or base of another year than the actuals': used, and said as a warning.
     const report2 = role === "actuals" ? null : report;
-    if (report2 && p && p.year !== report2.year) {
+    if (report2 && p && p.year !== expected) {
       warnings.push(said("sheet-of-another-year", { role, year: p.year, actuals: chosen.actuals!, actualsYear: report2.year }, { sheet: best }, role));
     }
   }

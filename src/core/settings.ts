@@ -39,6 +39,11 @@ export interface RunChoices {
    * A whole number LOWEST_MIN–LOWEST_MAX (absent = DEFAULT_LOWEST).
    */
   readonly lowest?: number;
+  /**
+   * The sheet of old to new units across the July 2025 merger ("Đơn vị cũ" / "Đơn vị mới"):
+   * a name to use, null for none, absent to find it by its headers.
+   */
+  readonly crosswalk?: string | null;
 }
 
 /** The units a paragraph names by default: the published paragraphs (seeds 000, 001) name three; five keeps 168 communes to a sentence. */
@@ -124,6 +129,8 @@ export function parseSettings(raw: unknown): StoredSettings | null {
     groupBy: header(o.groupBy),
     area: header(o.area),
     lowest: parseLowest(o.lowest) ?? DEFAULT_LOWEST,
+    // A name, "none" (null) or, when absent or unreadable, found by its headers.
+    ...(typeof o.crosswalk === "string" && o.crosswalk.trim() !== "" ? { crosswalk: o.crosswalk } : o.crosswalk === null ? { crosswalk: null } : {}),
   };
 }
 

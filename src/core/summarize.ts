@@ -17,16 +17,19 @@ import { alignUnits } from "./alignUnits";
 import { SharedColumns } from "./computeResult";
 import { checkCategoryGoals, checkGoalsUsed, ownGoalLookup, planGoals } from "./goalPlans";
 import { indicatorResults } from "./indicatorResults";
-import { Summary, SummaryInput, SummaryOptions } from "./results";
+import { SheetDetection, Summary, SummaryInput, SummaryOptions } from "./results";
 import { ColumnReading, FIGURE_OF, SheetModel, checkOverridesUsed, detectionOf, letter, modelSheet, readColumns } from "./sheetModel";
 import { categorizeUnits, groupUnits } from "./unitColumns";
 import { checkAgainstSheets } from "./sheetChecks";
-import { said, type Message } from "./messages";
+import { said, saidKey, type Message } from "./messages";
+import { ConvertedTable, convertTable, listsOldUnits, readCrosswalk, unitListFit } from "./crosswalk";
+import type { CrosswalkUse } from "./results";
 
 // The result types and their readers live in results.ts; importers of "./summarize" keep theirs.
 export type {
   CategoryInfo,
   ColumnSource,
+  CrosswalkUse,
   GroupingInfo,
   IndicatorResult,
   Measure,
@@ -84,6 +87,39 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   add("actuals", input.actuals);
   add("base", input.base);
   add("previous", input.previous ?? null);
+
+  // Step 2: across the July 2025 merger. A sheet that lists the crosswalk's old units while the
+  // actuals list its new ones is summed into the new units before anything else reads it.
+  const conversions = new Map<DetectedTable, ConvertedTable>();
+  const crosswalk = input.crosswalk ? readCrosswalk(input.crosswalk, locale) : null;
+  if (input.crosswalk && !crosswalk) warnings.push(said("crosswalk-not-read", {}, { sheet: input.crosswalk.name }, "crosswalk"));
+  if (crosswalk) {
+    const said1 = new Set<string>();
+    const actualInput0 = inputs.find((x) => x.serving.includes("actuals"))!;
+    const refKeys = unitKeys.get(actualInput0.table)!;
+    const refNames = actualInput0.table.units.map((u) => u.name);
+    const refFit = unitListFit(crosswalk, refKeys, refNames, refNames, refKeys);
+    const now = periodOf(actualInput0.grid.name, actualInput0.grid.values);
+    inputs.forEach((x, k) => {
+      if (x === actualInput0) return;
+      const keys = unitKeys.get(x.table)!;
+      const fit = unitListFit(crosswalk, keys, x.table.units.map((u) => u.name), refNames, refKeys);
+      const before = periodOf(x.grid.name, x.grid.values);
+      const beforeMerger = !!(before && now && periodValue(before) < MERGER_DAY && periodValue(now) >= MERGER_DAY);
+      if (!listsOldUnits(fit, refFit, beforeMerger)) return;
+      const c = convertTable(x.table, keys, crosswalk, { table: actualInput0.table, keys: refKeys });
+      // The crosswalk's own doubts once, though several sheets meet them.
+      for (const w of c.warnings) {
+        const key = saidKey(w);
+        if (said1.has(key)) continue;
+        said1.add(key);
+        warnings.push(w);
+      }
+      unitKeys.set(c.table, c.table.units.map((u) => parseUnitName(u.name)));
+      inputs[k] = { ...x, table: c.table };
+      conversions.set(c.table, c);
+    });
+  }
 
   // Step 3b: what each column holds (a role per column), then what each role's columns measure.
   // A mapping by role ("targets:C=…") names the actuals' sheet for a role no sheet serves: the
@@ -152,7 +188,8 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   // the new commune). Without a crosswalk of old to new units, the growth would compare unlike units.
   const prevInput = previous ? inputs.find((x) => x.table === previous!.table && x.table !== actuals.table) : undefined;
   const actualInput = inputs.find((x) => x.table === actuals.table)!;
-  if (prevInput) {
+  // Last year's sheet summed into the new units through the crosswalk is this year's units.
+  if (prevInput && !conversions.has(prevInput.table)) {
     const before = periodOf(prevInput.grid.name, prevInput.grid.values);
     const now = periodOf(actualInput.grid.name, actualInput.grid.values);
     if (before && now && periodValue(before) < MERGER_DAY && periodValue(now) >= MERGER_DAY) {
@@ -236,6 +273,33 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     throw new ChitieuError("no-indicators", said("no-indicator-in-common", { against: targets ? "targets" : "base", sheets, unclear, rateGoals }, undefined, "map"));
   }
 
+  // Where each figure summed through the crosswalk came from, per unit of the summary.
+  const crosswalkUse: CrosswalkUse | null = crosswalk
+    ? {
+        sheet: crosswalk.sheet,
+        converted: [...conversions.values()].map((c) => {
+          const x = inputs.find((i) => i.table === c.table)!;
+          return { sheet: c.table.sheet, roles: [...x.serving], oldUnits: c.oldUnits, newUnits: c.table.units.length, period: periodOf(x.grid.name, x.grid.values) };
+        }),
+        from:
+          conversions.size === 0
+            ? []
+            : inResults.map((i) => {
+                const o: Partial<Record<SheetRole, readonly string[]>> = {};
+                for (const [role, m] of models) {
+                  const c = conversions.get(m.table);
+                  const j = c ? alignment.get(role)?.[i] : null;
+                  if (c && j !== null && j !== undefined) o[role] = c.from[j]!;
+                }
+                return o;
+              }),
+      }
+    : null;
+  const detectionWithCrosswalk = (d: SheetDetection, m: SheetModel): SheetDetection => {
+    const c = conversions.get(m.table);
+    return c && crosswalk ? { ...d, crosswalk: { sheet: crosswalk.sheet, oldUnits: c.oldUnits, newUnits: c.table.units.length } } : d;
+  };
+
   return {
     sheets: { targets: targets?.table.sheet ?? null, actuals: actuals.table.sheet, base: base?.table.sheet ?? null, previous: previous?.table.sheet ?? null },
     average: opts.average,
@@ -246,8 +310,8 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     warnings,
     // One sheet may serve several roles: its columns are listed with the first.
     detection: [
-      ...[...models.values()].map((m, _i, all) => detectionOf(m, firstModel.get(m.table) === m, all)),
-      ...(droppedPrevious ? [detectionOf(droppedPrevious)] : []),
+      ...[...models.values()].map((m, _i, all) => detectionWithCrosswalk(detectionOf(m, firstModel.get(m.table) === m, all), m)),
+      ...(droppedPrevious ? [detectionWithCrosswalk(detectionOf(droppedPrevious), droppedPrevious)] : []),
     ],
     totalLabel: ref.table.totalRow?.label ?? null,
     titles: [ref, ...[...firstModel.values()].filter((m) => m.table !== ref.table)].map((m) => ({ role: m.role, sheet: m.table.sheet, lines: m.table.titles })),
@@ -256,5 +320,6 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     goals: [...(options.goals ?? [])],
     ...(options.sheetNotes && options.sheetNotes.length > 0 ? { sheetNotes: [...options.sheetNotes] } : {}),
     totalMismatches: [...new Set([...models.values()].map((m) => m.table))].flatMap((t) => t.totalChecks),
+    ...(crosswalkUse ? { crosswalk: crosswalkUse } : {}),
   };
 }

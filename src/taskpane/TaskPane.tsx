@@ -290,7 +290,7 @@ export function TaskPane({ port, host, onRecalculated, workbookLoading = false, 
   const error = analysis.status === "error" ? analysis.error : run.status === "error" ? run.error : null;
   const fromRun = analysis.status !== "error" && run.status === "error";
   let atField = fieldProblem(S, error);
-  const shown = ready?.summary ?? (atField && !isSheetRole(atField.place) ? (lastGood.current?.summary ?? null) : null);
+  const shown = ready?.summary ?? (atField && !isSheetRole(atField.place) && atField.place !== "crosswalk" ? (lastGood.current?.summary ?? null) : null);
   if (atField?.place === "map" && !shown) atField = null;
   const topError = error !== null && !atField ? error : null;
   const detected = useMemo(() => (shown ? detectedReportContext(shown) : null), [shown]);
@@ -364,7 +364,7 @@ export function TaskPane({ port, host, onRecalculated, workbookLoading = false, 
 
       {!opening && choices && (
         <>
-          <SheetPickers S={S} sheets={sheetList} choices={choices} detected={ready ? effectiveChoice(ready) : byName} disabled={isRunning} onChange={change} problem={atField && isSheetRole(atField.place) ? atField : null} />
+          <SheetPickers S={S} sheets={sheetList} choices={choices} detected={ready ? effectiveChoice(ready) : byName} disabled={isRunning} onChange={change} problem={atField && (isSheetRole(atField.place) || atField.place === "crosswalk") ? atField : null} />
           {analysis.status === "loading" && read && <Spinner size="tiny" label={S.detecting} labelPosition="after" />}
           {shown && <DetectionView S={S} summary={shown} collapsed={run.status === "done" && !stale} choices={choices} onChange={change} disabled={isRunning} problem={atField?.place === "map" ? atField : null} />}
           {ready && ready.summary.warnings.length > 0 && run.status !== "done" && <WarningsBar S={S} warnings={ready.summary.warnings} />}

@@ -26,6 +26,7 @@ const VI = {
   roleActuals: LV.actuals,
   roleBase: LV.base,
   rolePrevious: LV.previous,
+  crosswalk: LV.crosswalk,
   noSheet: "— Không dùng —",
   detected: "Đã nhận diện",
   detecting: "Đang đọc sổ làm việc…",
@@ -123,6 +124,7 @@ const VI = {
   scaled: (column: string, header: string, scale: number, from: string) => `Cột ${column} (“${header}”) nhân ${scale.toLocaleString("vi-VN")} theo ${from}`,
   nameRead: (row: number, written: string, name: string) => `Dòng ${row}: “${written}” đọc là “${name}”`,
   bandsRead: (column: string, labels: string) => `Mỗi đơn vị nhiều dòng (cột ${column}): ${labels}`,
+  mergedRead: (oldUnits: number, newUnits: number, sheet: string) => `Quy đổi theo đơn vị hành chính mới: ${oldUnits} đơn vị cũ cộng vào ${newUnits} đơn vị mới theo bảng '${sheet}'`,
   readNotes: "Cách đọc số liệu",
 };
 
@@ -138,6 +140,7 @@ const EN: Strings = {
   roleActuals: LE.actuals,
   roleBase: LE.base,
   rolePrevious: LE.previous,
+  crosswalk: LE.crosswalk,
   noSheet: "— None —",
   detected: "Detected",
   detecting: "Reading the workbook…",
@@ -232,6 +235,7 @@ const EN: Strings = {
   scaled: (column: string, header: string, scale: number, from: string) => `Column ${column} (“${header}”) multiplied by ${scale.toLocaleString("en-US")} as stated in ${from}`,
   nameRead: (row: number, written: string, name: string) => `Row ${row}: “${written}” read as “${name}”`,
   bandsRead: (column: string, labels: string) => `Several rows per unit (column ${column}): ${labels}`,
+  mergedRead: (oldUnits: number, newUnits: number, sheet: string) => `Converted to the new administrative units: ${oldUnits} old units summed into ${newUnits} new ones by the table '${sheet}'`,
   readNotes: "How figures were read",
 };
 

@@ -8,6 +8,8 @@ import { ChitieuError } from "../core/errors";
 import { Grid, SheetGrid, isBlank } from "../core/grid";
 import { said } from "../core/messages";
 import { SheetChoice, SheetRole, chooseSheets, contestedRoles } from "../core/roles";
+import { findCrosswalkHeader } from "../core/crosswalk";
+import { foldText } from "../core/text";
 import { RunChoices } from "../core/settings";
 import { SheetSpec } from "../core/sheetSpec";
 import { Summary, summarize } from "../core/summarize";
@@ -43,7 +45,8 @@ async function choose(port: WorkbookPort, sheetList: SheetInfo[], choices: RunCh
   const allNames = [...worksheets, ...charts.map((c) => c.name)];
   // Never an input: our own summary sheets and chart sheets. Hidden sheets (a copy of last year's
   // plan kept out of sight) are never chosen on their own; named in the choices they are used.
-  const skip = new Set([...ours, ...charts.map((x) => x.name)]);
+  // The crosswalk named in the choices is no input of figures either.
+  const skip = new Set([...ours, ...charts.map((x) => x.name), ...(choices.crosswalk ? [choices.crosswalk] : [])]);
   const hidden = new Set(sheetList.filter((s) => s.hidden).map((s) => s.name));
   try {
     const c = chooseSheets(allNames, choices.sheets, new Map(), skip, hidden);
@@ -69,6 +72,30 @@ async function choose(port: WorkbookPort, sheetList: SheetInfo[], choices: RunCh
   }
 }
 
+/** Rows read from each other sheet to find the crosswalk by its headers. */
+const CROSSWALK_PEEK_ROWS = 20;
+
+/**
+ * The crosswalk of old to new units: the sheet the choices name (null: none), else the first
+ * other worksheet whose headers have a column of old units beside one of new units. Our own
+ * sheets, chart sheets, hidden sheets and the sheets chosen for a role are never looked at.
+ */
+async function findCrosswalk(port: WorkbookPort, sheetList: SheetInfo[], choice: SheetChoice, choices: RunChoices): Promise<string | null> {
+  const named = choices.crosswalk;
+  const worksheets = sheetList.filter((s) => s.kind === "worksheet").map((s) => s.name);
+  if (named === null) return null;
+  if (named !== undefined && named.trim() !== "") {
+    const exact = worksheets.find((n) => n === named) ?? worksheets.find((n) => foldText(n) === foldText(named));
+    if (!exact) throw new ChitieuError("missing-sheet", said("crosswalk-sheet-not-found", { name: named, sheets: worksheets }, { sheet: named }, "crosswalk"));
+    return exact;
+  }
+  const used = new Set([choice.targets, choice.actuals, choice.base, choice.previous].filter((n): n is string => !!n));
+  const candidates = sheetList.filter((s) => s.kind === "worksheet" && !s.ours && !s.hidden && !used.has(s.name)).map((s) => s.name);
+  if (candidates.length === 0) return null;
+  const peeked = await port.readSheets(candidates, { maxRows: CROSSWALK_PEEK_ROWS });
+  return peeked.find((g) => findCrosswalkHeader(g.values) !== null)?.name ?? null;
+}
+
 function blankGrid(g: Grid): boolean {
   for (const row of g) for (const v of row) if (!isBlank(v)) return false;
   return true;
@@ -77,8 +104,10 @@ function blankGrid(g: Grid): boolean {
 /** Everything up to the sheet descriptions, without writing: for previews. */
 export async function analyze(port: WorkbookPort, choices: RunChoices): Promise<Analysis> {
   const sheetList = await port.listSheets();
-  const choice = await choose(port, sheetList, choices);
-  const wanted = [choice.targets, choice.actuals, choice.base, choice.previous].filter((n): n is string => !!n);
+  const chosen = await choose(port, sheetList, choices);
+  const crosswalk = await findCrosswalk(port, sheetList, chosen, choices);
+  const choice: SheetChoice = { ...chosen, crosswalk };
+  const wanted = [choice.targets, choice.actuals, choice.base, choice.previous, crosswalk].filter((n): n is string => !!n);
   const grids = await port.readSheets(wanted);
   const byName = new Map<string, SheetGrid>(grids.map((g) => [g.name, g]));
   const get = (n: string | null) => (n ? (byName.get(n) ?? null) : null);
@@ -89,6 +118,7 @@ export async function analyze(port: WorkbookPort, choices: RunChoices): Promise<
       base: get(choice.base),
       previous: get(choice.previous),
       off: (["targets", "base", "previous"] as const).filter((r) => choices.sheets[r] === null),
+      crosswalk: get(crosswalk),
     },
     {
       average: choices.average,

@@ -4,6 +4,7 @@
  */
 import { formatCount, formatPercent, joinList } from "../format";
 import type { Lang } from "../i18n";
+import { crosswalkEn, crosswalkVi } from "./crosswalk";
 import { filesEn, filesVi } from "./files";
 import { optionsEn, optionsVi } from "./options";
 import { sheetsEn, sheetsVi } from "./sheets";
@@ -12,8 +13,8 @@ import { settingFix, settingName } from "./settings";
 import type { Catalogue, Message, MessageCode, Say, Text, Voice, Where } from "./types";
 
 export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = {
-  vi: { ...tablesVi, ...sheetsVi, ...optionsVi, ...filesVi },
-  en: { ...tablesEn, ...sheetsEn, ...optionsEn, ...filesEn },
+  vi: { ...tablesVi, ...sheetsVi, ...optionsVi, ...filesVi, ...crosswalkVi },
+  en: { ...tablesEn, ...sheetsEn, ...optionsEn, ...filesEn, ...crosswalkEn },
 };
 
 const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;

@@ -11,6 +11,7 @@ const FLAGS: Record<Setting, Record<Lang, string>> = {
   actuals: { vi: "--actuals <trang tính>", en: "--actuals <sheet>" },
   base: { vi: "--base <trang tính>", en: "--base <sheet>" },
   previous: { vi: "--previous <trang tính>", en: "--previous <sheet>" },
+  crosswalk: { vi: "--crosswalk <trang tính>", en: "--crosswalk <sheet>" },
   map: { vi: "--map <trang tính>:<cột>=<vai trò>", en: "--map <sheet>:<column>=<role>" },
   goal: { vi: "--goal", en: "--goal" },
   category: { vi: "--category <cột>", en: "--category <column>" },
@@ -33,6 +34,7 @@ export const SETTING_LABELS: Record<Lang, Record<Setting, string>> = {
     actuals: "Trang tính thực hiện",
     base: "Trang tính dân số / lao động (tùy chọn)",
     previous: "Trang tính cùng kỳ năm trước (tùy chọn)",
+    crosswalk: "Bảng quy đổi đơn vị cũ – mới (tùy chọn)",
     map: "Vai trò của cột",
     goal: "Mục tiêu tỷ lệ",
     category: "Cột loại đơn vị",
@@ -52,6 +54,7 @@ export const SETTING_LABELS: Record<Lang, Record<Setting, string>> = {
     actuals: "Actuals sheet",
     base: "Population / labour force sheet (optional)",
     previous: "Same period last year sheet (optional)",
+    crosswalk: "Old to new units table (optional)",
     map: "Column role",
     goal: "Rate goal",
     category: "Unit category column",
@@ -69,7 +72,7 @@ export const SETTING_LABELS: Record<Lang, Record<Setting, string>> = {
 };
 
 /** Settings the user picks from a list (the rest are typed in). */
-const PICKED: ReadonlySet<Setting> = new Set<Setting>(["targets", "actuals", "base", "previous", "map", "average", "rank", "lang", "locale", "category", "groupBy"]);
+const PICKED: ReadonlySet<Setting> = new Set<Setting>(["targets", "actuals", "base", "previous", "crosswalk", "map", "average", "rank", "lang", "locale", "category", "groupBy"]);
 
 export function settingName(s: Setting, lang: Lang, shell: Shell): string {
   if (shell === "cli") return FLAGS[s][lang];

@@ -26,6 +26,7 @@ export type Setting =
   | "actuals"
   | "base"
   | "previous"
+  | "crosswalk"
   | "map"
   | "goal"
   | "category"

@@ -59,6 +59,7 @@ function readNotes(S: UiStrings, d: SheetDetection): string[] {
   for (const x of d.scales ?? []) out.push(S.scaled(x.column, x.header, x.scale, x.from));
   for (const x of d.names ?? []) out.push(S.nameRead(x.row, x.written, x.name));
   if (d.bands) out.push(S.bandsRead(d.bands.column, d.bands.labels.join(", ")));
+  if (d.crosswalk) out.push(S.mergedRead(d.crosswalk.oldUnits, d.crosswalk.newUnits, d.crosswalk.sheet));
   return out;
 }
 

@@ -16,8 +16,8 @@ export function errorText(S: UiStrings, error: unknown): { title: string; messag
 }
 
 /** The settings the pane shows as a field, so an error they fix is shown under that field. */
-export type FieldPlace = Extract<Setting, "targets" | "actuals" | "base" | "previous" | "goal" | "asOf" | "area" | "lowest" | "map">;
-const FIELD_PLACES: ReadonlySet<Setting> = new Set<FieldPlace>(["targets", "actuals", "base", "previous", "goal", "asOf", "area", "lowest", "map"]);
+export type FieldPlace = Extract<Setting, "targets" | "actuals" | "base" | "previous" | "crosswalk" | "goal" | "asOf" | "area" | "lowest" | "map">;
+const FIELD_PLACES: ReadonlySet<Setting> = new Set<FieldPlace>(["targets", "actuals", "base", "previous", "crosswalk", "goal", "asOf", "area", "lowest", "map"]);
 
 /** An error the planner fixes in one of the pane's fields: where it goes and what it says there. */
 export interface FieldProblem {

@@ -49,6 +49,8 @@ export function SheetPickers({ S, sheets, choices, detected, disabled, onChange,
   const inputs = sheets.filter((s) => !s.ours && s.kind === "worksheet").map((s) => s.name);
   // Hidden sheets can be chosen here, but detection never takes one: the list says so.
   const hidden = new Set(sheets.filter((s) => s.hidden).map((s) => s.name));
+  // The crosswalk picker goes with the full set of pickers (not with a single role's).
+  const withCrosswalk = roles === PICKER_ROLES;
   return (
     <fieldset className={styles.fieldset}>
       <legend className={styles.legend}>{S.sheets}</legend>
@@ -79,6 +81,26 @@ export function SheetPickers({ S, sheets, choices, detected, disabled, onChange,
           </Field>
         );
       })}
+      {withCrosswalk && (
+        // Issue 18: the table of old to new units across the July 2025 merger; found by its
+        // headers unless named, and "none" switches it off.
+        <Field label={S.crosswalk} hint={choices.crosswalk === undefined && detected?.crosswalk ? S.detected : undefined} {...fieldValidation(problem?.place === "crosswalk" ? problem : null)}>
+          <Select
+            value={choices.crosswalk === null ? "" : (choices.crosswalk ?? detected?.crosswalk ?? "")}
+            disabled={disabled}
+            data-role="crosswalk"
+            data-setting="crosswalk"
+            onChange={(_, d) => onChange({ ...choices, crosswalk: d.value || null })}
+          >
+            <option value="">{S.noSheet}</option>
+            {inputs.map((n) => (
+              <option key={n} value={n}>
+                {hidden.has(n) ? `${n} (${S.hiddenSheet})` : n}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
     </fieldset>
   );
 }
