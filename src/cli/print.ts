@@ -41,6 +41,14 @@ export function printSummary(s: Summary, lang: Lang, narrative: readonly string[
   const L = labels(lang);
   const lines: string[] = [];
   lines.push(`${lang === "vi" ? "Trang tính" : "Sheets"}: ${[s.sheets.targets, s.sheets.actuals, s.sheets.base, s.sheets.previous ?? null].filter(Boolean).map((n) => `'${n}'`).join(", ")}`);
+  // Sheets of old units summed into the new ones (the July 2025 merger): their figures are built, not read.
+  for (const c of s.crosswalk?.converted ?? []) {
+    lines.push(
+      lang === "vi"
+        ? `· '${c.sheet}': ${c.oldUnits} đơn vị cũ quy đổi thành ${c.newUnits} đơn vị mới theo bảng '${s.crosswalk!.sheet}'`
+        : `· '${c.sheet}': ${c.oldUnits} old units summed into ${c.newUnits} new ones through '${s.crosswalk!.sheet}'`,
+    );
+  }
   // Why a sheet was taken where another could serve (the report's period, its columns, hidden sheets).
   for (const n of s.sheetNotes ?? []) lines.push(`· ${render(n, { lang, shell: "cli" })}`);
   // Before any figure: what the area totals leave out, and total rows that are not the units' sum.

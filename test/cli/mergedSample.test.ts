@@ -30,6 +30,12 @@ afterAll(() => {
 });
 
 describe("the bundled sample after the merger", () => {
+  it("the terminal view says which sheet was summed into the new units, and through which crosswalk", async () => {
+    const r = await runCli(["demo", "--sample", "merged", "--out", path.join(dir, "terminal.xlsx")]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^· 'Cùng kỳ 2025': 76 đơn vị cũ quy đổi thành 28 đơn vị mới theo bảng '[^']+'$/m);
+  });
+
   it("is what scripts/lib/merged.ts makes (npm run sample -- merged)", async () => {
     const bundled = new ExcelJS.Workbook();
     await bundled.xlsx.readFile(DEMO_SAMPLES.merged!);
