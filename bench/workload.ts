@@ -141,7 +141,7 @@ function buildSheet(plan: SheetPlan, keys: readonly string[]): { grid: CellValue
   rows.push(numbers);
 
   const sums = new Array<number>(nFig).fill(0);
-  for (const f of plan.figures) for (let i = 0; i < nFig; i++) sums[i] += f[i]!;
+  for (const f of plan.figures) for (let i = 0; i < nFig; i++) sums[i]! += f[i]!;
   const total = (): CellValue[] => {
     const r = blank();
     r[1] = "Toàn tỉnh";

@@ -454,7 +454,7 @@ export function convertTable(
       return;
     }
     const i = f[0]!;
-    if (unitOf[i] >= 0) {
+    if (unitOf[i]! >= 0) {
       const first = table.units[unitOf[i]!]!;
       warnings.push(said("crosswalk-old-twice", { unit: u.name, firstRow: first.row + o.row + 1, firstName: first.name, news: newNames([i]) }, where, "crosswalk"));
       doubt([i]);

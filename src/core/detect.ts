@@ -174,8 +174,8 @@ const BLANK_RUN_END = 50;
 /** Larger figures (a billion billion) are typing errors, and their sums could overflow. */
 export const MAX_FIGURE = 1e18;
 
-/** A cell as text: a string cleaned (cleanText: spaces, NFC), a number or boolean as written, blank as "". */
-export function cellText(v: CellValue): string {
+/** A cell as text: a string cleaned (cleanText: spaces, NFC), a number or boolean as written, blank (or past a short row's end) as "". */
+export function cellText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return "";
   return typeof v === "string" ? cleanText(v) : String(v);
 }

@@ -79,8 +79,9 @@ export function cellAt(grid: Grid, row: number, col: number): CellValue {
   return v === undefined ? null : v;
 }
 
-export function isBlank(v: CellValue): boolean {
-  return v === null || (typeof v === "string" && v.trim() === "");
+/** Blank: null, empty or white-space text, or a cell past a short row's end (undefined). */
+export function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
 /** Width of the widest row. */

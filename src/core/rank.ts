@@ -156,10 +156,11 @@ function radixDescending(key: Float64Array, indices: Int32Array): Int32Array {
     const wl = h & 0x80000000 ? l : ~l >>> 0;
     hi[p] = wh;
     lo[p] = wl;
-    counts[1024 + (wh & 255)]++;
-    counts[1280 + ((wh >>> 8) & 255)]++;
-    counts[1536 + ((wh >>> 16) & 255)]++;
-    counts[1792 + (wh >>> 24)]++;
+    // (Typed arrays: an index within their length, so the `!` is safe.)
+    counts[1024 + (wh & 255)]!++;
+    counts[1280 + ((wh >>> 8) & 255)]!++;
+    counts[1536 + ((wh >>> 16) & 255)]!++;
+    counts[1792 + (wh >>> 24)]!++;
   }
   let hi2 = work.words[2]!.subarray(0, m);
   let lo2 = work.words[3]!.subarray(0, m);
@@ -180,7 +181,7 @@ function radixDescending(key: Float64Array, indices: Int32Array): Int32Array {
       sum += counts[base + b]!;
     }
     for (let p = 0; p < m; p++) {
-      const d = start[(hi[p]! >>> shift) & 255]++;
+      const d = start[(hi[p]! >>> shift) & 255]!++;
       hi2[d] = hi[p]!;
       lo2[d] = lo[p]!;
       ix2[d] = ix[p]!;

@@ -1,5 +1,5 @@
 /**
- * Rows that are not units (issue 13, section 2) and names as offices type them (section 3): the
+ * Rows that are not units and names as offices type them: the
  * breakdown under a unit or the total, notes, the signature block, group rows without numerals
  * found by their sums, header rows with a year in them; footnote marks, special zones, a ward
  * typed as a number.
@@ -219,7 +219,7 @@ describe("group rows without numerals: a district row whose figures its communes
   });
 
   it("reads numbering that starts again under each district, and names without a kind", () => {
-    const bare = communes.map((r) => [r[0] === null ? null : ((r[0] as number) - 1) % 4 + 1, String(r[1]).replace(/^(Huyện|Xã|Thị trấn) /, ""), r[2], r[3]]);
+    const bare = communes.map((r) => [r[0] === null ? null : ((r[0] as number) - 1) % 4 + 1, String(r[1]).replace(/^(Huyện|Xã|Thị trấn) /, ""), r[2] ?? null, r[3] ?? null]);
     const t = detectTable(sheetOf(bare, header));
     expect(t.groups.map((g) => g.label)).toEqual(["Vị Thủy", "Long Mỹ"]);
     expect(t.units).toHaveLength(7);

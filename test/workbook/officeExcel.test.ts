@@ -1,5 +1,5 @@
 /**
- * The Office.js adapter behaves in Excel as Excel behaves (issue 15): a planner's links to our
+ * The Office.js adapter behaves in Excel as Excel behaves: a planner's links to our
  * sheets survive, a cosmetic failure is a warning, the CLI's choices are read, old hosts and a
  * second runtime do not make "(2)" copies, cell-edit mode has its own message, huge reads come in
  * blocks, leftovers of a dead runtime are swept, manual calculation is calculated first, the
@@ -224,8 +224,8 @@ describe("all or nothing when rewriting in place (item 1)", () => {
       seen[outcome]!.push(n);
     }
     // Both happen: a fault while staging keeps the old summary, a later one ends in the new.
-    expect(seen.old.length).toBeGreaterThan(0);
-    expect(seen.new.length).toBeGreaterThan(0);
+    expect(seen.old!.length).toBeGreaterThan(0);
+    expect(seen.new!.length).toBeGreaterThan(0);
   }, 120_000);
 
   test("a swap that keeps failing names the sheets it could not finish; the planner's sheets are untouched", async () => {
@@ -598,7 +598,7 @@ describe("the fake behaves as Excel does (item 14)", () => {
 
 // ---------------------------------------------------------------- budget
 
-describe("round trips (issue 15's budget)", () => {
+describe("round trips within their budget", () => {
   const cases: [string, number, number, Host][] = [
     ["a province (200 × 8) on the web", 3, 200, "web"],
     ["a province (200 × 8) on desktop", 3, 200, "desktop"],
