@@ -191,15 +191,17 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
       const w = makeWorkload(units, k);
       const problems = checkEngineRun(w, bundled.runEngine(w));
       if (problems.length > 0) notes.push(`${units} × ${k}: the engine did not read the workload as meant: ${problems.join("; ")}`);
-      const runs = units >= 100_000 ? 5 : o.runs; // the minimum at the largest size: each run takes seconds
+      // As many runs at every size (a 100,000 run takes about a second): a median of 5 against one
+      // of 7 made the growth ratio swing between 10× and 15× from one bench to the next.
+      const runs = o.runs;
       const e = timeMedian(() => bundled.runEngine(w), runs, gc);
       const t = timeMedian(() => runEngine(w), runs, gc);
       const specs = bundled.runEngine(w).specs;
       const cells = timeMedian(() => bundled.makeAllCells(specs), runs, gc);
       const grids = [w.targets.values, w.actuals.values, w.base.values];
       const f = timeMedian(() => floorPass(grids), Math.max(21, runs));
-      engine.push({ units, indicators: k, ms: e.ms, floorMs: f.ms, formulaMs: null, rssMb: null, runs: e.runs, tsxMs: t.ms, cellsMs: cells.ms });
-      log(`engine ${units} × ${k}: ${e.ms.toFixed(1)} ms, through tsx ${t.ms.toFixed(1)} ms, every cell made ${cells.ms.toFixed(1)} ms (floor ${f.ms.toFixed(2)} ms)`);
+      engine.push({ units, indicators: k, ms: e.ms, minMs: e.minMs, maxMs: e.maxMs, floorMs: f.ms, formulaMs: null, rssMb: null, runs: e.runs, tsxMs: t.ms, cellsMs: cells.ms });
+      log(`engine ${units} × ${k}: ${e.ms.toFixed(1)} ms (runs ${e.minMs.toFixed(1)}–${e.maxMs.toFixed(1)}), through tsx ${t.ms.toFixed(1)} ms, every cell made ${cells.ms.toFixed(1)} ms (floor ${f.ms.toFixed(2)} ms)`);
     }
   }
   // Memory: a fresh process per size.

@@ -6,8 +6,12 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/** Run `f` once to warm up, then `runs` times; the median in milliseconds. `between` runs untimed before each run. */
-export function timeMedian(f: () => unknown, runs: number, between: () => void = () => undefined): { ms: number; runs: number } {
+/**
+ * Run `f` once to warm up, then `runs` times; the median in milliseconds, and the fastest and
+ * slowest run (the spread: a median alone hid that one size's runs varied by half). `between`
+ * runs untimed before each run (a garbage collection).
+ */
+export function timeMedian(f: () => unknown, runs: number, between: () => void = () => undefined): { ms: number; runs: number; minMs: number; maxMs: number } {
   f();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -16,5 +20,5 @@ export function timeMedian(f: () => unknown, runs: number, between: () => void =
     f();
     times.push(performance.now() - t0);
   }
-  return { ms: median(times), runs: times.length };
+  return { ms: median(times), runs: times.length, minMs: Math.min(...times), maxMs: Math.max(...times) };
 }
