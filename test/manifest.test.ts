@@ -148,7 +148,7 @@ describe("manifest.xml", () => {
     expect(sharedRuntimeProblems(doc)).toEqual([]);
   });
 
-  test("the shared-runtime check fails a manifest whose commands run in their own runtime (this manifest before issue 15)", () => {
+  test("the shared-runtime check fails a manifest whose commands run in their own runtime (as this manifest once did)", () => {
     const separate = XML.replace(/<Runtimes>[\s\S]*?<\/Runtimes>\s*/, "")
       .replace('<FunctionFile resid="Taskpane.Url"/>', '<FunctionFile resid="Commands.Url"/>')
       .replace(/\s*<Set Name="SharedRuntime" MinVersion="1.1"\/>/, "");

@@ -1,5 +1,5 @@
 /**
- * Usage errors are messages like any other (issue 14): a code, the setting concerned, one line in
+ * Usage errors are messages like any other: a code, the setting concerned, one line in
  * the run's language. `--help` prints the usage and succeeds.
  */
 import { USAGE, nearestOption, parseArgs, wantsHelp } from "../../src/cli/args";

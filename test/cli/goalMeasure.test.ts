@@ -1,5 +1,5 @@
 /**
- * Issue 14: a goal against plan ("150%" is a valid goal for an attainment). `--goal` takes the
+ * A goal against plan ("150%" is a valid goal for an attainment). `--goal` takes the
  * measure before the indicator, as `--map` takes a column's role before it; every form without one
  * stays as it was. Through the CLI on the sample workbook (seed 000, Hậu Giang), where BHXH tự
  * nguyện has both a plan and a labour-force coverage and BHYT only a coverage.
@@ -8,10 +8,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { USAGE, parseArgs } from "../../src/cli/args";
-import { JsonReport, JsonResult } from "../../src/core/jsonReport";
+import { JsonReport } from "../../src/core/jsonReport";
 import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
 import { chitieuErrorOf } from "../helpers/errors";
 import { runCli as cli, tempDir } from "../helpers/files";
+import { peopleNeeded, resultOf } from "../helpers/results";
 import { SAMPLE } from "../taskpane/fixtures";
 
 const parse = (...argv: string[]) => parseArgs(["summarize", "in.xlsx", "--out", "o.xlsx", ...argv], "demo.xlsx", "demo-out.xlsx");
@@ -56,26 +57,22 @@ describe("a goal against plan through the CLI (seed 000)", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const result = (j: JsonReport, key: string, measure: "attainment" | "coverage"): JsonResult => j.results.find((x) => x.indicatorKey === key && x.measure === measure)!;
-  /** ⌈goal × d − a⌉ with integers only: goal = num / den. */
-  const need = (num: number, den: number, d: number, a: number): number => Math.max(0, Number((BigInt(num) * BigInt(d) - BigInt(den) * BigInt(a) + BigInt(den) - 1n) / BigInt(den)));
-
   it("BHXH tự nguyện against 105% of its plan: every unit, the area, the JSON, the sheets, the paragraph and the saved choices", async () => {
     const r = await cli(["summarize", SAMPLE, "--out", file("att.xlsx"), "--json", "--goal", "attainment:BHXH TN=105%", "--goal", "BHYT=90%"]);
     expect([r.code, r.err]).toEqual([0, ""]);
     const j = JSON.parse(r.out) as JsonReport;
-    const att = result(j, "bhxh-tn", "attainment");
+    const att = resultOf(j, "bhxh-tn", "attainment");
     // Σ plan 19.800 × 1,05 = 20.790; Σ actual 12.853.
     expect([att.goal, att.toGoal]).toEqual([1.05, 7937]);
     expect(att.goalGap).toBeCloseTo(12853 / 19800 - 1.05, 12);
     for (const u of att.units) {
-      expect([u.unit, u.goal, u.goalFrom, u.toGoal]).toEqual([u.unit, 1.05, "area", need(105, 100, u.denominator!, u.actual!)]);
+      expect([u.unit, u.goal, u.goalFrom, u.toGoal]).toEqual([u.unit, 1.05, "area", peopleNeeded(105, 100, u.denominator!, u.actual!)]);
       expect(u.belowGoal).toBe(u.toGoal! > 0);
     }
     // The goal is for the plan only: the labour-force coverage of the same indicator has none; BHYT keeps its coverage goal.
-    expect(result(j, "bhxh-tn", "coverage").goal).toBeNull();
-    expect(result(j, "bhxh-tn", "coverage").units.every((u) => u.goal === null)).toBe(true);
-    expect(result(j, "bhyt", "coverage").goal).toBe(0.9);
+    expect(resultOf(j, "bhxh-tn", "coverage").goal).toBeNull();
+    expect(resultOf(j, "bhxh-tn", "coverage").units.every((u) => u.goal === null)).toBe(true);
+    expect(resultOf(j, "bhyt", "coverage").goal).toBe(0.9);
     expect(j.goals).toEqual([
       { indicator: "BHXH TN", category: null, rate: "105%", measure: "attainment" },
       { indicator: "BHYT", category: null, rate: "90%" },

@@ -1,4 +1,4 @@
-/** `--lowest <n>`: how many of the units below the average the commentary names (issue 14). */
+/** `--lowest <n>`: how many of the units below the average the commentary names. */
 import { USAGE, parseArgs } from "../../src/cli/args";
 import { ChitieuError } from "../../src/core/errors";
 import { render } from "../../src/core/messages";

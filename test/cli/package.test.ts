@@ -1,16 +1,14 @@
 /**
- * The CLI over the package writer (issue 16): files exceljs could not read or write (a table saved
+ * The CLI over the package writer: files exceljs could not read or write (a table saved
  * by LibreOffice, an image by openpyxl) are summarised and written whole; an .xlsm is written as
  * an .xlsm with its VBA project; the output's extension must match the workbook's kind.
  */
-import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import JSZip from "jszip";
-import { runCli, tempDir } from "../helpers/files";
+import { runCli, sha256Of as sha, tempDir } from "../helpers/files";
 
 const CORPUS = path.resolve(__dirname, "..", "fixtures", "corpus");
-const sha = (f: string) => crypto.createHash("sha256").update(fs.readFileSync(f)).digest("hex");
 
 let dir: string;
 beforeAll(() => {

@@ -10,7 +10,8 @@ import { formatPercent } from "../../src/core/format";
 import { JsonReport, JsonResult } from "../../src/core/jsonReport";
 import { addReportSheet } from "../../scripts/lib/reportSheet";
 import { CAN_THO, HAU_GIANG, canThoUnits, canThoWorkbook, hauGiangWorkbook } from "../../scripts/lib/seeds";
-import { runCli, tempDir, writeWorkbook } from "../helpers/files";
+import { tempDir, writeWorkbook } from "../helpers/files";
+import { resultOf, summarizeJson } from "../helpers/results";
 
 let dir: string;
 const file = (name: string) => path.join(dir, name);
@@ -23,19 +24,9 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function json(input: string, extra: string[] = []): Promise<JsonReport> {
-  const out = file(`out-${path.basename(input, ".xlsx")}-${Math.random().toString(36).slice(2)}.xlsx`);
-  const r = await runCli(["summarize", input, "--out", out, "--json", ...extra]);
-  expect(r.err).toBe("");
-  expect(r.code).toBe(0);
-  return JSON.parse(r.out) as JsonReport;
-}
-
-function result(j: JsonReport, indicator: string, measure: "attainment" | "coverage"): JsonResult {
-  const r = j.results.find((x) => x.indicator === indicator && x.measure === measure);
-  if (!r) throw new Error(`no ${indicator}/${measure} in ${j.results.map((x) => `${x.indicator}/${x.measure}`).join(", ")}`);
-  return r;
-}
+/** The --json report of a run on `input`, written to a fresh output file. */
+const json = (input: string, extra: string[] = []): Promise<JsonReport> =>
+  summarizeJson(input, file(`out-${path.basename(input, ".xlsx")}-${Math.random().toString(36).slice(2)}.xlsx`), extra);
 
 const pct = (x: number | null) => (x === null ? null : formatPercent(x, "vi"));
 const belowLowestFirst = (r: JsonResult) =>
@@ -56,14 +47,14 @@ describe("seed 000 — Hậu Giang, 31/10/2022", () => {
   });
 
   it("voluntary social insurance: 12.853 people, 64,91% of plan", () => {
-    const r = result(j, "BHXH tự nguyện", "attainment");
+    const r = resultOf(j, "BHXH tự nguyện", "attainment");
     expect(r.units.reduce((s, u) => s + u.actual!, 0)).toBe(HAU_GIANG.published.tnCount);
     expect(pct(r.overall)).toBe("64,91%");
     expect(pct(r.overall)).toBe(HAU_GIANG.published.tnRate);
   });
 
   it("BHXH tự nguyện below the province rate: Vị Thủy 45,37%, Phụng Hiệp 49,34%, Long Mỹ 53,24% — the district, not the town", () => {
-    const r = result(j, "BHXH tự nguyện", "attainment");
+    const r = resultOf(j, "BHXH tự nguyện", "attainment");
     expect(belowLowestFirst(r)).toEqual(["Huyện Vị Thủy", "Huyện Phụng Hiệp", "Huyện Long Mỹ"]);
     expect(belowLowestFirst(r)).toEqual([...HAU_GIANG.published.belowTn]);
     expect(r.units.filter((u) => u.belowAverage).map((u) => pct(u.ratio))).toEqual(["53,24%", "49,34%", "45,37%"]);
@@ -75,7 +66,7 @@ describe("seed 000 — Hậu Giang, 31/10/2022", () => {
   });
 
   it("BHYT coverage 85,26% of the population; Phụng Hiệp, Châu Thành, Châu Thành A below it", () => {
-    const r = result(j, "BHYT", "coverage");
+    const r = resultOf(j, "BHYT", "coverage");
     expect(r.units.reduce((s, u) => s + u.actual!, 0)).toBe(HAU_GIANG.published.bhytCount);
     expect(pct(r.overall)).toBe("85,26%");
     expect(belowLowestFirst(r)).toEqual(["Huyện Phụng Hiệp", "Huyện Châu Thành", "Huyện Châu Thành A"]);
@@ -86,7 +77,7 @@ describe("seed 000 — Hậu Giang, 31/10/2022", () => {
   });
 
   it("ranks: highest rate first, 1 … 8", () => {
-    const r = result(j, "BHXH tự nguyện", "attainment");
+    const r = resultOf(j, "BHXH tự nguyện", "attainment");
     expect(r.units.map((u) => u.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(r.units[0]!.unit).toBe("Thành phố Vị Thanh");
   });
@@ -109,19 +100,19 @@ describe("seed 001 — TP Cần Thơ, 4 months of 2024", () => {
     ["BHTN", 135876, "92,36%"],
     ["BHYT", 1065565, "90,20%"],
   ])("%s: %d people, %s of plan", (indicator, count, rate) => {
-    const r = result(j, indicator, "attainment");
+    const r = resultOf(j, indicator, "attainment");
     expect(r.units.reduce((s, u) => s + u.actual!, 0)).toBe(count);
     expect(pct(r.overall)).toBe(rate);
   });
 
   it("Thới Lai: 90,06% (BHXH bắt buộc), 53,55% (BHXH tự nguyện), 79,43% (BHYT)", () => {
-    const thoiLai = (ind: string) => pct(result(j, ind, "attainment").units.find((u) => u.unit === "Huyện Thới Lai")!.ratio);
+    const thoiLai = (ind: string) => pct(resultOf(j, ind, "attainment").units.find((u) => u.unit === "Huyện Thới Lai")!.ratio);
     expect([thoiLai("BHXH bắt buộc"), thoiLai("BHXH tự nguyện"), thoiLai("BHYT")]).toEqual(["90,06%", "53,55%", "79,43%"]);
     expect([thoiLai("BHXH bắt buộc"), thoiLai("BHXH tự nguyện"), thoiLai("BHYT")]).toEqual([CAN_THO.published.thoiLai.bb, CAN_THO.published.thoiLai.tn, CAN_THO.published.thoiLai.bhyt]);
   });
 
   it("group rows (Các quận, Các huyện) and the total row are not units; their checks pass", () => {
-    const r = result(j, "BHYT", "attainment");
+    const r = resultOf(j, "BHYT", "attainment");
     expect(r.units).toHaveLength(9);
     expect(r.units.map((u) => u.unit)).not.toEqual(expect.arrayContaining(["Các quận", "Các huyện", "Toàn thành phố", "Tổng cộng"]));
     expect(j.warnings.filter((w) => /subtotal|total row/.test(w))).toEqual([]);
@@ -166,10 +157,10 @@ describe("variants of the seed layouts", () => {
     const j = await json(f);
     expect(j.sheets).toMatchObject({ targets: "Chỉ tiêu", actuals: "Actual" });
     expect(j.unmatched).toEqual([]);
-    expect(pct(result(j, "BHXH bắt buộc", "attainment").overall)).toBe("92,62%");
-    expect(pct(result(j, "BHXH tự nguyện", "attainment").overall)).toBe("49,68%");
-    expect(pct(result(j, "BHYT", "attainment").overall)).toBe("90,20%");
-    const tl = result(j, "BHYT", "attainment").units.find((x) => x.unit === "Huyện Thới Lai")!;
+    expect(pct(resultOf(j, "BHXH bắt buộc", "attainment").overall)).toBe("92,62%");
+    expect(pct(resultOf(j, "BHXH tự nguyện", "attainment").overall)).toBe("49,68%");
+    expect(pct(resultOf(j, "BHYT", "attainment").overall)).toBe("90,20%");
+    const tl = resultOf(j, "BHYT", "attainment").units.find((x) => x.unit === "Huyện Thới Lai")!;
     expect(pct(tl.ratio)).toBe("79,43%");
   });
 
@@ -180,7 +171,7 @@ describe("variants of the seed layouts", () => {
     addReportSheet(wb, { name: "Sheet2", titles: [], units: u.map((x) => ({ name: x.t })), columns: [{ header: "BHXH tự nguyện", values: u.map((x) => x.tnTarget) }] });
     const f = await writeWorkbook(wb, file("hau-giang-sheets.xlsx"));
     const j = await json(f, ["--targets", "Sheet2", "--actuals", "Sheet1"]);
-    const r = result(j, "BHXH tự nguyện", "attainment");
+    const r = resultOf(j, "BHXH tự nguyện", "attainment");
     expect(pct(r.overall)).toBe("64,91%");
     expect(belowLowestFirst(r)).toEqual(["Huyện Vị Thủy", "Huyện Phụng Hiệp", "Huyện Long Mỹ"]);
   });

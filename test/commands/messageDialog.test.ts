@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 /**
- * The ribbon's message dialog over a fake `Office.context.ui.displayDialogAsync` (issue 15, item 3):
+ * The ribbon's message dialog over a fake `Office.context.ui.displayDialogAsync`:
  * `event.completed()` ends a function command, so it waits for the dialog's OK (its message) or its
  * close (DialogEventReceived), is called exactly once, and comes before Office's 5-minute limit
  * when nobody answers.

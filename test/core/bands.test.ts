@@ -70,7 +70,7 @@ function banded(l: BandedLayout): { s: SheetGrid; rowsOf: Map<string, number>[];
 }
 
 const HEADERS = ["BHXH bắt buộc", "BHXH tự nguyện", "BHYT"];
-/** The example of the issue: Huyện A with "Kế hoạch"/"Thực hiện", Huyện B with "KH"/"TH", a banded total. */
+/** A banded sheet: Huyện A with "Kế hoạch"/"Thực hiện", Huyện B with "KH"/"TH", a banded total. */
 function example(merged: MergedAs, bandHeader?: string) {
   return banded({
     merged,

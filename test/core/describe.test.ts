@@ -3,6 +3,7 @@ import { SheetGrid } from "../../src/core/grid";
 import { SheetSpec, legalSheetName, planSheetNames } from "../../src/core/sheetSpec";
 import { Summary, summarize } from "../../src/core/summarize";
 import { buildGrid } from "../helpers/grids";
+import { expectLegalSheetName as expectLegal } from "../helpers/sheetNames";
 import { withCode } from "../helpers/messages";
 
 const UNITS = ["Thành phố Vị Thanh", "Thị xã Long Mỹ", "Huyện Vị Thủy", "Huyện Long Mỹ", "Huyện Phụng Hiệp"];
@@ -24,16 +25,6 @@ function hauGiang(options: Parameters<typeof summarize>[1] = {}): Summary {
     },
     options,
   );
-}
-
-const ILLEGAL = /[:\\/?*[\]]/;
-
-function expectLegal(name: string) {
-  expect(Array.from(name).length).toBeLessThanOrEqual(31);
-  expect(name).not.toMatch(ILLEGAL);
-  expect(name).not.toMatch(/^'|'$/);
-  expect(name.trim()).toBe(name);
-  expect(name).not.toBe("");
 }
 
 /** The sheet rows (0-based) a highlight of this style paints. */

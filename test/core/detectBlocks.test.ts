@@ -1,5 +1,5 @@
 /**
- * Issue 13, sections 2 and 3, the adversarial workbooks' cases (/tmp/adv r03, r04, r08, r09, r11,
+ * Rows that are not units and figures as offices type them, the adversarial workbooks' cases (/tmp/adv r03, r04, r08, r09, r11,
  * w18, w37, w39, w56, w61, w62, w79): district rows whose figures are not their communes' sum,
  * subtotal rows after each block, "Tổng số" as a header leaf, "Trong đó:" over rows without a
  * dash, and columns the sheet computed. The first rule: never a plausible wrong figure.

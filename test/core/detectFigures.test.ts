@@ -1,5 +1,5 @@
 /**
- * Figures as offices type them (issue 13, section 3): "-" is zero, "x" not applicable, blank no
+ * Figures as offices type them: "-" is zero, "x" not applicable, blank no
  * figure; a separator that reads either way in a count column; fractions and percentages in a
  * count column; a scale stated in a title row or a header.
  */

@@ -1,5 +1,5 @@
 /**
- * Rows that are not units (issue 13, section 2), the review's cases: units after a "Trong đó:"
+ * Rows that are not units, the review's cases: units after a "Trong đó:"
  * block, real units taken for group rows by a coincidence of sums, district heading rows without
  * figures above their list-marked communes; and the helpers the row kinds share with detect.ts.
  * The first rule: never a plausible wrong figure — a unit is never silently dropped.

@@ -7,6 +7,7 @@ import { summarize } from "../../src/core/summarize";
 import { chitieuErrorOf } from "../helpers/errors";
 import { titledSheet } from "../helpers/grids";
 import { withCode } from "../helpers/messages";
+import { peopleNeeded } from "../helpers/results";
 
 const r = (t: string) => {
   const x = parseRate(t);
@@ -62,7 +63,7 @@ describe("parseGoalSpec", () => {
     expect(e.problem).toEqual({ code: "goal-not-a-rate", params: { indicator: "BHYT", category: "NTM nâng cao", rate: "lots" }, setting: "goal" });
   });
 
-  it("suggests rates in the voice's number format: 0,93 in Vietnamese, 0.93 in English (issue 14)", () => {
+  it("suggests rates in the voice's number format: 0,93 in Vietnamese, 0.93 in English", () => {
     const e = chitieuErrorOf(() => parseGoalSpec("BHYT=nhiều"));
     const vi = render(e.problem, { lang: "vi", shell: "cli" });
     expect(vi).toContain("93%, 93 hoặc 0,93");
@@ -202,13 +203,7 @@ describe("goal precedence and goal columns", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Goals for attainment (issue 14: "150%" is a valid goal for an attainment).
-
-/** ⌈goal × d − a⌉, at least 0, with integers only: goal = num / den. */
-function need(num: bigint, den: bigint, d: number, a: number): number {
-  const n = num * BigInt(d) - den * BigInt(a);
-  return n <= 0n ? 0 : Number((n + den - 1n) / den);
-}
+// Goals for attainment: "150%" is a valid goal for an attainment.
 
 describe("parseGoalSpec with a measure", () => {
   it("reads <measure>:<indicator>… for attainment and coverage, in any case and spacing", () => {
@@ -409,10 +404,10 @@ describe("a goal for attainment", () => {
         const r = result(s, "bhxh-tn", "attainment");
         const [num, den] = [BigInt(k), 10_000n];
         const got = inOrder(r, NAMES.slice(0, units.length));
-        expect(got.map((u) => u.toGoal)).toEqual(units.map((u) => need(num, den, u.target, u.actual)));
-        expect(got.map((u) => u.belowGoal)).toEqual(units.map((u) => need(num, den, u.target, u.actual) > 0));
+        expect(got.map((u) => u.toGoal)).toEqual(units.map((u) => peopleNeeded(num, den, u.target, u.actual)));
+        expect(got.map((u) => u.belowGoal)).toEqual(units.map((u) => peopleNeeded(num, den, u.target, u.actual) > 0));
         const sum = (f: (u: { target: number; actual: number }) => number) => units.reduce((a, u) => a + f(u), 0);
-        expect(r.toGoal).toBe(need(num, den, sum((u) => u.target), sum((u) => u.actual)));
+        expect(r.toGoal).toBe(peopleNeeded(num, den, sum((u) => u.target), sum((u) => u.actual)));
         expect(r.goal).toBe(k / 10_000);
       }),
       { numRuns: 150 },

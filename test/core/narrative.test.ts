@@ -342,7 +342,7 @@ describe("the narrative as a whole", () => {
   });
 });
 
-describe("a goal for attainment (issue 14: “… chưa đạt mục tiêu 105% kế hoạch …”)", () => {
+describe("a goal for attainment (“… chưa đạt mục tiêu 105% kế hoạch …”)", () => {
   const goal = (rate: string, indicator = "BHXH tự nguyện") => ({ goals: [{ indicator, category: null, rate }] });
 
   it("the opening gives the goal as a share of plan: short of it, above it, at it", () => {

@@ -6,7 +6,7 @@ import { dayNumber, isoOfDayNumber } from "../../src/core/periods";
 const DOT_1 = { periodStart: "2024-01-01", periodEnd: "2024-06-30", asOf: "2024-04-30" } as const;
 
 describe("pace — seed 001 (Cần Thơ, đợt 1, at 30/4/2024)", () => {
-  it("voluntary social insurance: 18.590 of 28.883 — the issue's figures", () => {
+  it("voluntary social insurance: 18.590 of 28.883 — the article's figures", () => {
     const p = computePace({ ...DOT_1, target: 28883, actual: 18590, kind: "stock" });
     expect(p).toEqual({
       periodStart: "2024-01-01",

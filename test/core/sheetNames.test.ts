@@ -1,5 +1,5 @@
 /**
- * The summary sheets' names (issue 14): the short indicator names, shortened by whole words to fit
+ * The summary sheets' names: the short indicator names, shortened by whole words to fit
  * Excel's 31 characters with the measure kept, unique among our sheets and the user's (case aside,
  * as Excel compares) — never "Rank Voluntary social insur (2)".
  */
@@ -10,6 +10,7 @@ import { CATALOGUE } from "../../src/core/indicators";
 import { fitWords, legalSheetChars, legalSheetName, planSheetNames } from "../../src/core/sheetSpec";
 import { summarize } from "../../src/core/summarize";
 import { buildGrid } from "../helpers/grids";
+import { expectLegalSheetName as expectLegal } from "../helpers/sheetNames";
 
 const UNITS = ["Huyện Vị Thủy", "Huyện Long Mỹ", "Thành phố Vị Thanh"].map((name) => ({ name }));
 const HEADERS = ["BHXH bắt buộc", "BHXH tự nguyện", "BHTN", "BHYT"];
@@ -22,18 +23,6 @@ function fourStandard() {
     actuals: { name: "Thực hiện", values: grid(HEADERS.map((header) => ({ header, values: [90, 150, 310] }))) },
     base: { name: "Dân số", values: grid([{ header: "Dân số", values: [1000, 2000, 3000] }, { header: "Lực lượng lao động", values: [500, 900, 1500] }]) },
   });
-}
-
-const ILLEGAL = /[:\\/?*[\]]/;
-
-function expectLegal(name: string): void {
-  expect(Array.from(name).length).toBeLessThanOrEqual(31);
-  expect(name).not.toMatch(ILLEGAL);
-  expect(name).not.toMatch(/^'|'$/);
-  expect(name.trim()).toBe(name);
-  expect(name).not.toBe("");
-  // What the Office adapter compares (legalSheetName of a spec's name) is the name itself.
-  expect(legalSheetName(name)).toBe(name);
 }
 
 describe("the ranked sheets of the four standard indicators", () => {

@@ -1,8 +1,9 @@
 import { SheetGrid } from "../../src/core/grid";
-import { Summary, summarize } from "../../src/core/summarize";
+import { summarize } from "../../src/core/summarize";
 import { chitieuErrorOf } from "../helpers/errors";
 import { codes, withCode } from "../helpers/messages";
 import { Layout, buildGrid } from "../helpers/grids";
+import { resultOf } from "../helpers/results";
 
 function grid(name: string, layout: Layout): SheetGrid {
   return { name, values: buildGrid(layout).grid };
@@ -15,12 +16,6 @@ const HG = [
   { t: "Huyện Long Mỹ", a: "H.Long Mỹ", target: 2500, actual: 1331 },
 ];
 
-function result(s: Summary, key: string, measure = "attainment") {
-  const r = s.results.find((x) => x.indicatorKey === key && x.measure === measure);
-  if (!r) throw new Error(`no result ${key}/${measure}: ${s.results.map((x) => x.indicatorKey + "/" + x.measure).join(", ")}`);
-  return r;
-}
-
 describe("summarize", () => {
   const targets = grid("Kế hoạch", { groupHeader: "Chỉ tiêu giao năm 2022", units: HG.map((u) => ({ name: u.t })), columns: [{ header: "BHXH tự nguyện", values: HG.map((u) => u.target) }], total: { label: "Toàn tỉnh", position: "bottom" } });
   const actuals = grid("Thực hiện", { units: [...HG].reverse().map((u) => ({ name: u.a })), columns: [{ header: "Số người tham gia bảo hiểm xã hội tự nguyện", values: [...HG].reverse().map((u) => u.actual) }], viText: true });
@@ -30,7 +25,7 @@ describe("summarize", () => {
     expect(s.sheets).toMatchObject({ targets: "Kế hoạch", actuals: "Thực hiện", base: null });
     expect(s.units).toEqual(HG.map((u) => u.t));
     expect(s.unmatched).toEqual([]);
-    const r = result(s, "bhxh-tn");
+    const r = resultOf(s, "bhxh-tn");
     expect(r.indicator).toBe("BHXH tự nguyện");
     expect(r.overall).toBe((2010 + 1420 + 951 + 1331) / (2600 + 1900 + 2096 + 2500));
     expect(r.average).toBe(r.overall);
@@ -50,7 +45,7 @@ describe("summarize", () => {
   it("compares with the mean of the unit rates when asked, and says so", () => {
     const s = summarize({ targets, actuals, base: null }, { average: "mean" });
     expect(s.average).toBe("mean");
-    const r = result(s, "bhxh-tn");
+    const r = resultOf(s, "bhxh-tn");
     const mean = HG.reduce((a, u) => a + u.actual / u.target, 0) / HG.length;
     expect(r.average).toBeCloseTo(mean, 15);
     expect(r.overall).not.toBeCloseTo(mean, 6);
@@ -59,8 +54,8 @@ describe("summarize", () => {
   it("dense ranking as an option", () => {
     const t = grid("KH", { units: ["Xã A", "Xã B", "Xã C", "Xã D"].map((name) => ({ name })), columns: [{ header: "BHYT", values: [10, 10, 10, 10] }] });
     const a = grid("TH", { units: ["Xã A", "Xã B", "Xã C", "Xã D"].map((name) => ({ name })), columns: [{ header: "BHYT", values: [9, 8, 8, 7] }] });
-    expect(result(summarize({ targets: t, actuals: a, base: null }), "bhyt").units.map((u) => u.rank)).toEqual([1, 2, 2, 4]);
-    expect(result(summarize({ targets: t, actuals: a, base: null }, { rank: "dense" }), "bhyt").units.map((u) => u.rank)).toEqual([1, 2, 2, 3]);
+    expect(resultOf(summarize({ targets: t, actuals: a, base: null }), "bhyt").units.map((u) => u.rank)).toEqual([1, 2, 2, 4]);
+    expect(resultOf(summarize({ targets: t, actuals: a, base: null }, { rank: "dense" }), "bhyt").units.map((u) => u.rank)).toEqual([1, 2, 2, 3]);
   });
 
   it("coverage against a base sheet: BHYT over population, the others over the labour force", () => {
@@ -69,10 +64,10 @@ describe("summarize", () => {
     const b = grid("Dân số", { units: names.map((name) => ({ name: name.toUpperCase() })), columns: [{ header: "Lực lượng lao động", values: [50, 100] }, { header: "Dân số", values: [100, 50] }] });
     const s = summarize({ targets: null, actuals: a, base: b });
     expect(s.sheets.base).toBe("Dân số");
-    const yt = result(s, "bhyt", "coverage");
+    const yt = resultOf(s, "bhyt", "coverage");
     expect(yt.denominatorKind).toBe("population");
     expect(yt.units.map((u) => [u.unit, u.ratio])).toEqual([["Huyện A", 0.9], ["Huyện B", 0.8]]);
-    const bb = result(s, "bhxh-bb", "coverage");
+    const bb = resultOf(s, "bhxh-bb", "coverage");
     expect(bb.denominatorKind).toBe("labourForce");
     expect(bb.overall).toBe(30 / 150);
   });
@@ -131,7 +126,7 @@ describe("summarize", () => {
     const t = grid("KH", { units: ["Xã A", "Xã B", "Xã C"].map((name) => ({ name })), columns: [{ header: "BHYT", values: [0, 10, 10] }] });
     const a = grid("TH", { units: ["Xã A", "Xã B", "Xã C"].map((name) => ({ name })), columns: [{ header: "BHYT", values: [5, 5, 8] }] });
     const s = summarize({ targets: t, actuals: a, base: null });
-    const r = result(s, "bhyt");
+    const r = resultOf(s, "bhyt");
     expect(r.units.map((u) => [u.unit, u.ratio, u.rank])).toEqual([["Xã C", 0.8, 1], ["Xã B", 0.5, 2], ["Xã A", null, null]]);
     expect(r.units[2]!.belowAverage).toBe(false);
     expect(r.overall).toBe(18 / 20);
@@ -144,7 +139,7 @@ describe("summarize", () => {
     const t = grid("KH", { units: ["Xã A", "Xã B"].map((name) => ({ name })), columns: [{ header: "BHYT", values: [0, 0] }] });
     const a = grid("TH", { units: ["Xã A", "Xã B"].map((name) => ({ name })), columns: [{ header: "BHYT", values: [5, 0] }] });
     const s = summarize({ targets: t, actuals: a, base: null });
-    const r = result(s, "bhyt");
+    const r = resultOf(s, "bhyt");
     expect(r.overall).toBeNull();
     expect(r.average).toBeNull();
     expect(r.units.every((u) => u.ratio === null && u.rank === null && !u.belowAverage)).toBe(true);

@@ -9,7 +9,7 @@ import * as zlib from "node:zlib";
 import { VENDOR_FALLBACKS, occurrences } from "../helpers/dynamicCode";
 import { DIST } from "./tools";
 
-/** The task pane's initial JavaScript, gzipped, may not exceed this (issue 3). */
+/** The task pane's initial JavaScript, gzipped, may not exceed this (it loads inside Excel, on office networks). */
 const BUDGET = 350 * 1024;
 
 /** The scripts an HTML page loads at start (its own, not Office's CDN). */

@@ -12,7 +12,7 @@ import { describeTasks, longTasksBetween, longTasksSupported, pageNow, recordLon
 import { NATIONAL_UNITS, nationalWorkbook } from "./national";
 import { RESULTS } from "./tools";
 
-/** No main-thread task over this while a national file is read and computed (issue 14). */
+/** No main-thread task over this while a national file is read and computed: the page stays responsive. */
 const LONG_TASK_BUDGET_MS = Number(process.env.CHITIEU_LONG_TASK_MS ?? 200);
 
 let s: Session;

@@ -16,6 +16,7 @@ import { AverageMode } from "../../src/core/measures";
 import { RankMode } from "../../src/core/rank";
 import { Lang } from "../../src/core/i18n";
 import { NumberLocale } from "../../src/core/numbers";
+import { viText } from "../helpers/grids";
 
 export interface GeneratedSheet {
   readonly grid: SheetGrid;
@@ -122,11 +123,6 @@ function idKey(u: UnitId): string {
 }
 
 // ---- cells ----------------------------------------------------------------------------------
-
-function viText(n: number): string {
-  const [int, frac] = Math.abs(n).toString().split(".");
-  return (n < 0 ? "-" : "") + int!.replace(/\B(?=(\d{3})+(?!\d))/g, ".") + (frac ? "," + frac : "");
-}
 
 function enText(n: number): string {
   const [int, frac] = Math.abs(n).toString().split(".");

@@ -2,6 +2,7 @@
  * File helpers for integration tests: a fresh temporary folder per test file, workbooks written
  * there, the CLI run in-process with its output captured, and sheets read back as grids.
  */
+import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -23,6 +24,11 @@ export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   return wb;
+}
+
+/** A file's SHA-256, to show it was left byte for byte as it was. */
+export function sha256Of(file: string): string {
+  return crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 }
 
 export interface CliRun {

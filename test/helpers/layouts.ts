@@ -1,6 +1,6 @@
 /**
  * Workbooks laid out the way provincial and local offices keep their monthly reports (DOMAIN.md,
- * "Layouts offices really use"; issue 13), one builder per layout, built in memory with exceljs.
+ * "Layouts offices really use"), one builder per layout, built in memory with exceljs.
  * Each is made from a small clean province — units, targets, actuals, base, last year's figures,
  * goals — and says what the engine must give for it: every unit's figures, rate, rank and mark,
  * the area-wide rate, the units (and no other row), and the rows that are not units. The expected
@@ -60,7 +60,7 @@ export interface ExpectedExclusion {
 }
 
 export interface BuiltLayout {
-  /** The layout's letter in issue 13's brief ("b"). */
+  /** The layout's letter ("b"), as in the test file's name (test/layouts/b-one-sheet.test.ts). */
   readonly key: string;
   readonly name: string;
   readonly workbook: ExcelJS.Workbook;

@@ -1,7 +1,7 @@
 /**
- * Packages built by hand for the reader's tests (issue 16): a raw zip writer (stored or deflated
- * entries, any declared size), a minimal workbook from sheet XML, and the three pathological
- * files of the issue — a whole-column merge, a 1 GB zero-filled image in a ~1 MB zip, and a
+ * Packages built by hand for the reader's tests: a raw zip writer (stored or deflated
+ * entries, any declared size), a minimal workbook from sheet XML, and three pathological
+ * files a bounded reader must survive — a whole-column merge, a 1 GB zero-filled image in a ~1 MB zip, and a
  * million-row sheet the tool does not need — made cheaply (the image's deflate stream is one
  * block repeated; the big sheet's XML is streamed through zlib, never held whole).
  */
@@ -153,7 +153,7 @@ export function stylesXml(numFmts: readonly { id: number; code: string }[], xfNu
     .join("")}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 }
 
-// ---- the issue's three pathological files --------------------------------------------------
+// ---- three pathological files ----------------------------------------------------------
 
 const TABLE_ROWS = `<row r="1"><c r="A1" t="inlineStr"><is><t>BÁO CÁO THỰC HIỆN</t></is></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>Đơn vị</t></is></c><c r="B3" t="inlineStr"><is><t>Thực hiện</t></is></c></row>`;
 

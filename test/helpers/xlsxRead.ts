@@ -1,4 +1,4 @@
-/** Both readers over the same bytes, for the parity tests of src/workbook/xlsx (issue 16). */
+/** Both readers over the same bytes, for the parity tests of src/workbook/xlsx. */
 import ExcelJS from "exceljs";
 import type { SheetGrid } from "../../src/core/grid";
 import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";

@@ -1,5 +1,5 @@
 /**
- * Issue 13, layout a — the control: a Kế hoạch sheet, a Thực hiện sheet and a Dân số sheet, one
+ * Layout a — the control: a Kế hoạch sheet, a Thực hiện sheet and a Dân số sheet, one
  * role each, as the engine was built around. Seed 000's figures, no warnings.
  */
 import { tidyLayout } from "../helpers/layouts";

@@ -1,5 +1,5 @@
 /**
- * Issue 13, layout b — one sheet "Bieu 01" (a name that says no role): each indicator a merged
+ * Layout b — one sheet "Bieu 01" (a name that says no role): each indicator a merged
  * group header over "Kế hoạch giao" | "Thực hiện" | "Tỷ lệ (%)" and "Dân số" | "Số người tham
  * gia" | "Tỷ lệ bao phủ (%)", three header rows and "A B 1 2 3=2/1 …" under them. Plan, actual
  * and base come from columns of one sheet; the sheet's own rates (formulas) are never inputs and,

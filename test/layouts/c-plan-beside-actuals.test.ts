@@ -1,5 +1,5 @@
 /**
- * Issue 13, layout c — the actuals sheet repeats the plan beside the actuals ("KH" | "TH" | "% KH"
+ * Layout c — the actuals sheet repeats the plan beside the actuals ("KH" | "TH" | "% KH"
  * under each indicator), and the plan has its own sheet: the repeated plan is never an actual,
  * the "% KH" formulas never inputs.
  */

@@ -1,5 +1,5 @@
 /**
- * The checks every layout of issue 13 gets: the workbook written to an .xlsx buffer and read back
+ * The checks every layout gets: the workbook written to an .xlsx buffer and read back
  * (as the CLI reads a file), run through the real pipeline with no flags (`analyze` with the
  * default choices), through the exceljs adapter or the Office.js adapter over the recording fake
  * of Excel; then every unit's figures, the area-wide rate, the units and nothing else, and the

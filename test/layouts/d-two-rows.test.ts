@@ -1,5 +1,5 @@
 /**
- * Issue 13, layout d — two rows per unit: a "Kế hoạch" row and a "Thực hiện" row, the STT and the
+ * Layout d — two rows per unit: a "Kế hoạch" row and a "Thực hiện" row, the STT and the
  * unit's name merged over both (Excel reports the lower cell blank, exceljs repeats the name).
  * Eight units, not sixteen; the total's two rows are not units. Also through the Office.js adapter.
  */

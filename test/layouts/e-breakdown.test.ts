@@ -1,5 +1,5 @@
 /**
- * Issue 13, layout e — "Trong đó:" and the breakdown rows under it, with figures: under the total
+ * Layout e — "Trong đó:" and the breakdown rows under it, with figures: under the total
  * ("- Khu vực thành thị", "- Nông thôn"), under a unit ("+ Thành thị", "+ Nông thôn"), and
  * "Trong đó: KCN Tân Phú Thạnh" under the last unit. None is a unit, none enters a total (the
  * area total is not doubled), the same breakdown label twice in a sheet is not a duplicate unit.

@@ -1,5 +1,5 @@
 /**
- * Issue 13, layout f — group rows without numerals: each district's row ("Huyện Vị Thủy", no STT)
+ * Layout f — group rows without numerals: each district's row ("Huyện Vị Thủy", no STT)
  * above its communes, its figures the sum of theirs. The district rows are not units (found by
  * their sums), they group the communes; "Xã Vị Thủy" (a commune) stays a unit, "Xã Vĩnh Tường"
  * and "Phường Vĩnh Tường" stay two.

@@ -1,5 +1,5 @@
 /**
- * Issue 13, layout g — footnote marks on names: "Huyện Long Mỹ (*)" in the plan is "H. Long Mỹ"
+ * Layout g — footnote marks on names: "Huyện Long Mỹ (*)" in the plan is "H. Long Mỹ"
  * in the actuals, "TX. Long Mỹ¹" is "Thị xã Long Mỹ", "Châu Thành A (1)" is "H. Châu Thành A",
  * "H. Phụng Hiệp*" is "Huyện Phụng Hiệp"; the names are shown clean; the district and the town
  * called Long Mỹ stay two. The notes under the table ("Ghi chú: (*) …") and the signature block

@@ -1,5 +1,5 @@
 /**
- * Issue 13, layout h — "-" is zero and "x" is not applicable (communes and wards of Cần Thơ after
+ * Layout h — "-" is zero and "x" is not applicable (communes and wards of Cần Thơ after
  * 1 July 2025). Xã Vĩnh Thuận Đông enrolled nobody ("-"): it stays in the ranking, last, at 0%,
  * below the area rate, and the detection says the cell was read as zero. Unemployment insurance
  * is "x" for two communes: no rate, no rank, not in the sums.

@@ -1,5 +1,5 @@
 /**
- * Issue 13, layout i — scale: the plan in thousands ("Đơn vị tính: nghìn người": 2,096 is 2.096
+ * Layout i — scale: the plan in thousands ("Đơn vị tính: nghìn người": 2,096 is 2.096
  * people), the actuals in people. Read together, not 1.000× apart: seed 000's 64,91%, never 64.910%.
  */
 import { scaleLayout } from "../helpers/layouts";

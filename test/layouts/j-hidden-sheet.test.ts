@@ -1,5 +1,5 @@
 /**
- * Issue 13, layout j — a hidden sheet "KH 2024" (last year's plan, first in the workbook) beside
+ * Layout j — a hidden sheet "KH 2024" (last year's plan, first in the workbook) beside
  * the visible "KH 2025" and "TH 2025": the visible 2025 plan is used, and the detection says so.
  */
 import { hiddenLastYearLayout } from "../helpers/layouts";

@@ -1,5 +1,5 @@
 /**
- * Issue 13, layout k — the units of today's two-level government: wards, communes and special
+ * Layout k — the units of today's two-level government: wards, communes and special
  * zones ("Đặc khu Phú Quốc" in the plan, "ĐK Phú Quốc" and "ĐK. Kiên Hải" in the actuals); and a
  * ward typed as the number 3 among "Phường 1", "Phường 2" …, a unit read with its neighbours' kind,
  * in the results and in the area rate.

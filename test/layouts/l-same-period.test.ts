@@ -1,5 +1,5 @@
 /**
- * Issue 13, layout l — the actuals sheet holds last year's figures ("Cùng kỳ") and its own growth
+ * Layout l — the actuals sheet holds last year's figures ("Cùng kỳ") and its own growth
  * ("So cùng kỳ (%)") for both indicators, and for BHYT the population ("Dân số") and each unit's
  * goal ("Chỉ tiêu giao (%)"): coverage, goals and growth from one sheet, the voluntary plan from its
  * own. The sheet's own rates and growth (formulas) are never inputs.

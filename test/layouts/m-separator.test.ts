@@ -1,5 +1,5 @@
 /**
- * Issue 13, layout m — a Vietnamese sheet where Vị Thanh's 2.010 participants are typed as the text
+ * Layout m — a Vietnamese sheet where Vị Thanh's 2.010 participants are typed as the text
  * "2,010" among whole numbers. In Vietnamese "2,010" reads 2,01; in a column of whole counts it is
  * 2.010 people. The engine reads 2.010 (and then seed 000's figures come out) or says so naming
  * the cell — never 2,01 (0,08%, ranked last) without a word.

@@ -1,5 +1,5 @@
 /**
- * Issue 13, "Done when": a clean province (random units and figures, in a tidy Kế hoạch sheet and
+ * Any layout gives the clean figures: a clean province (random units and figures, in a tidy Kế hoạch sheet and
  * a tidy Thực hiện sheet) laid out again the ways offices lay it out — one sheet with plan and
  * actual under each indicator, or two rows per unit, or two sheets; with "Trong đó:" and breakdown
  * rows, notes and a signature block; footnote marks on names; "-" for zero; the plan in thousands

@@ -1,5 +1,5 @@
 /**
- * The preview's worker over the package writer (issue 16): a workbook exceljs could neither read
+ * The preview's worker over the package writer: a workbook exceljs could neither read
  * nor write (a table saved by LibreOffice, comments and an image by openpyxl) opens, recalculates
  * and downloads whole — every part of the user's byte-identical — and its sheets show in the grid:
  * the user's with their values, ours with the formats we wrote, also when reopened.

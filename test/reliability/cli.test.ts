@@ -5,13 +5,12 @@
  * input file is byte-for-byte the same afterwards (SHA-256 before and after).
  */
 import { spawnSync } from "node:child_process";
-import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { runCli } from "../helpers/files";
+import { runCli, sha256Of as sha } from "../helpers/files";
 import { JsonReport } from "../../src/core/jsonReport";
 import { MAX_CELL_TEXT } from "../../src/core/sheetSpec";
 import { nonFinite } from "./helpers";
@@ -53,10 +52,6 @@ function sheet(name: string, headers: readonly string[], units: readonly Row[], 
 
 const KH = sheet("Kế hoạch", ["BHYT"], [["Huyện Vị Thủy", 1000], ["Huyện Long Mỹ", 2000], ["Thị xã Long Mỹ", 3000]]);
 const TH = sheet("Thực hiện", ["BHYT"], [["H. Vị Thủy", 500], ["H. Long Mỹ", 1500], ["TX. Long Mỹ", 2900]]);
-
-function sha(file: string): string {
-  return crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
-}
 
 interface Run {
   readonly code: number;
@@ -332,7 +327,7 @@ describe("CLI: a failed write leaves no partial output file", () => {
     // A real process whose files may not pass 16 KB (ulimit -f; Node ignores SIGXFSZ, so the write
     // past it fails with EFBIG after some bytes have landed): the output is ~30 KB.
     const bin = path.resolve(__dirname, "..", "..", "bin", "chitieu.js");
-    const r = spawnSync("bash", ["-c", 'ulimit -f 16 && exec "$0" "$@"', process.execPath, bin, "summarize", input, "--out", out], { encoding: "utf8", timeout: 60_000 });
+    const r = spawnSync("bash", ["-c", 'ulimit -f 16 && exec "$0" "$@"', process.execPath, bin, "summarize", input, "--out", out], { encoding: "utf8", timeout: 30_000 });
     expect({ status: r.status, err: r.stderr }).toEqual({ status: 2, err: expect.stringMatching(/^chitieu: Không ghi được “.*previous\.xlsx”.*EFBIG.*\n$/s) });
     expect(fs.readFileSync(out, "utf8")).toBe("previous output");
     expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);

@@ -222,7 +222,7 @@ describe("nothing in a cell steers the terminal", () => {
 describe("a reader that stops reading", () => {
   test("`chitieu … | true` (stdout closed before the first line): the run ends quietly, exit 0, no EPIPE stack trace", () => {
     const out = path.join(dir, "epipe.xlsx");
-    const r = spawnSync("bash", ["-c", '"$0" "$@" | true; exit "${PIPESTATUS[0]}"', process.execPath, BIN, "summarize", sample, "--out", out], { encoding: "utf8", timeout: 60_000 });
+    const r = spawnSync("bash", ["-c", '"$0" "$@" | true; exit "${PIPESTATUS[0]}"', process.execPath, BIN, "summarize", sample, "--out", out], { encoding: "utf8", timeout: 30_000 });
     expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: "" });
     // The output file was written before the printing began.
     expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe("PK");

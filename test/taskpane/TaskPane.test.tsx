@@ -1,33 +1,16 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { PaneRoot } from "../../src/taskpane/PaneRoot";
-import { PaneHost } from "../../src/services/host";
 import { DEFAULT_CHOICES, toStored } from "../../src/core/settings";
 import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
 import { quynhNhaiWorkbook, tienGiangWorkbook } from "../../scripts/lib/seeds";
 import { RecordingPort, deferred, replaceText, samplePort } from "./fixtures";
-
-function host(over: Partial<PaneHost> = {}): PaneHost & { activated: string[] } {
-  const activated: string[] = [];
-  return { displayLanguage: "vi-VN", theme: "light", activateSheet: async (n) => void activated.push(n), activated, ...over };
-}
-
-function picker(role: string): HTMLSelectElement {
-  const el = document.querySelector(`select[data-role="${role}"]`);
-  if (!el) throw new Error(`no picker for ${role}`);
-  return el as HTMLSelectElement;
-}
-
-async function detected(): Promise<void> {
-  await screen.findByTestId("detection", undefined, { timeout: 5000 });
-}
-
-const recalcButton = (name = /Tính lại/) => screen.getByRole("button", { name });
+import { detected, paneHost, paneWait, picker, recalcButton } from "../helpers/pane";
 
 describe("task pane", () => {
   test("prefills the sheet pickers from detection and shows what was detected before writing", async () => {
     const { port } = await samplePort();
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     await detected();
     expect(picker("targets").value).toBe("Kế hoạch");
     expect(picker("actuals").value).toBe("Thực hiện");
@@ -46,13 +29,13 @@ describe("task pane", () => {
 
   test("Recalculate writes once, shows the rates and the units below the average, lowest first, and saves the choices", async () => {
     const { wb, port } = await samplePort();
-    const h = host();
+    const h = paneHost();
     render(<PaneRoot port={port} host={h} />);
     await detected();
     fireEvent.click(screen.getByLabelText(/Đồng hạng liên tiếp/));
     await detected();
     fireEvent.click(recalcButton());
-    const results = await screen.findByTestId("results", undefined, { timeout: 5000 });
+    const results = await screen.findByTestId("results", undefined, paneWait());
     const tn = within(results).getByTestId("result-bhxh-tn-attainment");
     expect(tn.textContent).toMatch(/64,91%/);
     expect(tn.textContent).toMatch(/12\.853 \/ 19\.800/);
@@ -74,7 +57,7 @@ describe("task pane", () => {
     const { port } = await samplePort();
     const gate = deferred();
     port.gate = gate.promise;
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     await detected();
     fireEvent.click(recalcButton());
     await waitFor(() => expect(port.writes).toBe(1));
@@ -83,14 +66,14 @@ describe("task pane", () => {
     expect(screen.getByTestId("run-status").textContent).toMatch(/Đang tính lại/);
     expect(document.querySelector(".fui-ProgressBar")).not.toBeNull();
     await act(async () => gate.resolve());
-    await screen.findByTestId("results", undefined, { timeout: 5000 });
+    await screen.findByTestId("results", undefined, paneWait());
     expect(port.writes).toBe(1);
   });
 
   test("an input error no field fixes is shown in the bar at the top naming the sheet and rows, and nothing is written", async () => {
     const { port } = await samplePort((wb) => replaceText(wb, "H.Long Mỹ", "H. Vị Thuỷ", ["Thực hiện"]));
-    render(<PaneRoot port={port} host={host()} />);
-    const alert = await screen.findByRole("alert", undefined, { timeout: 5000 });
+    render(<PaneRoot port={port} host={paneHost()} />);
+    const alert = await screen.findByRole("alert", undefined, paneWait());
     expect(alert.getAttribute("data-testid")).toBe("error");
     expect(alert.getAttribute("data-code")).toBe("duplicate-unit");
     expect(alert.textContent).toMatch(/Không tính được/);
@@ -107,8 +90,8 @@ describe("task pane", () => {
   test("a missing saved sheet: the message, listing the sheets there are, is under the targets picker that fixes it", async () => {
     const { port } = await samplePort();
     await port.inner.saveSettings(toStored({ ...DEFAULT_CHOICES, sheets: { targets: "KH 2021" } }));
-    render(<PaneRoot port={port} host={host()} />);
-    const alert = await screen.findByRole("alert", undefined, { timeout: 5000 });
+    render(<PaneRoot port={port} host={paneHost()} />);
+    const alert = await screen.findByRole("alert", undefined, paneWait());
     expect(alert.getAttribute("data-code")).toBe("sheet-not-found");
     expect(alert.getAttribute("data-setting")).toBe("targets");
     expect(alert.textContent).toMatch(/'KH 2021'.*'Kế hoạch', 'Thực hiện', 'Dân số'/);
@@ -124,7 +107,7 @@ describe("task pane", () => {
 
   test("follows Office's display language, and the switch changes it", async () => {
     const { port } = await samplePort();
-    render(<PaneRoot port={port} host={host({ displayLanguage: "en-US" })} />);
+    render(<PaneRoot port={port} host={paneHost({ displayLanguage: "en-US" })} />);
     await detected();
     expect(recalcButton(/Recalculate/)).toBeTruthy();
     expect(screen.getByText("Targets sheet (plan)")).toBeTruthy();
@@ -135,13 +118,13 @@ describe("task pane", () => {
 
   test("the options chosen are the ones used and saved (output language, number locale)", async () => {
     const { wb, port } = await samplePort();
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     await detected();
     fireEvent.change(screen.getByLabelText("Ngôn ngữ trang tính kết quả"), { target: { value: "en" } });
     fireEvent.click(screen.getByLabelText(/Trung bình cộng/));
     await detected();
     fireEvent.click(recalcButton());
-    await screen.findByTestId("results", undefined, { timeout: 5000 });
+    await screen.findByTestId("results", undefined, paneWait());
     expect(wb.getWorksheet("Overview")).toBeDefined();
     expect(port.saved[0]).toMatchObject({ lang: "en", average: "mean", locale: "vi" });
     // With the simple mean, the pane says which average the units were compared with.
@@ -155,10 +138,10 @@ describe("task pane", () => {
       replaceText(wb, "H. Vị Thuỷ", evil, ["Thực hiện"]);
       replaceText(wb, "HUYỆN VỊ THỦY", evil, ["Dân số"]);
     });
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     await detected();
     fireEvent.click(recalcButton());
-    const results = await screen.findByTestId("results", undefined, { timeout: 5000 });
+    const results = await screen.findByTestId("results", undefined, paneWait());
     expect(document.querySelector("img")).toBeNull();
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
     expect(results.textContent).toContain(evil);
@@ -169,7 +152,7 @@ describe("task pane", () => {
     ["light", "#ffffff"],
   ] as const)("the %s Office theme gives Fluent's matching theme", async (theme, background) => {
     const { port } = await samplePort();
-    render(<PaneRoot port={port} host={host({ theme })} />);
+    render(<PaneRoot port={port} host={paneHost({ theme })} />);
     await detected();
     // Fluent inserts its rules through the CSSOM.
     const css = Array.from(document.styleSheets)
@@ -182,10 +165,10 @@ describe("task pane", () => {
 describe("task pane results: the report paragraphs", () => {
   test("shows the paragraphs the run wrote, in the output language, with the published figures", async () => {
     const { port } = await samplePort();
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     await detected();
     fireEvent.click(recalcButton());
-    const narrative = await screen.findByTestId("narrative", undefined, { timeout: 5000 });
+    const narrative = await screen.findByTestId("narrative", undefined, paneWait());
     expect(narrative.textContent).toMatch(/12\.853/);
     expect(narrative.textContent).toMatch(/64,91%/);
     expect(narrative.textContent).toMatch(/Vị Thủy[^]*45,37%[^]*Phụng Hiệp[^]*49,34%/);
@@ -193,12 +176,12 @@ describe("task pane results: the report paragraphs", () => {
 
   test("the report date and area typed in the options open the paragraphs; the area is saved, the date is not", async () => {
     const { port } = await samplePort();
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     await detected();
     fireEvent.change(screen.getByLabelText(/Ngày số liệu trong nhận xét/), { target: { value: "30/11/2022" } });
     fireEvent.change(screen.getByLabelText(/Địa bàn trong nhận xét/), { target: { value: "tỉnh Hậu Giang" } });
     fireEvent.click(recalcButton());
-    const narrative = await screen.findByTestId("narrative", undefined, { timeout: 5000 });
+    const narrative = await screen.findByTestId("narrative", undefined, paneWait());
     expect(narrative.textContent).toMatch(/^[^]*Đến ngày 30\/11\/2022, tỉnh Hậu Giang có 12\.853 người/);
     expect(port.saved[0]!.area).toBe("tỉnh Hậu Giang");
     expect(port.saved[0]!.asOf).toBeUndefined();
@@ -206,7 +189,7 @@ describe("task pane results: the report paragraphs", () => {
 
   test("a report date that is not a date is flagged on the field, and the detection stays", async () => {
     const { port } = await samplePort();
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     await detected();
     const field = screen.getByLabelText(/Ngày số liệu trong nhận xét/);
     fireEvent.change(field, { target: { value: "31-13" } });
@@ -227,11 +210,11 @@ describe("task pane results: growth, goals and groups (seed 003, Tiền Giang)",
   test("the previous-year sheet is detected, and growth, the gap to the saved goals and the groups are shown", async () => {
     const port = new RecordingPort(new ExcelJsWorkbook(tienGiangWorkbook()));
     await port.inner.saveSettings(toStored({ ...DEFAULT_CHOICES, goals: [{ indicator: "BHYT", category: null, rate: "93%" }] }));
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     await detected();
     expect(picker("previous").value).not.toBe("");
     fireEvent.click(recalcButton());
-    const results = await screen.findByTestId("results", undefined, { timeout: 5000 });
+    const results = await screen.findByTestId("results", undefined, paneWait());
     // Coverage of BHYT: 91,3% of the population against a goal of 93%.
     const bhyt = within(results).getByTestId("result-bhyt-coverage");
     expect(bhyt.textContent).toMatch(/Mục tiêu 93%: chênh lệch −1,70 điểm %/);
@@ -246,7 +229,7 @@ describe("task pane results: growth, goals and groups (seed 003, Tiền Giang)",
 describe("task pane: goal entry (seed 002, Quỳnh Nhai)", () => {
   test("goals by category, with the categories found offered, are used and saved", async () => {
     const port = new RecordingPort(new ExcelJsWorkbook(quynhNhaiWorkbook()));
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     await detected();
     const goals = screen.getByTestId("goals");
     const add = () => fireEvent.click(within(goals).getByRole("button", { name: "Thêm mục tiêu" }));
@@ -263,7 +246,7 @@ describe("task pane: goal entry (seed 002, Quỳnh Nhai)", () => {
     fireEvent.keyDown(rates[1]!, { key: "Enter" });
     await detected();
     fireEvent.click(recalcButton());
-    const results = await screen.findByTestId("results", undefined, { timeout: 5000 });
+    const results = await screen.findByTestId("results", undefined, paneWait());
     const short = within(results).getByTestId("below-goal");
     // Mường Sại: 4.500 of 5.000 is exactly the 90% goal — not short of it.
     expect(short.textContent).not.toMatch(/Mường Sại/);
@@ -277,14 +260,14 @@ describe("task pane: goal entry (seed 002, Quỳnh Nhai)", () => {
 
   test("an invalid rate is reported, and removing the goal clears it", async () => {
     const port = new RecordingPort(new ExcelJsWorkbook(quynhNhaiWorkbook()));
-    render(<PaneRoot port={port} host={host({ displayLanguage: "en-US" })} />);
+    render(<PaneRoot port={port} host={paneHost({ displayLanguage: "en-US" })} />);
     await detected();
     const goals = screen.getByTestId("goals");
     fireEvent.click(within(goals).getByRole("button", { name: "Add a goal" }));
     const rate = within(goals).getByLabelText(/Goal rate/) as HTMLInputElement;
     fireEvent.change(rate, { target: { value: "abc" } });
     fireEvent.blur(rate);
-    const alert = await screen.findByRole("alert", undefined, { timeout: 5000 });
+    const alert = await screen.findByRole("alert", undefined, paneWait());
     expect(alert.textContent).toMatch(/"abc" is not a rate/);
     // Message under the field, and not sent to the run: Recalculate waits for it.
     expect(rate.getAttribute("aria-describedby")).toContain(alert.id);

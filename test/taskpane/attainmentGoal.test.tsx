@@ -1,25 +1,15 @@
 /** @jest-environment jsdom */
 /**
- * Issue 14 in the pane: "150%" is a valid goal for an attainment. The goals form offers the
+ * A goal against plan in the pane: "150%" is a valid goal for an attainment. The goals form offers the
  * indicators of both measures — the measure named where an indicator has both —, takes 150% of plan
  * without a word under the field, and the goal card, the paragraph and the saved choices carry it.
  */
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { PaneRoot } from "../../src/taskpane/PaneRoot";
-import { PaneHost } from "../../src/services/host";
 import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
 import { canThoWorkbook } from "../../scripts/lib/seeds";
 import { RecordingPort, samplePort } from "./fixtures";
-
-// The pane runs the real pipeline; on a loaded machine that takes seconds.
-jest.setTimeout(60_000);
-
-function host(): PaneHost {
-  return { displayLanguage: "vi-VN", theme: "light", activateSheet: async () => undefined };
-}
-
-const detected = () => screen.findByTestId("detection", undefined, { timeout: 20_000 });
-const recalcButton = () => screen.getByRole("button", { name: /Tính lại/ });
+import { detected, paneHost, paneWait, recalcButton } from "../helpers/pane";
 
 /** Add a goal and return its indicator list and rate field. */
 function addGoal(): { goals: HTMLElement; indicator: HTMLSelectElement; rate: HTMLInputElement } {
@@ -35,7 +25,7 @@ const optionTexts = (s: HTMLSelectElement) => Array.from(s.options).map((o) => o
 describe("a goal against plan in the pane", () => {
   test("seed 000: the form offers BHXH tự nguyện against plan and as coverage, BHYT as it is; 150% of plan is taken, shown and saved", async () => {
     const { port } = await samplePort();
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     await detected();
     const { goals, indicator, rate } = addGoal();
     // BHXH tự nguyện has a plan and a labour-force coverage: both offered, each named; BHYT has coverage only.
@@ -46,11 +36,11 @@ describe("a goal against plan in the pane", () => {
     fireEvent.change(rate, { target: { value: "150%" } });
     fireEvent.blur(rate);
     // No word under the field: not a typo, not a coverage above 100%; Recalculate is free.
-    await waitFor(() => expect(recalcButton().getAttribute("aria-disabled")).toBe("false"), { timeout: 20_000 });
+    await waitFor(() => expect(recalcButton().getAttribute("aria-disabled")).toBe("false"), paneWait());
     expect(within(goals).queryByRole("alert")).toBeNull();
     expect(screen.queryByTestId("error")).toBeNull();
     fireEvent.click(recalcButton());
-    const results = await screen.findByTestId("results", undefined, { timeout: 20_000 });
+    const results = await screen.findByTestId("results", undefined, paneWait());
     const card = within(results).getByTestId("result-bhxh-tn-attainment");
     // 64,91% of plan against 150%: −85,09 points; Vị Thủy 951 of 2.096 needs ⌈1,5 × 2.096 − 951⌉ = 2.193.
     expect(card.textContent).toContain("Mục tiêu 150% kế hoạch: chênh lệch −85,09 điểm %");
@@ -65,13 +55,13 @@ describe("a goal against plan in the pane", () => {
 
   test("the same 150% as a coverage goal is said under that goal", async () => {
     const { port } = await samplePort();
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     await detected();
     const { indicator, rate } = addGoal();
     fireEvent.change(indicator, { target: { value: Array.from(indicator.options).find((o) => o.textContent === "BHXH tự nguyện — tỷ lệ bao phủ")!.value } });
     fireEvent.change(rate, { target: { value: "150%" } });
     fireEvent.blur(rate);
-    const alert = await screen.findByRole("alert", undefined, { timeout: 20_000 });
+    const alert = await screen.findByRole("alert", undefined, paneWait());
     expect(alert.getAttribute("data-code")).toBe("goal-above-full-coverage");
     expect(rate.getAttribute("aria-describedby")).toContain(alert.id);
     expect(alert.textContent).toContain("so với kế hoạch (có thể trên 100%)");
@@ -79,7 +69,7 @@ describe("a goal against plan in the pane", () => {
 
   test("seed 001 (plan and actuals, no population): the indicators are offered against plan, with no measure to choose, and 150% is a goal", async () => {
     const port = new RecordingPort(new ExcelJsWorkbook(canThoWorkbook()));
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     await detected();
     const { goals, indicator, rate } = addGoal();
     const texts = optionTexts(indicator);
@@ -87,10 +77,10 @@ describe("a goal against plan in the pane", () => {
     expect(texts.some((t) => t!.includes("—"))).toBe(false);
     fireEvent.change(rate, { target: { value: "150%" } });
     fireEvent.blur(rate);
-    await waitFor(() => expect(recalcButton().getAttribute("aria-disabled")).toBe("false"), { timeout: 20_000 });
+    await waitFor(() => expect(recalcButton().getAttribute("aria-disabled")).toBe("false"), paneWait());
     expect(within(goals).queryByRole("alert")).toBeNull();
     fireEvent.click(recalcButton());
-    const results = await screen.findByTestId("results", undefined, { timeout: 20_000 });
+    const results = await screen.findByTestId("results", undefined, paneWait());
     expect(results.textContent).toContain("Mục tiêu 150% kế hoạch");
     await waitFor(() => expect(port.saved.length).toBeGreaterThan(0));
     expect(port.saved[0]!.goals).toEqual([{ indicator: texts[0], category: null, rate: "150%", measure: "attainment" }]);

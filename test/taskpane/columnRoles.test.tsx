@@ -17,9 +17,7 @@ import type { DetectedColumnRole, SheetDetection } from "../../src/core/results"
 import type * as Pipeline from "../../src/workbook/recalculate";
 import { PaneRoot } from "../../src/taskpane/PaneRoot";
 import { samplePort } from "./fixtures";
-
-// The pane runs the real pipeline over the sample; on a loaded machine that takes seconds.
-jest.setTimeout(30_000);
+import { paneHost, paneWait, recalcButton } from "../helpers/pane";
 
 const seen: RunChoices[] = [];
 jest.mock("../../src/workbook/recalculate", () => {
@@ -142,10 +140,10 @@ describe("DetectionView: column roles", () => {
 describe("task pane: changing a column's role", () => {
   test("is used by the next analysis, marks the results stale, and is saved on Recalculate", async () => {
     const { port } = await samplePort();
-    render(<PaneRoot port={port} host={{ displayLanguage: "vi-VN", theme: "light", activateSheet: async () => undefined }} />);
-    await screen.findByTestId("detection", undefined, { timeout: 15_000 });
-    fireEvent.click(screen.getByRole("button", { name: /Tính lại/ }));
-    await screen.findByTestId("results", undefined, { timeout: 15_000 });
+    render(<PaneRoot port={port} host={paneHost()} />);
+    await screen.findByTestId("detection", undefined, paneWait());
+    fireEvent.click(recalcButton());
+    await screen.findByTestId("results", undefined, paneWait());
     // The detection folds away with fresh results; open it and change the BHYT column of the actuals.
     fireEvent.click(screen.getByRole("button", { name: S.detectionTitle }));
     const list = await screen.findByTestId("columns-actuals");
@@ -157,8 +155,8 @@ describe("task pane: changing a column's role", () => {
     await waitFor(() => expect(seen[seen.length - 1]!.overrides).toEqual([{ sheet: "actuals", column, indicator: "BHYT", role: "computed" }]));
     // The detection stays open while the results are stale.
     expect((await screen.findByTestId("columns-actuals")).textContent).toContain("đã chọn tay");
-    fireEvent.click(screen.getByRole("button", { name: /Tính lại/ }));
-    await waitFor(() => expect(port.saved).toHaveLength(2), { timeout: 15_000 });
+    fireEvent.click(recalcButton());
+    await waitFor(() => expect(port.saved).toHaveLength(2), paneWait());
     expect(port.saved[1]!.overrides).toEqual([{ sheet: "actuals", column, indicator: "BHYT", role: "computed" }]);
     expect(await port.inner.loadSettings()).toMatchObject({ overrides: [{ sheet: "actuals", column, indicator: "BHYT", role: "computed" }] });
   });

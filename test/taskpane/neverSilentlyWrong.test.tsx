@@ -1,37 +1,21 @@
 /** @jest-environment jsdom */
 /**
- * Issue 13 in the task pane: results marked stale as soon as a choice changes after a run; units
+ * Never silently wrong, in the task pane: results marked stale as soon as a choice changes after a run; units
  * that do not match across the sheets named at the top of the results (not folded away) and
  * beside the paragraphs; a sheet's total row that is not its units' sum shown with both numbers;
  * hidden sheets never chosen on their own.
  */
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { PaneRoot } from "../../src/taskpane/PaneRoot";
-import { PaneHost } from "../../src/services/host";
 import { DEFAULT_CHOICES } from "../../src/core/settings";
 import { sameChoices } from "../../src/taskpane/TaskPane";
 import { replaceText, samplePort } from "./fixtures";
-
-// The pane runs the real pipeline over the sample; on a loaded machine that takes seconds.
-jest.setTimeout(30_000);
-
-function host(over: Partial<PaneHost> = {}): PaneHost {
-  return { displayLanguage: "vi-VN", theme: "light", activateSheet: async () => undefined, ...over };
-}
-
-function picker(role: string): HTMLSelectElement {
-  const el = document.querySelector(`select[data-role="${role}"]`);
-  if (!el) throw new Error(`no picker for ${role}`);
-  return el as HTMLSelectElement;
-}
-
-const detected = () => screen.findByTestId("detection", undefined, { timeout: 15_000 });
-const recalcButton = () => screen.getByRole("button", { name: /Tính lại/ });
+import { detected, paneHost, paneWait, picker, recalcButton } from "../helpers/pane";
 
 async function runOnce(): Promise<HTMLElement> {
   await detected();
   fireEvent.click(recalcButton());
-  return screen.findByTestId("results", undefined, { timeout: 15_000 });
+  return screen.findByTestId("results", undefined, paneWait());
 }
 
 function expectStale(yes: boolean): void {
@@ -62,7 +46,7 @@ describe("stale results", () => {
     ],
   ])("changing %s after a run marks the results stale until the next run", async (_what, changeIt) => {
     const { port } = await samplePort();
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     await runOnce();
     expectStale(false);
     changeIt();
@@ -71,13 +55,13 @@ describe("stale results", () => {
     expect(screen.getByTestId("results")).toBeTruthy();
     await detected();
     fireEvent.click(recalcButton());
-    await waitFor(() => expect(port.writes).toBe(2), { timeout: 15_000 });
-    await waitFor(() => expectStale(false), { timeout: 15_000 });
+    await waitFor(() => expect(port.writes).toBe(2), paneWait());
+    await waitFor(() => expectStale(false), paneWait());
   });
 
   test("leaving a field without changing anything is no change", async () => {
     const { port } = await samplePort();
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     await runOnce();
     const goals = screen.getByTestId("goals");
     fireEvent.click(within(goals).getByRole("button", { name: "Thêm mục tiêu" }));
@@ -91,7 +75,7 @@ describe("stale results", () => {
 
   test("the interface language is not a choice of the run", async () => {
     const { port } = await samplePort();
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     await runOnce();
     fireEvent.change(screen.getByLabelText("Ngôn ngữ giao diện"), { target: { value: "en" } });
     expect(screen.queryByTestId("stale")).toBeNull();
@@ -111,7 +95,7 @@ describe("units that do not match, and total rows that are not the units' sum", 
   test("named at the top of the results, not folded away, and beside the paragraphs, which stay as they are", async () => {
     // 'Thực hiện' lists "Xã Mới" where 'Kế hoạch' has Huyện Vị Thủy: both leave the area totals.
     const { port } = await samplePort((wb) => replaceText(wb, "H. Vị Thuỷ", "Xã Mới", ["Thực hiện"]));
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     const results = await runOnce();
     const bar = within(results).getByTestId("unmatched-warning");
     expect(bar.textContent).toMatch(/Không tính vào tổng toàn tỉnh: 2 đơn vị không khớp giữa các trang tính/);
@@ -134,7 +118,7 @@ describe("units that do not match, and total rows that are not the units' sum", 
     const { port } = await samplePort((wb) => {
       wb.getWorksheet("Kế hoạch")!.getCell("C16").value = 20000;
     });
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     const results = await runOnce();
     const bar = within(results).getByTestId("total-mismatch");
     expect(bar.textContent).toMatch(/Dòng tổng trong trang tính khác tổng các đơn vị/);
@@ -144,7 +128,7 @@ describe("units that do not match, and total rows that are not the units' sum", 
 
   test("a clean workbook shows neither", async () => {
     const { port } = await samplePort();
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     const results = await runOnce();
     expect(within(results).queryByTestId("unmatched-warning")).toBeNull();
     expect(within(results).queryByTestId("total-mismatch")).toBeNull();
@@ -157,7 +141,7 @@ describe("hidden sheets", () => {
     const { port } = await samplePort((wb) => {
       wb.getWorksheet("Kế hoạch")!.state = "hidden";
     });
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     await detected();
     expect(picker("targets").value).toBe("");
     const option = Array.from(picker("targets").options).find((o) => o.value === "Kế hoạch")!;

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 /**
- * Issue 14 in the task pane: an error under the field that fixes it, with the rest of the pane as
+ * The pane's fields: an error under the field that fixes it, with the rest of the pane as
  * it was; Recalculate scrolling the results into view the first time too; the date and area
  * fields saying what the workbook states; result cards of 168 communes that stay readable ("và N
  * đơn vị khác", "xem tất cả"); the goal card's headline the sum of its units; progress while the
@@ -12,7 +12,6 @@ import ExcelJS from "exceljs";
 import { PaneRoot } from "../../src/taskpane/PaneRoot";
 import { DetectionView } from "../../src/taskpane/components/DetectionView";
 import { strings } from "../../src/taskpane/strings";
-import { PaneHost } from "../../src/services/host";
 import { DEFAULT_CHOICES, RunChoices, toStored } from "../../src/core/settings";
 import { ChitieuError } from "../../src/core/errors";
 import { said } from "../../src/core/messages";
@@ -24,14 +23,7 @@ import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
 import { analyze } from "../../src/workbook/recalculate";
 import { quynhNhaiWorkbook, tienGiangWorkbook } from "../../scripts/lib/seeds";
 import { RecordingPort, samplePort } from "./fixtures";
-
-// The pane runs the real pipeline; on a loaded machine that takes seconds.
-jest.setTimeout(60_000);
-
-function host(over: Partial<PaneHost> = {}): PaneHost & { activated: string[] } {
-  const activated: string[] = [];
-  return { displayLanguage: "vi-VN", theme: "light", activateSheet: async (n) => void activated.push(n), activated, ...over };
-}
+import { detected, paneHost, paneWait, recalcButton, results } from "../helpers/pane";
 
 /** A host's word that the workbook changed (Excel's worksheet events): the pane reads the sheets again on its next analysis. */
 function changes() {
@@ -42,10 +34,6 @@ function changes() {
   };
   return { watch, changed: () => listeners.forEach((f) => f()) };
 }
-
-const detected = () => screen.findByTestId("detection", undefined, { timeout: 20_000 });
-const recalcButton = () => screen.getByRole("button", { name: /Tính lại/ });
-const results = () => screen.findByTestId("results", undefined, { timeout: 20_000 });
 
 async function runOnce(): Promise<HTMLElement> {
   await detected();
@@ -89,7 +77,7 @@ const rates = (list: HTMLElement) => Array.from(list.querySelectorAll("li")).map
 describe("an error under the field that fixes it", () => {
   test("a goal typo: said under its rate, the detection and the last results stay, Recalculate waits; the fix link focuses the field", async () => {
     const port = new RecordingPort(new ExcelJsWorkbook(tienGiangWorkbook()));
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     await runOnce();
     const reads = port.calls.filter((c) => c === "readSheets").length;
     const goals = screen.getByTestId("goals");
@@ -117,21 +105,21 @@ describe("an error under the field that fixes it", () => {
     fireEvent.change(rate, { target: { value: "90%" } });
     fireEvent.blur(rate);
     await waitFor(() => expect(screen.queryByRole("alert")).toBeNull());
-    await waitFor(() => expect(recalcButton().getAttribute("aria-disabled")).toBe("false"), { timeout: 20_000 });
+    await waitFor(() => expect(recalcButton().getAttribute("aria-disabled")).toBe("false"), paneWait());
     // The goal now counts: the results say they are not what Recalculate would write.
     expect(screen.getByTestId("stale")).toBeTruthy();
   });
 
   test("a goal the engine refuses (a coverage above 100%) is said under that goal, and the detection of the last reading stays", async () => {
     const port = new RecordingPort(new ExcelJsWorkbook(tienGiangWorkbook()));
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     await detected();
     const goals = screen.getByTestId("goals");
     fireEvent.click(within(goals).getByRole("button", { name: "Thêm mục tiêu" }));
     const rate = within(goals).getByLabelText(/Tỷ lệ mục tiêu/) as HTMLInputElement;
     fireEvent.change(rate, { target: { value: "150%" } });
     fireEvent.blur(rate);
-    const alert = await screen.findByRole("alert", undefined, { timeout: 20_000 });
+    const alert = await screen.findByRole("alert", undefined, paneWait());
     expect(alert.getAttribute("data-code")).toBe("goal-above-full-coverage");
     expect(alert.getAttribute("data-setting")).toBe("goal");
     expect(rate.getAttribute("aria-describedby")).toContain(alert.id);
@@ -142,14 +130,14 @@ describe("an error under the field that fixes it", () => {
   test("an error a column's role fixes is beside that column's role, in the detection of the last reading", async () => {
     const { port } = await samplePort();
     const workbook = changes();
-    render(<PaneRoot port={port} host={host({ watchWorkbook: workbook.watch })} />);
+    render(<PaneRoot port={port} host={paneHost({ watchWorkbook: workbook.watch })} />);
     await detected();
     const column = screen.getByTestId("columns-actuals").querySelector("li")!.getAttribute("data-column")!;
     port.failWith = new ChitieuError("bad-option", said("column-mapped-twice", { header: "BHXH tự nguyện", roles: ["target", "actual"] }, { sheet: "Thực hiện", column }, "map"));
     // The pane reads the sheets again (and meets the error) only once the workbook has changed.
     workbook.changed();
     fireEvent.click(screen.getByLabelText(/Đồng hạng liên tiếp/));
-    const alert = await screen.findByRole("alert", undefined, { timeout: 20_000 });
+    const alert = await screen.findByRole("alert", undefined, paneWait());
     expect(alert.getAttribute("data-setting")).toBe("map");
     const li = alert.closest("li")!;
     expect(li.getAttribute("data-column")).toBe(column);
@@ -161,12 +149,12 @@ describe("an error under the field that fixes it", () => {
   test("an error no field fixes stays in the bar at the top", async () => {
     const { port } = await samplePort();
     const workbook = changes();
-    render(<PaneRoot port={port} host={host({ watchWorkbook: workbook.watch })} />);
+    render(<PaneRoot port={port} host={paneHost({ watchWorkbook: workbook.watch })} />);
     await detected();
     port.failWith = new ChitieuError("bad-option", said("column-mapped-twice", { header: "BHYT", roles: ["target", "actual"] }, { sheet: "Thực hiện", column: "C" }));
     workbook.changed();
     fireEvent.click(screen.getByLabelText(/Đồng hạng liên tiếp/));
-    const alert = await screen.findByRole("alert", undefined, { timeout: 20_000 });
+    const alert = await screen.findByRole("alert", undefined, paneWait());
     expect(alert.getAttribute("data-testid")).toBe("error");
     expect(screen.queryByTestId("detection")).toBeNull();
   });
@@ -182,7 +170,7 @@ describe("Recalculate brings the results into view", () => {
     const scroll = jest.fn();
     Element.prototype.scrollIntoView = scroll;
     const { port } = await samplePort();
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     await runOnce();
     const region = screen.getByRole("region", { name: "Kết quả" });
     expect(scroll.mock.contexts).toContain(region);
@@ -195,7 +183,7 @@ describe("Recalculate brings the results into view", () => {
 describe("the date and area fields say what the workbook states", () => {
   test("the sample: its date from the title rows and its area, as placeholder and hint", async () => {
     const { port } = await samplePort();
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     await detected();
     const date = screen.getByLabelText(/Ngày số liệu trong nhận xét/) as HTMLInputElement;
     expect(date.placeholder).toBe("31/10/2022");
@@ -206,7 +194,7 @@ describe("the date and area fields say what the workbook states", () => {
   });
 
   test("a workbook that states neither: no other province's name, no fixed date", async () => {
-    render(<PaneRoot port={await districtPort(DEFAULT_CHOICES)} host={host()} />);
+    render(<PaneRoot port={await districtPort(DEFAULT_CHOICES)} host={paneHost()} />);
     await detected();
     const date = screen.getByLabelText(/Ngày số liệu trong nhận xét/) as HTMLInputElement;
     const area = screen.getByLabelText(/Địa bàn trong nhận xét/) as HTMLInputElement;
@@ -216,7 +204,7 @@ describe("the date and area fields say what the workbook states", () => {
   });
 
   test("Quỳnh Nhai's own area, never Hậu Giang", async () => {
-    render(<PaneRoot port={new RecordingPort(new ExcelJsWorkbook(quynhNhaiWorkbook()))} host={host()} />);
+    render(<PaneRoot port={new RecordingPort(new ExcelJsWorkbook(quynhNhaiWorkbook()))} host={paneHost()} />);
     await detected();
     expect((screen.getByLabelText(/Địa bàn trong nhận xét/) as HTMLInputElement).placeholder).not.toMatch(/Hậu Giang/);
     expect(document.body.textContent).not.toMatch(/Hậu Giang/);
@@ -226,7 +214,7 @@ describe("the date and area fields say what the workbook states", () => {
 describe("168 communes: cards that stay readable", () => {
   test("the lowest 5 below the average, then 'và N đơn vị khác' and 'xem tất cả' opening the ranked sheet", async () => {
     const port = await districtPort();
-    const h = host();
+    const h = paneHost();
     render(<PaneRoot port={port} host={h} />);
     const res = await runOnce();
     const card = within(res).getByTestId("result-bhyt-attainment");
@@ -245,7 +233,7 @@ describe("168 communes: cards that stay readable", () => {
 
   test("the number named is a setting: 3 names three", async () => {
     const port = await districtPort();
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     await detected();
     fireEvent.change(screen.getByLabelText(/Số đơn vị thấp nhất được nêu tên/), { target: { value: "3" } });
     await detected();
@@ -257,7 +245,7 @@ describe("168 communes: cards that stay readable", () => {
 
   test("a count that is not one is said under its field and not used", async () => {
     const port = await districtPort();
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     await detected();
     const field = screen.getByLabelText(/Số đơn vị thấp nhất được nêu tên/);
     fireEvent.change(field, { target: { value: "0" } });
@@ -269,7 +257,7 @@ describe("168 communes: cards that stay readable", () => {
 
   test("goal card: units short of the goal lowest first, and the headline is the sum of the per-unit figures or says which it cannot count", async () => {
     const port = await districtPort();
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     const res = await runOnce();
     const card = within(res).getByTestId("result-bhyt-coverage");
     const short = within(card).getByTestId("below-goal");
@@ -291,7 +279,7 @@ describe("168 communes: cards that stay readable", () => {
 describe("opening a workbook", () => {
   test("progress at once, and Recalculate disabled until the workbook is read", async () => {
     const { port } = await samplePort();
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     expect(screen.getByTestId("reading").textContent).toMatch(/Đang đọc sổ làm việc/);
     expect(recalcButton().getAttribute("aria-disabled")).toBe("true");
     fireEvent.click(recalcButton());
@@ -303,7 +291,7 @@ describe("opening a workbook", () => {
 
   test("while the host reads the file (workbookLoading, or no port yet) nothing is read through the port", async () => {
     const { port } = await samplePort();
-    const h = host();
+    const h = paneHost();
     const { rerender } = render(<PaneRoot port={null} host={h} workbookLoading />);
     expect(screen.getByTestId("reading")).toBeTruthy();
     rerender(<PaneRoot port={port} host={h} workbookLoading />);
@@ -320,7 +308,7 @@ describe("opening a workbook", () => {
 describe("the detection in the pane's words", () => {
   test("rows left out say why in Vietnamese, never the engine's code", async () => {
     const { port } = await samplePort();
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     const d = await detected();
     expect(d.textContent).toMatch(/Toàn tỉnh \(dòng tổng\)/);
     expect(d.textContent).not.toMatch(/\((total|group|text|breakdown|note|signature)\)/);
@@ -373,7 +361,7 @@ describe("fits 320–350 px", () => {
 
   test("no fixed width over 320 px, long names wrap, a focused field clears the sticky bar, links are 24 px tall", async () => {
     const port = await districtPort();
-    render(<PaneRoot port={port} host={host()} />);
+    render(<PaneRoot port={port} host={paneHost()} />);
     const res = await runOnce();
     const { text, byClass } = rules();
     const widths = [...text.matchAll(/(?:^|[\s;{])((?:min-|max-)?width)\s*:\s*(\d+(?:\.\d+)?)px/g)].map((m) => Number(m[2]));

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 /**
- * The pane's reads of the workbook (issue 15, item 12). On the web every read of the input sheets
+ * The pane's reads of the workbook, kept few. On the web every read of the input sheets
  * moves megabytes: the date and area fields change only the paragraph and read nothing (the
  * paragraph is written again once typing pauses); the other choices use the grids read before,
  * until the workbook changes (the host says so), a Recalculate (which reads the sheets as they are)
@@ -13,8 +13,7 @@ import { DEFAULT_CHOICES } from "../../src/core/settings";
 import * as narrative from "../../src/core/narrative";
 import { analyze, retell } from "../../src/workbook/recalculate";
 import { RecordingPort, samplePort } from "./fixtures";
-
-jest.setTimeout(60_000);
+import { detected, paneWait } from "../helpers/pane";
 
 /** A host that can say the workbook changed, as Excel's worksheet events do. */
 function watchingHost() {
@@ -31,7 +30,6 @@ function watchingHost() {
   return { host, workbookChanged: () => listeners.forEach((f) => f()), listeners };
 }
 
-const detected = () => screen.findByTestId("detection", undefined, { timeout: 20_000 });
 const field = (setting: string) => document.querySelector<HTMLInputElement>(`[data-setting="${setting}"]`)!;
 const reads = (port: RecordingPort) => port.calls.filter((c) => c === "readSheets" || c === "listSheets").length;
 const pause = (ms: number) => act(() => new Promise<void>((r) => setTimeout(r, ms)));
@@ -44,7 +42,7 @@ function typeInto(input: HTMLInputElement, text: string): void {
 /** Wait until the pane has analysed again (it is busy while it does). */
 async function settled(): Promise<void> {
   await pause(20);
-  await waitFor(() => expect(document.querySelector("main")!.getAttribute("aria-busy")).toBe("false"), { timeout: 20_000 });
+  await waitFor(() => expect(document.querySelector("main")!.getAttribute("aria-busy")).toBe("false"), paneWait());
 }
 
 describe("the pane's reads of the workbook", () => {
@@ -65,7 +63,7 @@ describe("the pane's reads of the workbook", () => {
     written.mockRestore();
     // And Recalculate writes the paragraph with them, reading the sheets as they are now.
     fireEvent.click(screen.getByRole("button", { name: /Tính lại/ }));
-    const text = await screen.findByTestId("narrative", undefined, { timeout: 20_000 });
+    const text = await screen.findByTestId("narrative", undefined, paneWait());
     expect(text.textContent).toContain("tỉnh Hậu Giang mới");
     expect(text.textContent).toContain("30/11/2022");
     expect(reads(port)).toBeGreaterThan(before);
@@ -101,7 +99,7 @@ describe("the pane's reads of the workbook", () => {
     await detected();
     const first = reads(port);
     fireEvent.click(screen.getByRole("button", { name: /Tính lại/ }));
-    await screen.findByTestId("results", undefined, { timeout: 20_000 });
+    await screen.findByTestId("results", undefined, paneWait());
     await pause(50);
     const afterRun = reads(port);
     fireEvent.click(screen.getByRole("radio", { name: /1, 2, 2, 3/ }));

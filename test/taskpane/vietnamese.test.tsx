@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 /**
- * Issue 14: the Vietnamese pane never shows an English (ASCII-only) sentence. The pane is rendered
+ * The Vietnamese pane never shows an English (ASCII-only) sentence. The pane is rendered
  * in Vietnamese over the fault cases of docs/RELIABILITY.md "Bad input" (and the pane's own: a
  * goal, a date or a count typed wrong), read, recalculated where it can be, and every text the
  * planner sees or hears (text nodes, placeholders, labels for screen readers) is scanned: a

@@ -205,7 +205,7 @@ export class WorkbookModel {
   }
   /**
    * The file is closed and opened again on a host whose worksheet ids do not outlive a session
-   * (issue 15): every sheet gets a new id; names, contents and document settings stay.
+   * (Excel on the web): every sheet gets a new id; names, contents and document settings stay.
    */
   newSession(): void {
     this.session++;

@@ -1,5 +1,5 @@
 /**
- * A file exceljs cannot read is told by what it is (issue 14): one message per kind, with a
+ * A file exceljs cannot read is told by what it is: one message per kind, with a
  * code, the file and what to do — never jszip's "Can't find end of central directory". The files
  * are built by code (test/helpers/badFiles.ts) and read by exceljs here, as the CLI and the
  * preview's worker do.

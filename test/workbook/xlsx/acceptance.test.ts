@@ -1,5 +1,5 @@
 /**
- * Issue 16's acceptance over the corpus (test/fixtures/corpus, `npm run corpus`): workbooks made by
+ * The package writer's acceptance over the corpus (test/fixtures/corpus, `npm run corpus`): workbooks made by
  * openpyxl and saved again by LibreOffice, each holding something offices keep (charts, an image,
  * comments, a table, names, validation, links, protection, hidden sheets, an external link, print
  * titles, filter buttons, macros) around the tidy layout's plan, actuals and population.
@@ -88,7 +88,7 @@ const firstRun = (file: string): Promise<Run> => {
   return runs.get(file)!;
 };
 
-test("the corpus holds every kind of workbook the issue names", () => {
+test("the corpus holds every kind of workbook offices keep (the list above)", () => {
   for (const kind of ["chart-sheet", "embedded-chart", "image", "comments", "table", "defined-names", "data-validation", "hyperlinks", "protected", "hidden-sheet", "external-link", "print-titles", "filter-buttons", "lo-table", "lo-protected", "lo-embedded-chart"])
     expect(FILES).toContain(`${kind}.xlsx`);
   expect(FILES).toContain("macros.xlsm");

@@ -14,7 +14,7 @@ import { PackageWorkbook } from "../../../src/workbook/xlsx/packageWorkbook";
 
 const SAMPLE = path.join(__dirname, "..", "..", "..", "samples", "hau-giang-2022.xlsx");
 
-/** The sample as the CLI wrote it before issue 16: summary sheets and the unmarked record. */
+/** The sample as the CLI wrote it before the package writer: summary sheets and the unmarked record. */
 async function oldOutput(edit?: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(fs.readFileSync(SAMPLE) as unknown as ArrayBuffer);

@@ -1,5 +1,5 @@
 /**
- * Reading is bounded (issue 16): the three files of the issue, made by code, each read within
+ * Reading is bounded: three pathological files, made by code, each read within
  * 30 s and 1 GB — a whole-column merge (extent from the cells, not the merge), a ~1 MB zip holding
  * a 1 GB image (never inflated; refused by its declared size, or by the bytes inflated when its
  * header lies), a million-row sheet the tool does not need (the peek stops the stream at maxRows).
@@ -101,7 +101,7 @@ test("a sheet inflating past the stream limit is a bad-file error naming the she
 
 /** The million-row file takes ~15 s to make: made once per machine, kept in the temp folder. */
 function millionRowFile(): Uint8Array {
-  const file = path.join(os.tmpdir(), "chitieu-issue16-million-rows-v1.xlsx");
+  const file = path.join(os.tmpdir(), "chitieu-million-rows-v1.xlsx");
   if (!fs.existsSync(file)) {
     const tmp = `${file}.${process.pid}`;
     fs.writeFileSync(tmp, millionRowXlsx());

@@ -2,7 +2,7 @@
  * The package reader (src/workbook/xlsx) gives exactly the grids ExcelJsWorkbook.readSheets gives,
  * on every .xlsx the repo can make: the sample, the seed workbooks, the test layouts (and our own
  * summary written into them), a few hundred fuzz workbooks with merges, formulas, dates, rich
- * text and hyperlinks, the issue-16 corpus, and LibreOffice's re-saves of them. Where exceljs
+ * text and hyperlinks, the corpus of test/fixtures/corpus, and LibreOffice's re-saves of them. Where exceljs
  * cannot read a file (tables, images, comments saved by openpyxl), the reader still does: its
  * grids equal exceljs's on the same file with those parts taken out.
  */
@@ -107,7 +107,7 @@ describe("package reader = exceljs, on the repo's workbooks", () => {
     }
   });
 
-  test("the issue-16 corpus: exactly exceljs's grids, or where exceljs throws, its grids of the file without drawings/comments/tables", async () => {
+  test("the corpus (test/fixtures/corpus): exactly exceljs's grids, or where exceljs throws, its grids of the file without drawings/comments/tables", async () => {
     const files = corpusFiles();
     let unreadableByExcelJs = 0;
     for (const f of files) {

@@ -1,4 +1,4 @@
-/** Issue 8 in the summary sheets: growth, goal and group columns, the groups table, the belowGoal highlight. */
+/** Goals, groups and growth in the summary sheets: growth, goal and group columns, the groups table, the belowGoal highlight. */
 import { describeOutput } from "../../src/core/describe";
 import { labels } from "../../src/core/i18n";
 import { SheetSpec } from "../../src/core/sheetSpec";
@@ -48,7 +48,7 @@ function checkMarks(spec: SheetSpec): void {
   }
 }
 
-describe("summary sheets with issue 8's columns", () => {
+describe("summary sheets with growth, goal and group columns", () => {
   const s = summarize(
     { targets, actuals, base, previous },
     {
@@ -126,7 +126,7 @@ describe("summary sheets with issue 8's columns", () => {
     const plain = summarize({ targets: sheet("Kế hoạch", ["STT", "Đơn vị", "BHYT"], [[1, "Quận Một", 1000], [2, "Quận Hai", 2000]]), actuals, base: null });
     const [o, r] = describeOutput(plain, { lang: "vi" });
     expect(o!.width).toBe(7);
-    // Huyện Ba and Huyện Bốn are only in 'Thực hiện': a note under the title names them (issue 13); the rest is one row down.
+    // Huyện Ba and Huyện Bốn are only in 'Thực hiện': a note under the title names them; the rest is one row down.
     expect(String(o!.values[1]![0])).toMatch(/^Không tính vào tổng toàn tỉnh: 2 đơn vị không khớp/);
     expect(o!.values[3]).toEqual([L.legendBelow]);
     expect(o!.values[4]).toEqual([]);

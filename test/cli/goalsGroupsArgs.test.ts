@@ -3,7 +3,7 @@ import { chitieuErrorOf } from "../helpers/errors";
 
 const parse = (...argv: string[]) => parseArgs(["summarize", "in.xlsx", "--out", "o.xlsx", ...argv], "demo.xlsx", "demo-out.xlsx");
 
-describe("issue 8's flags", () => {
+describe("--previous, --goal, --category and --group-by", () => {
   it("--previous, --goal (repeatable), --category and --group-by become run choices", () => {
     const a = parse("--previous", "Cùng kỳ 2022", "--goal", "BHYT=93%", "--goal", "BHYT@NTM nâng cao=95%", "--category", "Loại xã", "--group-by", "Huyện");
     expect(a.choices.sheets.previous).toBe("Cùng kỳ 2022");

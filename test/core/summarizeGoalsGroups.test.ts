@@ -1,27 +1,16 @@
 /**
- * Issue 8 in the engine: same period last year, coverage without a count target, total social
+ * Goals, groups and comparisons in the engine: same period last year, coverage without a count target, total social
  * insurance from its parts, rate goals (area, category, unit) and groups.
  */
 import fc from "fast-check";
 import { CellValue } from "../../src/core/grid";
-import { IndicatorResult, Summary, summarize } from "../../src/core/summarize";
+import { summarize } from "../../src/core/summarize";
 import { chitieuErrorOf } from "../helpers/errors";
 import { withCode } from "../helpers/messages";
 import { titledSheet } from "../helpers/grids";
+import { resultOf, unitOf } from "../helpers/results";
 
 const sheet = titledSheet;
-
-function result(s: Summary, key: string, measure: "attainment" | "coverage"): IndicatorResult {
-  const r = s.results.find((x) => x.indicatorKey === key && x.measure === measure);
-  if (!r) throw new Error(`no ${key}/${measure}: ${s.results.map((x) => `${x.indicatorKey}/${x.measure}`).join(", ")}`);
-  return r;
-}
-
-function unit(r: IndicatorResult, name: string) {
-  const u = r.units.find((x) => x.unit === name);
-  if (!u) throw new Error(`no unit ${name}`);
-  return u;
-}
 
 const thrown = chitieuErrorOf;
 
@@ -47,11 +36,11 @@ describe("same period last year", () => {
     ]);
     const s = summarize({ targets, actuals, base: null, previous });
     expect(s.sheets.previous).toBe("Cùng kỳ");
-    const r = result(s, "bhyt", "attainment");
-    expect(unit(r, "Huyện A")).toMatchObject({ previous: 100, growth: 220 / 100 - 1 });
-    expect(unit(r, "Huyện B").growth).toBeCloseTo(-0.1, 12);
+    const r = resultOf(s, "bhyt", "attainment");
+    expect(unitOf(r, "Huyện A")).toMatchObject({ previous: 100, growth: 220 / 100 - 1 });
+    expect(unitOf(r, "Huyện B").growth).toBeCloseTo(-0.1, 12);
     // A zero last year gives no growth and a warning naming the cell …
-    expect(unit(r, "Huyện C")).toMatchObject({ previous: 0, growth: null });
+    expect(unitOf(r, "Huyện C")).toMatchObject({ previous: 0, growth: null });
     expect(withCode(s.warnings, "previous-zero").map((w) => [w.where, w.params.unit])).toEqual([[{ sheet: "Cùng kỳ", cell: "C6" }, "Huyện C"]]);
     // … while the area's growth is Σ/Σ over the units with both figures (the zero counts).
     expect(r.previousTotal).toBe(1100);
@@ -65,9 +54,9 @@ describe("same period last year", () => {
       [2, "Huyện B", 800],
     ]);
     const s = summarize({ targets, actuals, base: null, previous });
-    const r = result(s, "bhyt", "attainment");
+    const r = resultOf(s, "bhyt", "attainment");
     expect(r.units).toHaveLength(3);
-    expect(unit(r, "Huyện C")).toMatchObject({ previous: null, growth: null });
+    expect(unitOf(r, "Huyện C")).toMatchObject({ previous: null, growth: null });
     expect(s.unmatched).toContainEqual({ sheet: "Kế hoạch", unit: "Huyện C", missingFrom: ["Cùng kỳ"] });
     expect(r.growth).toBe((220 + 900) / 1000 - 1);
   });
@@ -79,7 +68,7 @@ describe("same period last year", () => {
       [3, "Huyện C", 3],
     ]);
     const s = summarize({ targets, actuals, base: null, previous });
-    const r = result(s, "bhyt", "attainment");
+    const r = resultOf(s, "bhyt", "attainment");
     expect(r.growth).toBeNull();
     expect(r.units.every((u) => u.previous === null && u.growth === null)).toBe(true);
     expect(withCode(s.warnings, "previous-indicator-missing")).toEqual([
@@ -90,7 +79,7 @@ describe("same period last year", () => {
   it("without a previous sheet every growth field is null", () => {
     const s = summarize({ targets, actuals, base: null });
     expect(s.sheets.previous).toBeNull();
-    const r = result(s, "bhyt", "attainment");
+    const r = resultOf(s, "bhyt", "attainment");
     expect([r.growth, r.previousTotal]).toEqual([null, null]);
     expect(r.units.every((u) => u.previous === null && u.growth === null && u.goal === null && u.group === null)).toBe(true);
     expect(r.groups).toEqual([]);
@@ -125,14 +114,14 @@ describe("total social insurance", () => {
     ]);
     const s = summarize({ targets: null, actuals, base });
     expect(s.results.map((r) => r.indicatorKey)).toEqual(["bhxh-bb", "bhxh-tn", "bhxh"]);
-    const r = result(s, "bhxh", "coverage");
+    const r = resultOf(s, "bhxh", "coverage");
     expect(r.indicator).toBe("BHXH (bắt buộc + tự nguyện)");
     expect(r.denominatorKind).toBe("labourForce");
     expect(r.source.actual.column).toBe("C+D");
-    expect(unit(r, "Huyện A").actual).toBe(320);
-    expect(unit(r, "Huyện B").actual).toBe(540);
+    expect(unitOf(r, "Huyện A").actual).toBe(320);
+    expect(unitOf(r, "Huyện B").actual).toBe(540);
     // A missing part: no total for that unit, with a warning naming the cell.
-    expect(unit(r, "Huyện C").actual).toBeNull();
+    expect(unitOf(r, "Huyện C").actual).toBeNull();
     expect(withCode(s.warnings, "derived-total-missing-part").map((w) => [w.where, w.params.unit, w.params.total.vi])).toEqual([
       [{ sheet: "Thực hiện", cell: "D6" }, "Huyện C", "BHXH (bắt buộc + tự nguyện)"],
     ]);
@@ -144,7 +133,7 @@ describe("total social insurance", () => {
     const targets = sheet("Kế hoạch", ["STT", "Đơn vị", "Bảo hiểm xã hội"], UNITS.map((u, i) => [i + 1, u, 1000]));
     const partsOnly = sheet("Thực hiện", ["STT", "Đơn vị", "BHXH bắt buộc", "BHXH tự nguyện"], UNITS.map((u, i) => [i + 1, u, 600, 100 + i]));
     const s = summarize({ targets, actuals: partsOnly, base: null });
-    const r = result(s, "bhxh", "attainment");
+    const r = resultOf(s, "bhxh", "attainment");
     expect(r.units.map((u) => u.actual)).toEqual([702, 701, 700]);
     expect(s.results.map((r) => r.indicatorKey)).toEqual(["bhxh"]);
 
@@ -154,7 +143,7 @@ describe("total social insurance", () => {
 
   it("is not derived when the sheet has its own total column", () => {
     const actuals = sheet("Thực hiện", ["STT", "Đơn vị", "BHXH bắt buộc", "BHXH tự nguyện", "BHXH"], UNITS.map((u, i) => [i + 1, u, 300, 20, 999]));
-    const r = result(summarize({ targets: null, actuals, base }), "bhxh", "coverage");
+    const r = resultOf(summarize({ targets: null, actuals, base }), "bhxh", "coverage");
     expect(r.indicator).toBe("BHXH");
     expect(r.units.every((u) => u.actual === 999)).toBe(true);
   });
@@ -178,13 +167,13 @@ describe("rate goals", () => {
 
   it("area-wide: each unit and the area get goal, goalGap and toGoal", () => {
     const s = summarize({ targets: null, actuals, base: base(cats) }, { goals: [{ indicator: "BHYT", category: null, rate: "93%" }] });
-    const r = result(s, "bhyt", "coverage");
+    const r = resultOf(s, "bhyt", "coverage");
     expect(r.goal).toBe(0.93);
     expect(r.goalGap).toBeCloseTo(r.overall! - 0.93, 15);
     expect(r.toGoal).toBe(Math.ceil(0.93 * 20000 - 18000));
-    expect(unit(r, "Xã Một")).toMatchObject({ goal: 0.93, goalFrom: "area", toGoal: 150, belowGoal: true });
-    expect(unit(r, "Xã Ba")).toMatchObject({ toGoal: 0, belowGoal: false });
-    expect(unit(r, "Xã Ba").goalGap).toBeCloseTo(0.03, 12);
+    expect(unitOf(r, "Xã Một")).toMatchObject({ goal: 0.93, goalFrom: "area", toGoal: 150, belowGoal: true });
+    expect(unitOf(r, "Xã Ba")).toMatchObject({ toGoal: 0, belowGoal: false });
+    expect(unitOf(r, "Xã Ba").goalGap).toBeCloseTo(0.03, 12);
   });
 
   it("by category, insensitive to case, spacing and Unicode form; 'NTM' never matches 'NTM nâng cao'", () => {
@@ -197,11 +186,11 @@ describe("rate goals", () => {
         ],
       },
     );
-    const r = result(s, "bhyt", "coverage");
-    expect(unit(r, "Xã Một")).toMatchObject({ goal: 0.9, goalFrom: "category", toGoal: 0, belowGoal: false, category: "NTM" });
-    expect(unit(r, "Xã Hai")).toMatchObject({ goal: 0.95, goalFrom: "category", toGoal: 50, belowGoal: true });
-    expect(unit(r, "Xã Ba")).toMatchObject({ goal: 0.95, toGoal: 0 });
-    expect(unit(r, "Xã Bốn")).toMatchObject({ goal: null, goalGap: null, toGoal: null, belowGoal: false });
+    const r = resultOf(s, "bhyt", "coverage");
+    expect(unitOf(r, "Xã Một")).toMatchObject({ goal: 0.9, goalFrom: "category", toGoal: 0, belowGoal: false, category: "NTM" });
+    expect(unitOf(r, "Xã Hai")).toMatchObject({ goal: 0.95, goalFrom: "category", toGoal: 50, belowGoal: true });
+    expect(unitOf(r, "Xã Ba")).toMatchObject({ goal: 0.95, toGoal: 0 });
+    expect(unitOf(r, "Xã Bốn")).toMatchObject({ goal: null, goalGap: null, toGoal: null, belowGoal: false });
     // No area-wide goal: the area has none.
     expect([r.goal, r.goalGap, r.toGoal]).toEqual([null, null, null]);
     expect(s.categories).toMatchObject({ sheet: "Dân số", column: "C", header: "Loại xã" });
@@ -218,16 +207,16 @@ describe("rate goals", () => {
         ],
       },
     );
-    const r = result(s, "bhyt", "coverage");
-    expect(unit(r, "Xã Một")).toMatchObject({ goal: 0.97, goalFrom: "unit", toGoal: 350 });
-    expect(unit(r, "Xã Hai")).toMatchObject({ goal: 0.85, goalFrom: "area" });
+    const r = resultOf(s, "bhyt", "coverage");
+    expect(unitOf(r, "Xã Một")).toMatchObject({ goal: 0.97, goalFrom: "unit", toGoal: 350 });
+    expect(unitOf(r, "Xã Hai")).toMatchObject({ goal: 0.85, goalFrom: "area" });
     expect(r.goal).toBe(0.85);
     expect(s.detection.find((d) => d.role === "base")!.indicators).toContainEqual({ indicator: "Mục tiêu BHYT", column: "E", header: "Tỷ lệ bao phủ BHYT giao (%)" });
   });
 
   it("reads a goal column as fractions or percentages", () => {
     const s = summarize({ targets: null, actuals, base: base(cats, [0.9, 0.95, null, "90%" as unknown as number]) });
-    const r = result(s, "bhyt", "coverage");
+    const r = resultOf(s, "bhyt", "coverage");
     expect(r.units.map((u) => [u.unit, u.goal])).toEqual(
       expect.arrayContaining([
         ["Xã Một", 0.9],
@@ -241,7 +230,7 @@ describe("rate goals", () => {
   it("names the category column with --category", () => {
     const b = sheet("Dân số", ["STT", "Tên xã", "Hạng xã", "Dân số"], names.map((n, i) => [i + 1, n, cats[i]!, 5000]));
     const s = summarize({ targets: null, actuals, base: b }, { goals: [{ indicator: "BHYT", category: "NTM", rate: "90%" }], category: "hạng xã" });
-    expect(unit(result(s, "bhyt", "coverage"), "Xã Một").goal).toBe(0.9);
+    expect(unitOf(resultOf(s, "bhyt", "coverage"), "Xã Một").goal).toBe(0.9);
     const e = thrown(() => summarize({ targets: null, actuals, base: b }, { category: "Loại" }));
     expect(e.code).toBe("bad-option");
     expect(e.problem).toEqual({
@@ -262,7 +251,7 @@ describe("rate goals", () => {
       where: { sheet: "Thực hiện" },
       setting: "goal",
     });
-    // A coverage goal with no population sheet (a goal naming no measure would be taken against the plan: issue 14).
+    // A coverage goal with no population sheet (a goal naming no measure would be taken against the plan).
     const e2 = thrown(() => summarize({ targets, actuals, base: null }, { goals: [{ indicator: "BHYT", category: null, rate: "93%", measure: "coverage" }] }));
     expect([e2.code, e2.problem.code, e2.problem.params, e2.problem.setting]).toEqual(["missing-sheet", "goal-needs-base", { indicator: "BHYT", category: null, measure: "coverage", rate: 0.93 }, "base"]);
     const noCat = sheet("Dân số", ["STT", "Tên xã", "Dân số"], names.map((n, i) => [i + 1, n, 5000]));
@@ -339,7 +328,7 @@ describe("groups", () => {
     const s = summarize({ targets, actuals, base: null });
     expect(s.units).toEqual(["Quận Một", "Quận Hai", "Huyện Ba", "Huyện Bốn"]);
     expect(s.grouping).toEqual({ source: "rows", sheet: "Kế hoạch", header: null, groups: ["Các quận", "Các huyện"] });
-    const r = result(s, "bhyt", "attainment");
+    const r = resultOf(s, "bhyt", "attainment");
     expect(r.actualTotal).toBe(6200);
     expect(r.denominatorTotal).toBe(8000);
     expect(r.groups).toEqual([
@@ -370,7 +359,7 @@ describe("groups", () => {
     const s = summarize({ targets: null, actuals, base });
     expect(s.units).toEqual(["Xã A", "Xã B", "Xã C"]);
     expect(s.grouping).toMatchObject({ source: "column", sheet: "Thực hiện", header: "Huyện", groups: ["Huyện Một", "HUYỆN HAI"] });
-    const r = result(s, "bhyt", "coverage");
+    const r = resultOf(s, "bhyt", "coverage");
     expect(r.groups.map((g) => [g.group, g.ratio, g.rank])).toEqual([
       ["Huyện Một", 170 / 200, 1],
       ["HUYỆN HAI", 70 / 100, 2],
@@ -389,7 +378,7 @@ describe("groups", () => {
       [3, "Xã C", 100],
     ]);
     const s = summarize({ targets: null, actuals, base }, { groupBy: "cụm" });
-    const r = result(s, "bhyt", "coverage");
+    const r = resultOf(s, "bhyt", "coverage");
     expect(r.groups.map((g) => [g.group, g.actual, g.denominator])).toEqual([
       ["Cụm 1", 160, 200],
       ["Cụm 2", 80, 100],

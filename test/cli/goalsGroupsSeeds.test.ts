@@ -1,5 +1,5 @@
 /**
- * Integration (issue 8): .xlsx workbooks built from the figures of seeds 002 (Quỳnh Nhai), 003
+ * Integration, goals, the same period and groups: .xlsx workbooks built from the figures of seeds 002 (Quỳnh Nhai), 003
  * (Tiền Giang) and 004 (Vĩnh Phúc), through the CLI. Unit figures are made up; their totals give
  * the published rates, compared as the articles print them (formatPercent, to their precision).
  */
@@ -7,16 +7,17 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { formatNumber, formatPercent } from "../../src/core/format";
-import { JsonReport, JsonResult } from "../../src/core/jsonReport";
+import { JsonReport } from "../../src/core/jsonReport";
 import { ExcelJsWorkbook, toCellValue } from "../../src/workbook/exceljsAdapter";
 import { QUYNH_NHAI, TIEN_GIANG, VINH_PHUC, quynhNhaiWorkbook, tienGiangFigures, tienGiangWorkbook, vinhPhucFigures, vinhPhucWorkbook } from "../../scripts/lib/seeds";
 import { runCli as cli, tempDir } from "../helpers/files";
+import { peopleNeeded, resultOf, summarizeJson, unitOf } from "../helpers/results";
 
 let dir: string;
 const file = (name: string) => path.join(dir, name);
 
 beforeAll(async () => {
-  dir = tempDir("chitieu-issue8-");
+  dir = tempDir("chitieu-goals-seeds-");
   await quynhNhaiWorkbook().xlsx.writeFile(file("quynh-nhai.xlsx"));
   await tienGiangWorkbook().xlsx.writeFile(file("tien-giang.xlsx"));
   await vinhPhucWorkbook().xlsx.writeFile(file("vinh-phuc.xlsx"));
@@ -26,31 +27,8 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function json(input: string, out: string, extra: string[]): Promise<JsonReport> {
-  const r = await cli(["summarize", file(input), "--out", file(out), "--json", ...extra]);
-  expect(r.err).toBe("");
-  expect(r.code).toBe(0);
-  return JSON.parse(r.out) as JsonReport;
-}
-
-function result(j: JsonReport, key: string, measure: "attainment" | "coverage"): JsonResult {
-  const r = j.results.find((x) => x.indicatorKey === key && x.measure === measure);
-  if (!r) throw new Error(`no ${key}/${measure} in ${j.results.map((x) => `${x.indicatorKey}/${x.measure}`).join(", ")}`);
-  return r;
-}
-
-function unit(r: JsonResult, name: string) {
-  const u = r.units.find((x) => x.unit === name);
-  if (!u) throw new Error(`no unit ${name} in ${r.units.map((x) => x.unit).join(", ")}`);
-  return u;
-}
-
-/** ⌈goal × d − a⌉ with integers only: goal = num / den. */
-function need(num: number, den: number, d: number, a: number): number {
-  const n = BigInt(num) * BigInt(d) - BigInt(den) * BigInt(a);
-  if (n <= 0n) return 0;
-  return Number((n + BigInt(den) - 1n) / BigInt(den));
-}
+/** The --json report of a run on a workbook of this folder, written to `out` there. */
+const json = (input: string, out: string, extra: string[]): Promise<JsonReport> => summarizeJson(file(input), file(out), extra);
 
 /** A gap to a goal in points as the articles would print it: "-1,7". */
 function pointsText(gap: number, decimals = 1): string {
@@ -85,7 +63,7 @@ describe("seed 002 — Quỳnh Nhai: BHYT coverage 95,3%, +10% on the same perio
   });
 
   it("reproduces 64.417 people, 95,3% of the population and +10% on the same period", () => {
-    const r = result(j, "bhyt", "coverage");
+    const r = resultOf(j, "bhyt", "coverage");
     expect(r.actualTotal).toBe(QUYNH_NHAI.published.bhyt);
     expect(formatPercent(r.overall!, "vi", 1)).toBe(QUYNH_NHAI.published.coverage);
     expect(formatPercent(r.growth!, "vi", 0)).toBe(QUYNH_NHAI.published.growth);
@@ -93,18 +71,18 @@ describe("seed 002 — Quỳnh Nhai: BHYT coverage 95,3%, +10% on the same perio
   });
 
   it("gives each commune its category's goal; exactly at the goal needs 0 more people", () => {
-    const r = result(j, "bhyt", "coverage");
+    const r = resultOf(j, "bhyt", "coverage");
     for (const c of QUYNH_NHAI.communes) {
-      const u = unit(r, `Xã ${c.name}`);
+      const u = unitOf(r, `Xã ${c.name}`);
       const pct = c.category === "NTM" ? 90 : c.category === "NTM nâng cao" ? 95 : null;
       expect(u.goal).toBe(pct === null ? null : pct / 100);
-      expect(u.toGoal).toBe(pct === null ? null : need(pct, 100, c.pop, c.bhyt));
+      expect(u.toGoal).toBe(pct === null ? null : peopleNeeded(pct, 100, c.pop, c.bhyt));
       expect(u.belowGoal).toBe(u.toGoal !== null && u.toGoal > 0);
       expect(u.previous).toBe(c.prev);
     }
-    expect(unit(r, "Xã Mường Sại")).toMatchObject({ goal: 0.9, toGoal: 0, goalGap: 0, belowGoal: false });
-    expect(unit(r, "Xã Chiềng Bằng")).toMatchObject({ goal: 0.95, toGoal: 0, belowGoal: false });
-    expect(unit(r, "Xã Liệp Tè")).toMatchObject({ goal: 0.9, toGoal: 70, belowGoal: true });
+    expect(unitOf(r, "Xã Mường Sại")).toMatchObject({ goal: 0.9, toGoal: 0, goalGap: 0, belowGoal: false });
+    expect(unitOf(r, "Xã Chiềng Bằng")).toMatchObject({ goal: 0.95, toGoal: 0, belowGoal: false });
+    expect(unitOf(r, "Xã Liệp Tè")).toMatchObject({ goal: 0.9, toGoal: 70, belowGoal: true });
     // No area-wide goal was given: the area has none.
     expect([r.goal, r.goalGap, r.toGoal]).toEqual([null, null, null]);
     // Categories compare regardless of case, spacing and Unicode form; the first spelling is kept.
@@ -134,7 +112,7 @@ describe("seed 002 — Quỳnh Nhai: BHYT coverage 95,3%, +10% on the same perio
 
   it("--group-by Cụm ranks the clusters (Σ/Σ) and each commune within its cluster", async () => {
     const g = await json("quynh-nhai.xlsx", "qn-groups.xlsx", ["--group-by", "Cụm"]);
-    const r = result(g, "bhyt", "coverage");
+    const r = resultOf(g, "bhyt", "coverage");
     expect(g.grouping).toMatchObject({ source: "column", header: "Cụm", groups: ["Cụm 1", "Cụm 2", "Cụm 3"] });
     for (const grp of r.groups) {
       const members = QUYNH_NHAI.communes.filter((c) => c.cluster === grp.group);
@@ -166,21 +144,21 @@ describe("seed 003 — Tiền Giang: 28,9% of the labour force, 85,5% of plan, +
   it("reads all four sheets and matches every unit, Cai Lậy and Gò Công towns and districts apart", () => {
     expect(j.sheets).toEqual({ targets: "Kế hoạch 2022", actuals: "Thực hiện 6 tháng", base: "Dân số - Lao động", previous: "Cùng kỳ 2021" });
     expect(j.unmatched).toEqual([]);
-    const r = result(j, "bhxh", "coverage");
+    const r = resultOf(j, "bhxh", "coverage");
     expect(r.units).toHaveLength(11);
     for (const f of figures) {
-      const u = unit(r, f.name);
+      const u = unitOf(r, f.name);
       expect([u.actual, u.denominator, u.previous]).toEqual([f.bhxh.actual, f.bhxh.labour, f.bhxh.previous]);
     }
-    const caiLay = [unit(r, "Thị xã Cai Lậy"), unit(r, "Huyện Cai Lậy")];
+    const caiLay = [unitOf(r, "Thị xã Cai Lậy"), unitOf(r, "Huyện Cai Lậy")];
     expect(caiLay[0]!.actual).not.toBe(caiLay[1]!.actual);
-    const goCong = ["Thị xã Gò Công", "Huyện Gò Công Tây", "Huyện Gò Công Đông"].map((n) => unit(r, n).actual);
+    const goCong = ["Thị xã Gò Công", "Huyện Gò Công Tây", "Huyện Gò Công Đông"].map((n) => unitOf(r, n).actual);
     expect(new Set(goCong).size).toBe(3);
   });
 
   it('"BHXH" is total social insurance: 215.340 people, 85,5% of plan, 28,9% of the labour force, +5,4%', () => {
-    const att = result(j, "bhxh", "attainment");
-    const cov = result(j, "bhxh", "coverage");
+    const att = resultOf(j, "bhxh", "attainment");
+    const cov = resultOf(j, "bhxh", "coverage");
     expect(att.actualTotal).toBe(TIEN_GIANG.totals.bhxh.actual);
     expect(formatPercent(att.overall!, "vi", 1)).toBe(TIEN_GIANG.published.bhxhOfPlan);
     expect(formatPercent(cov.overall!, "vi", 1)).toBe(TIEN_GIANG.published.bhxhCoverage);
@@ -190,28 +168,28 @@ describe("seed 003 — Tiền Giang: 28,9% of the labour force, 85,5% of plan, +
   });
 
   it("BHYT: 95,3% of plan and 91,3% of the population", () => {
-    expect(formatPercent(result(j, "bhyt", "attainment").overall!, "vi", 1)).toBe(TIEN_GIANG.published.bhytOfPlan);
-    expect(formatPercent(result(j, "bhyt", "coverage").overall!, "vi", 1)).toBe(TIEN_GIANG.published.bhytCoverage);
+    expect(formatPercent(resultOf(j, "bhyt", "attainment").overall!, "vi", 1)).toBe(TIEN_GIANG.published.bhytOfPlan);
+    expect(formatPercent(resultOf(j, "bhyt", "coverage").overall!, "vi", 1)).toBe(TIEN_GIANG.published.bhytCoverage);
   });
 
   it("the gaps to the 29% and 93% goals: −0,1 and −1,7 points, and the people still to enrol", () => {
-    const bhxh = result(j, "bhxh", "coverage");
-    const bhyt = result(j, "bhyt", "coverage");
+    const bhxh = resultOf(j, "bhxh", "coverage");
+    const bhyt = resultOf(j, "bhyt", "coverage");
     expect(bhxh.goal).toBe(0.29);
     expect(pointsText(bhxh.goalGap!)).toBe("-0,1");
-    expect(bhxh.toGoal).toBe(need(29, 100, TIEN_GIANG.totals.bhxh.labour, TIEN_GIANG.totals.bhxh.actual));
+    expect(bhxh.toGoal).toBe(peopleNeeded(29, 100, TIEN_GIANG.totals.bhxh.labour, TIEN_GIANG.totals.bhxh.actual));
     expect(bhxh.toGoal).toBe(739);
     expect(bhyt.goal).toBe(0.93);
     expect(pointsText(bhyt.goalGap!)).toBe("-1,7");
-    expect(bhyt.toGoal).toBe(need(93, 100, TIEN_GIANG.totals.bhyt.population, TIEN_GIANG.totals.bhyt.actual));
-    for (const u of bhyt.units) expect(u.toGoal).toBe(need(93, 100, u.denominator!, u.actual!));
+    expect(bhyt.toGoal).toBe(peopleNeeded(93, 100, TIEN_GIANG.totals.bhyt.population, TIEN_GIANG.totals.bhyt.actual));
+    for (const u of bhyt.units) expect(u.toGoal).toBe(peopleNeeded(93, 100, u.denominator!, u.actual!));
     // Goals are coverage rates: attainment results carry none.
-    expect(result(j, "bhxh", "attainment").units.every((u) => u.goal === null && u.toGoal === null)).toBe(true);
+    expect(resultOf(j, "bhxh", "attainment").units.every((u) => u.goal === null && u.toGoal === null)).toBe(true);
   });
 
   it("groups from the group rows: Σ/Σ per group, subtotal rows never counted, each unit ranked in its group", () => {
     expect(j.grouping).toEqual({ source: "rows", sheet: "Kế hoạch 2022", header: null, groups: ["Khối thành phố, thị xã", "Khối huyện"] });
-    const r = result(j, "bhxh", "attainment");
+    const r = resultOf(j, "bhxh", "attainment");
     expect(r.actualTotal).toBe(TIEN_GIANG.totals.bhxh.actual);
     for (const g of r.groups) {
       const members = figures.filter((f) => f.group === g.group);
@@ -250,35 +228,35 @@ describe("seed 004 — Vĩnh Phúc: 32,8% of the labour force (BB + TN), 92% of 
       ["bhxh", "coverage"],
       ["bhyt", "coverage"],
     ]);
-    const r = result(j, "bhxh", "coverage");
+    const r = resultOf(j, "bhxh", "coverage");
     expect(r.indicator).toBe("BHXH (bắt buộc + tự nguyện)");
     expect(r.source.actual.column).toBe("C+D");
-    for (const f of figures) expect(unit(r, f.name)).toMatchObject({ actual: f.bb + f.tn, denominator: f.labour });
+    for (const f of figures) expect(unitOf(r, f.name)).toMatchObject({ actual: f.bb + f.tn, denominator: f.labour });
     expect(r.units.every((u) => u.growth === null && u.previous === null)).toBe(true);
   });
 
   it("reproduces 32,8% and 92%", () => {
-    expect(formatPercent(result(j, "bhxh", "coverage").overall!, "vi", 1)).toBe(VINH_PHUC.published.bhxhCoverage);
-    expect(formatPercent(result(j, "bhyt", "coverage").overall!, "vi", 0)).toBe(VINH_PHUC.published.bhytCoverage);
+    expect(formatPercent(resultOf(j, "bhxh", "coverage").overall!, "vi", 1)).toBe(VINH_PHUC.published.bhxhCoverage);
+    expect(formatPercent(resultOf(j, "bhyt", "coverage").overall!, "vi", 0)).toBe(VINH_PHUC.published.bhytCoverage);
   });
 
   it("BHXH is short of its 50% goal everywhere; BHYT is above its 80% goal everywhere", () => {
-    const bhxh = result(j, "bhxh", "coverage");
-    const bhyt = result(j, "bhyt", "coverage");
+    const bhxh = resultOf(j, "bhxh", "coverage");
+    const bhyt = resultOf(j, "bhyt", "coverage");
     expect(bhxh.goal).toBe(0.5);
     expect(pointsText(bhxh.goalGap!)).toBe("-17,2");
-    expect(bhxh.toGoal).toBe(need(1, 2, VINH_PHUC.totals.labour, VINH_PHUC.totals.bb + VINH_PHUC.totals.tn));
-    expect(bhxh.units.every((u) => u.belowGoal && u.toGoal === need(1, 2, u.denominator!, u.actual!))).toBe(true);
+    expect(bhxh.toGoal).toBe(peopleNeeded(1, 2, VINH_PHUC.totals.labour, VINH_PHUC.totals.bb + VINH_PHUC.totals.tn));
+    expect(bhxh.units.every((u) => u.belowGoal && u.toGoal === peopleNeeded(1, 2, u.denominator!, u.actual!))).toBe(true);
     expect(bhyt.goal).toBe(0.8);
     expect(pointsText(bhyt.goalGap!)).toBe("12,0");
     expect(bhyt.toGoal).toBe(0);
     expect(bhyt.units.every((u) => !u.belowGoal && u.toGoal === 0)).toBe(true);
     // The parts have no goal of their own.
-    expect(result(j, "bhxh-bb", "coverage").goal).toBeNull();
+    expect(resultOf(j, "bhxh-bb", "coverage").goal).toBeNull();
   });
 });
 
-describe("issue 8's errors through the CLI: one clear line, exit 2, no output file", () => {
+describe("goal, category and group errors through the CLI: one clear line, exit 2, no output file", () => {
   async function fails(input: string, extra: string[]): Promise<string> {
     const out = file(`never-${Math.random().toString(36).slice(2)}.xlsx`);
     const r = await cli(["summarize", file(input), "--out", out, ...extra]);
