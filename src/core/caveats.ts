@@ -7,6 +7,7 @@
  */
 import type { TotalCheck } from "./detect";
 import { formatCount } from "./format";
+import { quoteSheetName } from "./grid";
 import type { Lang } from "./i18n";
 import type { Summary, UnmatchedUnit } from "./results";
 
@@ -32,7 +33,7 @@ export function unmatchedEntries(unmatched: readonly UnmatchedUnit[]): Unmatched
   return [...byKey.values()];
 }
 
-const quoted = (names: readonly string[]) => names.map((n) => `'${n}'`).join(", ");
+const quoted = (names: readonly string[]) => names.map(quoteSheetName).join(", ");
 
 /** "Xã A (có ở 'Thực hiện', không có ở 'Kế hoạch')". */
 export function unmatchedItem(e: UnmatchedEntry, lang: Lang): string {

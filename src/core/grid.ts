@@ -68,7 +68,17 @@ export function rangeAddress(r: RangeRef): string {
 
 /** A sheet-qualified address for messages: 'Thực hiện'!C7. */
 export function sheetCell(sheet: string, row: number, col: number): string {
-  return `'${sheet.replace(/'/g, "''")}'!${cellAddress(row, col)}`;
+  return sheetRef(sheet, cellAddress(row, col));
+}
+
+/** A sheet's name as Excel quotes it in a reference: 'Kế hoạch', 'Năm ''24' (a quote doubled). */
+export function quoteSheetName(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** A sheet-qualified reference: 'Kế hoạch'!C, 'Thực hiện'!B5, 'Xếp hạng'!$A$2:$A$9 — the one place that writes them. */
+export function sheetRef(sheet: string, ref: string): string {
+  return `${quoteSheetName(sheet)}!${ref}`;
 }
 
 /** Cell at (row, col), or null when outside the grid (ragged rows are allowed). */

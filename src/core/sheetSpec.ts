@@ -32,18 +32,37 @@ export interface Highlight {
   readonly mark?: { readonly col: number; readonly text: string };
 }
 
-export interface ChartSpec {
-  readonly title: string;
-  /** Category labels (unit names), one column. */
-  readonly categories: RangeRef;
-  /** The rate per unit (bars) and the average (a line), one column each, same rows. */
-  readonly bars: { readonly name: string; readonly values: RangeRef };
-  readonly line: { readonly name: string; readonly values: RangeRef } | null;
-  /** Where to place it: top-left cell. */
-  readonly anchor: { readonly row: number; readonly col: number };
+/** One series of a chart: its name (the legend's) and its values, one column. */
+export interface ChartSeries {
+  readonly name: string;
+  readonly values: RangeRef;
 }
 
-export type SheetKind = "overview" | "ranked" | "commentary";
+export interface ChartSpec {
+  readonly title: string;
+  /** Category labels (unit names; the dates of a chart of lines), one column. */
+  readonly categories: RangeRef;
+  /** The rate per unit (bars) and the average (a line), one column each, same rows. */
+  readonly bars: ChartSeries;
+  readonly line: ChartSeries | null;
+  /** Where to place it: top-left cell. */
+  readonly anchor: { readonly row: number; readonly col: number };
+  /**
+   * A chart of lines only (the history sheet: the area rate by date, one line per indicator), with
+   * a marker on each point so that a single date shows. When given and not empty, writers draw
+   * these over `categories` instead of `bars` and `line`; `bars` is then the first of them and
+   * `line` null, so that whatever reads only `bars` still finds a series to check or draw.
+   */
+  readonly lines?: readonly ChartSeries[];
+}
+
+/** Whether a chart is one of lines only (ChartSpec.lines). */
+export function isLineChart(chart: ChartSpec): chart is ChartSpec & { readonly lines: readonly ChartSeries[] } {
+  return chart.lines !== undefined && chart.lines.length > 0;
+}
+
+/** `history`: the "Diễn biến" sheet (history.ts), kept across runs. */
+export type SheetKind = "overview" | "ranked" | "commentary" | "history";
 
 export interface SheetSpec {
   /** Stable identity across runs ("overview", "ranked:bhyt:coverage"). */

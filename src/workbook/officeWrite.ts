@@ -25,7 +25,7 @@
  * fixed blocks (title, header, total) as one range each.
  */
 import { columnLetter, RangeRef } from "../core/grid";
-import { HighlightStyle, SheetSpec, STYLE_COLOURS, rowsOf } from "../core/sheetSpec";
+import { ChartSeries, ChartSpec, HighlightStyle, SheetSpec, STYLE_COLOURS, isLineChart, rowsOf } from "../core/sheetSpec";
 import type { DecorationPart } from "../core/messages/files";
 import { runsOf } from "../core/describe";
 import { META_SHEET } from "./meta";
@@ -125,8 +125,9 @@ function decorationBytes(spec: SheetSpec): number {
     2 * spec.wrap.length +
     5 * spec.highlights.length +
     (spec.table ? 3 : 0) +
-    (spec.chart ? 10 : 0);
-  const strings = jsonBytes(spec.columnFormats) + jsonBytes(spec.highlights.map((h) => h.mark?.text ?? "")) + utf8Bytes(spec.chart?.title ?? "") + 2 * utf8Bytes(spec.name);
+    (spec.chart ? 10 + 3 * (spec.chart.lines?.length ?? 0) : 0);
+  const strings =
+    jsonBytes(spec.columnFormats) + jsonBytes(spec.highlights.map((h) => h.mark?.text ?? "")) + utf8Bytes(spec.chart?.title ?? "") + 2 * utf8Bytes(spec.name) + (spec.chart?.lines ? jsonBytes(spec.chart.lines.map((s) => s.name)) : 0);
   // Each operation also navigates to its range: count that too.
   return ops * 2 * OP_OVERHEAD_BYTES + strings;
 }
@@ -269,6 +270,10 @@ function addTable(ws: Excel.Worksheet, spec: SheetSpec, name: string | null): vo
 function addChart(ws: Excel.Worksheet, spec: SheetSpec): void {
   const ch = spec.chart;
   if (!ch || ch.bars.values.rows <= 0) return;
+  if (isLineChart(ch)) {
+    addLineChart(ws, spec.key, ch);
+    return;
+  }
   const chart = ws.charts.add("ColumnClustered", rangeOf(ws, ch.bars.values), "Columns");
   // Named, so that the next run deletes ours and never a chart the planner made.
   chart.name = chartName(spec.key);
@@ -280,6 +285,29 @@ function addChart(ws: Excel.Worksheet, spec: SheetSpec): void {
     const line = chart.series.add(ch.line.name);
     line.setValues(rangeOf(ws, ch.line.values));
     line.chartType = "Line";
+  }
+  chart.legend.position = "Bottom";
+  chart.setPosition(ws.getRangeByIndexes(ch.anchor.row, ch.anchor.col, 1, 1));
+}
+
+/**
+ * A chart of lines only (the history sheet: the area rate by date, one line per indicator), with
+ * markers so that a single date shows: made from the first line's cells, the others added as
+ * series over the same categories (the dates), as xlsx/chart.ts draws it in files.
+ */
+function addLineChart(ws: Excel.Worksheet, key: string, ch: ChartSpec & { readonly lines: readonly ChartSeries[] }): void {
+  const [first, ...rest] = ch.lines;
+  const chart = ws.charts.add("LineMarkers", rangeOf(ws, first!.values), "Columns");
+  chart.name = chartName(key);
+  chart.title.text = ch.title;
+  const categories = rangeOf(ws, ch.categories);
+  const s0 = chart.series.getItemAt(0);
+  s0.name = first!.name;
+  s0.setXAxisValues(categories);
+  for (const s of rest) {
+    const line = chart.series.add(s.name);
+    line.setValues(rangeOf(ws, s.values));
+    line.setXAxisValues(categories);
   }
   chart.legend.position = "Bottom";
   chart.setPosition(ws.getRangeByIndexes(ch.anchor.row, ch.anchor.col, 1, 1));

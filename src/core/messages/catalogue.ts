@@ -3,9 +3,11 @@
  * (a code without its text in either is a compile error), and `render`, which every shell uses.
  */
 import { formatCount, formatPercent, joinList } from "../format";
+import { quoteSheetName, sheetRef } from "../grid";
 import type { Lang } from "../i18n";
 import { crosswalkEn, crosswalkVi } from "./crosswalk";
 import { filesEn, filesVi } from "./files";
+import { historyEn, historyVi } from "./history";
 import { optionsEn, optionsVi } from "./options";
 import { sheetsEn, sheetsVi } from "./sheets";
 import { tablesEn, tablesVi } from "./tables";
@@ -13,11 +15,11 @@ import { settingFix, settingName } from "./settings";
 import type { Catalogue, Message, MessageCode, Say, Text, Voice, Where } from "./types";
 
 export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = {
-  vi: { ...tablesVi, ...sheetsVi, ...optionsVi, ...filesVi, ...crosswalkVi },
-  en: { ...tablesEn, ...sheetsEn, ...optionsEn, ...filesEn, ...crosswalkEn },
+  vi: { ...tablesVi, ...sheetsVi, ...optionsVi, ...filesVi, ...crosswalkVi, ...historyVi },
+  en: { ...tablesEn, ...sheetsEn, ...optionsEn, ...filesEn, ...crosswalkEn, ...historyEn },
 };
 
-const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+const quoteSheet = quoteSheetName;
 
 function place(w: Where | undefined, lang: Lang): string {
   if (!w) return "";
@@ -35,7 +37,7 @@ export function sayFor(voice: Voice, where?: Where): Say {
     voice,
     at: place(where, lang),
     sheet: quoteSheet,
-    cell: (sheet, cell) => `${quoteSheet(sheet)}!${cell}`,
+    cell: (sheet, cell) => sheetRef(sheet, cell),
     q: (text) => (lang === "vi" ? `“${text}”` : `"${text}"`),
     num: (x) => formatCount(x, lang),
     pct: (r) => formatPercent(r, lang),
@@ -70,5 +72,5 @@ export function saidKey(s: Message): string {
 
 /** A warning's cell as "'Sheet'!E7" (or "" when it names none), to tell which column it is about. */
 export function saidPlace(s: Message): string {
-  return s.where?.cell !== undefined && s.where.sheet !== undefined ? `${quoteSheet(s.where.sheet)}!${s.where.cell}` : "";
+  return s.where?.cell !== undefined && s.where.sheet !== undefined ? sheetRef(s.where.sheet, s.where.cell) : "";
 }

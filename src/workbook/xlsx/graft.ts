@@ -330,7 +330,7 @@ export async function graftSummary(pkg: PartReader, specs: readonly SheetSpec[] 
       const mark = addMark(part, spec.key, relIds);
       rels.push(mark.rel);
       let drawingRel: string | null = null;
-      if (spec.kind === "ranked" && hasChart(spec.chart)) {
+      if ((spec.kind === "ranked" || spec.kind === "history") && hasChart(spec.chart)) {
         const chartPart = freePath(taken, "xl/charts/", "chart", ".xml");
         const drawingPart = freePath(taken, "xl/drawings/", "drawing", ".xml");
         addPart(chartPart, chartXml(spec.chart, names[i]!), CHART_TYPE);
