@@ -1,7 +1,8 @@
 /**
  * `npm run lint` (office-addin-lint check → eslint over src/**): Microsoft's office-addins rules
  * (Office.js load/sync misuse), React's, TypeScript's unused-variable check, and no eval of any
- * kind. Formatting is not linted: the repo keeps its own line width, and tsc checks names/types.
+ * kind. Formatting is Prettier's (.prettierrc.json, `npm run format:check` in CI), not eslint's;
+ * tsc checks names and types.
  * Office.js load/sync rules warn (they are heuristics) and are off for exceljs code.
  */
 import officeAddins from "eslint-plugin-office-addins";
