@@ -1,7 +1,7 @@
 /** Command-line arguments for `chitieu`, parsed without dependencies and checked strictly. */
 import { ChitieuError } from "../core/errors";
 import { GoalSetting, parseGoalSpec } from "../core/goals";
-import { parseDayText } from "../core/reportDate";
+import { isoOfDay, parseDayText } from "../core/reportDate";
 import { FIGURE_ROLES, FigureRole, parseFigureRole } from "../core/columnRoles";
 import { IndicatorOverride } from "../core/indicators";
 import { SHEET_ROLES, SheetRole } from "../core/roles";
@@ -21,7 +21,7 @@ export const USAGE = `Usage:
                     [--previous <sheet>] [--json] [--average overall|mean] [--rank competition|dense] [--lang vi|en]
                     [--locale vi|en] [--map <role|sheet>:<column>=[<role>:]<indicator>]… [--goal [<measure>:]<indicator>[@<category>]=<rate>]…
                     [--category <header>] [--group-by <header>] [--as-of <dd/mm/yyyy>] [--area <text>]
-                    [--lowest <n>] [--crosswalk <sheet>|none]
+                    [--lowest <n>] [--crosswalk <sheet>|none] [--period-start <dd/mm/yyyy>] [--period-end <dd/mm/yyyy>]
   chitieu demo      runs summarize on the bundled sample workbook (--sample merged: the one after the
                     July 2025 merger, last year's figures on the old communes)
 
@@ -42,6 +42,11 @@ export const USAGE = `Usage:
   --group-by  header of the column that groups the units (else group rows I, II … or Huyện / Quận)
   --as-of     the report date the commentary opens with, e.g. --as-of 31/10/2022 (else read from the
               actuals' title rows: "Số liệu đến ngày 31/10/2022", "Từ 01/01/2024 đến 30/4/2024")
+  --period-start, --period-end
+              the target period the pace is measured against, e.g. --period-end 30/6/2024 (else read
+              from each target column's header, its sheet's titles or name: "Chỉ tiêu đợt 1
+              (01/01–30/6/2024)", "Kế hoạch năm 2024"; else the report year's 1/1–31/12); one of them
+              replaces that end of the period read
   --area      the area the commentary names, e.g. --area "tỉnh Hậu Giang" (else an agency title row
               such as "BẢO HIỂM XÃ HỘI TỈNH HẬU GIANG", or the total row: "Toàn tỉnh")
   --lowest    how many of the units below the average the commentary names, lowest first (1–50, default 5);
@@ -61,7 +66,7 @@ export function wantsHelp(argv: readonly string[]): boolean {
 }
 
 /** The options `summarize` knows, to suggest the nearest to a mistyped one. */
-const OPTIONS = ["--targets", "--actuals", "--base", "--previous", "--crosswalk", "--sample", "--out", "--json", "--average", "--rank", "--lang", "--locale", "--map", "--goal", "--category", "--group-by", "--as-of", "--area", "--lowest", "--help"];
+const OPTIONS = ["--targets", "--actuals", "--base", "--previous", "--crosswalk", "--sample", "--out", "--json", "--average", "--rank", "--lang", "--locale", "--map", "--goal", "--category", "--group-by", "--as-of", "--period-start", "--period-end", "--area", "--lowest", "--help"];
 
 /** Edit distance (insertions, deletions, substitutions) between two short strings. */
 function distance(a: string, b: string): number {
@@ -108,6 +113,8 @@ const SETTING_OF: Readonly<Record<string, Setting>> = {
   "--category": "category",
   "--group-by": "groupBy",
   "--as-of": "asOf",
+  "--period-start": "periodStart",
+  "--period-end": "periodEnd",
   "--area": "area",
   "--lowest": "lowest",
 };
@@ -152,6 +159,8 @@ export function parseArgs(argv: readonly string[], demoInput: string, demoOut: s
   let category: string | null = null;
   let groupBy: string | null = null;
   let asOf: string | null = null;
+  let periodStart: string | null = null;
+  let periodEnd: string | null = null;
   let area: string | null = null;
   let lowest = DEFAULT_CHOICES.lowest;
   let crosswalk: string | null | undefined;
@@ -220,6 +229,15 @@ export function parseArgs(argv: readonly string[], demoInput: string, demoOut: s
         asOf = value().trim();
         if (!parseDayText(asOf)) throw usage(said("as-of-not-a-date", { text: asOf }, undefined, "asOf"));
         break;
+      case "--period-start":
+      case "--period-end": {
+        const which = a === "--period-start" ? "start" : "end";
+        const v = value().trim();
+        if (!parseDayText(v)) throw usage(said("period-not-a-date", { which, text: v }, undefined, which === "start" ? "periodStart" : "periodEnd"));
+        if (which === "start") periodStart = v;
+        else periodEnd = v;
+        break;
+      }
       case "--area":
         area = value().trim() || null;
         break;
@@ -245,5 +263,11 @@ export function parseArgs(argv: readonly string[], demoInput: string, demoOut: s
   }
   if (!input) throw usage(said("cli-no-input", {}, undefined, "input"));
   if (!out) throw usage(said("cli-no-out", {}, undefined, "out"));
-  return { command, input, out, json, choices: { sheets, average, rank, lang, locale, overrides, goals, category, groupBy, asOf, area, lowest, ...(crosswalk !== undefined ? { crosswalk } : {}) } };
+  if (periodStart !== null && periodEnd !== null) {
+    const s = parseDayText(periodStart)!;
+    const e = parseDayText(periodEnd)!;
+    if (isoOfDay(s) > isoOfDay(e)) throw usage(said("period-start-after-end", { start: isoOfDay(s), end: isoOfDay(e) }, undefined, "periodStart"));
+  }
+  const period = { ...(periodStart !== null ? { periodStart } : {}), ...(periodEnd !== null ? { periodEnd } : {}) };
+  return { command, input, out, json, choices: { sheets, average, rank, lang, locale, overrides, goals, category, groupBy, asOf, area, lowest, ...period, ...(crosswalk !== undefined ? { crosswalk } : {}) } };
 }

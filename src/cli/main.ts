@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { isChitieuError } from "../core/errors";
+import { quoteSheetName } from "../core/grid";
 import type { Lang } from "../core/i18n";
 import { render } from "../core/messages";
 import { toJsonReport } from "../core/jsonReport";
@@ -62,7 +63,7 @@ export async function main(argv: readonly string[], streams: CliIo = { out: (s: 
       streams.out(jsonForTerminal(JSON.stringify(toJsonReport(outcome.summary, { file: args.out, sheets: outcome.written }, outcome.narrative, args.choices.lang), null, 2)) + "\n");
     } else {
       io.out(printSummary(outcome.summary, args.choices.lang, outcome.narrative) + "\n\n");
-      const names = outcome.written.map((w) => `'${w.name}'`).join(", ");
+      const names = outcome.written.map((w) => quoteSheetName(w.name)).join(", ");
       io.out(args.choices.lang === "vi" ? `Đã ghi ${args.out} (thêm các trang tính ${names}).\n` : `Wrote ${args.out} (added sheets ${names}).\n`);
     }
     return 0;

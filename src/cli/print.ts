@@ -1,6 +1,8 @@
 /** The terminal view: each indicator's ranked table, below-average units marked. */
 import { PROSE_MINUS, formatCount, formatPercent, formatPercentShort, formatPoints } from "../core/format";
-import { Lang, labels } from "../core/i18n";
+import { quoteSheetName } from "../core/grid";
+import { Lang, labels, resultName } from "../core/i18n";
+import { paceSummaryLine } from "../core/paceText";
 import { IndicatorResult, Summary } from "../core/summarize";
 import { narrativeCaution, totalMismatchLines, unmatchedNote } from "../core/caveats";
 import { render } from "../core/messages";
@@ -26,6 +28,8 @@ function goalText(goal: number, lang: Lang): string {
 function extraLines(r: IndicatorResult, lang: Lang): string[] {
   const L = labels(lang);
   const out: string[] = [];
+  const pace = paceSummaryLine(r, lang);
+  if (pace) out.push(`  ${pace}`);
   if (r.growth !== null && r.previousTotal !== null) {
     out.push(`  ${L.previous}: ${formatCount(r.previousTotal, lang)} → ${L.growth.toLowerCase()}: ${signedPercent(r.growth, lang)}`);
   }
@@ -40,23 +44,25 @@ function extraLines(r: IndicatorResult, lang: Lang): string[] {
 export function printSummary(s: Summary, lang: Lang, narrative: readonly string[] = []): string {
   const L = labels(lang);
   const lines: string[] = [];
-  lines.push(`${lang === "vi" ? "Trang tính" : "Sheets"}: ${[s.sheets.targets, s.sheets.actuals, s.sheets.base, s.sheets.previous ?? null].filter(Boolean).map((n) => `'${n}'`).join(", ")}`);
+  lines.push(`${lang === "vi" ? "Trang tính" : "Sheets"}: ${[s.sheets.targets, s.sheets.actuals, s.sheets.base, s.sheets.previous ?? null].filter((n): n is string => Boolean(n)).map(quoteSheetName).join(", ")}`);
   // Sheets of old units summed into the new ones (the July 2025 merger): their figures are built, not read.
   for (const c of s.crosswalk?.converted ?? []) {
     lines.push(
       lang === "vi"
-        ? `· '${c.sheet}': ${c.oldUnits} đơn vị cũ quy đổi thành ${c.newUnits} đơn vị mới theo bảng '${s.crosswalk!.sheet}'`
-        : `· '${c.sheet}': ${c.oldUnits} old units summed into ${c.newUnits} new ones through '${s.crosswalk!.sheet}'`,
+        ? `· ${quoteSheetName(c.sheet)}: ${c.oldUnits} đơn vị cũ quy đổi thành ${c.newUnits} đơn vị mới theo bảng ${quoteSheetName(s.crosswalk!.sheet)}`
+        : `· ${quoteSheetName(c.sheet)}: ${c.oldUnits} old units summed into ${c.newUnits} new ones through ${quoteSheetName(s.crosswalk!.sheet)}`,
     );
   }
   // Why a sheet was taken where another could serve (the report's period, its columns, hidden sheets).
   for (const n of s.sheetNotes ?? []) lines.push(`· ${render(n, { lang, shell: "cli" })}`);
+  // What the pace was measured against (the period taken as the year …) and could not judge.
+  for (const n of s.paceNotes ?? []) lines.push(`· ${render(n, { lang, shell: "cli" })}`);
   // Before any figure: what the area totals leave out, and total rows that are not the units' sum.
   const note = unmatchedNote(s, lang);
   if (note) lines.push(`! ${note}`);
   for (const t of totalMismatchLines(s, lang)) lines.push(`! ${t}`);
   for (const r of s.results) {
-    const name = lang === "en" ? r.indicatorEn : r.indicator;
+    const name = resultName(r, lang);
     lines.push("");
     lines.push(`${L.measureTitle(name, r.measure)}`);
     const avg = r.average === null ? "—" : formatPercent(r.average, lang);
@@ -82,7 +88,7 @@ export function printSummary(s: Summary, lang: Lang, narrative: readonly string[
         (hasGrowth ? ` ${pad(u.growth === null ? "—" : signedPercent(u.growth, lang), 10, true)}` : "") +
         (hasGoal ? ` ${pad(u.goal === null ? "—" : goalText(u.goal, lang), 8, true)} ${pad(u.toGoal === null ? "—" : formatCount(u.toGoal, lang), 9, true)}` : "") +
         (hasGroups ? `  ${u.group ?? "—"}${u.groupRank === null ? "" : ` (${u.groupRank})`}` : "");
-      const mark = (u.belowAverage ? `  ▼ ${L.belowMark}` : "") + (u.belowGoal ? `  ◆ ${L.belowGoal}` : "");
+      const mark = (u.belowAverage ? `  ▼ ${L.belowMark}` : "") + (u.belowGoal ? `  ◆ ${L.belowGoal}` : "") + (u.pace?.onPace === false ? `  ◇ ${L.offPaceMark}` : "");
       lines.push(
         `  ${pad(u.rank === null ? "—" : String(u.rank), 5)} ${pad(u.unit, wName)} ${pad(u.actual === null ? "—" : formatCount(u.actual, lang), 12, true)} ${pad(
           u.denominator === null ? "—" : formatCount(u.denominator, lang),
@@ -115,7 +121,7 @@ export function printSummary(s: Summary, lang: Lang, narrative: readonly string[
   if (s.unmatched.length > 0) {
     lines.push("");
     lines.push(lang === "vi" ? "Đơn vị không khớp giữa các trang tính:" : "Units not matched between sheets:");
-    for (const u of s.unmatched) lines.push(`  '${u.sheet}': ${u.unit} — ${lang === "vi" ? "không có trong" : "not in"} ${u.missingFrom.map((m) => `'${m}'`).join(", ")}`);
+    for (const u of s.unmatched) lines.push(`  ${quoteSheetName(u.sheet)}: ${u.unit} — ${lang === "vi" ? "không có trong" : "not in"} ${u.missingFrom.map(quoteSheetName).join(", ")}`);
   }
   if (s.warnings.length > 0) {
     lines.push("");

@@ -38,6 +38,10 @@ export interface ResultExtras {
   readonly hasPrevious: boolean;
   readonly areaGoal: ExactRate | null;
   readonly groupOrder: readonly string[];
+  /** A second plan of the indicator for another period (issue 19): `IndicatorResult.variant`. */
+  readonly variant?: string;
+  /** Its plan's period, where the indicator has plans for several: `IndicatorResult.planPeriod`. */
+  readonly planPeriod?: { readonly vi: string; readonly en: string };
 }
 
 /** Rank, compare with the average, and order the units of one indicator. */
@@ -189,6 +193,8 @@ export function finish(
     goalGap: goalGapOf(overall, areaGoal),
     toGoal: areaGoal && counted > 0 ? peopleToGoal(areaGoal, sumDenominator, sumActual) : null,
     groups,
+    ...(extras.variant ? { variant: extras.variant } : {}),
+    ...(extras.planPeriod ? { planPeriod: extras.planPeriod } : {}),
   };
   // Not enumerable: a copy or the JSON of a result lists its units, not its typed arrays.
   Object.defineProperty(result, "columns", { value: columns, enumerable: false });

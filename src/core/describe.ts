@@ -3,9 +3,14 @@
  * sheet per indicator and measure, with number formats, highlights, widths, frozen headers, an
  * Excel table and a chart. Pure data; the adapters write it.
  */
-import { Labels, Lang, labels, sheetIndicator } from "./i18n";
+import { Labels, Lang, labels, resultName, sheetIndicator } from "./i18n";
 import { Highlight, MAX_SHEET_NAME, OutputValue, SheetSpec, fitWords, legalSheetChars, legalSheetName, safeSheetSpec, sheetNameKey, sheetRows, withRows } from "./sheetSpec";
 import { IndicatorResult, ResultColumns, Summary, figure, gapAt, resultColumns } from "./summarize";
+import { offPaceAt, resultKey, unitPaceAt } from "./results";
+import { dayDateOfIso } from "./periods";
+
+/** "30/6/2024" for an ISO day, as the sheets write days. */
+const dayText = (iso: string): string => dayDateOfIso(iso)?.text ?? iso;
 import { totalMismatchLines, unmatchedNote } from "./caveats";
 
 export interface DescribeOptions {
@@ -19,8 +24,8 @@ const FMT_POINTS = "0.00";
 const FMT_RANK = "0";
 const FMT_TEXT = "@";
 
-function indicatorName(r: Pick<IndicatorResult, "indicator" | "indicatorEn">, lang: Lang): string {
-  return lang === "en" ? r.indicatorEn : r.indicator;
+function indicatorName(r: Pick<IndicatorResult, "indicator" | "indicatorEn"> & Partial<Pick<IndicatorResult, "planPeriod">>, lang: Lang): string {
+  return resultName(r, lang);
 }
 
 /** Rows (0-based) as contiguous runs, for painting and for tests. */
@@ -43,6 +48,10 @@ interface Extras {
   readonly growth: boolean;
   readonly goal: boolean;
   readonly groups: boolean;
+  /** Issue 19: an attainment result with a pace (still needed, each month, on pace). */
+  readonly pace: boolean;
+  /** Some unit judged on or off pace. */
+  readonly paceJudged: boolean;
   readonly actualFormat: string;
   readonly denominatorFormat: string;
   readonly previousFormat: string;
@@ -56,6 +65,11 @@ function allWhole(xs: Float64Array | null): boolean {
     if (v === v && !Number.isInteger(v)) return false;
   }
   return true;
+}
+
+function anyBoth(c: ResultColumns): boolean {
+  for (let i = 0; i < c.actual.length; i++) if (c.actual[i] === c.actual[i] && c.denominator[i] === c.denominator[i]) return true;
+  return false;
 }
 
 function anyFigure(xs: Float64Array | null): boolean {
@@ -73,6 +87,9 @@ function extrasOf(r: IndicatorResult): Extras {
     growth: r.growth !== null || anyFigure(c.previous),
     goal: r.goal !== null || anyFigure(c.goal),
     groups: r.groups.length > 0,
+    pace: r.measure === "attainment" && !!r.pace && !!c.pace,
+    // Flows are judged unit by unit (a stock is not, without its start level).
+    paceJudged: r.measure === "attainment" && !!r.pace && !!c.pace && c.pace.kind === "flow" && anyBoth(c),
     actualFormat: allWhole(c.actual) ? FMT_INT : FMT_DEC,
     denominatorFormat: allWhole(c.denominator) ? FMT_INT : FMT_DEC,
     previousFormat: allWhole(c.previous) ? FMT_INT : FMT_DEC,
@@ -368,14 +385,23 @@ function points(diff: number | null): number | null {
  * indicator whose first word alone is too long is cut, ending in "…". `taken`: names already
  * used (Excel's comparison, sheetNameKey), e.g. the overview's.
  */
-export function rankedSheetNames(results: readonly Pick<IndicatorResult, "indicatorKey" | "indicator" | "indicatorEn" | "measure">[], lang: Lang, taken: readonly string[] = []): string[] {
+export function rankedSheetNames(
+  results: readonly (Pick<IndicatorResult, "indicatorKey" | "indicator" | "indicatorEn" | "measure"> & Partial<Pick<IndicatorResult, "planPeriod">>)[],
+  lang: Lang,
+  taken: readonly string[] = [],
+): string[] {
   const L = labels(lang);
   const used = new Set(taken.map(sheetNameKey));
   return results.map((r) => {
+    // An indicator with plans for several periods (issue 19): each sheet named by its period, "BHXH TN đợt 1".
+    // Its period is kept whole, the indicator shortened before it: "Rank Voluntary SI phase 1 (plan)".
+    const period = r.planPeriod ? legalSheetChars(r.planPeriod[lang]) : "";
+    const periodRoom = period ? Array.from(period).length + 1 : 0;
     // The indicator made legal first, so that what is fitted is what is written.
-    const ind = legalSheetChars(sheetIndicator(r.indicatorKey, indicatorName(r, lang), lang)) || "-";
-    const room = MAX_SHEET_NAME - Array.from(L.rankedSheet("", r.measure)).length;
-    const fitted = (max: number) => fitWords(ind, max) || Array.from(ind).slice(0, Math.max(1, max - 1)).join("").trimEnd() + "…";
+    const ind = legalSheetChars(sheetIndicator(r.indicatorKey, lang === "en" ? r.indicatorEn : r.indicator, lang)) || "-";
+    const room = MAX_SHEET_NAME - Array.from(L.rankedSheet("", r.measure)).length - (periodRoom < MAX_SHEET_NAME / 2 ? periodRoom : 0);
+    const withPeriod = (s: string) => (period && periodRoom < MAX_SHEET_NAME / 2 ? `${s} ${period}` : s);
+    const fitted = (max: number) => withPeriod(fitWords(ind, max) || Array.from(ind).slice(0, Math.max(1, max - 1)).join("").trimEnd() + "…");
     let name = legalSheetName(L.rankedSheet(fitted(room), r.measure));
     for (let n = 2; used.has(sheetNameKey(name)); n++) name = legalSheetName(L.rankedSheet(`${fitted(room - String(n).length - 1)} ${n}`, r.measure));
     used.add(sheetNameKey(name));
@@ -396,7 +422,9 @@ function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number,
   const BASE = 9;
   // Issue 8's columns come after the nine of plan vs actual, so those keep their places.
   const goalCol = e.goal ? BASE + (e.growth ? 2 : 0) : -1;
-  const width = BASE + (e.growth ? 2 : 0) + (e.goal ? 4 : 0) + (e.groups ? 2 : 0);
+  // Issue 19's columns last: still needed by the period's end, each month, on pace.
+  const paceCol = e.pace ? BASE + (e.growth ? 2 : 0) + (e.goal ? 4 : 0) + (e.groups ? 2 : 0) : -1;
+  const width = BASE + (e.growth ? 2 : 0) + (e.goal ? 4 : 0) + (e.groups ? 2 : 0) + (e.pace ? 3 : 0);
   const c = resultColumns(r);
   const head: OutputValue[][] = [];
   head.push([L.measureTitle(indicatorName(r, lang), r.measure)]);
@@ -406,20 +434,29 @@ function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number,
     while (legendRow.length < goalCol) legendRow.push(null);
     legendRow.push(L.legendGoal);
   }
+  if (e.paceJudged) {
+    while (legendRow.length < paceCol) legendRow.push(null);
+    legendRow.push(L.legendOffPace);
+  }
   head.push(legendRow);
   head.push([L.rankMode(summary.rank)]);
   const header: OutputValue[] = [L.rank, L.unit, L.actual, L.denominator(r.denominatorKind), L.rate, L.gap(r.denominatorKind), L.vsAverage, L.below, L.averageShort];
   if (e.growth) header.push(L.previous, L.growth);
   if (e.goal) header.push(L.goal, L.goalGap, toGoalLabel(r, L), L.belowGoal);
   if (e.groups) header.push(L.group, L.groupRank);
+  const pace = e.pace ? c.pace! : null;
+  const judged = !!pace && pace.kind === "flow";
+  if (pace) header.push(L.paceRemaining(dayText(r.pace!.periodEnd)), L.pacePerMonth, L.onPace);
   head.push(header);
   const n = c.order.length;
   const belowRows: number[] = [];
   const shortRows: number[] = [];
+  const offPaceRows: number[] = [];
   for (let k = 0; k < n; k++) {
     const j = c.order[k]!;
     if (c.belowAverage[j] === 1) belowRows.push(DATA + k);
     if (c.belowGoal && c.belowGoal[j] === 1) shortRows.push(DATA + k);
+    if (judged && offPaceAt(c, j)) offPaceRows.push(DATA + k);
   }
   const average = r.average;
   // The k-th unit in rank order, made when the adapter writes it.
@@ -441,11 +478,15 @@ function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number,
     if (e.growth) row.push(at(c.previous, j), at(c.growth, j));
     if (e.goal) row.push(at(c.goal, j), points(at(c.goalGap, j)), at(c.toGoal, j), c.belowGoal && c.belowGoal[j] === 1 ? L.belowGoalMark : null);
     if (e.groups) row.push(c.groupOf ? (c.groupOf[u] ?? null) : null, c.groupRank && c.groupRank[j] !== 0 ? c.groupRank[j]! : null);
+    if (pace) {
+      const p = unitPaceAt(c, j);
+      row.push(p ? p.remaining : null, p ? p.perMonth : null, p?.onPace === false ? L.offPaceMark : p?.onPace === true ? L.onPaceMark : null);
+    }
     return row;
   };
   const actualFmt = e.actualFormat;
   const denFmt = e.denominatorFormat;
-  const key = `ranked:${r.indicatorKey}:${r.measure}`;
+  const key = `ranked:${resultKey(r)}`;
   const columnFormats = [FMT_RANK, FMT_TEXT, actualFmt, denFmt, FMT_RATE, denFmt === FMT_INT && actualFmt === FMT_INT ? FMT_INT : FMT_DEC, FMT_POINTS, FMT_TEXT, FMT_RATE];
   const columnWidths = [7, 26, 12, 12, 9, 14, 12, 13, 11];
   if (e.growth) {
@@ -460,6 +501,11 @@ function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number,
     columnFormats.push(FMT_TEXT, FMT_RANK);
     columnWidths.push(22, 9);
   }
+  if (e.pace) {
+    const whole = e.actualFormat === FMT_INT && e.denominatorFormat === FMT_INT ? FMT_INT : FMT_DEC;
+    columnFormats.push(whole, FMT_INT, FMT_TEXT);
+    columnWidths.push(16, 12, 13);
+  }
   const highlights: Highlight[] = [
     { style: "title", block: { row: 0, col: 0, rows: 1, cols: 1 }, rows: [0] },
     { style: "header", block: { row: HEAD, col: 0, rows: 1, cols: width }, rows: [HEAD] },
@@ -471,6 +517,10 @@ function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number,
       { style: "belowGoal", block: { row: 2, col: goalCol, rows: 1, cols: 1 }, rows: [2] },
       { style: "belowGoal", block: { row: DATA, col: goalCol, rows: n, cols: 4 }, rows: shortRows, mark: { col: goalCol + 3, text: L.belowGoalMark } },
     );
+  }
+  // Units off pace, marked as units below the average are (issue 19).
+  if (e.paceJudged) {
+    highlights.push({ style: "belowAverage", block: { row: DATA, col: paceCol, rows: n, cols: 3 }, rows: offPaceRows, mark: { col: paceCol + 2, text: L.offPaceMark } });
   }
   return withRows(
     {
@@ -506,7 +556,7 @@ function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number,
               { col: 6, r1c1: '=IF(ISNUMBER(RC[-2]),(RC[-2]-R2C5)*100,"")' },
               { col: 8, r1c1: "=R2C5" },
             ],
-      legend: e.goal ? [L.legendBelowColour, L.legendGoal] : [L.legendBelow],
+      legend: [...(e.goal ? [L.legendBelowColour, L.legendGoal] : [L.legendBelow]), ...(e.paceJudged ? [L.legendOffPace] : [])],
     },
     sheetRows(head, n, dataRow),
   );

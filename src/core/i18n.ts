@@ -45,6 +45,19 @@ const LABELS = {
     mergedNote: "Ghi chú (quy đổi đơn vị)",
     mergedFrom: (role: "targets" | "base" | "previous", from: readonly string[]) =>
       `${role === "previous" ? "Cùng kỳ" : role === "targets" ? "Kế hoạch" : "Dân số / lao động"} quy đổi từ: ${from.join(", ")}`,
+    // Issue 19: against the target's period.
+    paceRemaining: (end: string) => `Còn phải phát triển (đến ${end})`,
+    pacePerMonth: "Bình quân mỗi tháng",
+    onPace: "Theo tiến độ",
+    onPaceMark: "Đúng tiến độ",
+    offPaceMark: "Chậm tiến độ",
+    legendOffPace: "Tô màu (cột tiến độ): đơn vị chậm so với tiến độ của kỳ chỉ tiêu",
+    /** "Tiến độ đợt 1 (01/01–30/06/2024)". */
+    paceTitle: (label: string, span: string) => `Tiến độ${label ? ` ${label}` : ""} (${span})`,
+    paceToGo: (remaining: string, perMonth: string | null, months: number) =>
+      `còn ${remaining}${perMonth !== null && months > 0 ? `, bình quân ${perMonth}/tháng (${months} tháng)` : months <= 0 ? ", kỳ đã kết thúc" : ""}`,
+    paceReached: (over: string | null) => (over ? `đã vượt chỉ tiêu (${over})` : "đã hoàn thành chỉ tiêu"),
+    paceNotJudged: "chưa đánh giá đúng/chậm tiến độ (thiếu số đầu kỳ)",
   },
   en: {
     overviewSheet: "Overview",
@@ -85,6 +98,17 @@ const LABELS = {
     mergedNote: "Note (units converted)",
     mergedFrom: (role: "targets" | "base" | "previous", from: readonly string[]) =>
       `${role === "previous" ? "Same period" : role === "targets" ? "Target" : "Population / labour force"} summed from: ${from.join(", ")}`,
+    paceRemaining: (end: string) => `Still needed (by ${end})`,
+    pacePerMonth: "Each month",
+    onPace: "On pace",
+    onPaceMark: "On pace",
+    offPaceMark: "Off pace",
+    legendOffPace: "Shaded (pace columns): units behind the pace of the target's period",
+    paceTitle: (label: string, span: string) => `Pace${label ? `, ${label}` : ""} (${span})`,
+    paceToGo: (remaining: string, perMonth: string | null, months: number) =>
+      `${remaining} to go${perMonth !== null && months > 0 ? `, ${perMonth}/month (${months} ${months === 1 ? "month" : "months"})` : months <= 0 ? ", the period has ended" : ""}`,
+    paceReached: (over: string | null) => (over ? `target exceeded (by ${over})` : "target met"),
+    paceNotJudged: "on/off pace not judged (no start level)",
   },
 } as const;
 
@@ -92,6 +116,28 @@ export type Labels = (typeof LABELS)["vi"];
 
 export function labels(lang: Lang): Labels {
   return LABELS[lang] as Labels;
+}
+
+/** A period's days as the terminal and the sheets write them: "01/01–30/06/2024", "01/07/2023–30/06/2024". */
+export function periodSpanText(start: string, end: string): string {
+  const part = (iso: string) => ({ d: iso.slice(8, 10), m: iso.slice(5, 7), y: iso.slice(0, 4) });
+  const s = part(start);
+  const e = part(end);
+  return s.y === e.y ? `${s.d}/${s.m}–${e.d}/${e.m}/${e.y}` : `${s.d}/${s.m}/${s.y}–${e.d}/${e.m}/${e.y}`;
+}
+
+/**
+ * A result's indicator as titles name it: "BHXH tự nguyện"; where the indicator has plans for
+ * several periods (issue 19, `IndicatorResult.planPeriod`), with its period: "BHXH tự nguyện đợt 1"
+ * / "… phase 1".
+ */
+export function resultName(
+  r: { readonly indicator: string; readonly indicatorEn: string; readonly planPeriod?: { readonly vi: string; readonly en: string } },
+  lang: Lang,
+): string {
+  const name = lang === "en" ? r.indicatorEn : r.indicator;
+  const label = r.planPeriod ? r.planPeriod[lang] : "";
+  return label ? `${name} ${label}` : name;
 }
 
 /** Short indicator names for sheet names and narrow headers. */

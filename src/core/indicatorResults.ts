@@ -12,6 +12,8 @@ import { GoalPlan, OwnGoal, goalPlanKey } from "./goalPlans";
 import { ColumnSource, IndicatorResult, SummaryOptions, UnitResult, cell } from "./results";
 import { IndicatorColumn, SheetModel, indicatorSource, sourceOf, unitAddress, valueAt } from "./sheetModel";
 import { said, type Message } from "./messages";
+import { readPeriodOf } from "./periods";
+import { periodSpanText } from "./i18n";
 import type { DenominatorKind, IndicatorName } from "./messages/sheets";
 
 /** What the per-indicator loops read: the sheets, the matched units, the goals, and what every result shares. */
@@ -113,58 +115,95 @@ function sharedFigures(inp: ResultInputs): SharedFigures {
  * sheet is a coverage goal and never applies here.
  */
 function attainmentResults(inp: ResultInputs, fig: SharedFigures, results: IndicatorResult[]): void {
-  const { targets, actuals, shared, options: opts, warnings, groupOrder, goalPlans, unitCategory } = inp;
+  const { targets, actuals } = inp;
+  if (!targets) return;
+  // An indicator's plan columns for other periods (issue 19) follow its first, each a result of its own.
+  const others = targets.otherPeriodPlans ?? [];
+  for (const [key, t] of targets.indicators) {
+    const a = actuals.indicators.get(key);
+    if (!a) continue;
+    const mine = others.filter((o) => o.id.key === key);
+    if (mine.length === 0) {
+      attainmentResult(inp, fig, results, key, t, a, {});
+      continue;
+    }
+    // The first keeps the indicator's keys (its sheet, its pane card); each names its period.
+    attainmentResult(inp, fig, results, key, t, a, { planPeriod: periodName(t) });
+    for (const o of mine) attainmentResult(inp, fig, results, key, o, a, { variant: periodVariant(o), planPeriod: periodName(o) });
+  }
+}
+
+/** "2024-01-01/2024-06-30": the period a second plan column names (sheetModel.ts otherPeriodPlans). */
+function periodVariant(c: IndicatorColumn): string {
+  const p = readPeriodOf(c.column.parts).period;
+  return p ? `${p.start}/${p.end}` : `column-${c.column.col}`;
+}
+
+/** "đợt 1" / "phase 1", "năm 2024" / "2024"; the days when the header names them only ("01/01–30/06/2024"). */
+function periodName(c: IndicatorColumn): { vi: string; en: string } {
+  const p = readPeriodOf(c.column.parts).period;
+  if (!p) return { vi: "", en: "" };
+  const days = periodSpanText(p.start, p.end);
+  return { vi: p.label || days, en: p.labelEn || days };
+}
+
+function attainmentResult(
+  inp: ResultInputs,
+  fig: SharedFigures,
+  results: IndicatorResult[],
+  key: string,
+  t: IndicatorColumn,
+  a: IndicatorColumn,
+  plans: { readonly variant?: string; readonly planPeriod?: { vi: string; en: string } },
+): void {
+  const { actuals, shared, options: opts, warnings, groupOrder, goalPlans, unitCategory } = inp;
+  const targets = inp.targets!;
   const { refNames, inResults } = inp.units;
-  if (targets) {
-    for (const [key, t] of targets.indicators) {
-      const a = actuals.indicators.get(key);
-      if (!a) continue;
-      const name = { vi: t.id.vi, en: t.id.en };
-      const prev = fig.previousOf(key, name);
-      const plan = goalPlans.get(goalPlanKey(key, "attainment")) ?? null;
-      const n = inResults.length;
-      const goals: (ExactRate | null)[] | null = plan ? new Array(n) : null;
-      const goalFrom: UnitResult["goalFrom"][] | null = plan ? new Array(n) : null;
-      let anyGoal = false;
-      const rows: ResultRows = {
-        unit: fig.everyUnit,
-        actual: fig.actualsOver(key, a),
-        denominator: new Float64Array(n),
-        previous: prev ? fig.previousesOver(key, prev) : null,
-        goal: goals,
-        goalFrom,
-      };
-      for (let k = 0; k < n; k++) {
-        const i = inResults[k]!;
-        warnZero(warnings, targets, t.column, i, refNames[i]!, "target", name);
-        rows.denominator[k] = cell(valueAt(t.column, i));
-        if (plan) {
-          const cat = unitCategory[i]!;
-          const { goal, from } = resolveGoal(null, cat !== null ? (plan.byCategory.get(categoryKey(cat)) ?? null) : null, plan.area);
-          goals![k] = goal;
-          goalFrom![k] = from;
-          if (goal) anyGoal = true;
-        }
-      }
-      results.push(
-        finish(
-          t.id,
-          "attainment",
-          "target",
-          { actual: indicatorSource(actuals, a), denominator: indicatorSource(targets, t), previous: fig.previousSource(key) },
-          anyGoal ? rows : { ...rows, goal: null, goalFrom: null },
-          shared,
-          opts,
-          warnings,
-          {
-            hasPrevious: prev !== null,
-            areaGoal: plan?.area ?? null,
-            groupOrder,
-          },
-        ),
-      );
+  const name = { vi: t.id.vi, en: t.id.en };
+  const prev = fig.previousOf(key, name);
+  const plan = goalPlans.get(goalPlanKey(key, "attainment")) ?? null;
+  const n = inResults.length;
+  const goals: (ExactRate | null)[] | null = plan ? new Array(n) : null;
+  const goalFrom: UnitResult["goalFrom"][] | null = plan ? new Array(n) : null;
+  let anyGoal = false;
+  const rows: ResultRows = {
+    unit: fig.everyUnit,
+    actual: fig.actualsOver(key, a),
+    denominator: new Float64Array(n),
+    previous: prev ? fig.previousesOver(key, prev) : null,
+    goal: goals,
+    goalFrom,
+  };
+  for (let k = 0; k < n; k++) {
+    const i = inResults[k]!;
+    warnZero(warnings, targets, t.column, i, refNames[i]!, "target", name);
+    rows.denominator[k] = cell(valueAt(t.column, i));
+    if (plan) {
+      const cat = unitCategory[i]!;
+      const { goal, from } = resolveGoal(null, cat !== null ? (plan.byCategory.get(categoryKey(cat)) ?? null) : null, plan.area);
+      goals![k] = goal;
+      goalFrom![k] = from;
+      if (goal) anyGoal = true;
     }
   }
+  results.push(
+    finish(
+      t.id,
+      "attainment",
+      "target",
+      { actual: indicatorSource(actuals, a), denominator: indicatorSource(targets, t), previous: fig.previousSource(key) },
+      anyGoal ? rows : { ...rows, goal: null, goalFrom: null },
+      shared,
+      opts,
+      warnings,
+      {
+        hasPrevious: prev !== null,
+        areaGoal: plan?.area ?? null,
+        groupOrder,
+        ...plans,
+      },
+    ),
+  );
 }
 
 /** Coverage: each indicator of the actuals with a base the base sheet has. Returns the keys of the indicators covered. */

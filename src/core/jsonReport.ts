@@ -6,6 +6,7 @@ import { Summary } from "./summarize";
 import { writeNarrative } from "./narrative";
 import type { Lang } from "./i18n";
 import { render, type Message } from "./messages";
+import type { Pace } from "./pace";
 
 export interface JsonUnit {
   unit: string;
@@ -32,6 +33,39 @@ export interface JsonUnit {
    * "Xã B"]`; absent for a unit none of whose figures was.
    */
   merged?: { previous?: JsonMerged; denominator?: JsonMerged };
+  /**
+   * Addition (issue 19): the unit against its target's period, where the result has a pace and the
+   * unit both figures; absent otherwise. `expected` and `onPace` are null where not judged (a
+   * stock without its start level).
+   */
+  pace?: JsonUnitPace;
+}
+
+/** A unit's pace (issue 19). */
+export interface JsonUnitPace {
+  remaining: number;
+  perMonth: number | null;
+  expected: number | null;
+  onPace: boolean | null;
+}
+
+/**
+ * A result's pace, exactly the shape of issue 19: days ISO, `elapsed` the share of the period's
+ * days passed rounded to 4 places, `remaining` max(0, Σ target − Σ actual), `perMonth`
+ * ⌈remaining / monthsLeft⌉.
+ */
+export interface JsonPace {
+  periodStart: string;
+  periodEnd: string;
+  asOf: string;
+  elapsed: number;
+  remaining: number;
+  monthsLeft: number;
+  perMonth: number | null;
+  startLevel: number | null;
+  expected: number | null;
+  onPace: boolean | null;
+  projected: number | null;
 }
 
 /** A figure summed from old units: the sheet they are listed in, and the old units as it writes them. */
@@ -69,6 +103,15 @@ export interface JsonResult {
   goalGap: number | null;
   toGoal: number | null;
   groups: JsonGroup[];
+  /** Addition (issue 19): against the target's period; null for coverage and without an as-of date. */
+  pace: JsonPace | null;
+  /**
+   * Addition (issue 19): on the second and later attainment results of an indicator whose plan
+   * columns are set for different periods, that plan's period ("2024-01-01/2024-06-30"); absent
+   * otherwise. `planPeriod` names the period of each such result ("đợt 1", "năm 2024").
+   */
+  variant?: string;
+  planPeriod?: { vi: string; en: string };
 }
 
 export interface JsonReport {
@@ -95,7 +138,13 @@ export interface JsonReport {
    * The warnings and sheet notes as data, in the order of `warnings` and `sheetNotes` (which are
    * these rendered in the run's language): `{ code, where: { sheet, cell, column, row }, params }`.
    */
-  messages: { warnings: Message[]; sheetNotes: Message[] };
+  messages: { warnings: Message[]; sheetNotes: Message[]; paceNotes?: Message[] };
+  /**
+   * Addition (issue 19): what the pace was measured against and could not judge (the period taken
+   * as the year, a start assumed, on-pace not judged, no as-of date), in `--lang`; as data in
+   * `messages.paceNotes`.
+   */
+  paceNotes: string[];
   /**
    * Addition (issue 18): the crosswalk of old to new units when one was used or given, and the
    * sheets summed through it (their roles, and how many old and new units); absent without one.
@@ -103,6 +152,23 @@ export interface JsonReport {
   crosswalk?: { sheet: string; converted: { sheet: string; roles: string[]; oldUnits: number; newUnits: number }[] };
 }
 
+
+/** A pace in the JSON: the issue's keys in its order, `elapsed` to 4 places. */
+export function jsonPace(p: Pace): JsonPace {
+  return {
+    periodStart: p.periodStart,
+    periodEnd: p.periodEnd,
+    asOf: p.asOf,
+    elapsed: Math.round(p.elapsed * 1e4) / 1e4,
+    remaining: p.remaining,
+    monthsLeft: p.monthsLeft,
+    perMonth: p.perMonth,
+    startLevel: p.startLevel,
+    expected: p.expected,
+    onPace: p.onPace,
+    projected: p.projected,
+  };
+}
 
 /** `narrative`: the paragraphs as the run wrote them; when not given, written in Vietnamese from `s`. */
 export function toJsonReport(s: Summary, output?: JsonReport["output"], narrative?: readonly string[], lang: Lang = "vi"): JsonReport {
@@ -149,6 +215,7 @@ export function toJsonReport(s: Summary, output?: JsonReport["output"], narrativ
         goalFrom: u.goalFrom,
         category: u.category,
         ...merged(u.unit, r.measure),
+        ...(u.pace ? { pace: { remaining: u.pace.remaining, perMonth: u.pace.perMonth, expected: u.pace.expected, onPace: u.pace.onPace } } : {}),
       })),
       indicatorKey: r.indicatorKey,
       denominatorKind: r.denominatorKind,
@@ -161,6 +228,9 @@ export function toJsonReport(s: Summary, output?: JsonReport["output"], narrativ
       goalGap: r.goalGap,
       toGoal: r.toGoal,
       groups: r.groups.map((g) => ({ group: g.group, actual: g.actual, denominator: g.denominator, ratio: g.ratio, rank: g.rank, belowAverage: g.belowAverage, units: g.units })),
+      pace: r.pace ? jsonPace(r.pace) : null,
+      ...(r.variant ? { variant: r.variant } : {}),
+      ...(r.planPeriod ? { planPeriod: { ...r.planPeriod } } : {}),
     })),
     unmatched: s.unmatched.map((u) => ({ sheet: u.sheet, unit: u.unit, missingFrom: [...u.missingFrom] })),
     warnings: s.warnings.map((w) => render(w, voice)),
@@ -172,7 +242,8 @@ export function toJsonReport(s: Summary, output?: JsonReport["output"], narrativ
     narrative: [...(narrative ?? writeNarrative(s))],
     sheetNotes: (s.sheetNotes ?? []).map((n) => render(n, voice)),
     totalMismatches: (s.totalMismatches ?? []).map((t) => ({ cell: t.cell, header: t.header, label: t.label, sheetTotal: t.sheetTotal, unitsSum: t.unitsSum })),
-    messages: { warnings: [...s.warnings], sheetNotes: [...(s.sheetNotes ?? [])] },
+    messages: { warnings: [...s.warnings], sheetNotes: [...(s.sheetNotes ?? [])], paceNotes: [...(s.paceNotes ?? [])] },
+    paceNotes: (s.paceNotes ?? []).map((n) => render(n, voice)),
   };
   if (s.crosswalk) report.crosswalk = { sheet: s.crosswalk.sheet, converted: s.crosswalk.converted.map((c) => ({ sheet: c.sheet, roles: [...c.roles], oldUnits: c.oldUnits, newUnits: c.newUnits })) };
   if (output) report.output = output;

@@ -16,10 +16,15 @@ import { formatCount, formatPercent, formatPercentShort, formatPoints, joinList 
 import type { Lang } from "./i18n";
 import type { AverageMode } from "./measures";
 import { KIND_WORDS, capitalizeFirst, proseName } from "./placeNames";
-import { ReportArea, ReportDate, givenReportDate, reportDateFromTitles, reportDateLead, resolveArea } from "./reportDate";
+import { ReportArea, ReportDate, reportDateLead, resolveArea, runReportDate } from "./reportDate";
 import type { IndicatorResult, Measure, Summary, UnitResult } from "./summarize";
 import { DEFAULT_LOWEST } from "./settings";
 import type { UnitKind } from "./units";
+import { indicatorProse, type ProseIndicator } from "./indicatorProse";
+import { paceSentence } from "./paceText";
+
+// Older imports of indicatorProse from here keep working.
+export { indicatorProse } from "./indicatorProse";
 
 export interface NarrativeOptions {
   readonly lang?: Lang;
@@ -52,9 +57,8 @@ export interface NarrativeContext {
 export function narrativeContext(summary: Summary, options: NarrativeOptions = {}): NarrativeContext {
   const lang = options.lang ?? "vi";
   const titles = summary.titles ?? [];
-  const asOf = options.asOf?.trim();
-  // The date of the figures is the actuals' date; a targets sheet's dates are the plan's.
-  const date = asOf ? givenReportDate(asOf) : reportDateFromTitles(titles.filter((t) => t.role === "actuals").flatMap((t) => t.lines));
+  // The date of the figures: given, else the actuals' (the rule the pace follows too).
+  const date = runReportDate(options.asOf, titles);
   const { area, level } = resolveArea({
     given: options.area,
     titles: titles.filter((t) => t.role !== "previous").flatMap((t) => t.lines),
@@ -69,44 +73,6 @@ export function narrativeContext(summary: Summary, options: NarrativeOptions = {
 export function writeNarrative(summary: Summary, options: NarrativeOptions = {}): string[] {
   const ctx = narrativeContext(summary, options);
   return summary.results.map((r) => indicatorParagraph(r, ctx));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Indicator names in prose
-
-interface ProseIndicator {
-  /** "bảo hiểm xã hội tự nguyện" — the full name, lower case, as a sentence writes it. */
-  readonly name: string;
-  /** What is counted ("người"), or "" when the header does not say. */
-  readonly unit: string;
-  /** Catalogue indicators count people taking part: "có 12.853 người tham gia …". */
-  readonly people: boolean;
-}
-
-const CATALOGUE_PROSE: Record<string, { vi: string; en: string }> = {
-  "bhxh-bb": { vi: "bảo hiểm xã hội bắt buộc", en: "compulsory social insurance" },
-  "bhxh-tn": { vi: "bảo hiểm xã hội tự nguyện", en: "voluntary social insurance" },
-  bhtn: { vi: "bảo hiểm thất nghiệp", en: "unemployment insurance" },
-  bhyt: { vi: "bảo hiểm y tế", en: "health insurance" },
-  bhxh: { vi: "bảo hiểm xã hội", en: "social insurance" },
-};
-
-/** "Thu nợ (triệu đồng)" → "thu nợ", unit "triệu đồng"; an acronym keeps its capitals. */
-function customProse(header: string, lang: Lang): ProseIndicator {
-  const m = header.match(/^(.*?)\s*\(([^()]+)\)\s*$/);
-  const base = (m ? m[1]! : header).trim() || header;
-  const unit = m ? m[2]!.trim() : "";
-  const second = base.charAt(1);
-  const name = second && second === second.toLowerCase() && second !== second.toUpperCase() ? base.charAt(0).toLowerCase() + base.slice(1) : base;
-  const people = /^(người|people|persons?)$/i.test(unit);
-  return { name, unit: people ? (lang === "vi" ? "người" : "people") : unit, people: false };
-}
-
-export function indicatorProse(r: Pick<IndicatorResult, "indicatorKey" | "indicator" | "indicatorEn">, lang: Lang): ProseIndicator {
-  // Catalogue keys (and the derived total, keyed "bhxh") are all in CATALOGUE_PROSE.
-  const known = CATALOGUE_PROSE[r.indicatorKey];
-  if (known) return { name: known[lang], unit: lang === "vi" ? "người" : "people", people: true };
-  return customProse(lang === "vi" ? r.indicator : r.indicatorEn, lang);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -301,7 +267,17 @@ export function goalSentence(r: IndicatorResult, ctx: NarrativeContext): string 
     : `Against their goals, ${n} ${n === 1 ? "unit falls" : "units fall"} short: ${joinList(withOthers(items, n, "en"), "en", "; ")}.`;
 }
 
+/**
+ * After the area's figures, what the target's period still asks for (issue 19): "Để hoàn thành chỉ
+ * tiêu đợt 1, từ nay đến 30/6/2024 toàn thành phố cần phát triển thêm 10.293 người tham gia BHXH tự
+ * nguyện, bình quân 5.147 người mỗi tháng." or "… đã vượt chỉ tiêu đợt 1 …"; "" without a pace.
+ */
+export function paceSentenceOf(r: IndicatorResult, ctx: NarrativeContext): string {
+  if (!r.pace || !r.period) return "";
+  return paceSentence({ pace: r.pace, target: r.denominatorTotal, actual: r.actualTotal, period: r.period, indicator: r, area: ctx.area }, ctx.lang);
+}
+
 /** One indicator and measure as one paragraph. */
 export function indicatorParagraph(r: IndicatorResult, ctx: NarrativeContext): string {
-  return [openingSentence(r, ctx), belowSentence(r, ctx), goalSentence(r, ctx)].filter((s) => s !== "").join(" ");
+  return [openingSentence(r, ctx), paceSentenceOf(r, ctx), belowSentence(r, ctx), goalSentence(r, ctx)].filter((s) => s !== "").join(" ");
 }

@@ -11,9 +11,9 @@
  * show it (format.ts). Pure, like narrative.ts.
  */
 import { formatCount } from "./format";
-import type { Lang } from "./i18n";
+import { labels, periodSpanText, type Lang } from "./i18n";
 import { catalogueEntry } from "./indicators";
-import { indicatorProse } from "./narrative";
+import { indicatorProse } from "./indicatorProse";
 import type { Pace } from "./pace";
 import { dayDateOfIso, dayNumber, type TargetPeriod } from "./periods";
 import { capitalizeFirst } from "./placeNames";
@@ -131,4 +131,23 @@ export function paceSentence(i: PaceSentenceInput, lang: Lang): string {
   if (i.pace.remaining <= 0) return reachedSentence(i, n, lang);
   if (i.pace.monthsLeft <= 0) return endedShortSentence(i, n, lang);
   return stillNeededSentence(i, n, lang);
+}
+
+/**
+ * The pace in one line, for the terminal (under the total line) and the pane's card: "Tiến độ đợt 1
+ * (01/01–30/06/2024): còn 10.293, bình quân 5.147/tháng (2 tháng)"; "… đã vượt chỉ tiêu (8.377)";
+ * with "; chậm tiến độ" where the area is judged. Null without a pace.
+ */
+export function paceSummaryLine(r: Pick<IndicatorResult, "pace" | "period" | "actualTotal" | "denominatorTotal">, lang: Lang): string | null {
+  const p = r.pace;
+  if (!p || !r.period) return null;
+  const L = labels(lang);
+  const label = lang === "vi" ? r.period.label : r.period.labelEn;
+  const over = r.actualTotal - r.denominatorTotal;
+  const what =
+    p.remaining > 0
+      ? L.paceToGo(formatCount(p.remaining, lang), p.perMonth === null ? null : formatCount(p.perMonth, lang), p.monthsLeft)
+      : L.paceReached(over > 0 ? formatCount(over, lang) : null);
+  const judged = p.onPace === null ? "" : `; ${(p.onPace ? L.onPaceMark : L.offPaceMark).toLowerCase()}`;
+  return `${L.paceTitle(label, periodSpanText(p.periodStart, p.periodEnd))}: ${what}${judged}`;
 }

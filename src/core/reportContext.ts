@@ -6,7 +6,7 @@
  * actuals' title rows for the date; an agency title row for the area (when its level agrees with
  * the total row's), else the total row's label.
  */
-import { ReportArea, ReportDate, areaFromTitles, areaFromTotalLabel, levelOfTotalLabel, reportDateFromTitles } from "./reportDate";
+import { ReportArea, ReportDate, areaFromTitles, areaFromTotalLabel, levelOfTotalLabel, runReportDate } from "./reportDate";
 import type { Summary } from "./results";
 
 /** Where a detected value was read: the title rows above a table, or the label of its total row. */
@@ -21,7 +21,7 @@ export interface DetectedReportContext {
 export function detectedReportContext(summary: Pick<Summary, "titles" | "totalLabel">): DetectedReportContext {
   const titles = summary.titles ?? [];
   // The figures' date is the actuals'; a targets sheet's dates are the plan's.
-  const date = reportDateFromTitles(titles.filter((t) => t.role === "actuals").flatMap((t) => t.lines));
+  const date = runReportDate(null, titles);
   const totalLevel = levelOfTotalLabel(summary.totalLabel);
   const titled = areaFromTitles(titles.filter((t) => t.role !== "previous").flatMap((t) => t.lines));
   const total = areaFromTotalLabel(summary.totalLabel);

@@ -84,6 +84,31 @@ export function reportDateFromTitles(lines: readonly string[]): ReportDate | nul
   return null;
 }
 
+/**
+ * The report date of a run: the one the user gives (--as-of, the pane's date field; checked, a
+ * `bad-option` error when it is no day), else the one the actuals' title rows state (a targets
+ * sheet's dates are the plan's). The one rule the paragraph (narrative.ts) and the pace
+ * (paceResults.ts) both follow, so they never speak of two dates.
+ */
+export function runReportDate(
+  given: string | null | undefined,
+  titles: readonly { readonly role: string; readonly lines: readonly string[] }[],
+): ReportDate | null {
+  const text = given?.trim();
+  if (text) return givenReportDate(text);
+  return reportDateFromTitles(titles.filter((t) => t.role === "actuals").flatMap((t) => t.lines));
+}
+
+/** The day a report's figures run to: the day itself, or a period's last day. */
+export function reportDay(d: ReportDate): DayDate {
+  return d.kind === "day" ? d.day : d.to;
+}
+
+/** A day as ISO ("2024-04-30"). */
+export function isoOfDay(d: Pick<DayDate, "day" | "month" | "year">): string {
+  return `${String(d.year).padStart(4, "0")}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
+}
+
 /** "30 June 2024": a day in English prose; shared with paceText.ts. */
 export function dayInEnglish(d: Pick<DayDate, "day" | "month" | "year">): string {
   return `${d.day} ${MONTHS_EN[d.month - 1]} ${d.year}`;

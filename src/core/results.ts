@@ -13,6 +13,8 @@ import { NumberLocale } from "./numbers";
 import { RankMode } from "./rank";
 import { SheetPeriod, SheetRole } from "./roles";
 import type { Message } from "./messages";
+import type { Pace, PaceKind } from "./pace";
+import type { TargetPeriod } from "./periods";
 
 export type Measure = "attainment" | "coverage";
 
@@ -49,6 +51,14 @@ export interface SummaryOptions {
   readonly sheetNotes?: readonly Message[];
   /** Doubts about the sheet choice (roles.ts), carried to the summary's warnings, first. */
   readonly sheetWarnings?: readonly Message[];
+  /**
+   * The report date (dd/mm/yyyy; else the actuals' title rows) and the target period's days
+   * (dd/mm/yyyy; else each result's header, its sheet's titles, the report year): the pace of the
+   * attainment results (paceResults.ts).
+   */
+  readonly asOf?: string | null;
+  readonly periodStart?: string | null;
+  readonly periodEnd?: string | null;
 }
 
 export interface UnitResult {
@@ -79,6 +89,37 @@ export interface UnitResult {
   /** The unit's group (group row label or parent unit), and its rank within the group. */
   readonly group: string | null;
   readonly groupRank: number | null;
+  /**
+   * The unit against its target's period (issue 19), where the result has a pace and the unit both
+   * figures; absent or null otherwise.
+   */
+  readonly pace?: UnitPace | null;
+}
+
+/** A unit's pace: what it still needs by the period's end, each month, and (where judged) whether it is on pace. */
+export interface UnitPace {
+  /** max(0, target − actual). */
+  readonly remaining: number;
+  /** ⌈remaining / months left⌉; null when something remains and no month is left. */
+  readonly perMonth: number | null;
+  /** Where the schedule puts the unit on the as-of date; null when not judged (a stock without a start level). */
+  readonly expected: number | null;
+  /** actual ≥ expected; null when not judged. */
+  readonly onPace: boolean | null;
+}
+
+/**
+ * What a result's pace per unit is computed from (issue 19): the period's schedule on the as-of
+ * date, the same for every unit. Each unit's pace follows from its own actual and target where
+ * read (`unitPaceAt`), like the gap: a province of 100,000 units gains no column.
+ */
+export interface PaceSchedule {
+  /** Share of the period's days passed (pace.ts elapsedShare). */
+  readonly elapsed: number;
+  /** Month ends left up to the period's end (pace.ts monthsLeft). */
+  readonly monthsLeft: number;
+  /** Flows are judged against target × elapsed; a stock, without its start level (not read yet), is not judged. */
+  readonly kind: PaceKind;
 }
 
 /**
@@ -118,6 +159,8 @@ export interface ResultColumns {
   readonly groupOf: readonly (string | null)[] | null;
   /** Rank within the group, 0 for none; null without groups. */
   readonly groupRank: Int32Array | null;
+  /** The schedule each row's pace follows (issue 19), for an attainment result with a pace; absent or null otherwise. */
+  readonly pace?: PaceSchedule | null;
 }
 
 /** A column's cell: NaN is "no figure". */
@@ -152,11 +195,36 @@ export interface IndicatorResult {
   /** Groups in rank order (empty when the units have none). */
   readonly groups: readonly GroupResult[];
   /**
+   * Against the target's period (issue 19): the area's pace from Σ target and Σ actual. Null for
+   * coverage, without an as-of date, or without a unit with both figures. The engine always sets it.
+   */
+  readonly pace?: Pace | null;
+  /** The target's period the pace is measured against (set with `pace`). */
+  readonly period?: TargetPeriod | null;
+  /** Whether the figures are a level (participants) or counted within the period (set with `pace`). */
+  readonly paceKind?: PaceKind | null;
+  /**
+   * Set on the second and later attainment results of one indicator whose plan columns are set
+   * for different periods ("Chỉ tiêu đợt 1" beside "Kế hoạch năm 2024"): the period of its plan
+   * column, "2024-01-01/2024-06-30", which keeps its sheet and keys apart (resultKey).
+   */
+  readonly variant?: string;
+  /**
+   * Where an indicator has plans for several periods: the period its plan column names ("đợt 1" /
+   * "phase 1", "năm 2024" / "2024"), for titles and sheet names; absent otherwise.
+   */
+  readonly planPeriod?: { readonly vi: string; readonly en: string };
+  /**
    * The per-unit figures as columns (the engine's results; not enumerable, so copies and JSON
    * carry `units` instead). Read them through `resultColumns(r)`, which also serves a result made
    * by hand.
    */
   readonly columns?: ResultColumns;
+}
+
+/** A result's identity among a summary's results: "bhyt:attainment", "bhxh-tn:attainment:2024-01-01/2024-06-30". */
+export function resultKey(r: Pick<IndicatorResult, "indicatorKey" | "measure" | "variant">): string {
+  return `${r.indicatorKey}:${r.measure}${r.variant ? `:${r.variant}` : ""}`;
 }
 
 export interface ColumnSource {
@@ -250,6 +318,14 @@ export interface Summary {
   readonly sheetNotes?: readonly Message[];
   /** The crosswalk of old to new units, when one was given, and the sheets summed through it. */
   readonly crosswalk?: CrosswalkUse | null;
+  /**
+   * What the pace was measured against and could not judge (issue 19): the period taken as the
+   * year, a start assumed, on-pace not judged, no as-of date. Notes, not warnings; the pace's
+   * doubts (a period read two ways, an as-of date outside it) are in `warnings`.
+   */
+  readonly paceNotes?: readonly Message[];
+  /** The choices the pace was computed with (paceResults.ts), to compute it again only when they change. */
+  readonly pacedWith?: { readonly asOf: string | null; readonly periodStart: string | null; readonly periodEnd: string | null };
 }
 
 /** A crosswalk at work: the sheets of old units summed into the new units, and what each new unit was made of. */
@@ -305,7 +381,7 @@ export const cell = (v: number | null | undefined): number => (v === null || v =
 /** One unit's result, made from the columns (what `IndicatorResult.units` lists). */
 export function unitResultAt(c: ResultColumns, i: number): UnitResult {
   const k = c.unit[i]!;
-  return {
+  const u: UnitResult = {
     unit: c.names[k]!,
     actual: figure(c.actual[i]!),
     denominator: figure(c.denominator[i]!),
@@ -324,6 +400,34 @@ export function unitResultAt(c: ResultColumns, i: number): UnitResult {
     group: c.groupOf ? (c.groupOf[k] ?? null) : null,
     groupRank: c.groupRank && c.groupRank[i] !== 0 ? c.groupRank[i]! : null,
   };
+  // Only results with a pace carry the field: a unit object of any other is as before.
+  return c.pace ? { ...u, pace: unitPaceAt(c, i) } : u;
+}
+
+/**
+ * One row's pace, by pace.ts's rule (computePace) on the row's actual and target; null where the
+ * row lacks either. `expected` and `onPace` only for flows: a stock is not judged without its start level.
+ */
+export function unitPaceAt(c: Pick<ResultColumns, "actual" | "denominator" | "pace">, i: number): UnitPace | null {
+  const p = c.pace;
+  const a = c.actual[i]!;
+  const d = c.denominator[i]!;
+  if (!p || a !== a || d !== d) return null;
+  const remaining = d > a ? d - a : 0;
+  // pace.ts perMonthOf: 0 when nothing remains, none when something remains and no month is left.
+  const perMonth = remaining <= 0 ? 0 : p.monthsLeft <= 0 ? null : Math.ceil(remaining / p.monthsLeft);
+  if (p.kind !== "flow") return { remaining, perMonth, expected: null, onPace: null };
+  const expected = d * p.elapsed;
+  return { remaining, perMonth, expected, onPace: a >= expected };
+}
+
+/** A row off pace (a flow below target × elapsed share): what the sheets and the terminal mark. */
+export function offPaceAt(c: Pick<ResultColumns, "actual" | "denominator" | "pace">, i: number): boolean {
+  const p = c.pace;
+  if (!p || p.kind !== "flow") return false;
+  const a = c.actual[i]!;
+  const d = c.denominator[i]!;
+  return a === a && d === d && a < d * p.elapsed;
 }
 
 /** The units of a result as objects in rank order, made from its columns. */
@@ -345,6 +449,7 @@ export function resultColumns(r: IndicatorResult): ResultColumns {
   // Any goal figure at all (a result made by hand may give the gap or the mark without the goal).
   const hasGoal = units.some((u) => u.goal !== null || u.goalGap !== null || u.toGoal !== null || u.belowGoal);
   const hasGroupRank = units.some((u) => u.groupRank !== null);
+
   return {
     names: units.map((u) => u.unit),
     unit: Int32Array.from(units, (_u, i) => i),
@@ -365,5 +470,7 @@ export function resultColumns(r: IndicatorResult): ResultColumns {
     categoryOf: units.map((u) => u.category),
     groupOf: units.map((u) => u.group),
     groupRank: hasGroupRank ? Int32Array.from(units, (u) => u.groupRank ?? 0) : null,
+    // A result made by hand paces its units as its own pace says (the units' own figures follow from it).
+    pace: r.pace && r.paceKind ? { elapsed: r.pace.elapsed, monthsLeft: r.pace.monthsLeft, kind: r.paceKind } : null,
   };
 }

@@ -31,6 +31,13 @@ export interface RunChoices {
    * next month's one-click recalculation would put a wrong date into the report.
    */
   readonly asOf?: string | null;
+  /**
+   * The target period's first and last days, dd/mm/yyyy (absent or null = read from each target
+   * column's header, its sheet's titles or name, else the report year's 1/1–31/12): the pace of
+   * the attainment results. Not saved, like `asOf`: a period belongs to this run's figures.
+   */
+  readonly periodStart?: string | null;
+  readonly periodEnd?: string | null;
   /** The area the commentary names ("tỉnh Hậu Giang"; absent or null = title rows or total row). */
   readonly area?: string | null;
   /**
@@ -135,7 +142,7 @@ export function parseSettings(raw: unknown): StoredSettings | null {
 }
 
 export function toStored(c: RunChoices): StoredSettings {
-  // The report date is this run's only (see RunChoices.asOf).
-  const { asOf: _runOnly, ...kept } = c;
+  // The report date and the target period are this run's only (see RunChoices.asOf, periodStart).
+  const { asOf: _runOnly, periodStart: _start, periodEnd: _end, ...kept } = c;
   return { version: SETTINGS_VERSION, ...kept };
 }

@@ -9,6 +9,7 @@ import { CoverageBase, IndicatorIdentity, IndicatorOverride, baseKindOf, identif
 import { DERIVED_TOTAL_SOCIAL_INSURANCE, PART_KEYS, sumOfParts } from "./derive";
 import { ColumnSource, SheetDetection } from "./results";
 import { SHEET_ROLES, SheetRole, monthOf, yearOf } from "./roles";
+import { readPeriodOf } from "./periods";
 import { FigureRole, columnRole, mayBePlanGoal } from "./columnRoles";
 import { ChitieuError } from "./errors";
 import { cleanText, foldText } from "./text";
@@ -61,6 +62,18 @@ export interface SheetModel {
   readonly readings: readonly ColumnReading[];
   /** The table was not chosen for this role: only the columns that say they hold it are read. */
   readonly borrowed: boolean;
+  /**
+   * Plan columns of an indicator beside its first, each set for another period ("Chỉ tiêu đợt 1
+   * (01/01–30/6/2024)" beside "Kế hoạch năm 2024"; issue 19): each is a result of its own. Only
+   * when both headers name their period for certain and the periods differ; a second plan of the
+   * same period (or of an unnamed one) is a second column as before. Targets only; absent when none.
+   */
+  readonly otherPeriodPlans?: readonly IndicatorColumn[];
+}
+
+/** The period a plan column's header names (group header first), or null when it names none for certain. */
+function headerPeriod(c: DetectedColumn): { start: string; end: string } | null {
+  return readPeriodOf(c.parts).period;
 }
 
 /** The figure role a sheet role's columns hold. */
@@ -287,6 +300,7 @@ export function modelSheet(role: SheetRole, table: DetectedTable, readings: read
   const goalColumns = new Map<string, { id: IndicatorIdentity; column: DetectedColumn; percentScale: boolean }>();
   const bases = new Map<CoverageBase, DetectedColumn>();
   const ignored: IgnoredColumn[] = [];
+  const otherPeriodPlans: IndicatorColumn[] = [];
   const figure = FIGURE_OF[role];
   // A one-indicator report names its indicator in the title only ("KẾT QUẢ PHÁT TRIỂN BHXH TỰ
   // NGUYỆN" over "Kế hoạch giao | Thực hiện"): the one column of the role whose header names none
@@ -323,6 +337,15 @@ export function modelSheet(role: SheetRole, table: DetectedTable, readings: read
       continue;
     }
     const prev = indicators.get(id.key);
+    if (prev && role === "targets" && !named) {
+      // Another period's plan of the indicator: a result of its own (unless one of that period is there already).
+      const here = headerPeriod(c);
+      const periods = [prev, ...otherPeriodPlans.filter((x) => x.id.key === id.key)].map((x) => headerPeriod(x.column));
+      if (here && periods.every((p) => p !== null && (p.start !== here.start || p.end !== here.end))) {
+        otherPeriodPlans.push({ id, column: c });
+        continue;
+      }
+    }
     if (prev) {
       const first = letter(table, prev.column.col);
       const indicator = { vi: id.vi, en: id.en };
@@ -333,7 +356,7 @@ export function modelSheet(role: SheetRole, table: DetectedTable, readings: read
     indicators.set(id.key, { id, column: c });
   }
   if (role !== "base") deriveTotal(table, indicators, warnings);
-  return { role, table, indicators, goalColumns, bases, ignored, readings, borrowed };
+  return { role, table, indicators, goalColumns, bases, ignored, readings, borrowed, ...(otherPeriodPlans.length > 0 ? { otherPeriodPlans } : {}) };
 }
 
 const AGENCY = /^(bao hiem xa hoi|bhxh) (tinh|thanh pho|tp|huyen|quan|thi xa|viet nam|khu vuc|co so|dac khu)\b/;
@@ -390,7 +413,7 @@ export function detectionOf(m: SheetModel, withColumns = true, models: readonly 
   const used = new Map<DetectedColumn, string>();
   for (const x of models) {
     if (x.table !== t) continue;
-    for (const i of x.indicators.values()) if (!used.has(i.column)) used.set(i.column, i.id.vi);
+    for (const i of [...x.indicators.values(), ...(x.otherPeriodPlans ?? [])]) if (!used.has(i.column)) used.set(i.column, i.id.vi);
     for (const g of x.goalColumns.values()) used.set(g.column, `Mục tiêu ${g.id.vi}`);
     for (const [k, c] of x.bases) used.set(c, k === "population" ? "Dân số" : "Lực lượng lao động");
   }
@@ -403,7 +426,7 @@ export function detectionOf(m: SheetModel, withColumns = true, models: readonly 
     unitColumn: letter(t, t.unitColumn),
     units: t.units.length,
     indicators: [
-      ...[...m.indicators.values()].map((x) => ({ indicator: x.id.vi, column: columnsOf(t, x), header: x.column.header })),
+      ...[...m.indicators.values(), ...(m.otherPeriodPlans ?? [])].map((x) => ({ indicator: x.id.vi, column: columnsOf(t, x), header: x.column.header })),
       ...[...m.goalColumns.values()].map((g) => ({ indicator: `Mục tiêu ${g.id.vi}`, column: letter(t, g.column.col), header: g.column.header })),
       ...[...m.bases.entries()].map(([k, c]) => ({ indicator: k === "population" ? "Dân số" : "Lực lượng lao động", column: letter(t, c.col), header: c.header })),
     ],

@@ -24,6 +24,7 @@ import { checkAgainstSheets } from "./sheetChecks";
 import { said, saidKey, type Message } from "./messages";
 import { ConvertedTable, convertTable, listsOldUnits, readCrosswalk, unitListFit } from "./crosswalk";
 import type { CrosswalkUse } from "./results";
+import { paceSummary } from "./paceResults";
 
 // The result types and their readers live in results.ts; importers of "./summarize" keep theirs.
 export type {
@@ -300,7 +301,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     return c && crosswalk ? { ...d, crosswalk: { sheet: crosswalk.sheet, oldUnits: c.oldUnits, newUnits: c.table.units.length } } : d;
   };
 
-  return {
+  const summary: Summary = {
     sheets: { targets: targets?.table.sheet ?? null, actuals: actuals.table.sheet, base: base?.table.sheet ?? null, previous: previous?.table.sheet ?? null },
     average: opts.average,
     rank: opts.rank,
@@ -322,4 +323,6 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     totalMismatches: [...new Set([...models.values()].map((m) => m.table))].flatMap((t) => t.totalChecks),
     ...(crosswalkUse ? { crosswalk: crosswalkUse } : {}),
   };
+  // Step 6: the attainment results against their target's period, as of the report date.
+  return paceSummary(summary, { asOf: options.asOf, periodStart: options.periodStart, periodEnd: options.periodEnd });
 }

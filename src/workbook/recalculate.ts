@@ -17,6 +17,7 @@ import { describeOutput } from "../core/describe";
 import { commentarySheet } from "../core/commentary";
 import { narrativeCaution } from "../core/caveats";
 import { writeNarrative } from "../core/narrative";
+import { paceSummary } from "../core/paceResults";
 import { SheetInfo, WorkbookPort, WrittenSheet } from "./port";
 
 export interface Analysis {
@@ -131,6 +132,10 @@ export async function analyze(port: WorkbookPort, choices: RunChoices): Promise<
       sheetNotes: choice.notes ?? [],
       // What the adapter met while reading (Excel refusing to calculate first) comes with the sheet choice's doubts.
       sheetWarnings: [...(choice.warnings ?? []), ...(port.takeWarnings?.() ?? [])],
+      // The pace's date and period (the paragraph's date is the same: reportDate.ts runReportDate).
+      asOf: choices.asOf,
+      periodStart: choices.periodStart,
+      periodEnd: choices.periodEnd,
     },
   );
   return retell({ choice, summary, specs: describeOutput(summary, { lang: choices.lang }), sheetList, narrative: [] }, choices);
@@ -139,14 +144,17 @@ export async function analyze(port: WorkbookPort, choices: RunChoices): Promise<
 /**
  * The analysis with its paragraphs (and their sheet) written for these choices' date, area and
  * count of units named: all those change. The pane's date and area fields retell the last analysis
- * rather than read the workbook again.
+ * rather than read the workbook again. A new date (or period) also changes the pace of the
+ * attainment results: it is computed again from the summary, and the sheets described again.
  */
 export function retell(a: Analysis, choices: RunChoices): Analysis {
-  const narrative = writeNarrative(a.summary, { lang: choices.lang, asOf: choices.asOf, area: choices.area, lowest: choices.lowest });
-  const specs = a.specs.filter((s) => s.kind !== "commentary");
+  const summary = paceSummary(a.summary, { asOf: choices.asOf, periodStart: choices.periodStart, periodEnd: choices.periodEnd });
+  const narrative = writeNarrative(summary, { lang: choices.lang, asOf: choices.asOf, area: choices.area, lowest: choices.lowest });
+  const described = summary === a.summary ? a.specs : describeOutput(summary, { lang: choices.lang });
+  const specs = described.filter((s) => s.kind !== "commentary");
   // The paragraphs stay as written; the sheet says above them which units their area figures leave out.
-  specs.push(commentarySheet(narrative, choices.lang, narrativeCaution(a.summary, choices.lang)));
-  return { ...a, specs, narrative };
+  specs.push(commentarySheet(narrative, choices.lang, narrativeCaution(summary, choices.lang)));
+  return { ...a, summary, specs, narrative };
 }
 
 /** Analyze and write the summary sheets. */

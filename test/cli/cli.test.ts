@@ -64,6 +64,10 @@ describe("--json", () => {
       expect(["attainment", "coverage"]).toContain(r.measure);
       expect(typeof r.overall).toBe("number");
       expect(typeof r.average).toBe("number");
+      // Issue 19: the pace, exactly the issue's keys (null for coverage).
+      expect(r).toHaveProperty("pace");
+      if (r.measure === "coverage") expect(r.pace).toBeNull();
+      else expect(Object.keys(r.pace!)).toEqual(["periodStart", "periodEnd", "asOf", "elapsed", "remaining", "monthsLeft", "perMonth", "startLevel", "expected", "onPace", "projected"]);
       for (const u of r.units) {
         for (const k of ["unit", "actual", "denominator", "ratio", "gap", "rank", "belowAverage"]) expect(u).toHaveProperty(k);
         expect(typeof u.unit).toBe("string");

@@ -87,7 +87,7 @@ describe("the bundled sample after the merger", () => {
 
   it("the paragraph compares with the same period of 2025 on the new units and names communes and wards by kind", () => {
     expect(report.narrative[0]).toBe(
-      "Đến ngày 31/3/2026, số người tham gia bảo hiểm xã hội tự nguyện là 29.014 người, đạt 71,43% kế hoạch, tăng 10,96% so với cùng kỳ năm 2025, quy đổi theo đơn vị hành chính mới. Tuy nhiên, một số đơn vị đạt tỷ lệ còn thấp hơn so với bình quân chung. Cụ thể, tỷ lệ tham gia bảo hiểm xã hội tự nguyện của xã Vĩnh Tường mới đạt 51,39%, xã Trường Long Tây đạt 52,16%, xã Phương Bình đạt 52,19%, xã Vĩnh Viễn đạt 54,75%, xã Hòa An đạt 55,95% và 8 đơn vị khác.",
+      "Đến ngày 31/3/2026, số người tham gia bảo hiểm xã hội tự nguyện là 29.014 người, đạt 71,43% kế hoạch, tăng 10,96% so với cùng kỳ năm 2025, quy đổi theo đơn vị hành chính mới. Để hoàn thành chỉ tiêu năm 2026, từ nay đến 31/12/2026 cần phát triển thêm 11.606 người tham gia BHXH tự nguyện, bình quân 1.290 người mỗi tháng. Tuy nhiên, một số đơn vị đạt tỷ lệ còn thấp hơn so với bình quân chung. Cụ thể, tỷ lệ tham gia bảo hiểm xã hội tự nguyện của xã Vĩnh Tường mới đạt 51,39%, xã Trường Long Tây đạt 52,16%, xã Phương Bình đạt 52,19%, xã Vĩnh Viễn đạt 54,75%, xã Hòa An đạt 55,95% và 8 đơn vị khác.",
     );
     expect(report.narrative[1]).toContain("phường Đại Thành đạt 86,26%, phường Ngã Bảy đạt 86,80%");
   });

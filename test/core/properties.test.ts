@@ -9,6 +9,7 @@ import { ChitieuError } from "../../src/core/errors";
 import { AverageMode, isBelow } from "../../src/core/measures";
 import { RankMode } from "../../src/core/rank";
 import { describeOutput } from "../../src/core/describe";
+import { labels } from "../../src/core/i18n";
 import { planSheetNames } from "../../src/core/sheetSpec";
 import { Summary, summarize } from "../../src/core/summarize";
 import { allNumbers, copyGrid, deepFreeze } from "../helpers/grids";
@@ -231,8 +232,12 @@ describe("engine invariants (fast-check)", () => {
         for (const r of s.results) {
           const spec = specs.find((x) => x.key === `ranked:${r.indicatorKey}:${r.measure}`)!;
           const below = r.units.flatMap((u, k) => (u.belowAverage ? [spec.dataStart + k] : []));
-          const painted = spec.highlights.filter((h) => h.style === "belowAverage").flatMap((h) => [...h.rows]);
+          // Units off pace (issue 19) wear the same colour in the pace columns, marked "Chậm tiến độ".
+          const offPaceMark = labels(lang).offPaceMark;
+          const painted = spec.highlights.filter((h) => h.style === "belowAverage" && h.mark?.text !== offPaceMark).flatMap((h) => [...h.rows]);
           expect(painted.sort()).toEqual(below.sort());
+          const offPace = r.units.flatMap((u, k) => (u.pace?.onPace === false ? [spec.dataStart + k] : []));
+          expect(spec.highlights.filter((h) => h.mark?.text === offPaceMark).flatMap((h) => [...h.rows]).sort()).toEqual(offPace.sort());
         }
         for (const spec of specs) for (const x of allNumbers(spec.values)) expect(Number.isFinite(x)).toBe(true);
       }),

@@ -122,7 +122,9 @@ describe("retell: the paragraph for a new date, area or count of units named", (
       const fresh = await analyze(port.inner, c);
       expect(told.narrative).toEqual(fresh.narrative);
       expect(JSON.stringify(told.specs)).toBe(JSON.stringify(fresh.specs));
-      expect(told.summary).toBe(a.summary);
+      // A new date paces the attainment results again (issue 19), from the summary, without reading.
+      if (!c.asOf) expect(told.summary).toBe(a.summary);
+      else expect(told.summary.results.map((r) => r.pace)).toEqual(fresh.summary.results.map((r) => r.pace));
     }
     expect(port.calls.length).toBe(calls);
   });

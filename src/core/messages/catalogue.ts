@@ -9,14 +9,15 @@ import { crosswalkEn, crosswalkVi } from "./crosswalk";
 import { filesEn, filesVi } from "./files";
 import { historyEn, historyVi } from "./history";
 import { optionsEn, optionsVi } from "./options";
+import { paceEn, paceVi } from "./pace";
 import { sheetsEn, sheetsVi } from "./sheets";
 import { tablesEn, tablesVi } from "./tables";
 import { settingFix, settingName } from "./settings";
 import type { Catalogue, Message, MessageCode, Say, Text, Voice, Where } from "./types";
 
 export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = {
-  vi: { ...tablesVi, ...sheetsVi, ...optionsVi, ...filesVi, ...crosswalkVi, ...historyVi },
-  en: { ...tablesEn, ...sheetsEn, ...optionsEn, ...filesEn, ...crosswalkEn, ...historyEn },
+  vi: { ...tablesVi, ...sheetsVi, ...optionsVi, ...filesVi, ...crosswalkVi, ...historyVi, ...paceVi },
+  en: { ...tablesEn, ...sheetsEn, ...optionsEn, ...filesEn, ...crosswalkEn, ...historyEn, ...paceEn },
 };
 
 const quoteSheet = quoteSheetName;

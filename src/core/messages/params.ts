@@ -6,6 +6,7 @@ import type { CrosswalkParams } from "./crosswalk";
 import type { FilesParams } from "./files";
 import type { HistoryParams } from "./history";
 import type { OptionsParams } from "./options";
+import type { PaceParams } from "./pace";
 import type { SheetsParams } from "./sheets";
 import type { TablesParams } from "./tables";
 
@@ -13,4 +14,4 @@ import type { TablesParams } from "./tables";
  *  sheets: roles, sheetModel, summarize, sheetChecks, alignUnits, indicatorResults, computeResult;
  *  options: goals, goalPlans, reportDate, the CLI's arguments; files: reading and writing workbooks;
  *  crosswalk: the table of old to new units across the July 2025 merger (crosswalk.ts). */
-export interface MessageParams extends TablesParams, SheetsParams, OptionsParams, FilesParams, CrosswalkParams, HistoryParams {}
+export interface MessageParams extends TablesParams, SheetsParams, OptionsParams, FilesParams, CrosswalkParams, HistoryParams, PaceParams {}

@@ -32,6 +32,8 @@ export type Setting =
   | "category"
   | "groupBy"
   | "asOf"
+  | "periodStart"
+  | "periodEnd"
   | "area"
   | "average"
   | "rank"

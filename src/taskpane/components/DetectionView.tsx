@@ -129,6 +129,16 @@ export function DetectionView({ S, summary, collapsed = false, choices, onChange
                 </ul>
               </section>
             )}
+            {summary.paceNotes && summary.paceNotes.length > 0 && (
+              <section aria-label={S.paceNotes} data-testid="pace-notes">
+                <h3 className={styles.sheet}>{S.paceNotes}</h3>
+                <ul className={styles.list}>
+                  {summary.paceNotes.map((n, i) => (
+                    <li key={i}>{render(n, { lang: S.lang, shell: "pane" })}</li>
+                  ))}
+                </ul>
+              </section>
+            )}
             {summary.detection.map((d) => (
               <section key={d.role} aria-label={`${S.role[d.role] ?? d.role}: ${d.sheet}`}>
                 <h3 className={styles.sheet}>

@@ -11,8 +11,11 @@ import * as React from "react";
 import { Card, CardHeader, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { formatCount, formatPercent, formatPercentShort, formatPoints } from "../../core/format";
 import { unitsBelow } from "../../core/narrative";
+import { paceSummaryLine } from "../../core/paceText";
 import { narrativeCaution } from "../../core/caveats";
 import { IndicatorResult, UnitResult } from "../../core/summarize";
+import { resultKey } from "../../core/results";
+import { resultName } from "../../core/i18n";
 import { DEFAULT_LOWEST } from "../../core/settings";
 import { Outcome } from "../../workbook/recalculate";
 import { UiLang, UiStrings } from "../strings";
@@ -98,7 +101,17 @@ function ShortList<T>(props: { items: readonly T[]; lowest: number; testId: stri
 }
 
 function title(r: IndicatorResult, S: UiStrings, lang: UiLang): string {
-  return `${lang === "en" ? r.indicatorEn : r.indicator} — ${r.measure === "attainment" ? S.attainment : S.coverage}`;
+  return `${resultName(r, lang)} — ${r.measure === "attainment" ? S.attainment : S.coverage}`;
+}
+
+/** The units off the pace of the target's period (issue 19), furthest behind their expected figure first. */
+export function unitsOffPace(r: IndicatorResult): UnitResult[] {
+  if (!r.pace) return [];
+  return r.units
+    .map((u, i) => ({ u, i }))
+    .filter((x) => x.u.pace?.onPace === false)
+    .sort((a, b) => (a.u.actual ?? 0) - (a.u.pace!.expected ?? 0) - ((b.u.actual ?? 0) - (b.u.pace!.expected ?? 0)) || a.i - b.i)
+    .map((x) => x.u);
 }
 
 export function IndicatorCard(props: { r: IndicatorResult; S: UiStrings; lang: UiLang; sheet: string | null; onOpenSheet: (name: string) => void; lowest?: number }): React.JSX.Element {
@@ -112,8 +125,10 @@ export function IndicatorCard(props: { r: IndicatorResult; S: UiStrings; lang: U
   // A goal against plan reads as the paragraph has it ("105% kế hoạch"); what is short is people for the catalogue's indicators only.
   const goalText = (g: number) => (r.measure === "attainment" ? S.goalOfPlan(formatPercentShort(g, lang)) : formatPercentShort(g, lang));
   const people = !r.indicatorKey.startsWith("custom:");
+  const pace = paceSummaryLine(r, lang);
+  const offPace = unitsOffPace(r);
   return (
-    <Card size="small" aria-label={name} data-testid={`result-${r.indicatorKey}-${r.measure}`}>
+    <Card size="small" aria-label={name} data-testid={`result-${r.indicatorKey}-${r.measure}${r.variant ? `-${r.variant}` : ""}`}>
       <CardHeader header={<Text as="h3" weight="semibold" style={{ margin: 0 }}>{name}</Text>} />
       <div>
         <Text className={styles.rate}>{pct(r.overall)}</Text>{" "}
@@ -121,6 +136,11 @@ export function IndicatorCard(props: { r: IndicatorResult; S: UiStrings; lang: U
           {S.area}: {S.overallOf(formatCount(r.actualTotal, lang), formatCount(r.denominatorTotal, lang), pct(r.overall))}
         </Text>
       </div>
+      {pace && (
+        <Text size={200} block data-testid="pace">
+          {pace}
+        </Text>
+      )}
       {r.average !== r.overall && (
         <Text size={200}>
           {S.averageUsed}: {pct(r.average)}
@@ -143,6 +163,7 @@ export function IndicatorCard(props: { r: IndicatorResult; S: UiStrings; lang: U
             line={(u) => (
               <>
                 {u.unit}: <span className={styles.belowRate}>{pct(u.ratio)}</span>
+                {u.pace?.onPace === false ? ` — ${S.offPaceMark}` : ""}
               </>
             )}
             S={S}
@@ -151,6 +172,27 @@ export function IndicatorCard(props: { r: IndicatorResult; S: UiStrings; lang: U
           />
         )}
       </div>
+      {offPace.length > 0 && (
+        <div>
+          <Text weight="semibold" size={200}>
+            {S.offPaceTitle}
+          </Text>
+          <ShortList
+            items={offPace}
+            lowest={lowest}
+            testId="off-pace"
+            keyOf={(u) => u.unit}
+            line={(u) => (
+              <>
+                {u.unit}: <span className={styles.belowRate}>{S.offPaceLine(formatCount(u.pace!.remaining, lang), u.pace!.perMonth === null ? null : formatCount(u.pace!.perMonth, lang))}</span>
+              </>
+            )}
+            S={S}
+            sheet={sheet}
+            onOpenSheet={onOpenSheet}
+          />
+        </div>
+      )}
       {r.growth !== null && r.growth !== undefined && <Text size={200}>{S.growth(formatPercent(r.growth, lang, 2, "−").replace(/^(?=\d)/, "+"))}</Text>}
       {r.goal !== null && r.goal !== undefined && (
         <Text size={200}>
@@ -230,7 +272,7 @@ export default function ResultsView({ S, lang, outcome, onOpenSheet, lowest = DE
       </Text>
       <Caveats S={S} lang={lang} summary={outcome.summary} />
       {outcome.summary.results.map((r) => (
-        <IndicatorCard key={`${r.indicatorKey}:${r.measure}`} r={r} S={S} lang={lang} sheet={byKey.get(`ranked:${r.indicatorKey}:${r.measure}`) ?? null} onOpenSheet={onOpenSheet} lowest={lowest} />
+        <IndicatorCard key={resultKey(r)} r={r} S={S} lang={lang} sheet={byKey.get(`ranked:${resultKey(r)}`) ?? null} onOpenSheet={onOpenSheet} lowest={lowest} />
       ))}
       {outcome.narrative.length > 0 && <NarrativePanel paragraphs={outcome.narrative} lang={lang} title={S.narrative} caution={narrativeCaution(outcome.summary, lang)} />}
       <nav aria-label={S.summarySheets}>

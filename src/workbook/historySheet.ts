@@ -1,0 +1,63 @@
+/**
+ * The history sheet ("Diễn biến") in the shared pipeline: the previous history read back from our
+ * own sheet, this run's snapshot merged in (a run for the same report date replaces that date's
+ * rows), described again. The pure parts are in src/core/history.ts; this is the one step that
+ * reads a sheet of ours through the port, so every shell (Excel, CLI, preview) keeps one history.
+ */
+import { cleanText, foldText } from "../core/text";
+import type { Lang } from "../core/i18n";
+import { said, type Message } from "../core/messages";
+import { HistoryRow, describeHistory, historySheetName, mergeHistory, readHistory, snapshotOf } from "../core/history";
+import type { SheetSpec } from "../core/sheetSpec";
+import type { Summary } from "../core/summarize";
+import type { SheetInfo, WorkbookPort } from "./port";
+
+/** The history the workbook holds: its rows, what could not be read back, and the sheet it came from. */
+export interface PreviousHistory {
+  readonly rows: readonly HistoryRow[];
+  readonly warnings: readonly Message[];
+  readonly sheet: string | null;
+}
+
+/** A sheet name as Excel compares them: case and accents aside (Excel's own rule is case only; accents aside too is safer here). */
+function sheetNameKey(name: string): string {
+  return foldText(cleanText(name));
+}
+
+export const NO_HISTORY: PreviousHistory = { rows: [], warnings: [], sheet: null };
+
+/**
+ * Our sheets that may hold the history: named as it is in either language, numbered or not
+ * ("Diễn biến", "Trend", "Diễn biến (2)" where a planner's sheet had the name). Only sheets of
+ * ours: a planner's own "Diễn biến" is never read or replaced.
+ */
+export function historyCandidates(list: readonly SheetInfo[]): string[] {
+  const names = (["vi", "en"] as const).map((l) => sheetNameKey(historySheetName(l)));
+  return list.filter((s) => s.ours && s.kind === "worksheet" && names.some((n) => sheetNameKey(s.name.replace(/\s*\(\d+\)$/, "")) === n)).map((s) => s.name);
+}
+
+/** The previous history from the first candidate holding its block of kept rows. */
+export async function readPreviousHistory(port: WorkbookPort, list: readonly SheetInfo[]): Promise<PreviousHistory> {
+  const candidates = historyCandidates(list);
+  if (candidates.length === 0) return NO_HISTORY;
+  const grids = await port.readSheets(candidates);
+  const lost: Message[] = [];
+  for (const g of grids) {
+    const reading = readHistory(g);
+    if (reading.found) return { rows: reading.rows, warnings: reading.warnings, sheet: g.name };
+    lost.push(...(reading.warnings.length > 0 ? reading.warnings : [said("history-not-found", {}, { sheet: g.name })]));
+  }
+  // A sheet of ours whose table of earlier runs is gone: said, and this run starts the history again.
+  return { rows: [], warnings: lost, sheet: null };
+}
+
+/**
+ * The history sheet for this run, or null when there is none to write: no report date and no
+ * earlier history (a history needs dates). Without a report date the earlier history is written
+ * back as it was, so that a run without a date never loses it.
+ */
+export function historySpec(previous: PreviousHistory, summary: Summary, asOf: string | null, lang: Lang): SheetSpec | null {
+  if (asOf === null) return previous.rows.length > 0 ? describeHistory(previous.rows, lang) : null;
+  const merged = mergeHistory(previous.rows, snapshotOf(summary, asOf, { lang, ...(summary.totalLabel ? { totalLabel: summary.totalLabel } : {}) }));
+  return describeHistory(merged, lang);
+}
