@@ -169,7 +169,15 @@ export function snapshotOf(summary: Summary, asOf: string, options: SnapshotOpti
   const rows: HistoryRow[] = [];
   for (const r of summary.results) {
     const c = resultColumns(r);
-    const base = { asOf, indicatorKey: r.indicatorKey, indicator: lang === "en" ? r.indicatorEn : r.indicator, measure: r.measure } as const;
+    // A second target of another period (a phase beside the year) is its own series: its key
+    // carries the period, its name the period's words ("BHXH TN đợt 1").
+    const name = lang === "en" ? r.indicatorEn : r.indicator;
+    const base = {
+      asOf,
+      indicatorKey: r.variant ? `${r.indicatorKey}@${r.variant}` : r.indicatorKey,
+      indicator: r.planPeriod ? `${name} ${r.planPeriod[lang]}` : name,
+      measure: r.measure,
+    } as const;
     // Totals of no unit at all are no figure, not a zero.
     let counted = 0;
     for (let i = 0; i < c.actual.length; i++) if (c.actual[i] === c.actual[i] && c.denominator[i] === c.denominator[i]) counted++;

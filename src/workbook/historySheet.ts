@@ -10,7 +10,8 @@ import { said, type Message } from "../core/messages";
 import { HistoryRow, describeHistory, historySheetName, mergeHistory, readHistory, snapshotOf } from "../core/history";
 import type { SheetSpec } from "../core/sheetSpec";
 import type { Summary } from "../core/summarize";
-import type { SheetInfo, WorkbookPort } from "./port";
+import type { SheetGrid } from "../core/grid";
+import type { SheetInfo } from "./port";
 
 /** The history the workbook holds: its rows, what could not be read back, and the sheet it came from. */
 export interface PreviousHistory {
@@ -36,11 +37,11 @@ export function historyCandidates(list: readonly SheetInfo[]): string[] {
   return list.filter((s) => s.ours && s.kind === "worksheet" && names.some((n) => sheetNameKey(s.name.replace(/\s*\(\d+\)$/, "")) === n)).map((s) => s.name);
 }
 
-/** The previous history from the first candidate holding its block of kept rows. */
-export async function readPreviousHistory(port: WorkbookPort, list: readonly SheetInfo[]): Promise<PreviousHistory> {
-  const candidates = historyCandidates(list);
-  if (candidates.length === 0) return NO_HISTORY;
-  const grids = await port.readSheets(candidates);
+/**
+ * The previous history from the first candidate holding its block of kept rows. The grids are
+ * read with the input sheets, in the same request (Excel on the web counts every round trip).
+ */
+export function previousHistoryFrom(grids: readonly SheetGrid[]): PreviousHistory {
   const lost: Message[] = [];
   for (const g of grids) {
     const reading = readHistory(g);
@@ -52,12 +53,23 @@ export async function readPreviousHistory(port: WorkbookPort, list: readonly She
 }
 
 /**
- * The history sheet for this run, or null when there is none to write: no report date and no
- * earlier history (a history needs dates). Without a report date the earlier history is written
- * back as it was, so that a run without a date never loses it.
+ * Unit rows kept per report date. A province (at most 168 communes × 8 results, 1,344 rows) keeps
+ * every unit's for decades of months; a national workbook (3,321 × 8 = 26,568 a date) would fill
+ * Excel's 1,048,576 rows in about three years and take Excel on the web four times the round
+ * trips to write and read back, so it keeps the area's rows only, and says so.
  */
-export function historySpec(previous: PreviousHistory, summary: Summary, asOf: string | null, lang: Lang): SheetSpec | null {
-  if (asOf === null) return previous.rows.length > 0 ? describeHistory(previous.rows, lang) : null;
-  const merged = mergeHistory(previous.rows, snapshotOf(summary, asOf, { lang, ...(summary.totalLabel ? { totalLabel: summary.totalLabel } : {}) }));
-  return describeHistory(merged, lang);
+export const HISTORY_UNIT_ROWS_PER_DATE = 5000;
+
+/**
+ * The history sheet for this run (null when there is none to write: no report date and no
+ * earlier history, as a history needs dates) and what it says about itself. Without a report
+ * date the earlier history is written back as it was, so that a run without a date never loses it.
+ */
+export function historySpec(previous: PreviousHistory, summary: Summary, asOf: string | null, lang: Lang): { spec: SheetSpec | null; warnings: Message[] } {
+  if (asOf === null) return { spec: previous.rows.length > 0 ? describeHistory(previous.rows, lang) : null, warnings: [] };
+  const snapshot = snapshotOf(summary, asOf, { lang, ...(summary.totalLabel ? { totalLabel: summary.totalLabel } : {}) });
+  const unitRows = snapshot.filter((r) => !r.area).length;
+  const kept = unitRows > HISTORY_UNIT_ROWS_PER_DATE ? snapshot.filter((r) => r.area) : snapshot;
+  const warnings = kept === snapshot ? [] : [said("history-units-left-out", { rows: unitRows, limit: HISTORY_UNIT_ROWS_PER_DATE })];
+  return { spec: describeHistory(mergeHistory(previous.rows, kept), lang), warnings };
 }

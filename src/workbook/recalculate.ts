@@ -18,6 +18,8 @@ import { commentarySheet } from "../core/commentary";
 import { narrativeCaution } from "../core/caveats";
 import { writeNarrative } from "../core/narrative";
 import { paceSummary } from "../core/paceResults";
+import { isoOfDay, reportDay, runReportDate } from "../core/reportDate";
+import { NO_HISTORY, PreviousHistory, historyCandidates, historySpec, previousHistoryFrom } from "./historySheet";
 import { SheetInfo, WorkbookPort, WrittenSheet } from "./port";
 
 export interface Analysis {
@@ -27,6 +29,11 @@ export interface Analysis {
   readonly sheetList: SheetInfo[];
   /** The report's paragraphs in the chosen language (also on the commentary sheet). */
   readonly narrative: readonly string[];
+  /**
+   * The history the workbook held before this run (our "Diễn biến" sheet read back), kept so that
+   * a new date retold without reading the workbook again still merges into it. Absent: none.
+   */
+  readonly history?: PreviousHistory;
 }
 
 export interface Outcome extends Analysis {
@@ -109,7 +116,9 @@ export async function analyze(port: WorkbookPort, choices: RunChoices): Promise<
   const crosswalk = await findCrosswalk(port, sheetList, chosen, choices);
   const choice: SheetChoice = { ...chosen, crosswalk };
   const wanted = [choice.targets, choice.actuals, choice.base, choice.previous, crosswalk].filter((n): n is string => !!n);
-  const grids = await port.readSheets(wanted);
+  // Our history sheet with the inputs, in one read: its earlier runs are merged with this one.
+  const ourHistory = historyCandidates(sheetList).filter((n) => !wanted.includes(n));
+  const grids = await port.readSheets([...wanted, ...ourHistory]);
   const byName = new Map<string, SheetGrid>(grids.map((g) => [g.name, g]));
   const get = (n: string | null) => (n ? (byName.get(n) ?? null) : null);
   const summary = summarize(
@@ -138,7 +147,21 @@ export async function analyze(port: WorkbookPort, choices: RunChoices): Promise<
       periodEnd: choices.periodEnd,
     },
   );
-  return retell({ choice, summary, specs: describeOutput(summary, { lang: choices.lang }), sheetList, narrative: [] }, choices);
+  // The history of earlier runs, from our own sheet; what could not be read back is said.
+  const history = previousHistoryFrom(ourHistory.map((n) => byName.get(n)).filter((g): g is SheetGrid => g !== undefined));
+  const told = history.warnings.length > 0 ? { ...summary, warnings: [...summary.warnings, ...history.warnings] } : summary;
+  return retell({ choice, summary: told, specs: describeOutput(told, { lang: choices.lang }), sheetList, narrative: [], history }, choices);
+}
+
+/** The report's day as ISO ("2024-04-30"): the given --as-of, else the actuals' titles; null when neither says. */
+function reportIsoDay(summary: Summary, asOf: string | null | undefined): string | null {
+  try {
+    const d = runReportDate(asOf, summary.titles ?? []);
+    return d ? isoOfDay(reportDay(d)) : null;
+  } catch {
+    // A date that is no date was said where it was given (the paragraph's step throws it).
+    return null;
+  }
 }
 
 /**
@@ -151,10 +174,14 @@ export function retell(a: Analysis, choices: RunChoices): Analysis {
   const summary = paceSummary(a.summary, { asOf: choices.asOf, periodStart: choices.periodStart, periodEnd: choices.periodEnd });
   const narrative = writeNarrative(summary, { lang: choices.lang, asOf: choices.asOf, area: choices.area, lowest: choices.lowest });
   const described = summary === a.summary ? a.specs : describeOutput(summary, { lang: choices.lang });
-  const specs = described.filter((s) => s.kind !== "commentary");
+  const specs = described.filter((s) => s.kind !== "commentary" && s.kind !== "history");
   // The paragraphs stay as written; the sheet says above them which units their area figures leave out.
   specs.push(commentarySheet(narrative, choices.lang, narrativeCaution(summary, choices.lang)));
-  return { ...a, summary, specs, narrative };
+  // The month-by-month history: this run's figures for its report date merged into the earlier ones.
+  const history = historySpec(a.history ?? NO_HISTORY, summary, reportIsoDay(summary, choices.asOf), choices.lang);
+  if (history.spec) specs.push(history.spec);
+  const told = history.warnings.length > 0 ? { ...summary, warnings: [...summary.warnings, ...history.warnings] } : summary;
+  return { ...a, summary: told, specs, narrative };
 }
 
 /** Analyze and write the summary sheets. */

@@ -608,6 +608,8 @@ describe("round trips within their budget", () => {
   test.each(cases)("%s: at most %i syncs, the first time and again", async (_label, most, units, host) => {
     for (const again of [false, true]) {
       const m = await measureOfficeRecalculation(units, 8, { host, again });
+      // Again, the history sheet the first run wrote is read back with the inputs, in the same
+      // request (the country's keeps the area's rows only: historySheet.ts).
       expect(m.syncs).toBeLessThanOrEqual(most);
       if (host === "web") expect(m.maxRequestBytes).toBeLessThanOrEqual(5 * MB);
     }

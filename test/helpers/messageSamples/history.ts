@@ -8,6 +8,7 @@ export const HISTORY_SAMPLES: readonly Message[] = [
   said("history-cell-unreadable", { field: "measure", value: "tăng trưởng" }, { sheet: "Trend", cell: "AE6" }),
   said("history-cell-unreadable", { field: "level", value: "Huyện" }, { sheet: "Diễn biến", cell: "AF30" }),
   said("history-cell-unreadable", { field: "indicator", value: "" }, { sheet: "Diễn biến", cell: "AC8" }),
+  said("history-units-left-out", { rows: 26568, limit: 5000 }),
   said("history-row-conflict", { asOf: "2024-04-30", indicator: "BHXH tự nguyện", unit: "Quận Ninh Kiều", firstRow: 14 }, { sheet: "Diễn biến", cell: "AB40" }),
   said("history-not-found", {}, { sheet: "Diễn biến" }),
 ];

@@ -107,7 +107,8 @@ describe.each(FILES)("%s", (file) => {
     for (const w of outcome.written) expect(listed.find((s) => s.name === w.name)?.ours).toBe(true);
     // The overview and the ranked sheets hold, cell for cell, what the clean copy's hold.
     const clean = await cleanRun;
-    for (const w of outcome.written.filter((x) => x.key !== "commentary")) {
+    // (The history's dates are read back as the writer formatted them: compared by its own tests.)
+    for (const w of outcome.written.filter((x) => x.key !== "commentary" && x.key !== "history")) {
       const cleanName = clean.written.find((x) => x.key === w.key)!.name;
       const [mine] = await back.readSheets([w.name]);
       const [theirs] = await cleanPort.readSheets([cleanName]);
