@@ -123,7 +123,11 @@ export function checkBudgets(r: Pick<BenchReport, "engine" | "office" | "bundle"
     const top = Math.max(...both.map((e) => e.units));
     for (const e of both.filter((x) => x.units === top)) {
       const f = e.formulaMs! / e.ms;
-      out.push({ budget: `${formulaBudget} (${e.units.toLocaleString("en")} × ${e.indicators})`, ok: f >= BUDGET.formulaFactor, detail: `formulas ${fmt(e.formulaMs!)} ms / engine ${fmt(e.ms)} ms = ${fmt(f)}×` });
+      out.push({
+        budget: `${formulaBudget} (${e.units.toLocaleString("en")} × ${e.indicators})`,
+        ok: f >= BUDGET.formulaFactor,
+        detail: `formulas ${fmt(e.formulaMs!)} ms / engine ${fmt(e.ms)} ms = ${fmt(f)}×`,
+      });
     }
   } else missing(formulaBudget, "no size where the formulas finished");
 
@@ -132,8 +136,12 @@ export function checkBudgets(r: Pick<BenchReport, "engine" | "office" | "bundle"
     const mid = row(10_000, k);
     const growth = `growth: 100,000 × ${k} ≤ ${BUDGET.growth} × 10,000 × ${k}`;
     // Held on the medians; the detail gives the ratio's range from the runs' spread too.
-    const range = big?.minMs !== undefined && big.maxMs !== undefined && mid?.minMs !== undefined && mid.maxMs !== undefined ? ` (runs: ${fmt(big.minMs / mid.maxMs)}–${fmt(big.maxMs / mid.minMs)}×)` : "";
-    if (big && mid) out.push({ budget: growth, ok: big.ms <= BUDGET.growth * mid.ms, detail: `${fmt(big.ms)} ms = ${fmt(big.ms / mid.ms)} × ${fmt(mid.ms)} ms${range}` });
+    const range =
+      big?.minMs !== undefined && big.maxMs !== undefined && mid?.minMs !== undefined && mid.maxMs !== undefined
+        ? ` (runs: ${fmt(big.minMs / mid.maxMs)}–${fmt(big.maxMs / mid.minMs)}×)`
+        : "";
+    if (big && mid)
+      out.push({ budget: growth, ok: big.ms <= BUDGET.growth * mid.ms, detail: `${fmt(big.ms)} ms = ${fmt(big.ms / mid.ms)} × ${fmt(mid.ms)} ms${range}` });
     else missing(growth, "no 10,000 and 100,000 rows");
     const rss = `rssMb ≤ ${BUDGET.rssMb} at 100,000 × ${k}`;
     if (big && big.rssMb !== null) out.push({ budget: rss, ok: big.rssMb <= BUDGET.rssMb, detail: `${fmt(big.rssMb)} MB` });
@@ -146,7 +154,8 @@ export function checkBudgets(r: Pick<BenchReport, "engine" | "office" | "bundle"
     ["the country", BUDGET.countryUnits, "web", BUDGET.countryWebSyncs],
     ["the country", BUDGET.countryUnits, "desktop", BUDGET.countryDesktopSyncs],
   ];
-  const syncName = (what: string, units: number, host: string, most: number) => `office: ≤ ${most} syncs for ${what} (${units.toLocaleString("en")} × 8) on ${host === "web" ? "the web" : "desktop"}`;
+  const syncName = (what: string, units: number, host: string, most: number) =>
+    `office: ≤ ${most} syncs for ${what} (${units.toLocaleString("en")} × 8) on ${host === "web" ? "the web" : "desktop"}`;
   if (r.office && r.office.length > 0) {
     const web = r.office.filter((o) => (o.host ?? "web") === "web");
     for (const [what, units, host, most] of syncBudgets) {

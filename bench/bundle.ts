@@ -46,7 +46,10 @@ export function bundleIsStale(root: string): boolean {
   const page = join(root, "dist", "taskpane.html");
   if (!existsSync(page)) return true;
   const built = statSync(page).mtimeMs;
-  const inputs = [newestMtime(join(root, "src")), ...["webpack.config.js", "package.json", "package-lock.json"].map((f) => (existsSync(join(root, f)) ? statSync(join(root, f)).mtimeMs : 0))];
+  const inputs = [
+    newestMtime(join(root, "src")),
+    ...["webpack.config.js", "package.json", "package-lock.json"].map((f) => (existsSync(join(root, f)) ? statSync(join(root, f)).mtimeMs : 0)),
+  ];
   return Math.max(...inputs) > built;
 }
 
@@ -60,7 +63,12 @@ export function measureBundle(root: string, options: { build: boolean; log: (s: 
     options.log("bundle: dist/ is missing or older than src/ — running npm run build …");
     const r = spawnSync("npm", ["run", "build", "--silent"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
     if (r.status !== 0) {
-      return { taskpaneInitialGzipBytes: null, scripts: [], built, note: `npm run build failed (exit ${r.status}): ${(r.stderr || r.stdout).trim().split("\n").slice(-3).join(" | ")}` };
+      return {
+        taskpaneInitialGzipBytes: null,
+        scripts: [],
+        built,
+        note: `npm run build failed (exit ${r.status}): ${(r.stderr || r.stdout).trim().split("\n").slice(-3).join(" | ")}`,
+      };
     }
     built = true;
   } else if (!options.build && bundleIsStale(root)) {

@@ -44,7 +44,16 @@ function formula(units: number, indicators: 4 | 8, runs: number, repeatUnderMs: 
       times.push(performance.now() - t0);
     }
   } else times.push(first);
-  say({ done: { formulaMs: median(times), runs: times.length, formulas: wb.formulas, checked: check.checked, mismatches: check.mismatches.slice(0, 10), mismatchCount: check.mismatches.length } });
+  say({
+    done: {
+      formulaMs: median(times),
+      runs: times.length,
+      formulas: wb.formulas,
+      checked: check.checked,
+      mismatches: check.mismatches.slice(0, 10),
+      mismatchCount: check.mismatches.length,
+    },
+  });
 }
 
 const [mode, a, b, c, d] = process.argv.slice(2);

@@ -26,7 +26,11 @@ class RankPlugin extends FunctionPlugin {
   static override implementedFunctions = {
     RANK: {
       method: "rank",
-      parameters: [{ argumentType: FunctionArgumentType.NUMBER }, { argumentType: FunctionArgumentType.RANGE }, { argumentType: FunctionArgumentType.NUMBER, defaultValue: 0 }],
+      parameters: [
+        { argumentType: FunctionArgumentType.NUMBER },
+        { argumentType: FunctionArgumentType.RANGE },
+        { argumentType: FunctionArgumentType.NUMBER, defaultValue: 0 },
+      ],
     },
   };
 
@@ -35,7 +39,12 @@ class RankPlugin extends FunctionPlugin {
       let above = 0;
       let found = false;
       for (const v of range.valuesFromTopLeftCorner()) {
-        const n = typeof v === "number" ? v : v !== null && typeof v === "object" && "val" in v && typeof (v as { val: unknown }).val === "number" ? (v as { val: number }).val : NaN;
+        const n =
+          typeof v === "number"
+            ? v
+            : v !== null && typeof v === "object" && "val" in v && typeof (v as { val: unknown }).val === "number"
+              ? (v as { val: number }).val
+              : NaN;
         if (Number.isNaN(n)) continue;
         if (n === x) found = true;
         else if (order === 0 ? n > x : n < x) above++;
@@ -249,7 +258,8 @@ export function compareWithEngine(w: Workload, wb: FormulaWorkbook, values: Form
         const rank = row[col.rank];
         const below = row[col.below];
         checked += 3;
-        if (typeof rate !== "number" || u.ratio === null || !close(rate, u.ratio)) mismatches.push(`${col.key} ${measure} ${u.unit}: rate ${String(rate)} vs ${String(u.ratio)}`);
+        if (typeof rate !== "number" || u.ratio === null || !close(rate, u.ratio))
+          mismatches.push(`${col.key} ${measure} ${u.unit}: rate ${String(rate)} vs ${String(u.ratio)}`);
         if (rank !== u.rank) mismatches.push(`${col.key} ${measure} ${u.unit}: rank ${String(rank)} vs ${String(u.rank)}`);
         if ((below === 1) !== u.belowAverage) mismatches.push(`${col.key} ${measure} ${u.unit}: below ${String(below)} vs ${String(u.belowAverage)}`);
       }

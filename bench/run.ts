@@ -152,10 +152,13 @@ interface FormulaOutcome {
 
 async function measureFormula(units: number, k: 4 | 8, o: BenchOptions): Promise<FormulaOutcome> {
   const repeatUnder = Math.min(8000, o.formulaLimitMs / 8);
-  const r = await runChild(["formula", String(units), String(k), String(o.runs), String(repeatUnder)], o.formulaLimitMs, (first) => first * (o.runs + 1) + 30_000);
+  const r = await runChild(
+    ["formula", String(units), String(k), String(o.runs), String(repeatUnder)],
+    o.formulaLimitMs,
+    (first) => first * (o.runs + 1) + 30_000,
+  );
   const done = r.lines.find((l) => l.done)?.done as
-    | { formulaMs: number; runs: number; formulas: number; checked: number; mismatches: string[]; mismatchCount: number }
-    | undefined;
+    { formulaMs: number; runs: number; formulas: number; checked: number; mismatches: string[]; mismatchCount: number } | undefined;
   const ready = r.lines.find((l) => l.ready) as { formulas?: number } | undefined;
   if (done) {
     return {
@@ -167,14 +170,20 @@ async function measureFormula(units: number, k: 4 | 8, o: BenchOptions): Promise
       ...(done.mismatchCount > 0 ? { note: `formulas and engine differ: ${done.mismatches.slice(0, 3).join("; ")}` } : {}),
     };
   }
-  if (r.timedOut) return { formulaMs: null, count: ready?.formulas, note: `did not finish within ${o.formulaLimitMs / 1000} s (${ready?.formulas?.toLocaleString("en") ?? "?"} formulas)` };
+  if (r.timedOut)
+    return {
+      formulaMs: null,
+      count: ready?.formulas,
+      note: `did not finish within ${o.formulaLimitMs / 1000} s (${ready?.formulas?.toLocaleString("en") ?? "?"} formulas)`,
+    };
   return { formulaMs: null, note: `the formula process failed (exit ${r.code}): ${r.stderr.trim().split("\n").slice(-2).join(" | ")}` };
 }
 
 async function measureRss(units: number, k: 4 | 8): Promise<{ rssMb: number | null; inputRssMb: number | null; problems: string[] }> {
   const r = await runChild(["rss", String(units), String(k)], 600_000, () => 600_000);
   const done = r.lines.find((l) => l.done)?.done as { rssMb: number; inputRssMb: number; problems: string[] } | undefined;
-  if (!done) return { rssMb: null, inputRssMb: null, problems: [`memory process failed (exit ${r.code}): ${r.stderr.trim().split("\n").slice(-2).join(" | ")}`] };
+  if (!done)
+    return { rssMb: null, inputRssMb: null, problems: [`memory process failed (exit ${r.code}): ${r.stderr.trim().split("\n").slice(-2).join(" | ")}`] };
   return done;
 }
 
@@ -200,8 +209,22 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
       const cells = timeMedian(() => bundled.makeAllCells(specs), runs, gc);
       const grids = [w.targets.values, w.actuals.values, w.base.values];
       const f = timeMedian(() => floorPass(grids), Math.max(21, runs));
-      engine.push({ units, indicators: k, ms: e.ms, minMs: e.minMs, maxMs: e.maxMs, floorMs: f.ms, formulaMs: null, rssMb: null, runs: e.runs, tsxMs: t.ms, cellsMs: cells.ms });
-      log(`engine ${units} × ${k}: ${e.ms.toFixed(1)} ms (runs ${e.minMs.toFixed(1)}–${e.maxMs.toFixed(1)}), through tsx ${t.ms.toFixed(1)} ms, every cell made ${cells.ms.toFixed(1)} ms (floor ${f.ms.toFixed(2)} ms)`);
+      engine.push({
+        units,
+        indicators: k,
+        ms: e.ms,
+        minMs: e.minMs,
+        maxMs: e.maxMs,
+        floorMs: f.ms,
+        formulaMs: null,
+        rssMb: null,
+        runs: e.runs,
+        tsxMs: t.ms,
+        cellsMs: cells.ms,
+      });
+      log(
+        `engine ${units} × ${k}: ${e.ms.toFixed(1)} ms (runs ${e.minMs.toFixed(1)}–${e.maxMs.toFixed(1)}), through tsx ${t.ms.toFixed(1)} ms, every cell made ${cells.ms.toFixed(1)} ms (floor ${f.ms.toFixed(2)} ms)`,
+      );
     }
   }
   // Memory: a fresh process per size.
@@ -221,7 +244,10 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
         let r: FormulaOutcome;
         if (failed) r = { formulaMs: null, note: `not run: ${failed}` };
         else if (last && (last.ms * units) / last.units > o.formulaLimitMs) {
-          r = { formulaMs: null, note: `not run: ${last.ms.toFixed(0)} ms at ${last.units.toLocaleString("en")} units grows past ${o.formulaLimitMs / 1000} s even if only linearly` };
+          r = {
+            formulaMs: null,
+            note: `not run: ${last.ms.toFixed(0)} ms at ${last.units.toLocaleString("en")} units grows past ${o.formulaLimitMs / 1000} s even if only linearly`,
+          };
         } else {
           log(`formulas ${units} × ${k} …`);
           r = await measureFormula(units, k, o);
@@ -249,8 +275,18 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
   if (o.office) {
     office = [];
     const push = (host: "web" | "desktop", m: OfficeRow) => {
-      office!.push({ units: m.units, indicators: m.indicators, host, syncs: m.syncs, operations: m.operations, formatOperations: m.formatOperations, maxRequestBytes: m.maxRequestBytes });
-      log(`office ${m.units} × ${m.indicators} (${host}): ${m.syncs} syncs, ${m.operations} operations, ${m.formatOperations} format operations, largest request ${m.maxRequestBytes} bytes`);
+      office!.push({
+        units: m.units,
+        indicators: m.indicators,
+        host,
+        syncs: m.syncs,
+        operations: m.operations,
+        formatOperations: m.formatOperations,
+        maxRequestBytes: m.maxRequestBytes,
+      });
+      log(
+        `office ${m.units} × ${m.indicators} (${host}): ${m.syncs} syncs, ${m.operations} operations, ${m.formatOperations} format operations, largest request ${m.maxRequestBytes} bytes`,
+      );
     };
     try {
       for (const units of o.sizes.filter((n) => n <= 10_000)) {
@@ -310,9 +346,15 @@ export function formatReport(r: BenchReport): string {
   // The bench keeps one CPU busy itself (and its builds and child processes more, for a while):
   // only the load beyond that is other processes'.
   if (Math.max(start ?? 0, end ?? 0) - 1 > r.cpus / 2) {
-    out.push(`**A busy machine:** load average ${start?.toFixed(1)} at the start and ${end?.toFixed(1)} at the end on ${r.cpus} CPUs, the bench's own process among them — other processes shared the CPUs, so the times are inflated (several-fold at a load of 8 or more). Re-run on a quiet machine for the budgets.`, "");
-  } else out.push(`Load average ${start?.toFixed(1)} at the start and ${end?.toFixed(1)} at the end on ${r.cpus} CPUs, the bench's own process among them.`, "");
-  out.push("| units | indicators | engine ms | floor ms | engine ÷ floor | formulas ms | formulas ÷ engine | peak RSS MB | through tsx ms | every cell made ms |");
+    out.push(
+      `**A busy machine:** load average ${start?.toFixed(1)} at the start and ${end?.toFixed(1)} at the end on ${r.cpus} CPUs, the bench's own process among them — other processes shared the CPUs, so the times are inflated (several-fold at a load of 8 or more). Re-run on a quiet machine for the budgets.`,
+      "",
+    );
+  } else
+    out.push(`Load average ${start?.toFixed(1)} at the start and ${end?.toFixed(1)} at the end on ${r.cpus} CPUs, the bench's own process among them.`, "");
+  out.push(
+    "| units | indicators | engine ms | floor ms | engine ÷ floor | formulas ms | formulas ÷ engine | peak RSS MB | through tsx ms | every cell made ms |",
+  );
   out.push("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const e of r.engine) {
     out.push(
@@ -323,20 +365,31 @@ export function formatReport(r: BenchReport): string {
   if (r.office) {
     out.push("| units | indicators | host | syncs | operations | format operations | largest request (bytes) |");
     out.push("|---:|---:|---|---:|---:|---:|---:|");
-    for (const o of r.office) out.push(`| ${o.units.toLocaleString("en")} | ${o.indicators} | ${o.host ?? "web"} | ${o.syncs} | ${o.operations.toLocaleString("en")} | ${o.formatOperations} | ${o.maxRequestBytes.toLocaleString("en")} |`);
+    for (const o of r.office)
+      out.push(
+        `| ${o.units.toLocaleString("en")} | ${o.indicators} | ${o.host ?? "web"} | ${o.syncs} | ${o.operations.toLocaleString("en")} | ${o.formatOperations} | ${o.maxRequestBytes.toLocaleString("en")} |`,
+      );
     out.push("");
   }
   if (r.writer && r.writer.length > 0) {
     out.push("| output file: units | indicators | package writer ms | exceljs writer ms | exceljs ÷ package | input KB | output KB (package / exceljs) |");
     out.push("|---:|---:|---:|---:|---:|---:|---:|");
     for (const w of r.writer)
-      out.push(`| ${w.units.toLocaleString("en")} | ${w.indicators} | ${n0(w.packageMs, 0)} | ${n0(w.exceljsMs, 0)} | ${n0(w.exceljsMs / w.packageMs, 1)}× | ${n0(w.inputBytes / 1024, 0)} | ${n0(w.packageBytes / 1024, 0)} / ${n0(w.exceljsBytes / 1024, 0)} |`);
+      out.push(
+        `| ${w.units.toLocaleString("en")} | ${w.indicators} | ${n0(w.packageMs, 0)} | ${n0(w.exceljsMs, 0)} | ${n0(w.exceljsMs / w.packageMs, 1)}× | ${n0(w.inputBytes / 1024, 0)} | ${n0(w.packageBytes / 1024, 0)} / ${n0(w.exceljsBytes / 1024, 0)} |`,
+      );
     out.push("");
   }
-  out.push(`Task pane initial JavaScript, gzipped: ${r.bundle.taskpaneInitialGzipBytes === null ? "—" : `${r.bundle.taskpaneInitialGzipBytes.toLocaleString("en")} bytes`}`, "");
+  out.push(
+    `Task pane initial JavaScript, gzipped: ${r.bundle.taskpaneInitialGzipBytes === null ? "—" : `${r.bundle.taskpaneInitialGzipBytes.toLocaleString("en")} bytes`}`,
+    "",
+  );
   out.push("Budgets:");
   for (const b of r.budgets) out.push(`- ${b.ok === null ? "? " : b.ok ? "✓ " : "✗ "}${b.budget}: ${b.detail}`);
-  const notes = [...r.notes, ...r.engine.filter((e) => e.formulaNote && !e.formulaMismatches).map((e) => `formulas ${e.units.toLocaleString("en")} × ${e.indicators}: ${e.formulaNote}`)];
+  const notes = [
+    ...r.notes,
+    ...r.engine.filter((e) => e.formulaNote && !e.formulaMismatches).map((e) => `formulas ${e.units.toLocaleString("en")} × ${e.indicators}: ${e.formulaNote}`),
+  ];
   if (notes.length > 0) {
     out.push("", "Notes:");
     for (const n of notes) out.push(`- ${n}`);
@@ -353,7 +406,19 @@ export function updateDocs(path: string, report: BenchReport): void {
   const a = doc.indexOf(DOC_START);
   const b = doc.indexOf(DOC_END);
   if (a < 0 || b < a) throw new Error(`${path}: no ${DOC_START} … ${DOC_END} markers to put the table between`);
-  const body = ["", formatReport(report), "", "<details><summary>The same run as JSON (<code>npm run bench -- --json</code>)</summary>", "", "```json", JSON.stringify(report, null, 1), "```", "", "</details>", ""].join("\n");
+  const body = [
+    "",
+    formatReport(report),
+    "",
+    "<details><summary>The same run as JSON (<code>npm run bench -- --json</code>)</summary>",
+    "",
+    "```json",
+    JSON.stringify(report, null, 1),
+    "```",
+    "",
+    "</details>",
+    "",
+  ].join("\n");
   writeFileSync(path, doc.slice(0, a + DOC_START.length) + "\n" + body + doc.slice(b));
 }
 

@@ -28,12 +28,54 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** The four catalogue indicators, then four other plan-vs-actual tables by their own headers. */
 export const INDICATORS: readonly IndicatorSpec[] = [
-  { key: "bhxh-bb", targetHeader: "BHXH bắt buộc", actualHeader: "BHXH BB", base: "labourForce", decimals: false, target: (r, _p, lf) => Math.round(lf * (0.05 + 0.15 * r.next())) },
-  { key: "bhxh-tn", targetHeader: "BHXH tự nguyện", actualHeader: "BHXH TN", base: "labourForce", decimals: false, target: (r, _p, lf) => Math.round(lf * (0.02 + 0.06 * r.next())) },
-  { key: "bhtn", targetHeader: "BHTN", actualHeader: "BH thất nghiệp", base: "labourForce", decimals: false, target: (r, _p, lf) => Math.round(lf * (0.04 + 0.12 * r.next())) },
-  { key: "bhyt", targetHeader: "BHYT", actualHeader: "Bảo hiểm y tế", base: "population", decimals: false, target: (r, p) => Math.round(p * (0.85 + 0.12 * r.next())) },
-  { key: "custom:so thu (trieu dong)", targetHeader: "Số thu (triệu đồng)", actualHeader: "Số thu (triệu đồng)", base: null, decimals: true, target: (r) => round1(500 + 19500 * r.next()) },
-  { key: "custom:no thu hoi (trieu dong)", targetHeader: "Nợ thu hồi (triệu đồng)", actualHeader: "Nợ thu hồi (Triệu đồng)", base: null, decimals: true, target: (r) => round1(10 + 790 * r.next()) },
+  {
+    key: "bhxh-bb",
+    targetHeader: "BHXH bắt buộc",
+    actualHeader: "BHXH BB",
+    base: "labourForce",
+    decimals: false,
+    target: (r, _p, lf) => Math.round(lf * (0.05 + 0.15 * r.next())),
+  },
+  {
+    key: "bhxh-tn",
+    targetHeader: "BHXH tự nguyện",
+    actualHeader: "BHXH TN",
+    base: "labourForce",
+    decimals: false,
+    target: (r, _p, lf) => Math.round(lf * (0.02 + 0.06 * r.next())),
+  },
+  {
+    key: "bhtn",
+    targetHeader: "BHTN",
+    actualHeader: "BH thất nghiệp",
+    base: "labourForce",
+    decimals: false,
+    target: (r, _p, lf) => Math.round(lf * (0.04 + 0.12 * r.next())),
+  },
+  {
+    key: "bhyt",
+    targetHeader: "BHYT",
+    actualHeader: "Bảo hiểm y tế",
+    base: "population",
+    decimals: false,
+    target: (r, p) => Math.round(p * (0.85 + 0.12 * r.next())),
+  },
+  {
+    key: "custom:so thu (trieu dong)",
+    targetHeader: "Số thu (triệu đồng)",
+    actualHeader: "Số thu (triệu đồng)",
+    base: null,
+    decimals: true,
+    target: (r) => round1(500 + 19500 * r.next()),
+  },
+  {
+    key: "custom:no thu hoi (trieu dong)",
+    targetHeader: "Nợ thu hồi (triệu đồng)",
+    actualHeader: "Nợ thu hồi (Triệu đồng)",
+    base: null,
+    decimals: true,
+    target: (r) => round1(10 + 790 * r.next()),
+  },
   { key: "custom:so the cap moi", targetHeader: "Số thẻ cấp mới", actualHeader: "Số thẻ cấp mới", base: null, decimals: false, target: (r) => r.int(50, 3000) },
   { key: "custom:so so cap moi", targetHeader: "Số sổ cấp mới", actualHeader: "Số sổ cấp mới", base: null, decimals: false, target: (r) => r.int(20, 1500) },
 ];
@@ -42,11 +84,56 @@ export const INDICATORS: readonly IndicatorSpec[] = [
 // without their marks ("Thành"/"Thạnh"): HyperFormula's MATCH ignores accents (Excel's does not),
 // and the formula side must find the right unit for the comparison to mean anything.
 const SYLLABLES = [
-  "Tân", "Long", "Phú", "Bình", "An", "Hòa", "Mỹ", "Thạnh", "Vĩnh", "Đông",
-  "Tây", "Nam", "Bắc", "Trung", "Phước", "Hưng", "Thuận", "Lợi", "Thới", "Hiệp",
-  "Khánh", "Lộc", "Phong", "Thọ", "Hậu", "Định", "Hội", "Quới", "Xuân", "Thắng",
-  "Thủy", "Sơn", "Lâm", "Hải", "Giang", "Châu", "Cát", "Kim", "Ngọc", "Minh",
-  "Quang", "Đức", "Tường", "Nhơn", "Điền", "Hữu", "Nghĩa", "Trạch", "Viễn", "Yên",
+  "Tân",
+  "Long",
+  "Phú",
+  "Bình",
+  "An",
+  "Hòa",
+  "Mỹ",
+  "Thạnh",
+  "Vĩnh",
+  "Đông",
+  "Tây",
+  "Nam",
+  "Bắc",
+  "Trung",
+  "Phước",
+  "Hưng",
+  "Thuận",
+  "Lợi",
+  "Thới",
+  "Hiệp",
+  "Khánh",
+  "Lộc",
+  "Phong",
+  "Thọ",
+  "Hậu",
+  "Định",
+  "Hội",
+  "Quới",
+  "Xuân",
+  "Thắng",
+  "Thủy",
+  "Sơn",
+  "Lâm",
+  "Hải",
+  "Giang",
+  "Châu",
+  "Cát",
+  "Kim",
+  "Ngọc",
+  "Minh",
+  "Quang",
+  "Đức",
+  "Tường",
+  "Nhơn",
+  "Điền",
+  "Hữu",
+  "Nghĩa",
+  "Trạch",
+  "Viễn",
+  "Yên",
 ];
 
 type Kind = "xa" | "phuong" | "thitran";
@@ -194,29 +281,56 @@ export function makeWorkload(units: number, indicators: 4 | 8, seed = SEED): Wor
     lf.push(l);
     const t = specs.map((s) => Math.max(1, s.target(rng, p, l)));
     targets.push(t);
-    actuals.push(t.map((x, i) => {
-      const a = x * (0.45 + 0.7 * rng.next());
-      return specs[i]!.decimals ? round1(a) : Math.round(a);
-    }));
+    actuals.push(
+      t.map((x, i) => {
+        const a = x * (0.45 + 0.7 * rng.next());
+        return specs[i]!.decimals ? round1(a) : Math.round(a);
+      }),
+    );
   }
-  const written = (w: "targets" | "actuals" | "base") => list.map((x) => {
-    const name = PREFIX[x.kind][w] + x.core;
-    return w === "base" ? name.toLocaleUpperCase("vi") : name;
-  });
+  const written = (w: "targets" | "actuals" | "base") =>
+    list.map((x) => {
+      const name = PREFIX[x.kind][w] + x.core;
+      return w === "base" ? name.toLocaleUpperCase("vi") : name;
+    });
   const keys = specs.map((s) => s.key);
   const t = buildSheet(
-    { name: "Kế hoạch", titles: ["BẢO HIỂM XÃ HỘI TỈNH MINH HẢI", "KẾ HOẠCH GIAO CHỈ TIÊU NĂM 2022", "(Kèm theo Quyết định số 123/QĐ-BHXH ngày 15/01/2022)"], groupHeader: "Chỉ tiêu giao năm 2022", headers: specs.map((s) => s.targetHeader), names: written("targets"), figures: targets, totalAt: "top" },
+    {
+      name: "Kế hoạch",
+      titles: ["BẢO HIỂM XÃ HỘI TỈNH MINH HẢI", "KẾ HOẠCH GIAO CHỈ TIÊU NĂM 2022", "(Kèm theo Quyết định số 123/QĐ-BHXH ngày 15/01/2022)"],
+      groupHeader: "Chỉ tiêu giao năm 2022",
+      headers: specs.map((s) => s.targetHeader),
+      names: written("targets"),
+      figures: targets,
+      totalAt: "top",
+    },
     keys,
   );
   const a = buildSheet(
-    { name: "Thực hiện", titles: ["BẢO HIỂM XÃ HỘI TỈNH MINH HẢI", "KẾT QUẢ THỰC HIỆN CHỈ TIÊU", "Số liệu đến ngày 31/10/2022"], groupHeader: "Thực hiện đến 31/10/2022", headers: specs.map((s) => s.actualHeader), names: written("actuals"), figures: actuals, totalAt: "bottom" },
+    {
+      name: "Thực hiện",
+      titles: ["BẢO HIỂM XÃ HỘI TỈNH MINH HẢI", "KẾT QUẢ THỰC HIỆN CHỈ TIÊU", "Số liệu đến ngày 31/10/2022"],
+      groupHeader: "Thực hiện đến 31/10/2022",
+      headers: specs.map((s) => s.actualHeader),
+      names: written("actuals"),
+      figures: actuals,
+      totalAt: "bottom",
+    },
     keys,
   );
   // The base sheet lists the units alphabetically, as a statistics office would.
   const baseNames = written("base");
   const order = baseNames.map((_, i) => i).sort((i, j) => (baseNames[i]! < baseNames[j]! ? -1 : baseNames[i]! > baseNames[j]! ? 1 : 0));
   const b = buildSheet(
-    { name: "Dân số", titles: ["CỤC THỐNG KÊ TỈNH MINH HẢI", "DÂN SỐ VÀ LỰC LƯỢNG LAO ĐỘNG NĂM 2022"], groupHeader: "Năm 2022", headers: ["Dân số", "Lực lượng lao động"], names: order.map((i) => baseNames[i]!), figures: order.map((i) => [pop[i]!, lf[i]!]), totalAt: "top" },
+    {
+      name: "Dân số",
+      titles: ["CỤC THỐNG KÊ TỈNH MINH HẢI", "DÂN SỐ VÀ LỰC LƯỢNG LAO ĐỘNG NĂM 2022"],
+      groupHeader: "Năm 2022",
+      headers: ["Dân số", "Lực lượng lao động"],
+      names: order.map((i) => baseNames[i]!),
+      figures: order.map((i) => [pop[i]!, lf[i]!]),
+      totalAt: "top",
+    },
     ["population", "labourForce"],
   );
   return {

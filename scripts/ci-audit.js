@@ -13,7 +13,9 @@ const r = spawnSync("npm", ["audit", "--omit=dev", "--audit-level=high", "--json
 
 function loud(why) {
   const bar = "!".repeat(78);
-  process.stderr.write(`${bar}\n!! npm audit DID NOT RUN: ${why}\n!! Run \`npm audit --omit=dev --audit-level=high\` where npm's advisory service is reachable.\n${bar}\n`);
+  process.stderr.write(
+    `${bar}\n!! npm audit DID NOT RUN: ${why}\n!! Run \`npm audit --omit=dev --audit-level=high\` where npm's advisory service is reachable.\n${bar}\n`,
+  );
   process.exit(0);
 }
 
@@ -29,7 +31,8 @@ if (!counts) loud(`the advisory service answered without a report: ${report.mess
 const high = (counts.high ?? 0) + (counts.critical ?? 0);
 if (high > 0) {
   process.stderr.write(`npm audit: ${counts.high ?? 0} high and ${counts.critical ?? 0} critical advisories in production dependencies:\n`);
-  for (const [name, v] of Object.entries(report.vulnerabilities ?? {})) if (v.severity === "high" || v.severity === "critical") process.stderr.write(`  ${name} (${v.severity}): ${v.range ?? ""}\n`);
+  for (const [name, v] of Object.entries(report.vulnerabilities ?? {}))
+    if (v.severity === "high" || v.severity === "critical") process.stderr.write(`  ${name} (${v.severity}): ${v.range ?? ""}\n`);
   process.exit(1);
 }
 process.stdout.write(`npm audit: no high or critical advisory in production dependencies (${counts.total ?? 0} advisories of lower severity).\n`);

@@ -21,7 +21,12 @@ function arg(name: string): string | undefined {
 
 /** The counterexample with long strings shortened and Infinity/NaN spelled out, for reading. */
 function show(x: unknown): string {
-  return JSON.stringify(x, (_k, v) => (typeof v === "string" && v.length > 60 ? `${v.slice(0, 57)}…(${v.length} chars)` : typeof v === "number" && !Number.isFinite(v) ? String(v) : v), 1);
+  return JSON.stringify(
+    x,
+    (_k, v) =>
+      typeof v === "string" && v.length > 60 ? `${v.slice(0, 57)}…(${v.length} chars)` : typeof v === "number" && !Number.isFinite(v) ? String(v) : v,
+    1,
+  );
 }
 
 function main(): number {
@@ -43,7 +48,10 @@ function main(): number {
     { numRuns: runs, seed, ...(path ? { path } : {}) },
   );
   const secs = ((Date.now() - started) / 1000).toFixed(1);
-  const ended = [...outcomes.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}: ${n}`).join(", ");
+  const ended = [...outcomes.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k}: ${n}`)
+    .join(", ");
   if (result.failed) {
     process.stdout.write(`\nFAILED after ${result.numRuns} workbooks (${result.numShrinks} shrinks), ${secs} s, seed ${result.seed}\n`);
     process.stdout.write(`${String(result.errorInstance instanceof Error ? result.errorInstance.message : result.errorInstance)}\n`);

@@ -52,12 +52,24 @@ export function makeCorpus(out = CORPUS): string[] {
     // LibreOffice saves each again; its own profile in the scratch folder, so a running Calc is not disturbed.
     const lo = path.join(scratch, "lo");
     const inputs = LIBREOFFICE_SAVED.map((n) => path.join(out, `${n}.xlsx`));
-    run("soffice", [`-env:UserInstallation=file://${scratch}/profile`, "--headless", "--calc", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", lo, ...inputs]);
+    run("soffice", [
+      `-env:UserInstallation=file://${scratch}/profile`,
+      "--headless",
+      "--calc",
+      "--convert-to",
+      "xlsx:Calc MS Excel 2007 XML",
+      "--outdir",
+      lo,
+      ...inputs,
+    ]);
     for (const n of LIBREOFFICE_SAVED) fs.renameSync(path.join(lo, `${n}.xlsx`), path.join(out, `lo-${n}.xlsx`));
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
-  return fs.readdirSync(out).filter((f) => /\.xls[xm]$/.test(f)).sort();
+  return fs
+    .readdirSync(out)
+    .filter((f) => /\.xls[xm]$/.test(f))
+    .sort();
 }
 
 if (require.main === module) {

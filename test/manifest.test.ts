@@ -154,13 +154,17 @@ describe("manifest.xml", () => {
       .replace(/\s*<Set Name="SharedRuntime" MinVersion="1.1"\/>/, "");
     expect(separate).not.toBe(XML);
     const problems = sharedRuntimeProblems(new DOMParser().parseFromString(separate, "application/xml"));
-    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/no <Runtime>/), expect.stringMatching(/SharedRuntime 1.1/), expect.stringMatching(/FunctionFile/)]));
+    expect(problems).toEqual(
+      expect.arrayContaining([expect.stringMatching(/no <Runtime>/), expect.stringMatching(/SharedRuntime 1.1/), expect.stringMatching(/FunctionFile/)]),
+    );
   });
 });
 
 /** .ts/.tsx files under a folder. */
 function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
 }
 
 /**
@@ -176,9 +180,15 @@ function sharedRuntimeProblems(d: Document): string[] {
   const els = (local: string) => Array.from(d.getElementsByTagNameNS("*", local));
   const problems: string[] = [];
   const runtimes = els("Runtime");
-  if (runtimes.length !== 1) return [`no <Runtime> (or more than one): ${runtimes.length}`, ...(sharedRequirement(d) ? [] : ["SharedRuntime 1.1 is not required"]), "FunctionFile: no runtime to share"];
+  if (runtimes.length !== 1)
+    return [
+      `no <Runtime> (or more than one): ${runtimes.length}`,
+      ...(sharedRequirement(d) ? [] : ["SharedRuntime 1.1 is not required"]),
+      "FunctionFile: no runtime to share",
+    ];
   const runtime = runtimes[0]!;
-  if (runtime.getAttribute("lifetime") !== "long") problems.push(`lifetime="${runtime.getAttribute("lifetime")}": a short runtime may end with the command, and the pane's state with it`);
+  if (runtime.getAttribute("lifetime") !== "long")
+    problems.push(`lifetime="${runtime.getAttribute("lifetime")}": a short runtime may end with the command, and the pane's state with it`);
   const host = els("Host").find((h) => h.getAttributeNS(xsi, "type") === "Workbook");
   if (!host || host.firstElementChild?.localName !== "Runtimes") problems.push("<Runtimes> is not the first child of the Workbook host's overrides");
   const page = runtime.getAttribute("resid");
@@ -189,8 +199,12 @@ function sharedRuntimeProblems(d: Document): string[] {
     const resid = a.getElementsByTagNameNS("*", "SourceLocation")[0]?.getAttribute("resid");
     if (resid !== page) problems.push(`the ShowTaskpane action's page ${resid} is not the runtime's page ${page}`);
   }
-  const url = els("Url").find((u) => u.getAttribute("id") === page)?.getAttribute("DefaultValue");
-  const pane = els("SourceLocation").find((s) => s.parentElement?.localName === "DefaultSettings")?.getAttribute("DefaultValue");
+  const url = els("Url")
+    .find((u) => u.getAttribute("id") === page)
+    ?.getAttribute("DefaultValue");
+  const pane = els("SourceLocation")
+    .find((s) => s.parentElement?.localName === "DefaultSettings")
+    ?.getAttribute("DefaultValue");
   if (!url || url !== pane) problems.push(`the runtime's page ${url} is not the task pane ${pane}`);
   if (!sharedRequirement(d)) problems.push("SharedRuntime 1.1 is not required");
   return problems;
@@ -219,8 +233,9 @@ describe("the build (webpack.config.js)", () => {
     try {
       return await make({ WEBPACK_BUILD: true }, { mode });
     } finally {
-      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
+      for (const [k, v] of Object.entries(saved))
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
     }
   }
 
@@ -267,9 +282,24 @@ describe("the build (webpack.config.js)", () => {
   test("the target check fails ExcelApi 1.7 with this build: Office 2019 volume licence runs add-ins in Internet Explorer 11 (ES5, no React 18+)", async () => {
     const c = await config("production", { ADDIN_URL: "https://a.example/" });
     const problems = targetProblems("1.7", buildTargets(c), reactMajor());
-    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/webpack target es2020.*Internet Explorer 11/), expect.stringMatching(/tsconfig.*ES2020/), expect.stringMatching(/React 19/)]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/webpack target es2020.*Internet Explorer 11/),
+        expect.stringMatching(/tsconfig.*ES2020/),
+        expect.stringMatching(/React 19/),
+      ]),
+    );
     // And an ES5 build for an ExcelApi 1.7 minimum would pass (the check is not one-sided).
-    expect(targetProblems("1.7", [["webpack target", "es5"], ["tsconfig.json target", "ES5"]], 17)).toEqual([]);
+    expect(
+      targetProblems(
+        "1.7",
+        [
+          ["webpack target", "es5"],
+          ["tsconfig.json target", "ES5"],
+        ],
+        17,
+      ),
+    ).toEqual([]);
     // A webpack target without an ECMAScript version is webpack's guess: said, not passed.
     expect(targetProblems("1.12", [["webpack target", null]], 19)).toEqual([expect.stringMatching(/no ECMAScript version/)]);
   });
@@ -324,7 +354,9 @@ const atLeast = (version: string, floor: string) => {
  * Excel on the web (current browsers): ES2020.
  */
 function engineFloor(excelApi: string): { engine: string; es: number; reactMax: number } {
-  return atLeast(excelApi, "1.12") ? { engine: "WebView2, Safari 14 and current browsers", es: 2020, reactMax: Infinity } : { engine: "Internet Explorer 11", es: 5, reactMax: 17 };
+  return atLeast(excelApi, "1.12")
+    ? { engine: "WebView2, Safari 14 and current browsers", es: 2020, reactMax: Infinity }
+    : { engine: "Internet Explorer 11", es: 5, reactMax: 17 };
 }
 
 /** "ES2020" → 2020, "ES6" → 2015, "ES5" → 5, "ESNext" → Infinity. */
@@ -337,11 +369,15 @@ function esYear(target: string): number {
 }
 
 /** Every place the build states what ECMAScript it emits: webpack's target, ts-loader's and tsconfig's, and browserslist. */
-function buildTargets(c: { target?: string | string[]; module: { rules: { use?: { loader?: string; options?: { compilerOptions?: { target?: string } } } }[] } }): [string, string | null][] {
+function buildTargets(c: {
+  target?: string | string[];
+  module: { rules: { use?: { loader?: string; options?: { compilerOptions?: { target?: string } } } }[] };
+}): [string, string | null][] {
   const found: [string, string | null][] = [];
   const webpack = [c.target ?? []].flat().find((t) => /^es/i.test(t)) ?? null;
   found.push(["webpack target", webpack]);
-  for (const r of c.module.rules) if (r.use?.loader === "ts-loader" && r.use.options?.compilerOptions?.target) found.push(["ts-loader target", r.use.options.compilerOptions.target]);
+  for (const r of c.module.rules)
+    if (r.use?.loader === "ts-loader" && r.use.options?.compilerOptions?.target) found.push(["ts-loader target", r.use.options.compilerOptions.target]);
   const tsconfig = JSON.parse(fs.readFileSync(path.join(ROOT, "tsconfig.json"), "utf8")) as { compilerOptions: { target: string } };
   found.push(["tsconfig.json target", tsconfig.compilerOptions.target]);
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { browserslist?: string | string[] };

@@ -42,37 +42,224 @@ const D = {
 
 /** [new unit, [old unit, its district, how last year's sheet typed it (default: as the crosswalk)]…]. */
 const MERGER: readonly (readonly [string, readonly (readonly [string, string, string?, number?])[]])[] = [
-  ["Phường Vị Thanh", [["Phường I", D.viThanh, "P. I"], ["Phường III", D.viThanh, "P. III"], ["Phường V", D.viThanh, "P. V"], ["Phường VII", D.viThanh, "P. VII"]]],
-  ["Phường Vị Tân", [["Phường IV", D.viThanh, "P. IV"], ["Xã Vị Tân", D.viThanh]]],
-  ["Xã Hỏa Lựu", [["Xã Hỏa Lựu", D.viThanh], ["Xã Hỏa Tiến", D.viThanh], ["Xã Tân Tiến", D.viThanh]]],
-  ["Phường Ngã Bảy", [["Phường Ngã Bảy", D.ngaBay], ["Phường Lái Hiếu", D.ngaBay], ["Phường Hiệp Thành", D.ngaBay], ["Xã Tân Thành", D.ngaBay, undefined, 0.4]]],
-  ["Phường Đại Thành", [["Phường Hiệp Lợi", D.ngaBay], ["Xã Đại Thành", D.ngaBay], ["Xã Tân Thành", D.ngaBay, undefined, 0.6]]],
-  ["Phường Long Bình", [["Phường Bình Thạnh", D.txLongMy], ["Phường Vĩnh Tường", D.txLongMy], ["Xã Long Bình", D.txLongMy]]],
-  ["Phường Long Mỹ", [["Phường Thuận An", D.txLongMy], ["Xã Long Trị", D.txLongMy], ["Xã Long Trị A", D.txLongMy]]],
-  ["Phường Long Phú 1", [["Phường Trà Lồng", D.txLongMy], ["Xã Long Phú", D.txLongMy], ["Xã Tân Phú", D.txLongMy]]],
-  ["Xã Vĩnh Viễn", [["Thị trấn Vĩnh Viễn", D.longMy, "TT Vĩnh Viễn"], ["Xã Vĩnh Viễn A", D.longMy]]],
-  ["Xã Lương Tâm", [["Xã Lương Tâm", D.longMy], ["Xã Lương Nghĩa", D.longMy], ["Xã Thuận Hòa", D.longMy]]],
-  ["Xã Xà Phiên", [["Xã Xà Phiên", D.longMy], ["Xã Thuận Hưng", D.longMy]]],
-  ["Xã Vĩnh Thuận Đông", [["Xã Vĩnh Thuận Đông", D.longMy], ["Xã Vĩnh Thuận Tây", D.viThuy]]],
-  ["Xã Vị Thủy", [["Thị trấn Nàng Mau", D.viThuy, "TT Nàng Mau"], ["Xã Vị Trung", D.viThuy], ["Xã Vị Thắng", D.viThuy], ["Xã Vị Thủy", D.viThuy]]],
-  ["Xã Vị Thanh 1", [["Xã Vị Đông", D.viThuy], ["Xã Vị Thanh", D.viThuy], ["Xã Vị Bình", D.viThuy]]],
-  ["Xã Vĩnh Tường", [["Xã Vĩnh Tường", D.viThuy], ["Xã Vĩnh Trung", D.viThuy]]],
-  ["Xã Thạnh Xuân", [["Thị trấn Cái Tắc", D.chauThanhA, "TT. Cái Tắc"], ["Xã Thạnh Xuân", D.chauThanhA], ["Xã Tân Phú Thạnh", D.chauThanhA]]],
-  ["Xã Tân Hòa", [["Thị trấn Một Ngàn", D.chauThanhA, "TT. Một Ngàn"], ["Thị trấn Bảy Ngàn", D.chauThanhA, "TT. Bảy Ngàn"], ["Xã Tân Hòa", D.chauThanhA], ["Xã Nhơn Nghĩa A", D.chauThanhA]]],
-  ["Xã Trường Long Tây", [["Thị trấn Rạch Gòi", D.chauThanhA, "TT. Rạch Gòi"], ["Xã Trường Long Tây", D.chauThanhA], ["Xã Trường Long A", D.chauThanhA]]],
-  ["Xã Châu Thành", [["Thị trấn Ngã Sáu", D.chauThanh, "TT Ngã Sáu"], ["Xã Đông Thạnh", D.chauThanh], ["Xã Đông Phú", D.chauThanh]]],
-  ["Xã Đông Phước", [["Xã Đông Phước", D.chauThanh], ["Xã Đông Phước A", D.chauThanh], ["Xã Phú An", D.chauThanh]]],
-  ["Xã Phú Hữu", [["Thị trấn Mái Dầm", D.chauThanh, "TT Mái Dầm"], ["Xã Phú Hữu", D.chauThanh], ["Xã Phú Tân", D.chauThanh]]],
-  ["Xã Tân Bình", [["Xã Tân Bình", D.phungHiep], ["Xã Bình Thành", D.phungHiep]]],
-  ["Xã Hòa An", [["Thị trấn Kinh Cùng", D.phungHiep, "TT. Kinh Cùng"], ["Xã Hòa An", D.phungHiep], ["Xã Hòa Mỹ", D.phungHiep]]],
-  ["Xã Phương Bình", [["Xã Phương Bình", D.phungHiep], ["Xã Phương Phú", D.phungHiep]]],
-  ["Xã Tân Phước Hưng", [["Thị trấn Búng Tàu", D.phungHiep, "TT. Búng Tàu"], ["Xã Tân Phước Hưng", D.phungHiep], ["Xã Tân Long", D.phungHiep]]],
-  ["Xã Hiệp Hưng", [["Xã Hiệp Hưng", D.phungHiep], ["Xã Long Thạnh", D.phungHiep]]],
-  ["Xã Phụng Hiệp", [["Thị trấn Cây Dương", D.phungHiep, "TT. Cây Dương"], ["Xã Phụng Hiệp", D.phungHiep]]],
+  [
+    "Phường Vị Thanh",
+    [
+      ["Phường I", D.viThanh, "P. I"],
+      ["Phường III", D.viThanh, "P. III"],
+      ["Phường V", D.viThanh, "P. V"],
+      ["Phường VII", D.viThanh, "P. VII"],
+    ],
+  ],
+  [
+    "Phường Vị Tân",
+    [
+      ["Phường IV", D.viThanh, "P. IV"],
+      ["Xã Vị Tân", D.viThanh],
+    ],
+  ],
+  [
+    "Xã Hỏa Lựu",
+    [
+      ["Xã Hỏa Lựu", D.viThanh],
+      ["Xã Hỏa Tiến", D.viThanh],
+      ["Xã Tân Tiến", D.viThanh],
+    ],
+  ],
+  [
+    "Phường Ngã Bảy",
+    [
+      ["Phường Ngã Bảy", D.ngaBay],
+      ["Phường Lái Hiếu", D.ngaBay],
+      ["Phường Hiệp Thành", D.ngaBay],
+      ["Xã Tân Thành", D.ngaBay, undefined, 0.4],
+    ],
+  ],
+  [
+    "Phường Đại Thành",
+    [
+      ["Phường Hiệp Lợi", D.ngaBay],
+      ["Xã Đại Thành", D.ngaBay],
+      ["Xã Tân Thành", D.ngaBay, undefined, 0.6],
+    ],
+  ],
+  [
+    "Phường Long Bình",
+    [
+      ["Phường Bình Thạnh", D.txLongMy],
+      ["Phường Vĩnh Tường", D.txLongMy],
+      ["Xã Long Bình", D.txLongMy],
+    ],
+  ],
+  [
+    "Phường Long Mỹ",
+    [
+      ["Phường Thuận An", D.txLongMy],
+      ["Xã Long Trị", D.txLongMy],
+      ["Xã Long Trị A", D.txLongMy],
+    ],
+  ],
+  [
+    "Phường Long Phú 1",
+    [
+      ["Phường Trà Lồng", D.txLongMy],
+      ["Xã Long Phú", D.txLongMy],
+      ["Xã Tân Phú", D.txLongMy],
+    ],
+  ],
+  [
+    "Xã Vĩnh Viễn",
+    [
+      ["Thị trấn Vĩnh Viễn", D.longMy, "TT Vĩnh Viễn"],
+      ["Xã Vĩnh Viễn A", D.longMy],
+    ],
+  ],
+  [
+    "Xã Lương Tâm",
+    [
+      ["Xã Lương Tâm", D.longMy],
+      ["Xã Lương Nghĩa", D.longMy],
+      ["Xã Thuận Hòa", D.longMy],
+    ],
+  ],
+  [
+    "Xã Xà Phiên",
+    [
+      ["Xã Xà Phiên", D.longMy],
+      ["Xã Thuận Hưng", D.longMy],
+    ],
+  ],
+  [
+    "Xã Vĩnh Thuận Đông",
+    [
+      ["Xã Vĩnh Thuận Đông", D.longMy],
+      ["Xã Vĩnh Thuận Tây", D.viThuy],
+    ],
+  ],
+  [
+    "Xã Vị Thủy",
+    [
+      ["Thị trấn Nàng Mau", D.viThuy, "TT Nàng Mau"],
+      ["Xã Vị Trung", D.viThuy],
+      ["Xã Vị Thắng", D.viThuy],
+      ["Xã Vị Thủy", D.viThuy],
+    ],
+  ],
+  [
+    "Xã Vị Thanh 1",
+    [
+      ["Xã Vị Đông", D.viThuy],
+      ["Xã Vị Thanh", D.viThuy],
+      ["Xã Vị Bình", D.viThuy],
+    ],
+  ],
+  [
+    "Xã Vĩnh Tường",
+    [
+      ["Xã Vĩnh Tường", D.viThuy],
+      ["Xã Vĩnh Trung", D.viThuy],
+    ],
+  ],
+  [
+    "Xã Thạnh Xuân",
+    [
+      ["Thị trấn Cái Tắc", D.chauThanhA, "TT. Cái Tắc"],
+      ["Xã Thạnh Xuân", D.chauThanhA],
+      ["Xã Tân Phú Thạnh", D.chauThanhA],
+    ],
+  ],
+  [
+    "Xã Tân Hòa",
+    [
+      ["Thị trấn Một Ngàn", D.chauThanhA, "TT. Một Ngàn"],
+      ["Thị trấn Bảy Ngàn", D.chauThanhA, "TT. Bảy Ngàn"],
+      ["Xã Tân Hòa", D.chauThanhA],
+      ["Xã Nhơn Nghĩa A", D.chauThanhA],
+    ],
+  ],
+  [
+    "Xã Trường Long Tây",
+    [
+      ["Thị trấn Rạch Gòi", D.chauThanhA, "TT. Rạch Gòi"],
+      ["Xã Trường Long Tây", D.chauThanhA],
+      ["Xã Trường Long A", D.chauThanhA],
+    ],
+  ],
+  [
+    "Xã Châu Thành",
+    [
+      ["Thị trấn Ngã Sáu", D.chauThanh, "TT Ngã Sáu"],
+      ["Xã Đông Thạnh", D.chauThanh],
+      ["Xã Đông Phú", D.chauThanh],
+    ],
+  ],
+  [
+    "Xã Đông Phước",
+    [
+      ["Xã Đông Phước", D.chauThanh],
+      ["Xã Đông Phước A", D.chauThanh],
+      ["Xã Phú An", D.chauThanh],
+    ],
+  ],
+  [
+    "Xã Phú Hữu",
+    [
+      ["Thị trấn Mái Dầm", D.chauThanh, "TT Mái Dầm"],
+      ["Xã Phú Hữu", D.chauThanh],
+      ["Xã Phú Tân", D.chauThanh],
+    ],
+  ],
+  [
+    "Xã Tân Bình",
+    [
+      ["Xã Tân Bình", D.phungHiep],
+      ["Xã Bình Thành", D.phungHiep],
+    ],
+  ],
+  [
+    "Xã Hòa An",
+    [
+      ["Thị trấn Kinh Cùng", D.phungHiep, "TT. Kinh Cùng"],
+      ["Xã Hòa An", D.phungHiep],
+      ["Xã Hòa Mỹ", D.phungHiep],
+    ],
+  ],
+  [
+    "Xã Phương Bình",
+    [
+      ["Xã Phương Bình", D.phungHiep],
+      ["Xã Phương Phú", D.phungHiep],
+    ],
+  ],
+  [
+    "Xã Tân Phước Hưng",
+    [
+      ["Thị trấn Búng Tàu", D.phungHiep, "TT. Búng Tàu"],
+      ["Xã Tân Phước Hưng", D.phungHiep],
+      ["Xã Tân Long", D.phungHiep],
+    ],
+  ],
+  [
+    "Xã Hiệp Hưng",
+    [
+      ["Xã Hiệp Hưng", D.phungHiep],
+      ["Xã Long Thạnh", D.phungHiep],
+    ],
+  ],
+  [
+    "Xã Phụng Hiệp",
+    [
+      ["Thị trấn Cây Dương", D.phungHiep, "TT. Cây Dương"],
+      ["Xã Phụng Hiệp", D.phungHiep],
+    ],
+  ],
   ["Xã Thạnh Hòa", [["Xã Thạnh Hòa", D.phungHiep]]],
 ];
 
-export const MERGED_NEW: readonly NewUnit[] = MERGER.map(([name, olds]) => ({ name, from: olds.map(([old, , , share]) => (share === undefined ? { old } : { old, share })) }));
+export const MERGED_NEW: readonly NewUnit[] = MERGER.map(([name, olds]) => ({
+  name,
+  from: olds.map(([old, , , share]) => (share === undefined ? { old } : { old, share })),
+}));
 
 /** The old units in last year's order: by old district, as the old province listed them. */
 export const MERGED_OLD: readonly OldUnit[] = (() => {

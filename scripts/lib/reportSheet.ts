@@ -63,11 +63,7 @@ export function addReportSheet(wb: ExcelJS.Workbook, spec: ReportSheet): ExcelJS
   r++; // a blank row under the titles
   const headerTop = r;
   const twoRows = !!spec.groupHeader;
-  const fixed: [number, string][] = [
-    [1, "STT"],
-    [2, spec.unitHeader ?? "Đơn vị"],
-    ...textCols.map((t, i) => [3 + i, t.header] as [number, string]),
-  ];
+  const fixed: [number, string][] = [[1, "STT"], [2, spec.unitHeader ?? "Đơn vị"], ...textCols.map((t, i) => [3 + i, t.header] as [number, string])];
   if (spec.notes) fixed.push([lastCol, "Ghi chú"]);
   for (const [c, h] of fixed) {
     ws.getCell(headerTop, c).value = h;
@@ -146,7 +142,9 @@ export function addReportSheet(wb: ExcelJS.Workbook, spec: ReportSheet): ExcelJS
     spec.columns.forEach((_, k) => {
       const L = colLetter(firstNum + k);
       const formula =
-        spec.subtotals && groupRows.length > 0 ? groupRows.map((g) => `${L}${g.row}`).join("+") : `SUM(${L}${unitRows[0]}:${L}${unitRows[unitRows.length - 1]})`;
+        spec.subtotals && groupRows.length > 0
+          ? groupRows.map((g) => `${L}${g.row}`).join("+")
+          : `SUM(${L}${unitRows[0]}:${L}${unitRows[unitRows.length - 1]})`;
       ws.getCell(totalRowAt, firstNum + k).value = { formula, result: sums[k]! } as ExcelJS.CellFormulaValue;
     });
   }

@@ -21,7 +21,14 @@ export const HAU_GIANG = {
     { t: "Huyện Châu Thành", a: "H. Châu Thành", tnTarget: 2700, tn: 1950, pop: 85000, bhyt: 68561, labour: 51000 },
     { t: "Huyện Châu Thành A", a: "H. Châu Thành A", tnTarget: 2604, tn: 1962, pop: 100000, bhyt: 82020, labour: 60000 },
   ],
-  published: { tnCount: 12853, tnRate: "64,91%", bhytCount: 621955, bhytRate: "85,26%", belowTn: ["Huyện Vị Thủy", "Huyện Phụng Hiệp", "Huyện Long Mỹ"], belowBhyt: ["Huyện Phụng Hiệp", "Huyện Châu Thành", "Huyện Châu Thành A"] },
+  published: {
+    tnCount: 12853,
+    tnRate: "64,91%",
+    bhytCount: 621955,
+    bhytRate: "85,26%",
+    belowTn: ["Huyện Vị Thủy", "Huyện Phụng Hiệp", "Huyện Long Mỹ"],
+    belowBhyt: ["Huyện Phụng Hiệp", "Huyện Châu Thành", "Huyện Châu Thành A"],
+  },
 } as const;
 
 export function hauGiangWorkbook(): ExcelJS.Workbook {
@@ -275,7 +282,14 @@ export const TIEN_GIANG = {
   published: { bhxhCoverage: "28,9%", bhxhOfPlan: "85,5%", bhxhGrowth: "5,4%", bhytOfPlan: "95,3%", bhytCoverage: "91,3%", goals: { bhxh: 0.29, bhyt: 0.93 } },
 } as const;
 
-export function tienGiangFigures(): { name: string; typed: string; prevName: string; group: string; bhxh: { actual: number; target: number; previous: number; labour: number }; bhyt: { actual: number; target: number; previous: number; population: number } }[] {
+export function tienGiangFigures(): {
+  name: string;
+  typed: string;
+  prevName: string;
+  group: string;
+  bhxh: { actual: number; target: number; previous: number; labour: number };
+  bhyt: { actual: number; target: number; previous: number; population: number };
+}[] {
   const u = TIEN_GIANG.units;
   const w = u.map((x) => x.w);
   const T = TIEN_GIANG.totals;

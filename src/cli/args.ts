@@ -66,7 +66,30 @@ export function wantsHelp(argv: readonly string[]): boolean {
 }
 
 /** The options `summarize` knows, to suggest the nearest to a mistyped one. */
-const OPTIONS = ["--targets", "--actuals", "--base", "--previous", "--crosswalk", "--sample", "--out", "--json", "--average", "--rank", "--lang", "--locale", "--map", "--goal", "--category", "--group-by", "--as-of", "--period-start", "--period-end", "--area", "--lowest", "--help"];
+const OPTIONS = [
+  "--targets",
+  "--actuals",
+  "--base",
+  "--previous",
+  "--crosswalk",
+  "--sample",
+  "--out",
+  "--json",
+  "--average",
+  "--rank",
+  "--lang",
+  "--locale",
+  "--map",
+  "--goal",
+  "--category",
+  "--group-by",
+  "--as-of",
+  "--period-start",
+  "--period-end",
+  "--area",
+  "--lowest",
+  "--help",
+];
 
 /** Edit distance (insertions, deletions, substitutions) between two short strings. */
 function distance(a: string, b: string): number {
@@ -269,5 +292,26 @@ export function parseArgs(argv: readonly string[], demoInput: string, demoOut: s
     if (isoOfDay(s) > isoOfDay(e)) throw usage(said("period-start-after-end", { start: isoOfDay(s), end: isoOfDay(e) }, undefined, "periodStart"));
   }
   const period = { ...(periodStart !== null ? { periodStart } : {}), ...(periodEnd !== null ? { periodEnd } : {}) };
-  return { command, input, out, json, choices: { sheets, average, rank, lang, locale, overrides, goals, category, groupBy, asOf, area, lowest, ...period, ...(crosswalk !== undefined ? { crosswalk } : {}) } };
+  return {
+    command,
+    input,
+    out,
+    json,
+    choices: {
+      sheets,
+      average,
+      rank,
+      lang,
+      locale,
+      overrides,
+      goals,
+      category,
+      groupBy,
+      asOf,
+      area,
+      lowest,
+      ...period,
+      ...(crosswalk !== undefined ? { crosswalk } : {}),
+    },
+  };
 }

@@ -134,7 +134,8 @@ function sameFile(a: string, b: string): boolean {
 
 /** Refuse to write over the input: nothing the user wrote is ever changed. */
 export function checkOutPath(input: string, out: string): void {
-  if (path.resolve(input) === path.resolve(out) || sameFile(input, out)) throw new ChitieuError("bad-option", said("out-is-input", { file: out }, undefined, "out"));
+  if (path.resolve(input) === path.resolve(out) || sameFile(input, out))
+    throw new ChitieuError("bad-option", said("out-is-input", { file: out }, undefined, "out"));
   if (!/\.xls[xm]$/i.test(out)) throw new ChitieuError("bad-option", said("out-not-xlsx", { file: out }, undefined, "out"));
 }
 
@@ -205,7 +206,10 @@ export function pendingTemporaryFiles(): string[] {
  * Exits 130 / 143 as a shell does for a process ended by those signals.
  */
 export function removeTemporaryFilesOnSignals(proc: NodeJS.Process = process): void {
-  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const) {
     proc.once(signal, () => {
       removeTemporaryFiles();
       proc.exit(code);

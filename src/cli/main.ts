@@ -36,7 +36,10 @@ export interface CliIo {
   err(s: string): void;
 }
 
-export async function main(argv: readonly string[], streams: CliIo = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) }): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  streams: CliIo = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) },
+): Promise<number> {
   // Unit names and sheet names come from the workbook: nothing in them may steer the terminal.
   const io: CliIo = { out: (s) => streams.out(forTerminal(s)), err: (s) => streams.err(forTerminal(s)) };
   // The language of the messages: the run's --lang once the arguments are read (Vietnamese before).
@@ -60,7 +63,11 @@ export async function main(argv: readonly string[], streams: CliIo = { out: (s: 
     const outcome = passedOver.length === 0 ? run : { ...run, summary: { ...run.summary, warnings: [...passedOver, ...run.summary.warnings] } };
     if (args.json) {
       // Not through forTerminal: the JSON keeps every value, its controls written as \u escapes.
-      streams.out(jsonForTerminal(JSON.stringify(toJsonReport(outcome.summary, { file: args.out, sheets: outcome.written }, outcome.narrative, args.choices.lang), null, 2)) + "\n");
+      streams.out(
+        jsonForTerminal(
+          JSON.stringify(toJsonReport(outcome.summary, { file: args.out, sheets: outcome.written }, outcome.narrative, args.choices.lang), null, 2),
+        ) + "\n",
+      );
     } else {
       io.out(printSummary(outcome.summary, args.choices.lang, outcome.narrative) + "\n\n");
       const names = outcome.written.map((w) => quoteSheetName(w.name)).join(", ");

@@ -35,7 +35,9 @@ function extraLines(r: IndicatorResult, lang: Lang): string[] {
   }
   if (r.goal !== null) {
     const gap = r.goalGap === null ? "—" : formatPoints(r.goalGap, lang);
-    out.push(`  ${L.goal}: ${goalText(r.goal, lang)}; ${L.goalGap.replace(/ \(.*\)$/, "").toLowerCase()}: ${gap}; ${L.toGoal.toLowerCase()}: ${r.toGoal === null ? "—" : formatCount(r.toGoal, lang)}`);
+    out.push(
+      `  ${L.goal}: ${goalText(r.goal, lang)}; ${L.goalGap.replace(/ \(.*\)$/, "").toLowerCase()}: ${gap}; ${L.toGoal.toLowerCase()}: ${r.toGoal === null ? "—" : formatCount(r.toGoal, lang)}`,
+    );
   }
   return out;
 }
@@ -44,7 +46,12 @@ function extraLines(r: IndicatorResult, lang: Lang): string[] {
 export function printSummary(s: Summary, lang: Lang, narrative: readonly string[] = []): string {
   const L = labels(lang);
   const lines: string[] = [];
-  lines.push(`${lang === "vi" ? "Trang tính" : "Sheets"}: ${[s.sheets.targets, s.sheets.actuals, s.sheets.base, s.sheets.previous ?? null].filter((n): n is string => Boolean(n)).map(quoteSheetName).join(", ")}`);
+  lines.push(
+    `${lang === "vi" ? "Trang tính" : "Sheets"}: ${[s.sheets.targets, s.sheets.actuals, s.sheets.base, s.sheets.previous ?? null]
+      .filter((n): n is string => Boolean(n))
+      .map(quoteSheetName)
+      .join(", ")}`,
+  );
   // Sheets of old units summed into the new ones (the July 2025 merger): their figures are built, not read.
   for (const c of s.crosswalk?.converted ?? []) {
     lines.push(
@@ -78,7 +85,8 @@ export function printSummary(s: Summary, lang: Lang, narrative: readonly string[
     // A loop, not Math.max(...list): a national province's units are more arguments than a call takes.
     let wName = 6;
     for (const u of r.units) wName = Math.max(wName, Array.from(u.unit).length);
-    lines.push(`  ${pad(L.rank, 5)} ${pad(L.unit, wName)} ${pad(L.actual, 12, true)} ${pad(L.denominator(r.denominatorKind), 12, true)} ${pad(L.rate, 9, true)}` +
+    lines.push(
+      `  ${pad(L.rank, 5)} ${pad(L.unit, wName)} ${pad(L.actual, 12, true)} ${pad(L.denominator(r.denominatorKind), 12, true)} ${pad(L.rate, 9, true)}` +
         (hasGrowth ? ` ${pad(lang === "vi" ? "So cùng kỳ" : "vs last yr", 10, true)}` : "") +
         (hasGoal ? ` ${pad(L.goal, 8, true)} ${pad(lang === "vi" ? "Cần thêm" : "To enrol", 9, true)}` : "") +
         (hasGroups ? `  ${L.group} (${lang === "vi" ? "hạng" : "rank"})` : ""),
@@ -86,9 +94,12 @@ export function printSummary(s: Summary, lang: Lang, narrative: readonly string[
     for (const u of r.units) {
       const more =
         (hasGrowth ? ` ${pad(u.growth === null ? "—" : signedPercent(u.growth, lang), 10, true)}` : "") +
-        (hasGoal ? ` ${pad(u.goal === null ? "—" : goalText(u.goal, lang), 8, true)} ${pad(u.toGoal === null ? "—" : formatCount(u.toGoal, lang), 9, true)}` : "") +
+        (hasGoal
+          ? ` ${pad(u.goal === null ? "—" : goalText(u.goal, lang), 8, true)} ${pad(u.toGoal === null ? "—" : formatCount(u.toGoal, lang), 9, true)}`
+          : "") +
         (hasGroups ? `  ${u.group ?? "—"}${u.groupRank === null ? "" : ` (${u.groupRank})`}` : "");
-      const mark = (u.belowAverage ? `  ▼ ${L.belowMark}` : "") + (u.belowGoal ? `  ◆ ${L.belowGoal}` : "") + (u.pace?.onPace === false ? `  ◇ ${L.offPaceMark}` : "");
+      const mark =
+        (u.belowAverage ? `  ▼ ${L.belowMark}` : "") + (u.belowGoal ? `  ◆ ${L.belowGoal}` : "") + (u.pace?.onPace === false ? `  ◇ ${L.offPaceMark}` : "");
       lines.push(
         `  ${pad(u.rank === null ? "—" : String(u.rank), 5)} ${pad(u.unit, wName)} ${pad(u.actual === null ? "—" : formatCount(u.actual, lang), 12, true)} ${pad(
           u.denominator === null ? "—" : formatCount(u.denominator, lang),
@@ -121,7 +132,8 @@ export function printSummary(s: Summary, lang: Lang, narrative: readonly string[
   if (s.unmatched.length > 0) {
     lines.push("");
     lines.push(lang === "vi" ? "Đơn vị không khớp giữa các trang tính:" : "Units not matched between sheets:");
-    for (const u of s.unmatched) lines.push(`  ${quoteSheetName(u.sheet)}: ${u.unit} — ${lang === "vi" ? "không có trong" : "not in"} ${u.missingFrom.map(quoteSheetName).join(", ")}`);
+    for (const u of s.unmatched)
+      lines.push(`  ${quoteSheetName(u.sheet)}: ${u.unit} — ${lang === "vi" ? "không có trong" : "not in"} ${u.missingFrom.map(quoteSheetName).join(", ")}`);
   }
   if (s.warnings.length > 0) {
     lines.push("");

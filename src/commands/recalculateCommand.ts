@@ -29,13 +29,15 @@ export interface CommandDeps {
 const TEXT = {
   vi: {
     firstTitle: "Chọn trang tính trước khi tính",
-    firstMessage: "Sổ làm việc này chưa có lựa chọn đã lưu. Bấm Trang đầu › Chỉ tiêu › Mở bảng điều khiển, kiểm tra các trang tính rồi bấm Tính lại; từ lần sau nút Tính lại trên dải băng dùng lựa chọn đó.",
+    firstMessage:
+      "Sổ làm việc này chưa có lựa chọn đã lưu. Bấm Trang đầu › Chỉ tiêu › Mở bảng điều khiển, kiểm tra các trang tính rồi bấm Tính lại; từ lần sau nút Tính lại trên dải băng dùng lựa chọn đó.",
     errorTitle: "Không tính được",
     unexpected: (m: string) => `Lỗi không mong đợi: ${m}. Các trang tính của bạn không bị thay đổi.`,
   },
   en: {
     firstTitle: "Choose the sheets first",
-    firstMessage: "This workbook has no saved choices yet. Click Home › Chỉ tiêu › Open panel, check the sheets and click Recalculate; from then on the ribbon's Recalculate uses those choices.",
+    firstMessage:
+      "This workbook has no saved choices yet. Click Home › Chỉ tiêu › Open panel, check the sheets and click Recalculate; from then on the ribbon's Recalculate uses those choices.",
     errorTitle: "Could not recalculate",
     unexpected: (m: string) => `Unexpected error: ${m}. Your sheets were not changed.`,
   },

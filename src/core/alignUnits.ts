@@ -34,7 +34,14 @@ export interface AlignedUnits {
 }
 
 /** Match the units of the actuals, base and previous sheets to the reference sheet's. Ambiguous names are warned about. */
-export function alignUnits(ref: SheetModel, actuals: SheetModel, base: SheetModel | null, previous: SheetModel | null, unitKeys: UnitKeys, warnings: Message[]): AlignedUnits {
+export function alignUnits(
+  ref: SheetModel,
+  actuals: SheetModel,
+  base: SheetModel | null,
+  previous: SheetModel | null,
+  unitKeys: UnitKeys,
+  warnings: Message[],
+): AlignedUnits {
   const refNames = ref.table.units.map((u) => u.name);
   const unmatched: UnmatchedUnit[] = [];
   // One sheet may serve several roles: it is matched once (its unmatched units listed once), and

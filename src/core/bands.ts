@@ -268,7 +268,8 @@ export function readBands(sheet: SheetGrid, options: DetectOptions, ctx: BandCon
       // A header typed as a number (a year) stays one: as text it would change where the header ends.
       if (typeof v !== "string" || parseCell(v, options.locale).kind !== "text") continue;
       const t = cleanText(v);
-      for (let j = k; j >= 0 && cellText(cellAt(grid, ctx.headerRows[j]!, c)) === t; j--) (rows[ctx.headerRows[j]!] as CellValue[])[c] = `${t} / ${lay.labels[b]}`;
+      for (let j = k; j >= 0 && cellText(cellAt(grid, ctx.headerRows[j]!, c)) === t; j--)
+        (rows[ctx.headerRows[j]!] as CellValue[])[c] = `${t} / ${lay.labels[b]}`;
     }
     for (let r = ctx.dataStart; r < grid.length; r++) {
       const own = bandOf[r]!;
@@ -405,7 +406,13 @@ export function readBands(sheet: SheetGrid, options: DetectOptions, ctx: BandCon
   // read the same merged cell again on other rows).
   const prefix = sheetCell(sheet.name, 0, 0).replace(/[A-Z]+\d+$/, "");
   const unitLevelLetters = new Set<string>();
-  for (let c = 0; c < ctx.width; c++) if (unitLevel(c)) unitLevelLetters.add(sheetCell(sheet.name, 0, c + origin.col).slice(prefix.length).replace(/\d+$/, ""));
+  for (let c = 0; c < ctx.width; c++)
+    if (unitLevel(c))
+      unitLevelLetters.add(
+        sheetCell(sheet.name, 0, c + origin.col)
+          .slice(prefix.length)
+          .replace(/\d+$/, ""),
+      );
   const aboutUnitLevel = (w: string) => {
     if (unitLevelLetters.size === 0 || !w.startsWith(prefix)) return false;
     const m = /^([A-Z]+)\d+/.exec(w.slice(prefix.length));
@@ -445,7 +452,9 @@ export function readBands(sheet: SheetGrid, options: DetectOptions, ctx: BandCon
   // from its first row (where the merged cell's value is).
   const figureCols = new Set(columns.map((c) => c.col));
   const textCols = new Map<number, string>();
-  for (const p of passes) for (const t of p.textColumns) if (t.col !== bandCol && !figureCols.has(t.col) && !textCols.has(t.col)) textCols.set(t.col, (ctx.parts[t.col] ?? []).join(" / "));
+  for (const p of passes)
+    for (const t of p.textColumns)
+      if (t.col !== bandCol && !figureCols.has(t.col) && !textCols.has(t.col)) textCols.set(t.col, (ctx.parts[t.col] ?? []).join(" / "));
   const textColumns = [...textCols.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([col, header]) => ({ col, header, values: units.map((u) => cellText(cellAt(grid, u.row, col)) || null) }));

@@ -83,10 +83,21 @@ function grouped(summary: CaveatSummary): Record<LeftOut, UnmatchedEntry[]> {
 
 function headlineOf(kind: LeftOut, n: number, area: string, lang: Lang): string {
   const units = lang === "en" ? `${n} unit${n === 1 ? "" : "s"}` : `${n} đơn vị`;
-  if (kind === "total") return lang === "en" ? `Left out of the ${area} total: ${units} not matched between the sheets` : `Không tính vào tổng ${area}: ${units} không khớp giữa các trang tính`;
-  if (kind === "coverage") return lang === "en" ? `Left out of the ${area} coverage: ${units} with no population or labour force` : `Không tính vào tỷ lệ bao phủ ${area}: ${units} không có dân số / lực lượng lao động`;
-  if (kind === "growth") return lang === "en" ? `No growth on last year (in every other total): ${units} not in last year's sheet` : `Không có số so cùng kỳ (vẫn tính vào các tổng khác): ${units} không có ở trang cùng kỳ`;
-  return lang === "en" ? `Not in this year's plan or actuals (in no total): ${units} listed only in the population or last year's sheet` : `Không có trong kế hoạch và số thực hiện năm nay (không tính vào tổng nào): ${units} chỉ có ở trang dân số hoặc cùng kỳ`;
+  if (kind === "total")
+    return lang === "en"
+      ? `Left out of the ${area} total: ${units} not matched between the sheets`
+      : `Không tính vào tổng ${area}: ${units} không khớp giữa các trang tính`;
+  if (kind === "coverage")
+    return lang === "en"
+      ? `Left out of the ${area} coverage: ${units} with no population or labour force`
+      : `Không tính vào tỷ lệ bao phủ ${area}: ${units} không có dân số / lực lượng lao động`;
+  if (kind === "growth")
+    return lang === "en"
+      ? `No growth on last year (in every other total): ${units} not in last year's sheet`
+      : `Không có số so cùng kỳ (vẫn tính vào các tổng khác): ${units} không có ở trang cùng kỳ`;
+  return lang === "en"
+    ? `Not in this year's plan or actuals (in no total): ${units} listed only in the population or last year's sheet`
+    : `Không có trong kế hoạch và số thực hiện năm nay (không tính vào tổng nào): ${units} chỉ có ở trang dân số hoặc cùng kỳ`;
 }
 
 const KINDS: readonly LeftOut[] = ["total", "coverage", "growth", "extra"];
@@ -98,7 +109,9 @@ const KINDS: readonly LeftOut[] = ["total", "coverage", "growth", "extra"];
 export function unmatchedNote(summary: CaveatSummary, lang: Lang): string | null {
   const g = grouped(summary);
   const area = areaWord(summary, lang);
-  const parts = KINDS.filter((k) => g[k].length > 0).map((k) => `${headlineOf(k, g[k].length, area, lang)}: ${g[k].map((e) => unmatchedItem(e, lang)).join(", ")}.`);
+  const parts = KINDS.filter((k) => g[k].length > 0).map(
+    (k) => `${headlineOf(k, g[k].length, area, lang)}: ${g[k].map((e) => unmatchedItem(e, lang)).join(", ")}.`,
+  );
   return parts.length > 0 ? parts.join(" ") : null;
 }
 

@@ -137,14 +137,34 @@ export const ROLE_NAMES: Record<FigureRole, { readonly vi: string; readonly en: 
 
 /** A role from the text a user typed (--map "…=actual:BHYT", the pane's choice). */
 export function parseFigureRole(text: string): FigureRole | null {
-  const f = foldText(text).replace(/[^a-z]+/g, " ").trim();
+  const f = foldText(text)
+    .replace(/[^a-z]+/g, " ")
+    .trim();
   const table: Record<string, FigureRole> = {
-    target: "target", targets: "target", kh: "target", "ke hoach": "target", plan: "target",
-    actual: "actual", actuals: "actual", th: "actual", "thuc hien": "actual",
-    base: "base", "dan so": "base", "lao dong": "base", "luc luong lao dong": "base",
-    previous: "previous", "cung ky": "previous", ck: "previous",
-    rategoal: "rateGoal", "rate goal": "rateGoal", goal: "rateGoal", "chi tieu ty le": "rateGoal", "muc tieu": "rateGoal",
-    computed: "computed", "tinh san": "computed", "cot tinh san": "computed",
+    target: "target",
+    targets: "target",
+    kh: "target",
+    "ke hoach": "target",
+    plan: "target",
+    actual: "actual",
+    actuals: "actual",
+    th: "actual",
+    "thuc hien": "actual",
+    base: "base",
+    "dan so": "base",
+    "lao dong": "base",
+    "luc luong lao dong": "base",
+    previous: "previous",
+    "cung ky": "previous",
+    ck: "previous",
+    rategoal: "rateGoal",
+    "rate goal": "rateGoal",
+    goal: "rateGoal",
+    "chi tieu ty le": "rateGoal",
+    "muc tieu": "rateGoal",
+    computed: "computed",
+    "tinh san": "computed",
+    "cot tinh san": "computed",
   };
   return table[f] ?? null;
 }

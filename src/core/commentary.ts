@@ -9,7 +9,11 @@ import { OutputValue, SheetSpec, legalSheetName, safeSheetSpec } from "./sheetSp
 
 const WORDS = {
   vi: { sheet: "Nhận xét", title: "NHẬN XÉT KẾT QUẢ THỰC HIỆN CHỈ TIÊU", note: "Viết từ kết quả tính ở các trang tính tổng hợp; mỗi đoạn một chỉ tiêu." },
-  en: { sheet: "Commentary", title: "COMMENTARY ON THE RESULTS", note: "Written from the results on the summary sheets; one paragraph per indicator and measure." },
+  en: {
+    sheet: "Commentary",
+    title: "COMMENTARY ON THE RESULTS",
+    note: "Written from the results on the summary sheets; one paragraph per indicator and measure.",
+  },
 } as const;
 
 /** The commentary sheet's title (A1) in each language: how a file written before our sheets carried a mark is recognised. */
@@ -77,6 +81,9 @@ export function commentarySheet(paragraphs: readonly string[], lang: Lang, cauti
     chart: null,
     derived: [],
     legend: [w.note],
-    rowHeights: [...(caution ? [{ row: cautionRow, height: paragraphHeight(caution) }] : []), ...paragraphs.map((p, i) => ({ row: first + i, height: paragraphHeight(p) }))],
+    rowHeights: [
+      ...(caution ? [{ row: cautionRow, height: paragraphHeight(caution) }] : []),
+      ...paragraphs.map((p, i) => ({ row: first + i, height: paragraphHeight(p) })),
+    ],
   });
 }

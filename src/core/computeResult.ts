@@ -98,7 +98,12 @@ export function finish(
   if (extras.groupOrder.length > 0 && shared.groupOf) {
     const groupOf = shared.groupOf;
     const grouped = groupResults(
-      Array.from(rows.unit, (k, i) => ({ actual: figure(actual[i]!), denominator: figure(denominator[i]!), ratio: figure(rates[i]!), group: groupOf[k] ?? null })),
+      Array.from(rows.unit, (k, i) => ({
+        actual: figure(actual[i]!),
+        denominator: figure(denominator[i]!),
+        ratio: figure(rates[i]!),
+        group: groupOf[k] ?? null,
+      })),
       extras.groupOrder,
       average,
       options.rank,

@@ -46,7 +46,15 @@ const COLUMN_NUMBER = /^\(?\s*(\d{1,2}|[a-z])\s*\)?$/i;
 const PART_WORDS = /^(mot phan (dien tich )?(tu nhien )?(cua )?|phan con lai (cua )?|toan bo (dien tich )?(tu nhien )?(cua )?)/;
 // "các xã Vị Đông, Vị Thanh, Vị Bình": a kind written once for a list.
 const LIST_KIND = /^cac (xa|phuong|thi tran|dac khu|tinh|huyen|quan) /;
-const LIST_KIND_WORD: Record<string, string> = { xa: "Xã", phuong: "Phường", "thi tran": "Thị trấn", "dac khu": "Đặc khu", tinh: "Tỉnh", huyen: "Huyện", quan: "Quận" };
+const LIST_KIND_WORD: Record<string, string> = {
+  xa: "Xã",
+  phuong: "Phường",
+  "thi tran": "Thị trấn",
+  "dac khu": "Đặc khu",
+  tinh: "Tỉnh",
+  huyen: "Huyện",
+  quan: "Quận",
+};
 
 /** The crosswalk's columns, 0-based in its grid, and its header row. */
 export interface CrosswalkColumns {
@@ -106,7 +114,10 @@ export interface Crosswalk {
 type HeaderKind = "old" | "new" | "share" | "parent" | null;
 
 function headerKind(text: string): HeaderKind {
-  const f = foldText(cleanText(text)).replace(/[,;:/]+/g, " ").replace(/\s+/g, " ").trim();
+  const f = foldText(cleanText(text))
+    .replace(/[,;:/]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if (f === "") return null;
   if (SHARE_WORDS.test(f) && !UNIT_WORDS.test(f)) return "share";
   const old = OLD_WORDS.test(f);
@@ -131,7 +142,10 @@ function isParentLevel(text: string): boolean {
     // "Trước sắp xếp — Thuộc huyện" (two header rows read as one): the words of old and new aside.
     .replace(/(^|\s)(truoc|sau)( khi)? (sap xep|sap nhap|hop nhat|sat nhap)|(^|\s)(cu|moi)(?=\s|$)|[(),]/g, " ")
     .trim();
-  return /^(thuoc |don vi cap tren|cap tren|huyen|quan|thixa|tinh|thanh pho|district|province|parent)/.test(f) && !/(^|[^a-z])(xa|phuong|thi tran|dac khu|don vi|dvhc)($|[^a-z])/.test(f);
+  return (
+    /^(thuoc |don vi cap tren|cap tren|huyen|quan|thixa|tinh|thanh pho|district|province|parent)/.test(f) &&
+    !/(^|[^a-z])(xa|phuong|thi tran|dac khu|don vi|dvhc)($|[^a-z])/.test(f)
+  );
 }
 
 function texts(row: readonly CellValue[] | undefined): string[] {
@@ -233,7 +247,11 @@ function shareOf(v: CellValue, locale: NumberLocale, percentColumn: boolean): nu
 }
 
 /** Read a crosswalk sheet; null when it has no header with old and new units. */
-export function readCrosswalk(grid: SheetGrid, locale: NumberLocale = "vi", columns: CrosswalkColumns | null = findCrosswalkHeader(grid.values)): Crosswalk | null {
+export function readCrosswalk(
+  grid: SheetGrid,
+  locale: NumberLocale = "vi",
+  columns: CrosswalkColumns | null = findCrosswalkHeader(grid.values),
+): Crosswalk | null {
   if (!columns) return null;
   const g = grid.values;
   const origin = { row: grid.origin?.row ?? 0, col: grid.origin?.col ?? 0 };
@@ -281,7 +299,15 @@ export function readCrosswalk(grid: SheetGrid, locale: NumberLocale = "vi", colu
     const names = oldNamesIn(oldText);
     const share = columns.share === null ? null : shareOf(cellAt(g, r, columns.share), locale, percentColumn);
     for (const old of names) {
-      rows.push({ row: r, old, oldKey: parseUnitName(old), parent: columns.parent === null ? null : lastParent, newName: newUnits[n]!.name, newKey: newUnits[n]!.key, share });
+      rows.push({
+        row: r,
+        old,
+        oldKey: parseUnitName(old),
+        parent: columns.parent === null ? null : lastParent,
+        newName: newUnits[n]!.name,
+        newKey: newUnits[n]!.key,
+        share,
+      });
     }
   }
   // Old units: one per name and parent (two old "Xã Tân Bình" of two districts are two units).
@@ -314,7 +340,12 @@ export function readCrosswalk(grid: SheetGrid, locale: NumberLocale = "vi", colu
     const first = pairs[0]!;
     const shares = pairs.map((x) => x.share);
     if (pairs.length > 1 && shares.every((s) => s === null)) {
-      doubt = said("crosswalk-split-without-shares", { old: grp.name, news, rows: pairs.map((x) => x.row + origin.row + 1) }, { sheet: grid.name, cell: cell(first.row, columns.old) }, "crosswalk");
+      doubt = said(
+        "crosswalk-split-without-shares",
+        { old: grp.name, news, rows: pairs.map((x) => x.row + origin.row + 1) },
+        { sheet: grid.name, cell: cell(first.row, columns.old) },
+        "crosswalk",
+      );
     } else if (shares.some((s) => s !== null)) {
       // Rounded past float noise: 0,7 + 0,2 is said as 90%, not 89,99999…%.
       const total = Math.round(shares.reduce<number>((a, s) => a + (s ?? 0), 0) * 1e9) / 1e9;
@@ -378,7 +409,13 @@ export interface UnitListFit {
   readonly new: number;
 }
 
-export function unitListFit(cw: Crosswalk, keys: readonly UnitKey[], names: readonly string[], refNames: readonly string[], refKeys: readonly UnitKey[]): UnitListFit {
+export function unitListFit(
+  cw: Crosswalk,
+  keys: readonly UnitKey[],
+  names: readonly string[],
+  refNames: readonly string[],
+  refKeys: readonly UnitKey[],
+): UnitListFit {
   const old = oldUnitsFor(cw, keys).filter((l) => l.length > 0).length;
   const reference = matchUnits(refNames, names, refKeys, keys).pairs.length;
   const neu = matchUnits(
@@ -456,7 +493,9 @@ export function convertTable(
     const i = f[0]!;
     if (unitOf[i]! >= 0) {
       const first = table.units[unitOf[i]!]!;
-      warnings.push(said("crosswalk-old-twice", { unit: u.name, firstRow: first.row + o.row + 1, firstName: first.name, news: newNames([i]) }, where, "crosswalk"));
+      warnings.push(
+        said("crosswalk-old-twice", { unit: u.name, firstRow: first.row + o.row + 1, firstName: first.name, news: newNames([i]) }, where, "crosswalk"),
+      );
       doubt([i]);
       return;
     }
@@ -508,8 +547,19 @@ export function convertTable(
     if (converted.has(n) || doubtful[n]) return;
     const nu = cw.newUnits[n]!;
     const missing = nu.from.filter((i) => unitOf[i]! < 0);
-    if (missing.length === nu.from.length) warnings.push(said("crosswalk-new-without-old", { unit: ru.name, sheet: table.sheet, crosswalk: cw.sheet, listed: nu.from.length > 0 }, where, "crosswalk"));
-    else warnings.push(said("crosswalk-new-incomplete", { unit: ru.name, sheet: table.sheet, missing: missing.map((i) => cw.oldUnits[i]!.name), crosswalk: cw.sheet }, where, "crosswalk"));
+    if (missing.length === nu.from.length)
+      warnings.push(
+        said("crosswalk-new-without-old", { unit: ru.name, sheet: table.sheet, crosswalk: cw.sheet, listed: nu.from.length > 0 }, where, "crosswalk"),
+      );
+    else
+      warnings.push(
+        said(
+          "crosswalk-new-incomplete",
+          { unit: ru.name, sheet: table.sheet, missing: missing.map((i) => cw.oldUnits[i]!.name), crosswalk: cw.sheet },
+          where,
+          "crosswalk",
+        ),
+      );
   });
   const columns: DetectedColumn[] = table.columns.map((c) => {
     const values = parts.map((ps) => {

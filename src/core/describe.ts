@@ -4,7 +4,19 @@
  * Excel table and a chart. Pure data; the adapters write it.
  */
 import { Labels, Lang, labels, resultName, sheetIndicator } from "./i18n";
-import { Highlight, MAX_SHEET_NAME, OutputValue, SheetSpec, fitWords, legalSheetChars, legalSheetName, safeSheetSpec, sheetNameKey, sheetRows, withRows } from "./sheetSpec";
+import {
+  Highlight,
+  MAX_SHEET_NAME,
+  OutputValue,
+  SheetSpec,
+  fitWords,
+  legalSheetChars,
+  legalSheetName,
+  safeSheetSpec,
+  sheetNameKey,
+  sheetRows,
+  withRows,
+} from "./sheetSpec";
 import { IndicatorResult, ResultColumns, Summary, figure, gapAt, resultColumns } from "./summarize";
 import { offPaceAt, resultKey, unitPaceAt } from "./results";
 import { dayDateOfIso } from "./periods";
@@ -297,10 +309,20 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
   results.forEach((_r, i) => {
     const c = starts[i]!;
     const e = extras[i]!;
-    highlights.push({ style: "belowAverage", block: { row: DATA, col: c, rows: nUnits, cols: 5 }, rows: belowRows[i]!, mark: { col: c + 4, text: L.belowMark } });
+    highlights.push({
+      style: "belowAverage",
+      block: { row: DATA, col: c, rows: nUnits, cols: 5 },
+      rows: belowRows[i]!,
+      mark: { col: c + 4, text: L.belowMark },
+    });
     if (e.goal) {
       const g = c + 5 + (e.growth ? 2 : 0);
-      highlights.push({ style: "belowGoal", block: { row: DATA, col: g, rows: nUnits, cols: 4 }, rows: shortRows[i]!, mark: { col: g + 3, text: L.belowGoalMark } });
+      highlights.push({
+        style: "belowGoal",
+        block: { row: DATA, col: g, rows: nUnits, cols: 4 },
+        rows: shortRows[i]!,
+        mark: { col: g + 3, text: L.belowGoalMark },
+      });
     }
   });
 
@@ -312,7 +334,9 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
     tail.push([]);
     const titleRow = sheetRow();
     const titleLine: OutputValue[] = [null, L.groupsTitle];
-    results.forEach((r, i) => titleLine.push(L.actual, L.denominator(r.denominatorKind), L.rate, L.rank, L.below, ...new Array<null>(widths[i]! - 5).fill(null)));
+    results.forEach((r, i) =>
+      titleLine.push(L.actual, L.denominator(r.denominatorKind), L.rate, L.rank, L.below, ...new Array<null>(widths[i]! - 5).fill(null)),
+    );
     tail.push(titleLine);
     const first = sheetRow();
     const byGroup = results.map((r) => new Map(r.groups.map((g) => [g.group, g])));
@@ -320,7 +344,14 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
       const row: OutputValue[] = [k + 1, label];
       byGroup.forEach((m, i) => {
         const g = m.get(label);
-        row.push(g?.actual ?? null, g?.denominator ?? null, g?.ratio ?? null, g?.rank ?? null, g?.belowAverage ? L.belowMark : null, ...new Array<null>(widths[i]! - 5).fill(null));
+        row.push(
+          g?.actual ?? null,
+          g?.denominator ?? null,
+          g?.ratio ?? null,
+          g?.rank ?? null,
+          g?.belowAverage ? L.belowMark : null,
+          ...new Array<null>(widths[i]! - 5).fill(null),
+        );
       });
       tail.push(row);
     });
@@ -329,7 +360,12 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
       const c = starts[i]!;
       const m = byGroup[i]!;
       const rows = groupOrder.flatMap((label, k) => (m.get(label)?.belowAverage ? [first + k] : []));
-      highlights.push({ style: "belowAverage", block: { row: first, col: c, rows: groupOrder.length, cols: 5 }, rows, mark: { col: c + 4, text: L.belowMark } });
+      highlights.push({
+        style: "belowAverage",
+        block: { row: first, col: c, rows: groupOrder.length, cols: 5 },
+        rows,
+        mark: { col: c + 4, text: L.belowMark },
+      });
     });
   }
 
@@ -401,7 +437,14 @@ export function rankedSheetNames(
     const ind = legalSheetChars(sheetIndicator(r.indicatorKey, lang === "en" ? r.indicatorEn : r.indicator, lang)) || "-";
     const room = MAX_SHEET_NAME - Array.from(L.rankedSheet("", r.measure)).length - (periodRoom < MAX_SHEET_NAME / 2 ? periodRoom : 0);
     const withPeriod = (s: string) => (period && periodRoom < MAX_SHEET_NAME / 2 ? `${s} ${period}` : s);
-    const fitted = (max: number) => withPeriod(fitWords(ind, max) || Array.from(ind).slice(0, Math.max(1, max - 1)).join("").trimEnd() + "…");
+    const fitted = (max: number) =>
+      withPeriod(
+        fitWords(ind, max) ||
+          Array.from(ind)
+            .slice(0, Math.max(1, max - 1))
+            .join("")
+            .trimEnd() + "…",
+      );
     let name = legalSheetName(L.rankedSheet(fitted(room), r.measure));
     for (let n = 2; used.has(sheetNameKey(name)); n++) name = legalSheetName(L.rankedSheet(`${fitted(room - String(n).length - 1)} ${n}`, r.measure));
     used.add(sheetNameKey(name));
@@ -440,7 +483,17 @@ function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number,
   }
   head.push(legendRow);
   head.push([L.rankMode(summary.rank)]);
-  const header: OutputValue[] = [L.rank, L.unit, L.actual, L.denominator(r.denominatorKind), L.rate, L.gap(r.denominatorKind), L.vsAverage, L.below, L.averageShort];
+  const header: OutputValue[] = [
+    L.rank,
+    L.unit,
+    L.actual,
+    L.denominator(r.denominatorKind),
+    L.rate,
+    L.gap(r.denominatorKind),
+    L.vsAverage,
+    L.below,
+    L.averageShort,
+  ];
   if (e.growth) header.push(L.previous, L.growth);
   if (e.goal) header.push(L.goal, L.goalGap, toGoalLabel(r, L), L.belowGoal);
   if (e.groups) header.push(L.group, L.groupRank);
@@ -487,7 +540,17 @@ function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number,
   const actualFmt = e.actualFormat;
   const denFmt = e.denominatorFormat;
   const key = `ranked:${resultKey(r)}`;
-  const columnFormats = [FMT_RANK, FMT_TEXT, actualFmt, denFmt, FMT_RATE, denFmt === FMT_INT && actualFmt === FMT_INT ? FMT_INT : FMT_DEC, FMT_POINTS, FMT_TEXT, FMT_RATE];
+  const columnFormats = [
+    FMT_RANK,
+    FMT_TEXT,
+    actualFmt,
+    denFmt,
+    FMT_RATE,
+    denFmt === FMT_INT && actualFmt === FMT_INT ? FMT_INT : FMT_DEC,
+    FMT_POINTS,
+    FMT_TEXT,
+    FMT_RATE,
+  ];
   const columnWidths = [7, 26, 12, 12, 9, 14, 12, 13, 11];
   if (e.growth) {
     columnFormats.push(e.previousFormat, FMT_RATE);
@@ -520,7 +583,12 @@ function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number,
   }
   // Units off pace, marked as units below the average are (issue 19).
   if (e.paceJudged) {
-    highlights.push({ style: "belowAverage", block: { row: DATA, col: paceCol, rows: n, cols: 3 }, rows: offPaceRows, mark: { col: paceCol + 2, text: L.offPaceMark } });
+    highlights.push({
+      style: "belowAverage",
+      block: { row: DATA, col: paceCol, rows: n, cols: 3 },
+      rows: offPaceRows,
+      mark: { col: paceCol + 2, text: L.offPaceMark },
+    });
   }
   return withRows(
     {

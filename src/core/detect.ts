@@ -165,7 +165,8 @@ const BARE_TOTAL = /^(cong|tong|sum)\s*(\(.*\))?\s*:?$/;
 // A subtotal after its block: "Cộng các quận", "Cộng khối huyện", "Tổng các xã", "Cộng nhóm 1",
 // "Cộng (I)", "Cộng I". Tested before the total ("Cộng (I)" reads as one, "Tổng số khối quận"
 // too); "Cộng (I+II)", "Tổng cộng" and "Cộng các đơn vị" stay the total.
-const SUBTOTAL_LABEL = /^(tong cong|tong so|cong|tong)\s+(?!cac (don vi|dia phuong|dia ban)\b)(cac|khoi|nhom|khu vuc|vung|cum|loai)\s+\S|^(tong cong|cong|tong)\s*(\(\s*[ivxl]+\s*\)|[ivxl]+)\s*:?$/;
+const SUBTOTAL_LABEL =
+  /^(tong cong|tong so|cong|tong)\s+(?!cac (don vi|dia phuong|dia ban)\b)(cac|khoi|nhom|khu vuc|vung|cum|loai)\s+\S|^(tong cong|cong|tong)\s*(\(\s*[ivxl]+\s*\)|[ivxl]+)\s*:?$/;
 // "I. Các quận", "II) Khối huyện" — but "X. Tân Hòa" is a commune (xã), not group ten.
 const GROUP_LABEL = /^(([a-h][.)]\s*)?(cac|khoi|nhom|khu vuc)\s|(?!x[.)])[ivx]+[.)]\s)/;
 const ROMAN = /^[IVXL]+\.?$/;
@@ -338,7 +339,8 @@ function findHeaderStart(grid: Grid, width: number): number {
         // A unit name in a data row also starts with "Huyện …": a header row has no numbers
         // and is followed, within a few rows, by rows that do.
         // Excel errors and "-" count as figures too: the first units may have nothing else.
-        for (let k = r + 1; k < Math.min(grid.length, r + 6); k++) if (grid[k]?.some(isNumberCell) || rowHasNumericText(grid[k], width) || rowHasErrorOrNone(grid[k], width)) return r;
+        for (let k = r + 1; k < Math.min(grid.length, r + 6); k++)
+          if (grid[k]?.some(isNumberCell) || rowHasNumericText(grid[k], width) || rowHasErrorOrNone(grid[k], width)) return r;
       }
     }
   }
@@ -489,7 +491,13 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     // a unit name under the label columns (tested next) and figures that are not all years.
     if ((row.slice(0, span).some(isNumberCell) || rowHasNumericText(row, span)) && !(labelCols.length > 0 && onlyYears(row, span))) break;
     if (isColumnNumberRow(row, span)) break;
-    if (labelCols.some((c) => { const t = cellText(row[c] ?? null); return t !== "" && t !== cellText(startRow[c] ?? null); })) break;
+    if (
+      labelCols.some((c) => {
+        const t = cellText(row[c] ?? null);
+        return t !== "" && t !== cellText(startRow[c] ?? null);
+      })
+    )
+      break;
     const first = foldText(cellText(row[0] ?? null));
     if (ROMAN.test(cellText(row[0] ?? null)) || GROUP_LABEL.test(first) || totalLabelUpTo(row, labelEnd)) break;
     headerRows.push(next);
@@ -833,10 +841,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     const isUnit =
       !!name &&
       (typedNumber || typeof unitCell === "string") &&
-      (figures ||
-        numbered ||
-        r < lastFigureRow ||
-        (splitUnitPrefix(name).kind !== null && !name.includes(",")));
+      (figures || numbered || r < lastFigureRow || (splitUnitPrefix(name).kind !== null && !name.includes(",")));
     if (!isUnit) {
       excluded.push({ row: r, label: label || cellText(row.find((v) => !isBlank(v)) ?? null), reason: "text" });
       continue;
@@ -870,7 +875,13 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
   // Units typed by their number (ward 3 as 3 among "Phường 1", "Phường 2"): named with their neighbours' kind.
   // "Cộng các xã, phường" under every unit, with no total row and no other group: the total row,
   // worded as a subtotal — the check on all the units, not one group holding them all.
-  if (totalRow === null && groups.length === 1 && subtotalGroups.length === 1 && subtotalGroups[0]!.group.unitIndices.length === units.length && units.length > 0) {
+  if (
+    totalRow === null &&
+    groups.length === 1 &&
+    subtotalGroups.length === 1 &&
+    subtotalGroups[0]!.group.unitIndices.length === units.length &&
+    units.length > 0
+  ) {
     const { group, label } = subtotalGroups[0]!;
     groups.length = 0;
     totalRow = { row: group.row, label };
@@ -978,7 +989,8 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
         const v = cellAt(grid, units[i]!.row, c) as number;
         if (Math.abs(v) <= MAX_FIGURE && !(role === "number" && v < 0)) {
           // Counts of people are whole numbers (after the scale: 12,5 thousand is 12.500).
-          if (count && !Number.isInteger(v) && !isWhole(scaled(v, scale))) note(i, said("count-not-whole", { value: v, header: headers[c]! }, here(units[i]!.row, c)));
+          if (count && !Number.isInteger(v) && !isWhole(scaled(v, scale)))
+            note(i, said("count-not-whole", { value: v, header: headers[c]! }, here(units[i]!.row, c)));
           return v;
         }
       }
@@ -1006,7 +1018,16 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
       const unit = units[i]!.name;
       switch (p.kind) {
         case "number":
-          if (p.otherLocale) note(i, said("other-locale-number", { written: cellText(cellAt(grid, units[i]!.row, c)), value: p.value, percent: p.percent === true, sheetLocale: locale }, cell, "locale"));
+          if (p.otherLocale)
+            note(
+              i,
+              said(
+                "other-locale-number",
+                { written: cellText(cellAt(grid, units[i]!.row, c)), value: p.value, percent: p.percent === true, sheetLocale: locale },
+                cell,
+                "locale",
+              ),
+            );
           // Left out rather than used: a sum of such figures could overflow to Infinity.
           if (Math.abs(p.value) > MAX_FIGURE) {
             note(i, said("figure-too-large", { value: p.value, header, unit }, cell));
@@ -1093,7 +1114,17 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
   // The sheet's own total says otherwise: it equals the sum of every row, the rows the sums found
   // among them, so those rows are units it counts (small figures add up by chance).
   const withTotal = countRead.filter((x) => x.totalValue !== null);
-  if (bySums.length > 0 && withTotal.length > 0 && withTotal.every((x) => closeEnough(x.values.reduce<number>((sum, v) => sum + (v ?? 0), 0), x.totalValue!))) bySums = [];
+  if (
+    bySums.length > 0 &&
+    withTotal.length > 0 &&
+    withTotal.every((x) =>
+      closeEnough(
+        x.values.reduce<number>((sum, v) => sum + (v ?? 0), 0),
+        x.totalValue!,
+      ),
+    )
+  )
+    bySums = [];
   const byKind = sttOf !== null && units.length >= 2 ? findKindGroups({ section: unitSection, levelOf, sttOf }) : [];
   // A row the sums found keeps their reading (and its message); the kind adds the rows they did
   // not. `sumGroups` holds both from here on, `kindParents` says which were found by their kind.
@@ -1152,7 +1183,13 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
       warnings.push(said("parent-row-not-sum", { name: u.name, firstRow, lastRow, differences }, here(u.row, unitColumn)));
       continue;
     }
-    warnings.push(said("group-row-by-sums", { name: u.name, firstRow: units[g.first]!.row + origin.row + 1, lastRow: units[g.last]!.row + origin.row + 1 }, here(u.row, unitColumn)));
+    warnings.push(
+      said(
+        "group-row-by-sums",
+        { name: u.name, firstRow: units[g.first]!.row + origin.row + 1, lastRow: units[g.last]!.row + origin.row + 1 },
+        here(u.row, unitColumn),
+      ),
+    );
   }
   // The dash zeros to list, named before the units move.
   const dashList: string[] = [];
@@ -1197,10 +1234,25 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
   for (let n = 0; n < cellNotes.length; n++) if (!dropped || !dropped[cellNoteUnit[n]!]) warnings.push(cellNotes[n]!);
 
   const columns: DetectedColumn[] = read.map((x) => {
-    const base: DetectedColumn = { col: x.c, header: headers[x.c]!, leaf: leaves[x.c]!, parts: parts[x.c]!, role: x.role, values: x.values, totalValue: x.totalValue };
+    const base: DetectedColumn = {
+      col: x.c,
+      header: headers[x.c]!,
+      leaf: leaves[x.c]!,
+      parts: parts[x.c]!,
+      role: x.role,
+      values: x.values,
+      totalValue: x.totalValue,
+    };
     return x.scale ? { ...base, scale: x.scale.scale, scaleFrom: x.scale.from } : base;
   });
-  const textColumns = textCols.map((c) => ({ col: c, header: headers[c]!, values: units.map((u) => { const t = cellText(cellAt(grid, u.row, c)); return t === "" ? null : t; }) }));
+  const textColumns = textCols.map((c) => ({
+    col: c,
+    header: headers[c]!,
+    values: units.map((u) => {
+      const t = cellText(cellAt(grid, u.row, c));
+      return t === "" ? null : t;
+    }),
+  }));
 
   // Checks: the sheet's own total and group subtotals against the sum of the units.
   const groupRows: GroupRow[] = groups.map((g) => {
@@ -1218,7 +1270,9 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
       const sum = col.values.reduce<number>((s, v) => s + (v ?? 0), 0);
       if (!closeEnough(sum, col.totalValue)) {
         totalChecks.push({ cell: at(totalRow.row, col.col), header: col.header, label: totalRow.label, sheetTotal: col.totalValue, unitsSum: sum });
-        warnings.push(said("total-row-mismatch", { label: totalRow.label, header: col.header, sheetTotal: col.totalValue, unitsSum: sum }, here(totalRow.row, col.col)));
+        warnings.push(
+          said("total-row-mismatch", { label: totalRow.label, header: col.header, sheetTotal: col.totalValue, unitsSum: sum }, here(totalRow.row, col.col)),
+        );
       }
     }
     for (const g of groupRows) {
@@ -1341,7 +1395,6 @@ function sheetScaleOf(grid: Grid, headerStart: number, headerRows: readonly numb
   return null;
 }
 
-
 /** Money, cards, debts (OTHER_QUANTITY in indicators.ts): not a count of people. */
 function isOtherQuantity(parts: readonly string[]): boolean {
   for (const p of parts) {
@@ -1357,7 +1410,14 @@ function isOtherQuantity(parts: readonly string[]): boolean {
  * then any ("Xã An") — and keeps the number as `written`. Without a neighbour of a known kind the
  * number stays its name, with a message; a name column of numbers only is an error.
  */
-function nameNumberedUnits(units: UnitRow[], numbered: readonly number[], unitColumn: number, header: string, here: (r: number, c: number) => Where, warnings: Message[]): void {
+function nameNumberedUnits(
+  units: UnitRow[],
+  numbered: readonly number[],
+  unitColumn: number,
+  header: string,
+  here: (r: number, c: number) => Where,
+  warnings: Message[],
+): void {
   const isNumbered = flags(units.length, numbered);
   if (numbered.length === units.length) {
     const sample = numbered.slice(0, 3).map((i) => Number(units[i]!.name));

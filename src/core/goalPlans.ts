@@ -44,7 +44,13 @@ function goalRef(g: GoalSetting): GoalRef {
  * is at most 100%, a goal against plan any rate above 0. `warnings` gets a goal for an indicator of
  * a coverage base taken against plan without saying so.
  */
-export function planGoals(goals: readonly GoalSetting[], actuals: SheetModel, targets: SheetModel | null, base: SheetModel | null, warnings: Message[]): Map<string, GoalPlan> {
+export function planGoals(
+  goals: readonly GoalSetting[],
+  actuals: SheetModel,
+  targets: SheetModel | null,
+  base: SheetModel | null,
+  warnings: Message[],
+): Map<string, GoalPlan> {
   const plans = new Map<string, GoalPlan>();
   if (goals.length === 0) return plans;
   // A goal's own rate first: a typo is named as such whatever else is missing.
@@ -111,12 +117,20 @@ export function checkCategoryGoals(plans: ReadonlyMap<string, GoalPlan>, categor
       const ref: GoalRef = { ...plan.first, category: text };
       if (!categories) {
         const columns = sheets.flatMap((m) => m.table.textColumns.map((c) => ({ sheet: m.table.sheet, column: letter(m.table, c.col), header: c.header })));
-        throw new ChitieuError("bad-option", said("goal-needs-category-column", { ...ref, sheets: sheets.map((m) => m.table.sheet), columns }, undefined, "category"));
+        throw new ChitieuError(
+          "bad-option",
+          said("goal-needs-category-column", { ...ref, sheets: sheets.map((m) => m.table.sheet), columns }, undefined, "category"),
+        );
       }
       if (!categories.values.some((v) => categoryKey(v) === k)) {
         throw new ChitieuError(
           "bad-option",
-          said("goal-unknown-category", { ...ref, header: categories.header, values: categories.values }, { sheet: categories.sheet, column: categories.column }, "goal"),
+          said(
+            "goal-unknown-category",
+            { ...ref, header: categories.header, values: categories.values },
+            { sheet: categories.sheet, column: categories.column },
+            "goal",
+          ),
         );
       }
     }
@@ -158,18 +172,29 @@ export function ownGoalLookup(goalSheets: readonly SheetModel[], alignment: Alig
  * plan always has its result: planGoals checked the targets sheet has the indicator, and every
  * indicator of the targets that the actuals have gets one.)
  */
-export function checkGoalsUsed(plans: ReadonlyMap<string, GoalPlan>, covered: ReadonlySet<string>, targets: SheetModel | null, base: SheetModel | null, warnings: Message[]): void {
+export function checkGoalsUsed(
+  plans: ReadonlyMap<string, GoalPlan>,
+  covered: ReadonlySet<string>,
+  targets: SheetModel | null,
+  base: SheetModel | null,
+  warnings: Message[],
+): void {
   for (const plan of plans.values()) {
     if (plan.measure !== "coverage" || covered.has(plan.id.key)) continue;
     const where = { sheet: base!.table.sheet };
     throw new ChitieuError(
       "no-indicators",
-      plan.id.base ? said("goal-without-base-column", { ...plan.first, base: baseWord(plan.id.base) }, where, "goal") : said("goal-not-coverage", plan.first, where, "goal"),
+      plan.id.base
+        ? said("goal-without-base-column", { ...plan.first, base: baseWord(plan.id.base) }, where, "goal")
+        : said("goal-not-coverage", plan.first, where, "goal"),
     );
   }
   for (const m of [targets, base]) {
     for (const [key, g] of m?.goalColumns ?? []) {
-      if (!covered.has(key)) warnings.push(said("goal-column-unused", { header: g.column.header, indicator: g.id.vi }, { sheet: m!.table.sheet, column: letter(m!.table, g.column.col) }));
+      if (!covered.has(key))
+        warnings.push(
+          said("goal-column-unused", { header: g.column.header, indicator: g.id.vi }, { sheet: m!.table.sheet, column: letter(m!.table, g.column.col) }),
+        );
     }
   }
 }

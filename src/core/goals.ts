@@ -153,7 +153,8 @@ export function parseGoalSpec(spec: string): GoalSetting {
   const indicator = m ? cleanText(named ? named[2]! : m[1]!) : "";
   const category = m && m[2] !== undefined ? cleanText(m[2]) : null;
   const rate = m ? cleanText(m[3]!) : "";
-  if (!m || indicator === "" || indicator.includes("@") || category === "") throw new ChitieuError("bad-option", said("goal-form", { spec: cleanText(spec) }, undefined, "goal"));
+  if (!m || indicator === "" || indicator.includes("@") || category === "")
+    throw new ChitieuError("bad-option", said("goal-form", { spec: cleanText(spec) }, undefined, "goal"));
   const ref = measure ? { indicator, category, measure } : { indicator, category };
   if (!parseRate(rate)) throw new ChitieuError("bad-option", said("goal-not-a-rate", { ...ref, rate }, undefined, "goal"));
   return measure ? { indicator, category, rate, measure } : { indicator, category, rate };
@@ -187,7 +188,11 @@ export function isGoalHeader(header: string, needGoalWord = false): boolean {
 }
 
 /** The unit's goal: its own (goal column) beats its category's, which beats the area-wide one. */
-export function resolveGoal(own: ExactRate | null, byCategory: ExactRate | null, areaWide: ExactRate | null): { goal: ExactRate | null; from: "unit" | "category" | "area" | null } {
+export function resolveGoal(
+  own: ExactRate | null,
+  byCategory: ExactRate | null,
+  areaWide: ExactRate | null,
+): { goal: ExactRate | null; from: "unit" | "category" | "area" | null } {
   if (own) return { goal: own, from: "unit" };
   if (byCategory) return { goal: byCategory, from: "category" };
   if (areaWide) return { goal: areaWide, from: "area" };

@@ -21,7 +21,8 @@ export interface GroupResult {
 }
 
 // Headers of a column that names each unit's parent unit, in a commune-level sheet.
-const PARENT_HEADER = /^(huyen|quan|thi xa|thanh pho|tinh)([ ,/-]+(huyen|quan|thi xa|thanh pho))*$|^(don vi cap tren|cap tren|thuoc (huyen|quan|tinh|don vi)|district|parent( unit)?)\b/;
+const PARENT_HEADER =
+  /^(huyen|quan|thi xa|thanh pho|tinh)([ ,/-]+(huyen|quan|thi xa|thanh pho))*$|^(don vi cap tren|cap tren|thuoc (huyen|quan|tinh|don vi)|district|parent( unit)?)\b/;
 // Headers of a column that gives each unit's category (for goals by category).
 const CATEGORY_HEADER = /^(loai xa|loai don vi|loai dia ban|loai|phan loai|xep loai|nhom( xa| don vi)?|category|unit category|type)\b/;
 

@@ -352,7 +352,13 @@ export function readHistory(grid: SheetGrid): HistoryReading {
     }
     // The same row twice (a copy, a paste) is one figure; two figures for one date are neither.
     if (before.index !== null && sameRow(rows[before.index]!, row)) continue;
-    warnings.push(said("history-row-conflict", { asOf: row.asOf, indicator: row.indicator || row.indicatorKey, unit: row.unit, firstRow: origin.row + before.row + 1 }, where(r, head.col + COL.date)));
+    warnings.push(
+      said(
+        "history-row-conflict",
+        { asOf: row.asOf, indicator: row.indicator || row.indicatorKey, unit: row.unit, firstRow: origin.row + before.row + 1 },
+        where(r, head.col + COL.date),
+      ),
+    );
     before.index = null;
   }
   const conflicted = new Set([...seen.values()].filter((s) => s.index === null).map((s) => s.row));
@@ -415,7 +421,8 @@ export function describeHistory(rows: readonly HistoryRow[], lang: Lang = "vi"):
     row[c] = v;
   };
   const highlights: Highlight[] = [];
-  const paint = (style: Highlight["style"], row: number, col: number, cols: number) => highlights.push({ style, block: { row, col, rows: 1, cols }, rows: [row] });
+  const paint = (style: Highlight["style"], row: number, col: number, cols: number) =>
+    highlights.push({ style, block: { row, col, rows: 1, cols }, rows: [row] });
 
   put(0, 0, W.title);
   put(1, 0, W.note);
@@ -462,7 +469,9 @@ export function describeHistory(rows: readonly HistoryRow[], lang: Lang = "vi"):
     dates.forEach((d, i) => put(r, 1 + i, dayText(d)));
     paint("header", r, 0, unitWidth);
     r++;
-    const units = [...byUnit[j]!.values()].sort((a, b) => (a.area === b.area ? collator.compare(a.unit, b.unit) || codepoints(a.unit, b.unit) : a.area ? -1 : 1));
+    const units = [...byUnit[j]!.values()].sort((a, b) =>
+      a.area === b.area ? collator.compare(a.unit, b.unit) || codepoints(a.unit, b.unit) : a.area ? -1 : 1,
+    );
     for (const u of units) {
       put(r, 0, u.unit);
       u.rates.forEach((v, i) => put(r, 1 + i, v));
@@ -493,7 +502,11 @@ export function describeHistory(rows: readonly HistoryRow[], lang: Lang = "vi"):
   });
 
   const width = C + KEPT_COLS;
-  const whole = (f: (x: HistoryRow) => number | null) => sorted.every((x) => { const v = f(x); return v === null || Number.isInteger(v); });
+  const whole = (f: (x: HistoryRow) => number | null) =>
+    sorted.every((x) => {
+      const v = f(x);
+      return v === null || Number.isInteger(v);
+    });
   const columnFormats: string[] = [];
   const columnWidths: number[] = [];
   for (let c = 0; c < width; c++) {
@@ -509,7 +522,19 @@ export function describeHistory(rows: readonly HistoryRow[], lang: Lang = "vi"):
     } else {
       const k = c - C;
       columnFormats.push(
-        k === COL.date ? FMT_DATE : k === COL.actual ? (whole((x) => x.actual) ? FMT_INT : FMT_DEC) : k === COL.denominator ? (whole((x) => x.denominator) ? FMT_INT : FMT_DEC) : k === COL.rate ? FMT_RATE : FMT_TEXT,
+        k === COL.date
+          ? FMT_DATE
+          : k === COL.actual
+            ? whole((x) => x.actual)
+              ? FMT_INT
+              : FMT_DEC
+            : k === COL.denominator
+              ? whole((x) => x.denominator)
+                ? FMT_INT
+                : FMT_DEC
+              : k === COL.rate
+                ? FMT_RATE
+                : FMT_TEXT,
       );
       columnWidths.push([12, 14, 28, 10, 13, 26, 12, 14, 9][k]!);
     }

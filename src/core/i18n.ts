@@ -26,7 +26,8 @@ const LABELS = {
     belowMark: "Thấp hơn BQ",
     total: "Tổng cộng",
     averageRow: "Bình quân so sánh",
-    rankMode: (r: "competition" | "dense") => (r === "competition" ? "Xếp hạng: đồng hạng thì bỏ hạng kế tiếp (1, 2, 2, 4)" : "Xếp hạng: đồng hạng liên tiếp (1, 2, 2, 3)"),
+    rankMode: (r: "competition" | "dense") =>
+      r === "competition" ? "Xếp hạng: đồng hạng thì bỏ hạng kế tiếp (1, 2, 2, 4)" : "Xếp hạng: đồng hạng liên tiếp (1, 2, 2, 3)",
     previous: "Cùng kỳ",
     growth: "Tăng/giảm so với cùng kỳ",
     goal: "Mục tiêu",
@@ -81,7 +82,8 @@ const LABELS = {
     belowMark: "Below average",
     total: "Total",
     averageRow: "Average",
-    rankMode: (r: "competition" | "dense") => (r === "competition" ? "Ranking: ties share a rank, the next is skipped (1, 2, 2, 4)" : "Ranking: dense (1, 2, 2, 3)"),
+    rankMode: (r: "competition" | "dense") =>
+      r === "competition" ? "Ranking: ties share a rank, the next is skipped (1, 2, 2, 4)" : "Ranking: dense (1, 2, 2, 3)",
     previous: "Same period last year",
     growth: "Change on same period",
     goal: "Goal",

@@ -38,7 +38,15 @@ export interface ResultInputs {
 
 const NO_GOAL = { goal: null, from: null } as const;
 
-function warnZero(warnings: Message[], m: SheetModel, col: DetectedColumn, idx: number | null, unit: string, kind: DenominatorKind, indicator: IndicatorName): void {
+function warnZero(
+  warnings: Message[],
+  m: SheetModel,
+  col: DetectedColumn,
+  idx: number | null,
+  unit: string,
+  kind: DenominatorKind,
+  indicator: IndicatorName,
+): void {
   if (idx === null) return;
   if (col.values[idx] === 0) {
     warnings.push(said("zero-denominator", { unit, kind, indicator }, { sheet: m.table.sheet, cell: unitAddress(m.table, idx, col) }));

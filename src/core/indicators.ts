@@ -98,7 +98,10 @@ export function identifyIndicator(parts: readonly string[]): IndicatorIdentity |
   }
   // Any other indicator: its own words, without the words that name the sheet or period.
   for (const t of candidates) {
-    const words = foldText(t).replace(ROLE_WORDS, " ").replace(/[^a-z0-9()%]+/g, " ").trim();
+    const words = foldText(t)
+      .replace(ROLE_WORDS, " ")
+      .replace(/[^a-z0-9()%]+/g, " ")
+      .trim();
     if (words) {
       const label = cleanText(t);
       return { key: `custom:${words}`, vi: label, en: label, base: null };

@@ -152,7 +152,6 @@ export interface JsonReport {
   crosswalk?: { sheet: string; converted: { sheet: string; roles: string[]; oldUnits: number; newUnits: number }[] };
 }
 
-
 /** A pace in the JSON: the issue's keys in its order, `elapsed` to 4 places. */
 export function jsonPace(p: Pace): JsonPace {
   return {
@@ -227,7 +226,15 @@ export function toJsonReport(s: Summary, output?: JsonReport["output"], narrativ
       goal: r.goal,
       goalGap: r.goalGap,
       toGoal: r.toGoal,
-      groups: r.groups.map((g) => ({ group: g.group, actual: g.actual, denominator: g.denominator, ratio: g.ratio, rank: g.rank, belowAverage: g.belowAverage, units: g.units })),
+      groups: r.groups.map((g) => ({
+        group: g.group,
+        actual: g.actual,
+        denominator: g.denominator,
+        ratio: g.ratio,
+        rank: g.rank,
+        belowAverage: g.belowAverage,
+        units: g.units,
+      })),
       pace: r.pace ? jsonPace(r.pace) : null,
       ...(r.variant ? { variant: r.variant } : {}),
       ...(r.planPeriod ? { planPeriod: { ...r.planPeriod } } : {}),
@@ -245,7 +252,11 @@ export function toJsonReport(s: Summary, output?: JsonReport["output"], narrativ
     messages: { warnings: [...s.warnings], sheetNotes: [...(s.sheetNotes ?? [])], paceNotes: [...(s.paceNotes ?? [])] },
     paceNotes: (s.paceNotes ?? []).map((n) => render(n, voice)),
   };
-  if (s.crosswalk) report.crosswalk = { sheet: s.crosswalk.sheet, converted: s.crosswalk.converted.map((c) => ({ sheet: c.sheet, roles: [...c.roles], oldUnits: c.oldUnits, newUnits: c.newUnits })) };
+  if (s.crosswalk)
+    report.crosswalk = {
+      sheet: s.crosswalk.sheet,
+      converted: s.crosswalk.converted.map((c) => ({ sheet: c.sheet, roles: [...c.roles], oldUnits: c.oldUnits, newUnits: c.newUnits })),
+    };
   if (output) report.output = output;
   return report;
 }

@@ -107,7 +107,11 @@ export function measurePhrase(r: Pick<IndicatorResult, "measure" | "denominatorK
 export function growthPhrase(growth: number | null, lang: Lang, merged: { readonly year: number | null } | null = null): string {
   if (growth === null) return "";
   const shown = pct(Math.abs(growth), lang);
-  const period = merged ? (lang === "vi" ? `cùng kỳ${merged.year ? ` năm ${merged.year}` : ""}` : `the same period${merged.year ? ` of ${merged.year}` : " last year"}`) : null;
+  const period = merged
+    ? lang === "vi"
+      ? `cùng kỳ${merged.year ? ` năm ${merged.year}` : ""}`
+      : `the same period${merged.year ? ` of ${merged.year}` : " last year"}`
+    : null;
   const converted = merged ? (lang === "vi" ? ", quy đổi theo đơn vị hành chính mới" : ", converted to the new administrative units") : "";
   if (!/[1-9]/.test(shown)) return (lang === "vi" ? `bằng ${period ?? "cùng kỳ"}` : `unchanged on ${period ?? "the same period last year"}`) + converted;
   if (lang === "vi") return `${growth > 0 ? "tăng" : "giảm"} ${shown} so với ${period ?? "cùng kỳ"}${converted}`;
@@ -136,7 +140,14 @@ function stillNeeded(n: number, counted: Counted, lang: Lang): string {
  * "chưa đạt mục tiêu 105% kế hoạch, thấp hơn 38,75 điểm %" / "38.75 percentage points short of the
  * goal of 105% of plan". "" without a goal.
  */
-export function goalPhrase(goal: number | null, goalGap: number | null, toGoal: number | null, lang: Lang, measure: Measure = "coverage", counted: Counted = PEOPLE): string {
+export function goalPhrase(
+  goal: number | null,
+  goalGap: number | null,
+  toGoal: number | null,
+  lang: Lang,
+  measure: Measure = "coverage",
+  counted: Counted = PEOPLE,
+): string {
   if (goal === null || goalGap === null) return "";
   const g = formatPercentShort(goal, lang);
   const pts = formatPoints(Math.abs(goalGap), lang);
@@ -223,7 +234,8 @@ export function belowSentence(r: IndicatorResult, ctx: NarrativeContext): string
   if (below.length === 0) return lang === "vi" ? `Không có đơn vị nào đạt tỷ lệ thấp hơn so với ${avg}.` : `No unit is below ${avg}.`;
   const ind = indicatorProse(r, lang);
   if (lang === "vi") {
-    const intro = below.length === 1 ? `Tuy nhiên, còn một đơn vị đạt tỷ lệ thấp hơn so với ${avg}.` : `Tuy nhiên, một số đơn vị đạt tỷ lệ còn thấp hơn so với ${avg}.`;
+    const intro =
+      below.length === 1 ? `Tuy nhiên, còn một đơn vị đạt tỷ lệ thấp hơn so với ${avg}.` : `Tuy nhiên, một số đơn vị đạt tỷ lệ còn thấp hơn so với ${avg}.`;
     const noun =
       r.denominatorKind === "target"
         ? ind.people

@@ -80,7 +80,8 @@ export function parseCell(v: CellValue, locale: NumberLocale = "vi"): ParsedCell
   const own = locale === "vi" ? readVi(s) : readEn(s);
   if (own !== null) return percent ? { kind: "number", value: (sign * own) / 100, percent } : { kind: "number", value: sign * own };
   const other = locale === "vi" ? readEn(s) : readVi(s);
-  if (other !== null) return percent ? { kind: "number", value: (sign * other) / 100, otherLocale: true, percent } : { kind: "number", value: sign * other, otherLocale: true };
+  if (other !== null)
+    return percent ? { kind: "number", value: (sign * other) / 100, otherLocale: true, percent } : { kind: "number", value: sign * other, otherLocale: true };
   return { kind: "text", text: v };
 }
 
@@ -100,8 +101,20 @@ export function isNumeric(v: CellValue, locale: NumberLocale = "vi"): boolean {
 export type SeparatorForm = "own" | "other" | "either" | null;
 
 const SEPARATOR_FORMS: Record<NumberLocale, { either: RegExp; ownGrouped: RegExp; ownDecimal: RegExp; otherGrouped: RegExp; otherDecimal: RegExp }> = {
-  vi: { either: /^\d{1,3},\d{3}$/, ownGrouped: /^\d{1,3}(\.\d{3})+(,\d+)?$/, ownDecimal: /^\d+,\d+$/, otherGrouped: /^\d{1,3}(,\d{3})+(\.\d+)?$/, otherDecimal: /^\d+\.\d+$/ },
-  en: { either: /^\d{1,3}\.\d{3}$/, ownGrouped: /^\d{1,3}(,\d{3})+(\.\d+)?$/, ownDecimal: /^\d+\.\d+$/, otherGrouped: /^\d{1,3}(\.\d{3})+(,\d+)?$/, otherDecimal: /^\d+,\d+$/ },
+  vi: {
+    either: /^\d{1,3},\d{3}$/,
+    ownGrouped: /^\d{1,3}(\.\d{3})+(,\d+)?$/,
+    ownDecimal: /^\d+,\d+$/,
+    otherGrouped: /^\d{1,3}(,\d{3})+(\.\d+)?$/,
+    otherDecimal: /^\d+\.\d+$/,
+  },
+  en: {
+    either: /^\d{1,3}\.\d{3}$/,
+    ownGrouped: /^\d{1,3}(,\d{3})+(\.\d+)?$/,
+    ownDecimal: /^\d+\.\d+$/,
+    otherGrouped: /^\d{1,3}(\.\d{3})+(,\d+)?$/,
+    otherDecimal: /^\d+,\d+$/,
+  },
 };
 
 /** The digits and separators of a figure's text: no spaces, sign, accounting parentheses or "%". */

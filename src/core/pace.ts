@@ -160,7 +160,8 @@ export function computePace(input: PaceInput): Pace | null {
 const FLOW_WORDS =
   /(^|[^\p{L}])(phát triển mới|phát triển thêm|tăng mới|tăng thêm|mới tham gia|tham gia mới|thu|số thu|doanh thu|thu nợ|số tiền thu|cấp mới|chi trả|giải quyết|new enrolments?|newly enrolled|new participants|revenue|collected|collections?|paid out|issued)(?=$|[^\p{L}])/u;
 // Levels on a date: people taking part, debts outstanding.
-const STOCK_WORDS = /(^|[^\p{L}])(số người tham gia|người tham gia|đang tham gia|số người|số nợ|nợ đọng|dư nợ|participants|people covered|outstanding)(?=$|[^\p{L}])/u;
+const STOCK_WORDS =
+  /(^|[^\p{L}])(số người tham gia|người tham gia|đang tham gia|số người|số nợ|nợ đọng|dư nợ|participants|people covered|outstanding)(?=$|[^\p{L}])/u;
 
 /**
  * Whether a column's figures are a stock or a flow, by its header parts (group header first):

@@ -112,7 +112,8 @@ export function defaultPeriod(year: number): TargetPeriod {
 // A day in folded text: "30/6/2024", "30-6-2024", "30.6.2024" (one separator throughout), or
 // "30 thang 6 nam 2024"; the year may be left to the range's end ("01/01–30/6/2024"). Digits
 // either side are refused so "28.883" (a count) is no "28.88".
-const DATE_TOKEN = /(?<![\d.,/])(\d{1,2})\s*([/.-])\s*(\d{1,2})(?!\d)(?:\s*\2\s*(\d{4})(?!\d))?|(?<!\d)(\d{1,2})\s+thang\s+(\d{1,2})(?!\d)(?:\s+nam\s+(\d{4})(?!\d))?/g;
+const DATE_TOKEN =
+  /(?<![\d.,/])(\d{1,2})\s*([/.-])\s*(\d{1,2})(?!\d)(?:\s*\2\s*(\d{4})(?!\d))?|(?<!\d)(\d{1,2})\s+thang\s+(\d{1,2})(?!\d)(?:\s+nam\s+(\d{4})(?!\d))?/g;
 // Between the two days of a range: "–", "-", "đến", "tới", "to", with "hết" and "ngày" allowed.
 const RANGE_JOIN = /^\s*(?:–|—|-|den|toi|to)\s*(?:het\s+)?(?:ngay\s+)?$/;
 // Before a lone end day: "đến (hết) (ngày) 31/12/2022", "until".
@@ -157,7 +158,10 @@ interface Span {
 const sameDay = (a: CalendarDay, b: CalendarDay) => a.year === b.year && a.month === b.month && a.day === b.day;
 const sameSpan = (a: Span, b: Span) => sameDay(a.start, b.start) && sameDay(a.end, b.end);
 const yearSpan = (y: number): Span => ({ start: { year: y, month: 1, day: 1 }, end: { year: y, month: 12, day: 31 } });
-const monthsSpan = (y: number, from: number, to: number): Span => ({ start: { year: y, month: from, day: 1 }, end: { year: y, month: to, day: daysIn(to, y) } });
+const monthsSpan = (y: number, from: number, to: number): Span => ({
+  start: { year: y, month: from, day: 1 },
+  end: { year: y, month: to, day: daysIn(to, y) },
+});
 
 /** A day of a token; its year from the token or `year`; null when none or not a real day. */
 function tokenDay(t: DateToken, year: string | null): CalendarDay | null {
@@ -224,7 +228,12 @@ function phaseWords(f: string, low: string): PhaseWords {
     if (n < 1 || n > 12) continue;
     const last = m[2] === "cuoi";
     const vi = `${n} tháng${m[2] === "dau" ? " đầu năm" : last ? " cuối năm" : ""}`;
-    spans.push({ vi, en: last ? `final ${n}-month` : `${n}-month`, key: `${last ? "L" : "F"}${n}`, inYear: (y) => (last ? monthsSpan(y, 13 - n, 12) : monthsSpan(y, 1, n)) });
+    spans.push({
+      vi,
+      en: last ? `final ${n}-month` : `${n}-month`,
+      key: `${last ? "L" : "F"}${n}`,
+      inYear: (y) => (last ? monthsSpan(y, 13 - n, 12) : monthsSpan(y, 1, n)),
+    });
   }
   for (const m of f.matchAll(/\bquy\s+(iv|i{1,3}|[1-4])\b(?:\s*(?:\/|-|nam)\s*(\d{4})(?!\d))?/g)) {
     const q = ROMAN[m[1]!] ?? Number(m[1]);

@@ -25,7 +25,12 @@ export function detectedReportContext(summary: Pick<Summary, "titles" | "totalLa
   const totalLevel = levelOfTotalLabel(summary.totalLabel);
   const titled = areaFromTitles(titles.filter((t) => t.role !== "previous").flatMap((t) => t.lines));
   const total = areaFromTotalLabel(summary.totalLabel);
-  const area = titled && (totalLevel === null || totalLevel === titled.level) ? { value: titled, source: "titles" as const } : total ? { value: total, source: "total" as const } : null;
+  const area =
+    titled && (totalLevel === null || totalLevel === titled.level)
+      ? { value: titled, source: "titles" as const }
+      : total
+        ? { value: total, source: "total" as const }
+        : null;
   return { date: date ? { value: date, source: "titles" } : null, area };
 }
 

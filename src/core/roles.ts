@@ -71,7 +71,11 @@ const WHOLE_NAMES: Record<SheetRole, RegExp> = {
 function nameStrength(name: string): number {
   const role = roleByName(name);
   if (!role) return 0;
-  const bare = foldText(name).replace(/[^a-z0-9 ]+/g, " ").replace(PERIOD_WORDS, " ").replace(/\s+/g, " ").trim();
+  const bare = foldText(name)
+    .replace(/[^a-z0-9 ]+/g, " ")
+    .replace(PERIOD_WORDS, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return WHOLE_NAMES[role].test(bare) ? 2 : 1;
 }
 
@@ -159,7 +163,12 @@ export function periodOf(name: string, grid?: Grid): SheetPeriod | null {
 export const periodValue = (p: SheetPeriod): number => p.year * 10000 + p.month * 100 + p.day;
 
 /** Roles that more than one sheet could serve by its name (their titles then decide: the shell peeks). */
-export function contestedRoles(names: readonly string[], given: GivenSheets = {}, skip: ReadonlySet<string> = new Set(), hidden: ReadonlySet<string> = new Set()): SheetRole[] {
+export function contestedRoles(
+  names: readonly string[],
+  given: GivenSheets = {},
+  skip: ReadonlySet<string> = new Set(),
+  hidden: ReadonlySet<string> = new Set(),
+): SheetRole[] {
   return SHEET_ROLES.filter((role) => given[role] === undefined && names.filter((n) => !skip.has(n) && !hidden.has(n) && roleByName(n) === role).length > 1);
 }
 
@@ -262,14 +271,24 @@ export function chooseSheets(
     };
     // The period outweighs the name's form: the latest actuals ("TH T4.2024" over "TH 2023"), and
     // for the other roles the actuals' year ("Chỉ tiêu (mới)" of 2024 over "Chỉ tiêu" of 2023).
-    const best = [...options].sort((a, b) => (role === "actuals" ? value(b) - value(a) : fit(b) - fit(a)) || nameStrength(b) - nameStrength(a) || value(b) - value(a))[0]!;
+    const best = [...options].sort(
+      (a, b) => (role === "actuals" ? value(b) - value(a) : fit(b) - fit(a)) || nameStrength(b) - nameStrength(a) || value(b) - value(a),
+    )[0]!;
     chosen[role] = best;
     taken.add(best);
     const p = period(best);
     for (const o of options) {
       const q = period(o);
       if (o === best || (!p && !q) || (p && q && periodValue(p) === periodValue(q))) continue;
-      const because = !p ? null : role === "actuals" ? (q && periodValue(p) > periodValue(q) ? "latest" : null) : report && p.year === report.year ? "report-year" : null;
+      const because = !p
+        ? null
+        : role === "actuals"
+          ? q && periodValue(p) > periodValue(q)
+            ? "latest"
+            : null
+          : report && p.year === report.year
+            ? "report-year"
+            : null;
       notes.push(said("sheet-chosen-by-period", { role, period: p, because, other: o, otherPeriod: q }, { sheet: best }, role));
     }
     // The only plan or base of another year than the actuals': used, and said as a warning.

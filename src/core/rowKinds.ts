@@ -13,7 +13,22 @@
  */
 export function afterBullet(label: string): string | null {
   const c = label.charCodeAt(0);
-  if (!(c === 45 || c === 43 || c === 42 || c === 62 || c === 0xb7 || c === 0x2013 || c === 0x2014 || c === 0x2212 || c === 0x2022 || c === 0x2219 || c === 0x2023 || (c >= 0x25aa && c <= 0x25cf) || c === 0x25e6)) return null;
+  if (!(
+    c === 45 ||
+    c === 43 ||
+    c === 42 ||
+    c === 62 ||
+    c === 0xb7 ||
+    c === 0x2013 ||
+    c === 0x2014 ||
+    c === 0x2212 ||
+    c === 0x2022 ||
+    c === 0x2219 ||
+    c === 0x2023 ||
+    (c >= 0x25aa && c <= 0x25cf) ||
+    c === 0x25e6
+  ))
+    return null;
   let i = 1;
   // "- - Nông thôn", "-- Nông thôn", "*) …": more marks and spaces are one mark.
   while (i < label.length) {
@@ -33,7 +48,9 @@ export function afterBullet(label: string): string | null {
 const OF_WHICH = /^(trong do|trong so do|trong so|chia ra|chia theo|phan theo|bao gom|gom co|cu the|of which|in which|including)\b/;
 
 /** The first three letters of the OF_WHICH phrases, as one number. */
-const OF_WHICH_STARTS = new Set(["tro", "chi", "pha", "bao", "gom", "cu ", "of ", "in ", "inc"].map((p) => (p.charCodeAt(0) << 16) | (p.charCodeAt(1) << 8) | p.charCodeAt(2)));
+const OF_WHICH_STARTS = new Set(
+  ["tro", "chi", "pha", "bao", "gom", "cu ", "of ", "in ", "inc"].map((p) => (p.charCodeAt(0) << 16) | (p.charCodeAt(1) << 8) | p.charCodeAt(2)),
+);
 
 /** A "Trong đó" row (folded label, foldText): a breakdown row, and the rows it heads are too. */
 export function isOfWhich(folded: string): boolean {
@@ -73,7 +90,8 @@ export function isBreakdownRow(folded: string): boolean {
 
 // "Ghi chú: (*) …", "Chú thích", "Lưu ý: …", "Nguồn: …", "(*) Số liệu …", "* …", "(1) …", "¹ …".
 // A word a commune's name could start with ("Nguồn") only with its colon.
-const NOTE = /^(ghi chu|chu thich)\b|^(nguon( so lieu)?|chu y|luu y|note|notes|source)\s*:|^\(\*+\)|^\[?\*+\]?\s*\S|^\(\d{1,2}\)\s*[a-z]|^[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+\s*[a-z]/;
+const NOTE =
+  /^(ghi chu|chu thich)\b|^(nguon( so lieu)?|chu y|luu y|note|notes|source)\s*:|^\(\*+\)|^\[?\*+\]?\s*\S|^\(\d{1,2}\)\s*[a-z]|^[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+\s*[a-z]/;
 
 /** A note under the table (folded text of its first cell). */
 export function isNote(folded: string): boolean {

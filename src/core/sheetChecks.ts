@@ -47,7 +47,12 @@ function decimalsOf(v: number): number {
 const MAX_CELLS = 5;
 
 /** Compare each computed ratio or growth column with the result of the same indicator and measure. */
-export function checkComputedColumns(computed: readonly ComputedColumn[], results: readonly IndicatorResult[], inResults: readonly number[], warnings: Message[]): void {
+export function checkComputedColumns(
+  computed: readonly ComputedColumn[],
+  results: readonly IndicatorResult[],
+  inResults: readonly number[],
+  warnings: Message[],
+): void {
   for (const cc of computed) {
     const kind = kindOf(cc.column.parts);
     if (!kind) continue;
@@ -176,7 +181,11 @@ export function checkRepeatedPlan(repeated: readonly RepeatedColumn[], refNames:
     }
     if (count === 0) continue;
     warnings.push(
-      said("repeated-plan-differs", { header: x.column.header, used: x.usedTable.sheet, diffs, more: count - diffs.length }, { sheet: x.table.sheet, column: letter(x.table, x.column.col) }),
+      said(
+        "repeated-plan-differs",
+        { header: x.column.header, used: x.usedTable.sheet, diffs, more: count - diffs.length },
+        { sheet: x.table.sheet, column: letter(x.table, x.column.col) },
+      ),
     );
   }
 }
@@ -208,7 +217,8 @@ export function checkAgainstSheets(x: SheetCheckInputs, warnings: Message[]): vo
         const id = identifyIndicator(r.column.parts);
         const used = id ? targets.indicators.get(id.key) : undefined;
         const usedAt = alignment.get(targets.role);
-        if (used && !used.derivedFrom && usedAt) repeated.push({ table: t, column: r.column, alignment: at, usedTable: targets.table, used: used.column, usedAlignment: usedAt });
+        if (used && !used.derivedFrom && usedAt)
+          repeated.push({ table: t, column: r.column, alignment: at, usedTable: targets.table, used: used.column, usedAlignment: usedAt });
       }
     }
   }

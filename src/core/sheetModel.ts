@@ -158,7 +158,10 @@ export function readColumns(
     const ovs = overrides.filter((o) => overrideNamesTable(o, table, answers) && overrideNamesColumn(o, table, c));
     const given = [...new Set(ovs.map((o) => overrideRole(o, serving)).filter((r): r is FigureRole => r !== null))];
     if (given.length > 1) {
-      throw new ChitieuError("bad-option", said("column-mapped-twice", { header: c.header, roles: given.slice(0, 2) }, { sheet: table.sheet, column: letter(table, c.col) }, "map"));
+      throw new ChitieuError(
+        "bad-option",
+        said("column-mapped-twice", { header: c.header, roles: given.slice(0, 2) }, { sheet: table.sheet, column: letter(table, c.col) }, "map"),
+      );
     }
     const override = ovs[0] ?? null;
     if (override && cleanText(override.indicator) === "-") return { column: c, role: null, ...reason(said("column-ignored-by-map", {})), override };
@@ -182,7 +185,8 @@ export function readColumns(
     // A population or labour-force sheet's group header ("Chỉ tiêu giao năm 2022" over "Dân số |
     // Lao động") says which year's figures they are, not that they are a plan.
     const groupInBase = single === "base" && read.fromGroup === true && read.role !== "base";
-    if (read.role === null || read.weak || groupInBase) return { column: c, role: FIGURE_OF[single], ...reason(said("column-role-of-sheet", { role: FIGURE_OF[single] })), override };
+    if (read.role === null || read.weak || groupInBase)
+      return { column: c, role: FIGURE_OF[single], ...reason(said("column-role-of-sheet", { role: FIGURE_OF[single] })), override };
     if (single === "previous") {
       // Last year's sheet: its "Thực hiện" columns are last year's figures, its plan is not used.
       if (read.role === "actual") return { column: c, role: "previous", ...reason(said("column-last-year-actual", { words: read.why })), override };
@@ -389,7 +393,9 @@ function deriveTotal(table: DetectedTable, indicators: Map<string, IndicatorColu
     const u = table.units[m.unit]!;
     const cells = m.parts.map((c) => unitAddress(table, m.unit, c));
     const total = { vi: DERIVED_TOTAL_SOCIAL_INSURANCE.vi, en: DERIVED_TOTAL_SOCIAL_INSURANCE.en };
-    warnings.push(said("derived-total-missing-part", { unit: u.name, headers: m.parts.map((c) => c.header), cells, total }, { sheet: table.sheet, cell: cells[0]! }));
+    warnings.push(
+      said("derived-total-missing-part", { unit: u.name, headers: m.parts.map((c) => c.header), cells, total }, { sheet: table.sheet, cell: cells[0]! }),
+    );
   }
   const entries = [...indicators.entries()];
   const after = Math.max(
@@ -428,7 +434,11 @@ export function detectionOf(m: SheetModel, withColumns = true, models: readonly 
     indicators: [
       ...[...m.indicators.values(), ...(m.otherPeriodPlans ?? [])].map((x) => ({ indicator: x.id.vi, column: columnsOf(t, x), header: x.column.header })),
       ...[...m.goalColumns.values()].map((g) => ({ indicator: `Mục tiêu ${g.id.vi}`, column: letter(t, g.column.col), header: g.column.header })),
-      ...[...m.bases.entries()].map(([k, c]) => ({ indicator: k === "population" ? "Dân số" : "Lực lượng lao động", column: letter(t, c.col), header: c.header })),
+      ...[...m.bases.entries()].map(([k, c]) => ({
+        indicator: k === "population" ? "Dân số" : "Lực lượng lao động",
+        column: letter(t, c.col),
+        header: c.header,
+      })),
     ],
     ignoredColumns: [
       ...m.ignored,
@@ -465,7 +475,9 @@ export function detectionOf(m: SheetModel, withColumns = true, models: readonly 
 /** What the detection read other than as written, for people checking it: dash zeros, scales, names, bands. */
 function tableNotes(t: DetectedTable): Partial<SheetDetection> {
   const o = t.origin.row;
-  const scales = t.columns.filter((c) => c.scale !== undefined && c.scale !== 1).map((c) => ({ column: letter(t, c.col), header: c.header, scale: c.scale!, from: c.scaleFrom ?? "" }));
+  const scales = t.columns
+    .filter((c) => c.scale !== undefined && c.scale !== 1)
+    .map((c) => ({ column: letter(t, c.col), header: c.header, scale: c.scale!, from: c.scaleFrom ?? "" }));
   const names: { row: number; name: string; written: string; why: "mark" | "number" }[] = [];
   for (const u of t.units) {
     if (u.mark) names.push({ row: u.row + o + 1, name: u.name, written: u.written ?? `${u.name} ${u.mark}`, why: "mark" });

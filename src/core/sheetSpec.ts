@@ -197,7 +197,10 @@ export function rowsOf(spec: SheetSpec): SheetRows {
   const own = rowSources.get(spec);
   if (own) return own;
   const values = spec.values;
-  return { count: values.length, slice: (start, end) => values.slice(Math.max(0, start), Math.min(values.length, end)).map((row) => safeRowInPlace(row.slice())) };
+  return {
+    count: values.length,
+    slice: (start, end) => values.slice(Math.max(0, start), Math.min(values.length, end)).map((row) => safeRowInPlace(row.slice())),
+  };
 }
 
 /** The same sheet with every value made cellSafe. */
@@ -328,7 +331,12 @@ function fitName(name: string, max: number): string {
   }
   const whole = fitWords(name, max);
   if (whole !== "") return whole;
-  return Array.from(name).slice(0, max - 1).join("").trimEnd() + "…";
+  return (
+    Array.from(name)
+      .slice(0, max - 1)
+      .join("")
+      .trimEnd() + "…"
+  );
 }
 
 /** Text with the characters Excel forbids in a sheet name replaced ("BHXH: BHYT/BHTN" → "BHXH- BHYT-BHTN"), spaces single, not shortened. */
@@ -341,10 +349,16 @@ export function legalSheetChars(text: string): string {
  * shortened by whole words (fitName), never cut inside a word or a character.
  */
 export function legalSheetName(name: string): string {
-  let s = legalSheetChars(name).replace(/^'+|'+$/g, "").trim();
+  let s = legalSheetChars(name)
+    .replace(/^'+|'+$/g, "")
+    .trim();
   if (s === "") s = "Sheet";
   if (s.toLowerCase() === "history") s = "History-";
-  return fitName(s, MAX_SHEET_NAME).replace(/^'+/, "").replace(/['\s]+$/, "") || "Sheet";
+  return (
+    fitName(s, MAX_SHEET_NAME)
+      .replace(/^'+/, "")
+      .replace(/['\s]+$/, "") || "Sheet"
+  );
 }
 
 /** Two sheet names Excel takes for one: it compares them without regard to case. */

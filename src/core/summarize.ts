@@ -104,7 +104,13 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     inputs.forEach((x, k) => {
       if (x === actualInput0) return;
       const keys = unitKeys.get(x.table)!;
-      const fit = unitListFit(crosswalk, keys, x.table.units.map((u) => u.name), refNames, refKeys);
+      const fit = unitListFit(
+        crosswalk,
+        keys,
+        x.table.units.map((u) => u.name),
+        refNames,
+        refKeys,
+      );
       const before = periodOf(x.grid.name, x.grid.values);
       const beforeMerger = !!(before && now && periodValue(before) < MERGER_DAY && periodValue(now) >= MERGER_DAY);
       if (!listsOldUnits(fit, refFit, beforeMerger)) return;
@@ -116,7 +122,10 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
         said1.add(key);
         warnings.push(w);
       }
-      unitKeys.set(c.table, c.table.units.map((u) => parseUnitName(u.name)));
+      unitKeys.set(
+        c.table,
+        c.table.units.map((u) => parseUnitName(u.name)),
+      );
       inputs[k] = { ...x, table: c.table };
       conversions.set(c.table, c);
     });
@@ -126,8 +135,12 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   // A mapping by role ("targets:C=…") names the actuals' sheet for a role no sheet serves: the
   // plan columns of a one-sheet report.
   const served = new Set(inputs.flatMap((x) => x.serving));
-  const answers = (x: Input): SheetRole[] => (x.serving.includes("actuals") ? [...x.serving, ...(["targets", "base", "previous"] as const).filter((r) => !served.has(r))] : x.serving);
-  checkOverridesUsed(overrides, inputs.map((x) => ({ table: x.table, serving: answers(x) })));
+  const answers = (x: Input): SheetRole[] =>
+    x.serving.includes("actuals") ? [...x.serving, ...(["targets", "base", "previous"] as const).filter((r) => !served.has(r))] : x.serving;
+  checkOverridesUsed(
+    overrides,
+    inputs.map((x) => ({ table: x.table, serving: answers(x) })),
+  );
   const readings = new Map<DetectedTable, ColumnReading[]>();
   for (const x of inputs) {
     const numbers = x.table.columnNumberRow;
@@ -210,7 +223,12 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     const sample = (t: DetectedTable) => t.units.slice(0, 3).map((u) => u.name);
     throw new ChitieuError(
       "no-match",
-      said("no-unit-in-common", { sheet: ref.table.sheet, units: sample(ref.table), actuals: actuals.table.sheet, actualUnits: sample(actuals.table) }, { sheet: actuals.table.sheet }, "targets"),
+      said(
+        "no-unit-in-common",
+        { sheet: ref.table.sheet, units: sample(ref.table), actuals: actuals.table.sheet, actualUnits: sample(actuals.table) },
+        { sheet: actuals.table.sheet },
+        "targets",
+      ),
     );
   }
   const sheetsInOrder = [ref, actuals, base, previous].filter((m, i, all): m is SheetModel => m !== null && all.indexOf(m) === i);
@@ -266,12 +284,21 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
       noNumbers: t.textColumns.filter((x) => !t.columns.some((c) => c.col === x.col)).map((x) => x.header),
     }));
     // Rates set for each unit ("BHYT (%)") are goals for a coverage rate: they need the population.
-    const rateGoals = base ? [] : [...models.values()].flatMap((m) => [...m.goalColumns.values()].map((g) => ({ sheet: m.table.sheet, column: letter(m.table, g.column.col), header: g.column.header })));
+    const rateGoals = base
+      ? []
+      : [...models.values()].flatMap((m) =>
+          [...m.goalColumns.values()].map((g) => ({ sheet: m.table.sheet, column: letter(m.table, g.column.col), header: g.column.header })),
+        );
     // One sheet chosen for several roles whose columns do not say which they hold.
     const unclear = [...readings].flatMap(([t, rs]) =>
-      rs.filter((r) => r.role === null && r.because?.code === "column-role-unclear").map((r) => ({ sheet: t.sheet, column: letter(t, r.column.col), header: r.column.header })),
+      rs
+        .filter((r) => r.role === null && r.because?.code === "column-role-unclear")
+        .map((r) => ({ sheet: t.sheet, column: letter(t, r.column.col), header: r.column.header })),
     );
-    throw new ChitieuError("no-indicators", said("no-indicator-in-common", { against: targets ? "targets" : "base", sheets, unclear, rateGoals }, undefined, "map"));
+    throw new ChitieuError(
+      "no-indicators",
+      said("no-indicator-in-common", { against: targets ? "targets" : "base", sheets, unclear, rateGoals }, undefined, "map"),
+    );
   }
 
   // Where each figure summed through the crosswalk came from, per unit of the summary.
@@ -280,7 +307,13 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
         sheet: crosswalk.sheet,
         converted: [...conversions.values()].map((c) => {
           const x = inputs.find((i) => i.table === c.table)!;
-          return { sheet: c.table.sheet, roles: [...x.serving], oldUnits: c.oldUnits, newUnits: c.table.units.length, period: periodOf(x.grid.name, x.grid.values) };
+          return {
+            sheet: c.table.sheet,
+            roles: [...x.serving],
+            oldUnits: c.oldUnits,
+            newUnits: c.table.units.length,
+            period: periodOf(x.grid.name, x.grid.values),
+          };
         }),
         from:
           conversions.size === 0

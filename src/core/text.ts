@@ -14,7 +14,9 @@ export function cleanText(s: string): string {
 /** White space the regular expression in cleanText folds: \s and U+200B. */
 function isSpaceCode(c: number): boolean {
   if (c < 0xa0) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /** False only when folding and trimming would change nothing: no white space but single inner spaces. */
@@ -230,7 +232,6 @@ function latinDecomposed(): string[] {
   }
   return latinDecomposedTable;
 }
-
 
 /*
  * nameKey of Latin text, character by character. For a table character, nameKey's work on its

@@ -37,7 +37,10 @@ export function findCategoryColumn(sheets: readonly SheetModel[], named: string 
   if (named === null || cleanText(named) === "") return findTextColumn(sheets, isCategoryHeader);
   const f = findTextColumn(sheets, (h) => sameHeader(h, named));
   if (!f) {
-    throw new ChitieuError("bad-option", said("category-column-not-found", { header: named, sheets: sheets.map((m) => m.table.sheet), found: textColumnsFound(sheets) }, undefined, "category"));
+    throw new ChitieuError(
+      "bad-option",
+      said("category-column-not-found", { header: named, sheets: sheets.map((m) => m.table.sheet), found: textColumnsFound(sheets) }, undefined, "category"),
+    );
   }
   return f;
 }
@@ -85,13 +88,21 @@ export function groupUnits(
       return j === null ? null : m.table.units[j]!.group;
     });
     const present = new Set(inResults.map((i) => unitGroup[i]));
-    const grouping: GroupingInfo = { source: "rows", sheet: m.table.sheet, header: null, groups: [...new Set(m.table.groups.map((g) => g.label))].filter((g) => present.has(g)) };
+    const grouping: GroupingInfo = {
+      source: "rows",
+      sheet: m.table.sheet,
+      header: null,
+      groups: [...new Set(m.table.groups.map((g) => g.label))].filter((g) => present.has(g)),
+    };
     return { unitGroup, grouping };
   };
   if (named !== null && cleanText(named) !== "") {
     const f = findTextColumn(sheets, (h) => sameHeader(h, named));
     if (!f) {
-      throw new ChitieuError("bad-option", said("group-column-not-found", { header: named, sheets: sheets.map((m) => m.table.sheet), found: textColumnsFound(sheets) }, undefined, "groupBy"));
+      throw new ChitieuError(
+        "bad-option",
+        said("group-column-not-found", { header: named, sheets: sheets.map((m) => m.table.sheet), found: textColumnsFound(sheets) }, undefined, "groupBy"),
+      );
     }
     return fromColumn(f);
   }

@@ -24,7 +24,17 @@ const FULL_PREFIXES: readonly [string, UnitKind][] = [
 ];
 
 /** Each kind's word as a name starts with it: "Phường 3" for a ward typed as 3. */
-const KIND_PREFIX: Record<UnitKind, string> = { tinh: "Tỉnh", tp: "Thành phố", tx: "Thị xã", tt: "Thị trấn", q: "Quận", h: "Huyện", p: "Phường", x: "Xã", dk: "Đặc khu" };
+const KIND_PREFIX: Record<UnitKind, string> = {
+  tinh: "Tỉnh",
+  tp: "Thành phố",
+  tx: "Thị xã",
+  tt: "Thị trấn",
+  q: "Quận",
+  h: "Huyện",
+  p: "Phường",
+  x: "Xã",
+  dk: "Đặc khu",
+};
 
 /** A unit name from a kind and a name without prefix: ("p", "3") → "Phường 3". */
 export function nameWithKind(kind: UnitKind, rest: string): string {
@@ -54,7 +64,8 @@ export function unitLevel(kind: UnitKind | null): number {
 // A footnote mark at the end of a name: "(*)", "(**)", "(1)", "[2]", "¹", "⁽¹⁾", "*" — one or
 // more. Digits without brackets are the name's own ("Phường 1", "Quận 10").
 // One character per repetition outside brackets, so that a run of marks has one way to match.
-const FOOTNOTE_MARK = /(\s*(\(\s*(\*{1,3}|\d{1,2})\s*\)|\[\s*(\*{1,3}|\d{1,2})\s*\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]|\u207d[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,2}\u207e|\*))+$/;
+const FOOTNOTE_MARK =
+  /(\s*(\(\s*(\*{1,3}|\d{1,2})\s*\)|\[\s*(\*{1,3}|\d{1,2})\s*\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]|\u207d[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,2}\u207e|\*))+$/;
 
 /**
  * Where a name's footnote mark starts ("Huyện Long Mỹ (*)" → the space before "(*)"), or −1 when
@@ -177,7 +188,10 @@ export function checkDuplicates(sheet: string, units: readonly NamedUnit[], orig
 }
 
 function listedTwice(sheet: string, first: NamedUnit, again: NamedUnit, origin: number): ChitieuError {
-  return new ChitieuError("duplicate-unit", said("duplicate-unit", { name: again.name, firstName: first.name, firstRow: first.row + origin + 1 }, { sheet, row: again.row + origin + 1 }));
+  return new ChitieuError(
+    "duplicate-unit",
+    said("duplicate-unit", { name: again.name, firstName: first.name, firstRow: first.row + origin + 1 }, { sheet, row: again.row + origin + 1 }),
+  );
 }
 
 /**
@@ -187,7 +201,13 @@ function listedTwice(sheet: string, first: NamedUnit, again: NamedUnit, origin: 
  * 100,000 units, maps of every sheet were much of a run). Returns each unit's index in the
  * reference sheet with the same key, or −1.
  */
-export function checkDuplicatesAgainst(sheet: string, units: readonly NamedUnit[], origin: number, keys: readonly UnitKey[], refIndex: ReadonlyMap<string, number>): Int32Array {
+export function checkDuplicatesAgainst(
+  sheet: string,
+  units: readonly NamedUnit[],
+  origin: number,
+  keys: readonly UnitKey[],
+  refIndex: ReadonlyMap<string, number>,
+): Int32Array {
   const refOf = new Int32Array(units.length);
   // Per reference unit, 1 + the unit of this sheet with its key so far (0: none yet).
   const taken = new Int32Array(refIndex.size);

@@ -7,7 +7,20 @@
  */
 import * as React from "react";
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
 import { ArrowDownloadRegular, FolderOpenRegular } from "@fluentui/react-icons";
 import { isChitieuError } from "../core/errors";
 import { render } from "../core/messages";
@@ -89,8 +102,23 @@ export const PANE_WIDTH = 350;
 const NARROW = "@media (max-width: 719px)";
 
 const useStyles = makeStyles({
-  app: { display: "flex", flexDirection: "column", height: "100vh", backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1, [NARROW]: { height: "auto", minHeight: "100vh" } },
-  toolbar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "8px", padding: "8px 12px", borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground1 },
+  app: {
+    display: "flex",
+    flexDirection: "column",
+    height: "100vh",
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+    [NARROW]: { height: "auto", minHeight: "100vh" },
+  },
+  toolbar: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: "8px",
+    padding: "8px 12px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   file: { flexGrow: 1, flexBasis: "120px", minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   status: { flexBasis: "100%", order: 1, minWidth: 0 },
   body: { display: "flex", flexGrow: 1, minHeight: 0, [NARROW]: { flexDirection: "column" } },
@@ -130,7 +158,10 @@ function useDarkPreference(initial: ThemeKind): ThemeKind {
 }
 
 /** The open file: being read, read (its workbook in the worker), or not a workbook. */
-type Doc = { readonly status: "reading"; readonly name: string } | { readonly status: "ready"; readonly name: string; readonly id: number; readonly book: WorkerWorkbook } | { readonly status: "failed"; readonly name: string; readonly error: unknown };
+type Doc =
+  | { readonly status: "reading"; readonly name: string }
+  | { readonly status: "ready"; readonly name: string; readonly id: number; readonly book: WorkerWorkbook }
+  | { readonly status: "failed"; readonly name: string; readonly error: unknown };
 
 export function PreviewApp(props: PreviewAppProps): React.JSX.Element {
   const styles = useStyles();
@@ -154,38 +185,35 @@ export function PreviewApp(props: PreviewAppProps): React.JSX.Element {
   const openBook = useRef(props.open);
   openBook.current = props.open;
 
-  const open = useCallback(
-    (source: PreviewSource) => {
-      const id = ++opening.current;
-      // At once, before a byte is read: the pane says which file it is reading.
-      setDoc({ status: "reading", name: source.name });
-      setSaveError(null);
-      setView(null);
-      setSheets([]);
-      setActive(null);
-      source
-        .bytes()
-        .then((bytes) => openBook.current(source.name, bytes))
-        .then(
-          (book) => {
-            if (id !== opening.current) return;
-            const list = book.opened.sheets;
-            startTransition(() => {
-              setSheets(list);
-              setActive(list.find((s) => !s.hidden)?.name ?? null);
-              setDoc({ status: "ready", name: source.name, id, book });
-            });
-          },
-          (error: unknown) => {
-            if (id !== opening.current) return;
-            setSheets([]);
-            setActive(null);
-            setDoc({ status: "failed", name: source.name, error });
-          },
-        );
-    },
-    [],
-  );
+  const open = useCallback((source: PreviewSource) => {
+    const id = ++opening.current;
+    // At once, before a byte is read: the pane says which file it is reading.
+    setDoc({ status: "reading", name: source.name });
+    setSaveError(null);
+    setView(null);
+    setSheets([]);
+    setActive(null);
+    source
+      .bytes()
+      .then((bytes) => openBook.current(source.name, bytes))
+      .then(
+        (book) => {
+          if (id !== opening.current) return;
+          const list = book.opened.sheets;
+          startTransition(() => {
+            setSheets(list);
+            setActive(list.find((s) => !s.hidden)?.name ?? null);
+            setDoc({ status: "ready", name: source.name, id, book });
+          });
+        },
+        (error: unknown) => {
+          if (id !== opening.current) return;
+          setSheets([]);
+          setActive(null);
+          setDoc({ status: "failed", name: source.name, error });
+        },
+      );
+  }, []);
 
   // The sample, once (a later file replaces it).
   const sample = useRef(props.sample);
@@ -219,7 +247,10 @@ export function PreviewApp(props: PreviewAppProps): React.JSX.Element {
   const onRecalculated = useCallback(
     (outcome: Outcome) => {
       // After the pane's results, not with them: the tabs and the grid follow in a transition.
-      book?.listSheets().then((l) => startTransition(() => setSheets(l)), () => undefined);
+      book?.listSheets().then(
+        (l) => startTransition(() => setSheets(l)),
+        () => undefined,
+      );
       startTransition(() => {
         setVersion((n) => n + 1);
         setActive(outcome.written[0]?.name ?? null);
@@ -284,7 +315,13 @@ export function PreviewApp(props: PreviewAppProps): React.JSX.Element {
           <Button icon={<FolderOpenRegular />} aria-label={W.openLabel} onClick={() => input.current?.click()}>
             {W.open}
           </Button>
-          <Button icon={<ArrowDownloadRegular />} aria-label={book ? W.downloadLabel(resultName(book.name)) : W.download} disabled={!book} onClick={onDownload} data-testid="download">
+          <Button
+            icon={<ArrowDownloadRegular />}
+            aria-label={book ? W.downloadLabel(resultName(book.name)) : W.download}
+            disabled={!book}
+            onClick={onDownload}
+            data-testid="download"
+          >
             {W.download}
           </Button>
         </div>
@@ -298,13 +335,28 @@ export function PreviewApp(props: PreviewAppProps): React.JSX.Element {
         <div className={styles.body}>
           <aside className={styles.pane} aria-label="Chỉ tiêu" data-testid="pane">
             {/* While the file is read the pane shows its progress and Recalculate waits; a new workbook gets a fresh pane. */}
-            {doc.status !== "failed" && <Pane key={doc.status === "ready" ? doc.id : "reading"} port={doc.status === "ready" ? doc.book : null} engine={doc.status === "ready" ? doc.book : undefined} workbookLoading={doc.status === "reading"} host={host} onRecalculated={onRecalculated} />}
+            {doc.status !== "failed" && (
+              <Pane
+                key={doc.status === "ready" ? doc.id : "reading"}
+                port={doc.status === "ready" ? doc.book : null}
+                engine={doc.status === "ready" ? doc.book : undefined}
+                workbookLoading={doc.status === "reading"}
+                host={host}
+                onRecalculated={onRecalculated}
+              />
+            )}
             {doc.status === "failed" && (
               <div className={styles.placeholder}>
                 <Text as="h1" size={500} weight="semibold" style={{ margin: 0 }}>
                   {S.appTitle}
                 </Text>
-                <MessageBar intent="error" layout="multiline" role="alert" data-testid="file-error" data-code={isChitieuError(doc.error) ? doc.error.problem.code : undefined}>
+                <MessageBar
+                  intent="error"
+                  layout="multiline"
+                  role="alert"
+                  data-testid="file-error"
+                  data-code={isChitieuError(doc.error) ? doc.error.problem.code : undefined}
+                >
                   <MessageBarBody>{problemText(lang, doc.error)}</MessageBarBody>
                 </MessageBar>
                 <Button appearance="primary" icon={<FolderOpenRegular />} onClick={() => input.current?.click()}>
@@ -354,9 +406,12 @@ function GridTable({ view, styles }: { view: SheetView; styles: ReturnType<typeo
   useEffect(() => {
     const el = sentinel.current;
     if (!lazy || !el || shown >= view.rows.length) return;
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) setShown((n) => Math.min(view.rows.length, n + MORE_ROWS));
-    }, { root: el.closest("[role=region]"), rootMargin: "600px 0px" });
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setShown((n) => Math.min(view.rows.length, n + MORE_ROWS));
+      },
+      { root: el.closest("[role=region]"), rootMargin: "600px 0px" },
+    );
     io.observe(el);
     return () => io.disconnect();
   }, [lazy, shown, view.rows.length]);
@@ -396,7 +451,13 @@ function GridTable({ view, styles }: { view: SheetView; styles: ReturnType<typeo
                   rowSpan={cell && cell.rowSpan > 1 ? cell.rowSpan : undefined}
                   className={styles.td}
                   data-fill={cell?.fill ?? undefined}
-                  style={{ backgroundColor: cell?.fill ?? undefined, color: cell?.color ?? undefined, fontWeight: cell?.bold ? 600 : undefined, textAlign: cell?.numeric ? "right" : undefined, overflow: spill ? "visible" : undefined }}
+                  style={{
+                    backgroundColor: cell?.fill ?? undefined,
+                    color: cell?.color ?? undefined,
+                    fontWeight: cell?.bold ? 600 : undefined,
+                    textAlign: cell?.numeric ? "right" : undefined,
+                    overflow: spill ? "visible" : undefined,
+                  }}
                 >
                   {cell?.text ?? ""}
                 </td>

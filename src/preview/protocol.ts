@@ -52,9 +52,12 @@ export interface Request<K extends Op = Op> {
 }
 
 /** An error as data: the engine's (kind and message) or anything else (its text). */
-export type WireError = { readonly chitieu: true; readonly code: ChitieuErrorCode; readonly problem: Message } | { readonly chitieu: false; readonly name: string; readonly message: string };
+export type WireError =
+  | { readonly chitieu: true; readonly code: ChitieuErrorCode; readonly problem: Message }
+  | { readonly chitieu: false; readonly name: string; readonly message: string };
 
-export type Response = { readonly id: number; readonly ok: true; readonly value: unknown } | { readonly id: number; readonly ok: false; readonly error: WireError };
+export type Response =
+  { readonly id: number; readonly ok: true; readonly value: unknown } | { readonly id: number; readonly ok: false; readonly error: WireError };
 
 export function errorToWire(e: unknown): WireError {
   if (e instanceof ChitieuError) return { chitieu: true, code: e.code, problem: e.problem };

@@ -43,7 +43,7 @@ function colour(c: Partial<ExcelJS.Color> | undefined): string | null {
 /** A number as its format shows it: percentages, decimals, thousands grouping. */
 export function formatByNumFmt(v: number, numFmt: string | undefined, lang: Lang): string {
   const fmt = numFmt ?? "";
-  const decimals = (/0\.(0+)/.exec(fmt)?.[1]?.length ?? (Number.isInteger(v) ? 0 : 2));
+  const decimals = /0\.(0+)/.exec(fmt)?.[1]?.length ?? (Number.isInteger(v) ? 0 : 2);
   if (fmt.includes("%")) return formatNumber(v, { lang, decimals }, 2) + "%";
   if (fmt === "@" || fmt === "0" || fmt === "General" || fmt === "") {
     return Number.isInteger(v) ? String(v) : formatNumber(v, { lang, decimals: Math.min(4, decimals) });
@@ -103,4 +103,3 @@ export function sheetView(ws: ExcelJS.Worksheet, lang: Lang): SheetView {
   const widths = Array.from({ length: columns }, (_, c) => Math.round((ws.getColumn(c + 1).width ?? 9) * 7 + 10));
   return { name: ws.name, rows, columns, widths, truncated: ws.rowCount > MAX_ROWS || rows.some((_, i) => ws.getRow(i + 1).cellCount > MAX_COLUMNS) };
 }
-

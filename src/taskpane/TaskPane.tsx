@@ -12,7 +12,21 @@
  */
 import * as React from "react";
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Select, Spinner, Text, makeStaticStyles, makeStyles, tokens, useId } from "@fluentui/react-components";
+import {
+  Button,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Select,
+  Spinner,
+  Text,
+  makeStaticStyles,
+  makeStyles,
+  tokens,
+  useId,
+} from "@fluentui/react-components";
 import { ArrowSyncRegular } from "@fluentui/react-icons";
 import { DEFAULT_LOWEST, RunChoices } from "../core/settings";
 import { SHEET_ROLES, SheetChoice, SheetRole, chooseSheets } from "../core/roles";
@@ -98,7 +112,16 @@ const useStyles = makeStyles({
   titles: { display: "flex", flexDirection: "column", minWidth: 0 },
   lang: { minWidth: "110px" },
   reading: { display: "flex", flexDirection: "column", gap: "4px" },
-  actions: { display: "flex", flexDirection: "column", gap: "6px", position: "sticky", bottom: 0, paddingTop: "6px", paddingBottom: "6px", backgroundColor: tokens.colorNeutralBackground1 },
+  actions: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "6px",
+    position: "sticky",
+    bottom: 0,
+    paddingTop: "6px",
+    paddingBottom: "6px",
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   link: { minHeight: "24px", display: "inline-flex", alignItems: "center", textAlign: "start" },
   // Stale figures stay readable but plainly not current.
   stale: { opacity: 0.45, filter: "grayscale(1)" },
@@ -108,7 +131,14 @@ const useStyles = makeStyles({
 export function sameChoices(a: RunChoices | null, b: RunChoices | null): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
-  const canon = (_k: string, v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([x], [y]) => (x < y ? -1 : 1))) : v);
+  const canon = (_k: string, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v)
+            .filter(([, x]) => x !== undefined)
+            .sort(([x], [y]) => (x < y ? -1 : 1)),
+        )
+      : v;
   return JSON.stringify(a, canon) === JSON.stringify(b, canon);
 }
 
@@ -199,7 +229,10 @@ export function TaskPane({ port, host, onRecalculated, workbookLoading = false, 
       analyzed.current = null;
       setAnalysis({ status: "error", error });
       setRead(true);
-      (reader ?? port).listSheets().then((list) => live && setSheetList(list), () => undefined);
+      (reader ?? port).listSheets().then(
+        (list) => live && setSheetList(list),
+        () => undefined,
+      );
     };
     if (last && !retry && onlyParagraphChanged(last.choices, choices)) {
       // The date, the area or the count of units named: the detection stays as it is, and the
@@ -364,17 +397,49 @@ export function TaskPane({ port, host, onRecalculated, workbookLoading = false, 
 
       {!opening && choices && (
         <>
-          <SheetPickers S={S} sheets={sheetList} choices={choices} detected={ready ? effectiveChoice(ready) : byName} disabled={isRunning} onChange={change} problem={atField && (isSheetRole(atField.place) || atField.place === "crosswalk") ? atField : null} />
+          <SheetPickers
+            S={S}
+            sheets={sheetList}
+            choices={choices}
+            detected={ready ? effectiveChoice(ready) : byName}
+            disabled={isRunning}
+            onChange={change}
+            problem={atField && (isSheetRole(atField.place) || atField.place === "crosswalk") ? atField : null}
+          />
           {analysis.status === "loading" && read && <Spinner size="tiny" label={S.detecting} labelPosition="after" />}
-          {shown && <DetectionView S={S} summary={shown} collapsed={run.status === "done" && !stale} choices={choices} onChange={change} disabled={isRunning} problem={atField?.place === "map" ? atField : null} />}
+          {shown && (
+            <DetectionView
+              S={S}
+              summary={shown}
+              collapsed={run.status === "done" && !stale}
+              choices={choices}
+              onChange={change}
+              disabled={isRunning}
+              problem={atField?.place === "map" ? atField : null}
+            />
+          )}
           {ready && ready.summary.warnings.length > 0 && run.status !== "done" && <WarningsBar S={S} warnings={ready.summary.warnings} />}
           <OptionsForm S={S} choices={choices} disabled={isRunning} onChange={change} detected={detected} problem={atField} onValidity={onValidity} />
-          <GoalsForm S={S} choices={choices} summary={lastGood.current?.summary ?? null} disabled={isRunning} onChange={change} problem={atField?.place === "goal" ? atField : null} onValidity={onValidity} />
+          <GoalsForm
+            S={S}
+            choices={choices}
+            summary={lastGood.current?.summary ?? null}
+            disabled={isRunning}
+            onChange={change}
+            problem={atField?.place === "goal" ? atField : null}
+            onValidity={onValidity}
+          />
         </>
       )}
 
       <div className={styles.actions}>
-        <Button appearance="primary" icon={isRunning ? <Spinner size="tiny" /> : <ArrowSyncRegular />} disabledFocusable={blocked} aria-disabled={blocked} onClick={onRecalculate}>
+        <Button
+          appearance="primary"
+          icon={isRunning ? <Spinner size="tiny" /> : <ArrowSyncRegular />}
+          disabledFocusable={blocked}
+          aria-disabled={blocked}
+          onClick={onRecalculate}
+        >
           {S.recalculate}
         </Button>
         <div role="status" aria-live="polite" data-testid="run-status">

@@ -38,7 +38,14 @@ const VI = {
   noIndicators: "Không có cột chỉ tiêu nào",
   ignoredColumns: "Cột bỏ qua",
   excludedRows: "Dòng không tính (tổng, nhóm)",
-  excludedReason: { total: "dòng tổng", group: "dòng nhóm", breakdown: "dòng “trong đó”", note: "ghi chú", signature: "chữ ký, người lập biểu", text: "dòng chữ, không có số" } as Record<ExclusionReason, string>,
+  excludedReason: {
+    total: "dòng tổng",
+    group: "dòng nhóm",
+    breakdown: "dòng “trong đó”",
+    note: "ghi chú",
+    signature: "chữ ký, người lập biểu",
+    text: "dòng chữ, không có số",
+  } as Record<ExclusionReason, string>,
   excludedOther: "không tính",
   none: "Không có",
   unmatched: "Đơn vị chưa khớp",
@@ -56,7 +63,8 @@ const VI = {
   numberLocale: LV.locale,
   localeVi: "Việt Nam (1.065.565 / 92,62%)",
   reportAsOf: LV.asOf,
-  reportAsOfFound: (value: string, source: ContextSource) => `${value} — ${source === "total" ? "từ dòng tổng" : "từ dòng tiêu đề"}. Để trống để dùng ngày này.`,
+  reportAsOfFound: (value: string, source: ContextSource) =>
+    `${value} — ${source === "total" ? "từ dòng tổng" : "từ dòng tiêu đề"}. Để trống để dùng ngày này.`,
   reportAsOfNone: "Dòng tiêu đề không ghi ngày (“Số liệu đến ngày …”): nhập ngày dạng ngày/tháng/năm nếu muốn nêu trong nhận xét.",
   datePattern: "ngày/tháng/năm",
   reportArea: LV.area,
@@ -96,10 +104,12 @@ const VI = {
   goalOfPlan: (goal: string) => `${goal} kế hoạch`,
   // `people`: false for an indicator that counts no people (revenue, debts against plan): what is short, in its own unit.
   toGoal: (n: string, people = true) => (people ? `cần vận động thêm ${n} người` : `còn thiếu ${n}`),
-  toGoalUnits: (n: string, units: number, people = true) => (people ? `cần vận động thêm ${n} người ở ${units} đơn vị chưa đạt` : `còn thiếu ${n} ở ${units} đơn vị chưa đạt`),
+  toGoalUnits: (n: string, units: number, people = true) =>
+    people ? `cần vận động thêm ${n} người ở ${units} đơn vị chưa đạt` : `còn thiếu ${n} ở ${units} đơn vị chưa đạt`,
   toGoalUnknown: (units: number, people = true) =>
     `${units} đơn vị có mục tiêu nhưng thiếu số liệu: không tính được ${people ? "số người cần vận động thêm" : "phần còn thiếu"} ở các đơn vị này`,
-  toGoalArea: (goal: string, n: string, people = true) => `Để tỷ lệ chung toàn địa bàn đạt ${goal}: cần thêm ${n}${people ? " người" : ""} (đơn vị vượt mục tiêu bù cho đơn vị chưa đạt)`,
+  toGoalArea: (goal: string, n: string, people = true) =>
+    `Để tỷ lệ chung toàn địa bàn đạt ${goal}: cần thêm ${n}${people ? " người" : ""} (đơn vị vượt mục tiêu bù cho đơn vị chưa đạt)`,
   belowGoalTitle: "Đơn vị chưa đạt mục tiêu",
   groupsTitle: "Theo nhóm",
   groupLine: (g: string, rate: string, rank: string) => `${g}: ${rate} (hạng ${rank})`,
@@ -119,7 +129,15 @@ const VI = {
   totalsDiffer: "Dòng tổng trong trang tính khác tổng các đơn vị",
   hiddenSheet: "trang tính ẩn, không được chọn tự động",
   columnRoles: LV.map,
-  figureRole: { target: "Kế hoạch", actual: "Thực hiện", base: "Dân số/LLLĐ", previous: "Cùng kỳ", rateGoal: "Chỉ tiêu tỷ lệ", computed: "Cột tính sẵn", ignored: "Bỏ qua" } as Record<DetectionRole, string>,
+  figureRole: {
+    target: "Kế hoạch",
+    actual: "Thực hiện",
+    base: "Dân số/LLLĐ",
+    previous: "Cùng kỳ",
+    rateGoal: "Chỉ tiêu tỷ lệ",
+    computed: "Cột tính sẵn",
+    ignored: "Bỏ qua",
+  } as Record<DetectionRole, string>,
   roleOf: (column: string, header: string) => `Vai trò của cột ${column} (“${header}”)`,
   setByHand: "đã chọn tay",
   sheetNotes: "Chọn trang tính",
@@ -128,7 +146,8 @@ const VI = {
   scaled: (column: string, header: string, scale: number, from: string) => `Cột ${column} (“${header}”) nhân ${scale.toLocaleString("vi-VN")} theo ${from}`,
   nameRead: (row: number, written: string, name: string) => `Dòng ${row}: “${written}” đọc là “${name}”`,
   bandsRead: (column: string, labels: string) => `Mỗi đơn vị nhiều dòng (cột ${column}): ${labels}`,
-  mergedRead: (oldUnits: number, newUnits: number, sheet: string) => `Quy đổi theo đơn vị hành chính mới: ${oldUnits} đơn vị cũ cộng vào ${newUnits} đơn vị mới theo bảng '${sheet}'`,
+  mergedRead: (oldUnits: number, newUnits: number, sheet: string) =>
+    `Quy đổi theo đơn vị hành chính mới: ${oldUnits} đơn vị cũ cộng vào ${newUnits} đơn vị mới theo bảng '${sheet}'`,
   readNotes: "Cách đọc số liệu",
 };
 
@@ -156,7 +175,14 @@ const EN: Strings = {
   noIndicators: "No indicator columns",
   ignoredColumns: "Ignored columns",
   excludedRows: "Rows not counted (totals, groups)",
-  excludedReason: { total: "total row", group: "group row", breakdown: "“of which” row", note: "note", signature: "signature, prepared by", text: "text, no figures" },
+  excludedReason: {
+    total: "total row",
+    group: "group row",
+    breakdown: "“of which” row",
+    note: "note",
+    signature: "signature, prepared by",
+    text: "text, no figures",
+  },
   excludedOther: "not counted",
   none: "None",
   unmatched: "Unmatched units",
@@ -174,11 +200,13 @@ const EN: Strings = {
   numberLocale: LE.locale,
   localeVi: "Vietnamese (1.065.565 / 92,62%)",
   reportAsOf: LE.asOf,
-  reportAsOfFound: (value: string, source: ContextSource) => `${value} — ${source === "total" ? "from the total row" : "from the title rows"}. Leave blank to use it.`,
+  reportAsOfFound: (value: string, source: ContextSource) =>
+    `${value} — ${source === "total" ? "from the total row" : "from the title rows"}. Leave blank to use it.`,
   reportAsOfNone: "The title rows give no date (“Số liệu đến ngày …”): enter one as dd/mm/yyyy to name it in the commentary.",
   datePattern: "dd/mm/yyyy",
   reportArea: LE.area,
-  reportAreaFound: (value: string, source: ContextSource) => `${value} — ${source === "total" ? "from the total row" : "from the title rows"}. Leave blank to use it.`,
+  reportAreaFound: (value: string, source: ContextSource) =>
+    `${value} — ${source === "total" ? "from the total row" : "from the title rows"}. Leave blank to use it.`,
   reportAreaNone: "Neither the titles nor the total row name the area: enter it to name it in the commentary.",
   lowest: LE.lowest,
   lowestHint: "Result cards and the commentary name this many lowest units, then “and … others”.",
@@ -212,9 +240,12 @@ const EN: Strings = {
   goalLine: (goal: string, gap: string) => `Goal ${goal}: ${gap}`,
   goalOfPlan: (goal: string) => `${goal} of plan`,
   toGoal: (n: string, people = true) => (people ? `${n} more people to enrol` : `${n} still short`),
-  toGoalUnits: (n: string, units: number, people = true) => `${n} ${people ? "more people to enrol" : "still short"} in the ${units} unit${units === 1 ? "" : "s"} short of it`,
-  toGoalUnknown: (units: number, people = true) => `${units} unit${units === 1 ? " has" : "s have"} a goal but no figures: ${people ? "the people still to enrol" : "what is still short"} there are not counted`,
-  toGoalArea: (goal: string, n: string, people = true) => `For the area-wide rate to reach ${goal}: ${n} more${people ? " people" : ""} (units above their goal make up for those below)`,
+  toGoalUnits: (n: string, units: number, people = true) =>
+    `${n} ${people ? "more people to enrol" : "still short"} in the ${units} unit${units === 1 ? "" : "s"} short of it`,
+  toGoalUnknown: (units: number, people = true) =>
+    `${units} unit${units === 1 ? " has" : "s have"} a goal but no figures: ${people ? "the people still to enrol" : "what is still short"} there are not counted`,
+  toGoalArea: (goal: string, n: string, people = true) =>
+    `For the area-wide rate to reach ${goal}: ${n} more${people ? " people" : ""} (units above their goal make up for those below)`,
   belowGoalTitle: "Units short of their goal",
   groupsTitle: "By group",
   groupLine: (g: string, rate: string, rank: string) => `${g}: ${rate} (rank ${rank})`,
@@ -234,16 +265,26 @@ const EN: Strings = {
   totalsDiffer: "A sheet's total row differs from the sum of its units",
   hiddenSheet: "hidden sheet, never chosen on its own",
   columnRoles: LE.map,
-  figureRole: { target: "Target", actual: "Actual", base: "Population/labour force", previous: "Same period last year", rateGoal: "Rate goal", computed: "Computed in the sheet", ignored: "Ignored" },
+  figureRole: {
+    target: "Target",
+    actual: "Actual",
+    base: "Population/labour force",
+    previous: "Same period last year",
+    rateGoal: "Rate goal",
+    computed: "Computed in the sheet",
+    ignored: "Ignored",
+  },
   roleOf: (column: string, header: string) => `Role of column ${column} (“${header}”)`,
   setByHand: "set by hand",
   sheetNotes: "Sheet choice",
   paceNotes: "Pace against the target's period",
   readAsZero: (count: number, cells: string) => `“-” read as 0: ${count} cells (${cells})`,
-  scaled: (column: string, header: string, scale: number, from: string) => `Column ${column} (“${header}”) multiplied by ${scale.toLocaleString("en-US")} as stated in ${from}`,
+  scaled: (column: string, header: string, scale: number, from: string) =>
+    `Column ${column} (“${header}”) multiplied by ${scale.toLocaleString("en-US")} as stated in ${from}`,
   nameRead: (row: number, written: string, name: string) => `Row ${row}: “${written}” read as “${name}”`,
   bandsRead: (column: string, labels: string) => `Several rows per unit (column ${column}): ${labels}`,
-  mergedRead: (oldUnits: number, newUnits: number, sheet: string) => `Converted to the new administrative units: ${oldUnits} old units summed into ${newUnits} new ones by the table '${sheet}'`,
+  mergedRead: (oldUnits: number, newUnits: number, sheet: string) =>
+    `Converted to the new administrative units: ${oldUnits} old units summed into ${newUnits} new ones by the table '${sheet}'`,
   readNotes: "How figures were read",
 };
 

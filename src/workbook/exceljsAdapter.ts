@@ -55,10 +55,17 @@ export class ExcelJsWorkbook implements WorkbookPort {
 
   async listSheets(): Promise<SheetInfo[]> {
     const ours = new Set(this.readMeta().summarySheets);
-    return this.workbook.worksheets
-      .filter((ws) => ws.name !== META_SHEET)
-      // `hidden` only when hidden (absent = visible, as the port says).
-      .map((ws) => ({ name: ws.name, kind: "worksheet" as const, ours: ours.has(ws.name), ...(ws.state === "hidden" || ws.state === "veryHidden" ? { hidden: true } : {}) }));
+    return (
+      this.workbook.worksheets
+        .filter((ws) => ws.name !== META_SHEET)
+        // `hidden` only when hidden (absent = visible, as the port says).
+        .map((ws) => ({
+          name: ws.name,
+          kind: "worksheet" as const,
+          ours: ours.has(ws.name),
+          ...(ws.state === "hidden" || ws.state === "veryHidden" ? { hidden: true } : {}),
+        }))
+    );
   }
 
   async readSheets(names: readonly string[], options: ReadOptions = {}): Promise<SheetGrid[]> {

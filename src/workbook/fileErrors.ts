@@ -152,7 +152,10 @@ function sniffText(b: Uint8Array): TextFileKind | null {
   const t = s.trimStart().toLowerCase();
   if (/^(<!doctype html|<html|<table|<meta|<head|<body)/.test(t) || (/^<\?xml/.test(t) && /<html/.test(t))) return "html";
   if (/^<\?xml/.test(t) || /^<workbook/.test(t)) return /urn:schemas-microsoft-com:office:spreadsheet|<workbook/.test(t) ? "xml" : "text";
-  const lines = t.split(/\r?\n/).filter((l) => l.trim() !== "").slice(0, 5);
+  const lines = t
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== "")
+    .slice(0, 5);
   if (lines.length > 0 && lines.every((l) => /[,;\t]/.test(l))) return "csv";
   return "text";
 }
@@ -171,8 +174,10 @@ export function sniffWorkbookFile(bytes: Uint8Array, fileName = ""): FileSniff {
   }
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return sniffZip(bytes);
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return { kind: "other", what: "pdf" };
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff]) || startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) return { kind: "other", what: "image" };
-  if (startsWith(bytes, [0x52, 0x61, 0x72, 0x21]) || startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf]) || startsWith(bytes, [0x1f, 0x8b])) return { kind: "other", what: "archive" };
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff]) || startsWith(bytes, [0x47, 0x49, 0x46, 0x38]))
+    return { kind: "other", what: "image" };
+  if (startsWith(bytes, [0x52, 0x61, 0x72, 0x21]) || startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf]) || startsWith(bytes, [0x1f, 0x8b]))
+    return { kind: "other", what: "archive" };
   // Excel's owner file "~$Báo cáo.xlsx" beside an open workbook: a few bytes of the user's name.
   if (/(^|[\\/])~\$[^\\/]*$/.test(fileName)) return { kind: "other", what: "excel-lock" };
   const text = sniffText(bytes);

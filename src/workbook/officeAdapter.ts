@@ -121,7 +121,9 @@ const READ_BYTES_PER_CELL = 24;
 
 function parseRecorded(raw: unknown): RecordedSheet[] | null {
   if (!Array.isArray(raw)) return null;
-  return raw.filter((x): x is RecordedSheet => !!x && typeof x === "object" && typeof (x as RecordedSheet).name === "string" && typeof (x as RecordedSheet).id === "string");
+  return raw.filter(
+    (x): x is RecordedSheet => !!x && typeof x === "object" && typeof (x as RecordedSheet).name === "string" && typeof (x as RecordedSheet).id === "string",
+  );
 }
 
 function trimBlankRows(values: CellValue[][]): CellValue[][] {
@@ -232,10 +234,11 @@ export class OfficeWorkbook implements WorkbookPort {
       // gone is a sheet the user made after deleting ours.
       const idsLast = (recorded ?? []).some((r) => sheets.some((s) => s.id === r.id));
       const byName = new Set<string>();
-      if (!idsLast) for (const r of recorded ?? []) {
-        const s = byKey.get(sheetNameKey(r.name));
-        if (s && s.name !== META_SHEET) byName.add(s.name);
-      }
+      if (!idsLast)
+        for (const r of recorded ?? []) {
+          const s = byKey.get(sheetNameKey(r.name));
+          if (s && s.name !== META_SHEET) byName.add(s.name);
+        }
       const metaExists = sheets.some((s) => s.name === META_SHEET);
       let metaSettings: StoredSettings | null = null;
       if (metaExists && (recorded === null || !idsLast)) {
@@ -277,7 +280,9 @@ export class OfficeWorkbook implements WorkbookPort {
       return listing.byName.size === 0 ? listing : { ...listing, ours: new Set([...listing.ours, ...listing.byName]), byName: new Set() };
     }
     const wanted = new Set(specs.map((s) => sheetNameKey(legalSheetName(s.name))));
-    const suspects = listing.sheets.filter((s) => !listing.ours.has(s.name) && s.name !== META_SHEET && (wanted.has(sheetNameKey(s.name)) || listing.byName.has(s.name)));
+    const suspects = listing.sheets.filter(
+      (s) => !listing.ours.has(s.name) && s.name !== META_SHEET && (wanted.has(sheetNameKey(s.name)) || listing.byName.has(s.name)),
+    );
     if (suspects.length === 0) return listing.byName.size === 0 ? listing : { ...listing, byName: new Set() };
     let marked: string[];
     try {
@@ -305,7 +310,12 @@ export class OfficeWorkbook implements WorkbookPort {
     // Visibility came with the names in the listing's one sync ("Hidden", "VeryHidden").
     return l.sheets
       .filter((s) => s.name !== META_SHEET)
-      .map((s) => ({ name: s.name, kind: "worksheet" as const, ours: l.ours.has(s.name) || l.byName.has(s.name), ...(s.visibility === "Hidden" || s.visibility === "VeryHidden" ? { hidden: true } : {}) }));
+      .map((s) => ({
+        name: s.name,
+        kind: "worksheet" as const,
+        ours: l.ours.has(s.name) || l.byName.has(s.name),
+        ...(s.visibility === "Hidden" || s.visibility === "VeryHidden" ? { hidden: true } : {}),
+      }));
   }
 
   // ---------------------------------------------------------------- reading
@@ -321,7 +331,12 @@ export class OfficeWorkbook implements WorkbookPort {
       this.calculateFirst = false;
       if (r.huge.length === 0) return r.grids;
       // Over Excel's cell limit (values came back null): those sheets in row blocks.
-      const more = await this.readHuge(r.huge.map((i) => names[i]!), options.maxRows, budget, false);
+      const more = await this.readHuge(
+        r.huge.map((i) => names[i]!),
+        options.maxRows,
+        budget,
+        false,
+      );
       r.huge.forEach((i, k) => (r.grids[i] = more[k]!));
       return r.grids;
     } catch (e) {
@@ -351,7 +366,12 @@ export class OfficeWorkbook implements WorkbookPort {
       this.calculateFirst = false;
       if (r.huge.length === 0) return r.grids;
       const budget = Number.isFinite(this.maxBytes) ? this.maxBytes : DEFAULT_MAX_REQUEST_BYTES;
-      const more = await this.readHuge(r.huge.map((i) => names[i]!), options.maxRows, budget, false);
+      const more = await this.readHuge(
+        r.huge.map((i) => names[i]!),
+        options.maxRows,
+        budget,
+        false,
+      );
       r.huge.forEach((i, k) => (r.grids[i] = more[k]!));
       return r.grids;
     } catch (e) {
@@ -383,7 +403,12 @@ export class OfficeWorkbook implements WorkbookPort {
    * calculates manually), and the tables and charts on `ours`. `huge`: the sheets whose values
    * Excel would not send (over 5 million cells: `values` is null).
    */
-  private async readAtOnce(names: readonly string[], maxRows: number | undefined, calculate: boolean, ours: readonly string[]): Promise<{ grids: SheetGrid[]; huge: number[] }> {
+  private async readAtOnce(
+    names: readonly string[],
+    maxRows: number | undefined,
+    calculate: boolean,
+    ours: readonly string[],
+  ): Promise<{ grids: SheetGrid[]; huge: number[] }> {
     return this.read(async (ctx) => {
       if (calculate) ctx.workbook.application.calculate("Recalculate");
       const ranges = names.map((name) => {
@@ -438,7 +463,8 @@ export class OfficeWorkbook implements WorkbookPort {
         for (const { b, range } of batch) {
           const values = range.values as CellValue[][] | null;
           // Still over the host's cell limit: smaller blocks (the caller halves them).
-          if (!values) throw Object.assign(new Error("The number of cells in the range has exceeded the maximum supported number."), { code: "RangeExceedsLimit" });
+          if (!values)
+            throw Object.assign(new Error("The number of cells in the range has exceeded the maximum supported number."), { code: "RangeExceedsLimit" });
           for (const row of values) out[b.sheet]!.push(row);
         }
         batch = [];
@@ -500,14 +526,19 @@ export class OfficeWorkbook implements WorkbookPort {
         if (state.stage === "done") {
           // The figures are in place; only the look failed: again, part by part.
           ids = this.finalIds(plan, state);
-          for (const f of await redecorate((batch) => this.write(batch), plan, ids)) this.warnings.push(said("excel-decoration-failed", { part: f.part, sheets: f.sheets, detail: f.detail }, f.sheets.length === 1 ? { sheet: f.sheets[0] } : undefined));
+          for (const f of await redecorate((batch) => this.write(batch), plan, ids))
+            this.warnings.push(
+              said("excel-decoration-failed", { part: f.part, sheets: f.sheets, detail: f.detail }, f.sheets.length === 1 ? { sheet: f.sheets[0] } : undefined),
+            );
           await this.record(plan, ids);
           return plan.sheets.map((p) => ({ key: p.spec.key, name: p.final }));
         }
         if (state.stage === "swapping") {
           // Cut short while our sheets were being changed: write everything again, once, from a
           // fresh listing that knows the new sheets this attempt already put in place.
-          const adopt = plan.sheets.filter((p) => !p.target && !state.sheets.some((s) => s.name === p.temp) && state.sheets.some((s) => s.name === p.final)).map((p) => p.final);
+          const adopt = plan.sheets
+            .filter((p) => !p.target && !state.sheets.some((s) => s.name === p.temp) && state.sheets.some((s) => s.name === p.final))
+            .map((p) => p.final);
           if (!rewritten && attempt < MAX_WRITE_ATTEMPTS) {
             rewritten = true;
             listing = await this.claimMarked(specs, await this.list(adopt));
@@ -589,7 +620,13 @@ export class OfficeWorkbook implements WorkbookPort {
       const named = on.charts.filter((c) => c.startsWith(CHART_PREFIX));
       const charts = named.length > 0 || !spec.chart ? named : [...on.charts];
       for (const t of on.tables) freed.add(t.toLowerCase());
-      return { spec, final: target ? target.name : names[i]!, temp: `${TEMP_PREFIX}${token}-${i + 1}`, target: target ? { id: target.id, name: target.name } : null, clear: { tables: on.tables, charts } };
+      return {
+        spec,
+        final: target ? target.name : names[i]!,
+        temp: `${TEMP_PREFIX}${token}-${i + 1}`,
+        target: target ? { id: target.id, name: target.name } : null,
+        clear: { tables: on.tables, charts },
+      };
     });
     const drop = ours.filter((s) => !sheets.some((p) => p.target?.id === s.id)).map((s) => ({ name: s.name, id: s.id }));
     for (const d of drop) for (const t of onSheets.get(d.id)?.tables ?? []) freed.add(t.toLowerCase());
@@ -605,7 +642,10 @@ export class OfficeWorkbook implements WorkbookPort {
       customProperties: this.supports("1.12"),
       copy: this.supports("1.9"),
       meta: listing.metaExists ? JSON.stringify({ summarySheets: sheets.map((p) => p.final), settings }) : null,
-      tableNames: tableNames(specs, listing.tables.filter((t) => !freed.has(t.toLowerCase()))),
+      tableNames: tableNames(
+        specs,
+        listing.tables.filter((t) => !freed.has(t.toLowerCase())),
+      ),
       styles: STYLE_COLOURS,
     });
   }
@@ -742,10 +782,13 @@ export function officeWorkbookFrom(g: OfficeGlobals, options: { maxRequestBytes?
   };
   const runOptions = { ...(has("1.11") ? { delayForCellEdit: true } : {}), ...(has("1.20") ? { mergeUndoGroup: true } : {}) };
   const promised = (call: (cb: (r: { status: unknown; error?: { message?: string } }) => void) => void, failure: string) =>
-    new Promise<void>((resolve, reject) => call((r) => (r.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(r.error?.message ?? failure)))));
+    new Promise<void>((resolve, reject) =>
+      call((r) => (r.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(r.error?.message ?? failure)))),
+    );
   const refreshAsync = settings.refreshAsync;
   return new OfficeWorkbook({
-    run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => (Object.keys(runOptions).length > 0 ? excel.run(runOptions, batch) : excel.run(batch)) as Promise<T>,
+    run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) =>
+      (Object.keys(runOptions).length > 0 ? excel.run(runOptions, batch) : excel.run(batch)) as Promise<T>,
     settings: {
       get: (key) => settings.get(key),
       set: (key, value) => settings.set(key, value),

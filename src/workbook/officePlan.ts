@@ -168,7 +168,14 @@ export function errorCode(e: unknown): string {
   return "";
 }
 
-const PAYLOAD_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "PayloadTooLarge", "RequestTooLarge", "RangeExceedsLimit", "OperationCellsExceedLimit"]);
+const PAYLOAD_CODES = new Set([
+  "RequestPayloadSizeLimitExceeded",
+  "ResponsePayloadSizeLimitExceeded",
+  "PayloadTooLarge",
+  "RequestTooLarge",
+  "RangeExceedsLimit",
+  "OperationCellsExceedLimit",
+]);
 
 /**
  * Excel refused a request or response for its size (Excel on the web: 5 MB) or a range for its

@@ -29,7 +29,19 @@ import { ChartSeries, ChartSpec, HighlightStyle, SheetSpec, STYLE_COLOURS, isLin
 import type { DecorationPart } from "../core/messages/files";
 import { runsOf } from "../core/describe";
 import { META_SHEET } from "./meta";
-import { OP_OVERHEAD_BYTES, SHEET_MARK, chartName, describeError, excelRows, formulaString, jsonBytes, rowBlocks, rowSizes, utf8Bytes, widthPoints } from "./officePlan";
+import {
+  OP_OVERHEAD_BYTES,
+  SHEET_MARK,
+  chartName,
+  describeError,
+  excelRows,
+  formulaString,
+  jsonBytes,
+  rowBlocks,
+  rowSizes,
+  utf8Bytes,
+  widthPoints,
+} from "./officePlan";
 
 export interface SheetPlan {
   readonly spec: SheetSpec;
@@ -99,12 +111,18 @@ export const DECORATION_PARTS: readonly DecorationPart[] = ["widths", "merges", 
 /** Whether a sheet has anything of a part to make (a sheet rewritten in place always has its freeze reset). */
 export function hasPart(spec: SheetSpec, part: DecorationPart, inPlace: boolean): boolean {
   switch (part) {
-    case "widths": return spec.columnWidths.length > 0 || (spec.rowHeights?.length ?? 0) > 0 || inPlace;
-    case "merges": return spec.merges.length > 0 || spec.wrap.length > 0;
-    case "highlights": return spec.highlights.some((h) => h.block.rows > 0 && h.block.cols > 0);
-    case "freeze": return spec.freeze.rows > 0 || spec.freeze.columns > 0 || inPlace;
-    case "tables": return !!spec.table && spec.table.range.rows >= 2;
-    case "charts": return !!spec.chart && spec.chart.bars.values.rows > 0;
+    case "widths":
+      return spec.columnWidths.length > 0 || (spec.rowHeights?.length ?? 0) > 0 || inPlace;
+    case "merges":
+      return spec.merges.length > 0 || spec.wrap.length > 0;
+    case "highlights":
+      return spec.highlights.some((h) => h.block.rows > 0 && h.block.cols > 0);
+    case "freeze":
+      return spec.freeze.rows > 0 || spec.freeze.columns > 0 || inPlace;
+    case "tables":
+      return !!spec.table && spec.table.range.rows >= 2;
+    case "charts":
+      return !!spec.chart && spec.chart.bars.values.rows > 0;
   }
 }
 
@@ -127,7 +145,11 @@ function decorationBytes(spec: SheetSpec): number {
     (spec.table ? 3 : 0) +
     (spec.chart ? 10 + 3 * (spec.chart.lines?.length ?? 0) : 0);
   const strings =
-    jsonBytes(spec.columnFormats) + jsonBytes(spec.highlights.map((h) => h.mark?.text ?? "")) + utf8Bytes(spec.chart?.title ?? "") + 2 * utf8Bytes(spec.name) + (spec.chart?.lines ? jsonBytes(spec.chart.lines.map((s) => s.name)) : 0);
+    jsonBytes(spec.columnFormats) +
+    jsonBytes(spec.highlights.map((h) => h.mark?.text ?? "")) +
+    utf8Bytes(spec.chart?.title ?? "") +
+    2 * utf8Bytes(spec.name) +
+    (spec.chart?.lines ? jsonBytes(spec.chart.lines.map((s) => s.name)) : 0);
   // Each operation also navigates to its range: count that too.
   return ops * 2 * OP_OVERHEAD_BYTES + strings;
 }
@@ -146,7 +168,8 @@ export function planWrite(input: WriteInput): WritePlan {
   const order = input.sheets.map((_p, i) => i).sort((x, y) => Number(isDirect(input, x)) - Number(isDirect(input, y)) || x - y);
   const blocks: ValueBlock[] = [];
   for (const sheet of order) {
-    for (const b of rowBlocks(sizes[sheet]!.rowBytes, valueBudget - OP_OVERHEAD_BYTES)) blocks.push({ sheet, start: b.start, end: b.end, bytes: b.bytes + OP_OVERHEAD_BYTES });
+    for (const b of rowBlocks(sizes[sheet]!.rowBytes, valueBudget - OP_OVERHEAD_BYTES))
+      blocks.push({ sheet, start: b.start, end: b.end, bytes: b.bytes + OP_OVERHEAD_BYTES });
   }
   const total = blocks.reduce((n, b) => n + b.bytes, 0);
   let syncs: ValueBlock[][];
@@ -198,7 +221,8 @@ function equalRuns<T>(values: readonly T[]): { start: number; end: number }[] {
 function numberFormats(ws: Excel.Worksheet, spec: SheetSpec): void {
   const dataRows = rowsOf(spec).count - spec.dataStart;
   if (dataRows > 0) {
-    for (const { start, end } of equalRuns(spec.columnFormats)) ws.getRangeByIndexes(spec.dataStart, start, dataRows, end - start).numberFormat = [[spec.columnFormats[start]]];
+    for (const { start, end } of equalRuns(spec.columnFormats))
+      ws.getRangeByIndexes(spec.dataStart, start, dataRows, end - start).numberFormat = [[spec.columnFormats[start]]];
   }
   for (const f of spec.cellFormats) ws.getRangeByIndexes(f.row, f.col, 1, 1).numberFormat = [[f.format]];
 }
@@ -214,11 +238,17 @@ function paint(format: Excel.RangeFormat | Excel.ConditionalRangeFormat, style: 
  * One part of a sheet's look: a fixed number of operations per sheet, whatever its rows. A sheet
  * rewritten in place (`inPlace`) has its row heights and frozen panes put back first.
  */
-export function decoratePart(ws: Excel.Worksheet, part: DecorationPart, spec: SheetSpec, o: { inPlace: boolean; tableName: string | null; styles: typeof STYLE_COLOURS }): void {
+export function decoratePart(
+  ws: Excel.Worksheet,
+  part: DecorationPart,
+  spec: SheetSpec,
+  o: { inPlace: boolean; tableName: string | null; styles: typeof STYLE_COLOURS },
+): void {
   switch (part) {
     case "widths":
       if (o.inPlace) ws.getRange().format.useStandardHeight = true;
-      for (const { start, end } of equalRuns(spec.columnWidths)) ws.getRangeByIndexes(0, start, 1, end - start).format.columnWidth = widthPoints(spec.columnWidths[start]!);
+      for (const { start, end } of equalRuns(spec.columnWidths))
+        ws.getRangeByIndexes(0, start, 1, end - start).format.columnWidth = widthPoints(spec.columnWidths[start]!);
       // Excel never fits a merged row to its wrapped text: paragraph rows carry their own height.
       for (const h of spec.rowHeights ?? []) ws.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.height;
       return;
@@ -440,7 +470,11 @@ export async function probeWrite(ctx: Excel.RequestContext, plan: WritePlan): Pr
  * it was to sweep (an earlier attempt's, a dead runtime's): never a sheet of ours or of the user's.
  */
 export async function dropStaging(ctx: Excel.RequestContext, plan: WritePlan, now: WriteState, sweep = false): Promise<void> {
-  const mine = new Set([...(["staging", "swapping", "done"] as const).map((st) => markerName(plan.marker, st)), ...plan.sheets.map((p) => p.temp), ...(sweep ? plan.sweep : [])]);
+  const mine = new Set([
+    ...(["staging", "swapping", "done"] as const).map((st) => markerName(plan.marker, st)),
+    ...plan.sheets.map((p) => p.temp),
+    ...(sweep ? plan.sweep : []),
+  ]);
   const doomed = now.sheets.filter((s) => mine.has(s.name));
   if (doomed.length === 0) return;
   for (const s of doomed) {
@@ -464,7 +498,11 @@ export interface PartFailure {
  * and charts, merges, conditional formats), so that nothing is made twice. `finals`: the written
  * sheets' ids, in the plan's order.
  */
-export async function redecorate(run: <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>, plan: WritePlan, finals: readonly string[]): Promise<PartFailure[]> {
+export async function redecorate(
+  run: <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>,
+  plan: WritePlan,
+  finals: readonly string[],
+): Promise<PartFailure[]> {
   const failures: PartFailure[] = [];
   const names = plan.sheets.map((p) => p.final);
   const parts = DECORATION_PARTS.filter((part) => plan.sheets.some((p) => hasPart(p.spec, part, !!p.target)));
@@ -488,7 +526,11 @@ export async function redecorate(run: <T>(batch: (ctx: Excel.RequestContext) => 
     });
   } catch (e) {
     // What was half made cannot be taken off: make nothing more, say what may be missing.
-    return parts.map((part) => ({ part, sheets: names.filter((_n, i) => hasPart(plan.sheets[i]!.spec, part, !!plan.sheets[i]!.target)), detail: describeError(e) }));
+    return parts.map((part) => ({
+      part,
+      sheets: names.filter((_n, i) => hasPart(plan.sheets[i]!.spec, part, !!plan.sheets[i]!.target)),
+      detail: describeError(e),
+    }));
   }
   for (const part of parts) {
     const on = plan.sheets.map((_p, i) => i).filter((i) => hasPart(plan.sheets[i]!.spec, part, !!plan.sheets[i]!.target));
@@ -496,7 +538,11 @@ export async function redecorate(run: <T>(batch: (ctx: Excel.RequestContext) => 
       await run(async (ctx) => {
         for (const i of on) {
           const p = plan.sheets[i]!;
-          decoratePart(ctx.workbook.worksheets.getItem(finals[i]!), part, p.spec, { inPlace: !!p.target, tableName: plan.tableNames[i] ?? null, styles: plan.styles });
+          decoratePart(ctx.workbook.worksheets.getItem(finals[i]!), part, p.spec, {
+            inPlace: !!p.target,
+            tableName: plan.tableNames[i] ?? null,
+            styles: plan.styles,
+          });
         }
         await ctx.sync();
       });

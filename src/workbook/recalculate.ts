@@ -48,7 +48,8 @@ async function choose(port: WorkbookPort, sheetList: SheetInfo[], choices: RunCh
   const charts = sheetList.filter((s) => s.kind !== "worksheet");
   const worksheets = sheetList.filter((s) => s.kind === "worksheet").map((s) => s.name);
   for (const [role, name] of Object.entries(choices.sheets) as [SheetRole, string | null | undefined][]) {
-    if (name && charts.some((c) => c.name === name)) throw new ChitieuError("not-a-worksheet", said("chart-sheet-given", { role, worksheets }, { sheet: name }, role));
+    if (name && charts.some((c) => c.name === name))
+      throw new ChitieuError("not-a-worksheet", said("chart-sheet-given", { role, worksheets }, { sheet: name }, role));
   }
   const allNames = [...worksheets, ...charts.map((c) => c.name)];
   // Never an input: our own summary sheets and chart sheets. Hidden sheets (a copy of last year's

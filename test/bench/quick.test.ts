@@ -16,7 +16,11 @@ describe("npm run bench -- --quick --json", () => {
   let report: BenchReport;
 
   beforeAll(() => {
-    const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "bench", "run.ts"), "--quick", "--json"], { cwd: ROOT, encoding: "utf8", timeout: 170_000 });
+    const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "bench", "run.ts"), "--quick", "--json"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 170_000,
+    });
     if (r.status !== 0) throw new Error(`bench --quick exited ${r.status}: ${r.stderr}`);
     report = JSON.parse(r.stdout) as BenchReport;
   }, 240_000);
@@ -81,11 +85,31 @@ describe("npm run bench -- --quick --json", () => {
 });
 
 describe("budgets", () => {
-  const row = (units: number, indicators: number, ms: number, floorMs: number, formulaMs: number | null, rssMb: number): EngineRow => ({ units, indicators, ms, floorMs, formulaMs, rssMb, runs: 5 });
-  const office = (units: number, indicators: number, syncs: number, formatOperations: number, maxRequestBytes: number, host: "web" | "desktop" = "web"): OfficeRow => ({ units, indicators, host, syncs, operations: 100, formatOperations, maxRequestBytes });
+  const row = (units: number, indicators: number, ms: number, floorMs: number, formulaMs: number | null, rssMb: number): EngineRow => ({
+    units,
+    indicators,
+    ms,
+    floorMs,
+    formulaMs,
+    rssMb,
+    runs: 5,
+  });
+  const office = (
+    units: number,
+    indicators: number,
+    syncs: number,
+    formatOperations: number,
+    maxRequestBytes: number,
+    host: "web" | "desktop" = "web",
+  ): OfficeRow => ({ units, indicators, host, syncs, operations: 100, formatOperations, maxRequestBytes });
   const budgetRows = [office(200, 8, 3, 40, 5e5), office(200, 8, 3, 40, 5e5, "desktop"), office(3321, 8, 5, 40, 4e6), office(3321, 8, 3, 40, 8e6, "desktop")];
   const good = {
-    engine: [4, 8].flatMap((k) => [row(100, k, 1, 0.1, 40, 90), row(1_000, k, 5, 0.5, 500, 100), row(10_000, k, 50, 2, null, 150), row(100_000, k, 550, 20, null, 500)]),
+    engine: [4, 8].flatMap((k) => [
+      row(100, k, 1, 0.1, 40, 90),
+      row(1_000, k, 5, 0.5, 500, 100),
+      row(10_000, k, 50, 2, null, 150),
+      row(100_000, k, 550, 20, null, 500),
+    ]),
     office: [...[4, 8].flatMap((k) => [office(100, k, 3, 40, 1e5), office(10_000, k, 8, 40, 3e6)]), ...budgetRows],
     bundle: { taskpaneInitialGzipBytes: 200_000 },
     writer: [{ units: 3321, indicators: 8, exceljsMs: 20_000, packageMs: 6_000, exceljsBytes: 5e6, packageBytes: 5e6, inputBytes: 5e5, runs: 5 }],
@@ -103,7 +127,10 @@ describe("budgets", () => {
   });
 
   it("each miss is named", () => {
-    const missed = (patch: Partial<typeof good>) => checkBudgets({ ...good, ...patch }).filter((x) => x.ok === false).map((x) => x.budget);
+    const missed = (patch: Partial<typeof good>) =>
+      checkBudgets({ ...good, ...patch })
+        .filter((x) => x.ok === false)
+        .map((x) => x.budget);
     const slow = good.engine.map((e) => (e.units === 10_000 && e.indicators === 8 ? { ...e, ms: 120 } : e));
     expect(missed({ engine: slow })).toEqual(expect.arrayContaining([expect.stringContaining("ms ≤ 100"), expect.stringContaining("30 × floorMs")]));
     const nearFormulas = good.engine.map((e) => (e.units === 1_000 ? { ...e, formulaMs: 50 } : e));
@@ -112,9 +139,13 @@ describe("budgets", () => {
     expect(missed({ engine: steep })).toHaveLength(4);
     // The country on the web in 6 syncs, on desktop in 4; formatting that grows; a 5 MB request on the web.
     const late = [office(200, 8, 3, 40, 5e5), office(200, 8, 3, 40, 5e5, "desktop"), office(3321, 8, 6, 40, 4e6), office(3321, 8, 4, 40, 8e6, "desktop")];
-    expect(missed({ office: [office(100, 4, 3, 40, 1e5), office(10_000, 4, 9, 41, 5e6), office(100, 8, 3, 40, 1e5), office(10_000, 8, 9, 40, 1e5), ...late] })).toHaveLength(4);
+    expect(
+      missed({ office: [office(100, 4, 3, 40, 1e5), office(10_000, 4, 9, 41, 5e6), office(100, 8, 3, 40, 1e5), office(10_000, 8, 9, 40, 1e5), ...late] }),
+    ).toHaveLength(4);
     // A desktop request may be larger than 4 MB: it is not split there.
-    expect(missed({ office: [...good.office.filter((o) => o.units !== 3321), office(3321, 8, 5, 40, 4e6), office(3321, 8, 3, 40, 9e6, "desktop")] })).toEqual([]);
+    expect(missed({ office: [...good.office.filter((o) => o.units !== 3321), office(3321, 8, 5, 40, 4e6), office(3321, 8, 3, 40, 9e6, "desktop")] })).toEqual(
+      [],
+    );
     expect(missed({ bundle: { taskpaneInitialGzipBytes: 400_000 } })).toEqual([expect.stringContaining("bundle")]);
   });
 
@@ -127,15 +158,18 @@ describe("budgets", () => {
 
 describe("bench details", () => {
   it("counts the task pane's own scripts, not office.js", () => {
-    expect(scriptSources('<script src=https://appsforoffice.microsoft.com/lib/1/hosted/office.js></script><script defer src=taskpane.js></script><script src="./vendor.1234.js?x=1"></script>')).toEqual([
-      "taskpane.js",
-      "vendor.1234.js",
-    ]);
+    expect(
+      scriptSources(
+        '<script src=https://appsforoffice.microsoft.com/lib/1/hosted/office.js></script><script defer src=taskpane.js></script><script src="./vendor.1234.js?x=1"></script>',
+      ),
+    ).toEqual(["taskpane.js", "vendor.1234.js"]);
   });
 
   it("HyperFormula (GPL) is imported from bench/ only, never from what is shipped", () => {
     const files = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.(ts|tsx|js)$/.test(e.name) ? [join(dir, e.name)] : []));
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : /\.(ts|tsx|js)$/.test(e.name) ? [join(dir, e.name)] : [],
+      );
     const importing = files(join(ROOT, "src")).filter((f) => /from\s+["']hyperformula|require\(["']hyperformula/.test(readFileSync(f, "utf8")));
     expect(importing).toEqual([]);
   });

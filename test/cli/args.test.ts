@@ -17,7 +17,10 @@ describe("usage errors are messages with a code and the setting concerned", () =
   });
 
   it("an unknown option, with the nearest one it knows", () => {
-    expect(problem("summarize", "a.xlsx", "--out", "b.xlsx", "--goals", "BHYT=93%")).toEqual({ code: "cli-unknown-option", params: { option: "--goals", nearest: "--goal" } });
+    expect(problem("summarize", "a.xlsx", "--out", "b.xlsx", "--goals", "BHYT=93%")).toEqual({
+      code: "cli-unknown-option",
+      params: { option: "--goals", nearest: "--goal" },
+    });
     expect(problem("summarize", "a.xlsx", "--asof", "31/10/2022")).toEqual({ code: "cli-unknown-option", params: { option: "--asof", nearest: "--as-of" } });
     expect(nearestOption("--groupby")).toBe("--group-by");
     expect(nearestOption("--verbose")).toBeNull();
@@ -29,7 +32,11 @@ describe("usage errors are messages with a code and the setting concerned", () =
       params: { option: "--rank", value: "olympic", allowed: ["competition", "dense"] },
       setting: "rank",
     });
-    expect(problem("summarize", "a.xlsx", "--lang")).toEqual({ code: "cli-choice", params: { option: "--lang", value: null, allowed: ["vi", "en"] }, setting: "lang" });
+    expect(problem("summarize", "a.xlsx", "--lang")).toEqual({
+      code: "cli-choice",
+      params: { option: "--lang", value: null, allowed: ["vi", "en"] },
+      setting: "lang",
+    });
     expect(problem("summarize", "a.xlsx", "--out")).toEqual({ code: "cli-needs-value", params: { option: "--out" }, setting: "out" });
     expect(problem("summarize", "a.xlsx", "--actuals", "--json")).toEqual({ code: "cli-needs-value", params: { option: "--actuals" }, setting: "actuals" });
   });
@@ -41,13 +48,19 @@ describe("usage errors are messages with a code and the setting concerned", () =
   });
 
   it("a report date that is not a day", () => {
-    expect(problem("summarize", "a.xlsx", "--out", "b.xlsx", "--as-of", "31/02/2022")).toEqual({ code: "as-of-not-a-date", params: { text: "31/02/2022" }, setting: "asOf" });
+    expect(problem("summarize", "a.xlsx", "--out", "b.xlsx", "--as-of", "31/02/2022")).toEqual({
+      code: "as-of-not-a-date",
+      params: { text: "31/02/2022" },
+      setting: "asOf",
+    });
   });
 
   it("are one Vietnamese line by default, naming the flag", () => {
     const m = problem("summarize", "a.xlsx", "--rank", "olympic");
     expect(render(m, { lang: "vi", shell: "cli" })).toBe("“olympic” không phải giá trị của --rank: chọn “competition” hoặc “dense”.");
-    expect(render(problem("summarize", "a.xlsx"), { lang: "vi", shell: "cli" })).toBe("Chưa có tệp kết quả: dùng --out <tệp.xlsx> (sổ làm việc đầu vào không bao giờ bị thay đổi).");
+    expect(render(problem("summarize", "a.xlsx"), { lang: "vi", shell: "cli" })).toBe(
+      "Chưa có tệp kết quả: dùng --out <tệp.xlsx> (sổ làm việc đầu vào không bao giờ bị thay đổi).",
+    );
   });
 });
 

@@ -21,7 +21,12 @@ describe("the built CLI", () => {
     expect(fs.existsSync(`${OUT}.map`)).toBe(true);
     expect(js).not.toMatch(/require\(["'](tsx|typescript|ts-node)/);
     expect(js).toMatch(/runAsProgram/);
-    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string>; scripts: Record<string, string>; bin: Record<string, string> };
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+      scripts: Record<string, string>;
+      bin: Record<string, string>;
+    };
     // tsx is a dev tool now; the bin and the demo run the built file.
     expect(pkg.dependencies.tsx).toBeUndefined();
     expect(pkg.devDependencies.tsx).toBeDefined();
@@ -31,7 +36,17 @@ describe("the built CLI", () => {
   });
 
   test("runs from any folder (the samples are found from the package's folder, not the bundle's)", () => {
-    const r = spawnSync(process.execPath, [path.join(ROOT, "bin", "chitieu.js"), "demo", "--json", "--out", path.join(fs.mkdtempSync(path.join(require("node:os").tmpdir(), "chitieu-built-")), "demo.xlsx")], { cwd: "/", encoding: "utf8", timeout: 30_000 });
+    const r = spawnSync(
+      process.execPath,
+      [
+        path.join(ROOT, "bin", "chitieu.js"),
+        "demo",
+        "--json",
+        "--out",
+        path.join(fs.mkdtempSync(path.join(require("node:os").tmpdir(), "chitieu-built-")), "demo.xlsx"),
+      ],
+      { cwd: "/", encoding: "utf8", timeout: 30_000 },
+    );
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as { sheets: { actuals: string } }).sheets.actuals).toBe("Thực hiện");

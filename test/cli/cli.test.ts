@@ -67,7 +67,20 @@ describe("--json", () => {
       // Issue 19: the pace, exactly the issue's keys (null for coverage).
       expect(r).toHaveProperty("pace");
       if (r.measure === "coverage") expect(r.pace).toBeNull();
-      else expect(Object.keys(r.pace!)).toEqual(["periodStart", "periodEnd", "asOf", "elapsed", "remaining", "monthsLeft", "perMonth", "startLevel", "expected", "onPace", "projected"]);
+      else
+        expect(Object.keys(r.pace!)).toEqual([
+          "periodStart",
+          "periodEnd",
+          "asOf",
+          "elapsed",
+          "remaining",
+          "monthsLeft",
+          "perMonth",
+          "startLevel",
+          "expected",
+          "onPace",
+          "projected",
+        ]);
       for (const u of r.units) {
         for (const k of ["unit", "actual", "denominator", "ratio", "gap", "rank", "belowAverage"]) expect(u).toHaveProperty(k);
         expect(typeof u.unit).toBe("string");
@@ -107,12 +120,19 @@ describe("--json", () => {
     const wb = hauGiangWorkbook();
     const ws = wb.getWorksheet("Thực hiện")!;
     // Rename one unit in the actuals: it is then in one sheet only, on both sides.
-    ws.eachRow((row) => row.eachCell((c) => {
-      if (typeof c.value === "string" && c.value.normalize("NFC") === "H. Châu Thành A") c.value = "H. Châu Thành B";
-    }));
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (typeof c.value === "string" && c.value.normalize("NFC") === "H. Châu Thành A") c.value = "H. Châu Thành B";
+      }),
+    );
     const f = await writeWorkbook(wb, file("unmatched.xlsx"));
     const u = await summarizeJson(f, file("unmatched-out.xlsx"));
-    expect(u.unmatched).toEqual(expect.arrayContaining([expect.objectContaining({ sheet: "Kế hoạch", unit: "Huyện Châu Thành A" }), expect.objectContaining({ sheet: "Thực hiện", unit: "H. Châu Thành B" })]));
+    expect(u.unmatched).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sheet: "Kế hoạch", unit: "Huyện Châu Thành A" }),
+        expect.objectContaining({ sheet: "Thực hiện", unit: "H. Châu Thành B" }),
+      ]),
+    );
     for (const r of u.results) expect(r.units.map((x) => x.unit)).not.toContain("Huyện Châu Thành A");
   });
 });
@@ -157,10 +177,20 @@ describe("user errors: one line on stderr, a non-zero exit, no output file", () 
   it("a unit listed twice: the message names both rows", async () => {
     const wb = new ExcelJS.Workbook();
     const units = HAU_GIANG.units;
-    addReportSheet(wb, { name: "Kế hoạch", titles: ["KH"], units: units.map((u) => ({ name: u.t })), columns: [{ header: "BHXH TN", values: units.map((u) => u.tnTarget) }] });
+    addReportSheet(wb, {
+      name: "Kế hoạch",
+      titles: ["KH"],
+      units: units.map((u) => ({ name: u.t })),
+      columns: [{ header: "BHXH TN", values: units.map((u) => u.tnTarget) }],
+    });
     // "H. Vị Thuỷ" again at the end of the actuals, spelled another way.
     const actualNames = [...units.map((u) => u.a), "Huyện Vị Thủy"];
-    addReportSheet(wb, { name: "Thực hiện", titles: ["TH"], units: actualNames.map((name) => ({ name })), columns: [{ header: "BHXH TN", values: [...units.map((u) => u.tn), 5] }] });
+    addReportSheet(wb, {
+      name: "Thực hiện",
+      titles: ["TH"],
+      units: actualNames.map((name) => ({ name })),
+      columns: [{ header: "BHXH TN", values: [...units.map((u) => u.tn), 5] }],
+    });
     const f = await writeWorkbook(wb, file("dup.xlsx"));
     // Rows: title, blank, header → units from row 4; H. Vị Thuỷ is the 4th (row 7), the copy row 12.
     const line = await expectUserError(["summarize", f], file("err-dup.xlsx"), /'Thực hiện', hàng 12:/, /ở hàng 7 \(“H\. Vị Thuỷ”\)/);
@@ -216,19 +246,29 @@ describe("a file that is no readable .xlsx: one Vietnamese sentence saying what 
   });
 
   it("an .ods, a .docx, a zip (which exceljs would take for a workbook with no sheets)", async () => {
-    expect(await userError("bang-tinh.ods", bad.ods())).toMatch(/^chitieu: Tệp “bang-tinh\.ods” là bảng tính OpenDocument \(\.ods, của LibreOffice hoặc OpenOffice\), không phải sổ làm việc Excel \(\.xlsx\)\./);
-    expect(await userError("van-ban.xlsx", bad.docx())).toMatch(/^chitieu: Tệp “van-ban\.xlsx” là văn bản Word \(\.docx\), không phải sổ làm việc Excel \(\.xlsx\)\. Chọn đúng tệp sổ làm việc/);
-    expect(await userError("nen.xlsx", bad.plainZip())).toMatch(/^chitieu: Tệp “nen\.xlsx” là một tệp nén \(như \.zip, \.rar\), không phải sổ làm việc Excel \(\.xlsx\)\. Giải nén tệp/);
+    expect(await userError("bang-tinh.ods", bad.ods())).toMatch(
+      /^chitieu: Tệp “bang-tinh\.ods” là bảng tính OpenDocument \(\.ods, của LibreOffice hoặc OpenOffice\), không phải sổ làm việc Excel \(\.xlsx\)\./,
+    );
+    expect(await userError("van-ban.xlsx", bad.docx())).toMatch(
+      /^chitieu: Tệp “van-ban\.xlsx” là văn bản Word \(\.docx\), không phải sổ làm việc Excel \(\.xlsx\)\. Chọn đúng tệp sổ làm việc/,
+    );
+    expect(await userError("nen.xlsx", bad.plainZip())).toMatch(
+      /^chitieu: Tệp “nen\.xlsx” là một tệp nén \(như \.zip, \.rar\), không phải sổ làm việc Excel \(\.xlsx\)\. Giải nén tệp/,
+    );
   });
 
   it("a CSV or a web page saved as .xlsx", async () => {
-    expect(await userError("csv.xlsx", bad.csvText())).toMatch(/^chitieu: Tệp “csv\.xlsx” là văn bản dạng CSV .* chứ không phải sổ làm việc Excel \(\.xlsx\)\. Mở tệp trong Excel, vào Tệp › Lưu Như/);
+    expect(await userError("csv.xlsx", bad.csvText())).toMatch(
+      /^chitieu: Tệp “csv\.xlsx” là văn bản dạng CSV .* chứ không phải sổ làm việc Excel \(\.xlsx\)\. Mở tệp trong Excel, vào Tệp › Lưu Như/,
+    );
     expect(await userError("web.xlsx", bad.htmlExport())).toMatch(/^chitieu: Tệp “web\.xlsx” là một trang web \(HTML\)/);
   });
 
   it("an empty file, a cut-short download, a damaged package", async () => {
     expect(await userError("rong.xlsx", new Uint8Array(0))).toMatch(/^chitieu: Tệp “rong\.xlsx” trống \(0 byte\)/);
-    expect(await userError("do-dang.xlsx", bad.truncatedXlsx())).toMatch(/^chitieu: Tệp “do-dang\.xlsx” bị hỏng: tệp bị cắt cụt, có lẽ chưa tải về hoặc chép xong\./);
+    expect(await userError("do-dang.xlsx", bad.truncatedXlsx())).toMatch(
+      /^chitieu: Tệp “do-dang\.xlsx” bị hỏng: tệp bị cắt cụt, có lẽ chưa tải về hoặc chép xong\./,
+    );
     expect(await userError("hong.xlsx", bad.damagedXlsx())).toMatch(/^chitieu: Tệp “hong\.xlsx” bị hỏng hoặc có phần không đọc được\. Mở tệp trong Excel/);
   });
 
@@ -250,7 +290,10 @@ describe("a file that is no readable .xlsx: one Vietnamese sentence saying what 
       });
       const out = file(`write-${errno}.xlsx`);
       try {
-        await expect(saveWorkbook(wb, out)).rejects.toMatchObject({ code: "write-failed", problem: { code, params: { file: out, ...params }, setting: "out" } });
+        await expect(saveWorkbook(wb, out)).rejects.toMatchObject({
+          code: "write-failed",
+          problem: { code, params: { file: out, ...params }, setting: "out" },
+        });
       } finally {
         spy.mockRestore();
       }
@@ -338,7 +381,12 @@ describe("the output workbook", () => {
       expect(j.output!.sheets.map((s) => s.name)).toContain("Tổng hợp chỉ tiêu (2)");
       const check = async (file: string) => {
         const o = await readWorkbook(file);
-        expect(cellMap(o.getWorksheet("Tổng hợp chỉ tiêu")!)).toEqual(new Map<string, unknown>([["A1", "Ghi chép của tôi"], ["B2", 42]]));
+        expect(cellMap(o.getWorksheet("Tổng hợp chỉ tiêu")!)).toEqual(
+          new Map<string, unknown>([
+            ["A1", "Ghi chép của tôi"],
+            ["B2", 42],
+          ]),
+        );
         const names = sheetNames(o);
         expect(names.filter((n) => n.startsWith("Tổng hợp chỉ tiêu"))).toEqual(expect.arrayContaining(["Tổng hợp chỉ tiêu", "Tổng hợp chỉ tiêu (2)"]));
         expect(names.filter((n) => n.startsWith("Tổng hợp chỉ tiêu"))).toHaveLength(2);
@@ -375,7 +423,12 @@ describe("options", () => {
     addReportSheet(wb, { name: "Thực hiện", titles: [], units: names.map((name) => ({ name })), columns: [{ header: "BHYT", values: [90, 80, 160, 70] }] });
     const f = await writeWorkbook(wb, file("ties.xlsx"));
     const comp = await summarizeJson(f, file("ties-c.xlsx"));
-    expect(comp.results[0]!.units.map((u) => [u.unit, u.rank])).toEqual([["Xã An Bình", 1], ["Xã Tân Phú", 2], ["Xã Tân Hòa", 2], ["Xã Long Hưng", 4]]);
+    expect(comp.results[0]!.units.map((u) => [u.unit, u.rank])).toEqual([
+      ["Xã An Bình", 1],
+      ["Xã Tân Phú", 2],
+      ["Xã Tân Hòa", 2],
+      ["Xã Long Hưng", 4],
+    ]);
     const dense = await summarizeJson(f, file("ties-d.xlsx"), ["--rank", "dense"]);
     expect(dense.results[0]!.units.map((u) => u.rank)).toEqual([1, 2, 2, 3]);
   });
@@ -383,8 +436,18 @@ describe("options", () => {
   it("finds the sheets by their content when their names say nothing", async () => {
     const u = HAU_GIANG.units;
     const wb = new ExcelJS.Workbook();
-    addReportSheet(wb, { name: "Sheet1", titles: ["KẾT QUẢ THỰC HIỆN ĐẾN 31/10/2022"], units: u.map((x) => ({ name: x.a })), columns: [{ header: "BHXH TN", values: u.map((x) => x.tn) }] });
-    addReportSheet(wb, { name: "Sheet2", titles: ["CHỈ TIÊU GIAO NĂM 2022"], units: u.map((x) => ({ name: x.t })), columns: [{ header: "BHXH tự nguyện", values: u.map((x) => x.tnTarget) }] });
+    addReportSheet(wb, {
+      name: "Sheet1",
+      titles: ["KẾT QUẢ THỰC HIỆN ĐẾN 31/10/2022"],
+      units: u.map((x) => ({ name: x.a })),
+      columns: [{ header: "BHXH TN", values: u.map((x) => x.tn) }],
+    });
+    addReportSheet(wb, {
+      name: "Sheet2",
+      titles: ["CHỈ TIÊU GIAO NĂM 2022"],
+      units: u.map((x) => ({ name: x.t })),
+      columns: [{ header: "BHXH tự nguyện", values: u.map((x) => x.tnTarget) }],
+    });
     const f = await writeWorkbook(wb, file("content.xlsx"));
     const j = await summarizeJson(f, file("content-out.xlsx"));
     expect(j.sheets).toMatchObject({ targets: "Sheet2", actuals: "Sheet1", base: null });
@@ -394,8 +457,18 @@ describe("options", () => {
   it("--map tells which indicator a column is", async () => {
     const u = HAU_GIANG.units;
     const wb = new ExcelJS.Workbook();
-    addReportSheet(wb, { name: "Kế hoạch", titles: [], units: u.map((x) => ({ name: x.t })), columns: [{ header: "BHXH tự nguyện", values: u.map((x) => x.tnTarget) }] });
-    addReportSheet(wb, { name: "Thực hiện", titles: [], units: u.map((x) => ({ name: x.a })), columns: [{ header: "Người tham gia", values: u.map((x) => x.tn) }] });
+    addReportSheet(wb, {
+      name: "Kế hoạch",
+      titles: [],
+      units: u.map((x) => ({ name: x.t })),
+      columns: [{ header: "BHXH tự nguyện", values: u.map((x) => x.tnTarget) }],
+    });
+    addReportSheet(wb, {
+      name: "Thực hiện",
+      titles: [],
+      units: u.map((x) => ({ name: x.a })),
+      columns: [{ header: "Người tham gia", values: u.map((x) => x.tn) }],
+    });
     const f = await writeWorkbook(wb, file("map.xlsx"));
     const without = await runCli(["summarize", f, "--out", file("map-none.xlsx")]);
     expect(without.code).not.toBe(0);
@@ -437,45 +510,65 @@ describe("as real commands (subprocesses)", () => {
   // so a stuck one fails with execFile's error (killed, its output so far), not jest's timeout.
   const RUN_LIMIT = 60_000;
 
-  it("npm run -s chitieu -- summarize …", async () => {
-    const out = file("npm.xlsx");
-    const { stdout } = await run("npm", ["run", "-s", "chitieu", "--", "summarize", hg, "--out", out, "--json"], { cwd: ROOT, env, timeout: RUN_LIMIT });
-    const j = JSON.parse(stdout) as JsonReport;
-    const tn = j.results.find((r) => r.indicator === "BHXH tự nguyện" && r.measure === "attainment")!;
-    expect(formatPercent(tn.overall!, "vi")).toBe("64,91%");
-    expect(fs.existsSync(out)).toBe(true);
-  }, 2 * RUN_LIMIT);
+  it(
+    "npm run -s chitieu -- summarize …",
+    async () => {
+      const out = file("npm.xlsx");
+      const { stdout } = await run("npm", ["run", "-s", "chitieu", "--", "summarize", hg, "--out", out, "--json"], { cwd: ROOT, env, timeout: RUN_LIMIT });
+      const j = JSON.parse(stdout) as JsonReport;
+      const tn = j.results.find((r) => r.indicator === "BHXH tự nguyện" && r.measure === "attainment")!;
+      expect(formatPercent(tn.overall!, "vi")).toBe("64,91%");
+      expect(fs.existsSync(out)).toBe(true);
+    },
+    2 * RUN_LIMIT,
+  );
 
-  it("node bin/chitieu.js summarize …, and a user error exits 2 with one line", async () => {
-    const out = file("bin.xlsx");
-    const { stdout, stderr } = await run("node", [path.join(ROOT, "bin", "chitieu.js"), "summarize", hg, "--out", out, "--json"], { cwd: dir, env, timeout: RUN_LIMIT });
-    expect(stderr).toBe("");
-    const j = JSON.parse(stdout) as JsonReport;
-    expect(formatPercent(j.results.find((r) => r.indicator === "BHYT")!.overall!, "vi")).toBe("85,26%");
-    expect(fs.existsSync(out)).toBe(true);
+  it(
+    "node bin/chitieu.js summarize …, and a user error exits 2 with one line",
+    async () => {
+      const out = file("bin.xlsx");
+      const { stdout, stderr } = await run("node", [path.join(ROOT, "bin", "chitieu.js"), "summarize", hg, "--out", out, "--json"], {
+        cwd: dir,
+        env,
+        timeout: RUN_LIMIT,
+      });
+      expect(stderr).toBe("");
+      const j = JSON.parse(stdout) as JsonReport;
+      expect(formatPercent(j.results.find((r) => r.indicator === "BHYT")!.overall!, "vi")).toBe("85,26%");
+      expect(fs.existsSync(out)).toBe(true);
 
-    const bad = file("bin-bad.xlsx");
-    const e = await run("node", [path.join(ROOT, "bin", "chitieu.js"), "summarize", hg, "--targets", "Không có", "--out", bad], { cwd: dir, env, timeout: RUN_LIMIT }).then(
-      () => null,
-      (x: { code: number; stderr: string; stdout: string }) => x,
-    );
-    expect(e).not.toBeNull();
-    expect(e!.code).toBe(2);
-    expect(e!.stdout).toBe("");
-    expect(e!.stderr.trimEnd().split("\n")).toHaveLength(1);
-    expect(e!.stderr).toMatch(/'Không có'.*'Kế hoạch', 'Thực hiện', 'Dân số'/);
-    expect(fs.existsSync(bad)).toBe(false);
-  }, 3 * RUN_LIMIT);
+      const bad = file("bin-bad.xlsx");
+      const e = await run("node", [path.join(ROOT, "bin", "chitieu.js"), "summarize", hg, "--targets", "Không có", "--out", bad], {
+        cwd: dir,
+        env,
+        timeout: RUN_LIMIT,
+      }).then(
+        () => null,
+        (x: { code: number; stderr: string; stdout: string }) => x,
+      );
+      expect(e).not.toBeNull();
+      expect(e!.code).toBe(2);
+      expect(e!.stdout).toBe("");
+      expect(e!.stderr.trimEnd().split("\n")).toHaveLength(1);
+      expect(e!.stderr).toMatch(/'Không có'.*'Kế hoạch', 'Thực hiện', 'Dân số'/);
+      expect(fs.existsSync(bad)).toBe(false);
+    },
+    3 * RUN_LIMIT,
+  );
 
-  it("npm run demo prints the ranked tables and writes the output workbook", async () => {
-    const { stdout } = await run("npm", ["run", "-s", "demo"], { cwd: ROOT, env, timeout: 1.5 * RUN_LIMIT });
-    expect(stdout).toMatch(/64,91%/);
-    expect(stdout).toMatch(/85,26%/);
-    expect(stdout).toMatch(/Thấp hơn BQ/);
-    const m = stdout.match(/Đã ghi (\S+\.xlsx)/);
-    expect(m).not.toBeNull();
-    const written = path.resolve(ROOT, m![1]!);
-    expect(fs.existsSync(written)).toBe(true);
-    expect(sheetNames(await readWorkbook(written))).toContain("Tổng hợp chỉ tiêu");
-  }, 2.5 * RUN_LIMIT);
+  it(
+    "npm run demo prints the ranked tables and writes the output workbook",
+    async () => {
+      const { stdout } = await run("npm", ["run", "-s", "demo"], { cwd: ROOT, env, timeout: 1.5 * RUN_LIMIT });
+      expect(stdout).toMatch(/64,91%/);
+      expect(stdout).toMatch(/85,26%/);
+      expect(stdout).toMatch(/Thấp hơn BQ/);
+      const m = stdout.match(/Đã ghi (\S+\.xlsx)/);
+      expect(m).not.toBeNull();
+      const written = path.resolve(ROOT, m![1]!);
+      expect(fs.existsSync(written)).toBe(true);
+      expect(sheetNames(await readWorkbook(written))).toContain("Tổng hợp chỉ tiêu");
+    },
+    2.5 * RUN_LIMIT,
+  );
 });

@@ -35,9 +35,17 @@ describe("--goal with a measure", () => {
   });
 
   it("a measure with no indicator is a form error; a typo in the rate names the goal with its measure", () => {
-    expect(chitieuErrorOf(() => parse("--goal", "attainment:=105%")).problem).toEqual({ code: "goal-form", params: { spec: "attainment:=105%" }, setting: "goal" });
+    expect(chitieuErrorOf(() => parse("--goal", "attainment:=105%")).problem).toEqual({
+      code: "goal-form",
+      params: { spec: "attainment:=105%" },
+      setting: "goal",
+    });
     const e = chitieuErrorOf(() => parse("--goal", "attainment:BHXH TN=1o5%"));
-    expect(e.problem).toEqual({ code: "goal-not-a-rate", params: { indicator: "BHXH TN", category: null, measure: "attainment", rate: "1o5%" }, setting: "goal" });
+    expect(e.problem).toEqual({
+      code: "goal-not-a-rate",
+      params: { indicator: "BHXH TN", category: null, measure: "attainment", rate: "1o5%" },
+      setting: "goal",
+    });
     expect(e.message).toContain("Mục tiêu BHXH TN so với kế hoạch chung cho cả địa bàn");
   });
 

@@ -25,9 +25,15 @@ describe("--previous, --goal, --category and --group-by", () => {
     const e = chitieuErrorOf(() => parse("--goal", "BHYT=abc"));
     expect([e.code, e.problem.code, e.problem.setting]).toEqual(["bad-option", "goal-not-a-rate", "goal"]);
     // One line, in Vietnamese by default: the usage text is --help's, not every error's.
-    expect(e.message).toBe("Mục tiêu BHYT chung cho cả địa bàn: “abc” không phải một tỷ lệ. Viết tỷ lệ lớn hơn 0, như 93%, 93 hoặc 0,93 (cùng là 93%): dùng --goal.");
+    expect(e.message).toBe(
+      "Mục tiêu BHYT chung cho cả địa bàn: “abc” không phải một tỷ lệ. Viết tỷ lệ lớn hơn 0, như 93%, 93 hoặc 0,93 (cùng là 93%): dùng --goal.",
+    );
     expect(chitieuErrorOf(() => parse("--group-by")).problem).toEqual({ code: "cli-needs-value", params: { option: "--group-by" }, setting: "groupBy" });
-    expect(chitieuErrorOf(() => parse("--category", "--json")).problem).toEqual({ code: "cli-needs-value", params: { option: "--category" }, setting: "category" });
+    expect(chitieuErrorOf(() => parse("--category", "--json")).problem).toEqual({
+      code: "cli-needs-value",
+      params: { option: "--category" },
+      setting: "category",
+    });
   });
 
   it("a goal above 100% is a goal (150% of plan)", () => {

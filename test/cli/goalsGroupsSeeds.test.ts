@@ -9,7 +9,16 @@ import ExcelJS from "exceljs";
 import { formatNumber, formatPercent } from "../../src/core/format";
 import { JsonReport } from "../../src/core/jsonReport";
 import { ExcelJsWorkbook, toCellValue } from "../../src/workbook/exceljsAdapter";
-import { QUYNH_NHAI, TIEN_GIANG, VINH_PHUC, quynhNhaiWorkbook, tienGiangFigures, tienGiangWorkbook, vinhPhucFigures, vinhPhucWorkbook } from "../../scripts/lib/seeds";
+import {
+  QUYNH_NHAI,
+  TIEN_GIANG,
+  VINH_PHUC,
+  quynhNhaiWorkbook,
+  tienGiangFigures,
+  tienGiangWorkbook,
+  vinhPhucFigures,
+  vinhPhucWorkbook,
+} from "../../scripts/lib/seeds";
 import { runCli as cli, tempDir } from "../helpers/files";
 import { peopleNeeded, resultOf, summarizeJson, unitOf } from "../helpers/results";
 
@@ -93,11 +102,30 @@ describe("seed 002 — Quỳnh Nhai: BHYT coverage 95,3%, +10% on the same perio
   it("writes the goal columns and the belowGoal mark in the summary sheets", async () => {
     const ov = await sheetValues("qn-out.xlsx", "Tổng hợp chỉ tiêu");
     expect(ov[3]![0]).toBe("Tô màu vàng (cột mục tiêu): đơn vị chưa đạt mục tiêu");
-    expect(ov[5]!.slice(2)).toEqual(["Thực hiện", "Dân số", "Tỷ lệ", "Hạng", "Thấp hơn BQ", "Cùng kỳ", "Tăng/giảm so với cùng kỳ", "Mục tiêu", "Chênh lệch so với mục tiêu (điểm %)", "Số người cần vận động thêm", "Chưa đạt mục tiêu"]);
+    expect(ov[5]!.slice(2)).toEqual([
+      "Thực hiện",
+      "Dân số",
+      "Tỷ lệ",
+      "Hạng",
+      "Thấp hơn BQ",
+      "Cùng kỳ",
+      "Tăng/giảm so với cùng kỳ",
+      "Mục tiêu",
+      "Chênh lệch so với mục tiêu (điểm %)",
+      "Số người cần vận động thêm",
+      "Chưa đạt mục tiêu",
+    ]);
     const lietTe = ov.find((row) => row[1] === "Xã Liệp Tè")!;
     expect(lietTe.slice(9)).toEqual([0.9, expect.closeTo((3800 / 4300 - 0.9) * 100, 10), 70, "Chưa đạt MT"]);
     const ranked = await sheetValues("qn-out.xlsx", "Xếp hạng BHYT (bao phủ)");
-    expect(ranked[4]!.slice(9)).toEqual(["Cùng kỳ", "Tăng/giảm so với cùng kỳ", "Mục tiêu", "Chênh lệch so với mục tiêu (điểm %)", "Số người cần vận động thêm", "Chưa đạt mục tiêu"]);
+    expect(ranked[4]!.slice(9)).toEqual([
+      "Cùng kỳ",
+      "Tăng/giảm so với cùng kỳ",
+      "Mục tiêu",
+      "Chênh lệch so với mục tiêu (điểm %)",
+      "Số người cần vận động thêm",
+      "Chưa đạt mục tiêu",
+    ]);
   });
 
   it("saves the goals with the other choices in the workbook, for one-click recalculation", async () => {
@@ -199,7 +227,10 @@ describe("seed 003 — Tiền Giang: 28,9% of the labour force, 85,5% of plan, +
       expect(g.belowAverage).toBe(g.ratio! < r.average!);
     }
     expect(r.groups.reduce((s, g) => s + g.actual, 0)).toBe(r.actualTotal);
-    const towns = r.units.filter((u) => u.group === "Khối thành phố, thị xã").map((u) => u.groupRank).sort();
+    const towns = r.units
+      .filter((u) => u.group === "Khối thành phố, thị xã")
+      .map((u) => u.groupRank)
+      .sort();
     expect(towns).toEqual([1, 2, 3]);
     expect(j.warnings.filter((w) => w.includes("subtotal"))).toEqual([]);
   });
@@ -272,20 +303,28 @@ describe("goal, category and group errors through the CLI: one clear line, exit 
   });
 
   it("a goal by category needs a category column", async () => {
-    expect(await fails("vinh-phuc.xlsx", ["--goal", "BHYT@NTM=90%"])).toMatch(/^chitieu: Mục tiêu BHYT cho loại đơn vị “NTM” cần một cột loại đơn vị .* dùng --category <cột>\.\n$/);
+    expect(await fails("vinh-phuc.xlsx", ["--goal", "BHYT@NTM=90%"])).toMatch(
+      /^chitieu: Mục tiêu BHYT cho loại đơn vị “NTM” cần một cột loại đơn vị .* dùng --category <cột>\.\n$/,
+    );
   });
 
   it("a rate that is no rate, and an unknown category, are named", async () => {
     expect(await fails("vinh-phuc.xlsx", ["--goal", "BHYT=nhiều"])).toBe(
       "chitieu: Mục tiêu BHYT chung cho cả địa bàn: “nhiều” không phải một tỷ lệ. Viết tỷ lệ lớn hơn 0, như 93%, 93 hoặc 0,93 (cùng là 93%): dùng --goal.\n",
     );
-    expect(await fails("quynh-nhai.xlsx", ["--goal", "BHYT@NTM kiểu mẫu=98%"])).toMatch(/cột này chỉ có “NTM nâng cao”, “NTM” và “CHƯA ĐẠT NTM”\. Chọn một trong các loại đó: dùng --goal\./);
+    expect(await fails("quynh-nhai.xlsx", ["--goal", "BHYT@NTM kiểu mẫu=98%"])).toMatch(
+      /cột này chỉ có “NTM nâng cao”, “NTM” và “CHƯA ĐẠT NTM”\. Chọn một trong các loại đó: dùng --goal\./,
+    );
     // A coverage goal above 100% is refused, said with the rate as set.
-    expect(await fails("quynh-nhai.xlsx", ["--goal", "BHYT=150%"])).toMatch(/^chitieu: Mục tiêu BHYT chung cho cả địa bàn là 150%, nhưng đây là tỷ lệ bao phủ \(số người tham gia trên dân số\), không thể vượt 100%/);
+    expect(await fails("quynh-nhai.xlsx", ["--goal", "BHYT=150%"])).toMatch(
+      /^chitieu: Mục tiêu BHYT chung cho cả địa bàn là 150%, nhưng đây là tỷ lệ bao phủ \(số người tham gia trên dân số\), không thể vượt 100%/,
+    );
     expect(await fails("quynh-nhai.xlsx", ["--group-by", "Huyện"])).toMatch(/Không có cột chữ nào có tiêu đề “Huyện”.*dùng --group-by <cột>/);
   });
 
   it("a named previous sheet must exist", async () => {
-    expect(await fails("vinh-phuc.xlsx", ["--previous", "Năm 2019"])).toMatch(/Không có trang tính nào tên 'Năm 2019' \(được chọn làm trang cùng kỳ năm trước\).*dùng --previous <trang tính>/);
+    expect(await fails("vinh-phuc.xlsx", ["--previous", "Năm 2019"])).toMatch(
+      /Không có trang tính nào tên 'Năm 2019' \(được chọn làm trang cùng kỳ năm trước\).*dùng --previous <trang tính>/,
+    );
   });
 });

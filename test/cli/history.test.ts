@@ -97,7 +97,9 @@ describe("a national workbook's history", () => {
     expect(unitRows).toBeGreaterThan(HISTORY_UNIT_ROWS_PER_DATE);
     expect(country.rows.every((r) => r.area)).toBe(true);
     expect(country.rows.length).toBe(country.summary.results.length);
-    expect(country.h.warnings).toEqual([expect.objectContaining({ code: "history-units-left-out", params: { rows: unitRows, limit: HISTORY_UNIT_ROWS_PER_DATE } })]);
+    expect(country.h.warnings).toEqual([
+      expect.objectContaining({ code: "history-units-left-out", params: { rows: unitRows, limit: HISTORY_UNIT_ROWS_PER_DATE } }),
+    ]);
     const province = run(168);
     expect(province.h.warnings).toEqual([]);
     expect(province.rows.filter((r) => !r.area).length).toBe(province.summary.results.reduce((n, r) => n + r.units.length, 0));

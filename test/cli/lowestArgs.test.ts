@@ -48,7 +48,10 @@ describe("the pipeline carries it to the paragraphs and the commentary sheet", (
     const { DEFAULT_CHOICES } = await import("../../src/core/settings");
     const wb = new ExcelJS.Workbook();
     const units = ["Xã A", "Xã B", "Xã C", "Xã D", "Xã Đ", "Xã E", "Xã G", "Xã H"];
-    for (const [name, f] of [["Kế hoạch", () => 100], ["Thực hiện", (i: number) => 40 + 10 * i]] as const) {
+    for (const [name, f] of [
+      ["Kế hoạch", () => 100],
+      ["Thực hiện", (i: number) => 40 + 10 * i],
+    ] as const) {
       const ws = wb.addWorksheet(name);
       ws.addRow(["STT", "Đơn vị", "BHYT"]);
       units.forEach((u, i) => ws.addRow([i + 1, u, f(i)]));

@@ -20,7 +20,12 @@ describe("--map: a column's indicator, and what it holds", () => {
 
   it("refuses a role it does not know, naming the roles it does", () => {
     const e = chitieuErrorOf(() => parseMap("T4:D=actuel:BHYT"));
-    expect([e.code, e.problem.code, e.problem.params, e.problem.setting]).toEqual(["bad-option", "cli-map-role", { spec: "T4:D=actuel:BHYT", role: "actuel", roles: FIGURE_ROLES }, "map"]);
+    expect([e.code, e.problem.code, e.problem.params, e.problem.setting]).toEqual([
+      "bad-option",
+      "cli-map-role",
+      { spec: "T4:D=actuel:BHYT", role: "actuel", roles: FIGURE_ROLES },
+      "map",
+    ]);
     expect(e.message).toMatch(/^Trong “T4:D=actuel:BHYT”, “actuel” không phải vai trò của cột: dùng một trong target \(kế hoạch\), actual \(thực hiện\)/);
     expect(chitieuErrorOf(() => parseMap("nonsense")).problem).toEqual({ code: "cli-map-form", params: { spec: "nonsense" }, setting: "map" });
   });

@@ -61,7 +61,7 @@ describe("the bundled sample after the merger", () => {
     expect(tn!.overall).toBeCloseTo(0.71428, 5);
     expect(tn!.growth).toBeCloseTo(0.10965, 5);
     expect([yt!.indicatorKey, yt!.actualTotal, yt!.denominatorTotal, yt!.previousTotal]).toEqual(["bhyt", 726652, 798960, 721223]);
-    expect(yt!.overall).toBeCloseTo(0.90950, 5);
+    expect(yt!.overall).toBeCloseTo(0.9095, 5);
     expect(yt!.growth).toBeCloseTo(0.00753, 5);
     // Σ of last year's old units is Σ of this year's new units' last-year figures.
     const f = mergedFigures();
@@ -111,7 +111,11 @@ describe("choosing the sample and the crosswalk on the command line", () => {
     expect(parseArgs(["summarize", "a.xlsx", "--out", "b.xlsx", "--crosswalk", "Quy đổi"], DEMO_INPUT, "o.xlsx").choices.crosswalk).toBe("Quy đổi");
     expect(parseArgs(["summarize", "a.xlsx", "--out", "b.xlsx", "--crosswalk", "none"], DEMO_INPUT, "o.xlsx").choices.crosswalk).toBeNull();
     expect("crosswalk" in parseArgs(["summarize", "a.xlsx", "--out", "b.xlsx"], DEMO_INPUT, "o.xlsx").choices).toBe(false);
-    for (const argv of [["demo", "--sample", "nowhere"], ["summarize", "a.xlsx", "--out", "b.xlsx", "--sample", "merged"], ["summarize", "a.xlsx", "--out", "b.xlsx", "--crosswalk"]]) {
+    for (const argv of [
+      ["demo", "--sample", "nowhere"],
+      ["summarize", "a.xlsx", "--out", "b.xlsx", "--sample", "merged"],
+      ["summarize", "a.xlsx", "--out", "b.xlsx", "--crosswalk"],
+    ]) {
       let caught: unknown = null;
       try {
         parseArgs(argv, DEMO_INPUT, "o.xlsx", DEMO_SAMPLES);

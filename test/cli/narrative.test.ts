@@ -51,7 +51,13 @@ describe("seed 000, Hậu Giang", () => {
     expectInOrder(tn, ["huyện Vị Thủy mới đạt 45,37%", "huyện Phụng Hiệp đạt 49,34%", "huyện Long Mỹ đạt 53,24%"]);
     expect(tn).not.toContain("thị xã Long Mỹ");
     const yt = ps.find((p) => p.includes("bảo hiểm y tế"))!;
-    expectInOrder(yt, ["621.955 người", "tỷ lệ bao phủ đạt 85,26% dân số", "huyện Phụng Hiệp mới đạt 75,97%", "huyện Châu Thành đạt 80,66%", "huyện Châu Thành A đạt 82,02%"]);
+    expectInOrder(yt, [
+      "621.955 người",
+      "tỷ lệ bao phủ đạt 85,26% dân số",
+      "huyện Phụng Hiệp mới đạt 75,97%",
+      "huyện Châu Thành đạt 80,66%",
+      "huyện Châu Thành A đạt 82,02%",
+    ]);
   });
 
   it("in English, in English conventions", async () => {
@@ -66,7 +72,9 @@ describe("seed 000, Hậu Giang", () => {
     expect(ps[0]).toMatch(/^Đến ngày 30\/11\/2022, Hậu Giang có 12\.853 người/);
     const bad = await cli(["summarize", hauGiang, "--out", path.join(dir, "bad.xlsx"), "--as-of", "2022-10-31"]);
     expect(bad.code).toBe(2);
-    expect(bad.err).toBe("chitieu: Ngày số liệu “2022-10-31” không phải một ngày: viết theo dạng ngày/tháng/năm, ví dụ 31/10/2022 (dùng --as-of dd/mm/yyyy).\n");
+    expect(bad.err).toBe(
+      "chitieu: Ngày số liệu “2022-10-31” không phải một ngày: viết theo dạng ngày/tháng/năm, ví dụ 31/10/2022 (dùng --as-of dd/mm/yyyy).\n",
+    );
   });
 
   it("the terminal shows the paragraphs after the tables", async () => {

@@ -21,21 +21,24 @@ async function entryText(file: string, entry: string): Promise<string | null> {
   return f ? f.async("string") : null;
 }
 
-test.each(["lo-table.xlsx", "image.xlsx", "comments.xlsx", "lo-everything.xlsx"])("%s (which exceljs could not read or write) is summarised and written whole", async (name) => {
-  const input = path.join(CORPUS, name);
-  const before = sha(input);
-  const out = path.join(dir, `out-${name}`);
-  const r = await runCli(["summarize", input, "--out", out, "--json"]);
-  expect(r.err).toBe("");
-  expect(r.code).toBe(0);
-  expect(sha(input)).toBe(before);
-  const a = await JSZip.loadAsync(fs.readFileSync(input));
-  const b = await JSZip.loadAsync(fs.readFileSync(out));
-  for (const entry of Object.keys(a.files).filter((e) => !a.files[e]!.dir && /^xl\/(worksheets|drawings|charts|media|tables|comments)/.test(e)))
-    expect([entry, await b.file(entry)?.async("base64")]).toEqual([entry, await a.file(entry)!.async("base64")]);
-  const report = JSON.parse(r.out) as { output: { sheets: { key: string }[] } };
-  expect(report.output.sheets.some((s) => s.key.startsWith("ranked"))).toBe(true);
-});
+test.each(["lo-table.xlsx", "image.xlsx", "comments.xlsx", "lo-everything.xlsx"])(
+  "%s (which exceljs could not read or write) is summarised and written whole",
+  async (name) => {
+    const input = path.join(CORPUS, name);
+    const before = sha(input);
+    const out = path.join(dir, `out-${name}`);
+    const r = await runCli(["summarize", input, "--out", out, "--json"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(sha(input)).toBe(before);
+    const a = await JSZip.loadAsync(fs.readFileSync(input));
+    const b = await JSZip.loadAsync(fs.readFileSync(out));
+    for (const entry of Object.keys(a.files).filter((e) => !a.files[e]!.dir && /^xl\/(worksheets|drawings|charts|media|tables|comments)/.test(e)))
+      expect([entry, await b.file(entry)?.async("base64")]).toEqual([entry, await a.file(entry)!.async("base64")]);
+    const report = JSON.parse(r.out) as { output: { sheets: { key: string }[] } };
+    expect(report.output.sheets.some((s) => s.key.startsWith("ranked"))).toBe(true);
+  },
+);
 
 test("an .xlsm is written as an .xlsm, its VBA project and macro-enabled type kept", async () => {
   const input = path.join(CORPUS, "macros.xlsm");
@@ -64,7 +67,13 @@ test("the output's extension must match the workbook's kind: .xlsm for macros, .
 test("a sheet listed without its part is a warning naming it, not a failure", async () => {
   const zip = await JSZip.loadAsync(fs.readFileSync(path.join(CORPUS, "table.xlsx")));
   const wb = await zip.file("xl/workbook.xml")!.async("string");
-  zip.file("xl/workbook.xml", wb.replace("</sheets>", '<sheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" name="Mất" sheetId="99" r:id="rIdGone"/></sheets>'));
+  zip.file(
+    "xl/workbook.xml",
+    wb.replace(
+      "</sheets>",
+      '<sheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" name="Mất" sheetId="99" r:id="rIdGone"/></sheets>',
+    ),
+  );
   const input = path.join(dir, "missing-part.xlsx");
   fs.writeFileSync(input, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
   const r = await runCli(["summarize", input, "--out", path.join(dir, "missing-part-out.xlsx"), "--json"]);

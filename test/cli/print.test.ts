@@ -19,8 +19,16 @@ describe("the terminal view says what the area totals leave out", () => {
   const sheet = (name: string, header: string, rows: (string | number)[][]) => ({ name, values: [["BÁO CÁO"], [], ["STT", "Đơn vị", header], ...rows] });
   // 'KH' has Xã C, 'TH' does not; the total row of 'KH' says 900 where its units add up to 700.
   const s = summarize({
-    targets: sheet("KH", "BHYT", [[1, "Xã A", 100], [2, "Xã B", 200], [3, "Xã C", 400], ["", "Toàn tỉnh", 900]]),
-    actuals: sheet("TH", "BHYT", [[1, "Xã A", 90], [2, "Xã B", 150]]),
+    targets: sheet("KH", "BHYT", [
+      [1, "Xã A", 100],
+      [2, "Xã B", 200],
+      [3, "Xã C", 400],
+      ["", "Toàn tỉnh", 900],
+    ]),
+    actuals: sheet("TH", "BHYT", [
+      [1, "Xã A", 90],
+      [2, "Xã B", 150],
+    ]),
     base: null,
   });
   const paragraphs = ["Đoạn nhận xét."];
@@ -46,7 +54,14 @@ describe("the terminal view says what the area totals leave out", () => {
   });
 
   it("nothing of the kind when every unit matches and the totals agree", () => {
-    const clean = summarize({ targets: sheet("KH", "BHYT", [[1, "Xã A", 100], ["", "Toàn tỉnh", 100]]), actuals: sheet("TH", "BHYT", [[1, "Xã A", 90]]), base: null });
+    const clean = summarize({
+      targets: sheet("KH", "BHYT", [
+        [1, "Xã A", 100],
+        ["", "Toàn tỉnh", 100],
+      ]),
+      actuals: sheet("TH", "BHYT", [[1, "Xã A", 90]]),
+      base: null,
+    });
     expect(clean.totalMismatches).toEqual([]);
     expect(printSummary(clean, "vi", paragraphs)).not.toMatch(/^! /m);
   });

@@ -108,7 +108,11 @@ describe("seed 001 — TP Cần Thơ, 4 months of 2024", () => {
   it("Thới Lai: 90,06% (BHXH bắt buộc), 53,55% (BHXH tự nguyện), 79,43% (BHYT)", () => {
     const thoiLai = (ind: string) => pct(resultOf(j, ind, "attainment").units.find((u) => u.unit === "Huyện Thới Lai")!.ratio);
     expect([thoiLai("BHXH bắt buộc"), thoiLai("BHXH tự nguyện"), thoiLai("BHYT")]).toEqual(["90,06%", "53,55%", "79,43%"]);
-    expect([thoiLai("BHXH bắt buộc"), thoiLai("BHXH tự nguyện"), thoiLai("BHYT")]).toEqual([CAN_THO.published.thoiLai.bb, CAN_THO.published.thoiLai.tn, CAN_THO.published.thoiLai.bhyt]);
+    expect([thoiLai("BHXH bắt buộc"), thoiLai("BHXH tự nguyện"), thoiLai("BHYT")]).toEqual([
+      CAN_THO.published.thoiLai.bb,
+      CAN_THO.published.thoiLai.tn,
+      CAN_THO.published.thoiLai.bhyt,
+    ]);
   });
 
   it("group rows (Các quận, Các huyện) and the total row are not units; their checks pass", () => {
@@ -144,7 +148,12 @@ describe("variants of the seed layouts", () => {
       name: "Actual",
       titles: ["KẾT QUẢ"],
       unitHeader: "Quận, huyện",
-      units: [...u].reverse().map((x) => ({ name: x.name.replace(/^Quận /, "Q.").replace(/^Huyện /, "H.").toUpperCase() })),
+      units: [...u].reverse().map((x) => ({
+        name: x.name
+          .replace(/^Quận /, "Q.")
+          .replace(/^Huyện /, "H.")
+          .toUpperCase(),
+      })),
       groupHeader: "Số người tham gia đến 30/4/2024",
       columns: [
         { header: "Bảo hiểm xã hội bắt buộc", values: [...u].reverse().map((x) => x.bb[1]) },
@@ -168,7 +177,12 @@ describe("variants of the seed layouts", () => {
     const u = HAU_GIANG.units;
     const wb = new ExcelJS.Workbook();
     addReportSheet(wb, { name: "Sheet1", titles: [], units: u.map((x) => ({ name: x.a })), columns: [{ header: "BHXH TN", values: u.map((x) => x.tn) }] });
-    addReportSheet(wb, { name: "Sheet2", titles: [], units: u.map((x) => ({ name: x.t })), columns: [{ header: "BHXH tự nguyện", values: u.map((x) => x.tnTarget) }] });
+    addReportSheet(wb, {
+      name: "Sheet2",
+      titles: [],
+      units: u.map((x) => ({ name: x.t })),
+      columns: [{ header: "BHXH tự nguyện", values: u.map((x) => x.tnTarget) }],
+    });
     const f = await writeWorkbook(wb, file("hau-giang-sheets.xlsx"));
     const j = await json(f, ["--targets", "Sheet2", "--actuals", "Sheet1"]);
     const r = resultOf(j, "BHXH tự nguyện", "attainment");

@@ -11,7 +11,10 @@ function openPage(query: string) {
   document.body.innerHTML = /<body[^>]*>([\s\S]*)<\/body>/.exec(html)![1]!;
   window.history.replaceState(null, "", `/dialog.html?${query}`);
   const sent: string[] = [];
-  (globalThis as unknown as { Office: unknown }).Office = { onReady: (f: () => void) => f(), context: { ui: { messageParent: (m: string) => void sent.push(m) } } };
+  (globalThis as unknown as { Office: unknown }).Office = {
+    onReady: (f: () => void) => f(),
+    context: { ui: { messageParent: (m: string) => void sent.push(m) } },
+  };
   jest.isolateModules(() => require("../../src/commands/dialog"));
   return sent;
 }

@@ -77,9 +77,29 @@ function example(merged: MergedAs, bandHeader?: string) {
     bandHeader,
     headers: HEADERS,
     rows: [
-      { stt: 1, name: "Huyện A", bands: [["Kế hoạch", [1000, 500, 20000]], ["Thực hiện", [900, 320, 19500]]] },
-      { stt: 2, name: "Huyện B", bands: [["KH", [2000, 700, 30000]], ["TH", [1500, 710, 29000]]] },
-      { name: "Toàn tỉnh", bands: [["Kế hoạch", [3000, 1200, 50000]], ["Thực hiện", [2400, 1030, 48500]]] },
+      {
+        stt: 1,
+        name: "Huyện A",
+        bands: [
+          ["Kế hoạch", [1000, 500, 20000]],
+          ["Thực hiện", [900, 320, 19500]],
+        ],
+      },
+      {
+        stt: 2,
+        name: "Huyện B",
+        bands: [
+          ["KH", [2000, 700, 30000]],
+          ["TH", [1500, 710, 29000]],
+        ],
+      },
+      {
+        name: "Toàn tỉnh",
+        bands: [
+          ["Kế hoạch", [3000, 1200, 50000]],
+          ["Thực hiện", [2400, 1030, 48500]],
+        ],
+      },
     ],
   });
 }
@@ -105,7 +125,15 @@ describe.each<MergedAs>(["blank", "repeat"])("two rows per unit — merged cells
       "BHYT / Thực hiện",
     ]);
     const c = byHeader(t);
-    expect(c["BHXH bắt buộc / Kế hoạch"]).toMatchObject({ col: 3, leaf: "Kế hoạch", band: "Kế hoạch", parts: ["BHXH bắt buộc", "Kế hoạch"], role: "number", values: [1000, 2000], totalValue: 3000 });
+    expect(c["BHXH bắt buộc / Kế hoạch"]).toMatchObject({
+      col: 3,
+      leaf: "Kế hoạch",
+      band: "Kế hoạch",
+      parts: ["BHXH bắt buộc", "Kế hoạch"],
+      role: "number",
+      values: [1000, 2000],
+      totalValue: 3000,
+    });
     expect(c["BHXH bắt buộc / Thực hiện"]).toMatchObject({ col: 3, band: "Thực hiện", values: [900, 1500], totalValue: 2400 });
     expect(c["BHXH tự nguyện / Thực hiện"]!.values).toEqual([320, 710]);
     expect(c["BHYT / Kế hoạch"]).toMatchObject({ col: 5, values: [20000, 30000], totalValue: 50000 });
@@ -137,14 +165,30 @@ describe.each<MergedAs>(["blank", "repeat"])("two rows per unit — merged cells
       merged,
       headers: HEADERS,
       rows: [
-        { stt: 1, name: "Huyện A", bands: [["Kế hoạch", [1000, 500, 20000]], ["Thực hiện", [900, "#N/A", 19500]]] },
-        { stt: 2, name: "Huyện B", bands: [["Kế hoạch", [2000, 700, 30000]], ["Thực hiện", [1500, 710, 29000]]] },
+        {
+          stt: 1,
+          name: "Huyện A",
+          bands: [
+            ["Kế hoạch", [1000, 500, 20000]],
+            ["Thực hiện", [900, "#N/A", 19500]],
+          ],
+        },
+        {
+          stt: 2,
+          name: "Huyện B",
+          bands: [
+            ["Kế hoạch", [2000, 700, 30000]],
+            ["Thực hiện", [1500, 710, 29000]],
+          ],
+        },
       ],
     });
     const t = detectTable(s);
     // Column E (BHXH tự nguyện) on Huyện A's "Thực hiện" row, not on its first row.
     const cell = `E${rowsOf[0]!.get("Thực hiện")! + 1}`;
-    expect(t.warnings).toEqual([{ code: "excel-error", params: { error: "#N/A", header: "BHXH tự nguyện / Thực hiện", unit: "Huyện A" }, where: { sheet: "Thực hiện", cell } }]);
+    expect(t.warnings).toEqual([
+      { code: "excel-error", params: { error: "#N/A", header: "BHXH tự nguyện / Thực hiện", unit: "Huyện A" }, where: { sheet: "Thực hiện", cell } },
+    ]);
     expect(byHeader(t)["BHXH tự nguyện / Thực hiện"]!.values).toEqual([null, 710]);
     expect(byHeader(t)["BHXH tự nguyện / Kế hoạch"]!.values).toEqual([500, 700]);
   });
@@ -154,9 +198,23 @@ describe.each<MergedAs>(["blank", "repeat"])("two rows per unit — merged cells
       merged,
       headers: HEADERS,
       rows: [
-        { stt: 1, name: "Huyện A", bands: [["Kế hoạch", [1000, 500, 20000]], ["Thực hiện", [900, 320, 19500]]] },
+        {
+          stt: 1,
+          name: "Huyện A",
+          bands: [
+            ["Kế hoạch", [1000, 500, 20000]],
+            ["Thực hiện", [900, 320, 19500]],
+          ],
+        },
         { stt: 2, name: "Huyện B", bands: [["Kế hoạch", [2000, 700, 30000]]] },
-        { stt: 3, name: "Huyện C", bands: [["Kế hoạch", [100, 70, 3000]], ["Thực hiện", [150, 71, 2900]]] },
+        {
+          stt: 3,
+          name: "Huyện C",
+          bands: [
+            ["Kế hoạch", [100, 70, 3000]],
+            ["Thực hiện", [150, 71, 2900]],
+          ],
+        },
       ],
     });
     const t = detectTable(s);
@@ -167,7 +225,9 @@ describe.each<MergedAs>(["blank", "repeat"])("two rows per unit — merged cells
     ]);
     expect(byHeader(t)["BHXH bắt buộc / Thực hiện"]!.values).toEqual([900, null, 150]);
     expect(byHeader(t)["BHXH bắt buộc / Kế hoạch"]!.values).toEqual([1000, 2000, 100]);
-    expect(t.warnings).toEqual([{ code: "band-row-missing", params: { unit: "Huyện B", band: "Thực hiện" }, where: { sheet: "Thực hiện", cell: `B${firstRow[1]! + 1}` } }]);
+    expect(t.warnings).toEqual([
+      { code: "band-row-missing", params: { unit: "Huyện B", band: "Thực hiện" }, where: { sheet: "Thực hiện", cell: `B${firstRow[1]! + 1}` } },
+    ]);
   });
 
   it("reads a unit whose first row is its actual (the bands in another order)", () => {
@@ -175,9 +235,30 @@ describe.each<MergedAs>(["blank", "repeat"])("two rows per unit — merged cells
       merged,
       headers: ["BHYT"],
       rows: [
-        { stt: 1, name: "Huyện A", bands: [["Kế hoạch", [20000]], ["Thực hiện", [19500]]] },
-        { stt: 2, name: "Huyện B", bands: [["Thực hiện", [29000]], ["Kế hoạch", [30000]]] },
-        { stt: 3, name: "Huyện C", bands: [["Kế hoạch", [3000]], ["Thực hiện", [2900]]] },
+        {
+          stt: 1,
+          name: "Huyện A",
+          bands: [
+            ["Kế hoạch", [20000]],
+            ["Thực hiện", [19500]],
+          ],
+        },
+        {
+          stt: 2,
+          name: "Huyện B",
+          bands: [
+            ["Thực hiện", [29000]],
+            ["Kế hoạch", [30000]],
+          ],
+        },
+        {
+          stt: 3,
+          name: "Huyện C",
+          bands: [
+            ["Kế hoạch", [3000]],
+            ["Thực hiện", [2900]],
+          ],
+        },
       ],
     });
     const t = detectTable(s);
@@ -192,9 +273,35 @@ describe.each<MergedAs>(["blank", "repeat"])("two rows per unit — merged cells
       merged,
       headers: ["BHXH tự nguyện", "BHYT"],
       rows: [
-        { stt: 1, name: "Phường 1", bands: [["Kế hoạch", [500, 20000]], ["Thực hiện", [320, 19500]], ["Cùng kỳ", [300, 19000]], ["Tỷ lệ (%)", [0.64, 0.975]]] },
-        { stt: 2, name: "Phường 2", bands: [["Kế hoạch", [700, 30000]], ["Thực hiện", [710, 29000]], ["Cùng kỳ", [650, 28000]], ["Tỷ lệ (%)", [1.0143, 0.9667]]] },
-        { name: "Cộng", bands: [["Kế hoạch", [1200, 50000]], ["Thực hiện", [1030, 48500]], ["Cùng kỳ", [950, 47000]], ["Tỷ lệ (%)", [0.858, 0.97]]] },
+        {
+          stt: 1,
+          name: "Phường 1",
+          bands: [
+            ["Kế hoạch", [500, 20000]],
+            ["Thực hiện", [320, 19500]],
+            ["Cùng kỳ", [300, 19000]],
+            ["Tỷ lệ (%)", [0.64, 0.975]],
+          ],
+        },
+        {
+          stt: 2,
+          name: "Phường 2",
+          bands: [
+            ["Kế hoạch", [700, 30000]],
+            ["Thực hiện", [710, 29000]],
+            ["Cùng kỳ", [650, 28000]],
+            ["Tỷ lệ (%)", [1.0143, 0.9667]],
+          ],
+        },
+        {
+          name: "Cộng",
+          bands: [
+            ["Kế hoạch", [1200, 50000]],
+            ["Thực hiện", [1030, 48500]],
+            ["Cùng kỳ", [950, 47000]],
+            ["Tỷ lệ (%)", [0.858, 0.97]],
+          ],
+        },
       ],
     });
     const t = detectTable(s);
@@ -212,16 +319,40 @@ describe.each<MergedAs>(["blank", "repeat"])("two rows per unit — merged cells
       merged,
       headers: ["BHYT"],
       rows: [
-        { stt: 1, name: "Huyện A", bands: [["KH", [20000]], ["TH", [19500]]] },
-        { stt: 2, name: "Huyện B", bands: [["KH", [30000]], ["TH", [29000]]] },
-        { name: "Tổng cộng", bands: [["KH", [50000]], ["TH", [48000]]] },
+        {
+          stt: 1,
+          name: "Huyện A",
+          bands: [
+            ["KH", [20000]],
+            ["TH", [19500]],
+          ],
+        },
+        {
+          stt: 2,
+          name: "Huyện B",
+          bands: [
+            ["KH", [30000]],
+            ["TH", [29000]],
+          ],
+        },
+        {
+          name: "Tổng cộng",
+          bands: [
+            ["KH", [50000]],
+            ["TH", [48000]],
+          ],
+        },
       ],
     });
     const t = detectTable(s);
     const cell = `'Thực hiện'!D${rowsOf[2]!.get("TH")! + 1}`;
     expect(t.totalChecks).toEqual([{ cell, header: "BHYT / TH", label: "Tổng cộng", sheetTotal: 48000, unitsSum: 48500 }]);
     expect(t.warnings).toEqual([
-      { code: "total-row-mismatch", params: { label: "Tổng cộng", header: "BHYT / TH", sheetTotal: 48000, unitsSum: 48500 }, where: { sheet: "Thực hiện", cell: cell.replace(/^.*!/, "") } },
+      {
+        code: "total-row-mismatch",
+        params: { label: "Tổng cộng", header: "BHYT / TH", sheetTotal: 48000, unitsSum: 48500 },
+        where: { sheet: "Thực hiện", cell: cell.replace(/^.*!/, "") },
+      },
     ]);
     expect(byHeader(t)["BHYT / TH"]!.totalValue).toBe(48000);
     expect(byHeader(t)["BHYT / KH"]!.totalValue).toBe(50000);
@@ -233,11 +364,39 @@ describe.each<MergedAs>(["blank", "repeat"])("two rows per unit — merged cells
       merged,
       headers: ["BHXH tự nguyện", "BHYT"],
       rows: [
-        { stt: "I", name: "Các phường", bands: [["Kế hoạch", [1200, 50000]], ["Thực hiện", [1030, 48000]]] },
-        { stt: 1, name: "Phường 1", bands: [["Kế hoạch", [500, 20000]], ["Thực hiện", [320, 19500]]] },
-        { stt: 2, name: "Phường 2", bands: [["Kế hoạch", [700, 30000]], ["Thực hiện", [710, 29000]]] },
+        {
+          stt: "I",
+          name: "Các phường",
+          bands: [
+            ["Kế hoạch", [1200, 50000]],
+            ["Thực hiện", [1030, 48000]],
+          ],
+        },
+        {
+          stt: 1,
+          name: "Phường 1",
+          bands: [
+            ["Kế hoạch", [500, 20000]],
+            ["Thực hiện", [320, 19500]],
+          ],
+        },
+        {
+          stt: 2,
+          name: "Phường 2",
+          bands: [
+            ["Kế hoạch", [700, 30000]],
+            ["Thực hiện", [710, 29000]],
+          ],
+        },
         group("II", "Các xã"),
-        { stt: 3, name: "Xã Tân Hòa", bands: [["Kế hoạch", [100, 3000]], ["Thực hiện", [90, 2900]]] },
+        {
+          stt: 3,
+          name: "Xã Tân Hòa",
+          bands: [
+            ["Kế hoạch", [100, 3000]],
+            ["Thực hiện", [90, 2900]],
+          ],
+        },
       ],
     });
     const t = detectTable(s);
@@ -258,7 +417,11 @@ describe.each<MergedAs>(["blank", "repeat"])("two rows per unit — merged cells
     expect(t.groups[1]!.columnSubtotals).toEqual([null, null, null, null]);
     // 19500 + 29000 = 48500, not 48000: the message names the group's "Thực hiện" row.
     expect(t.warnings).toEqual([
-      { code: "subtotal-mismatch", params: { group: "Các phường", header: "BHYT / Thực hiện", subtotal: 48000, unitsSum: 48500 }, where: { sheet: "Thực hiện", cell: `E${rowsOf[0]!.get("Thực hiện")! + 1}` } },
+      {
+        code: "subtotal-mismatch",
+        params: { group: "Các phường", header: "BHYT / Thực hiện", subtotal: 48000, unitsSum: 48500 },
+        where: { sheet: "Thực hiện", cell: `E${rowsOf[0]!.get("Thực hiện")! + 1}` },
+      },
     ]);
   });
 
@@ -269,8 +432,22 @@ describe.each<MergedAs>(["blank", "repeat"])("two rows per unit — merged cells
       groupHeader: "Số người tham gia",
       columnNumbers: true,
       rows: [
-        { stt: 1, name: "Huyện A", bands: [["Kế hoạch", [1000, 500, 20000]], ["Thực hiện", [900, 320, 19500]]] },
-        { stt: 2, name: "Huyện B", bands: [["KH", [2000, 700, 30000]], ["TH", [1500, 710, 29000]]] },
+        {
+          stt: 1,
+          name: "Huyện A",
+          bands: [
+            ["Kế hoạch", [1000, 500, 20000]],
+            ["Thực hiện", [900, 320, 19500]],
+          ],
+        },
+        {
+          stt: 2,
+          name: "Huyện B",
+          bands: [
+            ["KH", [2000, 700, 30000]],
+            ["TH", [1500, 710, 29000]],
+          ],
+        },
       ],
     });
     const t = detectTable(s);
@@ -289,9 +466,32 @@ describe.each<MergedAs>(["blank", "repeat"])("two rows per unit — merged cells
       ownHeader: "Dân số",
       headers: ["BHYT"],
       rows: [
-        { stt: 1, name: "Huyện A", own: 21000, bands: [["Kế hoạch", [20000]], ["Thực hiện", [19500]]] },
-        { stt: 2, name: "Huyện B", own: 31000, bands: [["Kế hoạch", [30000]], ["Thực hiện", [29000]]] },
-        { name: "Toàn tỉnh", own: 52000, bands: [["Kế hoạch", [50000]], ["Thực hiện", [48500]]] },
+        {
+          stt: 1,
+          name: "Huyện A",
+          own: 21000,
+          bands: [
+            ["Kế hoạch", [20000]],
+            ["Thực hiện", [19500]],
+          ],
+        },
+        {
+          stt: 2,
+          name: "Huyện B",
+          own: 31000,
+          bands: [
+            ["Kế hoạch", [30000]],
+            ["Thực hiện", [29000]],
+          ],
+        },
+        {
+          name: "Toàn tỉnh",
+          own: 52000,
+          bands: [
+            ["Kế hoạch", [50000]],
+            ["Thực hiện", [48500]],
+          ],
+        },
       ],
     });
     const t = detectTable(s);
@@ -311,14 +511,44 @@ describe.each<MergedAs>(["blank", "repeat"])("two rows per unit — merged cells
       ownHeader: "Dân số",
       headers: ["BHYT"],
       rows: [
-        { stt: 1, name: "Huyện A", own: "chưa có", bands: [["Kế hoạch", [20000]], ["Thực hiện", [19500]]] },
-        { stt: 2, name: "Huyện B", own: 31000, bands: [["Kế hoạch", [30000]], ["Thực hiện", [29000]]] },
-        { stt: 3, name: "Huyện C", own: 4000, bands: [["Kế hoạch", [3000]], ["Thực hiện", [2900]]] },
+        {
+          stt: 1,
+          name: "Huyện A",
+          own: "chưa có",
+          bands: [
+            ["Kế hoạch", [20000]],
+            ["Thực hiện", [19500]],
+          ],
+        },
+        {
+          stt: 2,
+          name: "Huyện B",
+          own: 31000,
+          bands: [
+            ["Kế hoạch", [30000]],
+            ["Thực hiện", [29000]],
+          ],
+        },
+        {
+          stt: 3,
+          name: "Huyện C",
+          own: 4000,
+          bands: [
+            ["Kế hoạch", [3000]],
+            ["Thực hiện", [2900]],
+          ],
+        },
       ],
     });
     const t = detectTable(s);
     expect(t.columns[0]!.values).toEqual([null, 31000, 4000]);
-    expect(t.warnings).toEqual([{ code: "text-in-number-column", params: { text: "chưa có", header: "Dân số", unit: "Huyện A" }, where: { sheet: "Thực hiện", cell: `C${firstRow[0]! + 1}` } }]);
+    expect(t.warnings).toEqual([
+      {
+        code: "text-in-number-column",
+        params: { text: "chưa có", header: "Dân số", unit: "Huyện A" },
+        where: { sheet: "Thực hiện", cell: `C${firstRow[0]! + 1}` },
+      },
+    ]);
   });
 
   it("leaves out a row with figures but no band label, saying so", () => {
@@ -326,8 +556,22 @@ describe.each<MergedAs>(["blank", "repeat"])("two rows per unit — merged cells
       merged,
       headers: ["BHYT"],
       rows: [
-        { stt: 1, name: "Huyện A", bands: [["Kế hoạch", [20000]], ["Thực hiện", [19500]]] },
-        { stt: 2, name: "Huyện B", bands: [["Kế hoạch", [30000]], ["Thực hiện", [29000]]] },
+        {
+          stt: 1,
+          name: "Huyện A",
+          bands: [
+            ["Kế hoạch", [20000]],
+            ["Thực hiện", [19500]],
+          ],
+        },
+        {
+          stt: 2,
+          name: "Huyện B",
+          bands: [
+            ["Kế hoạch", [30000]],
+            ["Thực hiện", [29000]],
+          ],
+        },
         [3, "Huyện C", "", 4000],
       ],
     });
@@ -335,7 +579,9 @@ describe.each<MergedAs>(["blank", "repeat"])("two rows per unit — merged cells
     const row = firstRow[1]! + 2;
     expect(t.units.map((u) => u.name)).toEqual(["Huyện A", "Huyện B"]);
     expect(t.excluded).toContainEqual({ row, label: "Huyện C", reason: "text" });
-    expect(t.warnings).toEqual([{ code: "band-label-missing", params: { label: "Huyện C", labels: ["Kế hoạch", "Thực hiện"] }, where: { sheet: "Thực hiện", cell: `C${row + 1}` } }]);
+    expect(t.warnings).toEqual([
+      { code: "band-label-missing", params: { label: "Huyện C", labels: ["Kế hoạch", "Thực hiện"] }, where: { sheet: "Thực hiện", cell: `C${row + 1}` } },
+    ]);
     expect(render(t.warnings[0]!, { lang: "vi", shell: "pane" })).toBe(
       `'Thực hiện'!C${row + 1}: hàng “Huyện C” có số liệu nhưng ô này không ghi “Kế hoạch” hay “Thực hiện” — không biết đó là số liệu gì nên hàng này không được dùng; hãy ghi nội dung của hàng vào ô này.`,
     );
@@ -386,8 +632,23 @@ describe("two rows per unit — as Office.js gives merges", () => {
 
 describe("two rows per unit — what is not banded", () => {
   it("recognises band labels, and not unit names that start like one", () => {
-    for (const l of ["Kế hoạch", "KH", "Kế hoạch giao", "Thực hiện", "TH", "Số người tham gia", "Cùng kỳ", "TH cùng kỳ", "Tỷ lệ (%)", "% KH", "So cùng kỳ (%)", "Ước thực hiện"]) expect(bandKind(l)).toBeGreaterThanOrEqual(0);
-    for (const n of ["Huyện Kế Sách", "Kế Sách", "Giao Thủy", "Thạnh Trị", "Khánh Hòa", "Thới Lai", "Huyện A", "", "Nông thôn mới"]) expect(bandKind(n)).toBe(-1);
+    for (const l of [
+      "Kế hoạch",
+      "KH",
+      "Kế hoạch giao",
+      "Thực hiện",
+      "TH",
+      "Số người tham gia",
+      "Cùng kỳ",
+      "TH cùng kỳ",
+      "Tỷ lệ (%)",
+      "% KH",
+      "So cùng kỳ (%)",
+      "Ước thực hiện",
+    ])
+      expect(bandKind(l)).toBeGreaterThanOrEqual(0);
+    for (const n of ["Huyện Kế Sách", "Kế Sách", "Giao Thủy", "Thạnh Trị", "Khánh Hòa", "Thới Lai", "Huyện A", "", "Nông thôn mới"])
+      expect(bandKind(n)).toBe(-1);
     expect(bandKind("TH cùng kỳ")).toBe(bandKind("Cùng kỳ"));
     expect(bandKind("KH")).toBe(bandKind("Kế hoạch"));
     expect(bandKind("TH")).toBe(bandKind("Thực hiện"));
@@ -396,7 +657,15 @@ describe("two rows per unit — what is not banded", () => {
 
   it.each<MergedAs>(["blank", "repeat"])("leaves a one-row-per-unit sheet as it is (merged %s)", (merged) => {
     const units = [{ name: "Huyện Kế Sách" }, { name: "Huyện Thạnh Trị" }, { name: "Thị xã Ngã Năm" }];
-    const b = buildGrid({ merged, units, columns: [{ header: "Kế hoạch", values: [1, 2, 3] }, { header: "Thực hiện", values: [1, 1, 1] }], total: { label: "Toàn tỉnh", position: "bottom" } });
+    const b = buildGrid({
+      merged,
+      units,
+      columns: [
+        { header: "Kế hoạch", values: [1, 2, 3] },
+        { header: "Thực hiện", values: [1, 1, 1] },
+      ],
+      total: { label: "Toàn tỉnh", position: "bottom" },
+    });
     const t = detectTable({ name: "S", values: b.grid });
     expect(t.bands).toBeUndefined();
     expect(t.columns.map((c) => [c.header, c.band, c.rows])).toEqual([
@@ -433,9 +702,14 @@ describe("two rows per unit — property: re-laid out as bands, the same figures
         fc.boolean(),
         (us, merged, [kh, th], bandHeader, total, actualFirst) => {
           const order = (a: readonly [string, number[]], b: readonly [string, number[]]) => (actualFirst ? [b, a] : [a, b]);
-          const rows: BandedBlock[] = us.map((u, i) => ({ stt: i + 1, name: `Xã Số ${i + 1}`, bands: order([kh!, [u.plan, u.base]], [th!, [u.actual, u.base]]) }));
+          const rows: BandedBlock[] = us.map((u, i) => ({
+            stt: i + 1,
+            name: `Xã Số ${i + 1}`,
+            bands: order([kh!, [u.plan, u.base]], [th!, [u.actual, u.base]]),
+          }));
           const sum = (f: (u: (typeof us)[number]) => number) => us.reduce((s, u) => s + f(u), 0);
-          if (total) rows.push({ name: "Toàn tỉnh", bands: order([kh!, [sum((u) => u.plan), sum((u) => u.base)]], [th!, [sum((u) => u.actual), sum((u) => u.base)]]) });
+          if (total)
+            rows.push({ name: "Toàn tỉnh", bands: order([kh!, [sum((u) => u.plan), sum((u) => u.base)]], [th!, [sum((u) => u.actual), sum((u) => u.base)]]) });
           const { s, rowsOf } = banded({ merged, bandHeader, headers: ["BHXH tự nguyện", "Dân số"], rows });
           const t = detectTable(s);
           const c = byHeader(t);

@@ -27,7 +27,9 @@ describe("unmatched units", () => {
     expect(unmatchedNote({ unmatched: UNMATCHED, totalLabel: "Toàn tỉnh" }, "vi")).toBe(
       "Không tính vào tổng toàn tỉnh: 3 đơn vị không khớp giữa các trang tính: Xã A (có ở 'Kế hoạch', không có ở 'Thực hiện'), Xã B. (có ở 'Thực hiện', không có ở 'Kế hoạch'), Xã C (có ở 'Kế hoạch', không có ở 'Dân số', 'Cùng kỳ').",
     );
-    expect(unmatchedNote({ unmatched: UNMATCHED.slice(0, 1), totalLabel: null }, "en")).toBe("Left out of the area total: 1 unit not matched between the sheets: Xã A (in 'Kế hoạch', not in 'Thực hiện').");
+    expect(unmatchedNote({ unmatched: UNMATCHED.slice(0, 1), totalLabel: null }, "en")).toBe(
+      "Left out of the area total: 1 unit not matched between the sheets: Xã A (in 'Kế hoạch', not in 'Thực hiện').",
+    );
     expect(unmatchedNote({ unmatched: [], totalLabel: "Toàn tỉnh" }, "vi")).toBeNull();
   });
 
@@ -42,13 +44,17 @@ describe("unmatched units", () => {
     expect(narrativeCaution({ unmatched: UNMATCHED, totalLabel: "Toàn thành phố" }, "vi")).toBe(
       "Lưu ý: số liệu toàn thành phố trong các đoạn nhận xét chưa tính 3 đơn vị không khớp giữa các trang tính: Xã A, Xã B., Xã C.",
     );
-    expect(narrativeCaution({ unmatched: UNMATCHED.slice(2), totalLabel: null }, "en")).toBe("Caution: the area figures in these paragraphs leave out 1 unit not matched between the sheets: Xã C.");
+    expect(narrativeCaution({ unmatched: UNMATCHED.slice(2), totalLabel: null }, "en")).toBe(
+      "Caution: the area figures in these paragraphs leave out 1 unit not matched between the sheets: Xã C.",
+    );
     expect(narrativeCaution({ unmatched: [], totalLabel: null }, "vi")).toBeNull();
   });
 
   test("a total row that is not the units' sum: both numbers, the cell, the difference", () => {
     const m = { cell: "'Kế hoạch'!C12", header: "BHYT", label: "Toàn tỉnh", sheetTotal: 1065565.5, unitsSum: 1065000 };
-    expect(totalMismatchLine(m, "vi")).toBe("'Kế hoạch'!C12: dòng tổng “Toàn tỉnh” ghi 1.065.565,50 cho “BHYT”, cộng các đơn vị được 1.065.000 (chênh lệch 565,50). Kết quả tính theo tổng các đơn vị.");
+    expect(totalMismatchLine(m, "vi")).toBe(
+      "'Kế hoạch'!C12: dòng tổng “Toàn tỉnh” ghi 1.065.565,50 cho “BHYT”, cộng các đơn vị được 1.065.000 (chênh lệch 565,50). Kết quả tính theo tổng các đơn vị.",
+    );
   });
 });
 
@@ -57,7 +63,9 @@ describe("what each unmatched unit is left out of", () => {
   test("a unit missing only from last year's sheet is in every total: only its growth is missing", () => {
     const unmatched = [{ sheet: "Kế hoạch", unit: "Huyện C", missingFrom: ["Cùng kỳ"] }];
     const note = unmatchedNote({ unmatched, totalLabel: "Toàn tỉnh", sheets }, "vi")!;
-    expect(note).toBe("Không có số so cùng kỳ (vẫn tính vào các tổng khác): 1 đơn vị không có ở trang cùng kỳ: Huyện C (có ở 'Kế hoạch', không có ở 'Cùng kỳ').");
+    expect(note).toBe(
+      "Không có số so cùng kỳ (vẫn tính vào các tổng khác): 1 đơn vị không có ở trang cùng kỳ: Huyện C (có ở 'Kế hoạch', không có ở 'Cùng kỳ').",
+    );
     expect(note).not.toMatch(/Không tính vào tổng/);
     expect(narrativeCaution({ unmatched, totalLabel: null, sheets }, "vi")).toBe("Lưu ý: số so với cùng kỳ chưa tính Huyện C (không có ở trang cùng kỳ).");
   });
@@ -65,13 +73,17 @@ describe("what each unmatched unit is left out of", () => {
   test("a unit only in the population or last year's sheet leaves out nothing, and is said so", () => {
     const unmatched = [{ sheet: "Cùng kỳ", unit: "Huyện Châu Thành A", missingFrom: ["Kế hoạch"] }];
     const note = unmatchedNote({ unmatched, totalLabel: "Toàn tỉnh", sheets }, "vi")!;
-    expect(note).toMatch(/^Không có trong kế hoạch và số thực hiện năm nay \(không tính vào tổng nào\): 1 đơn vị chỉ có ở trang dân số hoặc cùng kỳ: Huyện Châu Thành A/);
+    expect(note).toMatch(
+      /^Không có trong kế hoạch và số thực hiện năm nay \(không tính vào tổng nào\): 1 đơn vị chỉ có ở trang dân số hoặc cùng kỳ: Huyện Châu Thành A/,
+    );
     expect(narrativeCaution({ unmatched, totalLabel: null, sheets }, "vi")).toBeNull();
   });
 
   test("each unit under the worst it is left out of: the totals, the coverage, the growth", () => {
     const note = unmatchedNote({ unmatched: UNMATCHED, totalLabel: "Toàn tỉnh", sheets }, "vi")!;
-    expect(note).toMatch(/^Không tính vào tổng toàn tỉnh: 2 đơn vị không khớp giữa các trang tính: Xã A .*, Xã B\. .*\. Không tính vào tỷ lệ bao phủ toàn tỉnh: 1 đơn vị không có dân số \/ lực lượng lao động: Xã C/);
+    expect(note).toMatch(
+      /^Không tính vào tổng toàn tỉnh: 2 đơn vị không khớp giữa các trang tính: Xã A .*, Xã B\. .*\. Không tính vào tỷ lệ bao phủ toàn tỉnh: 1 đơn vị không có dân số \/ lực lượng lao động: Xã C/,
+    );
   });
 });
 
@@ -105,14 +117,24 @@ describe("saved column roles", () => {
     });
     const back = parseSettings(JSON.parse(JSON.stringify(stored)));
     expect(back!.overrides).toEqual(stored.overrides);
-    const bad = parseSettings({ overrides: [{ sheet: "actuals", column: "D", indicator: "BHYT", role: "both" }, { sheet: "actuals", column: "E", indicator: "BHYT", role: "actual" }] });
+    const bad = parseSettings({
+      overrides: [
+        { sheet: "actuals", column: "D", indicator: "BHYT", role: "both" },
+        { sheet: "actuals", column: "E", indicator: "BHYT", role: "actual" },
+      ],
+    });
     expect(bad!.overrides).toEqual([{ sheet: "actuals", column: "E", indicator: "BHYT", role: "actual" }]);
   });
 });
 
 describe("saved mappings that name a sheet", () => {
-  it("keep the sheet's name (--map \"T4.2024:D=actual:BHXH bắt buộc\" saved and read back)", () => {
-    const s = parseSettings({ overrides: [{ sheet: "T4.2024", column: "D", indicator: "BHXH bắt buộc", role: "actual" }, { sheet: "", column: "D", indicator: "x" }] });
+  it('keep the sheet\'s name (--map "T4.2024:D=actual:BHXH bắt buộc" saved and read back)', () => {
+    const s = parseSettings({
+      overrides: [
+        { sheet: "T4.2024", column: "D", indicator: "BHXH bắt buộc", role: "actual" },
+        { sheet: "", column: "D", indicator: "x" },
+      ],
+    });
     expect(s!.overrides).toEqual([{ sheet: "T4.2024", column: "D", indicator: "BHXH bắt buộc", role: "actual" }]);
   });
 });

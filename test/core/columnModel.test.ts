@@ -146,7 +146,9 @@ describe("last year's and the population columns beside the actuals", () => {
     const wrong = grid.map((r) => [...r]);
     wrong[3]![7] = 90;
     const w = withCode(summarize({ targets: null, actuals: sheet("TH", wrong), base: null }).warnings, "computed-column-differs");
-    expect(w.map((m) => [m.where, m.params.kind, m.params.cells.map((c) => [c.cell, c.unit, c.theirs])])).toEqual([[{ sheet: "TH", column: "H" }, "growth", [["H4", "Xã B", 90]]]]);
+    expect(w.map((m) => [m.where, m.params.kind, m.params.cells.map((c) => [c.cell, c.unit, c.theirs])])).toEqual([
+      [{ sheet: "TH", column: "H" }, "growth", [["H4", "Xã B", 90]]],
+    ]);
   });
 });
 
@@ -162,7 +164,9 @@ describe("one column is never in two roles", () => {
     expect(err.code).toBe("no-indicators");
     expect(err.problem.code).toBe("no-indicator-in-common");
     // The sheet is listed once, though it serves both roles.
-    expect(withCode([err.problem], "no-indicator-in-common")[0]!.params.sheets).toEqual([{ sheet: "Số liệu", headers: ["BHYT", "BHXH tự nguyện"], noNumbers: [] }]);
+    expect(withCode([err.problem], "no-indicator-in-common")[0]!.params.sheets).toEqual([
+      { sheet: "Số liệu", headers: ["BHYT", "BHXH tự nguyện"], noNumbers: [] },
+    ]);
     expect(withCode([err.problem], "no-indicator-in-common")[0]!.params.unclear).toEqual([
       { sheet: "Số liệu", column: "C", header: "BHYT" },
       { sheet: "Số liệu", column: "D", header: "BHXH tự nguyện" },
@@ -173,7 +177,12 @@ describe("one column is never in two roles", () => {
   it("mapped with roles, the same sheet serves both", () => {
     const s = summarize(
       { targets: plain, actuals: plain, base: null },
-      { overrides: [{ sheet: "Số liệu", column: "C", indicator: "BHYT", role: "target" }, { sheet: "Số liệu", column: "D", indicator: "BHYT", role: "actual" }] },
+      {
+        overrides: [
+          { sheet: "Số liệu", column: "C", indicator: "BHYT", role: "target" },
+          { sheet: "Số liệu", column: "D", indicator: "BHYT", role: "actual" },
+        ],
+      },
     );
     expect(s.results[0]!.units.map((u) => [u.unit, u.actual, u.denominator])).toEqual([
       ["Huyện A", 500, 1000],
@@ -185,22 +194,45 @@ describe("one column is never in two roles", () => {
     const err = chitieuErrorOf(() =>
       summarize(
         { targets: plain, actuals: plain, base: null },
-        { overrides: [{ sheet: "targets", column: "C", indicator: "BHYT" }, { sheet: "actuals", column: "C", indicator: "BHYT" }] },
+        {
+          overrides: [
+            { sheet: "targets", column: "C", indicator: "BHYT" },
+            { sheet: "actuals", column: "C", indicator: "BHYT" },
+          ],
+        },
       ),
     );
     expect(err.code).toBe("bad-option");
-    expect(err.problem).toEqual({ code: "column-mapped-twice", params: { header: "BHYT", roles: ["target", "actual"] }, where: { sheet: "Số liệu", column: "C" }, setting: "map" });
+    expect(err.problem).toEqual({
+      code: "column-mapped-twice",
+      params: { header: "BHYT", roles: ["target", "actual"] },
+      where: { sheet: "Số liệu", column: "C" },
+      setting: "map",
+    });
   });
 
   it("a mapping that names a column the sheet does not have is an error, not ignored", () => {
-    const targets = sheet("KH", [["Đơn vị", "BHYT"], ["Huyện A", 1000]]);
-    const actuals = sheet("TH", [["Đơn vị", "BHYT"], ["Huyện A", 900]]);
+    const targets = sheet("KH", [
+      ["Đơn vị", "BHYT"],
+      ["Huyện A", 1000],
+    ]);
+    const actuals = sheet("TH", [
+      ["Đơn vị", "BHYT"],
+      ["Huyện A", 900],
+    ]);
     const noColumn = chitieuErrorOf(() => summarize({ targets, actuals, base: null }, { overrides: [{ sheet: "actuals", column: "Z", indicator: "BHYT" }] }));
     expect([noColumn.code, noColumn.problem]).toEqual([
       "bad-option",
-      { code: "map-column-unknown", params: { mapping: "actuals:Z=BHYT", column: "Z", columns: [{ column: "B", header: "BHYT" }] }, where: { sheet: "TH" }, setting: "map" },
+      {
+        code: "map-column-unknown",
+        params: { mapping: "actuals:Z=BHYT", column: "Z", columns: [{ column: "B", header: "BHYT" }] },
+        where: { sheet: "TH" },
+        setting: "map",
+      },
     ]);
-    const noSheet = chitieuErrorOf(() => summarize({ targets, actuals, base: null }, { overrides: [{ sheet: "T4.2024", column: "D", indicator: "BHYT", role: "actual" }] }));
+    const noSheet = chitieuErrorOf(() =>
+      summarize({ targets, actuals, base: null }, { overrides: [{ sheet: "T4.2024", column: "D", indicator: "BHYT", role: "actual" }] }),
+    );
     expect([noSheet.code, noSheet.problem]).toEqual([
       "bad-option",
       { code: "map-sheet-unknown", params: { mapping: "T4.2024:D=actual:BHYT", sheet: "T4.2024", sheets: ["KH", "TH"] }, setting: "map" },
@@ -210,8 +242,16 @@ describe("one column is never in two roles", () => {
 
 describe("a rate no unit could reach", () => {
   it("is a warning naming the columns (a plan in thousands against actuals in persons)", () => {
-    const targets = sheet("KH", [["Đơn vị", "BHYT"], ["Huyện A", 20], ["Huyện B", 30]]);
-    const actuals = sheet("TH", [["Đơn vị", "BHYT"], ["Huyện A", 19500], ["Huyện B", 29000]]);
+    const targets = sheet("KH", [
+      ["Đơn vị", "BHYT"],
+      ["Huyện A", 20],
+      ["Huyện B", 30],
+    ]);
+    const actuals = sheet("TH", [
+      ["Đơn vị", "BHYT"],
+      ["Huyện A", 19500],
+      ["Huyện B", 29000],
+    ]);
     const w = withCode(summarize({ targets, actuals, base: null }).warnings, "implausible-rate");
     expect(w.map((m) => m.params)).toEqual([
       {
@@ -246,7 +286,12 @@ describe("two columns of one indicator that name different years", () => {
     ]);
     expect(s.warnings).toEqual([]);
     const roles = s.detection.find((d) => d.columns)!.columns!.map((c) => [c.column, c.role]);
-    expect(roles).toEqual([["C", "actual"], ["D", "ignored"], ["E", "previous"], ["F", "target"]]);
+    expect(roles).toEqual([
+      ["C", "actual"],
+      ["D", "ignored"],
+      ["E", "previous"],
+      ["F", "target"],
+    ]);
   });
 });
 
@@ -277,10 +322,25 @@ describe("one sheet named for several roles, or a role switched off", () => {
 
 describe("a plan read from another sheet's columns is the reference for matching", () => {
   it("last year's figures land on their own units whatever each sheet's order", () => {
-    const actuals = sheet("Thực hiện", [["STT", "Đơn vị", "BHYT"], [1, "Huyện A", 900], [2, "Huyện B", 1800], [3, "Huyện C", 2400]]);
+    const actuals = sheet("Thực hiện", [
+      ["STT", "Đơn vị", "BHYT"],
+      [1, "Huyện A", 900],
+      [2, "Huyện B", 1800],
+      [3, "Huyện C", 2400],
+    ]);
     // The plan beside the population, in another order.
-    const base = sheet("Dân số", [["STT", "Đơn vị", "Dân số", "Kế hoạch giao BHYT"], [1, "Huyện C", 3000, 2500], [2, "Huyện B", 2000, 2000], [3, "Huyện A", 1000, 1000]]);
-    const previous = sheet("Cùng kỳ", [["STT", "Đơn vị", "BHYT"], [1, "Huyện A", 100], [2, "Huyện B", 200], [3, "Huyện C", 300]]);
+    const base = sheet("Dân số", [
+      ["STT", "Đơn vị", "Dân số", "Kế hoạch giao BHYT"],
+      [1, "Huyện C", 3000, 2500],
+      [2, "Huyện B", 2000, 2000],
+      [3, "Huyện A", 1000, 1000],
+    ]);
+    const previous = sheet("Cùng kỳ", [
+      ["STT", "Đơn vị", "BHYT"],
+      [1, "Huyện A", 100],
+      [2, "Huyện B", 200],
+      [3, "Huyện C", 300],
+    ]);
     const s = summarize({ targets: null, actuals, base, previous });
     const att = s.results.find((r) => r.measure === "attainment")!;
     expect(att.source.denominator.sheet).toBe("Dân số");
@@ -291,8 +351,20 @@ describe("a plan read from another sheet's columns is the reference for matching
 
 describe("a mapping by role on a one-sheet report", () => {
   it("'targets:C=BHYT' names the plan columns of the actuals' sheet when no sheet holds the plan", () => {
-    const g = sheet("Bieu 01", [["STT", "Đơn vị", "Cột số 1", "Cột số 2"], [1, "Huyện A", 1000, 900], [2, "Huyện B", 2000, 1000]]);
-    const s = summarize({ targets: null, actuals: g, base: null }, { overrides: [{ sheet: "targets", column: "C", indicator: "BHYT" }, { sheet: "actuals", column: "D", indicator: "BHYT" }] });
+    const g = sheet("Bieu 01", [
+      ["STT", "Đơn vị", "Cột số 1", "Cột số 2"],
+      [1, "Huyện A", 1000, 900],
+      [2, "Huyện B", 2000, 1000],
+    ]);
+    const s = summarize(
+      { targets: null, actuals: g, base: null },
+      {
+        overrides: [
+          { sheet: "targets", column: "C", indicator: "BHYT" },
+          { sheet: "actuals", column: "D", indicator: "BHYT" },
+        ],
+      },
+    );
     expect(s.results[0]!.units.map((u) => [u.unit, u.actual, u.denominator])).toEqual([
       ["Huyện A", 900, 1000],
       ["Huyện B", 1000, 2000],
@@ -326,7 +398,11 @@ describe("two columns of one indicator: the report's period is used", () => {
   it("the latest month whatever the order", () => {
     const s = summarize({
       targets: null,
-      actuals: sheet("TH", [["STT", "Đơn vị", "BHYT", null, null], [null, null, "Kế hoạch", "Thực hiện đến 30/4/2024", "Thực hiện đến 31/3/2024"], [1, "Xã A", 1000, 900, 800]]),
+      actuals: sheet("TH", [
+        ["STT", "Đơn vị", "BHYT", null, null],
+        [null, null, "Kế hoạch", "Thực hiện đến 30/4/2024", "Thực hiện đến 31/3/2024"],
+        [1, "Xã A", 1000, 900, 800],
+      ]),
       base: null,
     });
     expect(s.results[0]!.source.actual.column).toBe("D");
@@ -335,7 +411,11 @@ describe("two columns of one indicator: the report's period is used", () => {
   it("an adjusted plan replaces the one set at the start of the year", () => {
     const s = summarize({
       targets: null,
-      actuals: sheet("TH", [["STT", "Đơn vị", "BHYT", null, null], [null, null, "Kế hoạch giao đầu năm", "Kế hoạch điều chỉnh", "Thực hiện"], [1, "Xã A", 1000, 1200, 900]]),
+      actuals: sheet("TH", [
+        ["STT", "Đơn vị", "BHYT", null, null],
+        [null, null, "Kế hoạch giao đầu năm", "Kế hoạch điều chỉnh", "Thực hiện"],
+        [1, "Xã A", 1000, 1200, 900],
+      ]),
       base: null,
     });
     expect(s.results[0]!.source.denominator.column).toBe("D");
@@ -355,13 +435,21 @@ describe("a one-indicator report that names its indicator in the title only", ()
   ];
 
   it("takes the title's indicator (not the agency's 'Bảo hiểm xã hội')", () => {
-    const s = summarize({ targets: null, actuals: sheet("T4.2024", grid("KẾT QUẢ PHÁT TRIỂN NGƯỜI THAM GIA BHXH TỰ NGUYỆN 4 THÁNG ĐẦU NĂM 2024", ["Kế hoạch giao", "Thực hiện"])), base: null });
+    const s = summarize({
+      targets: null,
+      actuals: sheet("T4.2024", grid("KẾT QUẢ PHÁT TRIỂN NGƯỜI THAM GIA BHXH TỰ NGUYỆN 4 THÁNG ĐẦU NĂM 2024", ["Kế hoạch giao", "Thực hiện"])),
+      base: null,
+    });
     expect(s.results.map((r) => r.indicatorKey)).toEqual(["bhxh-tn"]);
     expect(s.results[0]!.overall).toBeCloseTo(4899 / 5730, 12);
   });
 
   it("pairs the plan and the actual even with role words only ('Chỉ tiêu được giao', 'Ước thực hiện 6 tháng')", () => {
-    const s = summarize({ targets: null, actuals: sheet("6 thang", grid("ƯỚC THỰC HIỆN 6 THÁNG ĐẦU NĂM 2024 - BẢO HIỂM Y TẾ", ["Chỉ tiêu được giao", "Ước thực hiện 6 tháng"])), base: null });
+    const s = summarize({
+      targets: null,
+      actuals: sheet("6 thang", grid("ƯỚC THỰC HIỆN 6 THÁNG ĐẦU NĂM 2024 - BẢO HIỂM Y TẾ", ["Chỉ tiêu được giao", "Ước thực hiện 6 tháng"])),
+      base: null,
+    });
     expect(s.results.map((r) => [r.indicatorKey, r.actualTotal, r.denominatorTotal])).toEqual([["bhyt", 4899, 5730]]);
   });
 });
@@ -369,8 +457,17 @@ describe("a one-indicator report that names its indicator in the title only", ()
 describe("columns that are a part of another ('Tổng số | Trong đó: học sinh, sinh viên')", () => {
   it("are not the indicator's figure, and say so", () => {
     const s = summarize({
-      targets: sheet("KH", [["Đơn vị", "BHYT"], ["Xã A", 1000], ["Xã B", 2000]]),
-      actuals: sheet("TH", [["Đơn vị", "BHYT", null], [null, "Tổng số", "Trong đó: học sinh, sinh viên"], ["Xã A", 900, 300], ["Xã B", 1500, 400]]),
+      targets: sheet("KH", [
+        ["Đơn vị", "BHYT"],
+        ["Xã A", 1000],
+        ["Xã B", 2000],
+      ]),
+      actuals: sheet("TH", [
+        ["Đơn vị", "BHYT", null],
+        [null, "Tổng số", "Trong đó: học sinh, sinh viên"],
+        ["Xã A", 900, 300],
+        ["Xã B", 1500, 400],
+      ]),
       base: null,
     });
     expect(s.results[0]!.source.actual.column).toBe("B");
@@ -383,7 +480,19 @@ describe("columns that are a part of another ('Tổng số | Trong đó: học s
 
 describe("rates set for each unit without a population", () => {
   it("the refusal says they are coverage goals and need the population", () => {
-    const err = chitieuErrorOf(() => summarize({ targets: sheet("KH", [["Đơn vị", "BHYT (%)"], ["Xã A", 95]]), actuals: sheet("TH", [["Đơn vị", "BHYT"], ["Xã A", 900]]), base: null }));
+    const err = chitieuErrorOf(() =>
+      summarize({
+        targets: sheet("KH", [
+          ["Đơn vị", "BHYT (%)"],
+          ["Xã A", 95],
+        ]),
+        actuals: sheet("TH", [
+          ["Đơn vị", "BHYT"],
+          ["Xã A", 900],
+        ]),
+        base: null,
+      }),
+    );
     const [m] = withCode([err.problem], "no-indicator-in-common");
     expect(m!.params.rateGoals).toEqual([{ sheet: "KH", column: "B", header: "BHYT (%)" }]);
     expect(render(m!, { lang: "vi", shell: "pane" })).toMatch(/'KH'!B “BHYT \(%\)” là chỉ tiêu tỷ lệ .* cần trang dân số .*chọn ở ô “Trang tính dân số/);
@@ -394,8 +503,16 @@ describe("a plan and actuals with no unit in common", () => {
   it("is refused, naming units of each (never a report of zeros)", () => {
     const err = chitieuErrorOf(() =>
       summarize({
-        targets: sheet("Kế hoạch", [["Đơn vị", "BHYT"], ["Huyện An Phú", 1000], ["Huyện Bình Minh", 2000]]),
-        actuals: sheet("Thực hiện", [["Đơn vị", "BHYT"], ["Xã Long Hòa", 900], ["Xã Long Bình", 800]]),
+        targets: sheet("Kế hoạch", [
+          ["Đơn vị", "BHYT"],
+          ["Huyện An Phú", 1000],
+          ["Huyện Bình Minh", 2000],
+        ]),
+        actuals: sheet("Thực hiện", [
+          ["Đơn vị", "BHYT"],
+          ["Xã Long Hòa", 900],
+          ["Xã Long Bình", 800],
+        ]),
         base: null,
       }),
     );
@@ -406,24 +523,40 @@ describe("a plan and actuals with no unit in common", () => {
       params: { sheet: "Kế hoạch", units: ["Huyện An Phú", "Huyện Bình Minh"], actuals: "Thực hiện", actualUnits: ["Xã Long Hòa", "Xã Long Bình"] },
       where: { sheet: "Thực hiện" },
     });
-    expect(err.message).toMatch(/Không đơn vị nào của trang 'Kế hoạch' \(“Huyện An Phú”, “Huyện Bình Minh” …\) có trong trang 'Thực hiện' \(“Xã Long Hòa”, “Xã Long Bình” …\)/);
+    expect(err.message).toMatch(
+      /Không đơn vị nào của trang 'Kế hoạch' \(“Huyện An Phú”, “Huyện Bình Minh” …\) có trong trang 'Thực hiện' \(“Xã Long Hòa”, “Xã Long Bình” …\)/,
+    );
   });
 
   it("a unit with people but an 'x' plan is said: its people are in no area rate", () => {
     const s = summarize({
-      targets: sheet("KH", [["Đơn vị", "BHYT"], ["Xã A", 1000], ["Xã B", "x"]]),
-      actuals: sheet("TH", [["Đơn vị", "BHYT"], ["Xã A", 900], ["Xã B", 37]]),
+      targets: sheet("KH", [
+        ["Đơn vị", "BHYT"],
+        ["Xã A", 1000],
+        ["Xã B", "x"],
+      ]),
+      actuals: sheet("TH", [
+        ["Đơn vị", "BHYT"],
+        ["Xã A", 900],
+        ["Xã B", 37],
+      ]),
       base: null,
     });
     const w = withCode(s.warnings, "actuals-without-denominator");
-    expect(w.map((m) => m.params)).toEqual([{ indicator: { vi: "BHYT", en: expect.any(String) }, count: 1, people: 37, kind: "target", examples: [{ unit: "Xã B", actual: 37 }] }]);
+    expect(w.map((m) => m.params)).toEqual([
+      { indicator: { vi: "BHYT", en: expect.any(String) }, count: 1, people: 37, kind: "target", examples: [{ unit: "Xã B", actual: 37 }] },
+    ]);
     expect(render(w[0]!, { lang: "vi", shell: "cli" })).toMatch(/BHYT: 1 đơn vị có số thực hiện nhưng không có kế hoạch .* 37 người .*: Xã B \(37\)/);
   });
 });
 
 describe("second reading: the report's period among columns", () => {
   const one = (headers: string[], rows: (string | number)[][]) =>
-    summarize({ targets: null, actuals: sheet("Bieu", [["STT", "Đơn vị", "BHXH tự nguyện", ...headers.slice(1).map(() => null)], [null, null, ...headers], ...rows]), base: null });
+    summarize({
+      targets: null,
+      actuals: sheet("Bieu", [["STT", "Đơn vị", "BHXH tự nguyện", ...headers.slice(1).map(() => null)], [null, null, ...headers], ...rows]),
+      base: null,
+    });
 
   it("next year's plan beside this year's is not promoted: the plan of the actuals' year", () => {
     const s = one(["Kế hoạch năm 2024", "Thực hiện năm 2024", "Kế hoạch năm 2025"], [[1, "Xã A", 1000, 700, 2000]]);
@@ -432,20 +565,38 @@ describe("second reading: the report's period among columns", () => {
 
   it("an estimate is never taken over what was achieved", () => {
     expect(one(["Kế hoạch", "Thực hiện tháng 10/2024", "Ước thực hiện cả năm 2024"], [[1, "Xã A", 1000, 700, 950]]).results[0]!.source.actual.column).toBe("D");
-    expect(one(["Kế hoạch năm 2024", "Thực hiện tháng 4/2024", "Ước thực hiện tháng 5/2024"], [[1, "Xã A", 1000, 700, 800]]).results[0]!.source.actual.column).toBe("D");
+    expect(
+      one(["Kế hoạch năm 2024", "Thực hiện tháng 4/2024", "Ước thực hiện tháng 5/2024"], [[1, "Xã A", 1000, 700, 800]]).results[0]!.source.actual.column,
+    ).toBe("D");
   });
 
   it("today's --map by role on a one-sheet report keeps the header's plan", () => {
     const s = summarize(
-      { targets: null, actuals: sheet("TH", [["Đơn vị", "Kế hoạch", "Thực hiện"], ["Xã A", 1000, 700]]), base: null },
-      { overrides: [{ sheet: "actuals", column: "B", indicator: "BHYT" }, { sheet: "actuals", column: "C", indicator: "BHYT" }] },
+      {
+        targets: null,
+        actuals: sheet("TH", [
+          ["Đơn vị", "Kế hoạch", "Thực hiện"],
+          ["Xã A", 1000, 700],
+        ]),
+        base: null,
+      },
+      {
+        overrides: [
+          { sheet: "actuals", column: "B", indicator: "BHYT" },
+          { sheet: "actuals", column: "C", indicator: "BHYT" },
+        ],
+      },
     );
     expect(s.results[0]!.units.map((u) => [u.actual, u.denominator])).toEqual([[700, 1000]]);
   });
 });
 
 describe("last year's figures across the July 2025 merger, or in doubt", () => {
-  const targets = sheet("KH", [["Đơn vị", "BHYT"], ["Xã Long Mỹ", 1000], ["Phường Vị Thanh", 2000]]);
+  const targets = sheet("KH", [
+    ["Đơn vị", "BHYT"],
+    ["Xã Long Mỹ", 1000],
+    ["Phường Vị Thanh", 2000],
+  ]);
   const actuals = sheet("TH", [["SỐ LIỆU ĐẾN NGÀY 31/10/2025"], ["Đơn vị", "BHYT"], ["Xã Long Mỹ", 900], ["Phường Vị Thanh", 1800]]);
 
   it("last year's districts are not this year's communes: no growth, and the warning says why", () => {
@@ -454,7 +605,12 @@ describe("last year's figures across the July 2025 merger, or in doubt", () => {
     expect(s.results[0]!.growth).toBeNull();
     expect(s.results[0]!.units.every((u) => u.previous === null)).toBe(true);
     expect(withCode(s.warnings, "previous-dropped-merger")).toEqual([
-      { code: "previous-dropped-merger", params: { period: { year: 2024, month: 10, day: 31 }, actuals: "TH" }, where: { sheet: "Cùng kỳ" }, setting: "previous" },
+      {
+        code: "previous-dropped-merger",
+        params: { period: { year: 2024, month: 10, day: 31 }, actuals: "TH" },
+        where: { sheet: "Cùng kỳ" },
+        setting: "previous",
+      },
     ]);
     expect(render(withCode(s.warnings, "previous-dropped-merger")[0]!, { lang: "vi", shell: "pane" })).toMatch(
       /Không tính tăng trưởng so với cùng kỳ: trang 'Cùng kỳ' là số liệu trước ngày 1\/7\/2025 \(31\/10\/2024\)/,
@@ -462,7 +618,12 @@ describe("last year's figures across the July 2025 merger, or in doubt", () => {
   });
 
   it("a unit listed twice in last year's sheet drops the growth, not the report", () => {
-    const previous = sheet("Cùng kỳ", [["Đơn vị", "BHYT"], ["Xã Long Mỹ", 700], ["Xã Long Mỹ", 800], ["Phường Vị Thanh", 1500]]);
+    const previous = sheet("Cùng kỳ", [
+      ["Đơn vị", "BHYT"],
+      ["Xã Long Mỹ", 700],
+      ["Xã Long Mỹ", 800],
+      ["Phường Vị Thanh", 1500],
+    ]);
     const s = summarize({ targets, actuals, base: null, previous });
     expect(s.results[0]!.growth).toBeNull();
     const [dropped, ...more] = withCode(s.warnings, "previous-dropped-units");
@@ -477,8 +638,16 @@ describe("last year's figures across the July 2025 merger, or in doubt", () => {
 describe("second reading: names and headers", () => {
   it("'Phường 01' is 'Phường 1'", () => {
     const s = summarize({
-      targets: sheet("KH", [["Đơn vị", "BHYT"], ["Phường 1", 1000], ["Phường 10", 2000]]),
-      actuals: sheet("TH", [["Đơn vị", "BHYT"], ["Phường 01", 900], ["Phường 10", 1800]]),
+      targets: sheet("KH", [
+        ["Đơn vị", "BHYT"],
+        ["Phường 1", 1000],
+        ["Phường 10", 2000],
+      ]),
+      actuals: sheet("TH", [
+        ["Đơn vị", "BHYT"],
+        ["Phường 01", 900],
+        ["Phường 10", 1800],
+      ]),
       base: null,
     });
     expect(s.unmatched).toEqual([]);
@@ -486,7 +655,14 @@ describe("second reading: names and headers", () => {
   });
 
   it("'Cùng kỳ năm trước' beside the plan and actuals of an unnamed indicator gives its growth", () => {
-    const s = summarize({ targets: null, actuals: sheet("BC", [["Đơn vị", "Kế hoạch", "Cùng kỳ năm trước", "Thực hiện", "Tăng/giảm so cùng kỳ"], ["Xã A", 1000, 800, 900, 100]]), base: null });
+    const s = summarize({
+      targets: null,
+      actuals: sheet("BC", [
+        ["Đơn vị", "Kế hoạch", "Cùng kỳ năm trước", "Thực hiện", "Tăng/giảm so cùng kỳ"],
+        ["Xã A", 1000, 800, 900, 100],
+      ]),
+      base: null,
+    });
     expect(s.results[0]!.growth).toBeCloseTo(900 / 800 - 1, 12);
   });
 
@@ -495,7 +671,11 @@ describe("second reading: names and headers", () => {
   });
 
   it("the agency's first title line names no indicator", () => {
-    const s = summarize({ targets: null, actuals: sheet("BC", [["BẢO HIỂM XÃ HỘI CẦN THƠ"], ["KẾT QUẢ PHÁT TRIỂN NGƯỜI THAM GIA"], ["Đơn vị", "Kế hoạch", "Thực hiện"], ["Xã A", 1000, 900]]), base: null });
+    const s = summarize({
+      targets: null,
+      actuals: sheet("BC", [["BẢO HIỂM XÃ HỘI CẦN THƠ"], ["KẾT QUẢ PHÁT TRIỂN NGƯỜI THAM GIA"], ["Đơn vị", "Kế hoạch", "Thực hiện"], ["Xã A", 1000, 900]]),
+      base: null,
+    });
     expect(s.results[0]!.indicatorKey).toBe("custom:(chỉ tiêu của báo cáo)");
   });
 });
@@ -504,8 +684,15 @@ describe("a population sheet under a group header that names a plan", () => {
   it("'Chỉ tiêu giao năm 2022' over 'Dân số | Lao động' is the base, not a plan", () => {
     const s = summarize({
       targets: null,
-      actuals: sheet("Thực hiện", [["Đơn vị", "BHYT", "BHXH"], ["Huyện Long Mỹ", 900, 100]]),
-      base: sheet("Dân số", [["Đơn vị", "Chỉ tiêu giao năm 2022", null], [null, "Dân số", "Lao động"], ["Long Mỹ", 1000, 500]]),
+      actuals: sheet("Thực hiện", [
+        ["Đơn vị", "BHYT", "BHXH"],
+        ["Huyện Long Mỹ", 900, 100],
+      ]),
+      base: sheet("Dân số", [
+        ["Đơn vị", "Chỉ tiêu giao năm 2022", null],
+        [null, "Dân số", "Lao động"],
+        ["Long Mỹ", 1000, 500],
+      ]),
     });
     expect(s.sheets.targets).toBeNull();
     expect(s.results.map((r) => [r.indicatorKey, r.measure, r.denominatorTotal])).toEqual([

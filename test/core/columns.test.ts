@@ -111,7 +111,9 @@ describe("sheet rows made on demand", () => {
   it("are made safe for Excel as they are made, like safeSheetSpec", () => {
     const long = "x".repeat(40000);
     const rows = sheetRows([["Title", Infinity]], 2, (k) => [k, k === 0 ? long : NaN], [["Total", -Infinity]]);
-    const base = safeSheetSpec(plainSpec(describeOutput(summarize({ ...provinceSheets(fc.sample(provinceArb(4), { numRuns: 1, seed: 3 })[0]!), base: null }))[0]!));
+    const base = safeSheetSpec(
+      plainSpec(describeOutput(summarize({ ...provinceSheets(fc.sample(provinceArb(4), { numRuns: 1, seed: 3 })[0]!), base: null }))[0]!),
+    );
     const spec = withRows({ ...base, values: [] }, rows);
     const got = rowsOf(spec).slice(0, rows.count);
     expect(got[0]).toEqual(["Title", null]);

@@ -34,7 +34,10 @@ interface Province {
 }
 
 const province: fc.Arbitrary<Province> = fc
-  .array(fc.array(fc.record({ kind: fc.nat(2), spelling: fc.nat(3), figure: fc.integer({ min: 0, max: 5000 }) }), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 12 })
+  .array(fc.array(fc.record({ kind: fc.nat(2), spelling: fc.nat(3), figure: fc.integer({ min: 0, max: 5000 }) }), { minLength: 1, maxLength: 5 }), {
+    minLength: 1,
+    maxLength: 12,
+  })
   .chain((merged) => {
     const olds = merged.reduce((n, m) => n + m.length, 0);
     return fc.record({
@@ -54,7 +57,9 @@ const newName = (i: number) => `Phường Mới ${letters(i)}`;
 
 function sheetsOf(p: Province) {
   const olds: { name: string; typed: string; figure: number; into: number }[] = [];
-  p.merged.forEach((m, i) => m.forEach((o) => olds.push({ name: oldName(olds.length, o.kind, null), typed: oldName(olds.length, o.kind, o.spelling), figure: o.figure, into: i })));
+  p.merged.forEach((m, i) =>
+    m.forEach((o) => olds.push({ name: oldName(olds.length, o.kind, null), typed: oldName(olds.length, o.kind, o.spelling), figure: o.figure, into: i })),
+  );
   const news = p.merged.map((_m, i) => newName(i));
   const head = ["STT", "Đơn vị", "BHXH tự nguyện"];
   const targets = sheet("Kế hoạch", [head, ...news.map((n, i) => [i + 1, n, 10000])]);
@@ -86,7 +91,12 @@ describe("merging k old communes into one, over generated provinces", () => {
         // Each new commune says which old ones it was made of, as last year's sheet writes them.
         s.crosswalk!.from.forEach((f, k) => {
           const i = news.indexOf(s.units[k]!);
-          expect([...f.previous!].sort()).toEqual(olds.filter((o) => o.into === i).map((o) => o.typed).sort());
+          expect([...f.previous!].sort()).toEqual(
+            olds
+              .filter((o) => o.into === i)
+              .map((o) => o.typed)
+              .sort(),
+          );
         });
       }),
       { numRuns: 60 },
@@ -105,7 +115,10 @@ describe("a random crosswalk with shares", () => {
   );
   const world = fc.record({
     news: fc.integer({ min: 1, max: 8 }),
-    olds: fc.array(fc.record({ figure: fc.integer({ min: 0, max: 100000 }), shares: split, targets: fc.array(fc.nat(), { minLength: 3, maxLength: 3 }) }), { minLength: 1, maxLength: 20 }),
+    olds: fc.array(fc.record({ figure: fc.integer({ min: 0, max: 100000 }), shares: split, targets: fc.array(fc.nat(), { minLength: 3, maxLength: 3 }) }), {
+      minLength: 1,
+      maxLength: 20,
+    }),
   });
 
   it("reproduces Σ old = Σ new", () => {

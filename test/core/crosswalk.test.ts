@@ -98,7 +98,13 @@ describe("reading the crosswalk", () => {
       ]),
     )!;
     expect(cw.oldUnits.map((o) => [o.name, o.into.map((x) => [cw.newUnits[x.unit]!.name, x.share])])).toEqual([
-      ["Xã Tân Thành", [["Phường Ngã Bảy", 0.4], ["Phường Đại Thành", 0.6]]],
+      [
+        "Xã Tân Thành",
+        [
+          ["Phường Ngã Bảy", 0.4],
+          ["Phường Đại Thành", 0.6],
+        ],
+      ],
       ["Xã Đại Thành", [["Phường Đại Thành", 1]]],
     ]);
     expect(cw.warnings).toEqual([]);
@@ -115,8 +121,18 @@ describe("reading the crosswalk", () => {
       ]),
     )!;
     expect(cw.warnings).toEqual([
-      { code: "crosswalk-shares-not-whole", params: { old: "Xã Tân Thành", total: 0.9, news: ["Phường Ngã Bảy", "Phường Đại Thành"] }, where: { sheet: "QĐ", cell: "C2" }, setting: "crosswalk" },
-      { code: "crosswalk-split-without-shares", params: { old: "Phường Bùi Hữu Nghĩa", news: ["Phường Cái Khế", "Phường Bình Thủy"], rows: [4, 5] }, where: { sheet: "QĐ", cell: "A4" }, setting: "crosswalk" },
+      {
+        code: "crosswalk-shares-not-whole",
+        params: { old: "Xã Tân Thành", total: 0.9, news: ["Phường Ngã Bảy", "Phường Đại Thành"] },
+        where: { sheet: "QĐ", cell: "C2" },
+        setting: "crosswalk",
+      },
+      {
+        code: "crosswalk-split-without-shares",
+        params: { old: "Phường Bùi Hữu Nghĩa", news: ["Phường Cái Khế", "Phường Bình Thủy"], rows: [4, 5] },
+        where: { sheet: "QĐ", cell: "A4" },
+        setting: "crosswalk",
+      },
     ]);
   });
 });
@@ -176,7 +192,17 @@ describe("last year's old units summed into this year's new ones", () => {
   });
 
   it("a sheet already of new units is not summed again", () => {
-    const same = summarize({ targets, actuals, base: null, previous: sheet("Cùng kỳ", [["Đơn vị", "BHXH tự nguyện"], ["Phường Vị Thanh", 700], ["Xã Hỏa Lựu", 400]]), crosswalk });
+    const same = summarize({
+      targets,
+      actuals,
+      base: null,
+      previous: sheet("Cùng kỳ", [
+        ["Đơn vị", "BHXH tự nguyện"],
+        ["Phường Vị Thanh", 700],
+        ["Xã Hỏa Lựu", 400],
+      ]),
+      crosswalk,
+    });
     expect(same.crosswalk!.converted).toEqual([]);
     expect(same.results[0]!.previousTotal).toBe(1100);
   });
@@ -184,7 +210,14 @@ describe("last year's old units summed into this year's new ones", () => {
 
 describe("a plan or a base on the old units", () => {
   it("targets (the reference sheet) on the old units are summed into the new ones", () => {
-    const oldTargets = sheet("Kế hoạch", [["STT", "Đơn vị", "BHXH tự nguyện"], [1, "Phường I", 400], [2, "Phường III", 600], [3, "Xã Hỏa Lựu", 200], [4, "Xã Hỏa Tiến", 200], [5, "Xã Tân Tiến", 100]]);
+    const oldTargets = sheet("Kế hoạch", [
+      ["STT", "Đơn vị", "BHXH tự nguyện"],
+      [1, "Phường I", 400],
+      [2, "Phường III", 600],
+      [3, "Xã Hỏa Lựu", 200],
+      [4, "Xã Hỏa Tiến", 200],
+      [5, "Xã Tân Tiến", 100],
+    ]);
     const s = summarize({ targets: oldTargets, actuals, base: null, crosswalk });
     expect(s.warnings).toEqual([]);
     expect(s.results[0]!.units.map((u) => [u.unit, u.denominator, u.actual])).toEqual([
@@ -195,9 +228,28 @@ describe("a plan or a base on the old units", () => {
   });
 
   it("province level: 63 old provinces into 34 — a population base of old provinces", () => {
-    const act = sheet("Thực hiện", [["Số liệu đến ngày 31/12/2025"], ["Tỉnh, thành phố", "Số người tham gia BHYT"], ["Thành phố Cần Thơ", 2900000], ["Tỉnh Đồng Tháp", 3500000]]);
-    const base = sheet("Dân số", [["Tỉnh, thành phố", "Dân số"], ["TP. Cần Thơ", 1250000], ["Tỉnh Hậu Giang", 730000], ["Tỉnh Sóc Trăng", 1200000], ["Tỉnh Đồng Tháp", 1600000], ["Tỉnh Tiền Giang", 1800000]]);
-    const cw = sheet("Sắp xếp tỉnh", [["Tỉnh cũ", "Tỉnh, thành phố mới"], ["Thành phố Cần Thơ", "Thành phố Cần Thơ"], ["Tỉnh Hậu Giang", null], ["Tỉnh Sóc Trăng", null], ["Tỉnh Đồng Tháp", "Tỉnh Đồng Tháp"], ["Tỉnh Tiền Giang", null]]);
+    const act = sheet("Thực hiện", [
+      ["Số liệu đến ngày 31/12/2025"],
+      ["Tỉnh, thành phố", "Số người tham gia BHYT"],
+      ["Thành phố Cần Thơ", 2900000],
+      ["Tỉnh Đồng Tháp", 3500000],
+    ]);
+    const base = sheet("Dân số", [
+      ["Tỉnh, thành phố", "Dân số"],
+      ["TP. Cần Thơ", 1250000],
+      ["Tỉnh Hậu Giang", 730000],
+      ["Tỉnh Sóc Trăng", 1200000],
+      ["Tỉnh Đồng Tháp", 1600000],
+      ["Tỉnh Tiền Giang", 1800000],
+    ]);
+    const cw = sheet("Sắp xếp tỉnh", [
+      ["Tỉnh cũ", "Tỉnh, thành phố mới"],
+      ["Thành phố Cần Thơ", "Thành phố Cần Thơ"],
+      ["Tỉnh Hậu Giang", null],
+      ["Tỉnh Sóc Trăng", null],
+      ["Tỉnh Đồng Tháp", "Tỉnh Đồng Tháp"],
+      ["Tỉnh Tiền Giang", null],
+    ]);
     const s = summarize({ targets: null, actuals: act, base, crosswalk: cw });
     expect(s.warnings).toEqual([]);
     expect(s.units).toEqual(["Thành phố Cần Thơ", "Tỉnh Đồng Tháp"]);
@@ -207,12 +259,15 @@ describe("a plan or a base on the old units", () => {
         ["Tỉnh Đồng Tháp", 3400000],
       ]),
     );
-    expect(toJsonReport(s).results[0]!.units.find((u) => u.unit === "Tỉnh Đồng Tháp")!.merged).toEqual({ denominator: { sheet: "Dân số", from: ["Tỉnh Đồng Tháp", "Tỉnh Tiền Giang"] } });
+    expect(toJsonReport(s).results[0]!.units.find((u) => u.unit === "Tỉnh Đồng Tháp")!.merged).toEqual({
+      denominator: { sheet: "Dân số", from: ["Tỉnh Đồng Tháp", "Tỉnh Tiền Giang"] },
+    });
   });
 });
 
 describe("every doubt is a named warning at its cell, never a silent sum", () => {
-  const run = (prev: CellValue[][], cw: CellValue[][], act: SheetGrid = actuals) => summarize({ targets, actuals: act, base: null, previous: sheet("Cùng kỳ", prev), crosswalk: sheet("Quy đổi", cw) });
+  const run = (prev: CellValue[][], cw: CellValue[][], act: SheetGrid = actuals) =>
+    summarize({ targets, actuals: act, base: null, previous: sheet("Cùng kỳ", prev), crosswalk: sheet("Quy đổi", cw) });
   const tnOf = (s: ReturnType<typeof summarize>, unit: string) => s.results.find((r) => r.indicatorKey === "bhxh-tn")!.units.find((u) => u.unit === unit)!;
 
   it("an old unit missing from the crosswalk", () => {
@@ -220,23 +275,37 @@ describe("every doubt is a named warning at its cell, never a silent sum", () =>
     expect(withCode(s.warnings, "crosswalk-old-missing")).toEqual([
       { code: "crosswalk-old-missing", params: { unit: "Xã Vị Tân", crosswalk: "Quy đổi" }, where: { sheet: "Cùng kỳ", cell: "B8" }, setting: "crosswalk" },
     ]);
-    expect(render(withCode(s.warnings, "crosswalk-old-missing")[0]!, { lang: "vi", shell: "cli" })).toMatch(/^'Cùng kỳ'!B8: đơn vị “Xã Vị Tân” không có trong bảng quy đổi 'Quy đổi'/);
+    expect(render(withCode(s.warnings, "crosswalk-old-missing")[0]!, { lang: "vi", shell: "cli" })).toMatch(
+      /^'Cùng kỳ'!B8: đơn vị “Xã Vị Tân” không có trong bảng quy đổi 'Quy đổi'/,
+    );
   });
 
   it("a new unit with no old unit: not in the crosswalk, or none of its old units in the sheet", () => {
     const s = run(previousRows.slice(0, 4), crosswalkRows.slice(0, 3));
     expect(withCode(s.warnings, "crosswalk-new-without-old")).toEqual([
-      { code: "crosswalk-new-without-old", params: { unit: "Xã Hỏa Lựu", sheet: "Cùng kỳ", crosswalk: "Quy đổi", listed: false }, where: { sheet: "Thực hiện", cell: "B4" }, setting: "crosswalk" },
+      {
+        code: "crosswalk-new-without-old",
+        params: { unit: "Xã Hỏa Lựu", sheet: "Cùng kỳ", crosswalk: "Quy đổi", listed: false },
+        where: { sheet: "Thực hiện", cell: "B4" },
+        setting: "crosswalk",
+      },
     ]);
     const t = run(previousRows.slice(0, 4), crosswalkRows);
-    expect(withCode(t.warnings, "crosswalk-new-without-old").map((w) => [w.params.unit, w.params.listed, w.where])).toEqual([["Xã Hỏa Lựu", true, { sheet: "Thực hiện", cell: "B4" }]]);
+    expect(withCode(t.warnings, "crosswalk-new-without-old").map((w) => [w.params.unit, w.params.listed, w.where])).toEqual([
+      ["Xã Hỏa Lựu", true, { sheet: "Thực hiện", cell: "B4" }],
+    ]);
     expect(tnOf(t, "Xã Hỏa Lựu").previous).toBeNull();
   });
 
   it("a new unit some of whose old units are missing gets no figure, rather than a part of one", () => {
     const s = run(previousRows.slice(0, 6), crosswalkRows);
     expect(withCode(s.warnings, "crosswalk-new-incomplete")).toEqual([
-      { code: "crosswalk-new-incomplete", params: { unit: "Xã Hỏa Lựu", sheet: "Cùng kỳ", missing: ["xã Tân Tiến"], crosswalk: "Quy đổi" }, where: { sheet: "Thực hiện", cell: "B4" }, setting: "crosswalk" },
+      {
+        code: "crosswalk-new-incomplete",
+        params: { unit: "Xã Hỏa Lựu", sheet: "Cùng kỳ", missing: ["xã Tân Tiến"], crosswalk: "Quy đổi" },
+        where: { sheet: "Thực hiện", cell: "B4" },
+        setting: "crosswalk",
+      },
     ]);
     expect(tnOf(s, "Xã Hỏa Lựu").previous).toBeNull();
     expect(tnOf(s, "Phường Vị Thanh").previous).toBe(500);
@@ -254,54 +323,127 @@ describe("every doubt is a named warning at its cell, never a silent sum", () =>
     ];
     const s = run(previousRows, cw);
     expect(withCode(s.warnings, "crosswalk-shares-not-whole")).toEqual([
-      { code: "crosswalk-shares-not-whole", params: { old: "Phường III", total: 0.9, news: ["Phường Vị Thanh", "Xã Hỏa Lựu"] }, where: { sheet: "Quy đổi", cell: "C3" }, setting: "crosswalk" },
+      {
+        code: "crosswalk-shares-not-whole",
+        params: { old: "Phường III", total: 0.9, news: ["Phường Vị Thanh", "Xã Hỏa Lựu"] },
+        where: { sheet: "Quy đổi", cell: "C3" },
+        setting: "crosswalk",
+      },
     ]);
     expect(tnOf(s, "Phường Vị Thanh").previous).toBeNull();
     expect(tnOf(s, "Xã Hỏa Lựu").previous).toBeNull();
   });
 
   it("an old unit split without shares", () => {
-    const cw: CellValue[][] = [["Đơn vị cũ", "Đơn vị mới"], ["Phường I", "Phường Vị Thanh"], ["Phường III", "Phường Vị Thanh"], ["Phường III", "Xã Hỏa Lựu"], ["Xã Hỏa Lựu, Xã Hỏa Tiến, Xã Tân Tiến", "Xã Hỏa Lựu"]];
+    const cw: CellValue[][] = [
+      ["Đơn vị cũ", "Đơn vị mới"],
+      ["Phường I", "Phường Vị Thanh"],
+      ["Phường III", "Phường Vị Thanh"],
+      ["Phường III", "Xã Hỏa Lựu"],
+      ["Xã Hỏa Lựu, Xã Hỏa Tiến, Xã Tân Tiến", "Xã Hỏa Lựu"],
+    ];
     const s = run(previousRows, cw);
     expect(withCode(s.warnings, "crosswalk-split-without-shares").map((w) => [w.params, w.where])).toEqual([
-      [{ old: "Phường III", news: ["Phường Vị Thanh", "Xã Hỏa Lựu"], rows: [3, 4] }, { sheet: "Quy đổi", cell: "A3" }],
+      [
+        { old: "Phường III", news: ["Phường Vị Thanh", "Xã Hỏa Lựu"], rows: [3, 4] },
+        { sheet: "Quy đổi", cell: "A3" },
+      ],
     ]);
     expect(tnOf(s, "Phường Vị Thanh").previous).toBeNull();
   });
 
   it("an old name that matches two rows: a bare “Long Mỹ” is xã or phường; two old communes of one name are told apart by their district", () => {
-    const act = sheet("Thực hiện", [["Đơn vị", "BHXH tự nguyện"], ["Xã Xà Phiên", 900], ["Phường Long Mỹ", 800]]);
-    const tg = sheet("Kế hoạch", [["Đơn vị", "BHXH tự nguyện"], ["Xã Xà Phiên", 1000], ["Phường Long Mỹ", 1000]]);
-    const cw = sheet("Quy đổi", [["Đơn vị cũ", "Huyện cũ", "Đơn vị mới"], ["Xã Long Mỹ", "Huyện Long Mỹ", "Xã Xà Phiên"], ["Xã Xà Phiên", "Huyện Long Mỹ", null], ["Phường Long Mỹ", "Thị xã Long Mỹ", "Phường Long Mỹ"], ["Xã Long Trị", "Thị xã Long Mỹ", null]]);
-    const prev = sheet("Cùng kỳ", [["Đơn vị", "BHXH tự nguyện"], ["Long Mỹ", 300], ["Xã Xà Phiên", 200], ["Phường Long Mỹ", 100], ["Xã Long Trị", 50]]);
+    const act = sheet("Thực hiện", [
+      ["Đơn vị", "BHXH tự nguyện"],
+      ["Xã Xà Phiên", 900],
+      ["Phường Long Mỹ", 800],
+    ]);
+    const tg = sheet("Kế hoạch", [
+      ["Đơn vị", "BHXH tự nguyện"],
+      ["Xã Xà Phiên", 1000],
+      ["Phường Long Mỹ", 1000],
+    ]);
+    const cw = sheet("Quy đổi", [
+      ["Đơn vị cũ", "Huyện cũ", "Đơn vị mới"],
+      ["Xã Long Mỹ", "Huyện Long Mỹ", "Xã Xà Phiên"],
+      ["Xã Xà Phiên", "Huyện Long Mỹ", null],
+      ["Phường Long Mỹ", "Thị xã Long Mỹ", "Phường Long Mỹ"],
+      ["Xã Long Trị", "Thị xã Long Mỹ", null],
+    ]);
+    const prev = sheet("Cùng kỳ", [
+      ["Đơn vị", "BHXH tự nguyện"],
+      ["Long Mỹ", 300],
+      ["Xã Xà Phiên", 200],
+      ["Phường Long Mỹ", 100],
+      ["Xã Long Trị", 50],
+    ]);
     const s = summarize({ targets: tg, actuals: act, base: null, previous: prev, crosswalk: cw });
     expect(withCode(s.warnings, "crosswalk-old-ambiguous")).toEqual([
       {
         code: "crosswalk-old-ambiguous",
-        params: { unit: "Long Mỹ", crosswalk: "Quy đổi", matches: [{ name: "Xã Long Mỹ", parent: "Huyện Long Mỹ", row: 2 }, { name: "Phường Long Mỹ", parent: "Thị xã Long Mỹ", row: 4 }], news: ["Xã Xà Phiên", "Phường Long Mỹ"] },
+        params: {
+          unit: "Long Mỹ",
+          crosswalk: "Quy đổi",
+          matches: [
+            { name: "Xã Long Mỹ", parent: "Huyện Long Mỹ", row: 2 },
+            { name: "Phường Long Mỹ", parent: "Thị xã Long Mỹ", row: 4 },
+          ],
+          news: ["Xã Xà Phiên", "Phường Long Mỹ"],
+        },
         where: { sheet: "Cùng kỳ", cell: "A2" },
         setting: "crosswalk",
       },
     ]);
     expect(s.results[0]!.units.every((u) => u.previous === null)).toBe(true);
     // Grouped by their old district, the same names are two units, each where it belongs.
-    const grouped = sheet("Cùng kỳ", [["STT", "Đơn vị", "BHXH tự nguyện"], ["I", "Huyện Long Mỹ", null], [1, "Long Mỹ", 300], [2, "Xã Xà Phiên", 200], ["II", "Thị xã Long Mỹ", null], [3, "Long Mỹ", 100], [4, "Xã Long Trị", 50]]);
+    const grouped = sheet("Cùng kỳ", [
+      ["STT", "Đơn vị", "BHXH tự nguyện"],
+      ["I", "Huyện Long Mỹ", null],
+      [1, "Long Mỹ", 300],
+      [2, "Xã Xà Phiên", 200],
+      ["II", "Thị xã Long Mỹ", null],
+      [3, "Long Mỹ", 100],
+      [4, "Xã Long Trị", 50],
+    ]);
     const t = summarize({ targets: tg, actuals: act, base: null, previous: grouped, crosswalk: cw });
     expect(withCode(t.warnings, "crosswalk-old-ambiguous")).toEqual([]);
-    expect(t.results[0]!.units.map((u) => [u.unit, u.previous])).toEqual(expect.arrayContaining([["Xã Xà Phiên", 500], ["Phường Long Mỹ", 150]]));
+    expect(t.results[0]!.units.map((u) => [u.unit, u.previous])).toEqual(
+      expect.arrayContaining([
+        ["Xã Xà Phiên", 500],
+        ["Phường Long Mỹ", 150],
+      ]),
+    );
   });
 
   it("“xã Long Mỹ” never matches “phường Long Mỹ” unless the crosswalk says so", () => {
-    const act = sheet("Thực hiện", [["Đơn vị", "BHXH tự nguyện"], ["Phường Long Mỹ", 800]]);
-    const tg = sheet("Kế hoạch", [["Đơn vị", "BHXH tự nguyện"], ["Phường Long Mỹ", 1000]]);
-    const cw = sheet("Quy đổi", [["Đơn vị cũ", "Đơn vị mới"], ["Phường Long Mỹ", "Phường Long Mỹ"], ["Xã Long Trị", null]]);
-    const prev = sheet("Cùng kỳ", [["Đơn vị", "BHXH tự nguyện"], ["Xã Long Mỹ", 100], ["Xã Long Trị", 50]]);
+    const act = sheet("Thực hiện", [
+      ["Đơn vị", "BHXH tự nguyện"],
+      ["Phường Long Mỹ", 800],
+    ]);
+    const tg = sheet("Kế hoạch", [
+      ["Đơn vị", "BHXH tự nguyện"],
+      ["Phường Long Mỹ", 1000],
+    ]);
+    const cw = sheet("Quy đổi", [
+      ["Đơn vị cũ", "Đơn vị mới"],
+      ["Phường Long Mỹ", "Phường Long Mỹ"],
+      ["Xã Long Trị", null],
+    ]);
+    const prev = sheet("Cùng kỳ", [
+      ["Đơn vị", "BHXH tự nguyện"],
+      ["Xã Long Mỹ", 100],
+      ["Xã Long Trị", 50],
+    ]);
     const s = summarize({ targets: tg, actuals: act, base: null, previous: prev, crosswalk: cw });
     expect(withCode(s.warnings, "crosswalk-old-missing").map((w) => w.params.unit)).toEqual(["Xã Long Mỹ"]);
     expect(withCode(s.warnings, "crosswalk-new-incomplete").map((w) => w.params.missing)).toEqual([["Phường Long Mỹ"]]);
     expect(s.results[0]!.units[0]!.previous).toBeNull();
     // The crosswalk saying so: the old xã becomes the new phường.
-    const says = sheet("Quy đổi", [["Đơn vị cũ", "Đơn vị mới"], ["Xã Long Mỹ", "Phường Long Mỹ"], ["Xã Long Trị", null]]);
+    const says = sheet("Quy đổi", [
+      ["Đơn vị cũ", "Đơn vị mới"],
+      ["Xã Long Mỹ", "Phường Long Mỹ"],
+      ["Xã Long Trị", null],
+    ]);
     expect(summarize({ targets: tg, actuals: act, base: null, previous: prev, crosswalk: says }).results[0]!.units[0]!.previous).toBe(150);
   });
 
@@ -323,7 +465,12 @@ describe("every doubt is a named warning at its cell, never a silent sum", () =>
   it("two rows of the sheet that are one old unit: neither is summed", () => {
     const s = run([...previousRows, [6, "P.III", 1, 1]], crosswalkRows);
     expect(withCode(s.warnings, "crosswalk-old-twice")).toEqual([
-      { code: "crosswalk-old-twice", params: { unit: "P.III", firstRow: 4, firstName: "P. III", news: ["Phường Vị Thanh"] }, where: { sheet: "Cùng kỳ", cell: "B8" }, setting: "crosswalk" },
+      {
+        code: "crosswalk-old-twice",
+        params: { unit: "P.III", firstRow: 4, firstName: "P. III", news: ["Phường Vị Thanh"] },
+        where: { sheet: "Cùng kỳ", cell: "B8" },
+        setting: "crosswalk",
+      },
     ]);
     expect(tnOf(s, "Phường Vị Thanh").previous).toBeNull();
     expect(tnOf(s, "Xã Hỏa Lựu").previous).toBe(300);
@@ -337,11 +484,20 @@ describe("every doubt is a named warning at its cell, never a silent sum", () =>
 
 describe("convertTable alone", () => {
   it("sums every count column, leaves rates without figures, keeps the sheet's rows for messages", () => {
-    const g = sheet("Cùng kỳ", [["Đơn vị", "BHYT", "Tỷ lệ (%)"], ["Phường I", 10, "50%"], ["Phường III", 20, "60%"]]);
+    const g = sheet("Cùng kỳ", [
+      ["Đơn vị", "BHYT", "Tỷ lệ (%)"],
+      ["Phường I", 10, "50%"],
+      ["Phường III", 20, "60%"],
+    ]);
     const t = detectTable(g);
     const cw = readCrosswalk(crosswalk)!;
     const ref = detectTable(actuals);
-    const c = convertTable(t, t.units.map((u) => parseUnitName(u.name)), cw, { table: ref, keys: ref.units.map((u) => parseUnitName(u.name)) });
+    const c = convertTable(
+      t,
+      t.units.map((u) => parseUnitName(u.name)),
+      cw,
+      { table: ref, keys: ref.units.map((u) => parseUnitName(u.name)) },
+    );
     expect(c.table.units).toEqual([{ row: 1, name: "Phường Vị Thanh", group: null }]);
     expect(c.table.columns.map((x) => x.values)).toEqual([[30], [null]]);
     expect(c.from).toEqual([["Phường I", "Phường III"]]);
@@ -359,14 +515,34 @@ describe("unit kinds in prose", () => {
   });
 
   it("the paragraph says “tỉnh” or “thành phố” as the workbook does, and names communes, wards and special zones by kind", () => {
-    const tg = sheet("Kế hoạch", [["Đơn vị", "BHYT"], ["Xã Vị Thủy", 1000], ["Phường Vị Tân", 1000], ["ĐK. Phú Quốc", 1000], ["Toàn thành phố", 3000]]);
-    const ac = sheet("Thực hiện", [["Đơn vị", "BHYT"], ["Xã Vị Thủy", 500], ["Phường Vị Tân", 900], ["Đặc khu Phú Quốc", 600], ["Toàn thành phố", 2000]]);
+    const tg = sheet("Kế hoạch", [
+      ["Đơn vị", "BHYT"],
+      ["Xã Vị Thủy", 1000],
+      ["Phường Vị Tân", 1000],
+      ["ĐK. Phú Quốc", 1000],
+      ["Toàn thành phố", 3000],
+    ]);
+    const ac = sheet("Thực hiện", [
+      ["Đơn vị", "BHYT"],
+      ["Xã Vị Thủy", 500],
+      ["Phường Vị Tân", 900],
+      ["Đặc khu Phú Quốc", 600],
+      ["Toàn thành phố", 2000],
+    ]);
     const p = writeNarrative(summarize({ targets: tg, actuals: ac, base: null }))[0]!;
     expect(p).toContain("bình quân chung của thành phố");
     expect(p).toContain("xã Vị Thủy mới đạt 50,00%");
     expect(p).toContain("đặc khu Phú Quốc đạt 60,00%");
     const tinh = writeNarrative(
-      summarize({ targets: sheet("KH", [["BẢO HIỂM XÃ HỘI TỈNH AN GIANG"], ["Đơn vị", "BHYT"], ["Xã Mỹ Hòa Hưng", 100], ["Phường Long Xuyên", 100]]), actuals: sheet("TH", [["Đơn vị", "BHYT"], ["Xã Mỹ Hòa Hưng", 50], ["Phường Long Xuyên", 90]]), base: null }),
+      summarize({
+        targets: sheet("KH", [["BẢO HIỂM XÃ HỘI TỈNH AN GIANG"], ["Đơn vị", "BHYT"], ["Xã Mỹ Hòa Hưng", 100], ["Phường Long Xuyên", 100]]),
+        actuals: sheet("TH", [
+          ["Đơn vị", "BHYT"],
+          ["Xã Mỹ Hòa Hưng", 50],
+          ["Phường Long Xuyên", 90],
+        ]),
+        base: null,
+      }),
     )[0]!;
     expect(tinh).toMatch(/^Tỉnh An Giang có 140 người/);
   });

@@ -33,7 +33,18 @@ describe("total social insurance derived from its parts", () => {
     const v = fc.option(fc.integer({ min: 0, max: 1e7 }), { nil: null });
     fc.assert(
       fc.property(fc.array(fc.tuple(v, v), { maxLength: 30 }), (pairs) => {
-        const d = sumOfParts(column(2, "BB", pairs.map((p) => p[0])), column(3, "TN", pairs.map((p) => p[1])));
+        const d = sumOfParts(
+          column(
+            2,
+            "BB",
+            pairs.map((p) => p[0]),
+          ),
+          column(
+            3,
+            "TN",
+            pairs.map((p) => p[1]),
+          ),
+        );
         pairs.forEach(([a, b], i) => expect(d.column.values[i]).toBe(a === null || b === null ? null : a + b));
         expect(d.missing.length).toBe(pairs.filter(([a, b]) => a === null || b === null).length);
       }),

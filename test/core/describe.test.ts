@@ -20,7 +20,10 @@ function hauGiang(options: Parameters<typeof summarize>[1] = {}): Summary {
   return summarize(
     {
       targets: sheet("Kế hoạch", [{ header: "BHXH tự nguyện", values: TARGET }], "Toàn tỉnh"),
-      actuals: sheet("Thực hiện", [{ header: "BHYT", values: BHYT }, { header: "BHXH TN", values: ACTUAL }]),
+      actuals: sheet("Thực hiện", [
+        { header: "BHYT", values: BHYT },
+        { header: "BHXH TN", values: ACTUAL },
+      ]),
       base: sheet("Dân số", [{ header: "Dân số", values: POP }]),
     },
     options,
@@ -116,12 +119,21 @@ describe("describeOutput", () => {
 
   it("sheet names stay legal and distinct for long indicator names with forbidden characters", () => {
     const names = ["Số tiền thu BHXH: BHYT/BHTN [triệu đồng]?*", "Số tiền thu BHXH: BHYT/BHTN [triệu đồng] khối doanh nghiệp"];
-    const t: SheetGrid = { name: "KH", values: buildGrid({ units: UNITS.map((n) => ({ name: n })), columns: names.map((h) => ({ header: h, values: TARGET })) }).grid };
-    const a: SheetGrid = { name: "TH", values: buildGrid({ units: UNITS.map((n) => ({ name: n })), columns: names.map((h) => ({ header: h, values: ACTUAL })) }).grid };
+    const t: SheetGrid = {
+      name: "KH",
+      values: buildGrid({ units: UNITS.map((n) => ({ name: n })), columns: names.map((h) => ({ header: h, values: TARGET })) }).grid,
+    };
+    const a: SheetGrid = {
+      name: "TH",
+      values: buildGrid({ units: UNITS.map((n) => ({ name: n })), columns: names.map((h) => ({ header: h, values: ACTUAL })) }).grid,
+    };
     const out = describeOutput(summarize({ targets: t, actuals: a, base: null }));
     expect(out).toHaveLength(3);
     for (const x of out) expectLegal(x.name);
-    const planned = planSheetNames(out.map((x) => x.name), []);
+    const planned = planSheetNames(
+      out.map((x) => x.name),
+      [],
+    );
     expect(new Set(planned.map((n) => n.toLowerCase())).size).toBe(planned.length);
     for (const n of planned) expectLegal(n);
   });
@@ -151,10 +163,21 @@ describe("legalSheetName", () => {
 
 describe("planSheetNames", () => {
   it("a name held by a sheet of the user's gets another name", () => {
-    expect(planSheetNames(["Tổng hợp chỉ tiêu", "Xếp hạng BHYT (KH)"], [{ name: "tổng hợp chỉ tiêu", ours: false }])).toEqual(["Tổng hợp chỉ tiêu (2)", "Xếp hạng BHYT (KH)"]);
+    expect(planSheetNames(["Tổng hợp chỉ tiêu", "Xếp hạng BHYT (KH)"], [{ name: "tổng hợp chỉ tiêu", ours: false }])).toEqual([
+      "Tổng hợp chỉ tiêu (2)",
+      "Xếp hạng BHYT (KH)",
+    ]);
     // A ranked sheet is numbered before its measure.
     expect(planSheetNames(["Xếp hạng BHYT (KH)"], [{ name: "XẾP HẠNG BHYT (KH)", ours: false }])).toEqual(["Xếp hạng BHYT 2 (KH)"]);
-    expect(planSheetNames(["A"], [{ name: "A", ours: false }, { name: "A (2)", ours: false }])).toEqual(["A (3)"]);
+    expect(
+      planSheetNames(
+        ["A"],
+        [
+          { name: "A", ours: false },
+          { name: "A (2)", ours: false },
+        ],
+      ),
+    ).toEqual(["A (3)"]);
   });
   it("a name held by one of our own earlier summary sheets is reused (that sheet is being replaced)", () => {
     expect(planSheetNames(["Tổng hợp chỉ tiêu"], [{ name: "Tổng hợp chỉ tiêu", ours: true }])).toEqual(["Tổng hợp chỉ tiêu"]);
@@ -167,14 +190,22 @@ describe("planSheetNames", () => {
     expect(out[0]).toBe("x".repeat(30) + "…");
     expect(out[1]).toBe("x".repeat(26) + "… (2)");
     // Words are kept whole to make room for the number, and the measure stays.
-    expect(planSheetNames(["Rank Compulsory SI (coverage)"], [{ name: "RANK COMPULSORY SI (COVERAGE)", ours: false }])).toEqual(["Rank Compulsory SI 2 (coverage)"]);
-    expect(planSheetNames(["Xếp hạng Số người tham gia (KH)"], [{ name: "Xếp hạng Số người tham gia (KH)", ours: false }])).toEqual(["Xếp hạng Số người 2 (KH)"]);
+    expect(planSheetNames(["Rank Compulsory SI (coverage)"], [{ name: "RANK COMPULSORY SI (COVERAGE)", ours: false }])).toEqual([
+      "Rank Compulsory SI 2 (coverage)",
+    ]);
+    expect(planSheetNames(["Xếp hạng Số người tham gia (KH)"], [{ name: "Xếp hạng Số người tham gia (KH)", ours: false }])).toEqual([
+      "Xếp hạng Số người 2 (KH)",
+    ]);
   });
 });
 
 describe("runsOf", () => {
   it("groups rows into contiguous runs", () => {
-    expect(runsOf([7, 3, 4, 5, 9])).toEqual([{ start: 3, count: 3 }, { start: 7, count: 1 }, { start: 9, count: 1 }]);
+    expect(runsOf([7, 3, 4, 5, 9])).toEqual([
+      { start: 3, count: 3 },
+      { start: 7, count: 1 },
+      { start: 9, count: 1 },
+    ]);
     expect(runsOf([])).toEqual([]);
   });
 });
@@ -192,7 +223,10 @@ describe("overview notes: units left out of the area total, a total row that is 
           total: { label: "Toàn tỉnh", position: "bottom", values: totalValue === undefined ? undefined : [totalValue] },
         }).grid,
       },
-      actuals: sheet("Thực hiện", [{ header: "BHYT", values: BHYT }, { header: "BHXH TN", values: ACTUAL }]),
+      actuals: sheet("Thực hiện", [
+        { header: "BHYT", values: BHYT },
+        { header: "BHXH TN", values: ACTUAL },
+      ]),
       base: sheet("Dân số", [{ header: "Dân số", values: POP }]),
     });
   const s = withExtra(13000);
@@ -211,9 +245,13 @@ describe("overview notes: units left out of the area total, a total row that is 
   it("a note under the title names the unmatched units; another gives both numbers of the total; the table moves down by their rows", () => {
     const plain = describeOutput(hauGiang())[0]!;
     const spec = describeOutput(s)[0]!;
-    expect(spec.values[1]![0]).toBe("Không tính vào tổng toàn tỉnh: 1 đơn vị không khớp giữa các trang tính: Thành phố Ngã Bảy (có ở 'Kế hoạch', không có ở 'Thực hiện').");
+    expect(spec.values[1]![0]).toBe(
+      "Không tính vào tổng toàn tỉnh: 1 đơn vị không khớp giữa các trang tính: Thành phố Ngã Bảy (có ở 'Kế hoạch', không có ở 'Thực hiện').",
+    );
     const totals = String(spec.values[2]![0]);
-    expect(totals).toContain(`${s.totalMismatches![0]!.cell}: dòng tổng “Toàn tỉnh” ghi 13.000 cho “BHXH tự nguyện”, cộng các đơn vị được 13.796 (chênh lệch 796)`);
+    expect(totals).toContain(
+      `${s.totalMismatches![0]!.cell}: dòng tổng “Toàn tỉnh” ghi 13.000 cho “BHXH tự nguyện”, cộng các đơn vị được 13.796 (chênh lệch 796)`,
+    );
     // Everything below the notes as without them, two rows down.
     expect(spec.dataStart).toBe(plain.dataStart + 2);
     expect(spec.freeze.rows).toBe(plain.freeze.rows + 2);
@@ -239,15 +277,28 @@ describe("overview notes: units left out of the area total, a total row that is 
 
   it("in English too", () => {
     const spec = describeOutput(s, { lang: "en" })[0]!;
-    expect(spec.values[1]![0]).toBe("Left out of the area total: 1 unit not matched between the sheets: Thành phố Ngã Bảy (in 'Kế hoạch', not in 'Thực hiện').");
-    expect(String(spec.values[2]![0])).toMatch(/the total row “Toàn tỉnh” says 13,000 for “BHXH tự nguyện”; the units add up to 13,796 \(a difference of 796\)/);
+    expect(spec.values[1]![0]).toBe(
+      "Left out of the area total: 1 unit not matched between the sheets: Thành phố Ngã Bảy (in 'Kế hoạch', not in 'Thực hiện').",
+    );
+    expect(String(spec.values[2]![0])).toMatch(
+      /the total row “Toàn tỉnh” says 13,000 for “BHXH tự nguyện”; the units add up to 13,796 \(a difference of 796\)/,
+    );
   });
 
   it("with goals, the legend rows keep their colours after the notes", () => {
     const g = summarize(
       {
-        targets: { name: "Kế hoạch", values: buildGrid({ units: [...UNITS, "Thành phố Ngã Bảy"].map((n) => ({ name: n })), columns: [{ header: "BHXH tự nguyện", values: [...TARGET, 1500] }] }).grid },
-        actuals: sheet("Thực hiện", [{ header: "BHYT", values: BHYT }, { header: "BHXH TN", values: ACTUAL }]),
+        targets: {
+          name: "Kế hoạch",
+          values: buildGrid({
+            units: [...UNITS, "Thành phố Ngã Bảy"].map((n) => ({ name: n })),
+            columns: [{ header: "BHXH tự nguyện", values: [...TARGET, 1500] }],
+          }).grid,
+        },
+        actuals: sheet("Thực hiện", [
+          { header: "BHYT", values: BHYT },
+          { header: "BHXH TN", values: ACTUAL },
+        ]),
         base: sheet("Dân số", [{ header: "Dân số", values: POP }]),
       },
       { goals: [{ indicator: "BHYT", category: null, rate: "95%" }] },

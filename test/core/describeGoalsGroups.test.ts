@@ -7,32 +7,48 @@ import { titledSheet } from "../helpers/grids";
 
 const sheet = titledSheet;
 
-const targets = sheet("Kế hoạch", ["STT", "Đơn vị", "Loại", "BHYT"], [
-  ["I", "Các quận", null, null],
-  [1, "Quận Một", "NTM", 1000],
-  [2, "Quận Hai", "NTM nâng cao", 2000],
-  ["II", "Các huyện", null, null],
-  [3, "Huyện Ba", "NTM", 4000],
-  [4, "Huyện Bốn", "NTM nâng cao", 1000],
-]);
-const actuals = sheet("Thực hiện", ["STT", "Đơn vị", "BHYT"], [
-  [1, "Quận Một", 900],
-  [2, "Quận Hai", 1900],
-  [3, "Huyện Ba", 3800],
-  [4, "Huyện Bốn", 500],
-]);
-const previous = sheet("Cùng kỳ", ["STT", "Đơn vị", "BHYT"], [
-  [1, "Quận Một", 800],
-  [2, "Quận Hai", 1700],
-  [3, "Huyện Ba", 3900],
-  [4, "Huyện Bốn", 450],
-]);
-const base = sheet("Dân số", ["STT", "Đơn vị", "Dân số"], [
-  [1, "Quận Một", 1000],
-  [2, "Quận Hai", 2000],
-  [3, "Huyện Ba", 4000],
-  [4, "Huyện Bốn", 1000],
-]);
+const targets = sheet(
+  "Kế hoạch",
+  ["STT", "Đơn vị", "Loại", "BHYT"],
+  [
+    ["I", "Các quận", null, null],
+    [1, "Quận Một", "NTM", 1000],
+    [2, "Quận Hai", "NTM nâng cao", 2000],
+    ["II", "Các huyện", null, null],
+    [3, "Huyện Ba", "NTM", 4000],
+    [4, "Huyện Bốn", "NTM nâng cao", 1000],
+  ],
+);
+const actuals = sheet(
+  "Thực hiện",
+  ["STT", "Đơn vị", "BHYT"],
+  [
+    [1, "Quận Một", 900],
+    [2, "Quận Hai", 1900],
+    [3, "Huyện Ba", 3800],
+    [4, "Huyện Bốn", 500],
+  ],
+);
+const previous = sheet(
+  "Cùng kỳ",
+  ["STT", "Đơn vị", "BHYT"],
+  [
+    [1, "Quận Một", 800],
+    [2, "Quận Hai", 1700],
+    [3, "Huyện Ba", 3900],
+    [4, "Huyện Bốn", 450],
+  ],
+);
+const base = sheet(
+  "Dân số",
+  ["STT", "Đơn vị", "Dân số"],
+  [
+    [1, "Quận Một", 1000],
+    [2, "Quận Hai", 2000],
+    [3, "Huyện Ba", 4000],
+    [4, "Huyện Bốn", 1000],
+  ],
+);
 
 const L = labels("vi");
 
@@ -65,7 +81,19 @@ describe("summary sheets with growth, goal and group columns", () => {
     const h2 = ov.values[5]!;
     // Attainment: 5 + growth 2; coverage: 5 + growth 2 + goal 4.
     expect(h2.slice(2, 9)).toEqual([L.actual, L.denominator("target"), L.rate, L.rank, L.below, L.previous, L.growth]);
-    expect(h2.slice(9)).toEqual([L.actual, L.denominator("population"), L.rate, L.rank, L.below, L.previous, L.growth, L.goal, L.goalGap, L.toGoal, L.belowGoal]);
+    expect(h2.slice(9)).toEqual([
+      L.actual,
+      L.denominator("population"),
+      L.rate,
+      L.rank,
+      L.below,
+      L.previous,
+      L.growth,
+      L.goal,
+      L.goalGap,
+      L.toGoal,
+      L.belowGoal,
+    ]);
     expect(ov.width).toBe(2 + 7 + 11);
     expect(ov.columnFormats).toHaveLength(ov.width);
     expect(ov.columnWidths).toHaveLength(ov.width);
@@ -123,7 +151,18 @@ describe("summary sheets with growth, goal and group columns", () => {
   });
 
   it("without growth, goals or groups, the sheets are as before", () => {
-    const plain = summarize({ targets: sheet("Kế hoạch", ["STT", "Đơn vị", "BHYT"], [[1, "Quận Một", 1000], [2, "Quận Hai", 2000]]), actuals, base: null });
+    const plain = summarize({
+      targets: sheet(
+        "Kế hoạch",
+        ["STT", "Đơn vị", "BHYT"],
+        [
+          [1, "Quận Một", 1000],
+          [2, "Quận Hai", 2000],
+        ],
+      ),
+      actuals,
+      base: null,
+    });
     const [o, r] = describeOutput(plain, { lang: "vi" });
     expect(o!.width).toBe(7);
     // Huyện Ba and Huyện Bốn are only in 'Thực hiện': a note under the title names them; the rest is one row down.

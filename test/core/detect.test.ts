@@ -8,7 +8,12 @@ import { Layout, MergedAs, buildGrid, copyGrid, deepFreeze } from "../helpers/gr
 const UNITS = [{ name: "Thành phố Vị Thanh" }, { name: "Huyện Vị Thủy" }, { name: "Huyện Long Mỹ" }, { name: "Thị xã Long Mỹ" }];
 const TN = { header: "BHXH tự nguyện", values: [2600, 2096, 2500, 1900] };
 const YT = { header: "BHYT", values: [70000, 67531, 82000, 50500] };
-const TITLES = ["BẢO HIỂM XÃ HỘI TỈNH HẬU GIANG", "KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM 2022", "Số liệu đến ngày 31/10/2022", "(Kèm theo Quyết định số 123/QĐ-BHXH ngày 15/01/2022)"];
+const TITLES = [
+  "BẢO HIỂM XÃ HỘI TỈNH HẬU GIANG",
+  "KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM 2022",
+  "Số liệu đến ngày 31/10/2022",
+  "(Kèm theo Quyết định số 123/QĐ-BHXH ngày 15/01/2022)",
+];
 
 function sheet(layout: Layout, name = "Thực hiện"): { s: SheetGrid; b: ReturnType<typeof buildGrid> } {
   const b = buildGrid(layout);
@@ -27,7 +32,11 @@ describe.each<MergedAs>(["blank", "repeat"])("detectTable — merged cells given
     expect(t.headerRows).toEqual(b.headerRows);
     expect(t.unitColumn).toBe(1);
     expect(t.sttColumn).toBe(0);
-    expectUnits(t, UNITS.map((u) => u.name), b.unitRows);
+    expectUnits(
+      t,
+      UNITS.map((u) => u.name),
+      b.unitRows,
+    );
     expect(t.columns.map((c) => c.header)).toEqual(["BHXH tự nguyện", "BHYT"]);
     expect(t.columns.map((c) => c.values)).toEqual([TN.values, YT.values]);
     expect(t.warnings).toEqual([]);
@@ -43,7 +52,11 @@ describe.each<MergedAs>(["blank", "repeat"])("detectTable — merged cells given
     expect(t.columns[1]!.parts).toEqual(["Chỉ tiêu giao năm 2022", "BHYT"]);
     // STT and unit headers merged down two rows stay one part.
     expect(t.unitHeader).toBe("Đơn vị");
-    expectUnits(t, UNITS.map((u) => u.name), b.unitRows);
+    expectUnits(
+      t,
+      UNITS.map((u) => u.name),
+      b.unitRows,
+    );
   });
 
   it.each(["paren", "letters"] as const)("skips a column-number row (%s)", (kind) => {
@@ -51,7 +64,11 @@ describe.each<MergedAs>(["blank", "repeat"])("detectTable — merged cells given
     const { s, b } = sheet({ merged, titles: TITLES, groupHeader: "Kết quả", columnNumbers: kind, units: UNITS, columns: cols });
     const t = detectTable(s);
     expect(t.columnNumberRow).toBe(b.columnNumberRow);
-    expectUnits(t, UNITS.map((u) => u.name), b.unitRows);
+    expectUnits(
+      t,
+      UNITS.map((u) => u.name),
+      b.unitRows,
+    );
     expect(t.columns.map((c) => c.role)).toEqual(["number", "number", "rate"]);
   });
 
@@ -68,7 +85,11 @@ describe.each<MergedAs>(["blank", "repeat"])("detectTable — merged cells given
     const t = detectTable(s);
     expect(t.totalRow).toEqual({ row: b.totalRow, label });
     expect(t.excluded).toContainEqual({ row: b.totalRow, label, reason: "total" });
-    expectUnits(t, UNITS.map((u) => u.name), b.unitRows);
+    expectUnits(
+      t,
+      UNITS.map((u) => u.name),
+      b.unitRows,
+    );
     expect(t.columns[0]!.totalValue).toBe(9096);
     expect(t.warnings).toEqual([]);
   });
@@ -95,9 +116,22 @@ describe.each<MergedAs>(["blank", "repeat"])("detectTable — merged cells given
       { name: "Huyện Phong Điền", group: "Khối huyện" },
       { name: "Huyện Thới Lai", group: "Khối huyện" },
     ];
-    const { s, b } = sheet({ merged, titles: TITLES, groupHeader: "Kế hoạch", columnNumbers: "paren", units, columns: [TN, YT], subtotals: true, total: { label: "Toàn thành phố", position: "top" } });
+    const { s, b } = sheet({
+      merged,
+      titles: TITLES,
+      groupHeader: "Kế hoạch",
+      columnNumbers: "paren",
+      units,
+      columns: [TN, YT],
+      subtotals: true,
+      total: { label: "Toàn thành phố", position: "top" },
+    });
     const t = detectTable(s);
-    expectUnits(t, units.map((u) => u.name), b.unitRows);
+    expectUnits(
+      t,
+      units.map((u) => u.name),
+      b.unitRows,
+    );
     expect(t.units.map((u) => u.group)).toEqual(["Các quận", "Các quận", "Khối huyện", "Khối huyện"]);
     expect(t.groups.map((g) => [g.row, g.label, g.unitIndices])).toEqual([
       [b.groupRows[0], "Các quận", [0, 1]],
@@ -141,12 +175,24 @@ describe.each<MergedAs>(["blank", "repeat"])("detectTable — merged cells given
   });
 
   it("finds the notes column and leaves it out of the figures; footers are not units", () => {
-    const { s, b } = sheet({ merged, titles: TITLES, units: UNITS, columns: [TN, YT], notes: true, total: { label: "Tổng cộng", position: "bottom" }, footers: ["Người lập biểu", "Hậu Giang, ngày 31 tháng 10 năm 2022"] });
+    const { s, b } = sheet({
+      merged,
+      titles: TITLES,
+      units: UNITS,
+      columns: [TN, YT],
+      notes: true,
+      total: { label: "Tổng cộng", position: "bottom" },
+      footers: ["Người lập biểu", "Hậu Giang, ngày 31 tháng 10 năm 2022"],
+    });
     const t = detectTable(s);
     expect(t.notesColumn).toBe(b.notesCol);
     expect(t.columns.map((c) => c.col)).toEqual(b.figureCols);
     expect(t.textColumns.map((c) => c.col)).not.toContain(b.notesCol);
-    expectUnits(t, UNITS.map((u) => u.name), b.unitRows);
+    expectUnits(
+      t,
+      UNITS.map((u) => u.name),
+      b.unitRows,
+    );
   });
 
   it("ignores columns far to the right of the header", () => {
@@ -160,7 +206,11 @@ describe.each<MergedAs>(["blank", "repeat"])("detectTable — merged cells given
     const t = detectTable(s);
     expect(t.sttColumn).toBeNull();
     expect(t.unitColumn).toBe(0);
-    expectUnits(t, UNITS.map((u) => u.name), b.unitRows);
+    expectUnits(
+      t,
+      UNITS.map((u) => u.name),
+      b.unitRows,
+    );
   });
 });
 
@@ -198,7 +248,12 @@ describe("detectTable — values", () => {
     const t = detectTable(s);
     expect(t.columns[0]!.values[0]).toBe(1065565);
     expect(t.warnings).toEqual([
-      { code: "other-locale-number", params: { written: "1,065,565", value: 1065565, percent: false, sheetLocale: "vi" }, where: { sheet: "Thực hiện", cell: `C${b.unitRows[0]! + 1}` }, setting: "locale" },
+      {
+        code: "other-locale-number",
+        params: { written: "1,065,565", value: 1065565, percent: false, sheetLocale: "vi" },
+        where: { sheet: "Thực hiện", cell: `C${b.unitRows[0]! + 1}` },
+        setting: "locale",
+      },
     ]);
     expect(render(t.warnings[0]!, { lang: "vi", shell: "cli" })).toContain("đã đọc là 1.065.565");
   });
@@ -260,7 +315,16 @@ describe("detectTable — values", () => {
   });
 
   it("never changes the grid it is given", () => {
-    const { s } = sheet({ titles: TITLES, groupHeader: "Kế hoạch", columnNumbers: "letters", units: UNITS.map((u, i) => ({ ...u, group: i < 2 ? "Các thành phố" : "Các huyện" })), columns: [TN, YT], subtotals: true, total: { label: "Toàn tỉnh", position: "bottom" }, notes: true });
+    const { s } = sheet({
+      titles: TITLES,
+      groupHeader: "Kế hoạch",
+      columnNumbers: "letters",
+      units: UNITS.map((u, i) => ({ ...u, group: i < 2 ? "Các thành phố" : "Các huyện" })),
+      columns: [TN, YT],
+      subtotals: true,
+      total: { label: "Toàn tỉnh", position: "bottom" },
+      notes: true,
+    });
     const before = copyGrid(s.values);
     deepFreeze(s.values);
     detectTable(s);
@@ -273,7 +337,10 @@ describe("detectTable — layouts seen in the wild", () => {
     const { s, b } = sheet({ merged: "repeat", titles: ["TỈNH HẬU GIANG"], units: UNITS, columns: [TN] });
     const t = detectTable(s);
     expect(t.headerRows).toEqual(b.headerRows);
-    expectUnits(t, UNITS.map((u) => u.name));
+    expectUnits(
+      t,
+      UNITS.map((u) => u.name),
+    );
   });
 
   it("does not read a title naming the district as the header (a commune report)", () => {
@@ -281,7 +348,10 @@ describe("detectTable — layouts seen in the wild", () => {
     const { s, b } = sheet({ merged: "repeat", titles: ["HUYỆN CHÂU THÀNH A"], unitHeader: "Xã, thị trấn", units: communes, columns: [TN] });
     const t = detectTable(s);
     expect(t.headerRows).toEqual(b.headerRows);
-    expectUnits(t, communes.map((u) => u.name));
+    expectUnits(
+      t,
+      communes.map((u) => u.name),
+    );
   });
 
   it("does not read a title row holding 'Đơn vị tính: người' as the header", () => {
@@ -300,7 +370,10 @@ describe("detectTable — layouts seen in the wild", () => {
     const communes = [{ name: "X. Tân Hòa" }, { name: "X. Tân Bình" }, { name: "TT. Một Ngàn" }];
     const { s } = sheet({ units: communes, columns: [{ header: "BHYT", values: [1, 2, 3] }] });
     const t = detectTable(s);
-    expectUnits(t, communes.map((u) => u.name));
+    expectUnits(
+      t,
+      communes.map((u) => u.name),
+    );
     expect(t.groups).toEqual([]);
   });
 
@@ -347,12 +420,7 @@ describe("detectTable — layouts seen in the wild", () => {
   });
 
   it("keeps reading after a blank row inside the table", () => {
-    const grid = [
-      ["STT", "Đơn vị", "BHYT"],
-      [1, "Huyện A Lưới", 10],
-      [],
-      [2, "Huyện Phong Điền", 20],
-    ];
+    const grid = [["STT", "Đơn vị", "BHYT"], [1, "Huyện A Lưới", 10], [], [2, "Huyện Phong Điền", 20]];
     expect(detectTable({ name: "TH", values: grid }).units.map((u) => u.name)).toEqual(["Huyện A Lưới", "Huyện Phong Điền"]);
   });
 
@@ -398,7 +466,14 @@ describe("detectTable — units without figures are never dropped", () => {
 
 describe("detectTable — errors", () => {
   it("an empty sheet says so and names it", () => {
-    for (const values of [[], [[]], [["", null], [null, "  "]]]) {
+    for (const values of [
+      [],
+      [[]],
+      [
+        ["", null],
+        [null, "  "],
+      ],
+    ]) {
       const e = catchError(() => detectTable({ name: "Trống", values }));
       expect(e.code).toBe("empty-sheet");
       expect(e.problem).toEqual({ code: "empty-sheet", params: {}, where: { sheet: "Trống" } });
@@ -421,7 +496,26 @@ describe("detectTable — errors", () => {
 });
 
 describe("isTotalLabel", () => {
-  it.each(["Toàn tỉnh", "TOÀN TỈNH", "Toàn thành phố", "Toàn huyện", "Tổng cộng", "Tổng số", "Cộng", "Cộng:", "Tổng", "Total", "Tổng cộng".normalize("NFD"), "Cả tỉnh", "Cả thành phố", "Cả nước", "Tổng toàn tỉnh", "TỔNG CỘNG TOÀN TỈNH", "Cộng (I+II)", "Sum"])("%j is a total", (s) => {
+  it.each([
+    "Toàn tỉnh",
+    "TOÀN TỈNH",
+    "Toàn thành phố",
+    "Toàn huyện",
+    "Tổng cộng",
+    "Tổng số",
+    "Cộng",
+    "Cộng:",
+    "Tổng",
+    "Total",
+    "Tổng cộng".normalize("NFD"),
+    "Cả tỉnh",
+    "Cả thành phố",
+    "Cả nước",
+    "Tổng toàn tỉnh",
+    "TỔNG CỘNG TOÀN TỈNH",
+    "Cộng (I+II)",
+    "Sum",
+  ])("%j is a total", (s) => {
     expect(isTotalLabel(s)).toBe(true);
   });
   it.each(["Huyện Vị Thủy", "Thành phố Vị Thanh", "Các quận", "Xã Tổng Cọt", "Cộng Hòa", "SUM(A1:A9)", "=SUM(B2:B9)"])("%j is not a total", (s) => {

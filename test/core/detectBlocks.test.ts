@@ -50,16 +50,34 @@ describe("district rows without an STT number above numbered communes, whose fig
     expect(t.warnings).toEqual([
       {
         code: "parent-row-not-sum",
-        params: { name: "Huyện An Phú", firstRow: 3, lastRow: 4, differences: [{ cell: "C2", sheetFigure: 2100, rowsSum: 2000 }, { cell: "D2", sheetFigure: 1850, rowsSum: 1700 }] },
+        params: {
+          name: "Huyện An Phú",
+          firstRow: 3,
+          lastRow: 4,
+          differences: [
+            { cell: "C2", sheetFigure: 2100, rowsSum: 2000 },
+            { cell: "D2", sheetFigure: 1850, rowsSum: 1700 },
+          ],
+        },
         where: { sheet: "BHYT", cell: "B2" },
       },
       {
         code: "parent-row-not-sum",
-        params: { name: "Huyện Bình Minh", firstRow: 6, lastRow: 7, differences: [{ cell: "C5", sheetFigure: 2050, rowsSum: 2000 }, { cell: "D5", sheetFigure: 1620, rowsSum: 1600 }] },
+        params: {
+          name: "Huyện Bình Minh",
+          firstRow: 6,
+          lastRow: 7,
+          differences: [
+            { cell: "C5", sheetFigure: 2050, rowsSum: 2000 },
+            { cell: "D5", sheetFigure: 1620, rowsSum: 1600 },
+          ],
+        },
         where: { sheet: "BHYT", cell: "B5" },
       },
     ]);
-    expect(render(t.warnings[1]!, { lang: "vi", shell: "pane" })).toMatch(/^'BHYT'!B5: hàng “Huyện Bình Minh” .*hàng nhóm.*ô C5 ghi 2\.050, tổng các hàng đó là 2\.000; ô D5 ghi 1\.620, tổng các hàng đó là 1\.600/);
+    expect(render(t.warnings[1]!, { lang: "vi", shell: "pane" })).toMatch(
+      /^'BHYT'!B5: hàng “Huyện Bình Minh” .*hàng nhóm.*ô C5 ghi 2\.050, tổng các hàng đó là 2\.000; ô D5 ghi 1\.620, tổng các hàng đó là 1\.600/,
+    );
   });
 
   it("takes a district heading without figures over numbered communes as their group, and says nothing", () => {
@@ -85,7 +103,16 @@ describe("district rows without an STT number above numbered communes, whose fig
   });
 
   it("reads a special zone and wards under a city: đặc khu, phường and thị trấn are communes' kinds", () => {
-    const t = detectTable(sheet([r03[0]!, [null, "Thành phố Vị Thanh", 500, 400], [1, "Phường I", 200, 150], [2, "Phường III", 250, 200], [null, "Huyện Kiên Hải", 90, 80], [1, "Đặc khu Kiên Hải", 80, 70]]));
+    const t = detectTable(
+      sheet([
+        r03[0]!,
+        [null, "Thành phố Vị Thanh", 500, 400],
+        [1, "Phường I", 200, 150],
+        [2, "Phường III", 250, 200],
+        [null, "Huyện Kiên Hải", 90, 80],
+        [1, "Đặc khu Kiên Hải", 80, 70],
+      ]),
+    );
     expect(names(t)).toEqual(["Phường I", "Phường III", "Đặc khu Kiên Hải"]);
     expect(t.groups.map((g) => [g.label, g.unitIndices])).toEqual([
       ["Thành phố Vị Thanh", [0, 1]],
@@ -127,7 +154,15 @@ describe("subtotal rows after each block (r04, w56, w62)", () => {
     [2, "Huyện Cờ Đỏ", 1000],
     [null, "Cộng các huyện", 2000],
   ];
-  const actual: Row[] = [plan[0]!, [1, "Quận Ninh Kiều", 900], [2, "Quận Bình Thủy", 800], [null, "Cộng các quận", 1700], [1, "Huyện Phong Điền", 500], [2, "Huyện Cờ Đỏ", 400], [null, "Cộng các huyện", 900]];
+  const actual: Row[] = [
+    plan[0]!,
+    [1, "Quận Ninh Kiều", 900],
+    [2, "Quận Bình Thủy", 800],
+    [null, "Cộng các quận", 1700],
+    [1, "Huyện Phong Điền", 500],
+    [2, "Huyện Cờ Đỏ", 400],
+    [null, "Cộng các huyện", 900],
+  ];
 
   it("excludes them as group rows over the block above them, never a unit and never a heading for the rows after them", () => {
     for (const grid of [plan, actual]) {
@@ -171,7 +206,13 @@ describe("subtotal rows after each block (r04, w56, w62)", () => {
     ]);
     // The grand total is the units' sum (7.150 + 4.790): only the block's subtotal is off.
     expect(t.totalChecks).toEqual([]);
-    expect(t.warnings).toEqual([{ code: "subtotal-mismatch", params: { group: "Khối huyện", header: "BHXH tự nguyện", subtotal: 4840, unitsSum: 4790 }, where: { sheet: "BHYT", cell: "C7" } }]);
+    expect(t.warnings).toEqual([
+      {
+        code: "subtotal-mismatch",
+        params: { group: "Khối huyện", header: "BHXH tự nguyện", subtotal: 4840, unitsSum: 4790 },
+        where: { sheet: "BHYT", cell: "C7" },
+      },
+    ]);
   });
 
   it.each([
@@ -180,7 +221,16 @@ describe("subtotal rows after each block (r04, w56, w62)", () => {
     ["Cộng nhóm 1", "Nhóm 1"],
     ["CỘNG CÁC PHƯỜNG:", "Các phường"],
   ])("reads %j as a subtotal, never the total row", (label, group) => {
-    const t = detectTable(sheet([["STT", "Đơn vị", "Thực hiện"], [1, "Xã A", 10], [2, "Xã B", 20], [null, label, 30], [3, "Phường C", 5], [null, "Tổng cộng", 35]]));
+    const t = detectTable(
+      sheet([
+        ["STT", "Đơn vị", "Thực hiện"],
+        [1, "Xã A", 10],
+        [2, "Xã B", 20],
+        [null, label, 30],
+        [3, "Phường C", 5],
+        [null, "Tổng cộng", 35],
+      ]),
+    );
     expect(names(t)).toEqual(["Xã A", "Xã B", "Phường C"]);
     expect(t.totalRow?.label).toBe("Tổng cộng");
     expect(t.groups.map((g) => [g.label, g.unitIndices])).toEqual([[group, [0, 1]]]);
@@ -210,18 +260,39 @@ describe("subtotal rows after each block (r04, w56, w62)", () => {
       ["Các quận", [0, 1], [300, 230]],
       ["Các huyện", [2], [50, 41]],
     ]);
-    expect(t.warnings).toEqual([{ code: "subtotal-mismatch", params: { group: "Các huyện", header: "BHYT / Thực hiện", subtotal: 41, unitsSum: 40 }, where: { sheet: "BHYT", cell: "D11" } }]);
+    expect(t.warnings).toEqual([
+      {
+        code: "subtotal-mismatch",
+        params: { group: "Các huyện", header: "BHYT / Thực hiện", subtotal: 41, unitsSum: 40 },
+        where: { sheet: "BHYT", cell: "D11" },
+      },
+    ]);
   });
 
   it("reads a line below the table without figures, worded like a subtotal, as text: the units keep no group", () => {
-    const t = detectTable(sheet([["STT", "Đơn vị", "Thực hiện"], [1, "Xã A", 10], [2, "Xã B", 20], [null, "Tổng cộng", 30], [null, "Tổng các xã đạt chuẩn nông thôn mới: 12", null]]));
+    const t = detectTable(
+      sheet([
+        ["STT", "Đơn vị", "Thực hiện"],
+        [1, "Xã A", 10],
+        [2, "Xã B", 20],
+        [null, "Tổng cộng", 30],
+        [null, "Tổng các xã đạt chuẩn nông thôn mới: 12", null],
+      ]),
+    );
     expect(names(t)).toEqual(["Xã A", "Xã B"]);
     expect(t.groups).toEqual([]);
     expect(t.units.map((u) => u.group)).toEqual([null, null]);
   });
 
   it('keeps "Cộng (I+II)" and "Tổng cộng" the total row', () => {
-    const t = detectTable(sheet([["STT", "Đơn vị", "Thực hiện"], [1, "Xã A", 10], [2, "Xã B", 20], [null, "Cộng (I+II)", 30]]));
+    const t = detectTable(
+      sheet([
+        ["STT", "Đơn vị", "Thực hiện"],
+        [1, "Xã A", 10],
+        [2, "Xã B", 20],
+        [null, "Cộng (I+II)", 30],
+      ]),
+    );
     expect(t.totalRow?.label).toBe("Cộng (I+II)");
     expect(t.groups).toEqual([]);
   });
@@ -241,12 +312,14 @@ describe("subtotal rows after each block (r04, w56, w62)", () => {
     );
     expect(names(t)).toEqual(["Quận Ninh Kiều", "Quận Bình Thủy", "Huyện Phong Điền"]);
     expect(t.units.map((u) => u.group)).toEqual(["Các quận", "Các quận", "Các huyện"]);
-    expect(t.warnings).toEqual([{ code: "subtotal-mismatch", params: { group: "Cộng (I)", header: "Thực hiện", subtotal: 1750, unitsSum: 1700 }, where: { sheet: "BHYT", cell: "C5" } }]);
+    expect(t.warnings).toEqual([
+      { code: "subtotal-mismatch", params: { group: "Cộng (I)", header: "Thực hiện", subtotal: 1750, unitsSum: 1700 }, where: { sheet: "BHYT", cell: "C5" } },
+    ]);
   });
 });
 
 describe('"Tổng số" and "Trong đó" as header leaves (r08, r09, w46, w65, w66, w77)', () => {
-  it("reads a header over \"Tổng số | Trong đó: HSSV\" as header, as exceljs and Office.js give the merged cells", () => {
+  it('reads a header over "Tổng số | Trong đó: HSSV" as header, as exceljs and Office.js give the merged cells', () => {
     for (const repeat of [true, false]) {
       const t = detectTable(
         sheet(
@@ -289,12 +362,26 @@ describe('"Tổng số" and "Trong đó" as header leaves (r08, r09, w46, w65, w
   });
 
   it("still reads a total row right under the header by its label in the unit column, though its figures are dashes", () => {
-    const t = detectTable(sheet([["STT", "Đơn vị", "Thực hiện"], [null, "Tổng cộng", "-"], [1, "Xã A", "-"], [2, "Xã B", 5]]));
+    const t = detectTable(
+      sheet([
+        ["STT", "Đơn vị", "Thực hiện"],
+        [null, "Tổng cộng", "-"],
+        [1, "Xã A", "-"],
+        [2, "Xã B", 5],
+      ]),
+    );
     expect(t.headerRows).toEqual([0]);
     expect(t.totalRow).toEqual({ row: 1, label: "Tổng cộng" });
     expect(names(t)).toEqual(["Xã A", "Xã B"]);
     // No column named as the units': the first column's label still says so.
-    const plain = detectTable(sheet([["Nội dung", "Kế hoạch", "Thực hiện"], ["Tổng cộng", "-", "-"], ["Xã A", 10, "-"], ["Xã B", 20, 5]]));
+    const plain = detectTable(
+      sheet([
+        ["Nội dung", "Kế hoạch", "Thực hiện"],
+        ["Tổng cộng", "-", "-"],
+        ["Xã A", 10, "-"],
+        ["Xã B", 20, 5],
+      ]),
+    );
     expect(plain.headerRows).toEqual([0]);
     expect(plain.totalRow).toEqual({ row: 1, label: "Tổng cộng" });
   });
@@ -346,21 +433,45 @@ describe('"Trong đó:" followed by rows without a dash (r11, w37, w79)', () => 
     expect(t.warnings).toEqual([{ code: "of-which-row-left-out", params: { label: "Khu vực thành thị", stt: true }, where: { sheet: "Sheet1", cell: "B4" } }]);
   });
 
-  it('without an STT column, a unit after a block that adds up is read without doubt', () => {
-    const t = detectTable(sheet([["Đơn vị", "Thực hiện"], ["Vị Thanh", 300], ["Trong đó:", null], ["Thành thị", 100], ["Nông thôn", 200], ["Long Mỹ", 90]]));
+  it("without an STT column, a unit after a block that adds up is read without doubt", () => {
+    const t = detectTable(
+      sheet([
+        ["Đơn vị", "Thực hiện"],
+        ["Vị Thanh", 300],
+        ["Trong đó:", null],
+        ["Thành thị", 100],
+        ["Nông thôn", 200],
+        ["Long Mỹ", 90],
+      ]),
+    );
     expect(names(t)).toEqual(["Vị Thanh", "Long Mỹ"]);
     expect(t.warnings).toEqual([]);
   });
 
   it('keeps "Khu vực I" a group heading outside a "Trong đó:" block', () => {
-    const t = detectTable(sheet([["STT", "Đơn vị", "Thực hiện"], [null, "Khu vực I", null], [1, "Xã A", 10], [2, "Xã B", 20]]));
+    const t = detectTable(
+      sheet([
+        ["STT", "Đơn vị", "Thực hiện"],
+        [null, "Khu vực I", null],
+        [1, "Xã A", 10],
+        [2, "Xã B", 20],
+      ]),
+    );
     expect(t.groups.map((g) => [g.label, g.unitIndices])).toEqual([["Khu vực I", [0, 1]]]);
   });
 });
 
 describe("columns the sheet computed get no figure warnings and no total checks (w18)", () => {
   const w18: Row[] = [
-    ["STT", "Đơn vị", "Số người tham gia BHXH tự nguyện", "Số người tham gia BHXH tự nguyện", "Số người tham gia BHXH tự nguyện", "Số người tham gia BHXH tự nguyện", "Số người tham gia BHXH tự nguyện"],
+    [
+      "STT",
+      "Đơn vị",
+      "Số người tham gia BHXH tự nguyện",
+      "Số người tham gia BHXH tự nguyện",
+      "Số người tham gia BHXH tự nguyện",
+      "Số người tham gia BHXH tự nguyện",
+      "Số người tham gia BHXH tự nguyện",
+    ],
     ["STT", "Đơn vị", "Kế hoạch", "Thực hiện", "Tỷ lệ (%)", "Còn phải thực hiện", "Xếp hạng"],
     ["Toàn tỉnh", "Toàn tỉnh", 7318, 7414, 101.31, 3320, null],
     [1, "Thành phố Vị Thanh", 1536, 1497, 97.46, 39, 3],
@@ -377,7 +488,7 @@ describe("columns the sheet computed get no figure warnings and no total checks 
     expect(t.totalChecks).toEqual([]);
   });
 
-  it("reads a column-number row's \"3=2-1\" as computed: blanks, text and fractions there are not warned about", () => {
+  it('reads a column-number row\'s "3=2-1" as computed: blanks, text and fractions there are not warned about', () => {
     const t = detectTable(
       sheet([
         ["STT", "Đơn vị", "Kế hoạch", "Thực hiện", "Số người"],
@@ -398,7 +509,14 @@ describe("columns the sheet computed get no figure warnings and no total checks 
   });
 
   it("still warns about a negative count in a column that is an input", () => {
-    const t = detectTable(sheet([["STT", "Đơn vị", "Thực hiện"], [1, "Xã A", -5], [2, "Xã B", 20], [3, "Xã C", 30]]));
+    const t = detectTable(
+      sheet([
+        ["STT", "Đơn vị", "Thực hiện"],
+        [1, "Xã A", -5],
+        [2, "Xã B", 20],
+        [3, "Xã C", 30],
+      ]),
+    );
     expect(t.warnings).toEqual([{ code: "negative-figure", params: { value: -5, header: "Thực hiện", unit: "Xã A" }, where: { sheet: "BHYT", cell: "C2" } }]);
   });
 });

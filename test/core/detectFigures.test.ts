@@ -29,12 +29,24 @@ const col = (t: DetectedTable, header: string) => t.columns.find((c) => c.leaf =
 
 describe('"-" is zero, "x" not applicable, blank no figure', () => {
   it("reads dashes as 0, keeps the unit's place, and lists the cells read as zero", () => {
-    const t = detectTable(sheetOf(["STT", "Đơn vị", "BHXH tự nguyện", "BHTN"], [[310, "x"], ["-", "x"], ["–", 240], ["—", null]]));
+    const t = detectTable(
+      sheetOf(
+        ["STT", "Đơn vị", "BHXH tự nguyện", "BHTN"],
+        [
+          [310, "x"],
+          ["-", "x"],
+          ["–", 240],
+          ["—", null],
+        ],
+      ),
+    );
     expect(col(t, "BHXH tự nguyện").values).toEqual([310, 0, 0, 0]);
     expect(col(t, "BHTN").values).toEqual([null, null, 240, null]);
     expect(t.dashZeros).toEqual({ count: 3, cells: [`'Thực hiện'!C${rowOf(1)}`, `'Thực hiện'!C${rowOf(2)}`, `'Thực hiện'!C${rowOf(3)}`] });
     // "x" says nothing applies: no message; a blank is still a missing figure, said as before.
-    expect(t.warnings).toEqual([{ code: "blank-cell", params: { header: "BHTN", unit: "Thị xã Long Mỹ" }, where: { sheet: "Thực hiện", cell: `D${rowOf(3)}` } }]);
+    expect(t.warnings).toEqual([
+      { code: "blank-cell", params: { header: "BHTN", unit: "Thị xã Long Mỹ" }, where: { sheet: "Thực hiện", cell: `D${rowOf(3)}` } },
+    ]);
   });
 
   it("counts every dash but lists only the first few, for a province of any size", () => {
@@ -48,13 +60,34 @@ describe('"-" is zero, "x" not applicable, blank no figure', () => {
   });
 
   it("reads a dash on the total row as 0, and a column of dashes and words as text", () => {
-    const t = detectTable(sheetOf(["STT", "Đơn vị", "BHYT", "Loại xã"], [[5, "-"], [0, "NTM"], [0, "-"], [0, "NTM nâng cao"]], { after: [["Tổng cộng", null, "-", null]] }));
+    const t = detectTable(
+      sheetOf(
+        ["STT", "Đơn vị", "BHYT", "Loại xã"],
+        [
+          [5, "-"],
+          [0, "NTM"],
+          [0, "-"],
+          [0, "NTM nâng cao"],
+        ],
+        { after: [["Tổng cộng", null, "-", null]] },
+      ),
+    );
     expect(col(t, "BHYT").totalValue).toBe(0);
     expect(codes(t.warnings).filter((c) => c === "total-row-mismatch")).toHaveLength(1); // 5 ≠ 0: the check still runs
     expect(t.columns.map((c) => c.leaf)).toEqual(["BHYT"]);
     expect(t.textColumns.map((c) => c.header)).toEqual(["Loại xã"]);
     // Dashes alone: nobody yet, anywhere — a column of zeros, not of text.
-    const none = detectTable(sheetOf(["STT", "Đơn vị", "BHYT", "BHTN"], [[5, "-"], [6, "-"], [7, "–"], [8, "-"]]));
+    const none = detectTable(
+      sheetOf(
+        ["STT", "Đơn vị", "BHYT", "BHTN"],
+        [
+          [5, "-"],
+          [6, "-"],
+          [7, "–"],
+          [8, "-"],
+        ],
+      ),
+    );
     expect(col(none, "BHTN").values).toEqual([0, 0, 0, 0]);
     expect(none.dashZeros.count).toBe(4);
   });
@@ -83,11 +116,23 @@ describe("a separator that reads either way, in a count column", () => {
         where: { sheet: "Thực hiện", cell: `C${rowOf(0)}` },
       },
     ]);
-    expect(render(t.warnings[0]!, { lang: "vi", shell: "pane" })).toMatch(new RegExp(`^'Thực hiện'!C${rowOf(0)}: “2,010” có thể là 2\\.010 hoặc 2,01 — đã đọc là 2\\.010`));
+    expect(render(t.warnings[0]!, { lang: "vi", shell: "pane" })).toMatch(
+      new RegExp(`^'Thực hiện'!C${rowOf(0)}: “2,010” có thể là 2\\.010 hoặc 2,01 — đã đọc là 2\\.010`),
+    );
   });
 
   it("leaves money and rates as the locale reads them", () => {
-    const t = detectTable(sheetOf(["STT", "Đơn vị", "Số tiền thu (triệu đồng)", "Tỷ lệ (%)"], [["2,010", "92,620"], [951, 1], [1331, 1], [1420, 1]]));
+    const t = detectTable(
+      sheetOf(
+        ["STT", "Đơn vị", "Số tiền thu (triệu đồng)", "Tỷ lệ (%)"],
+        [
+          ["2,010", "92,620"],
+          [951, 1],
+          [1331, 1],
+          [1420, 1],
+        ],
+      ),
+    );
     expect(col(t, "Số tiền thu (triệu đồng)").values[0]).toBeCloseTo(2.01, 12);
     expect(col(t, "Tỷ lệ (%)").values[0]).toBeCloseTo(92.62, 12);
     expect(t.warnings).toEqual([]);
@@ -115,16 +160,32 @@ describe("a separator that reads either way, in a count column", () => {
 
 describe("fractions and percentages in a count column", () => {
   it("names a fractional count, and leaves a percentage out, each by its cell", () => {
-    const t = detectTable(sheetOf(["STT", "Đơn vị", "BHXH tự nguyện", "Tỷ lệ đạt (%)"], [[12.5, 0.925], ["7,5", 0.5], ["45%", 0.4], [10, 0.3]]));
+    const t = detectTable(
+      sheetOf(
+        ["STT", "Đơn vị", "BHXH tự nguyện", "Tỷ lệ đạt (%)"],
+        [
+          [12.5, 0.925],
+          ["7,5", 0.5],
+          ["45%", 0.4],
+          [10, 0.3],
+        ],
+      ),
+    );
     expect(col(t, "BHXH tự nguyện").values).toEqual([12.5, 7.5, null, 10]);
     expect(col(t, "Tỷ lệ đạt (%)").values).toEqual([0.925, 0.5, 0.4, 0.3]);
     const w = t.warnings;
     expect(w).toEqual([
       { code: "count-not-whole", params: { value: 12.5, header: "BHXH tự nguyện" }, where: { sheet: "Thực hiện", cell: `C${rowOf(0)}` } },
       { code: "count-not-whole", params: { value: 7.5, header: "BHXH tự nguyện" }, where: { sheet: "Thực hiện", cell: `C${rowOf(1)}` } },
-      { code: "percent-in-count-column", params: { written: "45%", header: "BHXH tự nguyện", unit: "Huyện Long Mỹ" }, where: { sheet: "Thực hiện", cell: `C${rowOf(2)}` } },
+      {
+        code: "percent-in-count-column",
+        params: { written: "45%", header: "BHXH tự nguyện", unit: "Huyện Long Mỹ" },
+        where: { sheet: "Thực hiện", cell: `C${rowOf(2)}` },
+      },
     ]);
-    expect(render(w[0]!, { lang: "vi", shell: "cli" })).toBe(`'Thực hiện'!C${rowOf(0)}: 12,5 không phải số nguyên, nhưng cột “BHXH tự nguyện” là số đếm (người) — hãy kiểm tra ô này.`);
+    expect(render(w[0]!, { lang: "vi", shell: "cli" })).toBe(
+      `'Thực hiện'!C${rowOf(0)}: 12,5 không phải số nguyên, nhưng cột “BHXH tự nguyện” là số đếm (người) — hãy kiểm tra ô này.`,
+    );
   });
 
   it("says nothing of a formula's rounding", () => {
@@ -136,10 +197,19 @@ describe("fractions and percentages in a count column", () => {
 describe("a scale stated in a title row or a header", () => {
   it('applies "Đơn vị tính: nghìn người" above the table to the count columns, the total and subtotals, never to rates', () => {
     const t = detectTable(
-      sheetOf(["STT", "Đơn vị", "BHXH tự nguyện", "Tỷ lệ (%)"], [[2.6, 0.5], [2.096, 0.6], ["2,5", 0.7], [1.9, 0.8]], {
-        titles: ["BẢO HIỂM XÃ HỘI TỈNH HẬU GIANG", "Đơn vị tính: nghìn người"],
-        after: [["Toàn tỉnh", null, 9.096, null]],
-      }),
+      sheetOf(
+        ["STT", "Đơn vị", "BHXH tự nguyện", "Tỷ lệ (%)"],
+        [
+          [2.6, 0.5],
+          [2.096, 0.6],
+          ["2,5", 0.7],
+          [1.9, 0.8],
+        ],
+        {
+          titles: ["BẢO HIỂM XÃ HỘI TỈNH HẬU GIANG", "Đơn vị tính: nghìn người"],
+          after: [["Toàn tỉnh", null, 9.096, null]],
+        },
+      ),
     );
     const tn = col(t, "BHXH tự nguyện");
     expect(tn.values).toEqual([2600, 2096, 2500, 1900]);
@@ -204,7 +274,16 @@ describe("a scale stated in a title row or a header", () => {
   ])("reads the scale of %j", (s, scale, money) => {
     expect(statedScale(foldText(s))).toEqual({ scale, money });
   });
-  it.each(["Tỷ lệ (%)", "Kế hoạch (KH)", "(1)", "Số người tham gia", "Đơn vị", "Đơn vị tính", "Chỉ tiêu giao năm 2022 (Quyết định 123)", "Số người (người tham gia)"])("reads no scale in %j", (s) => {
+  it.each([
+    "Tỷ lệ (%)",
+    "Kế hoạch (KH)",
+    "(1)",
+    "Số người tham gia",
+    "Đơn vị",
+    "Đơn vị tính",
+    "Chỉ tiêu giao năm 2022 (Quyết định 123)",
+    "Số người (người tham gia)",
+  ])("reads no scale in %j", (s) => {
     expect(statedScale(foldText(s))).toBeNull();
   });
   it("makes a scaled figure whole where binary rounding would not", () => {

@@ -55,7 +55,14 @@ describe('units after a "Trong đó:" block', () => {
   it("says so, naming the cell, when a row with figures is left out as a breakdown by its words alone", () => {
     // The rows do not add up to the unit above (250 of 300): only their words say they break it down.
     const t = detectTable(
-      sheet([header, [1, "Huyện Châu Thành", 300, 150], [null, "Trong đó:", null, null], [null, "Thành thị", 100, 50], [null, "Nông thôn", 150, 100], [2, "Huyện Phụng Hiệp", 400, 200]]),
+      sheet([
+        header,
+        [1, "Huyện Châu Thành", 300, 150],
+        [null, "Trong đó:", null, null],
+        [null, "Thành thị", 100, 50],
+        [null, "Nông thôn", 150, 100],
+        [2, "Huyện Phụng Hiệp", 400, 200],
+      ]),
     );
     expect(names(t)).toEqual(["Huyện Châu Thành", "Huyện Phụng Hiệp"]);
     expect(reasons(t)).toEqual(["Trong đó:: breakdown", "Thành thị: breakdown", "Nông thôn: breakdown"]);
@@ -66,15 +73,43 @@ describe('units after a "Trong đó:" block', () => {
   });
 
   it('reads "Nam", "Nữ" as a breakdown only when that is the whole label: "Nam Đàn" after the block is a unit', () => {
-    const t = detectTable(sheet([["Đơn vị", "Thực hiện"], ["Vị Thanh", 300], ["Trong đó:", null], ["- Thành thị", 100], ["- Nông thôn", 200], ["Nam Đàn", 150], ["Nam Trực", 90]]));
+    const t = detectTable(
+      sheet([
+        ["Đơn vị", "Thực hiện"],
+        ["Vị Thanh", 300],
+        ["Trong đó:", null],
+        ["- Thành thị", 100],
+        ["- Nông thôn", 200],
+        ["Nam Đàn", 150],
+        ["Nam Trực", 90],
+      ]),
+    );
     expect(names(t)).toEqual(["Vị Thanh", "Nam Đàn", "Nam Trực"]);
     expect(t.warnings).toEqual([]);
     // 120 + 170 is not Vị Thanh's 300: the rows' words alone decide, and Long Mỹ after them is in doubt.
-    const sexes = detectTable(sheet([["Đơn vị", "Thực hiện"], ["Vị Thanh", 300], ["Trong đó:", null], ["Nam", 120], ["Nữ giới", 170], ["Long Mỹ", 90]]));
+    const sexes = detectTable(
+      sheet([
+        ["Đơn vị", "Thực hiện"],
+        ["Vị Thanh", 300],
+        ["Trong đó:", null],
+        ["Nam", 120],
+        ["Nữ giới", 170],
+        ["Long Mỹ", 90],
+      ]),
+    );
     expect(names(sexes)).toEqual(["Vị Thanh", "Long Mỹ"]);
     expect(sexes.warnings).toHaveLength(3);
     // 120 + 180: they break Vị Thanh down, beyond doubt.
-    const adding = detectTable(sheet([["Đơn vị", "Thực hiện"], ["Vị Thanh", 300], ["Trong đó:", null], ["Nam", 120], ["Nữ giới", 180], ["Long Mỹ", 90]]));
+    const adding = detectTable(
+      sheet([
+        ["Đơn vị", "Thực hiện"],
+        ["Vị Thanh", 300],
+        ["Trong đó:", null],
+        ["Nam", 120],
+        ["Nữ giới", 180],
+        ["Long Mỹ", 90],
+      ]),
+    );
     expect(names(adding)).toEqual(["Vị Thanh", "Long Mỹ"]);
     expect(adding.warnings).toEqual([]);
   });
@@ -112,26 +147,61 @@ describe("group rows found by sums need a cue, and are always said", () => {
   });
 
   it("two coincidences are no more a cue than one", () => {
-    const t = detectTable(sheet([["Đơn vị", "Thực hiện"], ["An", 30], ["Bình", 10], ["Châu", 20], ["Đông", 50], ["Hà", 20], ["Giang", 30]]));
+    const t = detectTable(
+      sheet([
+        ["Đơn vị", "Thực hiện"],
+        ["An", 30],
+        ["Bình", 10],
+        ["Châu", 20],
+        ["Đông", 50],
+        ["Hà", 20],
+        ["Giang", 30],
+      ]),
+    );
     expect(names(t)).toEqual(["An", "Bình", "Châu", "Đông", "Hà", "Giang"]);
     expect(t.groups).toEqual([]);
   });
 
   it("takes a group from two count columns that agree and are not proportional, and names the group row and its rows", () => {
-    const t = detectTable(sheet([["Đơn vị", "Kế hoạch", "Thực hiện"], ["Vị Thanh", 500, 260], ["Vị Thủy", 740, 410], ["Nàng Mau", 210, 150], ["Vị Thắng", 530, 260], ["Long Mỹ", 300, 120]]));
+    const t = detectTable(
+      sheet([
+        ["Đơn vị", "Kế hoạch", "Thực hiện"],
+        ["Vị Thanh", 500, 260],
+        ["Vị Thủy", 740, 410],
+        ["Nàng Mau", 210, 150],
+        ["Vị Thắng", 530, 260],
+        ["Long Mỹ", 300, 120],
+      ]),
+    );
     expect(names(t)).toEqual(["Vị Thanh", "Nàng Mau", "Vị Thắng", "Long Mỹ"]);
     expect(t.groups.map((g) => [g.label, g.unitIndices])).toEqual([["Vị Thủy", [1, 2]]]);
     expect(t.warnings).toEqual([{ code: "group-row-by-sums", params: { name: "Vị Thủy", firstRow: 4, lastRow: 5 }, where: { sheet: "Kế hoạch", cell: "A3" } }]);
   });
 
   it("does not count a column twice: a second column proportional to the first is no cue", () => {
-    const t = detectTable(sheet([["Đơn vị", "Kế hoạch", "Thực hiện"], ["An", 300, 30], ["Bình", 100, 10], ["Châu", 200, 20], ["Đông", 50, 5]]));
+    const t = detectTable(
+      sheet([
+        ["Đơn vị", "Kế hoạch", "Thực hiện"],
+        ["An", 300, 30],
+        ["Bình", 100, 10],
+        ["Châu", 200, 20],
+        ["Đông", 50, 5],
+      ]),
+    );
     expect(t.units).toHaveLength(4);
   });
 
   it("says so for every group found by its sums, even with a cue", () => {
     const t = detectTable(
-      sheet([["STT", "Đơn vị", "Thực hiện"], [null, "Huyện Vị Thủy", 300], [1, "Xã Vị Thắng", 100], [2, "Xã Vị Trung", 200], [null, "Huyện Long Mỹ", 90], [1, "Xã Lương Tâm", 40], [2, "Xã Lương Nghĩa", 50]]),
+      sheet([
+        ["STT", "Đơn vị", "Thực hiện"],
+        [null, "Huyện Vị Thủy", 300],
+        [1, "Xã Vị Thắng", 100],
+        [2, "Xã Vị Trung", 200],
+        [null, "Huyện Long Mỹ", 90],
+        [1, "Xã Lương Tâm", 40],
+        [2, "Xã Lương Nghĩa", 50],
+      ]),
     );
     expect(t.groups.map((g) => g.label)).toEqual(["Huyện Vị Thủy", "Huyện Long Mỹ"]);
     expect(t.warnings).toEqual([
@@ -182,7 +252,14 @@ describe("district heading rows without figures above their list-marked communes
 
   it("takes marked rows of a kind under a city or town heading, and ends the group at the next unmarked row", () => {
     const t = detectTable(
-      sheet([["Đơn vị", "Thực hiện"], ["Thành phố Cần Thơ", null], ["- Quận Ninh Kiều", 500], ["- Quận Bình Thủy", 300], ["Thị xã Long Mỹ", 120], ["Huyện Vị Thủy", 200]]),
+      sheet([
+        ["Đơn vị", "Thực hiện"],
+        ["Thành phố Cần Thơ", null],
+        ["- Quận Ninh Kiều", 500],
+        ["- Quận Bình Thủy", 300],
+        ["Thị xã Long Mỹ", 120],
+        ["Huyện Vị Thủy", 200],
+      ]),
     );
     expect(names(t)).toEqual(["Quận Ninh Kiều", "Quận Bình Thủy", "Thị xã Long Mỹ", "Huyện Vị Thủy"]);
     expect(t.units.map((u) => u.group)).toEqual(["Thành phố Cần Thơ", "Thành phố Cần Thơ", null, null]);
@@ -191,7 +268,16 @@ describe("district heading rows without figures above their list-marked communes
 
   it("inside a numbered group, takes the numbered group up again after the heading's communes", () => {
     const t = detectTable(
-      sheet([["STT", "Đơn vị", "Thực hiện"], ["I", "Các huyện", null], [1, "Huyện X", null], [null, "- Xã A", 100], [null, "- Thị trấn B", 50], [2, "Huyện Z", 70], ["II", "Các thành phố", null], [3, "Thành phố Vị Thanh", 80]]),
+      sheet([
+        ["STT", "Đơn vị", "Thực hiện"],
+        ["I", "Các huyện", null],
+        [1, "Huyện X", null],
+        [null, "- Xã A", 100],
+        [null, "- Thị trấn B", 50],
+        [2, "Huyện Z", 70],
+        ["II", "Các thành phố", null],
+        [3, "Thành phố Vị Thanh", 80],
+      ]),
     );
     expect(names(t)).toEqual(["Xã A", "Thị trấn B", "Huyện Z", "Thành phố Vị Thanh"]);
     expect(t.units.map((u) => u.group)).toEqual(["Huyện X", "Huyện X", "Các huyện", "Các thành phố"]);
@@ -204,11 +290,25 @@ describe("district heading rows without figures above their list-marked communes
   });
 
   it("keeps a list-marked commune with an STT number and figures under a district that does not sum it, and says both are counted", () => {
-    const t = detectTable(sheet([["STT", "Đơn vị", "Thực hiện"], [1, "Huyện A", 300], [2, "- Xã B", 120], [3, "Huyện C", 50]]));
+    const t = detectTable(
+      sheet([
+        ["STT", "Đơn vị", "Thực hiện"],
+        [1, "Huyện A", 300],
+        [2, "- Xã B", 120],
+        [3, "Huyện C", 50],
+      ]),
+    );
     expect(names(t)).toEqual(["Huyện A", "Xã B", "Huyện C"]);
     expect(t.warnings).toEqual([{ code: "bulleted-numbered-unit", params: { name: "Xã B", parent: "Huyện A" }, where: { sheet: "Kế hoạch", cell: "B3" } }]);
     // Without the STT number, the list mark says it is the district's breakdown.
-    const unnumbered = detectTable(sheet([["STT", "Đơn vị", "Thực hiện"], [1, "Huyện A", 300], [null, "- Xã B", 120], [2, "Huyện C", 50]]));
+    const unnumbered = detectTable(
+      sheet([
+        ["STT", "Đơn vị", "Thực hiện"],
+        [1, "Huyện A", 300],
+        [null, "- Xã B", 120],
+        [2, "Huyện C", 50],
+      ]),
+    );
     expect(names(unnumbered)).toEqual(["Huyện A", "Huyện C"]);
     expect(unnumbered.warnings).toEqual([]);
   });

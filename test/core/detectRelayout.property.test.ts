@@ -26,7 +26,9 @@ interface Messy {
 
 const unitArb = (columns: number) =>
   fc.record({
-    name: fc.tuple(fc.constantFrom(...PREFIXES), fc.array(fc.constantFrom(...SYLLABLES), { minLength: 1, maxLength: 3 })).map(([p, s]) => `${p} ${s.join(" ")}`),
+    name: fc
+      .tuple(fc.constantFrom(...PREFIXES), fc.array(fc.constantFrom(...SYLLABLES), { minLength: 1, maxLength: 3 }))
+      .map(([p, s]) => `${p} ${s.join(" ")}`),
     figures: fc.array(fc.oneof(fc.integer({ min: 0, max: 50000 }), fc.constant(0)), { minLength: columns, maxLength: columns }),
     mark: fc.constantFrom(...MARKS),
     breakdown: fc.boolean(),
@@ -72,7 +74,13 @@ function lay(m: Messy, messy: boolean): CellValue[][] {
   if (m.total === "bottom") total();
   if (messy && m.footer) {
     rows.push([], [null, "Ghi chú: (*) Số liệu sơ bộ."], [null, "(1) Chỉ tiêu điều chỉnh."], []);
-    rows.push([null, null, "Vị Thanh, ngày 05 tháng 11 năm 2022"], [null, "Người lập biểu", "KT. GIÁM ĐỐC"], [null, null, "PHÓ GIÁM ĐỐC"], [], [null, "Nguyễn Thị Mai", "Trần Văn Hùng"]);
+    rows.push(
+      [null, null, "Vị Thanh, ngày 05 tháng 11 năm 2022"],
+      [null, "Người lập biểu", "KT. GIÁM ĐỐC"],
+      [null, null, "PHÓ GIÁM ĐỐC"],
+      [],
+      [null, "Nguyễn Thị Mai", "Trần Văn Hùng"],
+    );
   }
   return rows;
 }

@@ -26,8 +26,8 @@ const R = (k: number) => 4 + k;
 const names = (t: DetectedTable) => t.units.map((u) => u.name);
 const reasonAt = (t: DetectedTable, row: number) => t.excluded.find((e) => e.row === row)?.reason;
 
-describe("breakdown rows: \"Trong đó:\" and list-marked rows under a unit or the total", () => {
-  it("leaves out the breakdown under the total and under a unit, and \"Trong đó: KCN …\"; the total checks", () => {
+describe('breakdown rows: "Trong đó:" and list-marked rows under a unit or the total', () => {
+  it('leaves out the breakdown under the total and under a unit, and "Trong đó: KCN …"; the total checks', () => {
     const t = detectTable(
       sheetOf([
         ["Toàn tỉnh", null, 9096],
@@ -66,7 +66,7 @@ describe("breakdown rows: \"Trong đó:\" and list-marked rows under a unit or t
     expect([1, 2, 3].map((k) => reasonAt(t, R(k)))).toEqual(["breakdown", "breakdown", "breakdown"]);
   });
 
-  it("in a sheet of names without prefixes, rows under \"Trong đó:\" are a breakdown by their words; another name is a unit, and said so", () => {
+  it('in a sheet of names without prefixes, rows under "Trong đó:" are a breakdown by their words; another name is a unit, and said so', () => {
     const t = detectTable(
       sheetOf([
         [1, "Vị Thanh", 300],
@@ -97,18 +97,38 @@ describe("breakdown rows: \"Trong đó:\" and list-marked rows under a unit or t
     );
     expect(names(t)).toEqual(["Huyện Vị Thủy", "Huyện Long Mỹ", "Thành phố Vị Thanh"]);
     expect(t.units.map((u) => u.group)).toEqual(["Các huyện", "Các huyện", "Các thành phố"]);
-    const underTotal = detectTable(sheetOf([["Toàn tỉnh", null, 4596], [null, "- Huyện Vị Thủy", 2096], [null, "- Huyện Long Mỹ", 2500], [null, "- Nông thôn", 4000]]));
+    const underTotal = detectTable(
+      sheetOf([
+        ["Toàn tỉnh", null, 4596],
+        [null, "- Huyện Vị Thủy", 2096],
+        [null, "- Huyện Long Mỹ", 2500],
+        [null, "- Nông thôn", 4000],
+      ]),
+    );
     expect(names(underTotal)).toEqual(["Huyện Vị Thủy", "Huyện Long Mỹ"]);
     expect(reasonAt(underTotal, R(3))).toBe("breakdown");
     expect(underTotal.warnings).toEqual([]);
   });
 
   it("list-marked communes under a district row are its communes when they sum to it, else its breakdown", () => {
-    const summed = detectTable(sheetOf([[null, "Huyện Châu Thành", 300], [null, "- Xã Đông Phước", 120], [null, "- Thị trấn Ngã Sáu", 180], [null, "Huyện Phụng Hiệp", 50]]));
+    const summed = detectTable(
+      sheetOf([
+        [null, "Huyện Châu Thành", 300],
+        [null, "- Xã Đông Phước", 120],
+        [null, "- Thị trấn Ngã Sáu", 180],
+        [null, "Huyện Phụng Hiệp", 50],
+      ]),
+    );
     expect(names(summed)).toEqual(["Xã Đông Phước", "Thị trấn Ngã Sáu", "Huyện Phụng Hiệp"]);
     expect(reasonAt(summed, R(0))).toBe("group");
     expect(summed.groups).toEqual([{ row: R(0), label: "Huyện Châu Thành", unitIndices: [0, 1], subtotals: new Map([[2, 300]]) }]);
-    const partial = detectTable(sheetOf([[null, "Huyện Châu Thành", 300], [null, "- Xã Đông Phước", 120], [null, "Huyện Phụng Hiệp", 50]]));
+    const partial = detectTable(
+      sheetOf([
+        [null, "Huyện Châu Thành", 300],
+        [null, "- Xã Đông Phước", 120],
+        [null, "Huyện Phụng Hiệp", 50],
+      ]),
+    );
     expect(names(partial)).toEqual(["Huyện Châu Thành", "Huyện Phụng Hiệp"]);
     expect(reasonAt(partial, R(1))).toBe("breakdown");
   });
@@ -167,17 +187,27 @@ describe("notes under the table and the signature block", () => {
     expect(names(t)).toEqual(["Thành phố Vị Thanh", "Huyện Vị Thủy", "Huyện Long Mỹ"]);
   });
 
-  it.each(["Người lập biểu", "Kế toán trưởng", "GIÁM ĐỐC", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Thủ trưởng đơn vị", "…, ngày … tháng … năm …", "Hậu Giang, ngày 31 tháng 10 năm 2022", "TM. ỦY BAN NHÂN DÂN"])(
-    "reads %j as the signature block",
-    (s) => expect(isSignature(foldText(s))).toBe(true),
-  );
+  it.each([
+    "Người lập biểu",
+    "Kế toán trưởng",
+    "GIÁM ĐỐC",
+    "KT. GIÁM ĐỐC",
+    "PHÓ GIÁM ĐỐC",
+    "Thủ trưởng đơn vị",
+    "…, ngày … tháng … năm …",
+    "Hậu Giang, ngày 31 tháng 10 năm 2022",
+    "TM. ỦY BAN NHÂN DÂN",
+  ])("reads %j as the signature block", (s) => expect(isSignature(foldText(s))).toBe(true));
   it.each(["Huyện Vị Thủy", "Kỳ Anh", "Giao Thủy", "Tân Phú Thạnh", "Thị xã Long Mỹ"])("does not read the name %j as a signature or a note", (s) => {
     expect(isSignature(foldText(s))).toBe(false);
     expect(isNote(foldText(s))).toBe(false);
   });
-  it.each(["Ghi chú: (*) …", "(*) Số liệu sơ bộ", "(**) Ước thực hiện", "* Chưa gồm đại lý thu", "Nguồn: BHXH tỉnh", "¹ Thị xã Long Mỹ: chỉ tiêu bổ sung"])("reads %j as a note", (s) => {
-    expect(isNote(foldText(s))).toBe(true);
-  });
+  it.each(["Ghi chú: (*) …", "(*) Số liệu sơ bộ", "(**) Ước thực hiện", "* Chưa gồm đại lý thu", "Nguồn: BHXH tỉnh", "¹ Thị xã Long Mỹ: chỉ tiêu bổ sung"])(
+    "reads %j as a note",
+    (s) => {
+      expect(isNote(foldText(s))).toBe(true);
+    },
+  );
 });
 
 describe("group rows without numerals: a district row whose figures its communes sum", () => {
@@ -197,7 +227,15 @@ describe("group rows without numerals: a district row whose figures its communes
   it("makes each district row a group row, its communes the units under it; every check holds", () => {
     const t = detectTable(sheetOf([["Toàn tỉnh", null, 1260, 697], ...communes], header));
     expect(names(t)).toEqual(["Thị trấn Nàng Mau", "Xã Vị Thắng", "Xã Vĩnh Tường", "Xã Vị Thủy", "Thị trấn Vĩnh Viễn", "Xã Vĩnh Viễn A", "Xã Lương Tâm"]);
-    expect(t.units.map((u) => u.group)).toEqual(["Huyện Vị Thủy", "Huyện Vị Thủy", "Huyện Vị Thủy", "Huyện Vị Thủy", "Huyện Long Mỹ", "Huyện Long Mỹ", "Huyện Long Mỹ"]);
+    expect(t.units.map((u) => u.group)).toEqual([
+      "Huyện Vị Thủy",
+      "Huyện Vị Thủy",
+      "Huyện Vị Thủy",
+      "Huyện Vị Thủy",
+      "Huyện Long Mỹ",
+      "Huyện Long Mỹ",
+      "Huyện Long Mỹ",
+    ]);
     expect(t.groups.map((g) => [g.row, g.label, g.unitIndices, [...g.subtotals.values()]])).toEqual([
       [R(1), "Huyện Vị Thủy", [0, 1, 2, 3], [740, 410]],
       [R(6), "Huyện Long Mỹ", [4, 5, 6], [520, 287]],
@@ -210,8 +248,16 @@ describe("group rows without numerals: a district row whose figures its communes
     ]);
     // Each group row found by its sums is said, with the rows it sums (nothing else is).
     expect(t.warnings).toEqual([
-      { code: "group-row-by-sums", params: { name: "Huyện Vị Thủy", firstRow: R(2) + 1, lastRow: R(5) + 1 }, where: { sheet: "Thực hiện", cell: `B${R(1) + 1}` } },
-      { code: "group-row-by-sums", params: { name: "Huyện Long Mỹ", firstRow: R(7) + 1, lastRow: R(9) + 1 }, where: { sheet: "Thực hiện", cell: `B${R(6) + 1}` } },
+      {
+        code: "group-row-by-sums",
+        params: { name: "Huyện Vị Thủy", firstRow: R(2) + 1, lastRow: R(5) + 1 },
+        where: { sheet: "Thực hiện", cell: `B${R(1) + 1}` },
+      },
+      {
+        code: "group-row-by-sums",
+        params: { name: "Huyện Long Mỹ", firstRow: R(7) + 1, lastRow: R(9) + 1 },
+        where: { sheet: "Thực hiện", cell: `B${R(6) + 1}` },
+      },
     ]);
     expect(render(t.warnings[0]!, { lang: "vi", shell: "pane" })).toMatch(
       new RegExp(`^'Thực hiện'!B${R(1) + 1}: hàng “Huyện Vị Thủy” được coi là hàng nhóm vì số liệu bằng tổng các hàng ${R(2) + 1}–${R(5) + 1};`),
@@ -219,7 +265,12 @@ describe("group rows without numerals: a district row whose figures its communes
   });
 
   it("reads numbering that starts again under each district, and names without a kind", () => {
-    const bare = communes.map((r) => [r[0] === null ? null : ((r[0] as number) - 1) % 4 + 1, String(r[1]).replace(/^(Huyện|Xã|Thị trấn) /, ""), r[2] ?? null, r[3] ?? null]);
+    const bare = communes.map((r) => [
+      r[0] === null ? null : (((r[0] as number) - 1) % 4) + 1,
+      String(r[1]).replace(/^(Huyện|Xã|Thị trấn) /, ""),
+      r[2] ?? null,
+      r[3] ?? null,
+    ]);
     const t = detectTable(sheetOf(bare, header));
     expect(t.groups.map((g) => g.label)).toEqual(["Vị Thủy", "Long Mỹ"]);
     expect(t.units).toHaveLength(7);
@@ -234,17 +285,55 @@ describe("group rows without numerals: a district row whose figures its communes
 
   it("does not take a unit that happens to equal the units below it for a group row", () => {
     // A district equal to the next two districts (same kind); a row numbered with the rows under it.
-    const sameKind = detectTable(sheetOf([[1, "Huyện A", 300, 30], [2, "Huyện B", 100, 10], [3, "Huyện C", 200, 20]], header));
+    const sameKind = detectTable(
+      sheetOf(
+        [
+          [1, "Huyện A", 300, 30],
+          [2, "Huyện B", 100, 10],
+          [3, "Huyện C", 200, 20],
+        ],
+        header,
+      ),
+    );
     expect(sameKind.units).toHaveLength(3);
     expect(sameKind.groups).toEqual([]);
-    const peers = detectTable(sheetOf([[1, "Huyện A", 300, 30], [2, "Xã B", 100, 10], [3, "Xã C", 200, 20], [4, "Xã D", 50, 5]], header));
+    const peers = detectTable(
+      sheetOf(
+        [
+          [1, "Huyện A", 300, 30],
+          [2, "Xã B", 100, 10],
+          [3, "Xã C", 200, 20],
+          [4, "Xã D", 50, 5],
+        ],
+        header,
+      ),
+    );
     expect(peers.units).toHaveLength(4);
     // Bare names, one coincidence, nothing else to say it is a group.
-    const bare = detectTable(sheetOf([[null, "An", 300, 30], [null, "Bình", 100, 10], [null, "Châu", 200, 20], [null, "Đông", 50, 5]], header));
+    const bare = detectTable(
+      sheetOf(
+        [
+          [null, "An", 300, 30],
+          [null, "Bình", 100, 10],
+          [null, "Châu", 200, 20],
+          [null, "Đông", 50, 5],
+        ],
+        header,
+      ),
+    );
     expect(bare.units).toHaveLength(4);
     // All zero: nothing to sum. (Names without a kind: a district row without a number above
     // numbered communes is their group row by its kind alone — detectBlocks.test.ts.)
-    const zeros = detectTable(sheetOf([[null, "An", 0, 0], [1, "Bình", 0, 0], [2, "Châu", 0, 0]], header));
+    const zeros = detectTable(
+      sheetOf(
+        [
+          [null, "An", 0, 0],
+          [1, "Bình", 0, 0],
+          [2, "Châu", 0, 0],
+        ],
+        header,
+      ),
+    );
     expect(zeros.units).toHaveLength(3);
   });
 
@@ -255,9 +344,27 @@ describe("group rows without numerals: a district row whose figures its communes
       { parent: 3, first: 4, last: 5 },
     ]);
     // The second column disagrees for the second parent: only the first is left, which has its cue (no STT).
-    expect(findSumGroups({ ...base, columns: [[3, 1, 2, 5, 2, 3], [3, 1, 2, 9, 2, 3]], section: [0, 0, 0, 0, 0, 0] })).toEqual([{ parent: 0, first: 1, last: 2 }]);
+    expect(
+      findSumGroups({
+        ...base,
+        columns: [
+          [3, 1, 2, 5, 2, 3],
+          [3, 1, 2, 9, 2, 3],
+        ],
+        section: [0, 0, 0, 0, 0, 0],
+      }),
+    ).toEqual([{ parent: 0, first: 1, last: 2 }]);
     // A figure on one side only: no agreement.
-    expect(findSumGroups({ ...base, columns: [[3, 1, 2, 5, 2, 3], [3, 1, null, 5, 2, 3]], section: [0, 0, 0, 0, 0, 0] })).toEqual([{ parent: 3, first: 4, last: 5 }]);
+    expect(
+      findSumGroups({
+        ...base,
+        columns: [
+          [3, 1, 2, 5, 2, 3],
+          [3, 1, null, 5, 2, 3],
+        ],
+        section: [0, 0, 0, 0, 0, 0],
+      }),
+    ).toEqual([{ parent: 3, first: 4, last: 5 }]);
     expect(findSumGroups({ ...base, columns: [[3, 1, 2]], section: [0, 0, 1] })).toEqual([]);
     expect(unitLevel(splitUnitPrefix("Huyện A").kind)).toBeGreaterThan(unitLevel(splitUnitPrefix("Xã B").kind));
     expect(unitLevel(splitUnitPrefix("Đặc khu Côn Đảo").kind)).toBe(unitLevel(splitUnitPrefix("Phường 1").kind));
@@ -289,14 +396,27 @@ describe("header rows with a year typed as a number", () => {
   });
 
   it("still reads a unit row whose figures look like years as a unit row", () => {
-    const grid: Row[] = [["STT", "Đơn vị", "BHYT"], [1, "Huyện Vị Thủy", 2024], [2, "Huyện Long Mỹ", 2025]];
+    const grid: Row[] = [
+      ["STT", "Đơn vị", "BHYT"],
+      [1, "Huyện Vị Thủy", 2024],
+      [2, "Huyện Long Mỹ", 2025],
+    ];
     expect(names(detectTable({ name: "TH", values: grid }))).toEqual(["Huyện Vị Thủy", "Huyện Long Mỹ"]);
   });
 });
 
 describe("names as offices type them", () => {
   it("shows names clean of footnote marks and keeps the mark", () => {
-    const t = detectTable(sheetOf([[1, "Huyện Long Mỹ (*)", 1], [2, "TX. Long Mỹ¹", 2], [3, "Châu Thành A (1)", 3], [4, "Vị Thủy*", 4], [5, "Phường 1", 5], [6, "Quận 10", 6]]));
+    const t = detectTable(
+      sheetOf([
+        [1, "Huyện Long Mỹ (*)", 1],
+        [2, "TX. Long Mỹ¹", 2],
+        [3, "Châu Thành A (1)", 3],
+        [4, "Vị Thủy*", 4],
+        [5, "Phường 1", 5],
+        [6, "Quận 10", 6],
+      ]),
+    );
     expect(names(t)).toEqual(["Huyện Long Mỹ", "TX. Long Mỹ", "Châu Thành A", "Vị Thủy", "Phường 1", "Quận 10"]);
     expect(t.units.map((u) => u.mark)).toEqual(["(*)", "¹", "(1)", "*", undefined, undefined]);
   });
@@ -344,7 +464,18 @@ describe("names as offices type them", () => {
   });
 
   it("reads a ward typed as a number with its neighbours' kind, and keeps what was written", () => {
-    const t = detectTable(sheetOf([[1, "Phường 1", 310], [2, "Phường 2", 280], [3, 3, 260], [4, "Phường 4", 295], [5, "5", 240]], ["STT", "Phường", "BHXH tự nguyện"]));
+    const t = detectTable(
+      sheetOf(
+        [
+          [1, "Phường 1", 310],
+          [2, "Phường 2", 280],
+          [3, 3, 260],
+          [4, "Phường 4", 295],
+          [5, "5", 240],
+        ],
+        ["STT", "Phường", "BHXH tự nguyện"],
+      ),
+    );
     expect(names(t)).toEqual(["Phường 1", "Phường 2", "Phường 3", "Phường 4", "Phường 5"]);
     expect(t.units.map((u) => u.written)).toEqual([undefined, undefined, "3", undefined, "5"]);
     expect(t.columns[0]!.values).toEqual([310, 280, 260, 295, 240]);
@@ -352,13 +483,30 @@ describe("names as offices type them", () => {
   });
 
   it("keeps a number as the name, with a message, when no neighbour has a kind", () => {
-    const t = detectTable(sheetOf([[1, "Vị Thanh", 310], [2, 7, 280]]));
+    const t = detectTable(
+      sheetOf([
+        [1, "Vị Thanh", 310],
+        [2, 7, 280],
+      ]),
+    );
     expect(names(t)).toEqual(["Vị Thanh", "7"]);
     expect(t.warnings).toEqual([{ code: "unit-named-by-number", params: { number: 7 }, where: { sheet: "Thực hiện", cell: `B${R(1) + 1}` } }]);
   });
 
   it("stops, in Vietnamese, naming the sheet and column, when the name column holds numbers only", () => {
-    const e = chitieuErrorOf(() => detectTable(sheetOf([[1, 1, 310], [2, 2, 280], [3, 3, 260]], ["STT", "Phường", "BHXH tự nguyện"], "Kế hoạch")));
+    const e = chitieuErrorOf(() =>
+      detectTable(
+        sheetOf(
+          [
+            [1, 1, 310],
+            [2, 2, 280],
+            [3, 3, 260],
+          ],
+          ["STT", "Phường", "BHXH tự nguyện"],
+          "Kế hoạch",
+        ),
+      ),
+    );
     expect(e.code).toBe("no-units");
     expect(e.problem).toEqual({ code: "unit-names-only-numbers", params: { header: "Phường", sample: [1, 2, 3] }, where: { sheet: "Kế hoạch", column: "B" } });
     expect(e.message).toMatch(/^'Kế hoạch', cột B \(“Phường”\): cột tên đơn vị chỉ có số/);

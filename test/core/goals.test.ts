@@ -1,5 +1,15 @@
 import fc from "fast-check";
-import { decimalFraction, goalSpecText, isAboveFull, isGoalHeader, parseGoalSpec, parseRate, peopleToGoal, rateFromCell, resolveGoal } from "../../src/core/goals";
+import {
+  decimalFraction,
+  goalSpecText,
+  isAboveFull,
+  isGoalHeader,
+  parseGoalSpec,
+  parseRate,
+  peopleToGoal,
+  rateFromCell,
+  resolveGoal,
+} from "../../src/core/goals";
 import { describeOutput } from "../../src/core/describe";
 import { render } from "../../src/core/messages";
 import { parseSettings } from "../../src/core/settings";
@@ -79,20 +89,34 @@ describe("parseGoalSpec", () => {
 
 describe("a goal above 100%", () => {
   const names = ["Xã Một", "Xã Hai"];
-  const actuals = titledSheet("Thực hiện", ["STT", "Tên xã", "BHYT", "Thu nợ"], [
-    [1, "Xã Một", 4500, 30],
-    [2, "Xã Hai", 4700, 10],
-  ]);
-  const base = titledSheet("Dân số", ["STT", "Tên xã", "Dân số"], names.map((n, i) => [i + 1, n, 5000]));
+  const actuals = titledSheet(
+    "Thực hiện",
+    ["STT", "Tên xã", "BHYT", "Thu nợ"],
+    [
+      [1, "Xã Một", 4500, 30],
+      [2, "Xã Hai", 4700, 10],
+    ],
+  );
+  const base = titledSheet(
+    "Dân số",
+    ["STT", "Tên xã", "Dân số"],
+    names.map((n, i) => [i + 1, n, 5000]),
+  );
 
   it("is kept in the saved settings (it is a rate)", () => {
-    expect(parseSettings({ goals: [{ indicator: "BHXH TN", category: null, rate: "150%" }] })!.goals).toEqual([{ indicator: "BHXH TN", category: null, rate: "150%" }]);
+    expect(parseSettings({ goals: [{ indicator: "BHXH TN", category: null, rate: "150%" }] })!.goals).toEqual([
+      { indicator: "BHXH TN", category: null, rate: "150%" },
+    ]);
   });
 
   it("is refused for a coverage goal, with the rate in the voice's format and the goal setting to fix", () => {
     const e = chitieuErrorOf(() => summarize({ targets: null, actuals, base }, { goals: [{ indicator: "BHYT", category: null, rate: "150" }] }));
     expect(e.code).toBe("bad-option");
-    expect(e.problem).toEqual({ code: "goal-above-full-coverage", params: { indicator: "BHYT", category: null, rate: 1.5, base: "population" }, setting: "goal" });
+    expect(e.problem).toEqual({
+      code: "goal-above-full-coverage",
+      params: { indicator: "BHYT", category: null, rate: 1.5, base: "population" },
+      setting: "goal",
+    });
     expect(render(e.problem, { lang: "vi", shell: "pane" })).toContain("150%");
   });
 
@@ -219,7 +243,8 @@ describe("parseGoalSpec with a measure", () => {
   });
 
   it("a measure with no indicator is no goal", () => {
-    for (const bad of ["attainment:=105%", "coverage:@NTM=90%", "attainment: =5%"]) expect(chitieuErrorOf(() => parseGoalSpec(bad)).problem.code).toBe("goal-form");
+    for (const bad of ["attainment:=105%", "coverage:@NTM=90%", "attainment: =5%"])
+      expect(chitieuErrorOf(() => parseGoalSpec(bad)).problem.code).toBe("goal-form");
   });
 
   it("goalSpecText writes what parseGoalSpec reads", () => {
@@ -247,18 +272,31 @@ describe("parseGoalSpec with a measure", () => {
 describe("a goal for attainment", () => {
   const names = ["Xã Một", "Xã Hai", "Xã Ba"];
   // Plan and actuals of BHXH tự nguyện and BHYT; Thu nợ has a plan but no coverage base.
-  const targets = titledSheet("Kế hoạch", ["STT", "Tên xã", "BHXH tự nguyện", "BHYT", "Thu nợ"], [
-    [1, "Xã Một", 400, 4000, 50],
-    [2, "Xã Hai", 300, 4200, 20],
-    [3, "Xã Ba", 200, 3900, 10],
-  ]);
-  const actuals = titledSheet("Thực hiện", ["STT", "Tên xã", "BHXH tự nguyện", "BHYT", "Thu nợ"], [
-    [1, "Xã Một", 420, 4500, 30],
-    [2, "Xã Hai", 250, 4600, 25],
-    [3, "Xã Ba", 100, 3800, 10],
-  ]);
-  const base = titledSheet("Dân số", ["STT", "Tên xã", "Dân số", "Lực lượng lao động"], names.map((n, i) => [i + 1, n, 5000, 2500 + i]));
-  const result = (s: ReturnType<typeof summarize>, key: string, measure: "attainment" | "coverage") => s.results.find((x) => x.indicatorKey === key && x.measure === measure)!;
+  const targets = titledSheet(
+    "Kế hoạch",
+    ["STT", "Tên xã", "BHXH tự nguyện", "BHYT", "Thu nợ"],
+    [
+      [1, "Xã Một", 400, 4000, 50],
+      [2, "Xã Hai", 300, 4200, 20],
+      [3, "Xã Ba", 200, 3900, 10],
+    ],
+  );
+  const actuals = titledSheet(
+    "Thực hiện",
+    ["STT", "Tên xã", "BHXH tự nguyện", "BHYT", "Thu nợ"],
+    [
+      [1, "Xã Một", 420, 4500, 30],
+      [2, "Xã Hai", 250, 4600, 25],
+      [3, "Xã Ba", 100, 3800, 10],
+    ],
+  );
+  const base = titledSheet(
+    "Dân số",
+    ["STT", "Tên xã", "Dân số", "Lực lượng lao động"],
+    names.map((n, i) => [i + 1, n, 5000, 2500 + i]),
+  );
+  const result = (s: ReturnType<typeof summarize>, key: string, measure: "attainment" | "coverage") =>
+    s.results.find((x) => x.indicatorKey === key && x.measure === measure)!;
   /** A result's units in the sheets' order (`units` are in rank order). */
   const inOrder = (r: ReturnType<typeof result>, order: readonly string[] = names) => order.map((n) => r.units.find((u) => u.unit === n)!);
 
@@ -280,12 +318,24 @@ describe("a goal for attainment", () => {
   });
 
   it("takes 150% (a goal above the plan), and goals by unit category", () => {
-    const cat = titledSheet("Kế hoạch", ["STT", "Tên xã", "Loại xã", "Thu nợ"], [
-      [1, "Xã Một", "Loại 1", 50],
-      [2, "Xã Hai", "Loại 2", 20],
-      [3, "Xã Ba", "Loại 2", 10],
-    ]);
-    const s = summarize({ targets: cat, actuals, base: null }, { goals: [{ indicator: "Thu nợ", category: null, rate: "150%" }, { indicator: "Thu nợ", category: "Loại 2", rate: "120%" }] });
+    const cat = titledSheet(
+      "Kế hoạch",
+      ["STT", "Tên xã", "Loại xã", "Thu nợ"],
+      [
+        [1, "Xã Một", "Loại 1", 50],
+        [2, "Xã Hai", "Loại 2", 20],
+        [3, "Xã Ba", "Loại 2", 10],
+      ],
+    );
+    const s = summarize(
+      { targets: cat, actuals, base: null },
+      {
+        goals: [
+          { indicator: "Thu nợ", category: null, rate: "150%" },
+          { indicator: "Thu nợ", category: "Loại 2", rate: "120%" },
+        ],
+      },
+    );
     const r = result(s, "custom:thu no", "attainment");
     expect(inOrder(r).map((u) => [u.goal, u.goalFrom, u.toGoal])).toEqual([
       [1.5, "area", 45], // 75 − 30
@@ -297,9 +347,21 @@ describe("a goal for attainment", () => {
   });
 
   it("the ranked sheet and the overview show a goal against plan; for an indicator that counts no people the column says what is short, not people", () => {
-    const s = summarize({ targets, actuals, base: null }, { goals: [{ indicator: "Thu nợ", category: null, rate: "150%" }, { indicator: "BHXH TN", category: null, rate: "105%" }] });
+    const s = summarize(
+      { targets, actuals, base: null },
+      {
+        goals: [
+          { indicator: "Thu nợ", category: null, rate: "150%" },
+          { indicator: "BHXH TN", category: null, rate: "105%" },
+        ],
+      },
+    );
     const specs = describeOutput(s);
-    const texts = (key: string) => specs.find((x) => x.key === key)!.values.flat().filter((v): v is string => typeof v === "string");
+    const texts = (key: string) =>
+      specs
+        .find((x) => x.key === key)!
+        .values.flat()
+        .filter((v): v is string => typeof v === "string");
     expect(texts("ranked:custom:thu no:attainment")).toEqual(expect.arrayContaining(["Mục tiêu", "Còn thiếu so với mục tiêu"]));
     expect(texts("ranked:custom:thu no:attainment")).not.toContain("Số người cần vận động thêm");
     expect(texts("ranked:bhxh-tn:attainment")).toEqual(expect.arrayContaining(["Mục tiêu", "Số người cần vận động thêm"]));
@@ -326,7 +388,11 @@ describe("a goal for attainment", () => {
   });
 
   it("a unit's goal column stays a coverage goal: it never sets an attainment goal", () => {
-    const withColumn = titledSheet("Dân số", ["STT", "Tên xã", "Dân số", "Tỷ lệ bao phủ BHYT giao (%)"], names.map((n, i) => [i + 1, n, 5000, 97]));
+    const withColumn = titledSheet(
+      "Dân số",
+      ["STT", "Tên xã", "Dân số", "Tỷ lệ bao phủ BHYT giao (%)"],
+      names.map((n, i) => [i + 1, n, 5000, 97]),
+    );
     const s = summarize({ targets, actuals, base: withColumn }, { goals: [{ indicator: "BHYT", category: null, rate: "105%", measure: "attainment" }] });
     expect(result(s, "bhyt", "attainment").units.map((u) => [u.goal, u.goalFrom])).toEqual(names.map(() => [1.05, "area"]));
     expect(result(s, "bhyt", "coverage").units.map((u) => [u.goal, u.goalFrom])).toEqual(names.map(() => [0.97, "unit"]));
@@ -340,7 +406,9 @@ describe("a goal for attainment", () => {
       // The message says a goal against plan may exceed 100%.
       expect(render(e.problem, { lang: "vi", shell: "pane" })).toContain("kế hoạch");
     }
-    expect(result(summarize(both, { goals: [{ indicator: "BHYT", category: null, rate: "150%", measure: "attainment" }] }), "bhyt", "attainment").goal).toBe(1.5);
+    expect(result(summarize(both, { goals: [{ indicator: "BHYT", category: null, rate: "150%", measure: "attainment" }] }), "bhyt", "attainment").goal).toBe(
+      1.5,
+    );
   });
 
   it("an indicator with a coverage base taken against plan (no population sheet) says so, unless the goal names its measure", () => {
@@ -357,10 +425,20 @@ describe("a goal for attainment", () => {
   });
 
   it("says which measure a goal cannot have, and where", () => {
-    const noPlan = titledSheet("Kế hoạch", ["STT", "Tên xã", "BHYT"], names.map((n, i) => [i + 1, n, 4000]));
+    const noPlan = titledSheet(
+      "Kế hoạch",
+      ["STT", "Tên xã", "BHYT"],
+      names.map((n, i) => [i + 1, n, 4000]),
+    );
     const cases: [Parameters<typeof summarize>[0], { indicator: string; rate: string; measure?: "attainment" | "coverage" }, string, unknown, string][] = [
       // Asked against plan, and the plan has no such column.
-      [{ targets: noPlan, actuals, base }, { indicator: "BHXH tự nguyện", rate: "105%", measure: "attainment" }, "goal-no-target", { sheet: "Kế hoạch" }, "goal"],
+      [
+        { targets: noPlan, actuals, base },
+        { indicator: "BHXH tự nguyện", rate: "105%", measure: "attainment" },
+        "goal-no-target",
+        { sheet: "Kế hoạch" },
+        "goal",
+      ],
       // Asked against plan, and there is no plan at all.
       [{ targets: null, actuals, base }, { indicator: "BHYT", rate: "105%", measure: "attainment" }, "goal-no-target", undefined, "targets"],
       // Asked as coverage of an indicator no population or labour force counts.
@@ -398,7 +476,19 @@ describe("a goal for attainment", () => {
       fc.property(fc.array(unit, { minLength: 1, maxLength: NAMES.length }), goal, (units, k) => {
         const rows = (pick: (u: { target: number; actual: number }) => number) => units.map((u, i) => [i + 1, NAMES[i]!, pick(u)]);
         const s = summarize(
-          { targets: titledSheet("Kế hoạch", ["STT", "Tên xã", "BHXH tự nguyện"], rows((u) => u.target)), actuals: titledSheet("Thực hiện", ["STT", "Tên xã", "BHXH tự nguyện"], rows((u) => u.actual)), base: null },
+          {
+            targets: titledSheet(
+              "Kế hoạch",
+              ["STT", "Tên xã", "BHXH tự nguyện"],
+              rows((u) => u.target),
+            ),
+            actuals: titledSheet(
+              "Thực hiện",
+              ["STT", "Tên xã", "BHXH tự nguyện"],
+              rows((u) => u.actual),
+            ),
+            base: null,
+          },
           { goals: [{ indicator: "BHXH TN", category: null, rate: `${k / 100}%` }] },
         );
         const r = result(s, "bhxh-tn", "attainment");
@@ -407,7 +497,14 @@ describe("a goal for attainment", () => {
         expect(got.map((u) => u.toGoal)).toEqual(units.map((u) => peopleNeeded(num, den, u.target, u.actual)));
         expect(got.map((u) => u.belowGoal)).toEqual(units.map((u) => peopleNeeded(num, den, u.target, u.actual) > 0));
         const sum = (f: (u: { target: number; actual: number }) => number) => units.reduce((a, u) => a + f(u), 0);
-        expect(r.toGoal).toBe(peopleNeeded(num, den, sum((u) => u.target), sum((u) => u.actual)));
+        expect(r.toGoal).toBe(
+          peopleNeeded(
+            num,
+            den,
+            sum((u) => u.target),
+            sum((u) => u.actual),
+          ),
+        );
         expect(r.goal).toBe(k / 10_000);
       }),
       { numRuns: 150 },

@@ -27,7 +27,11 @@ describe("groups", () => {
   });
 
   it("leaves out groups with no unit in the result", () => {
-    expect(groupResults(rows, ["Các quận", "Khối khác", "Các huyện"], null, "dense").groups.map((g) => g.group).sort()).toEqual(["Các huyện", "Các quận"]);
+    expect(
+      groupResults(rows, ["Các quận", "Khối khác", "Các huyện"], null, "dense")
+        .groups.map((g) => g.group)
+        .sort(),
+    ).toEqual(["Các huyện", "Các quận"]);
   });
 
   it("group sums add up to the sum over the grouped units (property)", () => {

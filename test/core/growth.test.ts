@@ -19,11 +19,14 @@ describe("growth on the same period", () => {
     const g = areaGrowth(rows);
     expect(g).toMatchObject({ actual: 1100, previous: 1100, counted: 2 });
     expect(g.growth).toBe(0);
-    expect(((2 - 1) + (0.9 - 1)) / 2).not.toBe(0);
+    expect((2 - 1 + (0.9 - 1)) / 2).not.toBe(0);
   });
 
   it("Σ/Σ over the units with both figures (property)", () => {
-    const row = fc.record({ actual: fc.option(fc.integer({ min: 0, max: 1e6 }), { nil: null }), previous: fc.option(fc.integer({ min: 0, max: 1e6 }), { nil: null }) });
+    const row = fc.record({
+      actual: fc.option(fc.integer({ min: 0, max: 1e6 }), { nil: null }),
+      previous: fc.option(fc.integer({ min: 0, max: 1e6 }), { nil: null }),
+    });
     fc.assert(
       fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
         const both = rows.filter((r) => r.actual !== null && r.previous !== null);

@@ -24,7 +24,10 @@ function sheet(name: string, columns: { header: string; values: number[] }[], to
 function hauGiang(): Summary {
   return summarize({
     targets: sheet("Kế hoạch", [{ header: "BHXH tự nguyện", values: TARGET }], "Toàn tỉnh"),
-    actuals: sheet("Thực hiện", [{ header: "BHYT", values: BHYT }, { header: "BHXH TN", values: ACTUAL }]),
+    actuals: sheet("Thực hiện", [
+      { header: "BHYT", values: BHYT },
+      { header: "BHXH TN", values: ACTUAL },
+    ]),
     base: sheet("Dân số", [{ header: "Dân số", values: POP }]),
   });
 }
@@ -150,7 +153,10 @@ describe("describeHistory → readHistory (properties)", () => {
         const col = grid.values[head]!.lastIndexOf("Ngày số liệu");
         const kept = grid.values.slice(head + 1).map((r) => r.slice(col, col + 9));
         let s = seed;
-        const shuffled = kept.map((r) => ({ r, k: (s = (s * 1103515245 + 12345) | 0) })).sort((a, b) => a.k - b.k).map((x) => x.r);
+        const shuffled = kept
+          .map((r) => ({ r, k: (s = (s * 1103515245 + 12345) | 0) }))
+          .sort((a, b) => a.k - b.k)
+          .map((x) => x.r);
         const values: CellValue[][] = grid.values.map((r) => [...r]);
         for (let r = head + 1; r < values.length; r++) for (let c = col; c < col + 9; c++) if (c < values[r]!.length) values[r]![c] = null;
         shuffled.forEach((r, k) => {
@@ -180,9 +186,24 @@ describe("snapshotOf", () => {
       const rows = snap.filter((x) => x.indicatorKey === r.indicatorKey && x.measure === r.measure);
       const area = rows.filter((x) => x.area);
       expect(area).toEqual([
-        { asOf: "2024-04-30", unit: "Toàn tỉnh", area: true, indicatorKey: r.indicatorKey, indicator: r.indicator, measure: r.measure, actual: r.actualTotal, denominator: r.denominatorTotal, rate: r.overall },
+        {
+          asOf: "2024-04-30",
+          unit: "Toàn tỉnh",
+          area: true,
+          indicatorKey: r.indicatorKey,
+          indicator: r.indicator,
+          measure: r.measure,
+          actual: r.actualTotal,
+          denominator: r.denominatorTotal,
+          rate: r.overall,
+        },
       ]);
-      expect(rows.filter((x) => !x.area).map((x) => x.unit).sort()).toEqual([...UNITS].sort());
+      expect(
+        rows
+          .filter((x) => !x.area)
+          .map((x) => x.unit)
+          .sort(),
+      ).toEqual([...UNITS].sort());
       for (const u of r.units) {
         expect(rows.find((x) => !x.area && x.unit === u.unit)).toMatchObject({ actual: u.actual, denominator: u.denominator, rate: u.ratio });
       }
@@ -265,7 +286,17 @@ describe("describeHistory", () => {
     const t = spec.table!;
     expect(t.range.rows).toBe(history.length + 1);
     expect(t.range.cols).toBe(9);
-    expect(spec.values[t.range.row]!.slice(t.range.col, t.range.col + 9)).toEqual(["Ngày số liệu", "Mã chỉ tiêu", "Chỉ tiêu", "Thước đo", "Cấp", "Đơn vị", "Thực hiện", "Kế hoạch / mẫu số", "Tỷ lệ"]);
+    expect(spec.values[t.range.row]!.slice(t.range.col, t.range.col + 9)).toEqual([
+      "Ngày số liệu",
+      "Mã chỉ tiêu",
+      "Chỉ tiêu",
+      "Thước đo",
+      "Cấp",
+      "Đơn vị",
+      "Thực hiện",
+      "Kế hoạch / mẫu số",
+      "Tỷ lệ",
+    ]);
     expect(spec.columnFormats.slice(t.range.col)).toEqual(["dd/mm/yyyy", "@", "@", "@", "@", "@", "#,##0", "#,##0", "0.00%"]);
     // Nothing of the other blocks in the table's columns (they keep their number formats).
     const chartEnd = spec.chart!.anchor.col + 9;
@@ -286,19 +317,60 @@ describe("readHistory", () => {
   const rows: HistoryRow[] = mergeHistory(
     [],
     [
-      { asOf: "2024-04-30", unit: "Toàn tỉnh", area: true, indicatorKey: "bhxh-tn", indicator: "BHXH tự nguyện", measure: "attainment", actual: 6380, denominator: 12296, rate: 6380 / 12296 },
-      { asOf: "2024-04-30", unit: "Huyện Vị Thủy", area: false, indicatorKey: "bhxh-tn", indicator: "BHXH tự nguyện", measure: "attainment", actual: 951, denominator: 2096, rate: 951 / 2096 },
-      { asOf: "2024-04-30", unit: "Thị xã Long Mỹ", area: false, indicatorKey: "bhxh-tn", indicator: "BHXH tự nguyện", measure: "attainment", actual: 1420, denominator: 1900, rate: 1420 / 1900 },
-      { asOf: "2024-03-31", unit: "Huyện Vị Thủy", area: false, indicatorKey: "bhxh-tn", indicator: "BHXH tự nguyện", measure: "attainment", actual: 900, denominator: 2096, rate: 900 / 2096 },
+      {
+        asOf: "2024-04-30",
+        unit: "Toàn tỉnh",
+        area: true,
+        indicatorKey: "bhxh-tn",
+        indicator: "BHXH tự nguyện",
+        measure: "attainment",
+        actual: 6380,
+        denominator: 12296,
+        rate: 6380 / 12296,
+      },
+      {
+        asOf: "2024-04-30",
+        unit: "Huyện Vị Thủy",
+        area: false,
+        indicatorKey: "bhxh-tn",
+        indicator: "BHXH tự nguyện",
+        measure: "attainment",
+        actual: 951,
+        denominator: 2096,
+        rate: 951 / 2096,
+      },
+      {
+        asOf: "2024-04-30",
+        unit: "Thị xã Long Mỹ",
+        area: false,
+        indicatorKey: "bhxh-tn",
+        indicator: "BHXH tự nguyện",
+        measure: "attainment",
+        actual: 1420,
+        denominator: 1900,
+        rate: 1420 / 1900,
+      },
+      {
+        asOf: "2024-03-31",
+        unit: "Huyện Vị Thủy",
+        area: false,
+        indicatorKey: "bhxh-tn",
+        indicator: "BHXH tự nguyện",
+        measure: "attainment",
+        actual: 900,
+        denominator: 2096,
+        rate: 900 / 2096,
+      },
     ],
   );
   const grid = gridOf(rows);
   const head = grid.values.findIndex((r) => r.includes("Mã chỉ tiêu"));
   const col = grid.values[head]!.lastIndexOf("Ngày số liệu");
   const copy = (): CellValue[][] => grid.values.map((r) => [...r]);
-  const address = (r: number, c: number) => `${String.fromCharCode(65 + Math.floor(c / 26) - 1)}${String.fromCharCode(65 + (c % 26))}${r + 1}`.replace(/^@/, "");
+  const address = (r: number, c: number) =>
+    `${String.fromCharCode(65 + Math.floor(c / 26) - 1)}${String.fromCharCode(65 + (c % 26))}${r + 1}`.replace(/^@/, "");
 
-  it("reads a sorted table with a blank row added, as Office gives blanks (\"\")", () => {
+  it('reads a sorted table with a blank row added, as Office gives blanks ("")', () => {
     const values = copy();
     const kept = values.slice(head + 1, head + 1 + rows.length).map((r) => r.slice(col, col + 9));
     // Sorted by unit, descending, with a blank row in the middle.

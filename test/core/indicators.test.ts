@@ -109,11 +109,14 @@ describe("baseKindOf", () => {
 });
 
 describe("identifyIndicator — money, debts and cards are not participants", () => {
-  it.each(["Thu BHXH (triệu đồng)", "Số tiền thu BHYT", "Nợ BHXH", "Số thẻ BHYT cấp mới", "Chi trả BHTN", "BHYT revenue (million VND)"])("%j is a custom indicator without a coverage base", (h) => {
-    const id = identifyIndicator([h])!;
-    expect(id.key.startsWith("custom:")).toBe(true);
-    expect(id.base).toBeNull();
-  });
+  it.each(["Thu BHXH (triệu đồng)", "Số tiền thu BHYT", "Nợ BHXH", "Số thẻ BHYT cấp mới", "Chi trả BHTN", "BHYT revenue (million VND)"])(
+    "%j is a custom indicator without a coverage base",
+    (h) => {
+      const id = identifyIndicator([h])!;
+      expect(id.key.startsWith("custom:")).toBe(true);
+      expect(id.base).toBeNull();
+    },
+  );
 
   it.each([
     ["Số người tham gia BHYT", "bhyt"],

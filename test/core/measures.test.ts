@@ -24,11 +24,21 @@ describe("ratio and gap", () => {
 
 describe("totals, meanOf", () => {
   it("sums only the pairs with both figures", () => {
-    expect(totals([{ actual: 1, denominator: 2 }, { actual: 3, denominator: null }, { actual: null, denominator: 4 }, { actual: 5, denominator: 6 }])).toEqual({ actual: 6, denominator: 8, counted: 2 });
+    expect(
+      totals([
+        { actual: 1, denominator: 2 },
+        { actual: 3, denominator: null },
+        { actual: null, denominator: 4 },
+        { actual: 5, denominator: 6 },
+      ]),
+    ).toEqual({ actual: 6, denominator: 8, counted: 2 });
     expect(totals([])).toEqual({ actual: 0, denominator: 0, counted: 0 });
   });
   it("the area rate Σ/Σ is not the mean of the rates", () => {
-    const pairs = [{ actual: 1, denominator: 10 }, { actual: 90, denominator: 100 }];
+    const pairs = [
+      { actual: 1, denominator: 10 },
+      { actual: 90, denominator: 100 },
+    ];
     const t = totals(pairs);
     expect(ratio(t.actual, t.denominator)).toBeCloseTo(91 / 110, 15);
     expect(meanOf(pairs.map((p) => ratio(p.actual, p.denominator)))).toBeCloseTo(0.5, 15);
@@ -52,7 +62,10 @@ describe("isBelow", () => {
     // Three units with the same rate: Σ/Σ may differ from each rate in the last bit.
     const a = [1, 2, 7];
     const d = [3, 6, 21];
-    const overall = ratio(a.reduce((s, x) => s + x), d.reduce((s, x) => s + x))!;
+    const overall = ratio(
+      a.reduce((s, x) => s + x),
+      d.reduce((s, x) => s + x),
+    )!;
     for (let i = 0; i < 3; i++) expect(isBelow(ratio(a[i]!, d[i]!), overall)).toBe(false);
     expect(isBelow(0.1 + 0.2, 0.3)).toBe(false);
     expect(isBelow(0.3, 0.1 + 0.2)).toBe(false);
@@ -107,7 +120,9 @@ describe("rankOrder on long lists (radix sort)", () => {
     const specials = [0, -0, Infinity, -Infinity, 5e-324, -5e-324, 1e-300, 1.7976931348623157e308, -1, 1, 0.5];
     for (const n of [255, 256, 257, 300, 1000, 3000, 10000]) {
       for (const spread of [3, 50, 100000]) {
-        const pool = Array.from({ length: spread }, () => (next() < 0.1 ? specials[Math.floor(next() * specials.length)]! : (next() - 0.2) * 10 ** Math.floor(next() * 12 - 6)));
+        const pool = Array.from({ length: spread }, () =>
+          next() < 0.1 ? specials[Math.floor(next() * specials.length)]! : (next() - 0.2) * 10 ** Math.floor(next() * 12 - 6),
+        );
         const values = Array.from({ length: n }, () => (next() < 0.05 ? null : pool[Math.floor(next() * spread)]!));
         for (const mode of ["competition", "dense"] as const) {
           expect(rankOrder(values, mode)).toEqual(expected(values, mode));

@@ -22,19 +22,22 @@ describe("the catalogues", () => {
     expect(codes.filter((c) => !sampled.has(c))).toEqual([]);
   });
 
-  it.each(["cli", "pane", "ribbon", "preview"] as const)("render every sample in Vietnamese with Vietnamese letters and no English decimal point (%s)", (shell) => {
-    for (const m of SAMPLE_MESSAGES) {
-      const vi = render(m, { lang: "vi", shell });
-      const en = render(m, { lang: "en", shell });
-      expect(vi.trim()).not.toBe("");
-      expect(en.trim()).not.toBe("");
-      // A Vietnamese sentence has letters outside ASCII; one with none is English left in.
-      expect({ code: m.code, vi, vietnamese: /[^\x00-\x7f]/.test(vi) }).toEqual({ code: m.code, vi, vietnamese: true });
-      expect(vi).not.toMatch(/\d\.\d{1,2}(?!\d)/);
-      expect(vi).not.toMatch(/undefined|NaN|\[object/);
-      expect(en).not.toMatch(/undefined|NaN|\[object/);
-    }
-  });
+  it.each(["cli", "pane", "ribbon", "preview"] as const)(
+    "render every sample in Vietnamese with Vietnamese letters and no English decimal point (%s)",
+    (shell) => {
+      for (const m of SAMPLE_MESSAGES) {
+        const vi = render(m, { lang: "vi", shell });
+        const en = render(m, { lang: "en", shell });
+        expect(vi.trim()).not.toBe("");
+        expect(en.trim()).not.toBe("");
+        // A Vietnamese sentence has letters outside ASCII; one with none is English left in.
+        expect({ code: m.code, vi, vietnamese: /[^\x00-\x7f]/.test(vi) }).toEqual({ code: m.code, vi, vietnamese: true });
+        expect(vi).not.toMatch(/\d\.\d{1,2}(?!\d)/);
+        expect(vi).not.toMatch(/undefined|NaN|\[object/);
+        expect(en).not.toMatch(/undefined|NaN|\[object/);
+      }
+    },
+  );
 
   it("name the fix as a flag in the CLI and as a field elsewhere", () => {
     const settings = Object.keys(SETTING_LABELS.vi) as Setting[];

@@ -68,12 +68,15 @@ const unitFigures = fc.record({
 });
 
 const scenario = fc.record({
-  units: fc.uniqueArray(fc.integer({ min: 0, max: NAMES.length - 1 }), { minLength: 2, maxLength: NAMES.length }).chain((idx) =>
-    fc.tuple(fc.constant(idx), fc.array(unitFigures, { minLength: idx.length, maxLength: idx.length })),
-  ),
+  units: fc
+    .uniqueArray(fc.integer({ min: 0, max: NAMES.length - 1 }), { minLength: 2, maxLength: NAMES.length })
+    .chain((idx) => fc.tuple(fc.constant(idx), fc.array(unitFigures, { minLength: idx.length, maxLength: idx.length }))),
   lang: fc.constantFrom<Lang>("vi", "en"),
   average: fc.constantFrom<"overall" | "mean">("overall", "mean"),
-  date: fc.option(fc.tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 2015, max: 2030 })).map(([d, m, y]) => `${d}/${m}/${y}`), { nil: null }),
+  date: fc.option(
+    fc.tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 2015, max: 2030 })).map(([d, m, y]) => `${d}/${m}/${y}`),
+    { nil: null },
+  ),
   goal: fc.option(fc.integer({ min: 50, max: 99 }), { nil: null }),
   withPrevious: fc.boolean(),
   lowest: fc.integer({ min: 1, max: 12 }),
@@ -164,7 +167,10 @@ describe("long lists", () => {
           let at = 0;
           below.forEach((u, k) => {
             const name = proseName(u.unit, lang);
-            const item = lang === "vi" ? new RegExp(`${name} (mới )?đạt ${formatPercent(u.ratio!, lang)}`, "g") : new RegExp(`${name} at ${formatPercent(u.ratio!, lang).replace(".", "\\.")}`, "g");
+            const item =
+              lang === "vi"
+                ? new RegExp(`${name} (mới )?đạt ${formatPercent(u.ratio!, lang)}`, "g")
+                : new RegExp(`${name} at ${formatPercent(u.ratio!, lang).replace(".", "\\.")}`, "g");
             item.lastIndex = at;
             const m = item.exec(sentence);
             if (k < shown) {

@@ -2,16 +2,7 @@ import { detectTable } from "../../src/core/detect";
 import { ChitieuError, isChitieuError } from "../../src/core/errors";
 import { toJsonReport } from "../../src/core/jsonReport";
 import { PROSE_MINUS } from "../../src/core/format";
-import {
-  belowSentence,
-  goalPhrase,
-  growthPhrase,
-  indicatorProse,
-  measurePhrase,
-  narrativeContext,
-  unitsBelow,
-  writeNarrative,
-} from "../../src/core/narrative";
+import { belowSentence, goalPhrase, growthPhrase, indicatorProse, measurePhrase, narrativeContext, unitsBelow, writeNarrative } from "../../src/core/narrative";
 import { parseLowest, parseSettings, toStored, DEFAULT_CHOICES } from "../../src/core/settings";
 import { Summary, SummaryOptions, summarize } from "../../src/core/summarize";
 import { buildGrid, deepFreeze, Layout } from "../helpers/grids";
@@ -39,7 +30,8 @@ function run(
 ): Summary {
   const units = (o.units ?? UNITS).map((name) => ({ name }));
   const header = o.header ?? "BHXH tự nguyện";
-  const total = o.total === undefined ? { label: "Toàn tỉnh", position: "bottom" as const } : o.total === "" ? undefined : { label: o.total, position: "bottom" as const };
+  const total =
+    o.total === undefined ? { label: "Toàn tỉnh", position: "bottom" as const } : o.total === "" ? undefined : { label: o.total, position: "bottom" as const };
   return summarize(
     {
       targets: o.targets ? sheet("Kế hoạch", { titles: o.targetTitles, units, columns: [{ header, values: o.targets }], total }) : null,
@@ -87,7 +79,9 @@ describe("the opening sentence", () => {
   it("the user's date and area win over the workbook's", () => {
     const s = run({ ...HG, targetTitles: ["BẢO HIỂM XÃ HỘI TỈNH HẬU GIANG"], actualTitles: ["Số liệu đến ngày 31/10/2022"] });
     expect(writeNarrative(s, { asOf: "30/11/2022", area: "Tỉnh Sóc Trăng" })[0]).toMatch(/^Đến ngày 30\/11\/2022, tỉnh Sóc Trăng có 1\.325 người/);
-    expect(writeNarrative(s, { lang: "en", asOf: "30/11/2022", area: "tỉnh Sóc Trăng" })[0]).toMatch(/^As of 30 November 2022, Sóc Trăng province had 1,325 people in voluntary social insurance, 66\.25% of plan\./);
+    expect(writeNarrative(s, { lang: "en", asOf: "30/11/2022", area: "tỉnh Sóc Trăng" })[0]).toMatch(
+      /^As of 30 November 2022, Sóc Trăng province had 1,325 people in voluntary social insurance, 66\.25% of plan\./,
+    );
     expect(() => writeNarrative(s, { asOf: "31/11/2022" })).toThrow(/dd\/mm\/yyyy/);
     // Not a date at all: thrown, as the impossible date is (a try/catch would pass with nothing thrown).
     const thrown = (asOf: string): unknown => {
@@ -169,7 +163,9 @@ describe("growth and goals", () => {
       `So với mục tiêu, 2 đơn vị chưa đạt: huyện Long Mỹ đạt 80,00% (mục tiêu 90%, ${PROSE_MINUS}10,00 điểm %), cần vận động thêm 100 người và huyện Vị Thủy đạt 85,00% (mục tiêu 90%, ${PROSE_MINUS}5,00 điểm %), cần vận động thêm 50 người.`,
     );
     const [en] = writeNarrative(s, { lang: "en" });
-    expect(en).toContain("covering 87.50% of the population, up 5.74% on the same period last year, 2.50 percentage points below the 90% goal (100 more people to enrol).");
+    expect(en).toContain(
+      "covering 87.50% of the population, up 5.74% on the same period last year, 2.50 percentage points below the 90% goal (100 more people to enrol).",
+    );
     expect(en).toContain("Against their goals, 2 units fall short: Long Mỹ district at 80.00% (goal 90%");
   });
 
@@ -191,7 +187,9 @@ describe("the units below the area rate", () => {
     expect(belowSentence(r, narrativeContext(s))).toBe(
       "Tuy nhiên, một số đơn vị đạt tỷ lệ còn thấp hơn so với bình quân chung của tỉnh. Cụ thể, tỷ lệ tham gia bảo hiểm xã hội tự nguyện của huyện Vị Thủy mới đạt 45,00% và huyện Long Mỹ đạt 50,00%.",
     );
-    expect(belowSentence(r, narrativeContext(s, { lang: "en" }))).toBe("However, some units are below the province-wide rate: Vị Thủy district at 45.00% and Long Mỹ district at 50.00%.");
+    expect(belowSentence(r, narrativeContext(s, { lang: "en" }))).toBe(
+      "However, some units are below the province-wide rate: Vị Thủy district at 45.00% and Long Mỹ district at 50.00%.",
+    );
     // "thị xã Long Mỹ" (80%) is above the rate and is not named.
     expect(writeNarrative(s)[0]).not.toContain("thị xã Long Mỹ");
   });
@@ -201,7 +199,9 @@ describe("the units below the area rate", () => {
     expect(belowSentence(s.results[0]!, narrativeContext(s))).toBe(
       "Tuy nhiên, còn một đơn vị đạt tỷ lệ thấp hơn so với bình quân chung của tỉnh. Cụ thể, tỷ lệ tham gia bảo hiểm xã hội tự nguyện của thành phố Vị Thanh mới đạt 40,00%.",
     );
-    expect(belowSentence(s.results[0]!, narrativeContext(s, { lang: "en" }))).toBe("However, one unit is below the province-wide rate: Vị Thanh city at 40.00%.");
+    expect(belowSentence(s.results[0]!, narrativeContext(s, { lang: "en" }))).toBe(
+      "However, one unit is below the province-wide rate: Vị Thanh city at 40.00%.",
+    );
   });
 
   it("says so when no unit is below", () => {
@@ -218,16 +218,36 @@ describe("the units below the area rate", () => {
   });
 
   it("all-capital names read in prose case; ties keep the sheet's order", () => {
-    const s = run({ units: ["HUYỆN PHỤNG HIỆP", "Huyện Châu Thành A", "Huyện Châu Thành", "Thành phố Ngã Bảy"], targets: [100, 100, 100, 100], actuals: [50, 50, 90, 95] });
+    const s = run({
+      units: ["HUYỆN PHỤNG HIỆP", "Huyện Châu Thành A", "Huyện Châu Thành", "Thành phố Ngã Bảy"],
+      targets: [100, 100, 100, 100],
+      actuals: [50, 50, 90, 95],
+    });
     expect(belowSentence(s.results[0]!, narrativeContext(s))).toContain("của huyện Phụng Hiệp mới đạt 50,00% và huyện Châu Thành A đạt 50,00%.");
   });
 });
 
 describe("long lists: the lowest N named, the rest counted", () => {
   // Twelve communes; rates 40%, 41% … 51% in the sheet's order, area 45,50%: six are below (40–45%).
-  const COMMUNES = ["Xã Vị Bình", "Xã Vị Đông", "Xã Vị Thanh", "Xã Vị Thắng", "Xã Vị Trung", "Xã Vĩnh Thuận Tây", "Xã Vĩnh Trung", "Xã Vĩnh Tường", "Xã Vị Thủy", "Xã Hiệp Hưng", "Xã Tân Bình", "Xã Tân Long"];
+  const COMMUNES = [
+    "Xã Vị Bình",
+    "Xã Vị Đông",
+    "Xã Vị Thanh",
+    "Xã Vị Thắng",
+    "Xã Vị Trung",
+    "Xã Vĩnh Thuận Tây",
+    "Xã Vĩnh Trung",
+    "Xã Vĩnh Tường",
+    "Xã Vị Thủy",
+    "Xã Hiệp Hưng",
+    "Xã Tân Bình",
+    "Xã Tân Long",
+  ];
   const big = (options: SummaryOptions = {}) =>
-    run({ units: COMMUNES, header: "BHYT", actuals: COMMUNES.map((_, i) => 400 + 10 * i), base: { header: "Dân số", values: COMMUNES.map(() => 1000) } }, options);
+    run(
+      { units: COMMUNES, header: "BHYT", actuals: COMMUNES.map((_, i) => 400 + 10 * i), base: { header: "Dân số", values: COMMUNES.map(() => 1000) } },
+      options,
+    );
 
   it("names the lowest five by default and says how many others there are, in the articles' style", () => {
     const s = big();
@@ -297,9 +317,27 @@ describe("long lists: the lowest N named, the rest counted", () => {
 describe("the narrative as a whole", () => {
   it("one paragraph per indicator and measure, in the results' order", () => {
     const s = summarize({
-      targets: sheet("Kế hoạch", { units: UNITS.map((name) => ({ name })), columns: [{ header: "BHXH tự nguyện", values: [5, 5, 5, 5] }, { header: "BHYT", values: [10, 10, 10, 10] }] }),
-      actuals: sheet("Thực hiện", { units: UNITS.map((name) => ({ name })), columns: [{ header: "BHYT", values: [9, 8, 7, 6] }, { header: "BHXH tự nguyện", values: [1, 2, 3, 4] }] }),
-      base: sheet("Dân số", { units: UNITS.map((name) => ({ name })), columns: [{ header: "Dân số", values: [10, 10, 10, 10] }, { header: "Lực lượng lao động", values: [20, 20, 20, 20] }] }),
+      targets: sheet("Kế hoạch", {
+        units: UNITS.map((name) => ({ name })),
+        columns: [
+          { header: "BHXH tự nguyện", values: [5, 5, 5, 5] },
+          { header: "BHYT", values: [10, 10, 10, 10] },
+        ],
+      }),
+      actuals: sheet("Thực hiện", {
+        units: UNITS.map((name) => ({ name })),
+        columns: [
+          { header: "BHYT", values: [9, 8, 7, 6] },
+          { header: "BHXH tự nguyện", values: [1, 2, 3, 4] },
+        ],
+      }),
+      base: sheet("Dân số", {
+        units: UNITS.map((name) => ({ name })),
+        columns: [
+          { header: "Dân số", values: [10, 10, 10, 10] },
+          { header: "Lực lượng lao động", values: [20, 20, 20, 20] },
+        ],
+      }),
     });
     const ps = writeNarrative(s);
     expect(ps).toHaveLength(s.results.length);
@@ -317,7 +355,13 @@ describe("the narrative as a whole", () => {
   });
 
   it("detection keeps the title rows above the header, and the summary carries them, reference sheet first", () => {
-    const t = detectTable(sheet("Thực hiện", { titles: ["BẢO HIỂM XÃ HỘI TỈNH HẬU GIANG", "Số liệu đến ngày 31/10/2022"], units: UNITS.map((name) => ({ name })), columns: [{ header: "BHYT", values: [1, 2, 3, 4] }] }));
+    const t = detectTable(
+      sheet("Thực hiện", {
+        titles: ["BẢO HIỂM XÃ HỘI TỈNH HẬU GIANG", "Số liệu đến ngày 31/10/2022"],
+        units: UNITS.map((name) => ({ name })),
+        columns: [{ header: "BHYT", values: [1, 2, 3, 4] }],
+      }),
+    );
     expect(t.titles).toEqual(["BẢO HIỂM XÃ HỘI TỈNH HẬU GIANG", "Số liệu đến ngày 31/10/2022"]);
     const s = run({ ...HG, targetTitles: ["KẾ HOẠCH"], actualTitles: ["THỰC HIỆN"] });
     expect(s.titles?.map((x) => [x.role, x.lines])).toEqual([
@@ -360,7 +404,9 @@ describe("a goal for attainment (“… chưa đạt mục tiêu 105% kế hoạ
     const s = run(HG, goal("105%"));
     const [vi] = writeNarrative(s);
     // Σ plan 2.000 × 1,05 = 2.100; Σ actual 1.325: 775 people; 66,25% − 105% = −38,75 points.
-    expect(vi).toContain("có 1.325 người tham gia bảo hiểm xã hội tự nguyện, đạt 66,25% kế hoạch, chưa đạt mục tiêu 105% kế hoạch, thấp hơn 38,75 điểm % (cần vận động thêm 775 người).");
+    expect(vi).toContain(
+      "có 1.325 người tham gia bảo hiểm xã hội tự nguyện, đạt 66,25% kế hoạch, chưa đạt mục tiêu 105% kế hoạch, thấp hơn 38,75 điểm % (cần vận động thêm 775 người).",
+    );
     expect(vi).toContain(
       `So với mục tiêu, 4 đơn vị chưa đạt: huyện Vị Thủy đạt 45,00% kế hoạch (mục tiêu 105%, ${PROSE_MINUS}60,00 điểm %), cần vận động thêm 300 người; ` +
         `huyện Long Mỹ đạt 50,00% kế hoạch (mục tiêu 105%, ${PROSE_MINUS}55,00 điểm %), cần vận động thêm 275 người; ` +
@@ -369,7 +415,9 @@ describe("a goal for attainment (“… chưa đạt mục tiêu 105% kế hoạ
     );
     const [en] = writeNarrative(s, { lang: "en" });
     expect(en).toContain("66.25% of plan, 38.75 percentage points short of the goal of 105% of plan (775 more people to enrol).");
-    expect(en).toContain(`Against their goals, 4 units fall short: Vị Thủy district at 45.00% of plan (goal 105%, ${PROSE_MINUS}60.00 percentage points), 300 more people to enrol;`);
+    expect(en).toContain(
+      `Against their goals, 4 units fall short: Vị Thủy district at 45.00% of plan (goal 105%, ${PROSE_MINUS}60.00 percentage points), 300 more people to enrol;`,
+    );
   });
 
   it("a goal the area and every unit exceed", () => {

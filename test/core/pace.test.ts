@@ -213,7 +213,15 @@ describe("pace properties", () => {
     fc.assert(
       fc.property(periodAndDay, amount, amount, amount, ({ s, e, a }, target, start, actual) => {
         const pace = (asOf: number) =>
-          computePace({ periodStart: isoOfDayNumber(s), periodEnd: isoOfDayNumber(e), asOf: isoOfDayNumber(asOf), target, actual, kind: "stock", startLevel: start })!;
+          computePace({
+            periodStart: isoOfDayNumber(s),
+            periodEnd: isoOfDayNumber(e),
+            asOf: isoOfDayNumber(asOf),
+            target,
+            actual,
+            kind: "stock",
+            startLevel: start,
+          })!;
         expect(pace(s - 1).expected).toBe(start);
         expect(pace(e).expected).toBe(target);
         const mid = pace(a).expected!;

@@ -39,7 +39,9 @@ describe("the pace sentence — seed 001 (Cần Thơ, đợt 1, at 30/4/2024)", 
     expect(paceSentence(input(28883, 18590, { area: null }), "en")).toBe(
       "To meet the phase 1 target, 10,293 more people in voluntary social insurance are needed by 30 June 2024, on average 5,147 people a month.",
     );
-    expect(paceSentence(input(1057188, 1065565, { indicator: YT, area: null }), "vi")).toBe("Số người tham gia BHYT đã vượt chỉ tiêu đợt 1 (1.057.188 người), cao hơn 8.377 người.");
+    expect(paceSentence(input(1057188, 1065565, { indicator: YT, area: null }), "vi")).toBe(
+      "Số người tham gia BHYT đã vượt chỉ tiêu đợt 1 (1.057.188 người), cao hơn 8.377 người.",
+    );
     expect(paceSentence(input(1057188, 1065565, { indicator: YT, area: null }), "en")).toBe(
       "Health insurance participants have exceeded the phase 1 target (1,057,188 people) by 8,377 people.",
     );
@@ -96,8 +98,12 @@ describe("the pace sentence in its other cases", () => {
   it("an indicator that counts something else is written in its own unit", () => {
     const debts = { indicatorKey: "custom:thu no", indicator: "Thu nợ (triệu đồng)", indicatorEn: "Thu nợ (triệu đồng)" };
     const short = input(1000, 920, { indicator: debts, area: areaFromTotalLabel("Toàn tỉnh") });
-    expect(paceSentence(short, "vi")).toBe("Để hoàn thành chỉ tiêu đợt 1 về thu nợ, từ nay đến 30/6/2024 toàn tỉnh cần thực hiện thêm 80 triệu đồng, bình quân 40 triệu đồng mỗi tháng.");
-    expect(paceSentence(short, "en")).toBe("To meet the phase 1 target for thu nợ, the province needs 80 triệu đồng more by 30 June 2024, on average 40 triệu đồng a month.");
+    expect(paceSentence(short, "vi")).toBe(
+      "Để hoàn thành chỉ tiêu đợt 1 về thu nợ, từ nay đến 30/6/2024 toàn tỉnh cần thực hiện thêm 80 triệu đồng, bình quân 40 triệu đồng mỗi tháng.",
+    );
+    expect(paceSentence(short, "en")).toBe(
+      "To meet the phase 1 target for thu nợ, the province needs 80 triệu đồng more by 30 June 2024, on average 40 triệu đồng a month.",
+    );
     const over = input(1000, 1020, { indicator: debts, area: areaFromTotalLabel("Toàn tỉnh") });
     expect(paceSentence(over, "vi")).toBe("Toàn tỉnh đã vượt chỉ tiêu đợt 1 về thu nợ (1.000 triệu đồng), cao hơn 20 triệu đồng.");
   });
@@ -106,24 +112,33 @@ describe("the pace sentence in its other cases", () => {
     const unnamed = readPeriod("Chỉ tiêu từ 1/1 đến hết 30/9/2024")!;
     const pace = computePace({ periodStart: unnamed.start, periodEnd: unnamed.end, asOf: "2024-06-30", target: 300, actual: 100, kind: "flow" })!;
     const i: PaceSentenceInput = { pace, target: 300, actual: 100, period: unnamed, indicator: TN, area: CITY };
-    expect(paceSentence(i, "vi")).toBe("Để hoàn thành chỉ tiêu, từ nay đến 30/9/2024 toàn thành phố cần phát triển thêm 200 người tham gia BHXH tự nguyện, bình quân 67 người mỗi tháng.");
-    expect(paceSentence(i, "en")).toBe("To meet the target, the city needs 200 more people in voluntary social insurance by 30 September 2024, on average 67 people a month.");
+    expect(paceSentence(i, "vi")).toBe(
+      "Để hoàn thành chỉ tiêu, từ nay đến 30/9/2024 toàn thành phố cần phát triển thêm 200 người tham gia BHXH tự nguyện, bình quân 67 người mỗi tháng.",
+    );
+    expect(paceSentence(i, "en")).toBe(
+      "To meet the target, the city needs 200 more people in voluntary social insurance by 30 September 2024, on average 67 people a month.",
+    );
   });
 });
 
 describe("property: the sentence's numbers are the pace's, formatted as the sheets show them", () => {
   it("holds for any target and actual in the phase", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 3_000_000 }), fc.integer({ min: 0, max: 3_000_000 }), fc.constantFrom("vi" as const, "en" as const), (target, actual, lang) => {
-        const i = input(target, actual);
-        const s = paceSentence(i, lang);
-        // The period's words and end day are not figures.
-        const figures = s.replace(/30\/6\/2024|30 June 2024|đợt 1|phase 1/g, "");
-        const numbers = figures.match(/\d+(?:[.,]\d+)*/g) ?? [];
-        const allowed = [i.pace.remaining, i.pace.perMonth ?? 0, target, actual - target].map((x) => formatCount(x, lang));
-        for (const n of numbers) expect(allowed).toContain(n);
-        if (actual < target) expect(numbers).toEqual([formatCount(target - actual, lang), formatCount(Math.ceil((target - actual) / 2), lang)]);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 3_000_000 }),
+        fc.integer({ min: 0, max: 3_000_000 }),
+        fc.constantFrom("vi" as const, "en" as const),
+        (target, actual, lang) => {
+          const i = input(target, actual);
+          const s = paceSentence(i, lang);
+          // The period's words and end day are not figures.
+          const figures = s.replace(/30\/6\/2024|30 June 2024|đợt 1|phase 1/g, "");
+          const numbers = figures.match(/\d+(?:[.,]\d+)*/g) ?? [];
+          const allowed = [i.pace.remaining, i.pace.perMonth ?? 0, target, actual - target].map((x) => formatCount(x, lang));
+          for (const n of numbers) expect(allowed).toContain(n);
+          if (actual < target) expect(numbers).toEqual([formatCount(target - actual, lang), formatCount(Math.ceil((target - actual) / 2), lang)]);
+        },
+      ),
     );
   });
 });

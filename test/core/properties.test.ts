@@ -19,7 +19,10 @@ import { Province, actualName, coverageSheets, provinceArb, provinceSheets, targ
 
 // FC_RUNS=2000 npx jest test/core/properties.test.ts for a longer search.
 // FC_SEED (and FC_PATH) replay a failure fast-check printed: FC_SEED=-272971911 FC_PATH="18:122:0" npx jest test/core/properties.test.ts
-const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 100), ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), ...(process.env.FC_PATH ? { path: process.env.FC_PATH } : {}) } : {}) };
+const RUNS = {
+  numRuns: Number(process.env.FC_RUNS ?? 100),
+  ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), ...(process.env.FC_PATH ? { path: process.env.FC_PATH } : {}) } : {}),
+};
 
 interface Run {
   readonly p: Province;
@@ -222,7 +225,13 @@ describe("engine invariants (fast-check)", () => {
       fc.property(provinceArb(), fc.constantFrom<"vi" | "en">("vi", "en"), (p, lang) => {
         const { s } = run(p);
         const specs = describeOutput(s, { lang });
-        const names = planSheetNames(specs.map((x) => x.name), [{ name: "Kế hoạch", ours: false }, { name: "Thực hiện", ours: false }]);
+        const names = planSheetNames(
+          specs.map((x) => x.name),
+          [
+            { name: "Kế hoạch", ours: false },
+            { name: "Thực hiện", ours: false },
+          ],
+        );
         expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
         for (const n of names) {
           expect(Array.from(n).length).toBeLessThanOrEqual(31);
@@ -237,7 +246,12 @@ describe("engine invariants (fast-check)", () => {
           const painted = spec.highlights.filter((h) => h.style === "belowAverage" && h.mark?.text !== offPaceMark).flatMap((h) => [...h.rows]);
           expect(painted.sort()).toEqual(below.sort());
           const offPace = r.units.flatMap((u, k) => (u.pace?.onPace === false ? [spec.dataStart + k] : []));
-          expect(spec.highlights.filter((h) => h.mark?.text === offPaceMark).flatMap((h) => [...h.rows]).sort()).toEqual(offPace.sort());
+          expect(
+            spec.highlights
+              .filter((h) => h.mark?.text === offPaceMark)
+              .flatMap((h) => [...h.rows])
+              .sort(),
+          ).toEqual(offPace.sort());
         }
         for (const spec of specs) for (const x of allNumbers(spec.values)) expect(Number.isFinite(x)).toBe(true);
       }),

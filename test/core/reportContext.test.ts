@@ -53,7 +53,10 @@ describe("the report date and area the workbook states, with their source", () =
       "(Kèm theo Quyết định số 123/QĐ-BHXH ngày 15/01/2022)",
       "KẾT QUẢ THỰC HIỆN",
     );
-    const titles = fc.array(fc.record({ role: fc.constantFrom("targets", "actuals", "base", "previous" as const), sheet: fc.constant("S"), lines: fc.array(line, { maxLength: 3 }) }), { maxLength: 4 });
+    const titles = fc.array(
+      fc.record({ role: fc.constantFrom("targets", "actuals", "base", "previous" as const), sheet: fc.constant("S"), lines: fc.array(line, { maxLength: 3 }) }),
+      { maxLength: 4 },
+    );
     const total = fc.constantFrom(null, "Toàn tỉnh", "Toàn huyện", "Toàn thành phố", "Tổng cộng");
     fc.assert(
       fc.property(titles, total, (t, label) => {

@@ -51,7 +51,9 @@ describe("report date", () => {
     }
     // Message the Vietnamese way, with the way to write it and where to fix it in each shell.
     const m = chitieuErrorOf(() => givenReportDate("2022-10-31")).problem;
-    expect(render(m, { lang: "vi", shell: "cli" })).toBe("Ngày số liệu “2022-10-31” không phải một ngày: viết theo dạng ngày/tháng/năm, ví dụ 31/10/2022 (dùng --as-of dd/mm/yyyy).");
+    expect(render(m, { lang: "vi", shell: "cli" })).toBe(
+      "Ngày số liệu “2022-10-31” không phải một ngày: viết theo dạng ngày/tháng/năm, ví dụ 31/10/2022 (dùng --as-of dd/mm/yyyy).",
+    );
     expect(render(m, { lang: "vi", shell: "pane" })).toContain("sửa ở ô “Ngày số liệu trong nhận xét”");
   });
 });

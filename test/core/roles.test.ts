@@ -28,7 +28,12 @@ describe("chooseSheets — by name", () => {
   ] as const)("%j is the %s sheet", (name, role) => {
     // Give the other roles sheets so that the choice is made.
     const others = { targets: "KH x", actuals: "TH x", base: "Dân số x", previous: "Cùng kỳ x" };
-    const names = [name, ...Object.entries(others).filter(([r]) => r !== role).map(([, n]) => n)];
+    const names = [
+      name,
+      ...Object.entries(others)
+        .filter(([r]) => r !== role)
+        .map(([, n]) => n),
+    ];
     const c = chooseSheets(names);
     expect(c[role]).toBe(name);
   });
@@ -75,7 +80,12 @@ describe("chooseSheets — given names and content", () => {
     const err = chitieuErrorOf(() => chooseSheets(["Kế hoạch", "Thực hiện"], { base: "Dân số" }));
     expect(err).toBeInstanceOf(ChitieuError);
     expect(err.code).toBe("missing-sheet");
-    expect(err.problem).toEqual({ code: "sheet-not-found", params: { name: "Dân số", role: "base", sheets: ["Kế hoạch", "Thực hiện"] }, where: { sheet: "Dân số" }, setting: "base" });
+    expect(err.problem).toEqual({
+      code: "sheet-not-found",
+      params: { name: "Dân số", role: "base", sheets: ["Kế hoạch", "Thực hiện"] },
+      where: { sheet: "Dân số" },
+      setting: "base",
+    });
     expect(err.message).toContain("'Kế hoạch', 'Thực hiện'");
   });
 
@@ -122,7 +132,13 @@ describe("chooseSheets — real workbooks: years, hidden sheets, combined sheets
     expect(withCode(c.notes ?? [], "sheet-chosen-by-period")).toEqual([
       {
         code: "sheet-chosen-by-period",
-        params: { role: "targets", period: { year: 2025, month: 0, day: 0 }, because: "report-year", other: "KH 2024", otherPeriod: { year: 2024, month: 0, day: 0 } },
+        params: {
+          role: "targets",
+          period: { year: 2025, month: 0, day: 0 },
+          because: "report-year",
+          other: "KH 2024",
+          otherPeriod: { year: 2024, month: 0, day: 0 },
+        },
         where: { sheet: "KH 2025" },
         setting: "targets",
       },
@@ -136,7 +152,9 @@ describe("chooseSheets — real workbooks: years, hidden sheets, combined sheets
   it("a hidden sheet is never chosen on its own, and the choice says it was passed over", () => {
     const c = chooseSheets(["KH", "TH"], {}, new Map(), new Set(), new Set(["KH"]));
     expect(c.targets).toBeNull();
-    expect(withCode(c.notes ?? [], "hidden-sheet-passed-over")).toEqual([{ code: "hidden-sheet-passed-over", params: { role: "targets" }, where: { sheet: "KH" }, setting: "targets" }]);
+    expect(withCode(c.notes ?? [], "hidden-sheet-passed-over")).toEqual([
+      { code: "hidden-sheet-passed-over", params: { role: "targets" }, where: { sheet: "KH" }, setting: "targets" },
+    ]);
     // Named, it is used.
     expect(chooseSheets(["KH", "TH"], { targets: "KH" }, new Map(), new Set(), new Set(["KH"])).targets).toBe("KH");
   });
@@ -150,7 +168,14 @@ describe("chooseSheets — real workbooks: years, hidden sheets, combined sheets
   ];
 
   it("a sheet named with no role word holds the actuals when its columns do (one-sheet workbook)", () => {
-    const c = chooseSheets(["Bieu 01", "Ghi chú"], {}, new Map([["Bieu 01", combined], ["Ghi chú", [["Ghi chú"]]]]));
+    const c = chooseSheets(
+      ["Bieu 01", "Ghi chú"],
+      {},
+      new Map([
+        ["Bieu 01", combined],
+        ["Ghi chú", [["Ghi chú"]]],
+      ]),
+    );
     expect(c.actuals).toBe("Bieu 01");
     expect(c.targets).toBeNull();
     expect(withCode(c.notes ?? [], "sheet-chosen-by-columns").map((m) => [m.where, m.params.role])).toEqual([[{ sheet: "Bieu 01" }, "actuals"]]);
@@ -190,7 +215,9 @@ describe("chooseSheets — two sheets for one role: the report's period", () => 
     const [note] = withCode(c.notes ?? [], "sheet-chosen-by-period");
     expect(note!.where).toEqual({ sheet: "KH (2)" });
     expect(note!.params).toMatchObject({ role: "targets", because: "report-year", other: "KH" });
-    expect(render(note!, { lang: "vi", shell: "pane" })).toBe("Trang tính 'KH (2)' được dùng làm kế hoạch (năm 2024, cùng năm với số thực hiện); 'KH' (năm 2023) không được dùng.");
+    expect(render(note!, { lang: "vi", shell: "pane" })).toBe(
+      "Trang tính 'KH (2)' được dùng làm kế hoạch (năm 2024, cùng năm với số thực hiện); 'KH' (năm 2023) không được dùng.",
+    );
   });
 
   it("two months of actuals, last month first: the latest", () => {
@@ -202,7 +229,10 @@ describe("chooseSheets — two sheets for one role: the report's period", () => 
     const c = chooseSheets(["TH T3.2024", "TH T4.2024", "KH"], {}, peek);
     expect(c.actuals).toBe("TH T4.2024");
     expect(withCode(c.notes ?? [], "sheet-chosen-by-period").map((m) => [m.where, m.params])).toEqual([
-      [{ sheet: "TH T4.2024" }, { role: "actuals", period: { year: 2024, month: 4, day: 0 }, because: "latest", other: "TH T3.2024", otherPeriod: { year: 2024, month: 3, day: 0 } }],
+      [
+        { sheet: "TH T4.2024" },
+        { role: "actuals", period: { year: 2024, month: 4, day: 0 }, because: "latest", other: "TH T3.2024", otherPeriod: { year: 2024, month: 3, day: 0 } },
+      ],
     ]);
   });
 
@@ -231,8 +261,15 @@ describe("chooseSheets — second reading", () => {
     const c = chooseSheets(["KH 2024", "TH T4.2025"]);
     expect(c.targets).toBe("KH 2024");
     expect(c.warnings).toEqual([
-      { code: "sheet-of-another-year", params: { role: "targets", year: 2024, actuals: "TH T4.2025", actualsYear: 2025 }, where: { sheet: "KH 2024" }, setting: "targets" },
+      {
+        code: "sheet-of-another-year",
+        params: { role: "targets", year: 2024, actuals: "TH T4.2025", actualsYear: 2025 },
+        where: { sheet: "KH 2024" },
+        setting: "targets",
+      },
     ]);
-    expect(render(c.warnings![0]!, { lang: "vi", shell: "cli" })).toMatch(/'KH 2024' \(kế hoạch\) là của năm 2024, còn số thực hiện \('TH T4\.2025'\) là của năm 2025.*dùng --targets/);
+    expect(render(c.warnings![0]!, { lang: "vi", shell: "cli" })).toMatch(
+      /'KH 2024' \(kế hoạch\) là của năm 2024, còn số thực hiện \('TH T4\.2025'\) là của năm 2025.*dùng --targets/,
+    );
   });
 });

@@ -17,11 +17,18 @@ const HEADERS = ["BHXH bắt buộc", "BHXH tự nguyện", "BHTN", "BHYT"];
 
 /** The four standard indicators, each against plan and as coverage (BHYT of the population, the rest of the labour force). */
 function fourStandard() {
-  const grid = (columns: { header: string; values: number[] }[]) => buildGrid({ units: UNITS, columns, total: { label: "Toàn tỉnh", position: "bottom" } }).grid;
+  const grid = (columns: { header: string; values: number[] }[]) =>
+    buildGrid({ units: UNITS, columns, total: { label: "Toàn tỉnh", position: "bottom" } }).grid;
   return summarize({
     targets: { name: "Kế hoạch", values: grid(HEADERS.map((header) => ({ header, values: [100, 200, 300] }))) },
     actuals: { name: "Thực hiện", values: grid(HEADERS.map((header) => ({ header, values: [90, 150, 310] }))) },
-    base: { name: "Dân số", values: grid([{ header: "Dân số", values: [1000, 2000, 3000] }, { header: "Lực lượng lao động", values: [500, 900, 1500] }]) },
+    base: {
+      name: "Dân số",
+      values: grid([
+        { header: "Dân số", values: [1000, 2000, 3000] },
+        { header: "Lực lượng lao động", values: [500, 900, 1500] },
+      ]),
+    },
   });
 }
 
@@ -75,7 +82,10 @@ describe("the ranked sheets of the four standard indicators", () => {
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
     // Written next to a user's sheets that hold some of the names (in another case), every name stays whole and distinct.
     const user = [names[1]!.toUpperCase(), names[2]!.toLowerCase(), "Kế hoạch", "Thực hiện"];
-    const planned = planSheetNames(names, user.map((name) => ({ name, ours: false })));
+    const planned = planSheetNames(
+      names,
+      user.map((name) => ({ name, ours: false })),
+    );
     for (const n of planned) expectLegal(n);
     const all = [...planned, ...user].map((n) => n.toLowerCase());
     expect(new Set(all).size).toBe(all.length);
@@ -92,12 +102,20 @@ describe("the ranked sheets of the four standard indicators", () => {
 
 describe("long and colliding names", () => {
   it("a long indicator loses whole words from its end, never the measure; an open bracket goes with what it opened", () => {
-    const r = (indicator: string, measure: "attainment" | "coverage" = "attainment") => ({ indicatorKey: `custom:${indicator}`, indicator, indicatorEn: indicator, measure });
+    const r = (indicator: string, measure: "attainment" | "coverage" = "attainment") => ({
+      indicatorKey: `custom:${indicator}`,
+      indicator,
+      indicatorEn: indicator,
+      measure,
+    });
     expect(rankedSheetNames([r("Số người tham gia bảo hiểm xã hội tự nguyện")], "vi")).toEqual(["Xếp hạng Số người tham gia (KH)"]);
     expect(rankedSheetNames([r("Thu nợ quá hạn (triệu đồng)")], "vi")).toEqual(["Xếp hạng Thu nợ quá hạn (KH)"]);
     expect(rankedSheetNames([r("Số tiền thu BHXH: BHYT/BHTN [triệu đồng]?*")], "en")).toEqual(["Rank Số tiền thu BHXH (plan)"]);
     // Two that shorten alike are numbered before the measure; the overview's name is never taken.
-    expect(rankedSheetNames([r("Thu nợ quá hạn dưới một năm"), r("Thu nợ quá hạn trên một năm")], "vi")).toEqual(["Xếp hạng Thu nợ quá hạn (KH)", "Xếp hạng Thu nợ quá hạn 2 (KH)"]);
+    expect(rankedSheetNames([r("Thu nợ quá hạn dưới một năm"), r("Thu nợ quá hạn trên một năm")], "vi")).toEqual([
+      "Xếp hạng Thu nợ quá hạn (KH)",
+      "Xếp hạng Thu nợ quá hạn 2 (KH)",
+    ]);
     expect(rankedSheetNames([r("A"), r("a")], "en", ["Rank A (plan)"])).toEqual(["Rank A 2 (plan)", "Rank a 3 (plan)"]);
   });
 
@@ -147,7 +165,10 @@ function bodyWords(name: string): string[] {
   if (!t) throw new Error(`no measure at the end of "${name}"`);
   const h = name.slice(0, t.index).match(HEAD);
   if (!h) throw new Error(`no "Xếp hạng"/"Rank" at the start of "${name}"`);
-  const words = (h[2] ?? "").trim().split(" ").filter((w) => w !== "");
+  const words = (h[2] ?? "")
+    .trim()
+    .split(" ")
+    .filter((w) => w !== "");
   // Our numbers (describe's for two alike, planSheetNames' for a user's sheet); the indicator's own words all hold a letter.
   while (words.length > 0 && /^\d+$/.test(words[words.length - 1]!)) words.pop();
   return words;
@@ -162,14 +183,25 @@ describe("sheet names, for any indicators", () => {
         fc.array(fc.tuple(fc.nat(20), fc.boolean()), { maxLength: 6 }),
         fc.array(indicatorName, { maxLength: 3 }),
         (items, lang, clash, otherUser) => {
-          const results = items.map(([r, measure]) => ({ indicatorKey: r.key === "custom" ? `custom:${r.name}` : r.key, indicator: r.name, indicatorEn: r.name, measure }));
+          const results = items.map(([r, measure]) => ({
+            indicatorKey: r.key === "custom" ? `custom:${r.name}` : r.key,
+            indicator: r.name,
+            indicatorEn: r.name,
+            measure,
+          }));
           const overview = lang === "vi" ? "Tổng hợp chỉ tiêu" : "Overview";
           const ours = [overview, ...rankedSheetNames(results, lang, [overview])];
           // The user's sheets: some of our names in another case, and others.
-          const named = [...clash.map(([i, up]) => (up ? ours[i % ours.length]!.toUpperCase() : ours[i % ours.length]!.toLowerCase())), ...otherUser.map(legalSheetName)];
+          const named = [
+            ...clash.map(([i, up]) => (up ? ours[i % ours.length]!.toUpperCase() : ours[i % ours.length]!.toLowerCase())),
+            ...otherUser.map(legalSheetName),
+          ];
           // A workbook never holds two sheets Excel takes for one.
           const user = [...new Map(named.map((n) => [n.toLowerCase(), n])).values()];
-          const planned = planSheetNames(ours, user.map((name) => ({ name, ours: false })));
+          const planned = planSheetNames(
+            ours,
+            user.map((name) => ({ name, ours: false })),
+          );
           for (const n of planned) expectLegal(n);
           const keys = [...planned, ...user].map((n) => n.toLowerCase());
           expect(new Set(keys).size).toBe(keys.length);
@@ -180,7 +212,9 @@ describe("sheet names, for any indicators", () => {
             const words = bodyWords(name);
             // Whole words of the indicator, from its start (the last may have lost a dangling separator).
             words.forEach((w, k) => {
-              const ok = w === whole[k] || (k === words.length - 1 && whole[k] !== undefined && whole[k]!.startsWith(w) && /^[\s,;.&+\-–—]+$/u.test(whole[k]!.slice(w.length)));
+              const ok =
+                w === whole[k] ||
+                (k === words.length - 1 && whole[k] !== undefined && whole[k]!.startsWith(w) && /^[\s,;.&+\-–—]+$/u.test(whole[k]!.slice(w.length)));
               if (!ok) throw new Error(`"${name}": word ${k + 1} "${w}" is not a whole word of "${source}"`);
             });
             expect(name).not.toContain("…");

@@ -17,8 +17,17 @@ const HG = [
 ];
 
 describe("summarize", () => {
-  const targets = grid("Kế hoạch", { groupHeader: "Chỉ tiêu giao năm 2022", units: HG.map((u) => ({ name: u.t })), columns: [{ header: "BHXH tự nguyện", values: HG.map((u) => u.target) }], total: { label: "Toàn tỉnh", position: "bottom" } });
-  const actuals = grid("Thực hiện", { units: [...HG].reverse().map((u) => ({ name: u.a })), columns: [{ header: "Số người tham gia bảo hiểm xã hội tự nguyện", values: [...HG].reverse().map((u) => u.actual) }], viText: true });
+  const targets = grid("Kế hoạch", {
+    groupHeader: "Chỉ tiêu giao năm 2022",
+    units: HG.map((u) => ({ name: u.t })),
+    columns: [{ header: "BHXH tự nguyện", values: HG.map((u) => u.target) }],
+    total: { label: "Toàn tỉnh", position: "bottom" },
+  });
+  const actuals = grid("Thực hiện", {
+    units: [...HG].reverse().map((u) => ({ name: u.a })),
+    columns: [{ header: "Số người tham gia bảo hiểm xã hội tự nguyện", values: [...HG].reverse().map((u) => u.actual) }],
+    viText: true,
+  });
 
   it("matches units and indicators across sheets and computes attainment, gap, rank and the area rate", () => {
     const s = summarize({ targets, actuals, base: null });
@@ -60,13 +69,28 @@ describe("summarize", () => {
 
   it("coverage against a base sheet: BHYT over population, the others over the labour force", () => {
     const names = ["Huyện A", "Huyện B"];
-    const a = grid("TH", { units: names.map((name) => ({ name })), columns: [{ header: "BHYT", values: [90, 40] }, { header: "BHXH BB", values: [10, 20] }] });
-    const b = grid("Dân số", { units: names.map((name) => ({ name: name.toUpperCase() })), columns: [{ header: "Lực lượng lao động", values: [50, 100] }, { header: "Dân số", values: [100, 50] }] });
+    const a = grid("TH", {
+      units: names.map((name) => ({ name })),
+      columns: [
+        { header: "BHYT", values: [90, 40] },
+        { header: "BHXH BB", values: [10, 20] },
+      ],
+    });
+    const b = grid("Dân số", {
+      units: names.map((name) => ({ name: name.toUpperCase() })),
+      columns: [
+        { header: "Lực lượng lao động", values: [50, 100] },
+        { header: "Dân số", values: [100, 50] },
+      ],
+    });
     const s = summarize({ targets: null, actuals: a, base: b });
     expect(s.sheets.base).toBe("Dân số");
     const yt = resultOf(s, "bhyt", "coverage");
     expect(yt.denominatorKind).toBe("population");
-    expect(yt.units.map((u) => [u.unit, u.ratio])).toEqual([["Huyện A", 0.9], ["Huyện B", 0.8]]);
+    expect(yt.units.map((u) => [u.unit, u.ratio])).toEqual([
+      ["Huyện A", 0.9],
+      ["Huyện B", 0.8],
+    ]);
     const bb = resultOf(s, "bhxh-bb", "coverage");
     expect(bb.denominatorKind).toBe("labourForce");
     expect(bb.overall).toBe(30 / 150);
@@ -74,8 +98,16 @@ describe("summarize", () => {
 
   it("matches a custom indicator by its header text across sheets", () => {
     const names = ["Huyện A", "Huyện B"];
-    const t = grid("KH", { groupHeader: "Kế hoạch năm 2024", units: names.map((name) => ({ name })), columns: [{ header: "Số tiền thu (triệu đồng)", values: [100, 200] }] });
-    const a = grid("TH", { groupHeader: "Thực hiện 4 tháng", units: names.map((name) => ({ name })), columns: [{ header: "Số tiền thu (triệu đồng)", values: [50, 150] }] });
+    const t = grid("KH", {
+      groupHeader: "Kế hoạch năm 2024",
+      units: names.map((name) => ({ name })),
+      columns: [{ header: "Số tiền thu (triệu đồng)", values: [100, 200] }],
+    });
+    const a = grid("TH", {
+      groupHeader: "Thực hiện 4 tháng",
+      units: names.map((name) => ({ name })),
+      columns: [{ header: "Số tiền thu (triệu đồng)", values: [50, 150] }],
+    });
     const s = summarize({ targets: t, actuals: a, base: null });
     expect(s.results).toHaveLength(1);
     expect(s.results[0]!.indicator).toBe("Số tiền thu (triệu đồng)");
@@ -84,19 +116,39 @@ describe("summarize", () => {
 
   it("an override maps a column to an indicator, or ignores it", () => {
     const names = ["Huyện A", "Huyện B"];
-    const t = grid("KH", { units: names.map((name) => ({ name })), columns: [{ header: "Cột 1", values: [100, 200] }, { header: "BHYT", values: [1, 2] }] });
-    const a = grid("TH", { units: names.map((name) => ({ name })), columns: [{ header: "Người tham gia", values: [50, 150] }, { header: "BHYT", values: [1, 1] }] });
-    const s = summarize({ targets: t, actuals: a, base: null }, {
-      overrides: [
-        { sheet: "targets", column: "C", indicator: "BHXH TN" },
-        { sheet: "actuals", column: "Người tham gia", indicator: "BHXH tự nguyện" },
-        { sheet: "actuals", column: "D", indicator: "-" },
+    const t = grid("KH", {
+      units: names.map((name) => ({ name })),
+      columns: [
+        { header: "Cột 1", values: [100, 200] },
+        { header: "BHYT", values: [1, 2] },
       ],
     });
+    const a = grid("TH", {
+      units: names.map((name) => ({ name })),
+      columns: [
+        { header: "Người tham gia", values: [50, 150] },
+        { header: "BHYT", values: [1, 1] },
+      ],
+    });
+    const s = summarize(
+      { targets: t, actuals: a, base: null },
+      {
+        overrides: [
+          { sheet: "targets", column: "C", indicator: "BHXH TN" },
+          { sheet: "actuals", column: "Người tham gia", indicator: "BHXH tự nguyện" },
+          { sheet: "actuals", column: "D", indicator: "-" },
+        ],
+      },
+    );
     expect(s.results.map((r) => r.indicatorKey)).toEqual(["bhxh-tn"]);
     expect(s.results[0]!.overall).toBe(200 / 300);
     const det = s.detection.find((d) => d.role === "actuals")!;
-    expect(det.ignoredColumns).toContainEqual({ column: "D", header: "BHYT", why: "bỏ qua theo ánh xạ", because: { code: "column-ignored-by-map", params: {} } });
+    expect(det.ignoredColumns).toContainEqual({
+      column: "D",
+      header: "BHYT",
+      why: "bỏ qua theo ánh xạ",
+      because: { code: "column-ignored-by-map", params: {} },
+    });
   });
 
   it("reports units found in one sheet only, and never drops them silently", () => {
@@ -127,11 +179,19 @@ describe("summarize", () => {
     const a = grid("TH", { units: ["Xã A", "Xã B", "Xã C"].map((name) => ({ name })), columns: [{ header: "BHYT", values: [5, 5, 8] }] });
     const s = summarize({ targets: t, actuals: a, base: null });
     const r = resultOf(s, "bhyt");
-    expect(r.units.map((u) => [u.unit, u.ratio, u.rank])).toEqual([["Xã C", 0.8, 1], ["Xã B", 0.5, 2], ["Xã A", null, null]]);
+    expect(r.units.map((u) => [u.unit, u.ratio, u.rank])).toEqual([
+      ["Xã C", 0.8, 1],
+      ["Xã B", 0.5, 2],
+      ["Xã A", null, null],
+    ]);
     expect(r.units[2]!.belowAverage).toBe(false);
     expect(r.overall).toBe(18 / 20);
     expect(s.warnings).toEqual([
-      { code: "zero-denominator", params: { unit: "Xã A", kind: "target", indicator: { vi: "BHYT", en: r.indicatorEn } }, where: { sheet: "KH", cell: expect.stringMatching(/^C\d+$/) } },
+      {
+        code: "zero-denominator",
+        params: { unit: "Xã A", kind: "target", indicator: { vi: "BHYT", en: r.indicatorEn } },
+        where: { sheet: "KH", cell: expect.stringMatching(/^C\d+$/) },
+      },
     ]);
   });
 
@@ -144,7 +204,11 @@ describe("summarize", () => {
     expect(r.average).toBeNull();
     expect(r.units.every((u) => u.ratio === null && u.rank === null && !u.belowAverage)).toBe(true);
     expect(codes(s.warnings)).toEqual(["zero-denominator", "zero-denominator", "denominators-sum-zero"]);
-    expect(withCode(s.warnings, "denominators-sum-zero")[0]!.params).toEqual({ indicator: { vi: "BHYT", en: r.indicatorEn }, measure: "attainment", kind: "target" });
+    expect(withCode(s.warnings, "denominators-sum-zero")[0]!.params).toEqual({
+      indicator: { vi: "BHYT", en: r.indicatorEn },
+      measure: "attainment",
+      kind: "target",
+    });
   });
 
   describe("errors", () => {
@@ -172,7 +236,19 @@ describe("summarize", () => {
       ]);
     });
     it("a header with no unit rows under it", () => {
-      const e = err(() => summarize({ targets: t, actuals: { name: "TH", values: [["STT", "Đơn vị", "BHYT"], ["", "Tổng cộng", 5]] }, base: null }));
+      const e = err(() =>
+        summarize({
+          targets: t,
+          actuals: {
+            name: "TH",
+            values: [
+              ["STT", "Đơn vị", "BHYT"],
+              ["", "Tổng cộng", 5],
+            ],
+          },
+          base: null,
+        }),
+      );
       expect(["no-units", "no-table"]).toContain(e.code);
       expect(e.message).toContain("'TH'");
     });

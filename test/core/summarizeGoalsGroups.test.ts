@@ -17,23 +17,35 @@ const thrown = chitieuErrorOf;
 const UNITS = ["Huyện A", "Huyện B", "Huyện C"];
 
 describe("same period last year", () => {
-  const actuals = sheet("Thực hiện", ["STT", "Đơn vị", "BHYT"], [
-    [1, "Huyện A", 220],
-    [2, "Huyện B", 900],
-    [3, "Huyện C", 50],
-  ]);
-  const targets = sheet("Kế hoạch", ["STT", "Đơn vị", "BHYT"], [
-    [1, "Huyện A", 250],
-    [2, "Huyện B", 1000],
-    [3, "Huyện C", 100],
-  ]);
+  const actuals = sheet(
+    "Thực hiện",
+    ["STT", "Đơn vị", "BHYT"],
+    [
+      [1, "Huyện A", 220],
+      [2, "Huyện B", 900],
+      [3, "Huyện C", 50],
+    ],
+  );
+  const targets = sheet(
+    "Kế hoạch",
+    ["STT", "Đơn vị", "BHYT"],
+    [
+      [1, "Huyện A", 250],
+      [2, "Huyện B", 1000],
+      [3, "Huyện C", 100],
+    ],
+  );
 
   it("gives each unit its previous count and growth, and the area Σ actual / Σ previous − 1", () => {
-    const previous = sheet("Cùng kỳ", ["STT", "Đơn vị", "Bảo hiểm y tế"], [
-      [1, "H. A", 100],
-      [2, "H. B", 1000],
-      [3, "H. C", 0],
-    ]);
+    const previous = sheet(
+      "Cùng kỳ",
+      ["STT", "Đơn vị", "Bảo hiểm y tế"],
+      [
+        [1, "H. A", 100],
+        [2, "H. B", 1000],
+        [3, "H. C", 0],
+      ],
+    );
     const s = summarize({ targets, actuals, base: null, previous });
     expect(s.sheets.previous).toBe("Cùng kỳ");
     const r = resultOf(s, "bhyt", "attainment");
@@ -49,10 +61,14 @@ describe("same period last year", () => {
   });
 
   it("a unit missing from last year's sheet keeps its results, without growth, and is reported", () => {
-    const previous = sheet("Cùng kỳ", ["STT", "Đơn vị", "BHYT"], [
-      [1, "Huyện A", 200],
-      [2, "Huyện B", 800],
-    ]);
+    const previous = sheet(
+      "Cùng kỳ",
+      ["STT", "Đơn vị", "BHYT"],
+      [
+        [1, "Huyện A", 200],
+        [2, "Huyện B", 800],
+      ],
+    );
     const s = summarize({ targets, actuals, base: null, previous });
     const r = resultOf(s, "bhyt", "attainment");
     expect(r.units).toHaveLength(3);
@@ -62,11 +78,15 @@ describe("same period last year", () => {
   });
 
   it("warns when last year's sheet lacks the indicator, and gives no growth", () => {
-    const previous = sheet("Cùng kỳ", ["STT", "Đơn vị", "BHTN"], [
-      [1, "Huyện A", 1],
-      [2, "Huyện B", 2],
-      [3, "Huyện C", 3],
-    ]);
+    const previous = sheet(
+      "Cùng kỳ",
+      ["STT", "Đơn vị", "BHTN"],
+      [
+        [1, "Huyện A", 1],
+        [2, "Huyện B", 2],
+        [3, "Huyện C", 3],
+      ],
+    );
     const s = summarize({ targets, actuals, base: null, previous });
     const r = resultOf(s, "bhyt", "attainment");
     expect(r.growth).toBeNull();
@@ -87,9 +107,21 @@ describe("same period last year", () => {
 });
 
 describe("coverage without a count target", () => {
-  const actuals = sheet("Thực hiện", ["STT", "Đơn vị", "BHYT"], UNITS.map((u, i) => [i + 1, u, 900 + i]));
-  const targets = sheet("Kế hoạch", ["STT", "Đơn vị", "BHYT"], UNITS.map((u, i) => [i + 1, u, 1000]));
-  const base = sheet("Dân số", ["STT", "Đơn vị", "Dân số"], UNITS.map((u, i) => [i + 1, u, 2000]));
+  const actuals = sheet(
+    "Thực hiện",
+    ["STT", "Đơn vị", "BHYT"],
+    UNITS.map((u, i) => [i + 1, u, 900 + i]),
+  );
+  const targets = sheet(
+    "Kế hoạch",
+    ["STT", "Đơn vị", "BHYT"],
+    UNITS.map((u, i) => [i + 1, u, 1000]),
+  );
+  const base = sheet(
+    "Dân số",
+    ["STT", "Đơn vị", "Dân số"],
+    UNITS.map((u, i) => [i + 1, u, 2000]),
+  );
 
   it("actuals + base give coverage only; targets + actuals attainment only; all three both", () => {
     expect(summarize({ targets: null, actuals, base }).results.map((r) => r.measure)).toEqual(["coverage"]);
@@ -104,14 +136,22 @@ describe("coverage without a count target", () => {
 });
 
 describe("total social insurance", () => {
-  const base = sheet("Lao động", ["STT", "Đơn vị", "Lực lượng lao động"], UNITS.map((u, i) => [i + 1, u, 1000 * (i + 1)]));
+  const base = sheet(
+    "Lao động",
+    ["STT", "Đơn vị", "Lực lượng lao động"],
+    UNITS.map((u, i) => [i + 1, u, 1000 * (i + 1)]),
+  );
 
   it("is derived as BB + TN per unit when a sheet has both parts and no total, beside the parts, on the labour force", () => {
-    const actuals = sheet("Thực hiện", ["STT", "Đơn vị", "BHXH bắt buộc", "BHXH tự nguyện", "BHYT"], [
-      [1, "Huyện A", 300, 20, 900],
-      [2, "Huyện B", 500, 40, 1800],
-      [3, "Huyện C", 700, null, 2500],
-    ]);
+    const actuals = sheet(
+      "Thực hiện",
+      ["STT", "Đơn vị", "BHXH bắt buộc", "BHXH tự nguyện", "BHYT"],
+      [
+        [1, "Huyện A", 300, 20, 900],
+        [2, "Huyện B", 500, 40, 1800],
+        [3, "Huyện C", 700, null, 2500],
+      ],
+    );
     const s = summarize({ targets: null, actuals, base });
     expect(s.results.map((r) => r.indicatorKey)).toEqual(["bhxh-bb", "bhxh-tn", "bhxh"]);
     const r = resultOf(s, "bhxh", "coverage");
@@ -126,23 +166,43 @@ describe("total social insurance", () => {
       [{ sheet: "Thực hiện", cell: "D6" }, "Huyện C", "BHXH (bắt buộc + tự nguyện)"],
     ]);
     expect(r.overall).toBe((320 + 540) / (1000 + 2000));
-    expect(s.detection.find((d) => d.role === "actuals")!.indicators).toContainEqual({ indicator: "BHXH (bắt buộc + tự nguyện)", column: "C+D", header: "BHXH bắt buộc + BHXH tự nguyện" });
+    expect(s.detection.find((d) => d.role === "actuals")!.indicators).toContainEqual({
+      indicator: "BHXH (bắt buộc + tự nguyện)",
+      column: "C+D",
+      header: "BHXH bắt buộc + BHXH tự nguyện",
+    });
   });
 
   it('"BHXH" alone is the total: it matches a derived total, never one of the parts', () => {
-    const targets = sheet("Kế hoạch", ["STT", "Đơn vị", "Bảo hiểm xã hội"], UNITS.map((u, i) => [i + 1, u, 1000]));
-    const partsOnly = sheet("Thực hiện", ["STT", "Đơn vị", "BHXH bắt buộc", "BHXH tự nguyện"], UNITS.map((u, i) => [i + 1, u, 600, 100 + i]));
+    const targets = sheet(
+      "Kế hoạch",
+      ["STT", "Đơn vị", "Bảo hiểm xã hội"],
+      UNITS.map((u, i) => [i + 1, u, 1000]),
+    );
+    const partsOnly = sheet(
+      "Thực hiện",
+      ["STT", "Đơn vị", "BHXH bắt buộc", "BHXH tự nguyện"],
+      UNITS.map((u, i) => [i + 1, u, 600, 100 + i]),
+    );
     const s = summarize({ targets, actuals: partsOnly, base: null });
     const r = resultOf(s, "bhxh", "attainment");
     expect(r.units.map((u) => u.actual)).toEqual([702, 701, 700]);
     expect(s.results.map((r) => r.indicatorKey)).toEqual(["bhxh"]);
 
-    const compulsoryOnly = sheet("Thực hiện", ["STT", "Đơn vị", "BHXH bắt buộc"], UNITS.map((u, i) => [i + 1, u, 600]));
+    const compulsoryOnly = sheet(
+      "Thực hiện",
+      ["STT", "Đơn vị", "BHXH bắt buộc"],
+      UNITS.map((u, i) => [i + 1, u, 600]),
+    );
     expect(thrown(() => summarize({ targets, actuals: compulsoryOnly, base: null })).code).toBe("no-indicators");
   });
 
   it("is not derived when the sheet has its own total column", () => {
-    const actuals = sheet("Thực hiện", ["STT", "Đơn vị", "BHXH bắt buộc", "BHXH tự nguyện", "BHXH"], UNITS.map((u, i) => [i + 1, u, 300, 20, 999]));
+    const actuals = sheet(
+      "Thực hiện",
+      ["STT", "Đơn vị", "BHXH bắt buộc", "BHXH tự nguyện", "BHXH"],
+      UNITS.map((u, i) => [i + 1, u, 300, 20, 999]),
+    );
     const r = resultOf(summarize({ targets: null, actuals, base }), "bhxh", "coverage");
     expect(r.indicator).toBe("BHXH");
     expect(r.units.every((u) => u.actual === 999)).toBe(true);
@@ -157,12 +217,16 @@ describe("rate goals", () => {
       ["STT", "Tên xã", "Loại xã", "Dân số", ...(goalCol ? ["Tỷ lệ bao phủ BHYT giao (%)"] : [])],
       names.map((n, i) => [i + 1, n, cats[i]!, 5000, ...(goalCol ? [goalCol[i]!] : [])]),
     );
-  const actuals = sheet("Thực hiện", ["STT", "Tên xã", "BHYT"], [
-    [1, "Xã Một", 4500], // 90%
-    [2, "Xã Hai", 4700], // 94%
-    [3, "Xã Ba", 4800], // 96%
-    [4, "Xã Bốn", 4000], // 80%
-  ]);
+  const actuals = sheet(
+    "Thực hiện",
+    ["STT", "Tên xã", "BHYT"],
+    [
+      [1, "Xã Một", 4500], // 90%
+      [2, "Xã Hai", 4700], // 94%
+      [3, "Xã Ba", 4800], // 96%
+      [4, "Xã Bốn", 4000], // 80%
+    ],
+  );
   const cats = ["NTM", "NTM nâng cao".normalize("NFD"), "  ntm   NÂNG CAO ", "Chưa đạt"];
 
   it("area-wide: each unit and the area get goal, goalGap and toGoal", () => {
@@ -211,7 +275,11 @@ describe("rate goals", () => {
     expect(unitOf(r, "Xã Một")).toMatchObject({ goal: 0.97, goalFrom: "unit", toGoal: 350 });
     expect(unitOf(r, "Xã Hai")).toMatchObject({ goal: 0.85, goalFrom: "area" });
     expect(r.goal).toBe(0.85);
-    expect(s.detection.find((d) => d.role === "base")!.indicators).toContainEqual({ indicator: "Mục tiêu BHYT", column: "E", header: "Tỷ lệ bao phủ BHYT giao (%)" });
+    expect(s.detection.find((d) => d.role === "base")!.indicators).toContainEqual({
+      indicator: "Mục tiêu BHYT",
+      column: "E",
+      header: "Tỷ lệ bao phủ BHYT giao (%)",
+    });
   });
 
   it("reads a goal column as fractions or percentages", () => {
@@ -228,7 +296,11 @@ describe("rate goals", () => {
   });
 
   it("names the category column with --category", () => {
-    const b = sheet("Dân số", ["STT", "Tên xã", "Hạng xã", "Dân số"], names.map((n, i) => [i + 1, n, cats[i]!, 5000]));
+    const b = sheet(
+      "Dân số",
+      ["STT", "Tên xã", "Hạng xã", "Dân số"],
+      names.map((n, i) => [i + 1, n, cats[i]!, 5000]),
+    );
     const s = summarize({ targets: null, actuals, base: b }, { goals: [{ indicator: "BHYT", category: "NTM", rate: "90%" }], category: "hạng xã" });
     expect(unitOf(resultOf(s, "bhyt", "coverage"), "Xã Một").goal).toBe(0.9);
     const e = thrown(() => summarize({ targets: null, actuals, base: b }, { category: "Loại" }));
@@ -241,7 +313,11 @@ describe("rate goals", () => {
   });
 
   it("errors: unknown indicator lists those found; no base sheet; no category column; unknown category; twice", () => {
-    const targets = sheet("Kế hoạch", ["STT", "Tên xã", "BHYT"], names.map((n, i) => [i + 1, n, 5000]));
+    const targets = sheet(
+      "Kế hoạch",
+      ["STT", "Tên xã", "BHYT"],
+      names.map((n, i) => [i + 1, n, 5000]),
+    );
     const b = base(cats);
     const e1 = thrown(() => summarize({ targets: null, actuals, base: b }, { goals: [{ indicator: "BHXH", category: null, rate: "29%" }] }));
     expect(e1.code).toBe("no-indicators");
@@ -253,8 +329,17 @@ describe("rate goals", () => {
     });
     // A coverage goal with no population sheet (a goal naming no measure would be taken against the plan).
     const e2 = thrown(() => summarize({ targets, actuals, base: null }, { goals: [{ indicator: "BHYT", category: null, rate: "93%", measure: "coverage" }] }));
-    expect([e2.code, e2.problem.code, e2.problem.params, e2.problem.setting]).toEqual(["missing-sheet", "goal-needs-base", { indicator: "BHYT", category: null, measure: "coverage", rate: 0.93 }, "base"]);
-    const noCat = sheet("Dân số", ["STT", "Tên xã", "Dân số"], names.map((n, i) => [i + 1, n, 5000]));
+    expect([e2.code, e2.problem.code, e2.problem.params, e2.problem.setting]).toEqual([
+      "missing-sheet",
+      "goal-needs-base",
+      { indicator: "BHYT", category: null, measure: "coverage", rate: 0.93 },
+      "base",
+    ]);
+    const noCat = sheet(
+      "Dân số",
+      ["STT", "Tên xã", "Dân số"],
+      names.map((n, i) => [i + 1, n, 5000]),
+    );
     const e3 = thrown(() => summarize({ targets: null, actuals, base: noCat }, { goals: [{ indicator: "BHYT", category: "NTM", rate: "90%" }] }));
     expect(e3.problem).toEqual({
       code: "goal-needs-category-column",
@@ -288,7 +373,11 @@ describe("rate goals", () => {
   });
 
   it("a goal for an indicator whose base is missing says which column to add", () => {
-    const a = sheet("Thực hiện", ["STT", "Tên xã", "BHXH tự nguyện", "BHYT"], names.map((n, i) => [i + 1, n, 10, 4000]));
+    const a = sheet(
+      "Thực hiện",
+      ["STT", "Tên xã", "BHXH tự nguyện", "BHYT"],
+      names.map((n, i) => [i + 1, n, 10, 4000]),
+    );
     const e = thrown(() => summarize({ targets: null, actuals: a, base: base(cats) }, { goals: [{ indicator: "BHXH TN", category: null, rate: "5%" }] }));
     expect(e.code).toBe("no-indicators");
     expect(e.problem).toEqual({
@@ -301,30 +390,56 @@ describe("rate goals", () => {
 
   it("a goal cell that is no rate, and a goal column with no coverage result, are warnings naming the cell and the column", () => {
     const s = summarize({ targets: null, actuals, base: base(cats, [90, 150, null, "nhiều" as unknown as number]) });
-    expect(withCode(s.warnings, "goal-cell-not-a-rate").map((w) => [w.where, w.params])).toEqual([[{ sheet: "Dân số", cell: "E5" }, { value: 150, unit: "Xã Hai", indicator: "BHYT" }]]);
-    const t = sheet("Kế hoạch", ["STT", "Tên xã", "BHXH tự nguyện", "Tỷ lệ bao phủ BHXH tự nguyện giao (%)"], names.map((n, i) => [i + 1, n, 50, 5]));
-    const a = sheet("Thực hiện", ["STT", "Tên xã", "BHXH tự nguyện"], names.map((n, i) => [i + 1, n, 40]));
+    expect(withCode(s.warnings, "goal-cell-not-a-rate").map((w) => [w.where, w.params])).toEqual([
+      [
+        { sheet: "Dân số", cell: "E5" },
+        { value: 150, unit: "Xã Hai", indicator: "BHYT" },
+      ],
+    ]);
+    const t = sheet(
+      "Kế hoạch",
+      ["STT", "Tên xã", "BHXH tự nguyện", "Tỷ lệ bao phủ BHXH tự nguyện giao (%)"],
+      names.map((n, i) => [i + 1, n, 50, 5]),
+    );
+    const a = sheet(
+      "Thực hiện",
+      ["STT", "Tên xã", "BHXH tự nguyện"],
+      names.map((n, i) => [i + 1, n, 40]),
+    );
     const s2 = summarize({ targets: t, actuals: a, base: null });
-    expect(withCode(s2.warnings, "goal-column-unused").map((w) => [w.where, w.params])).toEqual([[{ sheet: "Kế hoạch", column: "D" }, { header: "Tỷ lệ bao phủ BHXH tự nguyện giao (%)", indicator: "BHXH tự nguyện" }]]);
+    expect(withCode(s2.warnings, "goal-column-unused").map((w) => [w.where, w.params])).toEqual([
+      [
+        { sheet: "Kế hoạch", column: "D" },
+        { header: "Tỷ lệ bao phủ BHXH tự nguyện giao (%)", indicator: "BHXH tự nguyện" },
+      ],
+    ]);
   });
 });
 
 describe("groups", () => {
   it("group rows put the units below them into groups; subtotal rows are never units", () => {
-    const targets = sheet("Kế hoạch", ["STT", "Đơn vị", "BHYT"], [
-      ["I", "Các quận", 3000],
-      [1, "Quận Một", 1000],
-      [2, "Quận Hai", 2000],
-      ["II", "Các huyện", 999], // a wrong subtotal: warned about, never counted
-      [3, "Huyện Ba", 4000],
-      [4, "Huyện Bốn", 1000],
-    ]);
-    const actuals = sheet("Thực hiện", ["STT", "Đơn vị", "BHYT"], [
-      [1, "Q. Một", 900],
-      [2, "Q. Hai", 1000],
-      [3, "H. Ba", 3800],
-      [4, "H. Bốn", 500],
-    ]);
+    const targets = sheet(
+      "Kế hoạch",
+      ["STT", "Đơn vị", "BHYT"],
+      [
+        ["I", "Các quận", 3000],
+        [1, "Quận Một", 1000],
+        [2, "Quận Hai", 2000],
+        ["II", "Các huyện", 999], // a wrong subtotal: warned about, never counted
+        [3, "Huyện Ba", 4000],
+        [4, "Huyện Bốn", 1000],
+      ],
+    );
+    const actuals = sheet(
+      "Thực hiện",
+      ["STT", "Đơn vị", "BHYT"],
+      [
+        [1, "Q. Một", 900],
+        [2, "Q. Hai", 1000],
+        [3, "H. Ba", 3800],
+        [4, "H. Bốn", 500],
+      ],
+    );
     const s = summarize({ targets, actuals, base: null });
     expect(s.units).toEqual(["Quận Một", "Quận Hai", "Huyện Ba", "Huyện Bốn"]);
     expect(s.grouping).toEqual({ source: "rows", sheet: "Kế hoạch", header: null, groups: ["Các quận", "Các huyện"] });
@@ -346,16 +461,24 @@ describe("groups", () => {
   });
 
   it("a parent column (Huyện) in a commune-level sheet groups the communes, even left of the commune names", () => {
-    const actuals = sheet("Thực hiện", ["STT", "Huyện", "Tên xã", "BHYT"], [
-      [1, "Huyện Một", "Xã A", 90],
-      [2, "Huyện Một", "Xã B", 80],
-      [3, "HUYỆN HAI", "Xã C", 70],
-    ]);
-    const base = sheet("Dân số", ["STT", "Tên xã", "Dân số"], [
-      [1, "Xã A", 100],
-      [2, "Xã B", 100],
-      [3, "Xã C", 100],
-    ]);
+    const actuals = sheet(
+      "Thực hiện",
+      ["STT", "Huyện", "Tên xã", "BHYT"],
+      [
+        [1, "Huyện Một", "Xã A", 90],
+        [2, "Huyện Một", "Xã B", 80],
+        [3, "HUYỆN HAI", "Xã C", 70],
+      ],
+    );
+    const base = sheet(
+      "Dân số",
+      ["STT", "Tên xã", "Dân số"],
+      [
+        [1, "Xã A", 100],
+        [2, "Xã B", 100],
+        [3, "Xã C", 100],
+      ],
+    );
     const s = summarize({ targets: null, actuals, base });
     expect(s.units).toEqual(["Xã A", "Xã B", "Xã C"]);
     expect(s.grouping).toMatchObject({ source: "column", sheet: "Thực hiện", header: "Huyện", groups: ["Huyện Một", "HUYỆN HAI"] });
@@ -367,23 +490,35 @@ describe("groups", () => {
   });
 
   it("--group-by names the column", () => {
-    const actuals = sheet("Thực hiện", ["STT", "Tên xã", "Cụm", "BHYT"], [
-      [1, "Xã A", "Cụm 1", 90],
-      [2, "Xã B", "Cụm 2", 80],
-      [3, "Xã C", "cụm 1", 70],
-    ]);
-    const base = sheet("Dân số", ["STT", "Tên xã", "Dân số"], [
-      [1, "Xã A", 100],
-      [2, "Xã B", 100],
-      [3, "Xã C", 100],
-    ]);
+    const actuals = sheet(
+      "Thực hiện",
+      ["STT", "Tên xã", "Cụm", "BHYT"],
+      [
+        [1, "Xã A", "Cụm 1", 90],
+        [2, "Xã B", "Cụm 2", 80],
+        [3, "Xã C", "cụm 1", 70],
+      ],
+    );
+    const base = sheet(
+      "Dân số",
+      ["STT", "Tên xã", "Dân số"],
+      [
+        [1, "Xã A", 100],
+        [2, "Xã B", 100],
+        [3, "Xã C", 100],
+      ],
+    );
     const s = summarize({ targets: null, actuals, base }, { groupBy: "cụm" });
     const r = resultOf(s, "bhyt", "coverage");
     expect(r.groups.map((g) => [g.group, g.actual, g.denominator])).toEqual([
       ["Cụm 1", 160, 200],
       ["Cụm 2", 80, 100],
     ]);
-    expect(thrown(() => summarize({ targets: null, actuals, base }, { groupBy: "Huyện" })).problem).toMatchObject({ code: "group-column-not-found", params: { header: "Huyện" }, setting: "groupBy" });
+    expect(thrown(() => summarize({ targets: null, actuals, base }, { groupBy: "Huyện" })).problem).toMatchObject({
+      code: "group-column-not-found",
+      params: { header: "Huyện" },
+      setting: "groupBy",
+    });
   });
 });
 
@@ -397,14 +532,21 @@ describe("groups (property)", () => {
         const rows: CellValue[][] = [];
         let n = 0;
         const name = (i: number) => `Đơn vị số ${i}`;
-        for (const [label, members, roman] of [["Các quận", first, "I"], ["Các huyện", second, "II"]] as const) {
+        for (const [label, members, roman] of [
+          ["Các quận", first, "I"],
+          ["Các huyện", second, "II"],
+        ] as const) {
           if (members.length === 0) continue;
           rows.push([roman, label, wrongSubtotal]);
           for (const m of members) rows.push([++n, name(n), m.target]);
         }
         const ordered = [...first, ...second];
         const targets = sheet("Kế hoạch", ["STT", "Đơn vị", "BHYT"], rows);
-        const actuals = sheet("Thực hiện", ["STT", "Đơn vị", "BHYT"], ordered.map((m, i) => [i + 1, name(i + 1), m.actual]));
+        const actuals = sheet(
+          "Thực hiện",
+          ["STT", "Đơn vị", "BHYT"],
+          ordered.map((m, i) => [i + 1, name(i + 1), m.actual]),
+        );
         const s = summarize({ targets, actuals, base: null });
         expect(s.units).toHaveLength(us.length);
         const r = s.results[0]!;

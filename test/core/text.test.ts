@@ -50,8 +50,17 @@ describe("foldText", () => {
 describe("Latin fast paths of cleanText and foldText", () => {
   // The general definitions, written out: NFC, white space folded and trimmed, lower case, NFD,
   // combining marks dropped, đ read as d. The fast paths must give exactly these.
-  const cleanRef = (s: string) => s.normalize("NFC").replace(/[\s\u00a0\u2000-\u200b\u202f\u3000]+/g, " ").trim();
-  const foldRef = (s: string) => cleanRef(s).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d");
+  const cleanRef = (s: string) =>
+    s
+      .normalize("NFC")
+      .replace(/[\s\u00a0\u2000-\u200b\u202f\u3000]+/g, " ")
+      .trim();
+  const foldRef = (s: string) =>
+    cleanRef(s)
+      .toLowerCase()
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[đĐ]/g, "d");
   // Every character the fast paths may take, a few around them, spaces and combining marks.
   const chars: string[] = [];
   for (let c = 0x20; c < 0x2000; c++) if (c < 0x2b0 || c >= 0x1e00 || (c >= 0x300 && c < 0x370)) chars.push(String.fromCharCode(c));
@@ -111,8 +120,8 @@ describe("prefixedNameKey", () => {
     const samples = ["Tân Phú Hòa", "THỊ TRẤN CÁI TẮC", "Vị Thuỷ", "Q.1", "Hòa\u0300 Bình", "  Long   Mỹ ", "", "Đông - Hải", "北京", "x".repeat(120)];
     let seed = 5;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    for (let k = 0; k < 2000; k++) samples.push(Array.from({ length: 1 + Math.floor(next() * 20) }, () => String.fromCharCode(0x20 + Math.floor(next() * 0x1f00))).join(""));
+    for (let k = 0; k < 2000; k++)
+      samples.push(Array.from({ length: 1 + Math.floor(next() * 20) }, () => String.fromCharCode(0x20 + Math.floor(next() * 0x1f00))).join(""));
     for (const s of samples) for (const p of ["x|", "?|", ""]) expect(prefixedNameKey(p, s)).toBe(p + nameKey(s));
   });
 });
-

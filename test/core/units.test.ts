@@ -68,7 +68,16 @@ describe("matchUnits", () => {
   const pairsOf = (l: string[], r: string[]) => matchUnits(l, r).pairs.map((p) => [l[p.left], r[p.right]]);
 
   it("pairs every spelling, in any order", () => {
-    const left = ["Thành phố Vị Thanh", "Thị xã Long Mỹ", "Huyện Vị Thủy", "Huyện Long Mỹ", "Quận Ninh Kiều", "Phường An Hòa", "Xã Tân Phú", "Thị trấn Cái Tắc"];
+    const left = [
+      "Thành phố Vị Thanh",
+      "Thị xã Long Mỹ",
+      "Huyện Vị Thủy",
+      "Huyện Long Mỹ",
+      "Quận Ninh Kiều",
+      "Phường An Hòa",
+      "Xã Tân Phú",
+      "Thị trấn Cái Tắc",
+    ];
     const right = ["TT. Cái Tắc", "X. Tân Phú", "P. An Hòa", "Q. Ninh Kiều", "H.Long Mỹ", "H. Vị Thuỷ", "TX. Long Mỹ", "TP Vị Thanh"];
     const m = matchUnits(left, right);
     expect(m.leftOnly).toEqual([]);
@@ -167,11 +176,26 @@ describe("checkDuplicates", () => {
     const e = err as ChitieuError;
     expect(e.code).toBe("duplicate-unit");
     expect(e.sheet).toBe("Kế hoạch");
-    expect(e.problem).toEqual({ code: "duplicate-unit", params: { name: "H. Vị Thuỷ", firstName: "Huyện Vị Thủy", firstRow: 6 }, where: { sheet: "Kế hoạch", row: 10 } });
-    expect(e.message).toBe("'Kế hoạch', hàng 10: đơn vị “H. Vị Thuỷ” có hai lần trong trang tính — ở hàng 6 (“Huyện Vị Thủy”) và ở hàng này. Hãy xoá hoặc đổi tên một trong hai hàng.");
+    expect(e.problem).toEqual({
+      code: "duplicate-unit",
+      params: { name: "H. Vị Thuỷ", firstName: "Huyện Vị Thủy", firstRow: 6 },
+      where: { sheet: "Kế hoạch", row: 10 },
+    });
+    expect(e.message).toBe(
+      "'Kế hoạch', hàng 10: đơn vị “H. Vị Thuỷ” có hai lần trong trang tính — ở hàng 6 (“Huyện Vị Thủy”) và ở hàng này. Hãy xoá hoặc đổi tên một trong hai hàng.",
+    );
   });
   it("counts rows from the sheet's origin", () => {
-    const e = chitieuErrorOf(() => checkDuplicates("TH", [{ name: "Xã An", row: 0 }, { name: "Xã An", row: 2 }], 10));
+    const e = chitieuErrorOf(() =>
+      checkDuplicates(
+        "TH",
+        [
+          { name: "Xã An", row: 0 },
+          { name: "Xã An", row: 2 },
+        ],
+        10,
+      ),
+    );
     expect(e.problem).toMatchObject({ code: "duplicate-unit", params: { firstRow: 11 }, where: { sheet: "TH", row: 13 } });
   });
 });
@@ -194,7 +218,28 @@ describe("splitUnitPrefix: one reading of prefixes for matching and for prose", 
 
   it("prose names the kind matching reads (T.X. Long Mỹ is a thị xã in both)", () => {
     expect(proseName("T.X. Long Mỹ", "vi")).toBe("thị xã Long Mỹ");
-    const spellings = ["Thành phố", "TP.", "TP", "T.P", "Thị xã", "TX.", "T.X.", "Thị trấn", "TT", "T.T.", "Quận", "Q.", "Huyện", "H.", "Phường", "P.", "Xã", "X.", "Tỉnh", ""];
+    const spellings = [
+      "Thành phố",
+      "TP.",
+      "TP",
+      "T.P",
+      "Thị xã",
+      "TX.",
+      "T.X.",
+      "Thị trấn",
+      "TT",
+      "T.T.",
+      "Quận",
+      "Q.",
+      "Huyện",
+      "H.",
+      "Phường",
+      "P.",
+      "Xã",
+      "X.",
+      "Tỉnh",
+      "",
+    ];
     const names = ["Vị Thủy", "Long Mỹ", "Hòa Bình", "Châu Thành A", "Ninh Kiều"];
     fc.assert(
       fc.property(fc.constantFrom(...spellings), fc.constantFrom(...names), fc.constantFrom("", " ", "  "), fc.boolean(), (prefix, name, gap, upper) => {
@@ -242,7 +287,21 @@ describe("checkDuplicatesAgainst (a sheet matched against the reference's map)",
   });
 
   it("lets matching pair exactly as with maps of its own (fast-check)", () => {
-    const pool = ["Huyện Vị Thủy", "H. Vị Thủy", "Vị Thuỷ", "Thị xã Long Mỹ", "Huyện Long Mỹ", "Long Mỹ", "Châu Thành", "Châu Thành A", "Xã Tân Hòa", "Tân Hoà", "P. 1", "Phường 1", "TT. Cái Tắc"];
+    const pool = [
+      "Huyện Vị Thủy",
+      "H. Vị Thủy",
+      "Vị Thuỷ",
+      "Thị xã Long Mỹ",
+      "Huyện Long Mỹ",
+      "Long Mỹ",
+      "Châu Thành",
+      "Châu Thành A",
+      "Xã Tân Hòa",
+      "Tân Hoà",
+      "P. 1",
+      "Phường 1",
+      "TT. Cái Tắc",
+    ];
     const distinct = (names: string[]) => new Set(names.map((n) => unitKeyString(parseUnitName(n)))).size === names.length;
     fc.assert(
       fc.property(fc.uniqueArray(fc.constantFrom(...pool), { maxLength: 8 }), fc.uniqueArray(fc.constantFrom(...pool), { maxLength: 8 }), (l, r) => {

@@ -32,7 +32,13 @@ describe("the bundle", () => {
   });
 
   test("no eval or new Function in the add-in's or the preview's own code", () => {
-    const own = [...fs.readdirSync(DIST).filter((f) => f.endsWith(".js")), ...fs.readdirSync(path.join(DIST, "chunks")).filter((f) => f.endsWith(".js") && !f.startsWith("exceljs.")).map((f) => `chunks/${f}`)];
+    const own = [
+      ...fs.readdirSync(DIST).filter((f) => f.endsWith(".js")),
+      ...fs
+        .readdirSync(path.join(DIST, "chunks"))
+        .filter((f) => f.endsWith(".js") && !f.startsWith("exceljs."))
+        .map((f) => `chunks/${f}`),
+    ];
     expect(own).toEqual(expect.arrayContaining(["taskpane.js", "dialog.js", "preview.js"]));
     // One known third-party exception, matched exactly: the `setimmediate` polyfill jszip bundles
     // into the preview's worker compiles a callback given as a string. jszip only passes functions,
@@ -47,7 +53,13 @@ describe("the bundle", () => {
   });
 
   test("the whole bundle, vendors included, builds no code from strings apart from the listed fallbacks", () => {
-    const all = [...fs.readdirSync(DIST).filter((f) => f.endsWith(".js")), ...fs.readdirSync(path.join(DIST, "chunks")).filter((f) => f.endsWith(".js")).map((f) => `chunks/${f}`)];
+    const all = [
+      ...fs.readdirSync(DIST).filter((f) => f.endsWith(".js")),
+      ...fs
+        .readdirSync(path.join(DIST, "chunks"))
+        .filter((f) => f.endsWith(".js"))
+        .map((f) => `chunks/${f}`),
+    ];
     // Never vacuous: the build made the add-in's, the preview's and exceljs's scripts.
     expect(all).toEqual(expect.arrayContaining(["taskpane.js", "preview.js", "preview-worker.js"]));
     expect(all.some((f) => f.startsWith("chunks/exceljs."))).toBe(true);

@@ -73,7 +73,11 @@ let report: JsonReport;
 function toCsv(file: string, dir: string, asShown: boolean): void {
   const soffice = findSoffice()!;
   const filter = `csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,${asShown},false,false,-1`;
-  const r = spawnSync(soffice, [`-env:UserInstallation=file://${path.join(tmp, "profile")}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", dir, file], { encoding: "utf8", timeout: 120000 });
+  const r = spawnSync(
+    soffice,
+    [`-env:UserInstallation=file://${path.join(tmp, "profile")}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", dir, file],
+    { encoding: "utf8", timeout: 120000 },
+  );
   if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stdout}\n${r.stderr}`);
 }
 

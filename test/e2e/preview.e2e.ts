@@ -37,7 +37,9 @@ interface GridCell {
 async function grid(): Promise<{ sheet: string; rows: GridCell[][] }> {
   return page.locator("[data-testid=grid]").evaluate((t) => ({
     sheet: t.getAttribute("data-sheet") ?? "",
-    rows: Array.from(t.querySelectorAll("tbody tr")).map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => ({ text: td.textContent ?? "", fill: td.getAttribute("data-fill") }))),
+    rows: Array.from(t.querySelectorAll("tbody tr")).map((tr) =>
+      Array.from(tr.querySelectorAll("td")).map((td) => ({ text: td.textContent ?? "", fill: td.getAttribute("data-fill") })),
+    ),
   }));
 }
 
@@ -49,7 +51,9 @@ function rowOf(rows: GridCell[][], unit: string): GridCell[] {
 
 /** The sheet tabs: name, and whether it is one of the summary sheets. */
 async function tabs(): Promise<{ name: string; summary: boolean }[]> {
-  return page.locator("[role=tab]").evaluateAll((els) => els.map((e) => ({ name: e.getAttribute("data-sheet") ?? "", summary: e.getAttribute("data-summary") === "true" })));
+  return page
+    .locator("[role=tab]")
+    .evaluateAll((els) => els.map((e) => ({ name: e.getAttribute("data-sheet") ?? "", summary: e.getAttribute("data-summary") === "true" })));
 }
 
 async function openTab(name: string): Promise<void> {
@@ -108,7 +112,9 @@ describe("the preview in Chromium", () => {
     await page.locator(`[data-testid=grid][data-sheet="Tổng hợp chỉ tiêu"]`).waitFor({ timeout: 30000 });
     const after = await tabs();
     expect(after.slice(0, 3).map((t) => t.name)).toEqual(["Kế hoạch", "Thực hiện", "Dân số"]);
-    expect(after.filter((t) => t.summary).map((t) => t.name)).toEqual(expect.arrayContaining(["Tổng hợp chỉ tiêu", "Xếp hạng BHXH TN (KH)", "Xếp hạng BHYT (bao phủ)", "Xếp hạng BHXH TN (bao phủ)"]));
+    expect(after.filter((t) => t.summary).map((t) => t.name)).toEqual(
+      expect.arrayContaining(["Tổng hợp chỉ tiêu", "Xếp hạng BHXH TN (KH)", "Xếp hạng BHYT (bao phủ)", "Xếp hạng BHXH TN (bao phủ)"]),
+    );
 
     // The overview opens first.
     const overview = await grid();
@@ -168,7 +174,9 @@ describe("the preview in Chromium", () => {
       expect(out).toBeDefined();
       const cells = (w: ExcelJS.Worksheet) => {
         const all: string[] = [];
-        w.eachRow({ includeEmpty: false }, (row, r) => row.eachCell({ includeEmpty: false }, (c, col) => void all.push(`${r}:${col}=${JSON.stringify(toCellValue(c.value))}`)));
+        w.eachRow({ includeEmpty: false }, (row, r) =>
+          row.eachCell({ includeEmpty: false }, (c, col) => void all.push(`${r}:${col}=${JSON.stringify(toCellValue(c.value))}`)),
+        );
         return all;
       };
       expect(cells(out!)).toEqual(cells(ws));

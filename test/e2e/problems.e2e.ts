@@ -37,7 +37,10 @@ async function openFile(name: string, buffer: Buffer): Promise<void> {
 async function odsBytes(): Promise<Buffer> {
   const zip = new JSZip();
   zip.file("mimetype", "application/vnd.oasis.opendocument.spreadsheet", { compression: "STORE" });
-  zip.file("META-INF/manifest.xml", '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>');
+  zip.file(
+    "META-INF/manifest.xml",
+    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>',
+  );
   zip.file("content.xml", '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>');
   return zip.generateAsync({ type: "nodebuffer" });
 }
@@ -65,7 +68,10 @@ async function widerThanPane(): Promise<string[]> {
         return r.width > 0 && (r.right > box.right + 1 || r.left < box.left - 1);
       })
       .slice(0, 5)
-      .map((e) => `${e.tagName.toLowerCase()}${e.getAttribute("data-testid") ? `[${e.getAttribute("data-testid")}]` : ""} ${Math.round(e.getBoundingClientRect().width)} px: ${(e.textContent ?? "").slice(0, 40)}`);
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}${e.getAttribute("data-testid") ? `[${e.getAttribute("data-testid")}]` : ""} ${Math.round(e.getBoundingClientRect().width)} px: ${(e.textContent ?? "").slice(0, 40)}`,
+      );
   });
 }
 

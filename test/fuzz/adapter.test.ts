@@ -52,7 +52,11 @@ test(`fuzz through .xlsx files: ${RUNS} generated workbooks — ChitieuError onl
       }
       const input = await load(await wb.xlsx.writeBuffer());
       const before = input.worksheets.map((ws) => [ws.name, valuesOf(ws)]);
-      const choices = { ...DEFAULT_CHOICES, ...c.options, sheets: { targets: c.targets?.grid.name, actuals: c.actuals.grid.name, base: c.base?.grid.name, previous: c.previous?.grid.name } };
+      const choices = {
+        ...DEFAULT_CHOICES,
+        ...c.options,
+        sheets: { targets: c.targets?.grid.name, actuals: c.actuals.grid.name, base: c.base?.grid.name, previous: c.previous?.grid.name },
+      };
       let written: { name: string }[];
       try {
         written = (await recalculate(new ExcelJsWorkbook(input), choices)).written;

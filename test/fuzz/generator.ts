@@ -71,14 +71,14 @@ const PLACES = [
 /** Names that are not places: formula-like, markup, very long. Written the same in every sheet. */
 const ODD_NAMES = [
   "=1+1",
-  "=HYPERLINK(\"http://example.invalid\",\"Bấm vào\")",
+  '=HYPERLINK("http://example.invalid","Bấm vào")',
   "+SUM(A1:A9)",
   "-2+3 Xã",
   "@cmd|' /C calc'!A0",
   "\t=A1",
   "\r=B2",
   "<img src=x onerror=alert(1)>",
-  "Xã <b>Đậm</b> & \"Nháy\"",
+  'Xã <b>Đậm</b> & "Nháy"',
   "Xã 'Nháy đơn'",
   "Xã " + "Tân Phước Hưng ".repeat(340), // about 5,000 characters
   "Đơn vị số 7",
@@ -263,18 +263,27 @@ function layout(name: string, shape: SheetShape, units: readonly string[], colum
   const headerRowIndex = rows.length;
   if (shape.twoRowHeader && columns.length > 0) {
     const top: CellValue[] = [...lead, shape.groupHeader, ...columns.slice(1).map(() => (shape.mergedAs === "repeat" ? shape.groupHeader : null)), ...tail];
-    const bottom: CellValue[] = [...lead.map((h) => (shape.mergedAs === "repeat" ? h : null)), ...columns.map((c) => c.header), ...tail.map((h) => (shape.mergedAs === "repeat" ? h : null))];
+    const bottom: CellValue[] = [
+      ...lead.map((h) => (shape.mergedAs === "repeat" ? h : null)),
+      ...columns.map((c) => c.header),
+      ...tail.map((h) => (shape.mergedAs === "repeat" ? h : null)),
+    ];
     rows.push(top, bottom);
   } else {
     rows.push([...lead, ...columns.map((c) => c.header), ...tail]);
   }
   if (shape.columnNumbers === "paren") rows.push(Array.from({ length: width }, (_, c) => `(${c + 1})`));
-  if (shape.columnNumbers === "letters") rows.push(Array.from({ length: width }, (_, c) => (c < figCol0 ? String.fromCharCode(65 + c) : String(c - figCol0 + 1))));
+  if (shape.columnNumbers === "letters")
+    rows.push(Array.from({ length: width }, (_, c) => (c < figCol0 ? String.fromCharCode(65 + c) : String(c - figCol0 + 1))));
 
   const sums = columns.map((c) => c.cells.reduce<number>((s, v) => s + (typeof v === "number" && Number.isFinite(v) ? v : 0), 0));
   const totalRow = (): CellValue[] => {
     // With an STT column the label sits in the unit column, or in A merged over A:B (blank or repeated).
-    const label: CellValue[] = !shape.stt ? [shape.totalLabel] : shape.totalInSttColumn ? [shape.totalLabel, shape.mergedAs === "repeat" ? shape.totalLabel : null] : [null, shape.totalLabel];
+    const label: CellValue[] = !shape.stt
+      ? [shape.totalLabel]
+      : shape.totalInSttColumn
+        ? [shape.totalLabel, shape.mergedAs === "repeat" ? shape.totalLabel : null]
+        : [null, shape.totalLabel];
     return [...label, ...sums.map((s) => s + shape.totalOff)];
   };
   if (shape.total === "top") rows.push(totalRow());
@@ -285,7 +294,9 @@ function layout(name: string, shape: SheetShape, units: readonly string[], colum
     if (shape.groups && units.length >= 2 && (i === 0 || i === half)) {
       const g = i === 0 ? 0 : 1;
       const members = i === 0 ? [0, half] : [half, units.length];
-      const subtotal = columns.map((c) => c.cells.slice(members[0], members[1]).reduce<number>((s, v) => s + (typeof v === "number" && Number.isFinite(v) ? v : 0), 0) + shape.subtotalOff);
+      const subtotal = columns.map(
+        (c) => c.cells.slice(members[0], members[1]).reduce<number>((s, v) => s + (typeof v === "number" && Number.isFinite(v) ? v : 0), 0) + shape.subtotalOff,
+      );
       const label = shape.groupLabels[g]!;
       rows.push(shape.stt ? [g === 0 ? "I" : "II", label, ...subtotal] : [`${g === 0 ? "I" : "II"}. ${label}`, ...subtotal]);
     }
@@ -357,9 +368,18 @@ function sheetFor(
  */
 const indicatorHeadersArb: fc.Arbitrary<[string[], string[]]> = fc
   .record({
-    common: fc.shuffledSubarray(INDICATORS.map((_, i) => i), { minLength: 1, maxLength: 3 }),
-    extraT: fc.shuffledSubarray(INDICATORS.map((_, i) => i), { maxLength: 2 }),
-    extraA: fc.shuffledSubarray(INDICATORS.map((_, i) => i), { maxLength: 2 }),
+    common: fc.shuffledSubarray(
+      INDICATORS.map((_, i) => i),
+      { minLength: 1, maxLength: 3 },
+    ),
+    extraT: fc.shuffledSubarray(
+      INDICATORS.map((_, i) => i),
+      { maxLength: 2 },
+    ),
+    extraA: fc.shuffledSubarray(
+      INDICATORS.map((_, i) => i),
+      { maxLength: 2 },
+    ),
     spellT: fc.array(fc.nat(10), { minLength: 5, maxLength: 5 }),
     spellA: fc.array(fc.nat(10), { minLength: 5, maxLength: 5 }),
     repeat: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
@@ -367,8 +387,8 @@ const indicatorHeadersArb: fc.Arbitrary<[string[], string[]]> = fc
   })
   .map((r) => {
     const spell = (picks: number[], sp: number[]) => [...new Set(picks)].slice(0, 5).map((p, i) => INDICATORS[p]![sp[i]! % INDICATORS[p]!.length]!);
-    const t = spell(r.disjoint ? r.extraT.length ? r.extraT : [5] : [...r.common, ...r.extraT], r.spellT);
-    const a = spell(r.disjoint ? r.extraA.length ? r.extraA : [6] : [...r.common, ...r.extraA].reverse(), r.spellA);
+    const t = spell(r.disjoint ? (r.extraT.length ? r.extraT : [5]) : [...r.common, ...r.extraT], r.spellT);
+    const a = spell(r.disjoint ? (r.extraA.length ? r.extraA : [6]) : [...r.common, ...r.extraA].reverse(), r.spellA);
     if (r.repeat) t.push(t[0]!);
     return [t, a];
   });
@@ -379,7 +399,10 @@ const baseHeadersArb: fc.Arbitrary<string[]> = fc
 
 /** Six columns of cells: the first holds only figures that make a row a data row; the rest anything. */
 const cellsArb: fc.Arbitrary<CellValue[][]> = fc
-  .tuple(fc.array(solidFigureArb, { minLength: 16, maxLength: 16 }), fc.array(fc.array(figureArb, { minLength: 16, maxLength: 16 }), { minLength: 5, maxLength: 5 }))
+  .tuple(
+    fc.array(solidFigureArb, { minLength: 16, maxLength: 16 }),
+    fc.array(fc.array(figureArb, { minLength: 16, maxLength: 16 }), { minLength: 5, maxLength: 5 }),
+  )
   .map(([first, rest]) => [first, ...rest]);
 
 export const fuzzCaseArb: fc.Arbitrary<FuzzCase> = fc

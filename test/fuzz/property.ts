@@ -90,14 +90,16 @@ export function checkCase(c: FuzzCase): Outcome {
   try {
     specs = describeOutput(summary, { lang: c.options.lang });
     const narrative = writeNarrative(summary, { lang: c.options.lang });
-    for (const p of narrative) if (typeof p !== "string" || /\bNaN\b|Infinity|undefined|\[object /.test(p)) fail(`a commentary paragraph reads: ${String(p).slice(0, 200)}`);
+    for (const p of narrative)
+      if (typeof p !== "string" || /\bNaN\b|Infinity|undefined|\[object /.test(p)) fail(`a commentary paragraph reads: ${String(p).slice(0, 200)}`);
     specs.push(commentarySheet(narrative, c.options.lang));
   } catch (e) {
     if (e instanceof Error && e.message.startsWith("fuzz invariant broken")) throw e;
     fail(`describing the output threw: ${(e as Error)?.stack ?? String(e)}`);
   }
   for (const spec of specs) {
-    if (Array.from(spec.name).length > 31 || /[:\\/?*[\]]/.test(spec.name) || /^'|'$/.test(spec.name) || spec.name.trim() === "") fail(`illegal sheet name "${spec.name}"`);
+    if (Array.from(spec.name).length > 31 || /[:\\/?*[\]]/.test(spec.name) || /^'|'$/.test(spec.name) || spec.name.trim() === "")
+      fail(`illegal sheet name "${spec.name}"`);
     spec.values.forEach((row, r) =>
       row.forEach((v, col) => {
         if (typeof v === "number" && !Number.isFinite(v)) fail(`sheet "${spec.name}" cell (${r},${col}) is ${v}`);
@@ -158,7 +160,8 @@ function checkAccounting(c: FuzzCase, s: Summary): void {
     if (!other) continue;
     // Last year's sheet in doubt (a unit listed twice) drops the growth, never silently.
     if (other === c.previous && !s.sheets.previous) {
-      if (!s.warnings.some((w) => typeof w !== "string" && (w.code === "previous-dropped-units" || w.code === "previous-dropped-merger"))) fail(`'${other.grid.name}' was not used, and no warning says so`);
+      if (!s.warnings.some((w) => typeof w !== "string" && (w.code === "previous-dropped-units" || w.code === "previous-dropped-merger")))
+        fail(`'${other.grid.name}' was not used, and no warning says so`);
       continue;
     }
     const missing = s.unmatched.filter((u) => u.sheet === refName && u.missingFrom.includes(other.grid.name)).length;
@@ -168,7 +171,9 @@ function checkAccounting(c: FuzzCase, s: Summary): void {
     const refNotInResults = ref.unitNames.length - s.units.length;
     const n = other.unitNames.length;
     if (n < matched + un || n > matched + un + refNotInResults) {
-      fail(`'${other.grid.name}': ${n} units, ${matched} matched with results + ${un} unmatched (+ up to ${refNotInResults} paired with unmatched reference units)`);
+      fail(
+        `'${other.grid.name}': ${n} units, ${matched} matched with results + ${un} unmatched (+ up to ${refNotInResults} paired with unmatched reference units)`,
+      );
     }
   }
 }

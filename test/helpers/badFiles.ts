@@ -70,12 +70,16 @@ async function zip(parts: Record<string, string>, first?: [string, string]): Pro
 
 /** An OpenDocument spreadsheet (.ods). */
 export const ods = (): Promise<Uint8Array> =>
-  zip({ "content.xml": "<office:document-content/>", "META-INF/manifest.xml": "<manifest:manifest/>" }, ["mimetype", "application/vnd.oasis.opendocument.spreadsheet"]);
+  zip({ "content.xml": "<office:document-content/>", "META-INF/manifest.xml": "<manifest:manifest/>" }, [
+    "mimetype",
+    "application/vnd.oasis.opendocument.spreadsheet",
+  ]);
 
 /** A Word document (.docx). */
 export const docx = (): Promise<Uint8Array> =>
   zip({
-    "[Content_Types].xml": '<Types><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    "[Content_Types].xml":
+      '<Types><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
     "_rels/.rels": "<Relationships/>",
     "word/document.xml": "<w:document/>",
   });
@@ -123,11 +127,15 @@ export function utf16Text(): Uint8Array {
 
 /** A web page saved as .xls/.xlsx, as many programs export "Excel" files. */
 export const htmlExport = (): Uint8Array =>
-  utf8('<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">\n<body><table><tr><td>STT</td><td>Đơn vị</td></tr></table></body></html>\n');
+  utf8(
+    '<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">\n<body><table><tr><td>STT</td><td>Đơn vị</td></tr></table></body></html>\n',
+  );
 
 /** Excel 2003's XML spreadsheet. */
 export const xmlSpreadsheet = (): Uint8Array =>
-  utf8('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="KH"/></Workbook>\n');
+  utf8(
+    '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="KH"/></Workbook>\n',
+  );
 
 /** A PDF. */
 export const pdf = (): Uint8Array => utf8("%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n");

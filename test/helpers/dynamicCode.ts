@@ -39,4 +39,3 @@ export const VENDOR_FALLBACKS: readonly { readonly why: string; readonly pattern
     pattern: /setImmediate=function\(\w\)\{"function"!=typeof \w&&\(\w=new Function\(""\+\w\)\)/,
   },
 ];
-

@@ -86,7 +86,7 @@ export function buildGrid(layout: Layout): BuiltGrid {
   const blankRow = (): CellValue[] => Array.from({ length: width }, () => (merged === "blank" ? "" : null));
   const fill = (row: CellValue[], from: number, to: number, v: CellValue) => {
     row[from] = v;
-    for (let c = from + 1; c <= to; c++) row[c] = merged === "repeat" ? v : row[c] ?? null;
+    for (let c = from + 1; c <= to; c++) row[c] = merged === "repeat" ? v : (row[c] ?? null);
   };
 
   for (const t of layout.titles ?? []) {
@@ -106,7 +106,7 @@ export function buildGrid(layout: Layout): BuiltGrid {
   if (notesCol !== null) fixed.push([notesCol, "Ghi chú"]);
   for (const [c, h] of fixed) {
     h1[c] = h;
-    if (h2) h2[c] = merged === "repeat" ? h : h2[c] ?? null;
+    if (h2) h2[c] = merged === "repeat" ? h : (h2[c] ?? null);
   }
   if (two) {
     fill(h1, firstFig, lastFig, layout.groupHeader!);

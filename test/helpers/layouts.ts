@@ -277,14 +277,54 @@ export const AS_OF_2022 = "Số liệu đến ngày 31/10/2022";
  * figures and the goals are made up.
  */
 export const HAU_GIANG_2022: readonly ProvinceUnit[] = [
-  { name: "Thành phố Vị Thanh", alt: "TP. Vị Thanh", tn: { target: 2600, actual: 2010, previous: 1850 }, bhyt: { target: 71200, actual: 70000, previous: 68200, population: 75000, goal: 95 } },
-  { name: "Thành phố Ngã Bảy", alt: "TP Ngã Bảy", tn: { target: 2200, actual: 1650, previous: 1580 }, bhyt: { target: 58900, actual: 57000, previous: 55800, population: 62000, goal: 95 } },
-  { name: "Thị xã Long Mỹ", alt: "TX. Long Mỹ", tn: { target: 1900, actual: 1420, previous: 1300 }, bhyt: { target: 52200, actual: 50500, previous: 49900, population: 55000, goal: 93 } },
-  { name: "Huyện Vị Thủy", alt: "H. Vị Thuỷ", tn: { target: 2096, actual: 951, previous: 1020 }, bhyt: { target: 68800, actual: 67531, previous: 66100, population: 72460, goal: 93 } },
-  { name: "Huyện Long Mỹ", alt: "H.Long Mỹ", tn: { target: 2500, actual: 1331, previous: 1180 }, bhyt: { target: 85500, actual: 82000, previous: 80300, population: 90000, goal: 92 } },
-  { name: "Huyện Phụng Hiệp", alt: "HUYỆN PHỤNG HIỆP", tn: { target: 3200, actual: 1579, previous: 1650 }, bhyt: { target: 171000, actual: 144343, previous: 146900, population: 190000, goal: 90 } },
-  { name: "Huyện Châu Thành", alt: "H. Châu Thành", tn: { target: 2700, actual: 1950, previous: 1720 }, bhyt: { target: 78200, actual: 68561, previous: 67200, population: 85000, goal: 90 } },
-  { name: "Huyện Châu Thành A", alt: "H. Châu Thành A", tn: { target: 2604, actual: 1962, previous: 1800 }, bhyt: { target: 92000, actual: 82020, previous: 80100, population: 100000, goal: 92 } },
+  {
+    name: "Thành phố Vị Thanh",
+    alt: "TP. Vị Thanh",
+    tn: { target: 2600, actual: 2010, previous: 1850 },
+    bhyt: { target: 71200, actual: 70000, previous: 68200, population: 75000, goal: 95 },
+  },
+  {
+    name: "Thành phố Ngã Bảy",
+    alt: "TP Ngã Bảy",
+    tn: { target: 2200, actual: 1650, previous: 1580 },
+    bhyt: { target: 58900, actual: 57000, previous: 55800, population: 62000, goal: 95 },
+  },
+  {
+    name: "Thị xã Long Mỹ",
+    alt: "TX. Long Mỹ",
+    tn: { target: 1900, actual: 1420, previous: 1300 },
+    bhyt: { target: 52200, actual: 50500, previous: 49900, population: 55000, goal: 93 },
+  },
+  {
+    name: "Huyện Vị Thủy",
+    alt: "H. Vị Thuỷ",
+    tn: { target: 2096, actual: 951, previous: 1020 },
+    bhyt: { target: 68800, actual: 67531, previous: 66100, population: 72460, goal: 93 },
+  },
+  {
+    name: "Huyện Long Mỹ",
+    alt: "H.Long Mỹ",
+    tn: { target: 2500, actual: 1331, previous: 1180 },
+    bhyt: { target: 85500, actual: 82000, previous: 80300, population: 90000, goal: 92 },
+  },
+  {
+    name: "Huyện Phụng Hiệp",
+    alt: "HUYỆN PHỤNG HIỆP",
+    tn: { target: 3200, actual: 1579, previous: 1650 },
+    bhyt: { target: 171000, actual: 144343, previous: 146900, population: 190000, goal: 90 },
+  },
+  {
+    name: "Huyện Châu Thành",
+    alt: "H. Châu Thành",
+    tn: { target: 2700, actual: 1950, previous: 1720 },
+    bhyt: { target: 78200, actual: 68561, previous: 67200, population: 85000, goal: 90 },
+  },
+  {
+    name: "Huyện Châu Thành A",
+    alt: "H. Châu Thành A",
+    tn: { target: 2604, actual: 1962, previous: 1800 },
+    bhyt: { target: 92000, actual: 82020, previous: 80100, population: 100000, goal: 92 },
+  },
 ];
 
 /** What seed 000 publishes, to be reproduced wherever a layout carries its figures. */
@@ -307,11 +347,23 @@ export const SEED_000 = {
 
 const HG = HAU_GIANG_2022;
 const tnAttainment = (names: readonly string[] = HG.map((u) => u.name)) =>
-  expectedResult("bhxh-tn", "attainment", HG.map((u, i) => ({ unit: names[i]!, actual: u.tn.actual, denominator: u.tn.target })));
+  expectedResult(
+    "bhxh-tn",
+    "attainment",
+    HG.map((u, i) => ({ unit: names[i]!, actual: u.tn.actual, denominator: u.tn.target })),
+  );
 const bhytCoverage = (names: readonly string[] = HG.map((u) => u.name)) =>
-  expectedResult("bhyt", "coverage", HG.map((u, i) => ({ unit: names[i]!, actual: u.bhyt.actual, denominator: u.bhyt.population })));
+  expectedResult(
+    "bhyt",
+    "coverage",
+    HG.map((u, i) => ({ unit: names[i]!, actual: u.bhyt.actual, denominator: u.bhyt.population })),
+  );
 const bhytAttainment = (names: readonly string[] = HG.map((u) => u.name)) =>
-  expectedResult("bhyt", "attainment", HG.map((u, i) => ({ unit: names[i]!, actual: u.bhyt.actual, denominator: u.bhyt.target })));
+  expectedResult(
+    "bhyt",
+    "attainment",
+    HG.map((u, i) => ({ unit: names[i]!, actual: u.bhyt.actual, denominator: u.bhyt.target })),
+  );
 
 const PLAN_TITLE_2022 = "CHỈ TIÊU PHÁT TRIỂN NGƯỜI THAM GIA BHXH TỰ NGUYỆN NĂM 2022";
 
@@ -375,7 +427,12 @@ export function oneSheetLayout(): BuiltLayout {
   const total = w.row + 1;
   const first = total + 1;
   const last = total + HG.length;
-  const T = { t: sum(HG.map((u) => u.tn.target)), a: sum(HG.map((u) => u.tn.actual)), p: sum(HG.map((u) => u.bhyt.population)), b: sum(HG.map((u) => u.bhyt.actual)) };
+  const T = {
+    t: sum(HG.map((u) => u.tn.target)),
+    a: sum(HG.map((u) => u.tn.actual)),
+    p: sum(HG.map((u) => u.bhyt.population)),
+    b: sum(HG.map((u) => u.bhyt.actual)),
+  };
   w.put([
     "Toàn tỉnh",
     null,
@@ -389,7 +446,16 @@ export function oneSheetLayout(): BuiltLayout {
   w.merge(total, 1, total, 2);
   HG.forEach((u, i) => {
     const r = w.row + 1;
-    w.put([i + 1, u.name, u.tn.target, u.tn.actual, percentFormula(r, 4, 3, u.tn.actual, u.tn.target), u.bhyt.population, u.bhyt.actual, percentFormula(r, 7, 6, u.bhyt.actual, u.bhyt.population)]);
+    w.put([
+      i + 1,
+      u.name,
+      u.tn.target,
+      u.tn.actual,
+      percentFormula(r, 4, 3, u.tn.actual, u.tn.target),
+      u.bhyt.population,
+      u.bhyt.actual,
+      percentFormula(r, 7, 6, u.bhyt.actual, u.bhyt.population),
+    ]);
   });
   return {
     key: "b",
@@ -424,13 +490,27 @@ export function planBesideActualsLayout(): BuiltLayout {
   w.merge(h1, 3, h1, 5);
   w.merge(h1, 6, h1, 8);
   const total = w.row + 1;
-  const T = { t: sum(HG.map((u) => u.tn.target)), a: sum(HG.map((u) => u.tn.actual)), bt: sum(HG.map((u) => u.bhyt.target)), ba: sum(HG.map((u) => u.bhyt.actual)) };
+  const T = {
+    t: sum(HG.map((u) => u.tn.target)),
+    a: sum(HG.map((u) => u.tn.actual)),
+    bt: sum(HG.map((u) => u.bhyt.target)),
+    ba: sum(HG.map((u) => u.bhyt.actual)),
+  };
   const frac = (r: number, num: number, den: number, a: number, d: number) => formula(`${col(num)}${r}/${col(den)}${r}`, a / d);
   w.put(["Tổng cộng", null, T.t, T.a, frac(total, 4, 3, T.a, T.t), T.bt, T.ba, frac(total, 7, 6, T.ba, T.bt)]);
   w.merge(total, 1, total, 2);
   HG.forEach((u, i) => {
     const r = w.row + 1;
-    w.put([i + 1, u.alt, u.tn.target, u.tn.actual, frac(r, 4, 3, u.tn.actual, u.tn.target), u.bhyt.target, u.bhyt.actual, frac(r, 7, 6, u.bhyt.actual, u.bhyt.target)]);
+    w.put([
+      i + 1,
+      u.alt,
+      u.tn.target,
+      u.tn.actual,
+      frac(r, 4, 3, u.tn.actual, u.tn.target),
+      u.bhyt.target,
+      u.bhyt.actual,
+      frac(r, 7, 6, u.bhyt.actual, u.bhyt.target),
+    ]);
     for (const c of [5, 8]) w.ws.getCell(r, c).numFmt = "0.00%";
   });
   return {
@@ -659,17 +739,24 @@ export function footnotesLayout(): BuiltLayout {
     w.blank(2);
     skip([null, signers[2], null, signers[3]], signers[2]);
   };
-  sheet("Kế hoạch", [AGENCY_HG, PLAN_TITLE_2022, "(Kèm theo Quyết định số 1520/QĐ-UBND ngày 15/8/2022 của UBND tỉnh)"], "plan", [
-    "Ghi chú: (*) Chỉ tiêu điều chỉnh theo Quyết định số 1520/QĐ-UBND ngày 15/8/2022.",
-    "(1) Bao gồm chỉ tiêu của Khu công nghiệp Tân Phú Thạnh.",
-    "¹ Thị xã Long Mỹ: chỉ tiêu giao bổ sung.",
-  ], ["Người lập biểu", "KT. GIÁM ĐỐC", "Nguyễn Thị Mai", "Trần Văn Hùng"]);
-  sheet("Thực hiện", [AGENCY_HG, "KẾT QUẢ THỰC HIỆN BHXH TỰ NGUYỆN", AS_OF_2022], "done", ["Ghi chú: (*) Số liệu sơ bộ, chưa gồm người tham gia qua đại lý thu."], [
-    "NGƯỜI LẬP BIỂU",
-    "GIÁM ĐỐC",
-    "Lê Văn Tâm",
-    "Phạm Thị Hồng",
-  ]);
+  sheet(
+    "Kế hoạch",
+    [AGENCY_HG, PLAN_TITLE_2022, "(Kèm theo Quyết định số 1520/QĐ-UBND ngày 15/8/2022 của UBND tỉnh)"],
+    "plan",
+    [
+      "Ghi chú: (*) Chỉ tiêu điều chỉnh theo Quyết định số 1520/QĐ-UBND ngày 15/8/2022.",
+      "(1) Bao gồm chỉ tiêu của Khu công nghiệp Tân Phú Thạnh.",
+      "¹ Thị xã Long Mỹ: chỉ tiêu giao bổ sung.",
+    ],
+    ["Người lập biểu", "KT. GIÁM ĐỐC", "Nguyễn Thị Mai", "Trần Văn Hùng"],
+  );
+  sheet(
+    "Thực hiện",
+    [AGENCY_HG, "KẾT QUẢ THỰC HIỆN BHXH TỰ NGUYỆN", AS_OF_2022],
+    "done",
+    ["Ghi chú: (*) Số liệu sơ bộ, chưa gồm người tham gia qua đại lý thu."],
+    ["NGƯỜI LẬP BIỂU", "GIÁM ĐỐC", "Lê Văn Tâm", "Phạm Thị Hồng"],
+  );
   return {
     key: "g",
     name: "footnote marks on names, notes under the table, the signature block",
@@ -721,8 +808,16 @@ export function dashZeroLayout(): BuiltLayout {
     workbook: wb,
     units: CT_2025.map((u) => u.name),
     results: [
-      expectedResult("bhxh-tn", "attainment", CT_2025.map((u) => ({ unit: u.name, actual: num(u.tn[1]), denominator: num(u.tn[0]) }))),
-      expectedResult("bhtn", "attainment", CT_2025.map((u) => ({ unit: u.name, actual: num(u.bhtn[1]), denominator: num(u.bhtn[0]) }))),
+      expectedResult(
+        "bhxh-tn",
+        "attainment",
+        CT_2025.map((u) => ({ unit: u.name, actual: num(u.tn[1]), denominator: num(u.tn[0]) })),
+      ),
+      expectedResult(
+        "bhtn",
+        "attainment",
+        CT_2025.map((u) => ({ unit: u.name, actual: num(u.bhtn[1]), denominator: num(u.bhtn[0]) })),
+      ),
     ],
     excluded: [...plan.excluded, ...done.excluded],
     cells: { dash: done.w.cell(dashRow, 3) },
@@ -802,7 +897,13 @@ export function hiddenLastYearLayout(): BuiltLayout {
     name: 'a hidden "KH 2024" beside the visible "KH 2025" and "TH 2025"',
     workbook: wb,
     units: HG_2025.map((u) => u.name),
-    results: [expectedResult("bhxh-tn", "attainment", HG_2025.map((u) => ({ unit: u.name, actual: u.actual, denominator: u.plan2025 })))],
+    results: [
+      expectedResult(
+        "bhxh-tn",
+        "attainment",
+        HG_2025.map((u) => ({ unit: u.name, actual: u.actual, denominator: u.plan2025 })),
+      ),
+    ],
     excluded: [...plan.excluded, ...done.excluded],
     sheets: { targets: "KH 2025", actuals: "TH 2025" },
   };
@@ -844,7 +945,13 @@ export function specialZonesLayout(): BuiltLayout {
     name: "wards, communes and special zones after July 2025 (Đặc khu / ĐK)",
     workbook: wb,
     units: AG_2025.map((u) => u.name),
-    results: [expectedResult("bhxh-tn", "attainment", AG_2025.map((u) => ({ unit: u.name, actual: u.actual, denominator: u.target })))],
+    results: [
+      expectedResult(
+        "bhxh-tn",
+        "attainment",
+        AG_2025.map((u) => ({ unit: u.name, actual: u.actual, denominator: u.target })),
+      ),
+    ],
     excluded: [...plan.excluded, ...done.excluded],
   };
 }
@@ -884,7 +991,13 @@ export function numberedWardLayout(): BuiltLayout {
     name: "a ward typed as the number 3 among Phường 1, Phường 2 …",
     workbook: wb,
     units: WARDS.map((u) => u.shown),
-    results: [expectedResult("bhxh-tn", "attainment", WARDS.map((u) => ({ unit: u.shown, actual: u.actual, denominator: u.target })))],
+    results: [
+      expectedResult(
+        "bhxh-tn",
+        "attainment",
+        WARDS.map((u) => ({ unit: u.shown, actual: u.actual, denominator: u.target })),
+      ),
+    ],
     excluded: [...plan.excluded, ...done.excluded],
   };
 }
@@ -918,7 +1031,14 @@ export function samePeriodLayout(): BuiltLayout {
   w.put(Array.from({ length: W }, (_v, i) => `(${i + 1})`));
   // One row: voluntary (last year, this year, growth), then BHYT (population, goal, last year,
   // this year, coverage, growth); the rates are the sheet's own formulas.
-  const line = (r: number, stt: Value, label: Value, tn: Omit<Figures, "target">, b: Omit<ProvinceUnit["bhyt"], "target" | "goal">, goal: number | null): Value[] => [
+  const line = (
+    r: number,
+    stt: Value,
+    label: Value,
+    tn: Omit<Figures, "target">,
+    b: Omit<ProvinceUnit["bhyt"], "target" | "goal">,
+    goal: number | null,
+  ): Value[] => [
     stt,
     label,
     tn.previous,
@@ -951,8 +1071,16 @@ export function samePeriodLayout(): BuiltLayout {
     workbook: wb,
     units: HG.map((u) => u.name),
     results: [
-      expectedResult("bhxh-tn", "attainment", HG.map((u) => ({ unit: u.name, actual: u.tn.actual, denominator: u.tn.target, previous: u.tn.previous }))),
-      expectedResult("bhyt", "coverage", HG.map((u) => ({ unit: u.name, actual: u.bhyt.actual, denominator: u.bhyt.population, previous: u.bhyt.previous, goal: u.bhyt.goal / 100 }))),
+      expectedResult(
+        "bhxh-tn",
+        "attainment",
+        HG.map((u) => ({ unit: u.name, actual: u.tn.actual, denominator: u.tn.target, previous: u.tn.previous })),
+      ),
+      expectedResult(
+        "bhyt",
+        "coverage",
+        HG.map((u) => ({ unit: u.name, actual: u.bhyt.actual, denominator: u.bhyt.population, previous: u.bhyt.previous, goal: u.bhyt.goal / 100 })),
+      ),
     ],
     excluded: [...plan.excluded, { sheet: "Thực hiện", row: total, label: "Tổng cộng", reason: TOTAL_REASON }],
   };

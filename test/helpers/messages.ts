@@ -11,7 +11,15 @@ import { PACE_SAMPLES } from "./messageSamples/pace";
 import { SHEETS_SAMPLES } from "./messageSamples/sheets";
 import { TABLES_SAMPLES } from "./messageSamples/tables";
 
-export const SAMPLE_MESSAGES: readonly Message[] = [...TABLES_SAMPLES, ...SHEETS_SAMPLES, ...OPTIONS_SAMPLES, ...FILES_SAMPLES, ...CROSSWALK_SAMPLES, ...HISTORY_SAMPLES, ...PACE_SAMPLES];
+export const SAMPLE_MESSAGES: readonly Message[] = [
+  ...TABLES_SAMPLES,
+  ...SHEETS_SAMPLES,
+  ...OPTIONS_SAMPLES,
+  ...FILES_SAMPLES,
+  ...CROSSWALK_SAMPLES,
+  ...HISTORY_SAMPLES,
+  ...PACE_SAMPLES,
+];
 
 /** The codes of warnings or notes, in order. */
 export function codes(list: readonly Message[]): string[] {

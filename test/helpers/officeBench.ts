@@ -40,7 +40,13 @@ export async function measureOfficeRecalculation(units: number, indicators: 4 | 
   const desktop = options.host === "desktop";
   fake.payloadCap = options.payloadCap ?? (desktop ? Infinity : 5 * 1024 * 1024);
   const port = () =>
-    new OfficeWorkbook({ run: fake.run, settings: fake.settings, isSetSupported: fake.isSetSupported, maxRequestBytes: options.maxRequestBytes, platform: desktop ? "PC" : "OfficeOnline" });
+    new OfficeWorkbook({
+      run: fake.run,
+      settings: fake.settings,
+      isSetSupported: fake.isSetSupported,
+      maxRequestBytes: options.maxRequestBytes,
+      platform: desktop ? "PC" : "OfficeOnline",
+    });
   if (options.again) await recalculate(port(), DEFAULT_CHOICES);
   fake.resetStats();
   await recalculate(port(), DEFAULT_CHOICES);

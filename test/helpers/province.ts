@@ -22,7 +22,42 @@ const SPELLINGS: Record<Kind, readonly string[]> = {
   tt: ["Thị trấn", "TT."],
 };
 const KINDS = Object.keys(SPELLINGS) as Kind[];
-const SYLLABLES = ["An", "Bình", "Châu", "Thành", "Long", "Mỹ", "Vị", "Thủy", "Phụng", "Hiệp", "Tân", "Phú", "Hòa", "Đông", "Ngã", "Bảy", "Cái", "Răng", "Ninh", "Kiều", "Ô", "Môn", "Phong", "Điền", "Thới", "Lai", "Cờ", "Đỏ", "Vĩnh", "Thạnh", "Lợi", "Xuân", "Lộc", "A"];
+const SYLLABLES = [
+  "An",
+  "Bình",
+  "Châu",
+  "Thành",
+  "Long",
+  "Mỹ",
+  "Vị",
+  "Thủy",
+  "Phụng",
+  "Hiệp",
+  "Tân",
+  "Phú",
+  "Hòa",
+  "Đông",
+  "Ngã",
+  "Bảy",
+  "Cái",
+  "Răng",
+  "Ninh",
+  "Kiều",
+  "Ô",
+  "Môn",
+  "Phong",
+  "Điền",
+  "Thới",
+  "Lai",
+  "Cờ",
+  "Đỏ",
+  "Vĩnh",
+  "Thạnh",
+  "Lợi",
+  "Xuân",
+  "Lộc",
+  "A",
+];
 
 /** Another way of writing a name's tones or letters that must still match: old tone placement. */
 function retone(name: string): string {
@@ -128,11 +163,17 @@ export function provinceArb(maxUnits = 12): fc.Arbitrary<Province> {
   return fc
     .record({
       indicators: fc.shuffledSubarray([...INDICATORS], { minLength: 1, maxLength: 3 }),
-      units: fc.uniqueArray(fc.oneof({ weight: 3, arbitrary: fc.record({ kind: fc.constantFrom(...KINDS), name: unitName }) }, { weight: 1, arbitrary: fc.constantFrom(...TRICKY) }), {
-        minLength: 1,
-        maxLength: maxUnits,
-        selector: (u) => `${u.kind}|${nameKey(u.name)}`,
-      }),
+      units: fc.uniqueArray(
+        fc.oneof(
+          { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom(...KINDS), name: unitName }) },
+          { weight: 1, arbitrary: fc.constantFrom(...TRICKY) },
+        ),
+        {
+          minLength: 1,
+          maxLength: maxUnits,
+          selector: (u) => `${u.kind}|${nameKey(u.name)}`,
+        },
+      ),
       targets: traits,
       actuals: traits,
       seed: fc.integer(),
@@ -140,8 +181,14 @@ export function provinceArb(maxUnits = 12): fc.Arbitrary<Province> {
     .chain(({ indicators, units, targets, actuals }) =>
       fc
         .record({
-          presence: fc.array(fc.constantFrom<"both" | "targets" | "actuals">("both", "both", "both", "both", "both", "targets", "actuals"), { minLength: units.length, maxLength: units.length }),
-          figures: fc.array(fc.array(fc.tuple(figure, figure), { minLength: indicators.length, maxLength: indicators.length }), { minLength: units.length, maxLength: units.length }),
+          presence: fc.array(fc.constantFrom<"both" | "targets" | "actuals">("both", "both", "both", "both", "both", "targets", "actuals"), {
+            minLength: units.length,
+            maxLength: units.length,
+          }),
+          figures: fc.array(fc.array(fc.tuple(figure, figure), { minLength: indicators.length, maxLength: indicators.length }), {
+            minLength: units.length,
+            maxLength: units.length,
+          }),
           spelling: fc.array(fc.nat(10), { minLength: units.length, maxLength: units.length }),
           upper: fc.array(fc.boolean(), { minLength: units.length, maxLength: units.length }),
           actualsOrder: fc.shuffledSubarray([...units.keys()], { minLength: units.length, maxLength: units.length }),
@@ -167,7 +214,16 @@ export function provinceArb(maxUnits = 12): fc.Arbitrary<Province> {
           // a column of figures on both sides.
           const f0 = gen[0]!.figures.map(([t, a]) => [t ?? 1, a ?? 1] as const);
           gen[0] = { ...gen[0]!, figures: f0 };
-          return { indicators, units: gen, targets, actuals, actualsOrder: r.actualsOrder, actualsColumns: r.actualsColumns, targetSpelling: r.targetSpelling, actualSpelling: r.actualSpelling };
+          return {
+            indicators,
+            units: gen,
+            targets,
+            actuals,
+            actualsOrder: r.actualsOrder,
+            actualsColumns: r.actualsColumns,
+            targetSpelling: r.targetSpelling,
+            actualSpelling: r.actualSpelling,
+          };
         }),
     );
 }

@@ -114,14 +114,27 @@ export function packageOf(o: {
   extraDefaults?: string;
 }): Uint8Array {
   const entries: RawEntry[] = [];
-  const overrides = o.sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("");
+  const overrides = o.sheets
+    .map(
+      (_, i) =>
+        `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    )
+    .join("");
   entries.push({
     name: "[Content_Types].xml",
     data: `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${o.extraDefaults ?? ""}<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${overrides}${o.sharedStrings ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : ""}${o.styles ? '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' : ""}</Types>`,
   });
-  entries.push({ name: "_rels/.rels", data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELNS}/officeDocument" Target="xl/workbook.xml"/></Relationships>` });
-  const sheets = o.sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ""} r:id="rId${i + 1}"/>`).join("");
-  entries.push({ name: "xl/workbook.xml", data: `<?xml version="1.0" encoding="UTF-8"?><workbook ${NS}>${o.date1904 ? '<workbookPr date1904="1"/>' : ""}<sheets>${sheets}</sheets></workbook>` });
+  entries.push({
+    name: "_rels/.rels",
+    data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELNS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  });
+  const sheets = o.sheets
+    .map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ""} r:id="rId${i + 1}"/>`)
+    .join("");
+  entries.push({
+    name: "xl/workbook.xml",
+    data: `<?xml version="1.0" encoding="UTF-8"?><workbook ${NS}>${o.date1904 ? '<workbookPr date1904="1"/>' : ""}<sheets>${sheets}</sheets></workbook>`,
+  });
   const n = o.sheets.length;
   const rels = o.sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${RELNS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("");
   entries.push({
@@ -129,7 +142,11 @@ export function packageOf(o: {
     data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}${o.sharedStrings ? `<Relationship Id="rId${n + 1}" Type="${RELNS}/sharedStrings" Target="sharedStrings.xml"/>` : ""}${o.styles ? `<Relationship Id="rId${n + 2}" Type="${RELNS}/styles" Target="styles.xml"/>` : ""}</Relationships>`,
   });
   o.sheets.forEach((s, i) => {
-    entries.push(s.deflated ? { name: `xl/worksheets/sheet${i + 1}.xml`, deflated: s.deflated } : { name: `xl/worksheets/sheet${i + 1}.xml`, data: s.xml ?? worksheetXml("") });
+    entries.push(
+      s.deflated
+        ? { name: `xl/worksheets/sheet${i + 1}.xml`, deflated: s.deflated }
+        : { name: `xl/worksheets/sheet${i + 1}.xml`, data: s.xml ?? worksheetXml("") },
+    );
     if (s.rels) entries.push({ name: `xl/worksheets/_rels/sheet${i + 1}.xml.rels`, data: s.rels });
   });
   if (o.sharedStrings) {
@@ -148,7 +165,9 @@ export function packageOf(o: {
 export function stylesXml(numFmts: readonly { id: number; code: string }[], xfNumFmts: readonly number[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="${numFmts.length}">${numFmts
     .map((f) => `<numFmt numFmtId="${f.id}" formatCode="${escapeXml(f.code)}"/>`)
-    .join("")}</numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${xfNumFmts.length}">${xfNumFmts
+    .join(
+      "",
+    )}</numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${xfNumFmts.length}">${xfNumFmts
     .map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0"${id ? ' applyNumberFormat="1"' : ""}/>`)
     .join("")}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 }
@@ -160,7 +179,8 @@ const TABLE_ROWS = `<row r="1"><c r="A1" t="inlineStr"><is><t>BÁO CÁO THỰC H
 /** ~7.5 KB: a small table and a merge over the whole of column A (A1:A1048576). */
 export function wholeColumnMergeXlsx(): Uint8Array {
   let rows = TABLE_ROWS;
-  for (let r = 4; r <= 40; r++) rows += `<row r="${r}"><c r="B${r}" t="inlineStr"><is><t>Huyện số ${r - 3}</t></is></c><c r="C${r}"><v>${1000 + r * 7}</v></c></row>`;
+  for (let r = 4; r <= 40; r++)
+    rows += `<row r="${r}"><c r="B${r}" t="inlineStr"><is><t>Huyện số ${r - 3}</t></is></c><c r="C${r}"><v>${1000 + r * 7}</v></c></row>`;
   return packageOf({ sheets: [{ name: "Thực hiện", xml: worksheetXml(rows, '<mergeCells count="1"><mergeCell ref="A1:A1048576"/></mergeCells>') }] });
 }
 
@@ -183,7 +203,9 @@ export function zeroDeflate(size: number): { bytes: Uint8Array; size: number; cr
 /** ~1 MB zip: a small workbook with a 1 GB zero-filled image part (xl/media/image1.png). */
 export function hugeImageXlsx(size = 1024 * 1024 * 1024): Uint8Array {
   return packageOf({
-    sheets: [{ name: "Thực hiện", xml: worksheetXml(TABLE_ROWS + `<row r="4"><c r="A4" t="inlineStr"><is><t>Huyện A</t></is></c><c r="B4"><v>1200</v></c></row>`) }],
+    sheets: [
+      { name: "Thực hiện", xml: worksheetXml(TABLE_ROWS + `<row r="4"><c r="A4" t="inlineStr"><is><t>Huyện A</t></is></c><c r="B4"><v>1200</v></c></row>`) },
+    ],
     extraDefaults: '<Default Extension="png" ContentType="image/png"/>',
     extra: [{ name: "xl/media/image1.png", deflated: zeroDeflate(size) }],
   });

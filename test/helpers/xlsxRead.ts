@@ -20,7 +20,10 @@ export interface ReadAll {
 function mendFalsyFormulaResults(): void {
   const probe = new ExcelJS.Workbook().addWorksheet("x").getCell("A1");
   probe.value = { formula: "0", result: 0 } as ExcelJS.CellFormulaValue;
-  const proto = Object.getPrototypeOf((probe as unknown as { _value: object })._value) as { _copyModel(m: Record<string, unknown>): Record<string, unknown>; mended?: boolean };
+  const proto = Object.getPrototypeOf((probe as unknown as { _value: object })._value) as {
+    _copyModel(m: Record<string, unknown>): Record<string, unknown>;
+    mended?: boolean;
+  };
   if (proto.mended) return;
   const copy = proto._copyModel;
   proto._copyModel = function (model: Record<string, unknown>) {

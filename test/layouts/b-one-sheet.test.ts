@@ -30,7 +30,9 @@ for (const via of ["exceljs", "office"] as const) {
       const { summary } = await analysis();
       const first = Number(built.cells!.firstUnitRow);
       const last = Number(built.cells!.lastUnitRow);
-      const named = warningTexts(summary).filter((w) => [...w.matchAll(/'Bieu 01'!([EH])(\d+)/g)].some((m) => Number(m[2]) >= first - 1 && Number(m[2]) <= last));
+      const named = warningTexts(summary).filter((w) =>
+        [...w.matchAll(/'Bieu 01'!([EH])(\d+)/g)].some((m) => Number(m[2]) >= first - 1 && Number(m[2]) <= last),
+      );
       expect(named).toEqual([]);
       expect(withCode(summary.warnings, "computed-column-differs")).toEqual([]);
     });

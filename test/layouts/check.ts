@@ -84,7 +84,9 @@ export function missingExclusions(s: Summary, excluded: readonly ExpectedExclusi
     .filter(
       (x) =>
         !s.detection.some(
-          (d) => d.sheet === x.sheet && d.excludedRows.some((r) => r.row === x.row && typeof r.reason === "string" && r.reason.trim() !== "" && (!x.reason || x.reason.test(r.reason))),
+          (d) =>
+            d.sheet === x.sheet &&
+            d.excludedRows.some((r) => r.row === x.row && typeof r.reason === "string" && r.reason.trim() !== "" && (!x.reason || x.reason.test(r.reason))),
         ),
     )
     .map((x) => `'${x.sheet}' row ${x.row} "${x.label}"${x.reason ? ` (reason ${x.reason})` : ""}`);

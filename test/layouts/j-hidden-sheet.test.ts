@@ -20,6 +20,8 @@ describeLayout(hiddenLastYearLayout, "office");
 describe("j. which plan was taken, and why", () => {
   test("the detection (or a message) names the hidden 'KH 2024' it passed over", async () => {
     const { summary } = await run(hiddenLastYearLayout());
-    expect(withCode(summary.sheetNotes ?? [], "hidden-sheet-passed-over")).toEqual([{ code: "hidden-sheet-passed-over", params: { role: "targets" }, where: { sheet: "KH 2024" }, setting: "targets" }]);
+    expect(withCode(summary.sheetNotes ?? [], "hidden-sheet-passed-over")).toEqual([
+      { code: "hidden-sheet-passed-over", params: { role: "targets" }, where: { sheet: "KH 2024" }, setting: "targets" },
+    ]);
   });
 });

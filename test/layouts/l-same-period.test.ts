@@ -18,7 +18,12 @@ describeLayout(samePeriodLayout, "exceljs", { seed: ["voluntary", "coverage"] },
     const { summary } = await analysis();
     const r = findResult(summary, "bhyt", "coverage");
     const short = HAU_GIANG_2022.filter((u) => u.bhyt.actual / u.bhyt.population < u.bhyt.goal / 100).map((u) => u.name);
-    expect(r.units.filter((u) => u.belowGoal).map((u) => u.unit).sort()).toEqual(short.sort());
+    expect(
+      r.units
+        .filter((u) => u.belowGoal)
+        .map((u) => u.unit)
+        .sort(),
+    ).toEqual(short.sort());
     expect(short.length).toBeGreaterThan(0);
   });
 });

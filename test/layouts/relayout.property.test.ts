@@ -15,8 +15,28 @@ import { Summary } from "../../src/core/summarize";
 import { ExpectedResult, SheetWriter, expectedResult, formula } from "../helpers/layouts";
 import { expectArea, expectUnits, findResult } from "./check";
 
-const BEFORE_2025 = ["Thành phố Vị Thanh", "Thành phố Ngã Bảy", "Thị xã Long Mỹ", "Huyện Long Mỹ", "Huyện Vị Thủy", "Huyện Phụng Hiệp", "Huyện Châu Thành", "Huyện Châu Thành A"];
-const AFTER_2025 = ["Phường Vị Tân", "Phường Vị Thanh", "Xã Vị Thanh 1", "Xã Vĩnh Thuận Đông", "Xã Vị Thủy", "Xã Hỏa Lựu", "Phường 1", "Phường 2", "Đặc khu Phú Quốc", "Đặc khu Côn Đảo"];
+const BEFORE_2025 = [
+  "Thành phố Vị Thanh",
+  "Thành phố Ngã Bảy",
+  "Thị xã Long Mỹ",
+  "Huyện Long Mỹ",
+  "Huyện Vị Thủy",
+  "Huyện Phụng Hiệp",
+  "Huyện Châu Thành",
+  "Huyện Châu Thành A",
+];
+const AFTER_2025 = [
+  "Phường Vị Tân",
+  "Phường Vị Thanh",
+  "Xã Vị Thanh 1",
+  "Xã Vĩnh Thuận Đông",
+  "Xã Vị Thủy",
+  "Xã Hỏa Lựu",
+  "Phường 1",
+  "Phường 2",
+  "Đặc khu Phú Quốc",
+  "Đặc khu Côn Đảo",
+];
 
 /** How another office types the name: the prefix abbreviated. */
 function abbreviated(name: string): string {
@@ -78,7 +98,11 @@ const cleanArb: fc.Arbitrary<Clean> = fc
             fc.record({
               thousands: fc.integer({ min: 1, max: 40 }),
               // Zero (a "-"), half the plan (ties between units), or any count.
-              actual: fc.oneof({ weight: 1, arbitrary: fc.constant(-1) }, { weight: 1, arbitrary: fc.constant(-2) }, { weight: 4, arbitrary: fc.integer({ min: 1, max: 45000 }) }),
+              actual: fc.oneof(
+                { weight: 1, arbitrary: fc.constant(-1) },
+                { weight: 1, arbitrary: fc.constant(-2) },
+                { weight: 4, arbitrary: fc.integer({ min: 1, max: 45000 }) },
+              ),
             }),
             { minLength: indicators.length, maxLength: indicators.length },
           ),
@@ -113,7 +137,11 @@ const target = (f: CleanUnit["figures"][number]) => f.thousands * 1000;
 /** What the province says: one attainment result per indicator. */
 function expected(p: Clean): ExpectedResult[] {
   return p.indicators.map((ind, k) =>
-    expectedResult(ind === "tn" ? "bhxh-tn" : "bhyt", "attainment", p.units.map((u) => ({ unit: u.name, actual: u.figures[k]!.actual, denominator: target(u.figures[k]!) }))),
+    expectedResult(
+      ind === "tn" ? "bhxh-tn" : "bhyt",
+      "attainment",
+      p.units.map((u) => ({ unit: u.name, actual: u.figures[k]!.actual, denominator: target(u.figures[k]!) })),
+    ),
   );
 }
 
@@ -173,7 +201,11 @@ function relaidWorkbook(p: Clean, r: Relay): ExcelJS.Workbook {
       const pick: Pick = role === "plan" ? (f) => (scaled ? f.thousands : target(f)) : (f) => f.actual;
       const width = 2 + n;
       const w = new SheetWriter(wb, name);
-      titles(w, width, ["BẢO HIỂM XÃ HỘI TỈNH HẬU GIANG", role === "plan" ? "CHỈ TIÊU PHÁT TRIỂN NGƯỜI THAM GIA NĂM 2022" : "KẾT QUẢ THỰC HIỆN", "Số liệu đến ngày 31/10/2022"]);
+      titles(w, width, [
+        "BẢO HIỂM XÃ HỘI TỈNH HẬU GIANG",
+        role === "plan" ? "CHỈ TIÊU PHÁT TRIỂN NGƯỜI THAM GIA NĂM 2022" : "KẾT QUẢ THỰC HIỆN",
+        "Số liệu đến ngày 31/10/2022",
+      ]);
       if (scaled) w.put([null, null, "Đơn vị tính: nghìn người"]);
       w.put(["STT", "Đơn vị", ...p.indicators.map((i) => INDICATORS[i])]);
       const sums = p.indicators.map((_i, k) => p.units.reduce((s, u) => s + pick(u.figures[k]!), 0));
@@ -217,10 +249,17 @@ function relaidWorkbook(p: Clean, r: Relay): ExcelJS.Workbook {
       figs.flatMap((f, k) => {
         const c = 3 + 3 * k;
         const letter = (x: number) => String.fromCharCode(64 + x);
-        return [f.t, dash ? count(f.a) : f.a, formula(`IF(${letter(c)}${row}=0,0,${letter(c + 1)}${row}/${letter(c)}${row}*100)`, f.t === 0 ? 0 : (f.a / f.t) * 100)];
+        return [
+          f.t,
+          dash ? count(f.a) : f.a,
+          formula(`IF(${letter(c)}${row}=0,0,${letter(c + 1)}${row}/${letter(c)}${row}*100)`, f.t === 0 ? 0 : (f.a / f.t) * 100),
+        ];
       });
     const figs = (u: CleanUnit) => u.figures.map((f) => ({ t: target(f), a: f.actual }));
-    const sums = p.indicators.map((_i, k) => ({ t: p.units.reduce((s, u) => s + target(u.figures[k]!), 0), a: p.units.reduce((s, u) => s + u.figures[k]!.actual, 0) }));
+    const sums = p.indicators.map((_i, k) => ({
+      t: p.units.reduce((s, u) => s + target(u.figures[k]!), 0),
+      a: p.units.reduce((s, u) => s + u.figures[k]!.actual, 0),
+    }));
     const total = () => {
       const t = w.row + 1;
       w.put(["Toàn tỉnh", null, ...cells(t, sums, false)]);
@@ -238,8 +277,24 @@ function relaidWorkbook(p: Clean, r: Relay): ExcelJS.Workbook {
       w.put([i + 1, marked(i, "plan"), ...cells(w.row + 1, figs(u), true)]);
       if (r.junk && i === r.breakdownUnder) {
         w.put([null, "Trong đó:"]);
-        w.put([null, "+ Thành thị", ...cells(w.row + 1, figs(u).map((f) => ({ t: splitHalf(f.t)[0], a: splitHalf(f.a)[0] })), false)]);
-        w.put([null, "+ Nông thôn", ...cells(w.row + 1, figs(u).map((f) => ({ t: splitHalf(f.t)[1], a: splitHalf(f.a)[1] })), false)]);
+        w.put([
+          null,
+          "+ Thành thị",
+          ...cells(
+            w.row + 1,
+            figs(u).map((f) => ({ t: splitHalf(f.t)[0], a: splitHalf(f.a)[0] })),
+            false,
+          ),
+        ]);
+        w.put([
+          null,
+          "+ Nông thôn",
+          ...cells(
+            w.row + 1,
+            figs(u).map((f) => ({ t: splitHalf(f.t)[1], a: splitHalf(f.a)[1] })),
+            false,
+          ),
+        ]);
       }
     });
     if (r.total === "bottom") total();
@@ -266,7 +321,14 @@ function relaidWorkbook(p: Clean, r: Relay): ExcelJS.Workbook {
       p.indicators.map((_i, k) => p.units.reduce((s, u) => s + u.figures[k]!.actual, 0)),
     );
   if (r.total === "top") total();
-  p.units.forEach((u, i) => band(i + 1, marked(i, "plan"), u.figures.map(target), u.figures.map((f) => count(f.actual))));
+  p.units.forEach((u, i) =>
+    band(
+      i + 1,
+      marked(i, "plan"),
+      u.figures.map(target),
+      u.figures.map((f) => count(f.actual)),
+    ),
+  );
   if (r.total === "bottom") total();
   if (r.junk) signature(w, width);
   return wb;
@@ -308,7 +370,12 @@ test("a clean province laid out again as offices lay it out gives the same resul
         // The same as the clean run, field by field (names, figures, rates, ranks, marks).
         const view = (s: Summary) => ({
           units: s.units,
-          results: s.results.map((x) => ({ key: x.indicatorKey, measure: x.measure, overall: x.overall, units: x.units.map((u) => [u.unit, u.actual, u.denominator, u.ratio, u.rank, u.belowAverage]) })),
+          results: s.results.map((x) => ({
+            key: x.indicatorKey,
+            measure: x.measure,
+            overall: x.overall,
+            units: x.units.map((u) => [u.unit, u.actual, u.denominator, u.ratio, u.rank, u.belowAverage]),
+          })),
         });
         expect(view(relaid)).toEqual(view(clean));
       },

@@ -116,7 +116,10 @@ describe("the preview's worker", () => {
     expect((odsErr as ChitieuError).problem.code).toBe("file-ods");
     // Past the limit the CLI reads (256 MiB): refused before any reading, with the limit named.
     const huge = await worker.open("toan-quoc.xlsx", new ArrayBuffer(MAX_WORKBOOK_BYTES + 1)).catch((x: ChitieuError) => x);
-    expect((huge as ChitieuError).problem).toMatchObject({ code: "file-too-large", params: { file: "toan-quoc.xlsx", bytes: MAX_WORKBOOK_BYTES + 1, limit: MAX_WORKBOOK_BYTES } });
+    expect((huge as ChitieuError).problem).toMatchObject({
+      code: "file-too-large",
+      params: { file: "toan-quoc.xlsx", bytes: MAX_WORKBOOK_BYTES + 1, limit: MAX_WORKBOOK_BYTES },
+    });
     expect((await book.listSheets()).map((s) => s.name)).toContain("Kế hoạch");
   });
 

@@ -50,8 +50,24 @@ function sheet(name: string, headers: readonly string[], units: readonly Row[], 
   return { name, rows: [["BẢO HIỂM XÃ HỘI TỈNH"], [], ["STT", "Đơn vị", ...headers], ...units.map((u, i) => [i + 1, ...u]), ...extra] };
 }
 
-const KH = sheet("Kế hoạch", ["BHYT"], [["Huyện Vị Thủy", 1000], ["Huyện Long Mỹ", 2000], ["Thị xã Long Mỹ", 3000]]);
-const TH = sheet("Thực hiện", ["BHYT"], [["H. Vị Thủy", 500], ["H. Long Mỹ", 1500], ["TX. Long Mỹ", 2900]]);
+const KH = sheet(
+  "Kế hoạch",
+  ["BHYT"],
+  [
+    ["Huyện Vị Thủy", 1000],
+    ["Huyện Long Mỹ", 2000],
+    ["Thị xã Long Mỹ", 3000],
+  ],
+);
+const TH = sheet(
+  "Thực hiện",
+  ["BHYT"],
+  [
+    ["H. Vị Thủy", 500],
+    ["H. Long Mỹ", 1500],
+    ["TX. Long Mỹ", 2900],
+  ],
+);
 
 interface Run {
   readonly code: number;
@@ -106,19 +122,48 @@ describe("CLI: bad input ends in a clear message (exit 2), nothing written", () 
   test("a named sheet that does not exist: the message lists those that do", async () => {
     const input = await workbook("named.xlsx", [KH, TH]);
     const out = outPath("named-out.xlsx");
-    expectUserError(await cli(input, "--out", out, "--targets", "KH 2023"), out, /Không có trang tính nào tên 'KH 2023'/, /--targets/, /'Kế hoạch'/, /'Thực hiện'/);
+    expectUserError(
+      await cli(input, "--out", out, "--targets", "KH 2023"),
+      out,
+      /Không có trang tính nào tên 'KH 2023'/,
+      /--targets/,
+      /'Kế hoạch'/,
+      /'Thực hiện'/,
+    );
   });
 
   test("a unit twice in one sheet: both rows named", async () => {
-    const dup = sheet("Kế hoạch", ["BHYT"], [["Huyện Vị Thủy", 1000], ["Huyện Long Mỹ", 2000], ["HUYỆN VỊ THỦY", 3000]]);
+    const dup = sheet(
+      "Kế hoạch",
+      ["BHYT"],
+      [
+        ["Huyện Vị Thủy", 1000],
+        ["Huyện Long Mỹ", 2000],
+        ["HUYỆN VỊ THỦY", 3000],
+      ],
+    );
     const input = await workbook("dup.xlsx", [dup, TH]);
     const out = outPath("dup-out.xlsx");
     expectUserError(await cli(input, "--out", out), out, /'Kế hoạch', hàng 6: đơn vị “HUYỆN VỊ THỦY” có hai lần trong trang tính — ở hàng 4/);
   });
 
   test("every indicator unmatched: the headers found in each sheet are listed", async () => {
-    const t = sheet("Kế hoạch", ["Thu nợ"], [["Huyện Vị Thủy", 1], ["Huyện Long Mỹ", 2]]);
-    const a = sheet("Thực hiện", ["BHXH tự nguyện"], [["H. Vị Thủy", 1], ["H. Long Mỹ", 2]]);
+    const t = sheet(
+      "Kế hoạch",
+      ["Thu nợ"],
+      [
+        ["Huyện Vị Thủy", 1],
+        ["Huyện Long Mỹ", 2],
+      ],
+    );
+    const a = sheet(
+      "Thực hiện",
+      ["BHXH tự nguyện"],
+      [
+        ["H. Vị Thủy", 1],
+        ["H. Long Mỹ", 2],
+      ],
+    );
     const input = await workbook("noind.xlsx", [t, a]);
     const out = outPath("noind-out.xlsx");
     expectUserError(await cli(input, "--out", out), out, /'Kế hoạch': “Thu nợ”/, /'Thực hiện': “BHXH tự nguyện”/);
@@ -143,19 +188,31 @@ describe("CLI: bad cells are warnings with sheet and cell; the file is written; 
     const t = sheet(
       "Kế hoạch",
       ["BHYT"],
-      [["Huyện Vị Thủy", 0], ["Huyện Long Mỹ", 2000], ["Thị xã Long Mỹ", 3000], ["Huyện Phụng Hiệp", 1000], ["Huyện Châu Thành", 1000], ["Huyện Châu Thành A", 1000], ["Thành phố Ngã Bảy", 1e300]],
+      [
+        ["Huyện Vị Thủy", 0],
+        ["Huyện Long Mỹ", 2000],
+        ["Thị xã Long Mỹ", 3000],
+        ["Huyện Phụng Hiệp", 1000],
+        ["Huyện Châu Thành", 1000],
+        ["Huyện Châu Thành A", 1000],
+        ["Thành phố Ngã Bảy", 1e300],
+      ],
       [[null, "Toàn tỉnh", 99_999]],
     );
-    const a = sheet("Thực hiện", ["BHYT"], [
-      ["H. Vị Thủy".normalize("NFD"), 500],
-      ["H. Long Mỹ", "1,065,565"],
-      ["TX. Long Mỹ", -2900],
-      ["Huyện Phụng Hiệp", { error: "#N/A" } as ExcelJS.CellErrorValue],
-      ["Huyện Châu Thành", "chưa báo cáo"],
-      ["Huyện Châu Thành A", null],
-      ["Thành phố Ngã Bảy", 7],
-      ["Thành phố Vị Thanh", 12],
-    ]);
+    const a = sheet(
+      "Thực hiện",
+      ["BHYT"],
+      [
+        ["H. Vị Thủy".normalize("NFD"), 500],
+        ["H. Long Mỹ", "1,065,565"],
+        ["TX. Long Mỹ", -2900],
+        ["Huyện Phụng Hiệp", { error: "#N/A" } as ExcelJS.CellErrorValue],
+        ["Huyện Châu Thành", "chưa báo cáo"],
+        ["Huyện Châu Thành A", null],
+        ["Thành phố Ngã Bảy", 7],
+        ["Thành phố Vị Thanh", 12],
+      ],
+    );
     const input = await workbook("cells.xlsx", [t, a]);
     out = outPath("cells-out.xlsx");
     run = await cli(input, "--out", out, "--json");
@@ -212,8 +269,24 @@ describe("CLI: columns and rows far beyond the table", () => {
   test("5,000 junk columns right of the table and a cell 100,000 rows below are ignored, quickly", async () => {
     const junkRow = (seed: number) => Array.from({ length: 5000 }, (_, c) => (c % 2 === 0 ? `tạm ${seed}-${c}` : c * seed));
     const pad = (r: Row, k: number): Row => [...r, null, null, ...junkRow(k)];
-    const t = sheet("Kế hoạch", ["BHYT"], [["Huyện Vị Thủy", 1000], ["Huyện Long Mỹ", 2000], ["Thị xã Long Mỹ", 3000]]);
-    const a = sheet("Thực hiện", ["BHYT"], [["H. Vị Thủy", 500], ["H. Long Mỹ", 1500], ["TX. Long Mỹ", 2900]]);
+    const t = sheet(
+      "Kế hoạch",
+      ["BHYT"],
+      [
+        ["Huyện Vị Thủy", 1000],
+        ["Huyện Long Mỹ", 2000],
+        ["Thị xã Long Mỹ", 3000],
+      ],
+    );
+    const a = sheet(
+      "Thực hiện",
+      ["BHYT"],
+      [
+        ["H. Vị Thủy", 500],
+        ["H. Long Mỹ", 1500],
+        ["TX. Long Mỹ", 2900],
+      ],
+    );
     const far: Row[] = Array.from({ length: 100_000 }, () => []);
     far.push([null, "Xã lạc", 77, "ghi chú lạc"]);
     const withJunk = (s: SheetDef): SheetDef => ({ name: s.name, rows: [...s.rows.map((r, i) => (i >= 3 ? pad(r, i) : r)), ...far] });
@@ -235,8 +308,22 @@ describe("CLI: very long names", () => {
   test("5,000-character names: no crash, legal sheet names, every written cell within Excel's limit", async () => {
     const longUnit = "Xã " + "Tân Phước Hưng ".repeat(340);
     const longHeader = "Số thẻ cấp mới [loại A/B] *tạm tính*: ".repeat(130);
-    const t = sheet("Kế hoạch", [longHeader], [[longUnit, 100], ["Xã Ngắn", 50]]);
-    const a = sheet("Thực hiện", [longHeader], [[longUnit, 60], ["Xã Ngắn", 50]]);
+    const t = sheet(
+      "Kế hoạch",
+      [longHeader],
+      [
+        [longUnit, 100],
+        ["Xã Ngắn", 50],
+      ],
+    );
+    const a = sheet(
+      "Thực hiện",
+      [longHeader],
+      [
+        [longUnit, 60],
+        ["Xã Ngắn", 50],
+      ],
+    );
     const input = await workbook("long.xlsx", [t, a]);
     const out = outPath("long-out.xlsx");
     const r = await cli(input, "--out", out, "--json");
@@ -306,7 +393,9 @@ describe("CLI: a failed write leaves no partial output file", () => {
     const out = path.join(blocker, "out.xlsx");
     const r = await cli(input, "--out", out);
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`chitieu: Không ghi được “${out}”: không tạo được thư mục chứa nó vì “${blocker}” là một tệp chứ không phải thư mục. Chọn chỗ ghi khác (dùng --out <tệp.xlsx>).\n`);
+    expect(r.err).toBe(
+      `chitieu: Không ghi được “${out}”: không tạo được thư mục chứa nó vì “${blocker}” là một tệp chứ không phải thư mục. Chọn chỗ ghi khác (dùng --out <tệp.xlsx>).\n`,
+    );
     expect(fs.readFileSync(blocker, "utf8")).toBe("not a folder");
   });
 
@@ -327,7 +416,10 @@ describe("CLI: a failed write leaves no partial output file", () => {
     // A real process whose files may not pass 16 KB (ulimit -f; Node ignores SIGXFSZ, so the write
     // past it fails with EFBIG after some bytes have landed): the output is ~30 KB.
     const bin = path.resolve(__dirname, "..", "..", "bin", "chitieu.js");
-    const r = spawnSync("bash", ["-c", 'ulimit -f 16 && exec "$0" "$@"', process.execPath, bin, "summarize", input, "--out", out], { encoding: "utf8", timeout: 30_000 });
+    const r = spawnSync("bash", ["-c", 'ulimit -f 16 && exec "$0" "$@"', process.execPath, bin, "summarize", input, "--out", out], {
+      encoding: "utf8",
+      timeout: 30_000,
+    });
     expect({ status: r.status, err: r.stderr }).toEqual({ status: 2, err: expect.stringMatching(/^chitieu: Không ghi được “.*previous\.xlsx”.*EFBIG.*\n$/s) });
     expect(fs.readFileSync(out, "utf8")).toBe("previous output");
     expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
@@ -348,25 +440,34 @@ describe("CLI: the user's sheets are carried into the output unchanged", () => {
 
   // Compared as package parts, not through exceljs, which cannot see what it drops itself (charts,
   // external links, protection): every other part of the input is byte-identical in the output.
-  test.each(["samples/hau-giang-2022.xlsx", "test/fixtures/corpus/everything.xlsx", "test/fixtures/corpus/lo-everything.xlsx", "test/fixtures/corpus/external-link.xlsx", "test/fixtures/corpus/protected.xlsx"])(
-    "%s: every part of the input but the five we extend is byte-identical in the output",
-    async (rel) => {
-      const input = path.join(dir, `copy-${path.basename(rel)}`);
-      fs.copyFileSync(path.resolve(__dirname, "..", "..", rel), input);
-      const out = outPath(`parts-${path.basename(rel)}`);
-      const r = await cli(input, "--out", out, "--json");
-      expect(r.code).toBe(0);
-      const before = await partsOf(input);
-      const after = await partsOf(out);
-      expect(before.size).toBeGreaterThan(5);
-      const changed = [...before].filter(([name, bytes]) => !OURS_TO_EXTEND.has(name) && !after.get(name)?.equals(bytes)).map(([name]) => name);
-      expect(changed).toEqual([]);
-      // Something was added (the summary sheets), and the sheet list still starts with the user's.
-      expect(after.size).toBeGreaterThan(before.size);
-      const sheetsOf = (parts: Map<string, Buffer>) => [...parts.get("xl/workbook.xml")!.toString("utf8").matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1]);
-      const names = sheetsOf(before);
-      expect(sheetsOf(after).slice(0, names.length)).toEqual(names);
-      for (const s of r.json!.output!.sheets) expect(names).not.toContain(s.name);
-    },
-  );
+  test.each([
+    "samples/hau-giang-2022.xlsx",
+    "test/fixtures/corpus/everything.xlsx",
+    "test/fixtures/corpus/lo-everything.xlsx",
+    "test/fixtures/corpus/external-link.xlsx",
+    "test/fixtures/corpus/protected.xlsx",
+  ])("%s: every part of the input but the five we extend is byte-identical in the output", async (rel) => {
+    const input = path.join(dir, `copy-${path.basename(rel)}`);
+    fs.copyFileSync(path.resolve(__dirname, "..", "..", rel), input);
+    const out = outPath(`parts-${path.basename(rel)}`);
+    const r = await cli(input, "--out", out, "--json");
+    expect(r.code).toBe(0);
+    const before = await partsOf(input);
+    const after = await partsOf(out);
+    expect(before.size).toBeGreaterThan(5);
+    const changed = [...before].filter(([name, bytes]) => !OURS_TO_EXTEND.has(name) && !after.get(name)?.equals(bytes)).map(([name]) => name);
+    expect(changed).toEqual([]);
+    // Something was added (the summary sheets), and the sheet list still starts with the user's.
+    expect(after.size).toBeGreaterThan(before.size);
+    const sheetsOf = (parts: Map<string, Buffer>) =>
+      [
+        ...parts
+          .get("xl/workbook.xml")!
+          .toString("utf8")
+          .matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g),
+      ].map((m) => m[1]);
+    const names = sheetsOf(before);
+    expect(sheetsOf(after).slice(0, names.length)).toEqual(names);
+    for (const s of r.json!.output!.sheets) expect(names).not.toContain(s.name);
+  });
 });

@@ -60,7 +60,17 @@ describe("no header found", () => {
   });
 
   test("numbers without any header or unit name are no table either", () => {
-    const e = thrown(() => run({ actuals: { name: "TH", values: [[1, 2, 3], [4, 5, 6]] } }));
+    const e = thrown(() =>
+      run({
+        actuals: {
+          name: "TH",
+          values: [
+            [1, 2, 3],
+            [4, 5, 6],
+          ],
+        },
+      }),
+    );
     expect(e.code).toBe("no-table");
     expect(e.problem).toMatchObject({ code: "no-header-row", where: { sheet: "TH" } });
   });
@@ -101,7 +111,11 @@ describe("a unit twice in one sheet", () => {
     ]);
     const e = thrown(() => run({ targets: dup }));
     expect(e.code).toBe("duplicate-unit");
-    expect(e.problem).toEqual({ code: "duplicate-unit", params: { name: "H. Vị Thuỷ", firstName: "Huyện Vị Thủy", firstRow: 2 }, where: { sheet: "Kế hoạch", row: 4 } });
+    expect(e.problem).toEqual({
+      code: "duplicate-unit",
+      params: { name: "H. Vị Thuỷ", firstName: "Huyện Vị Thủy", firstRow: 2 },
+      where: { sheet: "Kế hoạch", row: 4 },
+    });
   });
 
   test("a district and a town of one name are two units, not a duplicate", () => {
@@ -167,7 +181,9 @@ describe("zero, blank, negative, text and error cells in number columns", () => 
   });
 
   test("a negative figure: warning naming the cell, left out of the sums (not a silent distortion)", () => {
-    expect(withCode(s.warnings, "negative-figure")).toEqual([{ code: "negative-figure", params: { value: -40, header: "BHYT", unit: "Huyện Châu Thành" }, where: { sheet: "Thực hiện", cell: "C6" } }]);
+    expect(withCode(s.warnings, "negative-figure")).toEqual([
+      { code: "negative-figure", params: { value: -40, header: "BHYT", unit: "Huyện Châu Thành" }, where: { sheet: "Thực hiện", cell: "C6" } },
+    ]);
     const u = s.results[0]!.units.find((x) => x.unit === "Huyện Châu Thành")!;
     expect(u.actual).toBeNull();
     expect(u.ratio).toBeNull();
@@ -241,25 +257,39 @@ describe("zero, blank, negative, text and error cells in number columns", () => 
 
 describe("a total row that disagrees with the units' sum", () => {
   test("warns naming the total cell, both figures, and the header; the units are still used", () => {
-    const withTotal = table("Kế hoạch", IND, [
-      ["Huyện Vị Thủy", 1000],
-      ["Huyện Long Mỹ", 2000],
-      ["Thị xã Long Mỹ", 3000],
-    ], [[null, "Toàn tỉnh", 7000]]);
+    const withTotal = table(
+      "Kế hoạch",
+      IND,
+      [
+        ["Huyện Vị Thủy", 1000],
+        ["Huyện Long Mỹ", 2000],
+        ["Thị xã Long Mỹ", 3000],
+      ],
+      [[null, "Toàn tỉnh", 7000]],
+    );
     const s = run({ targets: withTotal });
     expect(withCode(s.warnings, "total-row-mismatch")).toEqual([
-      { code: "total-row-mismatch", params: { label: "Toàn tỉnh", header: "BHYT", sheetTotal: 7000, unitsSum: 6000 }, where: { sheet: "Kế hoạch", cell: "C5" } },
+      {
+        code: "total-row-mismatch",
+        params: { label: "Toàn tỉnh", header: "BHYT", sheetTotal: 7000, unitsSum: 6000 },
+        where: { sheet: "Kế hoạch", cell: "C5" },
+      },
     ]);
     expect(s.results[0]!.denominatorTotal).toBe(6000);
     expect(s.units).not.toContain("Toàn tỉnh");
   });
 
   test("a total that agrees gives no warning", () => {
-    const ok = table("Kế hoạch", IND, [
-      ["Huyện Vị Thủy", 1000],
-      ["Huyện Long Mỹ", 2000],
-      ["Thị xã Long Mỹ", 3000],
-    ], [[null, "Toàn tỉnh", 6000]]);
+    const ok = table(
+      "Kế hoạch",
+      IND,
+      [
+        ["Huyện Vị Thủy", 1000],
+        ["Huyện Long Mỹ", 2000],
+        ["Thị xã Long Mỹ", 3000],
+      ],
+      [[null, "Toàn tỉnh", 6000]],
+    );
     expect(run({ targets: ok }).warnings).toEqual([]);
   });
 });
@@ -319,7 +349,12 @@ describe("numbers as text in the other locale", () => {
     ]);
     const s = run({ actuals: a });
     expect(withCode(s.warnings, "other-locale-number")).toEqual([
-      { code: "other-locale-number", params: { written: "1,065,565", value: 1065565, percent: false, sheetLocale: "vi" }, where: { sheet: "Thực hiện", cell: "C2" }, setting: "locale" },
+      {
+        code: "other-locale-number",
+        params: { written: "1,065,565", value: 1065565, percent: false, sheetLocale: "vi" },
+        where: { sheet: "Thực hiện", cell: "C2" },
+        setting: "locale",
+      },
     ]);
     const byUnit = new Map(s.results[0]!.units.map((u) => [u.unit, u.actual]));
     expect(byUnit.get("Huyện Vị Thủy")).toBe(1065565);
@@ -333,7 +368,9 @@ describe("numbers as text in the other locale", () => {
       ["TX. Long Mỹ", "2,900"],
     ]);
     const s = run({ actuals: a }, { locale: "en" });
-    expect(withCode(s.warnings, "other-locale-number").map((m) => [m.where?.cell, m.params.written, m.params.sheetLocale])).toEqual([["C2", "1.065.565", "en"]]);
+    expect(withCode(s.warnings, "other-locale-number").map((m) => [m.where?.cell, m.params.written, m.params.sheetLocale])).toEqual([
+      ["C2", "1.065.565", "en"],
+    ]);
     expect(new Map(s.results[0]!.units.map((u) => [u.unit, u.actual])).get("Huyện Long Mỹ")).toBe(1500);
   });
 });
@@ -349,11 +386,15 @@ describe("names in NFD Unicode", () => {
   });
 
   test("NFD headers are recognised too", () => {
-    const a = table("Thực hiện", ["Số người tham gia bảo hiểm y tế".normalize("NFD")], [
-      ["H. Vị Thủy", 500],
-      ["H. Long Mỹ", 1500],
-      ["TX. Long Mỹ", 2900],
-    ]);
+    const a = table(
+      "Thực hiện",
+      ["Số người tham gia bảo hiểm y tế".normalize("NFD")],
+      [
+        ["H. Vị Thủy", 500],
+        ["H. Long Mỹ", 1500],
+        ["TX. Long Mỹ", 2900],
+      ],
+    );
     expect(run({ actuals: a }).results[0]!.indicator).toBe("BHYT");
   });
 });
@@ -362,8 +403,22 @@ describe("very long names", () => {
   test("5,000-character unit and indicator names: no crash, legal sheet names, cells within Excel's limit", () => {
     const longUnit = "Xã " + "Tân Phước Hưng ".repeat(340); // ≈ 5,000 characters
     const longHeader = "Số thẻ cấp mới [loại: A/B] *tạm tính* ".repeat(135); // ≈ 5,000, with : / [ ] *
-    const t = table("Kế hoạch", [longHeader], [[longUnit, 100], ["Xã Ngắn", 50]]);
-    const a = table("Thực hiện", [longHeader], [[longUnit, 60], ["Xã Ngắn", 50]]);
+    const t = table(
+      "Kế hoạch",
+      [longHeader],
+      [
+        [longUnit, 100],
+        ["Xã Ngắn", 50],
+      ],
+    );
+    const a = table(
+      "Thực hiện",
+      [longHeader],
+      [
+        [longUnit, 60],
+        ["Xã Ngắn", 50],
+      ],
+    );
     const s = summarize({ targets: t, actuals: a, base: null });
     expect(s.results).toHaveLength(1);
     const specs = describeOutput(s);
@@ -377,8 +432,22 @@ describe("very long names", () => {
 
   test("a 40,000-character header (more than a cell can hold) is cut in the output, ending in …", () => {
     const header = "Chỉ tiêu " + "x".repeat(40_000);
-    const t = table("Kế hoạch", [header], [["Xã A", 100], ["Xã B", 50]]);
-    const a = table("Thực hiện", [header], [["Xã A", 60], ["Xã B", 50]]);
+    const t = table(
+      "Kế hoạch",
+      [header],
+      [
+        ["Xã A", 100],
+        ["Xã B", 50],
+      ],
+    );
+    const a = table(
+      "Thực hiện",
+      [header],
+      [
+        ["Xã A", 60],
+        ["Xã B", 50],
+      ],
+    );
     const specs = describeOutput(summarize({ targets: t, actuals: a, base: null }));
     const texts = specValues(specs).filter((v): v is string => typeof v === "string");
     expect(Math.max(...texts.map((x) => x.length))).toBe(MAX_CELL_TEXT);
@@ -388,8 +457,22 @@ describe("very long names", () => {
 
 describe("every indicator unmatched", () => {
   test("an error that lists the headers found in each sheet", () => {
-    const t = table("Kế hoạch", ["Thu nợ đọng", "BHTN"], [["Xã A", 1, 2], ["Xã B", 3, 4]]);
-    const a = table("Thực hiện", ["BHYT", "Số thẻ cấp mới"], [["Xã A", 1, 2], ["Xã B", 3, 4]]);
+    const t = table(
+      "Kế hoạch",
+      ["Thu nợ đọng", "BHTN"],
+      [
+        ["Xã A", 1, 2],
+        ["Xã B", 3, 4],
+      ],
+    );
+    const a = table(
+      "Thực hiện",
+      ["BHYT", "Số thẻ cấp mới"],
+      [
+        ["Xã A", 1, 2],
+        ["Xã B", 3, 4],
+      ],
+    );
     const e = thrown(() => summarize({ targets: t, actuals: a, base: null }));
     expect(e.code).toBe("no-indicators");
     expect(e.problem).toMatchObject({ code: "no-indicator-in-common", setting: "map" });
@@ -403,7 +486,11 @@ describe("every indicator unmatched", () => {
 
 describe("an indicator column with no numbers at all", () => {
   test("the error lists its header and says its cells hold no numbers", () => {
-    const a = table("Thực hiện", IND, [["H. Vị Thủy", "#N/A"], ["H. Long Mỹ", "chưa có"], ["TX. Long Mỹ", ""]]);
+    const a = table("Thực hiện", IND, [
+      ["H. Vị Thủy", "#N/A"],
+      ["H. Long Mỹ", "chưa có"],
+      ["TX. Long Mỹ", ""],
+    ]);
     const e = thrown(() => run({ actuals: a }));
     expect(e.code).toBe("no-indicators");
     expect(withCode([e.problem], "no-indicator-in-common")[0]!.params.sheets).toEqual([
@@ -416,9 +503,17 @@ describe("an indicator column with no numbers at all", () => {
 
 describe("formula-like names", () => {
   test("are names like any other: kept as text, never evaluated", () => {
-    const names = ["=1+1", "+SUM(A1:A9)", "-2+3", "@cmd", "=HYPERLINK(\"http://x\")"];
-    const t = table("Kế hoạch", IND, names.map((n, i) => [n, 100 + i] as [string, number]));
-    const a = table("Thực hiện", IND, names.map((n, i) => [n, 50 + i] as [string, number]));
+    const names = ["=1+1", "+SUM(A1:A9)", "-2+3", "@cmd", '=HYPERLINK("http://x")'];
+    const t = table(
+      "Kế hoạch",
+      IND,
+      names.map((n, i) => [n, 100 + i] as [string, number]),
+    );
+    const a = table(
+      "Thực hiện",
+      IND,
+      names.map((n, i) => [n, 50 + i] as [string, number]),
+    );
     const s = summarize({ targets: t, actuals: a, base: null });
     expect([...s.units].sort()).toEqual([...names].sort());
     expectClean(s);
@@ -427,8 +522,21 @@ describe("formula-like names", () => {
 
 describe("inputs are never changed", () => {
   test("the grids handed to the engine are the same after a run with every kind of bad cell", () => {
-    const t = table("Kế hoạch", IND, [["Huyện Vị Thủy", 0], ["Huyện Long Mỹ", "  1.000 "], ["Thị xã Long Mỹ", "#N/A"]], [[null, "Tổng cộng", 5]]);
-    const a = table("Thực hiện", IND, [["H. Vị Thủy".normalize("NFD"), -1], ["H. Long Mỹ", "1,065,565"], ["TX. Long Mỹ", null]]);
+    const t = table(
+      "Kế hoạch",
+      IND,
+      [
+        ["Huyện Vị Thủy", 0],
+        ["Huyện Long Mỹ", "  1.000 "],
+        ["Thị xã Long Mỹ", "#N/A"],
+      ],
+      [[null, "Tổng cộng", 5]],
+    );
+    const a = table("Thực hiện", IND, [
+      ["H. Vị Thủy".normalize("NFD"), -1],
+      ["H. Long Mỹ", "1,065,565"],
+      ["TX. Long Mỹ", null],
+    ]);
     const before = snapshot([t, a]);
     summarize({ targets: t, actuals: a, base: null });
     expect(snapshot([t, a])).toBe(before);
@@ -437,30 +545,44 @@ describe("inputs are never changed", () => {
 
 describe("found by fuzzing: rows right under the header", () => {
   const detectUnits = (values: CellValue[][]) =>
-    summarize({ targets: { name: "KH", values }, actuals: { name: "TH", values: [["Đơn vị", "BHYT"], ["Huyện A", 1], ["Huyện B", 2], ["Huyện C", 3]] }, base: null }).detection.find((d) => d.sheet === "KH")!;
+    summarize({
+      targets: { name: "KH", values },
+      actuals: {
+        name: "TH",
+        values: [
+          ["Đơn vị", "BHYT"],
+          ["Huyện A", 1],
+          ["Huyện B", 2],
+          ["Huyện C", 3],
+        ],
+      },
+      base: null,
+    }).detection.find((d) => d.sheet === "KH")!;
 
-  test("a unit whose figure is a small count typed as text (\"0\", \"12\") is a unit, not a second header row", () => {
-    const d = detectUnits([["Đơn vị", "BHYT"], ["Huyện A", "12"], ["Huyện B", 5], ["Huyện C", 7]]);
+  test('a unit whose figure is a small count typed as text ("0", "12") is a unit, not a second header row', () => {
+    const d = detectUnits([
+      ["Đơn vị", "BHYT"],
+      ["Huyện A", "12"],
+      ["Huyện B", 5],
+      ["Huyện C", 7],
+    ]);
     expect(d.headerRows).toEqual([1]);
     expect(d.units).toBe(3);
   });
 
   test("a unit whose figures are all #N/A is a unit, not a second header row", () => {
-    const d = detectUnits([["Đơn vị", "BHYT"], ["Huyện A", "#N/A"], ["Huyện B", 5], ["Huyện C", 7]]);
+    const d = detectUnits([
+      ["Đơn vị", "BHYT"],
+      ["Huyện A", "#N/A"],
+      ["Huyện B", 5],
+      ["Huyện C", 7],
+    ]);
     expect(d.headerRows).toEqual([1]);
     expect(d.units).toBe(3);
   });
 
   test("first units with only errors below a two-row header and a column-number row: the header is still found", () => {
-    const d = detectUnits([
-      ["Đơn vị", "Chỉ tiêu giao năm 2022"],
-      [null, "BHYT"],
-      ["(1)", "(2)"],
-      [],
-      ["Huyện A", "#N/A"],
-      ["Huyện B", "#N/A"],
-      ["Huyện C", 5],
-    ]);
+    const d = detectUnits([["Đơn vị", "Chỉ tiêu giao năm 2022"], [null, "BHYT"], ["(1)", "(2)"], [], ["Huyện A", "#N/A"], ["Huyện B", "#N/A"], ["Huyện C", 5]]);
     expect(d.headerRows).toEqual([1, 2]);
     expect(d.units).toBe(3);
   });

@@ -80,7 +80,10 @@ describe("the temporary output file", () => {
     const planted = path.join(dir, `.taken.xlsx.${fixed.toString("hex")}.tmp`);
     fs.symlinkSync(victim, planted);
     try {
-      await expect(savePackage(new Uint8Array([80, 75, 3, 4]), out)).rejects.toMatchObject({ code: "write-failed", problem: { code: "out-write-failed", params: { detail: "EEXIST" } } });
+      await expect(savePackage(new Uint8Array([80, 75, 3, 4]), out)).rejects.toMatchObject({
+        code: "write-failed",
+        problem: { code: "out-write-failed", params: { detail: "EEXIST" } },
+      });
     } finally {
       spy.mockRestore();
     }
@@ -160,7 +163,12 @@ describe("inputs that are no regular file, or too large", () => {
   test("a file past the size limit is refused with its size and the limit; one within it is read whole", () => {
     const big = path.join(dir, "big.xlsx");
     fs.writeFileSync(big, Buffer.alloc(3 * 1024 * 1024, 7));
-    expect(() => readInput(big, 2 * 1024 * 1024)).toThrow(expect.objectContaining({ code: "bad-file", problem: expect.objectContaining({ code: "file-too-large", params: { file: big, bytes: 3 * 1024 * 1024, limit: 2 * 1024 * 1024 } }) }));
+    expect(() => readInput(big, 2 * 1024 * 1024)).toThrow(
+      expect.objectContaining({
+        code: "bad-file",
+        problem: expect.objectContaining({ code: "file-too-large", params: { file: big, bytes: 3 * 1024 * 1024, limit: 2 * 1024 * 1024 } }),
+      }),
+    );
     expect(readInput(big, 3 * 1024 * 1024).length).toBe(3 * 1024 * 1024);
     expect(readInput(sample).equals(fs.readFileSync(sample))).toBe(true);
   });
@@ -222,7 +230,10 @@ describe("nothing in a cell steers the terminal", () => {
 describe("a reader that stops reading", () => {
   test("`chitieu … | true` (stdout closed before the first line): the run ends quietly, exit 0, no EPIPE stack trace", () => {
     const out = path.join(dir, "epipe.xlsx");
-    const r = spawnSync("bash", ["-c", '"$0" "$@" | true; exit "${PIPESTATUS[0]}"', process.execPath, BIN, "summarize", sample, "--out", out], { encoding: "utf8", timeout: 30_000 });
+    const r = spawnSync("bash", ["-c", '"$0" "$@" | true; exit "${PIPESTATUS[0]}"', process.execPath, BIN, "summarize", sample, "--out", out], {
+      encoding: "utf8",
+      timeout: 30_000,
+    });
     expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: "" });
     // The output file was written before the printing began.
     expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe("PK");
@@ -283,7 +294,9 @@ describe("a formula saved without its result", () => {
     expect(codes.filter((c) => c.startsWith("blank-cell"))).toEqual([]);
     expect(j.warnings.join("\n")).toMatch(/được lưu khi chưa tính/);
     // The cached 0 is read as 0 (exceljs would read blank): Ngã Bảy has 0 in health insurance.
-    const ngaBay = j.results.filter((x) => x.indicator === "BHYT").flatMap((x) => x.units.filter((u) => u.unit.normalize("NFC").includes("Ngã Bảy")).map((u) => u.actual));
+    const ngaBay = j.results
+      .filter((x) => x.indicator === "BHYT")
+      .flatMap((x) => x.units.filter((u) => u.unit.normalize("NFC").includes("Ngã Bảy")).map((u) => u.actual));
     expect(ngaBay.length).toBeGreaterThan(0);
     expect(ngaBay.every((a) => a === 0)).toBe(true);
   });

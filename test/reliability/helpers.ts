@@ -9,7 +9,12 @@ import { StoredSettings } from "../../src/core/settings";
 import { ReadOptions, SheetInfo, WorkbookPort, WrittenSheet } from "../../src/workbook/port";
 
 /** A sheet with a header row ("STT", "Đơn vị", …indicators) and one row per unit. */
-export function table(name: string, indicators: readonly string[], rows: readonly (readonly [string, ...CellValue[]])[], extra: readonly CellValue[][] = []): SheetGrid {
+export function table(
+  name: string,
+  indicators: readonly string[],
+  rows: readonly (readonly [string, ...CellValue[]])[],
+  extra: readonly CellValue[][] = [],
+): SheetGrid {
   const values: CellValue[][] = [["STT", "Đơn vị", ...indicators]];
   rows.forEach(([unit, ...figures], i) => values.push([i + 1, unit, ...figures]));
   for (const r of extra) values.push([...r]);

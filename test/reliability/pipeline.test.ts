@@ -8,8 +8,22 @@ import { DEFAULT_CHOICES, RunChoices } from "../../src/core/settings";
 import { analyze, recalculate } from "../../src/workbook/recalculate";
 import { FakeWorkbook, table } from "./helpers";
 
-const KH = table("Kế hoạch", ["BHYT"], [["Huyện Vị Thủy", 1000], ["Huyện Long Mỹ", 2000]]);
-const TH = table("Thực hiện", ["BHYT"], [["H. Vị Thủy", 500], ["H. Long Mỹ", 1500]]);
+const KH = table(
+  "Kế hoạch",
+  ["BHYT"],
+  [
+    ["Huyện Vị Thủy", 1000],
+    ["Huyện Long Mỹ", 2000],
+  ],
+);
+const TH = table(
+  "Thực hiện",
+  ["BHYT"],
+  [
+    ["H. Vị Thủy", 500],
+    ["H. Long Mỹ", 1500],
+  ],
+);
 const CHART = { name: "Biểu đồ", kind: "chart" as const, ours: false };
 
 function choices(sheets: RunChoices["sheets"]): RunChoices {
@@ -33,7 +47,12 @@ describe("a chart sheet", () => {
     expect(e.code).toBe("not-a-worksheet");
     expect(e.sheet).toBe("Biểu đồ");
     // Message at the picker of that role.
-    expect(e.problem).toEqual({ code: "chart-sheet-given", params: { role: "targets", worksheets: ["Kế hoạch", "Thực hiện"] }, where: { sheet: "Biểu đồ" }, setting: "targets" });
+    expect(e.problem).toEqual({
+      code: "chart-sheet-given",
+      params: { role: "targets", worksheets: ["Kế hoạch", "Thực hiện"] },
+      where: { sheet: "Biểu đồ" },
+      setting: "targets",
+    });
     expect(e.message).toContain("'Biểu đồ'");
     expect(e.message).toContain("'Kế hoạch'");
     expect(e.message).toContain("'Thực hiện'");

@@ -19,7 +19,7 @@ import { ExcelJsWorkbook, META_SHEET } from "../../src/workbook/exceljsAdapter";
 jest.setTimeout(60_000);
 
 const PREFIXES = ["=", "+", "-", "@", "\t", "\r"] as const;
-const PAYLOADS = ["1+1", "SUM(A1:A9)", 'HYPERLINK("http://example.invalid","Bấm")', "cmd|' /C calc'!A0", "2+3", "WEBSERVICE(\"http://x\")"];
+const PAYLOADS = ["1+1", "SUM(A1:A9)", 'HYPERLINK("http://example.invalid","Bấm")', "cmd|' /C calc'!A0", "2+3", 'WEBSERVICE("http://x")'];
 
 function spec(name: string, texts: readonly string[]): SheetSpec {
   return plainSpec({
@@ -122,7 +122,10 @@ describe("end to end: a workbook whose unit names and headers are formula-like",
     const names = PREFIXES.flatMap((p, i) => [p + PAYLOADS[i]!, p + PAYLOADS[(i + 3) % PAYLOADS.length]!]);
     const header = "=SUM(C3:C40)";
     const wb = new ExcelJS.Workbook();
-    for (const [sheetName, factor] of [["Kế hoạch", 10], ["Thực hiện", 7]] as const) {
+    for (const [sheetName, factor] of [
+      ["Kế hoạch", 10],
+      ["Thực hiện", 7],
+    ] as const) {
       const ws = wb.addWorksheet(sheetName);
       ws.addRow(["STT", "Đơn vị", header]);
       names.forEach((n, i) => ws.addRow([i + 1, n, (i + 1) * factor]));

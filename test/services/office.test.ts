@@ -27,7 +27,9 @@ function fakeExcel(version: string, fail = false) {
   };
   const g = globalThis as unknown as { Excel: unknown; Office: unknown };
   g.Excel = { run: (a: unknown, b?: (c: unknown) => Promise<unknown>) => (b ?? (a as (c: unknown) => Promise<unknown>))(context) };
-  g.Office = { context: { requirements: { isSetSupported: (set: string, v: string) => set === "ExcelApi" && Number(v.split(".")[1]) <= Number(version.split(".")[1]) } } };
+  g.Office = {
+    context: { requirements: { isSetSupported: (set: string, v: string) => set === "ExcelApi" && Number(v.split(".")[1]) <= Number(version.split(".")[1]) } },
+  };
   return { handlers, syncs: () => syncs };
 }
 
@@ -81,7 +83,10 @@ describe("watchWorkbook", () => {
 
   test("Excel's pane host offers it", () => {
     fakeExcel("1.12");
-    (globalThis as unknown as { Office: { context: object } }).Office.context = { ...(globalThis as unknown as { Office: { context: object } }).Office.context, displayLanguage: "vi-VN" };
+    (globalThis as unknown as { Office: { context: object } }).Office.context = {
+      ...(globalThis as unknown as { Office: { context: object } }).Office.context,
+      displayLanguage: "vi-VN",
+    };
     expect(officeHost().watchWorkbook).toBe(watchWorkbook);
   });
 });

@@ -22,7 +22,10 @@ describe("loadChoices", () => {
   const port = (loadSettings: WorkbookPort["loadSettings"]) => ({ loadSettings }) as unknown as WorkbookPort;
 
   test("saved choices over the defaults; the defaults when none are saved or they cannot be read", async () => {
-    await expect(loadChoices(port(async () => ({ ...DEFAULT_CHOICES, version: 1, rank: "dense" })))).resolves.toMatchObject({ rank: "dense", average: "overall" });
+    await expect(loadChoices(port(async () => ({ ...DEFAULT_CHOICES, version: 1, rank: "dense" })))).resolves.toMatchObject({
+      rank: "dense",
+      average: "overall",
+    });
     await expect(loadChoices(port(async () => null))).resolves.toBe(DEFAULT_CHOICES);
     await expect(loadChoices(port(async () => Promise.reject(new Error("settings unreadable"))))).resolves.toBe(DEFAULT_CHOICES);
   });

@@ -40,7 +40,11 @@ describe("task pane", () => {
     expect(tn.textContent).toMatch(/64,91%/);
     expect(tn.textContent).toMatch(/12\.853 \/ 19\.800/);
     const below = within(tn).getByTestId("below");
-    expect(Array.from(below.querySelectorAll("li")).map((li) => li.textContent)).toEqual(["Huyện Vị Thủy: 45,37%", "Huyện Phụng Hiệp: 49,34%", "Huyện Long Mỹ: 53,24%"]);
+    expect(Array.from(below.querySelectorAll("li")).map((li) => li.textContent)).toEqual([
+      "Huyện Vị Thủy: 45,37%",
+      "Huyện Phụng Hiệp: 49,34%",
+      "Huyện Long Mỹ: 53,24%",
+    ]);
     expect(port.writes).toBe(1);
     expect(wb.getWorksheet("Tổng hợp chỉ tiêu")).toBeDefined();
     expect(port.saved).toHaveLength(1);

@@ -32,7 +32,9 @@ describe("a goal against plan in the pane", () => {
     expect(optionTexts(indicator)).toEqual(["BHXH tự nguyện — tỷ lệ đạt kế hoạch", "BHYT", "BHXH tự nguyện — tỷ lệ bao phủ"]);
     // A new goal starts on a coverage result, as before.
     expect(indicator.selectedOptions[0]!.textContent).toBe("BHYT");
-    fireEvent.change(indicator, { target: { value: Array.from(indicator.options).find((o) => o.textContent === "BHXH tự nguyện — tỷ lệ đạt kế hoạch")!.value } });
+    fireEvent.change(indicator, {
+      target: { value: Array.from(indicator.options).find((o) => o.textContent === "BHXH tự nguyện — tỷ lệ đạt kế hoạch")!.value },
+    });
     fireEvent.change(rate, { target: { value: "150%" } });
     fireEvent.blur(rate);
     // No word under the field: not a typo, not a coverage above 100%; Recalculate is free.

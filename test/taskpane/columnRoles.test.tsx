@@ -115,10 +115,12 @@ describe("DetectionView: column roles", () => {
     ]);
   });
 
-  test("“Bỏ qua” leaves the column out (indicator \"-\"); a column with no indicator takes its header", () => {
+  test('“Bỏ qua” leaves the column out (indicator "-"); a column with no indicator takes its header', () => {
     const [c, , , f] = ACTUALS.columns! as DetectedColumnRole[];
     expect(withColumnRole(DEFAULT_CHOICES, ACTUALS, c!, "ignored").overrides).toEqual([{ sheet: "actuals", column: "C", indicator: "-" }]);
-    expect(withColumnRole(DEFAULT_CHOICES, ACTUALS, f!, "actual").overrides).toEqual([{ sheet: "actuals", column: "F", indicator: "Ghi chú số", role: "actual" }]);
+    expect(withColumnRole(DEFAULT_CHOICES, ACTUALS, f!, "actual").overrides).toEqual([
+      { sheet: "actuals", column: "F", indicator: "Ghi chú số", role: "actual" },
+    ]);
   });
 
   test("choosing the role it already has changes nothing", async () => {
@@ -185,7 +187,11 @@ describe("what the detection read other than as written", () => {
       names: [{ row: 7, name: "Phường 3", written: "3", why: "number" }],
       bands: { column: "C", labels: ["Kế hoạch", "Thực hiện"] },
     };
-    const summary = { detection: [d], unmatched: [], sheetNotes: [said("hidden-sheet-passed-over", { role: "targets" }, { sheet: "KH 2024" })] } as unknown as Summary;
+    const summary = {
+      detection: [d],
+      unmatched: [],
+      sheetNotes: [said("hidden-sheet-passed-over", { role: "targets" }, { sheet: "KH 2024" })],
+    } as unknown as Summary;
     render(
       <FluentProvider theme={webLightTheme}>
         <DetectionView S={S} summary={summary} />

@@ -86,7 +86,9 @@ describe("stale results", () => {
     const reordered = Object.fromEntries(Object.entries(DEFAULT_CHOICES).reverse()) as unknown as typeof DEFAULT_CHOICES;
     expect(sameChoices(DEFAULT_CHOICES, reordered)).toBe(true);
     expect(sameChoices(DEFAULT_CHOICES, { ...DEFAULT_CHOICES, rank: "dense" })).toBe(false);
-    expect(sameChoices(DEFAULT_CHOICES, { ...DEFAULT_CHOICES, overrides: [{ sheet: "actuals", column: "D", indicator: "BHYT", role: "computed" }] })).toBe(false);
+    expect(sameChoices(DEFAULT_CHOICES, { ...DEFAULT_CHOICES, overrides: [{ sheet: "actuals", column: "D", indicator: "BHYT", role: "computed" }] })).toBe(
+      false,
+    );
     expect(sameChoices(null, DEFAULT_CHOICES)).toBe(false);
   });
 });
@@ -100,7 +102,9 @@ describe("units that do not match, and total rows that are not the units' sum", 
     const bar = within(results).getByTestId("unmatched-warning");
     expect(bar.textContent).toMatch(/Không tính vào tổng toàn tỉnh: 2 đơn vị không khớp giữa các trang tính/);
     const items = Array.from(bar.querySelectorAll("li")).map((li) => li.textContent);
-    expect(items).toEqual(expect.arrayContaining(["Xã Mới (có ở 'Thực hiện', không có ở 'Kế hoạch')", "Huyện Vị Thủy (có ở 'Kế hoạch', không có ở 'Thực hiện')"]));
+    expect(items).toEqual(
+      expect.arrayContaining(["Xã Mới (có ở 'Thực hiện', không có ở 'Kế hoạch')", "Huyện Vị Thủy (có ở 'Kế hoạch', không có ở 'Thực hiện')"]),
+    );
     // Above every result card, and not inside the (folded) detection.
     const firstCard = within(results).getByTestId("result-bhxh-tn-attainment");
     expect(bar.compareDocumentPosition(firstCard) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();

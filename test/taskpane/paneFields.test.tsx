@@ -44,7 +44,28 @@ async function runOnce(): Promise<HTMLElement> {
 // ---------------------------------------------------------------------------------------------
 // A district of 168 communes: plan, actuals and population, one commune with no actual figure.
 
-const SYLLABLES = ["An", "Bình", "Châu", "Long", "Mỹ", "Vị", "Phụng", "Hiệp", "Tân", "Phú", "Hòa", "Đông", "Ninh", "Kiều", "Phong", "Điền", "Thới", "Lai", "Vĩnh", "Thạnh"];
+const SYLLABLES = [
+  "An",
+  "Bình",
+  "Châu",
+  "Long",
+  "Mỹ",
+  "Vị",
+  "Phụng",
+  "Hiệp",
+  "Tân",
+  "Phú",
+  "Hòa",
+  "Đông",
+  "Ninh",
+  "Kiều",
+  "Phong",
+  "Điền",
+  "Thới",
+  "Lai",
+  "Vĩnh",
+  "Thạnh",
+];
 const COMMUNES: string[] = [];
 for (const a of SYLLABLES) for (const b of SYLLABLES) if (a !== b && COMMUNES.length < 168) COMMUNES.push(`Xã ${a} ${b}`);
 const NO_FIGURE = COMMUNES[17]!;
@@ -70,7 +91,8 @@ async function districtPort(choices: RunChoices = GOAL): Promise<RecordingPort> 
   return port;
 }
 
-const rates = (list: HTMLElement) => Array.from(list.querySelectorAll("li")).map((li) => Number(/: ([\d,]+)%/.exec(li.textContent ?? "")![1]!.replace(",", ".")));
+const rates = (list: HTMLElement) =>
+  Array.from(list.querySelectorAll("li")).map((li) => Number(/: ([\d,]+)%/.exec(li.textContent ?? "")![1]!.replace(",", ".")));
 
 // ---------------------------------------------------------------------------------------------
 
@@ -133,7 +155,10 @@ describe("an error under the field that fixes it", () => {
     render(<PaneRoot port={port} host={paneHost({ watchWorkbook: workbook.watch })} />);
     await detected();
     const column = screen.getByTestId("columns-actuals").querySelector("li")!.getAttribute("data-column")!;
-    port.failWith = new ChitieuError("bad-option", said("column-mapped-twice", { header: "BHXH tự nguyện", roles: ["target", "actual"] }, { sheet: "Thực hiện", column }, "map"));
+    port.failWith = new ChitieuError(
+      "bad-option",
+      said("column-mapped-twice", { header: "BHXH tự nguyện", roles: ["target", "actual"] }, { sheet: "Thực hiện", column }, "map"),
+    );
     // The pane reads the sheets again (and meets the error) only once the workbook has changed.
     workbook.changed();
     fireEvent.click(screen.getByLabelText(/Đồng hạng liên tiếp/));
@@ -151,7 +176,10 @@ describe("an error under the field that fixes it", () => {
     const workbook = changes();
     render(<PaneRoot port={port} host={paneHost({ watchWorkbook: workbook.watch })} />);
     await detected();
-    port.failWith = new ChitieuError("bad-option", said("column-mapped-twice", { header: "BHYT", roles: ["target", "actual"] }, { sheet: "Thực hiện", column: "C" }));
+    port.failWith = new ChitieuError(
+      "bad-option",
+      said("column-mapped-twice", { header: "BHYT", roles: ["target", "actual"] }, { sheet: "Thực hiện", column: "C" }),
+    );
     workbook.changed();
     fireEvent.click(screen.getByLabelText(/Đồng hạng liên tiếp/));
     const alert = await screen.findByRole("alert", undefined, paneWait());
@@ -227,7 +255,9 @@ describe("168 communes: cards that stay readable", () => {
     const more = within(card).getByTestId("below-more");
     expect(more.textContent).toContain(`và ${all.length - 5} đơn vị khác`);
     fireEvent.click(within(more).getByRole("button", { name: /xem tất cả/i }));
-    const ranked = within(card).getByRole("button", { name: /^Mở trang tính/ }).textContent!.match(/“(.+)”/)![1]!;
+    const ranked = within(card)
+      .getByRole("button", { name: /^Mở trang tính/ })
+      .textContent!.match(/“(.+)”/)![1]!;
     expect(h.activated).toEqual([ranked]);
   });
 

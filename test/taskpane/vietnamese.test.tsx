@@ -111,7 +111,9 @@ function unfold(): void {
 function typeGoal(rate: string): void {
   const goals = screen.getByTestId("goals");
   fireEvent.click(within(goals).getByRole("button", { name: "Thêm mục tiêu" }));
-  const field = within(goals).getAllByLabelText(/Tỷ lệ mục tiêu/).at(-1)!;
+  const field = within(goals)
+    .getAllByLabelText(/Tỷ lệ mục tiêu/)
+    .at(-1)!;
   fireEvent.change(field, { target: { value: rate } });
   fireEvent.blur(field);
 }
@@ -168,8 +170,19 @@ const sample = (edit: (wb: ExcelJS.Workbook) => void) => async () => {
 const CASES: readonly Case[] = [
   { name: "the sample, read as it is", workbook: sample(() => undefined) },
   { name: "no header found (loose text)", workbook: sample((wb) => setSheet(wb, "Thực hiện", [["Báo cáo tháng 10"], ["Số liệu sơ bộ"], ["Người lập biểu"]])) },
-  { name: "numbers without a header", workbook: sample((wb) => setSheet(wb, "Thực hiện", [[1, 2, 3], [4, 5, 6]])) },
-  { name: "a header over figures but no unit names", workbook: sample((wb) => setSheet(wb, "Thực hiện", [["STT", "Đơn vị", "BHYT"], [1, null, 5], [2, "", 6], ["Người lập biểu"]])) },
+  {
+    name: "numbers without a header",
+    workbook: sample((wb) =>
+      setSheet(wb, "Thực hiện", [
+        [1, 2, 3],
+        [4, 5, 6],
+      ]),
+    ),
+  },
+  {
+    name: "a header over figures but no unit names",
+    workbook: sample((wb) => setSheet(wb, "Thực hiện", [["STT", "Đơn vị", "BHYT"], [1, null, 5], [2, "", 6], ["Người lập biểu"]])),
+  },
   { name: "an empty sheet", workbook: sample((wb) => setSheet(wb, "Thực hiện", [])) },
   { name: "a named sheet that does not exist", workbook: sample(() => undefined), saved: { sheets: { targets: "Tháng 13" } } },
   { name: "a chart sheet chosen as an input", workbook: sample(() => undefined), charts: ["Biểu đồ"], saved: { sheets: { targets: "Biểu đồ" } } },
@@ -206,12 +219,23 @@ const CASES: readonly Case[] = [
       for (let r = 8; r <= 15; r++) set(wb, "Kế hoạch", `E${r}`, 50);
     }),
   },
-  { name: "a plan in thousands (rates over 1.000%)", workbook: sample((wb) => [2.6, 2.2, 1.9, 2.096, 2.5, 3.2, 2.7, 2.604].forEach((v, i) => set(wb, "Kế hoạch", `C${8 + i}`, v))) },
+  {
+    name: "a plan in thousands (rates over 1.000%)",
+    workbook: sample((wb) => [2.6, 2.2, 1.9, 2.096, 2.5, 3.2, 2.7, 2.604].forEach((v, i) => set(wb, "Kế hoạch", `C${8 + i}`, v))),
+  },
   {
     name: "plan and actuals with no unit in common",
-    workbook: sample((wb) => ["TP. Vị Thanh", "TP Ngã Bảy", "TX. Long Mỹ", "H. Vị Thuỷ", "H.Long Mỹ", "HUYỆN PHỤNG HIỆP", "H. Châu Thành", "H. Châu Thành A"].forEach((u, i) => replaceText(wb, u, `Xã Tân Phú ${["Đông", "Tây", "Nam", "Bắc", "Thượng", "Hạ", "Trung", "Ngoài"][i]}`, ["Thực hiện"]))),
+    workbook: sample((wb) =>
+      ["TP. Vị Thanh", "TP Ngã Bảy", "TX. Long Mỹ", "H. Vị Thuỷ", "H.Long Mỹ", "HUYỆN PHỤNG HIỆP", "H. Châu Thành", "H. Châu Thành A"].forEach((u, i) =>
+        replaceText(wb, u, `Xã Tân Phú ${["Đông", "Tây", "Nam", "Bắc", "Thượng", "Hạ", "Trung", "Ngoài"][i]}`, ["Thực hiện"]),
+      ),
+    ),
   },
-  { name: "a mapping naming a column that does not exist", workbook: sample(() => undefined), saved: { overrides: [{ sheet: "actuals", column: "Z", indicator: "BHYT", role: "actual" }] } },
+  {
+    name: "a mapping naming a column that does not exist",
+    workbook: sample(() => undefined),
+    saved: { overrides: [{ sheet: "actuals", column: "Z", indicator: "BHYT", role: "actual" }] },
+  },
   {
     name: "blank, negative, text and error cells",
     workbook: sample((wb) => {
@@ -221,7 +245,10 @@ const CASES: readonly Case[] = [
       set(wb, "Thực hiện", "D13", { error: "#DIV/0!" } as ExcelJS.CellErrorValue);
     }),
   },
-  { name: "a column whose cells hold no number", workbook: sample((wb) => [7, 8, 9, 10, 11, 12, 13, 14].forEach((r) => set(wb, "Thực hiện", `C${r}`, "chưa báo cáo"))) },
+  {
+    name: "a column whose cells hold no number",
+    workbook: sample((wb) => [7, 8, 9, 10, 11, 12, 13, 14].forEach((r) => set(wb, "Thực hiện", `C${r}`, "chưa báo cáo"))),
+  },
   { name: "an absurd figure", workbook: sample((wb) => set(wb, "Kế hoạch", "C9", 1e308)) },
   { name: "a total row that disagrees with its units", workbook: sample((wb) => set(wb, "Kế hoạch", "C16", 20000)) },
   { name: "numbers as text in the other locale", workbook: sample((wb) => set(wb, "Thực hiện", "D7", "2,010")) },
@@ -253,7 +280,11 @@ const CASES: readonly Case[] = [
   },
   { name: "a goal typed wrong", workbook: () => tienGiangWorkbook(), act: () => typeGoal("9o%"), typed: ["9o%"] },
   { name: "a coverage goal above 100%", workbook: () => tienGiangWorkbook(), act: () => typeGoal("150%"), typed: ["150%"] },
-  { name: "a saved goal for an indicator there is not", workbook: () => tienGiangWorkbook(), saved: { goals: [{ indicator: "Thu nợ", category: null, rate: "90%" }] } },
+  {
+    name: "a saved goal for an indicator there is not",
+    workbook: () => tienGiangWorkbook(),
+    saved: { goals: [{ indicator: "Thu nợ", category: null, rate: "90%" }] },
+  },
   {
     name: "a report date typed wrong",
     workbook: sample(() => undefined),
@@ -266,7 +297,11 @@ const CASES: readonly Case[] = [
     act: () => fireEvent.change(screen.getByLabelText(/Số đơn vị thấp nhất được nêu tên/), { target: { value: "0" } }),
     typed: ["0"],
   },
-  { name: "growth, goals and groups (Tiền Giang)", workbook: () => tienGiangWorkbook(), saved: { goals: [{ indicator: "BHYT", category: null, rate: "93%" }] } },
+  {
+    name: "growth, goals and groups (Tiền Giang)",
+    workbook: () => tienGiangWorkbook(),
+    saved: { goals: [{ indicator: "BHYT", category: null, rate: "93%" }] },
+  },
 ];
 
 describe("the Vietnamese pane shows no English sentence", () => {

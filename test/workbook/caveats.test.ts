@@ -21,8 +21,20 @@ function table(ws: ExcelJS.Worksheet, header: string, rows: readonly (readonly [
 /** 'Kế hoạch' has Xã C, 'Thực hiện' does not; its total row says 900 for units that add up to 700. */
 function workbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  table(wb.addWorksheet("Kế hoạch"), "BHYT", [["Xã A", 100], ["Xã B", 200], ["Xã C", 400]], 900);
-  table(wb.addWorksheet("Thực hiện"), "BHYT", [["Xã A", 90], ["Xã B", 150]]);
+  table(
+    wb.addWorksheet("Kế hoạch"),
+    "BHYT",
+    [
+      ["Xã A", 100],
+      ["Xã B", 200],
+      ["Xã C", 400],
+    ],
+    900,
+  );
+  table(wb.addWorksheet("Thực hiện"), "BHYT", [
+    ["Xã A", 90],
+    ["Xã B", 150],
+  ]);
   return wb;
 }
 

@@ -144,7 +144,7 @@ describe("ExcelJsWorkbook — writing", () => {
 
   it("text that looks like a formula is written as text", async () => {
     const wb = new ExcelJS.Workbook();
-    await new ExcelJsWorkbook(wb).writeSummary([spec("S", "s", [["=HYPERLINK(\"x\")"], ["-5"]])]);
+    await new ExcelJsWorkbook(wb).writeSummary([spec("S", "s", [['=HYPERLINK("x")'], ["-5"]])]);
     const back = await roundTrip(wb);
     expect(back.getWorksheet("S")!.getCell("A1").value).toBe('=HYPERLINK("x")');
     expect(back.getWorksheet("S")!.getCell("A2").value).toBe("-5");

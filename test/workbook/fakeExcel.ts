@@ -150,12 +150,18 @@ export class SheetModel {
   }
   /** Bounding box of the cells holding something (values only, or values and formats). */
   usedRange(valuesOnly: boolean): RangeRef | null {
-    let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+    let r0 = Infinity,
+      c0 = Infinity,
+      r1 = -1,
+      c1 = -1;
     const visit = (m: Map<number, Map<number, unknown>>, keep: (x: unknown) => boolean) => {
       for (const [r, row] of m)
         for (const [c, x] of row) {
           if (!keep(x)) continue;
-          r0 = Math.min(r0, r); c0 = Math.min(c0, c); r1 = Math.max(r1, r); c1 = Math.max(c1, c);
+          r0 = Math.min(r0, r);
+          c0 = Math.min(c0, c);
+          r1 = Math.max(r1, r);
+          c1 = Math.max(c1, c);
         }
     };
     visit(this.cells, (x) => (x as Cell).v !== "");
@@ -196,7 +202,8 @@ export class WorkbookModel {
 
   addSheet(name: string, visibility: SheetModel["visibility"] = "Visible"): SheetModel {
     checkSheetName(name);
-    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named '${name}' already exists.`);
+    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+      throw new FakeOfficeError("ItemAlreadyExists", `A sheet named '${name}' already exists.`);
     const s = new SheetModel(this.newId(), name, visibility);
     s.workbook = this;
     this.sheets.push(s);
@@ -301,7 +308,8 @@ function evaluateFormula(wb: WorkbookModel, sheet: SheetModel, f: string, depth:
   const name = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
   const target = name === undefined ? sheet : wb.find(name);
   if (!target || (name !== undefined && target.name.toLowerCase() !== name.toLowerCase())) return "#REF!";
-  const r = Number(m[4]) - 1, c = columnIndex(m[3]!);
+  const r = Number(m[4]) - 1,
+    c = columnIndex(m[3]!);
   const cell = target.cell(r, c);
   if (!cell) return 0;
   return cell.f !== undefined ? wb.formulaValue(target, cell, depth + 1) : cell.v;
@@ -374,8 +382,10 @@ function parseA1(address: string): RangeRef {
   const local = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
   const m = /^([A-Za-z]{1,3})(\d+)(?::([A-Za-z]{1,3})(\d+))?$/.exec(local);
   if (!m) throw new FakeOfficeError("InvalidArgument", `The address '${address}' is not valid.`);
-  const r0 = Number(m[2]) - 1, c0 = columnIndex(m[1]!);
-  const r1 = m[4] ? Number(m[4]) - 1 : r0, c1 = m[3] ? columnIndex(m[3]) : c0;
+  const r0 = Number(m[2]) - 1,
+    c0 = columnIndex(m[1]!);
+  const r1 = m[4] ? Number(m[4]) - 1 : r0,
+    c1 = m[3] ? columnIndex(m[3]) : c0;
   return { row: Math.min(r0, r1), col: Math.min(c0, c1), rows: Math.abs(r1 - r0) + 1, cols: Math.abs(c1 - c0) + 1 };
 }
 
@@ -394,12 +404,14 @@ function overlaps(a: RangeRef, b: RangeRef): boolean {
 
 /** Apply a 2-D array (or a 1×1 array to every cell) to a range. */
 function forEachCell(r: RangeRef, data: unknown, what: string, f: (row: number, col: number, v: unknown) => void): void {
-  if (!Array.isArray(data) || data.some((row) => !Array.isArray(row)))
-    throw new FakeOfficeError("InvalidArgument", `${what}: expected a 2-D array.`);
+  if (!Array.isArray(data) || data.some((row) => !Array.isArray(row))) throw new FakeOfficeError("InvalidArgument", `${what}: expected a 2-D array.`);
   const rows = data as unknown[][];
   const single = rows.length === 1 && rows[0]!.length === 1;
   if (!single && (rows.length !== r.rows || rows.some((row) => row.length !== r.cols)))
-    throw new FakeOfficeError("InvalidArgument", `${what}: the number of rows or columns in the input array doesn't match the size or dimensions of the range.`);
+    throw new FakeOfficeError(
+      "InvalidArgument",
+      `${what}: the number of rows or columns in the input array doesn't match the size or dimensions of the range.`,
+    );
   for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.cols; j++) f(r.row + i, r.col + j, single ? rows[0]![0] : rows[i]![j]);
 }
 
@@ -458,7 +470,10 @@ const NOT_LOADED = (prop: string) =>
 class FakeContext {
   readonly queue: Op[] = [];
   readonly workbook: FakeWorkbook;
-  constructor(readonly excel: FakeExcel, readonly options: FakeRunOptions = {}) {
+  constructor(
+    readonly excel: FakeExcel,
+    readonly options: FakeRunOptions = {},
+  ) {
     this.workbook = new FakeWorkbook(this);
   }
   async sync(): Promise<void> {
@@ -553,12 +568,29 @@ class FakeApplication extends FakeObject<WorkbookModel> {
     if (prop === "calculationMode") return m.calculationMode;
     throw new FakeOfficeError("InvalidArgument", `Application: cannot load '${prop}' in the fake.`);
   }
-  get calculationMode(): string { return this.get("calculationMode") as string; }
+  get calculationMode(): string {
+    return this.get("calculationMode") as string;
+  }
   suspendScreenUpdatingUntilNextSync(): void {
-    this.context.queue.push({ name: "Application.suspendScreenUpdatingUntilNextSync", format: false, navigation: false, bytes: OVERHEAD, run: () => this.context.excel.screenSuspensions++ });
+    this.context.queue.push({
+      name: "Application.suspendScreenUpdatingUntilNextSync",
+      format: false,
+      navigation: false,
+      bytes: OVERHEAD,
+      run: () => this.context.excel.screenSuspensions++,
+    });
   }
   calculate(type: string): void {
-    this.context.queue.push({ name: "Application.calculate", format: false, navigation: false, bytes: OVERHEAD + bytesOf(type), run: () => { this.context.excel.calculations++; this.context.excel.workbook.calculate(); } });
+    this.context.queue.push({
+      name: "Application.calculate",
+      format: false,
+      navigation: false,
+      bytes: OVERHEAD + bytesOf(type),
+      run: () => {
+        this.context.excel.calculations++;
+        this.context.excel.workbook.calculate();
+      },
+    });
   }
 }
 
@@ -579,7 +611,8 @@ class FakeWorkbookTables extends FakeObject<WorkbookModel> {
     super(ctx, () => ctx.excel.workbook);
   }
   protected snapshot(m: WorkbookModel, prop: string): unknown {
-    if (prop !== "items/name" && prop !== "items" && prop !== "name") throw new FakeOfficeError("InvalidArgument", `TableCollection: cannot load '${prop}' in the fake.`);
+    if (prop !== "items/name" && prop !== "items" && prop !== "name")
+      throw new FakeOfficeError("InvalidArgument", `TableCollection: cannot load '${prop}' in the fake.`);
     const items = m.tables.map((t) => ({ name: t.name }));
     this.setLoaded("items", items);
     return items;
@@ -662,19 +695,36 @@ class FakeWorksheet extends FakeObject<SheetModel> {
   }
   protected snapshot(m: SheetModel, prop: string): unknown {
     switch (prop) {
-      case "name": return m.name;
-      case "id": return m.id;
-      case "visibility": return m.visibility;
-      case "position": return this.context.excel.workbook.sheets.indexOf(m);
-      default: throw new FakeOfficeError("InvalidArgument", `Worksheet has no property '${prop}'.`);
+      case "name":
+        return m.name;
+      case "id":
+        return m.id;
+      case "visibility":
+        return m.visibility;
+      case "position":
+        return this.context.excel.workbook.sheets.indexOf(m);
+      default:
+        throw new FakeOfficeError("InvalidArgument", `Worksheet has no property '${prop}'.`);
     }
   }
-  get name(): string { return this.get("name") as string; }
-  set name(v: string) { this.set("name", v, (m) => this.context.excel.workbook.renameSheet(m, v)); }
-  get id(): string { return this.get("id") as string; }
-  get visibility(): string { return this.get("visibility") as string; }
-  set visibility(v: string) { this.set("visibility", v, (m) => (m.visibility = v as SheetModel["visibility"])); }
-  get position(): number { return this.get("position") as number; }
+  get name(): string {
+    return this.get("name") as string;
+  }
+  set name(v: string) {
+    this.set("name", v, (m) => this.context.excel.workbook.renameSheet(m, v));
+  }
+  get id(): string {
+    return this.get("id") as string;
+  }
+  get visibility(): string {
+    return this.get("visibility") as string;
+  }
+  set visibility(v: string) {
+    this.set("visibility", v, (m) => (m.visibility = v as SheetModel["visibility"]));
+  }
+  get position(): number {
+    return this.get("position") as number;
+  }
   delete(): void {
     this.call("delete", (m) => this.context.excel.workbook.deleteSheet(m));
   }
@@ -703,15 +753,21 @@ class FakeFreezePanes {
   private q(name: string, f: (m: SheetModel) => void): void {
     this.ws.context.queue.push({ name: `FreezePanes.${name}`, format: true, navigation: false, bytes: OVERHEAD, run: () => f(this.ws.sheetModel()) });
   }
-  freezeRows(n: number): void { this.q("freezeRows", (m) => (m.freeze = { rows: n, columns: 0 })); }
-  freezeColumns(n: number): void { this.q("freezeColumns", (m) => (m.freeze = { rows: 0, columns: n })); }
+  freezeRows(n: number): void {
+    this.q("freezeRows", (m) => (m.freeze = { rows: n, columns: 0 }));
+  }
+  freezeColumns(n: number): void {
+    this.q("freezeColumns", (m) => (m.freeze = { rows: 0, columns: n }));
+  }
   freezeAt(r: FakeRange | string): void {
     this.q("freezeAt", (m) => {
       const ref = typeof r === "string" ? parseA1(r) : r.ref();
       m.freeze = { rows: ref.row + ref.rows, columns: ref.col + ref.cols };
     });
   }
-  unfreeze(): void { this.q("unfreeze", (m) => (m.freeze = { rows: 0, columns: 0 })); }
+  unfreeze(): void {
+    this.q("unfreeze", (m) => (m.freeze = { rows: 0, columns: 0 }));
+  }
 }
 
 interface RangeModel {
@@ -722,7 +778,12 @@ interface RangeModel {
 class FakeRange extends FakeObject<RangeModel> {
   readonly format: FakeRangeFormat;
   readonly conditionalFormats: FakeConditionalFormats;
-  constructor(ctx: FakeContext, readonly ws: FakeWorksheet, refOf: () => RangeRef | null, nullable = false) {
+  constructor(
+    ctx: FakeContext,
+    readonly ws: FakeWorksheet,
+    refOf: () => RangeRef | null,
+    nullable = false,
+  ) {
     super(
       ctx,
       () => {
@@ -751,8 +812,10 @@ class FakeRange extends FakeObject<RangeModel> {
       return null;
     }
     switch (prop) {
-      case "values": return sheet.read(ref);
-      case "text": return sheet.read(ref).map((r) => r.map(String));
+      case "values":
+        return sheet.read(ref);
+      case "text":
+        return sheet.read(ref).map((r) => r.map(String));
       case "formulas": {
         const out: Scalar[][] = [];
         for (let i = 0; i < ref.rows; i++) {
@@ -774,94 +837,157 @@ class FakeRange extends FakeObject<RangeModel> {
         }
         return out;
       }
-      case "address": return excelAddress(sheet.name, ref);
-      case "rowCount": return ref.rows;
-      case "columnCount": return ref.cols;
-      case "rowIndex": return ref.row;
-      case "columnIndex": return ref.col;
-      case "cellCount": return ref.rows * ref.cols;
-      default: throw new FakeOfficeError("InvalidArgument", `Range has no property '${prop}'.`);
+      case "address":
+        return excelAddress(sheet.name, ref);
+      case "rowCount":
+        return ref.rows;
+      case "columnCount":
+        return ref.cols;
+      case "rowIndex":
+        return ref.row;
+      case "columnIndex":
+        return ref.col;
+      case "cellCount":
+        return ref.rows * ref.cols;
+      default:
+        throw new FakeOfficeError("InvalidArgument", `Range has no property '${prop}'.`);
     }
   }
-  get values(): Scalar[][] { return this.get("values") as Scalar[][]; }
+  get values(): Scalar[][] {
+    return this.get("values") as Scalar[][];
+  }
   set values(v: unknown[][]) {
     this.set("values", v, (m) => forEachCell(m.ref, v, "Range.values", (r, c, x) => valueToCell(m.sheet, r, c, x)));
   }
-  get formulas(): Scalar[][] { return this.get("formulas") as Scalar[][]; }
+  get formulas(): Scalar[][] {
+    return this.get("formulas") as Scalar[][];
+  }
   set formulas(v: unknown[][]) {
     this.set("formulas", v, (m) => forEachCell(m.ref, v, "Range.formulas", (r, c, x) => valueToCell(m.sheet, r, c, x)));
   }
-  get numberFormat(): string[][] { return this.get("numberFormat") as string[][]; }
-  set numberFormat(v: unknown[][]) {
-    this.set("numberFormat", v, (m) => forEachCell(m.ref, v, "Range.numberFormat", (r, c, x) => { if (x !== null && x !== undefined) m.sheet.setFormat(r, c, String(x)); }), true);
+  get numberFormat(): string[][] {
+    return this.get("numberFormat") as string[][];
   }
-  get text(): string[][] { return this.get("text") as string[][]; }
-  get address(): string { return this.get("address") as string; }
-  get rowCount(): number { return this.get("rowCount") as number; }
-  get columnCount(): number { return this.get("columnCount") as number; }
-  get rowIndex(): number { return this.get("rowIndex") as number; }
-  get columnIndex(): number { return this.get("columnIndex") as number; }
-  get cellCount(): number { return this.get("cellCount") as number; }
+  set numberFormat(v: unknown[][]) {
+    this.set(
+      "numberFormat",
+      v,
+      (m) =>
+        forEachCell(m.ref, v, "Range.numberFormat", (r, c, x) => {
+          if (x !== null && x !== undefined) m.sheet.setFormat(r, c, String(x));
+        }),
+      true,
+    );
+  }
+  get text(): string[][] {
+    return this.get("text") as string[][];
+  }
+  get address(): string {
+    return this.get("address") as string;
+  }
+  get rowCount(): number {
+    return this.get("rowCount") as number;
+  }
+  get columnCount(): number {
+    return this.get("columnCount") as number;
+  }
+  get rowIndex(): number {
+    return this.get("rowIndex") as number;
+  }
+  get columnIndex(): number {
+    return this.get("columnIndex") as number;
+  }
+  get cellCount(): number {
+    return this.get("cellCount") as number;
+  }
   private derive(f: (r: RangeRef) => RangeRef): FakeRange {
     return new FakeRange(this.context, this.ws, () => checkRange(f(this.ref())));
   }
-  getRow(i: number): FakeRange { return this.derive((r) => ({ row: r.row + i, col: r.col, rows: 1, cols: r.cols })); }
-  getColumn(j: number): FakeRange { return this.derive((r) => ({ row: r.row, col: r.col + j, rows: r.rows, cols: 1 })); }
-  getCell(i: number, j: number): FakeRange { return this.derive((r) => ({ row: r.row + i, col: r.col + j, rows: 1, cols: 1 })); }
-  getResizedRange(dr: number, dc: number): FakeRange { return this.derive((r) => ({ ...r, rows: r.rows + dr, cols: r.cols + dc })); }
-  getAbsoluteResizedRange(rows: number, cols: number): FakeRange { return this.derive((r) => ({ ...r, rows, cols })); }
-  getOffsetRange(dr: number, dc: number): FakeRange { return this.derive((r) => ({ ...r, row: r.row + dr, col: r.col + dc })); }
+  getRow(i: number): FakeRange {
+    return this.derive((r) => ({ row: r.row + i, col: r.col, rows: 1, cols: r.cols }));
+  }
+  getColumn(j: number): FakeRange {
+    return this.derive((r) => ({ row: r.row, col: r.col + j, rows: r.rows, cols: 1 }));
+  }
+  getCell(i: number, j: number): FakeRange {
+    return this.derive((r) => ({ row: r.row + i, col: r.col + j, rows: 1, cols: 1 }));
+  }
+  getResizedRange(dr: number, dc: number): FakeRange {
+    return this.derive((r) => ({ ...r, rows: r.rows + dr, cols: r.cols + dc }));
+  }
+  getAbsoluteResizedRange(rows: number, cols: number): FakeRange {
+    return this.derive((r) => ({ ...r, rows, cols }));
+  }
+  getOffsetRange(dr: number, dc: number): FakeRange {
+    return this.derive((r) => ({ ...r, row: r.row + dr, col: r.col + dc }));
+  }
   merge(across = false): void {
-    this.call("merge", (m) => {
-      const { sheet, ref } = m;
-      const parts: RangeRef[] = across ? Array.from({ length: ref.rows }, (_, i) => ({ row: ref.row + i, col: ref.col, rows: 1, cols: ref.cols })) : [ref];
-      for (const p of parts) {
-        if (p.rows * p.cols === 1) continue;
-        if (sheet.merges.some((x) => overlaps(x, p))) throw new FakeOfficeError("InvalidOperation", "Cannot merge cells that overlap a merged area.");
-        if (this.context.excel.workbook.tables.some((t) => t.sheet === sheet && overlaps(t.range, p))) throw new FakeOfficeError("InvalidOperation", "Cannot merge cells in a table.");
-        // Excel keeps only the top-left value.
-        for (let i = 0; i < p.rows; i++) for (let j = 0; j < p.cols; j++) if (i || j) sheet.setCell(p.row + i, p.col + j, undefined);
-        sheet.merges.push(p);
-      }
-    }, true);
+    this.call(
+      "merge",
+      (m) => {
+        const { sheet, ref } = m;
+        const parts: RangeRef[] = across ? Array.from({ length: ref.rows }, (_, i) => ({ row: ref.row + i, col: ref.col, rows: 1, cols: ref.cols })) : [ref];
+        for (const p of parts) {
+          if (p.rows * p.cols === 1) continue;
+          if (sheet.merges.some((x) => overlaps(x, p))) throw new FakeOfficeError("InvalidOperation", "Cannot merge cells that overlap a merged area.");
+          if (this.context.excel.workbook.tables.some((t) => t.sheet === sheet && overlaps(t.range, p)))
+            throw new FakeOfficeError("InvalidOperation", "Cannot merge cells in a table.");
+          // Excel keeps only the top-left value.
+          for (let i = 0; i < p.rows; i++) for (let j = 0; j < p.cols; j++) if (i || j) sheet.setCell(p.row + i, p.col + j, undefined);
+          sheet.merges.push(p);
+        }
+      },
+      true,
+    );
   }
   unmerge(): void {
     this.call("unmerge", (m) => (m.sheet.merges = m.sheet.merges.filter((x) => !overlaps(x, m.ref))), true);
   }
   /** Clears contents and/or formats (number formats, fills, fonts, widths) of the cells in the range. */
   clear(applyTo: string = "All"): void {
-    this.call("clear", (m) => {
-      const contents = applyTo === "All" || applyTo === "Contents";
-      const formats = applyTo === "All" || applyTo === "Formats";
-      const inside = (r: number, c: number) => r >= m.ref.row && r < m.ref.row + m.ref.rows && c >= m.ref.col && c < m.ref.col + m.ref.cols;
-      // Only the cells that hold something are visited: a whole sheet is 17 billion cells.
-      if (contents) for (const [r, row] of m.sheet.cells) for (const c of [...row.keys()]) if (inside(r, c)) m.sheet.setCell(r, c, undefined);
-      if (formats) {
-        for (const [r, row] of m.sheet.formats) for (const c of [...row.keys()]) if (inside(r, c)) m.sheet.setFormat(r, c, "General");
-        m.sheet.rangeFormats = m.sheet.rangeFormats.filter((f) => !overlaps(f.range, m.ref));
-      }
-    }, false, applyTo);
+    this.call(
+      "clear",
+      (m) => {
+        const contents = applyTo === "All" || applyTo === "Contents";
+        const formats = applyTo === "All" || applyTo === "Formats";
+        const inside = (r: number, c: number) => r >= m.ref.row && r < m.ref.row + m.ref.rows && c >= m.ref.col && c < m.ref.col + m.ref.cols;
+        // Only the cells that hold something are visited: a whole sheet is 17 billion cells.
+        if (contents) for (const [r, row] of m.sheet.cells) for (const c of [...row.keys()]) if (inside(r, c)) m.sheet.setCell(r, c, undefined);
+        if (formats) {
+          for (const [r, row] of m.sheet.formats) for (const c of [...row.keys()]) if (inside(r, c)) m.sheet.setFormat(r, c, "General");
+          m.sheet.rangeFormats = m.sheet.rangeFormats.filter((f) => !overlaps(f.range, m.ref));
+        }
+      },
+      false,
+      applyTo,
+    );
   }
   /**
    * Copies the source's cells (values as they are, number formats; "All" or "Values"/"Formats")
    * to this range's top-left, source-sized; formulas are copied as formulas.
    */
   copyFrom(source: FakeRange, copyType: string = "All"): void {
-    this.call("copyFrom", (m) => {
-      const from = source.model();
-      if (!this.context.excel.workbook.sheets.includes(from.sheet)) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
-      const at = m.ref;
-      checkRange({ row: at.row, col: at.col, rows: from.ref.rows, cols: from.ref.cols });
-      for (let i = 0; i < from.ref.rows; i++)
-        for (let j = 0; j < from.ref.cols; j++) {
-          const r = from.ref.row + i, c = from.ref.col + j;
-          if (copyType === "All" || copyType === "Values") {
-            const cell = from.sheet.cell(r, c);
-            m.sheet.setCell(at.row + i, at.col + j, cell ? { ...cell } : undefined);
+    this.call(
+      "copyFrom",
+      (m) => {
+        const from = source.model();
+        if (!this.context.excel.workbook.sheets.includes(from.sheet)) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+        const at = m.ref;
+        checkRange({ row: at.row, col: at.col, rows: from.ref.rows, cols: from.ref.cols });
+        for (let i = 0; i < from.ref.rows; i++)
+          for (let j = 0; j < from.ref.cols; j++) {
+            const r = from.ref.row + i,
+              c = from.ref.col + j;
+            if (copyType === "All" || copyType === "Values") {
+              const cell = from.sheet.cell(r, c);
+              m.sheet.setCell(at.row + i, at.col + j, cell ? { ...cell } : undefined);
+            }
+            if (copyType === "All" || copyType === "Formats") m.sheet.setFormat(at.row + i, at.col + j, from.sheet.format(r, c));
           }
-          if (copyType === "All" || copyType === "Formats") m.sheet.setFormat(at.row + i, at.col + j, from.sheet.format(r, c));
-        }
-    }, false, copyType);
+      },
+      false,
+      copyType,
+    );
   }
   /** Used by sub-objects to queue operations on this range. */
   queueOn(name: string, run: (m: RangeModel) => void, format: boolean, payload: unknown): void {
@@ -870,13 +996,25 @@ class FakeRange extends FakeObject<RangeModel> {
 }
 
 class FakeFill {
-  constructor(private readonly owner: { setProp(prop: string, v: unknown): void }, private readonly prefix: string) {}
-  set color(v: string) { this.owner.setProp(`${this.prefix}.color`, v); }
+  constructor(
+    private readonly owner: { setProp(prop: string, v: unknown): void },
+    private readonly prefix: string,
+  ) {}
+  set color(v: string) {
+    this.owner.setProp(`${this.prefix}.color`, v);
+  }
 }
 class FakeFont {
-  constructor(private readonly owner: { setProp(prop: string, v: unknown): void }, private readonly prefix: string) {}
-  set color(v: string) { this.owner.setProp(`${this.prefix}.color`, v); }
-  set bold(v: boolean) { this.owner.setProp(`${this.prefix}.bold`, v); }
+  constructor(
+    private readonly owner: { setProp(prop: string, v: unknown): void },
+    private readonly prefix: string,
+  ) {}
+  set color(v: string) {
+    this.owner.setProp(`${this.prefix}.color`, v);
+  }
+  set bold(v: boolean) {
+    this.owner.setProp(`${this.prefix}.bold`, v);
+  }
 }
 
 class FakeRangeFormat {
@@ -889,27 +1027,53 @@ class FakeRangeFormat {
   setProp(prop: string, value: unknown): void {
     this.range.queueOn(`format.${prop}`, (m) => m.sheet.rangeFormats.push({ range: m.ref, prop, value }), true, value);
   }
-  set wrapText(v: boolean) { this.setProp("wrapText", v); }
-  set verticalAlignment(v: string) { this.setProp("verticalAlignment", v); }
-  set horizontalAlignment(v: string) { this.setProp("horizontalAlignment", v); }
-  set columnWidth(v: number) { this.setProp("columnWidth", v); }
-  set rowHeight(v: number) { this.setProp("rowHeight", v); }
-  set useStandardHeight(v: boolean) { this.setProp("useStandardHeight", v); }
-  set useStandardWidth(v: boolean) { this.setProp("useStandardWidth", v); }
-  autofitColumns(): void { this.setProp("autofitColumns", true); }
+  set wrapText(v: boolean) {
+    this.setProp("wrapText", v);
+  }
+  set verticalAlignment(v: string) {
+    this.setProp("verticalAlignment", v);
+  }
+  set horizontalAlignment(v: string) {
+    this.setProp("horizontalAlignment", v);
+  }
+  set columnWidth(v: number) {
+    this.setProp("columnWidth", v);
+  }
+  set rowHeight(v: number) {
+    this.setProp("rowHeight", v);
+  }
+  set useStandardHeight(v: boolean) {
+    this.setProp("useStandardHeight", v);
+  }
+  set useStandardWidth(v: boolean) {
+    this.setProp("useStandardWidth", v);
+  }
+  autofitColumns(): void {
+    this.setProp("autofitColumns", true);
+  }
 }
 
 class FakeConditionalFormats {
   constructor(private readonly range: FakeRange) {}
   clearAll(): void {
-    this.range.queueOn("conditionalFormats.clearAll", (m) => (m.sheet.conditionalFormats = m.sheet.conditionalFormats.filter((cf) => !overlaps(cf.range, m.ref))), true, null);
+    this.range.queueOn(
+      "conditionalFormats.clearAll",
+      (m) => (m.sheet.conditionalFormats = m.sheet.conditionalFormats.filter((cf) => !overlaps(cf.range, m.ref))),
+      true,
+      null,
+    );
   }
   add(type: string): FakeConditionalFormat {
     const cf: ConditionalFormatModel = { range: { row: 0, col: 0, rows: 0, cols: 0 }, type, formula: "", fill: null, font: null, bold: false };
-    this.range.queueOn("conditionalFormats.add", (m) => {
-      cf.range = m.ref;
-      m.sheet.conditionalFormats.push(cf);
-    }, true, type);
+    this.range.queueOn(
+      "conditionalFormats.add",
+      (m) => {
+        cf.range = m.ref;
+        m.sheet.conditionalFormats.push(cf);
+      },
+      true,
+      type,
+    );
     return new FakeConditionalFormat(this.range, cf);
   }
 }
@@ -919,18 +1083,25 @@ class FakeConditionalFormat {
   constructor(range: FakeRange, cf: ConditionalFormatModel) {
     const owner = {
       setProp: (prop: string, v: unknown) =>
-        range.queueOn(`conditionalFormat.${prop}`, () => {
-          if (prop === "fill.color") cf.fill = String(v);
-          if (prop === "font.color") cf.font = String(v);
-          if (prop === "font.bold") cf.bold = !!v;
-        }, true, v),
+        range.queueOn(
+          `conditionalFormat.${prop}`,
+          () => {
+            if (prop === "fill.color") cf.fill = String(v);
+            if (prop === "font.color") cf.font = String(v);
+            if (prop === "font.bold") cf.bold = !!v;
+          },
+          true,
+          v,
+        ),
     };
     const rule = {} as { formula: string };
     Object.defineProperty(rule, "formula", {
       set: (v: string) => {
         range.queueOn("conditionalFormat.rule.formula", () => (cf.formula = v), true, v);
       },
-      get: () => { throw NOT_LOADED("formula"); },
+      get: () => {
+        throw NOT_LOADED("formula");
+      },
     });
     this.custom = { rule, format: { fill: new FakeFill(owner, "fill"), font: new FakeFont(owner, "font") } };
   }
@@ -938,7 +1109,10 @@ class FakeConditionalFormat {
 
 /** A sheet's tables: `add` (refused over another table or merged cells), and loaded items to delete. */
 class FakeTables extends FakeObject<SheetModel> {
-  constructor(ctx: FakeContext, private readonly ws: FakeWorksheet) {
+  constructor(
+    ctx: FakeContext,
+    private readonly ws: FakeWorksheet,
+  ) {
     super(ctx, () => ws.sheetModel(), false);
   }
   protected snapshot(m: SheetModel, prop: string): unknown {
@@ -953,16 +1127,22 @@ class FakeTables extends FakeObject<SheetModel> {
   add(address: FakeRange | string, hasHeaders: boolean): FakeTable {
     const model: TableModel = { name: "", sheet: null as unknown as SheetModel, range: { row: 0, col: 0, rows: 0, cols: 0 }, showFilterButton: true };
     this.context.queue.push({
-      name: "Table.add", format: false, navigation: false, bytes: OVERHEAD,
+      name: "Table.add",
+      format: false,
+      navigation: false,
+      bytes: OVERHEAD,
       run: () => {
         const sheet = this.ws.sheetModel();
         const ref = typeof address === "string" ? parseA1(address) : address.ref();
         const wb = this.context.excel.workbook;
-        if (wb.tables.some((t) => t.sheet === sheet && overlaps(t.range, ref))) throw new FakeOfficeError("InvalidOperation", "A table can't overlap another table.");
-        if (sheet.merges.some((m) => overlaps(m, ref))) throw new FakeOfficeError("MergedRangeConflict", "Cannot complete the operation. A table can't overlap a range that contains merged cells.");
+        if (wb.tables.some((t) => t.sheet === sheet && overlaps(t.range, ref)))
+          throw new FakeOfficeError("InvalidOperation", "A table can't overlap another table.");
+        if (sheet.merges.some((m) => overlaps(m, ref)))
+          throw new FakeOfficeError("MergedRangeConflict", "Cannot complete the operation. A table can't overlap a range that contains merged cells.");
         if (hasHeaders) {
           const heads = sheet.read({ ...ref, rows: 1 })[0]!.map((h) => String(h).toLowerCase());
-          if (new Set(heads).size !== heads.length || heads.includes("")) throw new FakeOfficeError("InvalidArgument", "Table headers must be unique and not blank.");
+          if (new Set(heads).size !== heads.length || heads.includes(""))
+            throw new FakeOfficeError("InvalidArgument", "Table headers must be unique and not blank.");
         }
         let n = wb.tables.length + 1;
         while (wb.tables.some((t) => t.name.toLowerCase() === `table${n}`)) n++;
@@ -975,7 +1155,11 @@ class FakeTables extends FakeObject<SheetModel> {
 }
 
 class FakeTable {
-  constructor(private readonly ctx: FakeContext, private readonly model: () => TableModel, private readonly loadedName?: string) {}
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly model: () => TableModel,
+    private readonly loadedName?: string,
+  ) {}
   private q(name: string, v: unknown, run: (t: TableModel) => void): void {
     this.ctx.queue.push({ name: `Table.${name}`, format: false, navigation: false, bytes: OVERHEAD + bytesOf(v), run: () => run(this.model()) });
   }
@@ -1007,7 +1191,10 @@ class FakeTable {
 
 /** A sheet's charts: `add`, and loaded items (name) to delete. */
 class FakeCharts extends FakeObject<SheetModel> {
-  constructor(ctx: FakeContext, private readonly ws: FakeWorksheet) {
+  constructor(
+    ctx: FakeContext,
+    private readonly ws: FakeWorksheet,
+  ) {
     super(ctx, () => ws.sheetModel(), false);
   }
   protected snapshot(m: SheetModel, prop: string): unknown {
@@ -1024,7 +1211,10 @@ class FakeCharts extends FakeObject<SheetModel> {
     return {
       delete: () =>
         this.context.queue.push({
-          name: "Chart.delete", format: false, navigation: false, bytes: OVERHEAD,
+          name: "Chart.delete",
+          format: false,
+          navigation: false,
+          bytes: OVERHEAD,
           run: () => {
             const s = this.ws.sheetModel();
             const c = s.charts.find((x) => x.name === name);
@@ -1038,7 +1228,10 @@ class FakeCharts extends FakeObject<SheetModel> {
     const chart: ChartModel = { name: "", type, seriesBy: seriesBy ?? "Auto", title: "", legend: "", position: null, series: [] };
     let on: SheetModel | null = null;
     this.context.queue.push({
-      name: "Chart.add", format: false, navigation: false, bytes: OVERHEAD,
+      name: "Chart.add",
+      format: false,
+      navigation: false,
+      bytes: OVERHEAD,
       run: () => {
         const sheet = this.ws.sheetModel();
         on = sheet;
@@ -1047,7 +1240,14 @@ class FakeCharts extends FakeObject<SheetModel> {
         const by = seriesBy === "Rows" ? "Rows" : "Columns";
         const n = by === "Columns" ? ref.cols : ref.rows;
         for (let i = 0; i < n; i++)
-          chart.series.push({ name: `Series${i + 1}`, chartType: type, values: by === "Columns" ? { ...ref, col: ref.col + i, cols: 1 } : { ...ref, row: ref.row + i, rows: 1 }, xValues: null, sheet: from, broken: false });
+          chart.series.push({
+            name: `Series${i + 1}`,
+            chartType: type,
+            values: by === "Columns" ? { ...ref, col: ref.col + i, cols: 1 } : { ...ref, row: ref.row + i, rows: 1 },
+            xValues: null,
+            sheet: from,
+            broken: false,
+          });
         chart.name = `Chart ${sheet.charts.length + 1}`;
         sheet.charts.push(chart);
       },
@@ -1061,9 +1261,15 @@ class FakeChart {
   readonly legend: { position: string };
   readonly series: { getItemAt(i: number): FakeSeries; add(name?: string): FakeSeries };
   private readonly q: (name: string, v: unknown, run: () => void) => void;
-  constructor(ctx: FakeContext, private readonly chart: ChartModel, sheet: SheetModel | (() => SheetModel | null), private readonly loadedName?: string) {
+  constructor(
+    ctx: FakeContext,
+    private readonly chart: ChartModel,
+    sheet: SheetModel | (() => SheetModel | null),
+    private readonly loadedName?: string,
+  ) {
     const on = () => (typeof sheet === "function" ? sheet() : sheet);
-    this.q = (name: string, v: unknown, run: () => void) => ctx.queue.push({ name: `Chart.${name}`, format: false, navigation: false, bytes: OVERHEAD + bytesOf(v), run });
+    this.q = (name: string, v: unknown, run: () => void) =>
+      ctx.queue.push({ name: `Chart.${name}`, format: false, navigation: false, bytes: OVERHEAD + bytesOf(v), run });
     const q = this.q;
     this.title = {} as { text: string };
     Object.defineProperty(this.title, "text", {
@@ -1078,11 +1284,12 @@ class FakeChart {
       },
     });
     this.series = {
-      getItemAt: (i: number) => new FakeSeries(q, () => {
-        const s = chart.series[i];
-        if (!s) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
-        return s;
-      }),
+      getItemAt: (i: number) =>
+        new FakeSeries(q, () => {
+          const s = chart.series[i];
+          if (!s) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+          return s;
+        }),
       add: (name?: string) => {
         let s: SeriesModel | null = null;
         q("series.add", name, () => {
@@ -1092,15 +1299,17 @@ class FakeChart {
         return new FakeSeries(q, () => s!);
       },
     };
-    this.setPosition = (start: FakeRange) => q("setPosition", null, () => {
-      const r = start.ref();
-      chart.position = { row: r.row, col: r.col };
-    });
-    this.delete = () => q("delete", null, () => {
-      const s = on();
-      if (!s || !s.charts.includes(chart)) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
-      s.charts = s.charts.filter((c) => c !== chart);
-    });
+    this.setPosition = (start: FakeRange) =>
+      q("setPosition", null, () => {
+        const r = start.ref();
+        chart.position = { row: r.row, col: r.col };
+      });
+    this.delete = () =>
+      q("delete", null, () => {
+        const s = on();
+        if (!s || !s.charts.includes(chart)) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+        s.charts = s.charts.filter((c) => c !== chart);
+      });
   }
   get name(): string {
     if (this.loadedName === undefined) throw NOT_LOADED("name");
@@ -1114,11 +1323,26 @@ class FakeChart {
 }
 
 class FakeSeries {
-  constructor(private readonly q: (name: string, v: unknown, run: () => void) => void, private readonly s: () => SeriesModel) {}
-  set name(v: string) { this.q("series.name", v, () => (this.s().name = v)); }
-  set chartType(v: string) { this.q("series.chartType", v, () => (this.s().chartType = v)); }
-  setValues(r: FakeRange): void { this.q("series.setValues", null, () => { const s = this.s(); s.values = r.ref(); s.sheet = r.sheetModel(); }); }
-  setXAxisValues(r: FakeRange): void { this.q("series.setXAxisValues", null, () => (this.s().xValues = r.ref())); }
+  constructor(
+    private readonly q: (name: string, v: unknown, run: () => void) => void,
+    private readonly s: () => SeriesModel,
+  ) {}
+  set name(v: string) {
+    this.q("series.name", v, () => (this.s().name = v));
+  }
+  set chartType(v: string) {
+    this.q("series.chartType", v, () => (this.s().chartType = v));
+  }
+  setValues(r: FakeRange): void {
+    this.q("series.setValues", null, () => {
+      const s = this.s();
+      s.values = r.ref();
+      s.sheet = r.sheetModel();
+    });
+  }
+  setXAxisValues(r: FakeRange): void {
+    this.q("series.setXAxisValues", null, () => (this.s().xValues = r.ref()));
+  }
 }
 
 class FakeCustomProperty extends FakeObject<{ key: string; value: string }> {
@@ -1127,14 +1351,27 @@ class FakeCustomProperty extends FakeObject<{ key: string; value: string }> {
     if (prop === "value") return m.value;
     throw new FakeOfficeError("InvalidArgument", `No property '${prop}'.`);
   }
-  get key(): string { return this.get("key") as string; }
-  get value(): string { return this.get("value") as string; }
+  get key(): string {
+    return this.get("key") as string;
+  }
+  get value(): string {
+    return this.get("value") as string;
+  }
 }
 
 class FakeCustomProperties {
-  constructor(private readonly ctx: FakeContext, private readonly ws: FakeWorksheet) {}
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly ws: FakeWorksheet,
+  ) {}
   add(key: string, value: string): void {
-    this.ctx.queue.push({ name: "CustomProperties.add", format: false, navigation: false, bytes: OVERHEAD + bytesOf([key, value]), run: () => void this.ws.sheetModel().customProperties.set(key, String(value)) });
+    this.ctx.queue.push({
+      name: "CustomProperties.add",
+      format: false,
+      navigation: false,
+      bytes: OVERHEAD + bytesOf([key, value]),
+      run: () => void this.ws.sheetModel().customProperties.set(key, String(value)),
+    });
   }
   getItemOrNullObject(key: string): FakeCustomProperty {
     return new FakeCustomProperty(
@@ -1326,7 +1563,8 @@ export class FakeExcel {
       this.nextSyncFault = null;
       throw new FakeOfficeError(f.code, f.message, "sync");
     }
-    if (bytes > this.payloadCap) throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${bytes} bytes).`);
+    if (bytes > this.payloadCap)
+      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${bytes} bytes).`);
     this.responseBytes = 0;
     for (const o of ops) {
       if (!o.navigation) {
@@ -1342,7 +1580,8 @@ export class FakeExcel {
       o.run();
     }
     this.stat.maxResponseBytes = Math.max(this.stat.maxResponseBytes, this.responseBytes);
-    if (this.responseBytes > this.payloadCap) throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${this.responseBytes} bytes).`);
+    if (this.responseBytes > this.payloadCap)
+      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${this.responseBytes} bytes).`);
   }
 
   // -------------------------------------------------------------- set-up and inspection helpers

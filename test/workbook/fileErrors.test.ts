@@ -125,7 +125,9 @@ describe("workbookReadError: one Vietnamese sentence per kind, saying what to do
     const bytes = bad.oldXls();
     const r = vi("KH 2023.xls", bytes, await exceljsError(bytes));
     expect(r.code).toBe("file-xls");
-    expect(r.text).toBe("Tệp “KH 2023.xls” là sổ làm việc Excel 97–2003 (.xls), không phải .xlsx. Mở tệp trong Excel, vào Tệp › Lưu Như, chọn kiểu “Sổ làm việc Excel (*.xlsx)” rồi chọn tệp .xlsx mới.");
+    expect(r.text).toBe(
+      "Tệp “KH 2023.xls” là sổ làm việc Excel 97–2003 (.xls), không phải .xlsx. Mở tệp trong Excel, vào Tệp › Lưu Như, chọn kiểu “Sổ làm việc Excel (*.xlsx)” rồi chọn tệp .xlsx mới.",
+    );
   });
 
   it("an .ods, a .docx and a zip, which exceljs takes for a workbook without sheets", async () => {
@@ -158,6 +160,8 @@ describe("workbookReadError: one Vietnamese sentence per kind, saying what to do
 
   it("English is complete too", () => {
     const e = workbookReadError("KH.xlsx", bad.encryptedXlsx(), null);
-    expect(render(e.problem, { lang: "en", shell: "preview" })).toMatch(/^"KH\.xlsx" is a password-protected Excel workbook, .* File › Info › Protect Workbook › Encrypt with Password/);
+    expect(render(e.problem, { lang: "en", shell: "preview" })).toMatch(
+      /^"KH\.xlsx" is a password-protected Excel workbook, .* File › Info › Protect Workbook › Encrypt with Password/,
+    );
   });
 });

@@ -26,7 +26,15 @@ function province(units: number, indicators: 4 | 8 = 4): FakeExcel {
 
 /** Every sheet's name, visibility and values: what "left exactly as it was" compares. */
 function snapshot(fake: FakeExcel): unknown {
-  return fake.workbook.sheets.map((s: SheetModel) => ({ name: s.name, id: s.id, visibility: s.visibility, grid: s.grid(), cfs: s.conditionalFormats.length, charts: s.charts.length, tables: fake.workbook.tables.filter((t) => t.sheet === s).map((t) => t.name) }));
+  return fake.workbook.sheets.map((s: SheetModel) => ({
+    name: s.name,
+    id: s.id,
+    visibility: s.visibility,
+    grid: s.grid(),
+    cfs: s.conditionalFormats.length,
+    charts: s.charts.length,
+    tables: fake.workbook.tables.filter((t) => t.sheet === s).map((t) => t.name),
+  }));
 }
 
 /** Blank as null, trailing blanks dropped: to compare what was written with what a spec says. */
@@ -43,9 +51,7 @@ function normal(rows: readonly (readonly unknown[])[]): unknown[][] {
 function specValues(spec: SheetSpec, merges = spec.merges): unknown[][] {
   // Excel reports "" for merged cells other than the top-left.
   const rows = spec.values.map((r) => [...r]);
-  for (const m of merges)
-    for (let i = 0; i < m.rows; i++)
-      for (let j = 0; j < m.cols; j++) if ((i || j) && rows[m.row + i]) rows[m.row + i]![m.col + j] = null;
+  for (const m of merges) for (let i = 0; i < m.rows; i++) for (let j = 0; j < m.cols; j++) if ((i || j) && rows[m.row + i]) rows[m.row + i]![m.col + j] = null;
   return normal(rows);
 }
 
@@ -146,7 +152,24 @@ describe("what is written", () => {
 });
 
 describe("text stays text", () => {
-  const risky = ["=SUM(A1)", "+84912345678", "-", "-5", "@x", "\tx", "\rx", "'quoted", "=HYPERLINK(\"http://x\")", "Xã An Bình", "123", "1/2", "TRUE", "(1)", "5%", " lề"];
+  const risky = [
+    "=SUM(A1)",
+    "+84912345678",
+    "-",
+    "-5",
+    "@x",
+    "\tx",
+    "\rx",
+    "'quoted",
+    '=HYPERLINK("http://x")',
+    "Xã An Bình",
+    "123",
+    "1/2",
+    "TRUE",
+    "(1)",
+    "5%",
+    " lề",
+  ];
   const spec: SheetSpec = plainSpec({
     key: "overview",
     kind: "overview",
@@ -340,11 +363,15 @@ describe("payload limits", () => {
   test("a read refused even one row at a time names the sheets and what to delete", async () => {
     const fake = province(12);
     fake.payloadCap = 10;
-    const e = (await portFor(fake, 1024).readSheets(["Kế hoạch", "Thực hiện"]).catch((x: unknown) => x)) as ChitieuError;
+    const e = (await portFor(fake, 1024)
+      .readSheets(["Kế hoạch", "Thực hiện"])
+      .catch((x: unknown) => x)) as ChitieuError;
     expect(e).toBeInstanceOf(ChitieuError);
     expect(e.code).toBe("write-failed");
     expect(e.problem).toEqual({ code: "excel-read-too-large", params: { sheets: ["Kế hoạch", "Thực hiện"] } });
-    expect(e.message).toMatch(/^Excel không gửi được các trang tính 'Kế hoạch' và 'Thực hiện', kể cả khi chia thành từng khối nhỏ\. Xóa các hàng và cột không dùng/);
+    expect(e.message).toMatch(
+      /^Excel không gửi được các trang tính 'Kế hoạch' và 'Thực hiện', kể cả khi chia thành từng khối nhỏ\. Xóa các hàng và cột không dùng/,
+    );
   });
 });
 
@@ -392,7 +419,12 @@ describe("sheets that change under us", () => {
     fake.addSheet("Lệch", [["title"], [], ["a", 1], ["b", 2]], { row: 2, col: 1 });
     const [g] = await portFor(fake).readSheets(["Lệch"]);
     expect(g!.origin).toEqual({ row: 2, col: 1 });
-    expect(g!.values).toEqual([["title", ""], ["", ""], ["a", 1], ["b", 2]]);
+    expect(g!.values).toEqual([
+      ["title", ""],
+      ["", ""],
+      ["a", 1],
+      ["b", 2],
+    ]);
     const [top] = await portFor(fake).readSheets(["Lệch"], { maxRows: 2 });
     expect(top!.values).toEqual([["title", ""]]);
   });
@@ -419,7 +451,10 @@ describe("settings", () => {
   test("a failed settings save is reported", async () => {
     const fake = new FakeExcel();
     fake.settings.failNextSave = true;
-    await expect(portFor(fake).saveSettings(toStored(DEFAULT_CHOICES))).rejects.toMatchObject({ code: "write-failed", problem: { code: "settings-not-saved" } });
+    await expect(portFor(fake).saveSettings(toStored(DEFAULT_CHOICES))).rejects.toMatchObject({
+      code: "write-failed",
+      problem: { code: "settings-not-saved" },
+    });
   });
 });
 
@@ -458,12 +493,18 @@ describe("the fake behaves like Excel", () => {
     fake.addSheet("S");
     await fake.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem("S");
-      ws.getRange("A1:B2").values = [["a", "b"], ["c", "d"]];
+      ws.getRange("A1:B2").values = [
+        ["a", "b"],
+        ["c", "d"],
+      ];
       ws.getRange("A1:B1").merge(false);
       ws.getRange("A2:B2").numberFormat = [["0.00%"]];
       await ctx.sync();
     });
-    expect(fake.sheet("S").grid()).toEqual([["a", ""], ["c", "d"]]);
+    expect(fake.sheet("S").grid()).toEqual([
+      ["a", ""],
+      ["c", "d"],
+    ]);
     expect(fake.sheet("S").format(1, 1)).toBe("0.00%");
   });
 });
@@ -508,6 +549,9 @@ test("a failed settings save after a successful write keeps the new summary (mar
   const second = await recalculate(portFor(fake), DEFAULT_CHOICES);
   expect(second.written).toEqual(first.written);
   for (const w of second.written) expect(fake.workbook.find(w.name)).toBeDefined();
-  const third = await recalculate(new OfficeWorkbook({ run: fake.run, settings: fake.settings.reopen(), isSetSupported: fake.isSetSupported }), DEFAULT_CHOICES);
+  const third = await recalculate(
+    new OfficeWorkbook({ run: fake.run, settings: fake.settings.reopen(), isSetSupported: fake.isSetSupported }),
+    DEFAULT_CHOICES,
+  );
   expect(third.written).toEqual(first.written);
 });

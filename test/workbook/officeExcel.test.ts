@@ -120,7 +120,11 @@ describe("our sheets are rewritten in place: a planner's links survive (item 1)"
     // The same sheet objects, under the same names.
     expect(third.written.map((w) => w.name)).toEqual(first.written.map((w) => w.name));
     expect(third.written.map((w) => fake.sheet(w.name).id)).toEqual(ids);
-    expectWritten(fake, third.specs, third.written.map((w) => w.name));
+    expectWritten(
+      fake,
+      third.specs,
+      third.written.map((w) => w.name),
+    );
     expect(temps(fake)).toEqual([]);
   });
 
@@ -157,7 +161,12 @@ describe("our sheets are rewritten in place: a planner's links survive (item 1)"
       expect(s.conditionalFormats).toHaveLength(spec.highlights.filter((h) => h.mark).length);
       expect(s.merges).toHaveLength(spec.merges.length);
     });
-    expect(fake.workbook.tables.map((t) => t.name).sort()).toEqual(out.specs.filter((s) => s.table).map((s) => s.table!.name).sort());
+    expect(fake.workbook.tables.map((t) => t.name).sort()).toEqual(
+      out.specs
+        .filter((s) => s.table)
+        .map((s) => s.table!.name)
+        .sort(),
+    );
   });
 
   test("a chart the planner put on our ranked sheet stays; ours is replaced", async () => {
@@ -170,7 +179,12 @@ describe("our sheets are rewritten in place: a planner's links survive (item 1)"
       await ctx.sync();
     });
     await recalculate(portFor(fake), DEFAULT_CHOICES);
-    expect(fake.sheet(ranked).charts.map((c) => c.type).sort()).toEqual(["ColumnClustered", "Pie"]);
+    expect(
+      fake
+        .sheet(ranked)
+        .charts.map((c) => c.type)
+        .sort(),
+    ).toEqual(["ColumnClustered", "Pie"]);
   });
 });
 
@@ -256,7 +270,11 @@ describe("all or nothing when rewriting in place (item 1)", () => {
     expect(out.written[0]!.name).toBe("Tổng hợp chỉ tiêu (2)");
     expect(fake.sheet("Tổng hợp chỉ tiêu").grid()).toEqual([["typed just now"]]);
     expect(temps(fake)).toEqual([]);
-    expectWritten(fake, out.specs, out.written.map((w) => w.name));
+    expectWritten(
+      fake,
+      out.specs,
+      out.written.map((w) => w.name),
+    );
   });
 });
 
@@ -318,7 +336,11 @@ describe("a cosmetic failure does not abort the write (item 6)", () => {
     await recalculate(portFor(fake), DEFAULT_CHOICES);
     fake.failWhen(pred, "GeneralException", "An internal error has occurred.", Infinity);
     const out = await recalculate(portFor(fake), DEFAULT_CHOICES);
-    expectWritten(fake, out.specs, out.written.map((w) => w.name));
+    expectWritten(
+      fake,
+      out.specs,
+      out.written.map((w) => w.name),
+    );
     const warned = withCode(out.summary.warnings, "excel-decoration-failed");
     expect(warned.map((w) => w.params.part)).toEqual([part]);
     expect(warned[0]!.params.sheets.length).toBeGreaterThan(0);
@@ -359,7 +381,10 @@ describe("our sheets are known without ExcelApi 1.12 (item 7)", () => {
     const count = fake.workbook.sheets.length;
     fake.workbook.newSession();
     const sheets = first.written.map((w) => fake.sheet(w.name));
-    const second = await recalculate(new OfficeWorkbook({ run: fake.run, settings: fake.settings.reopen(), isSetSupported: fake.isSetSupported, platform: "PC" }), DEFAULT_CHOICES);
+    const second = await recalculate(
+      new OfficeWorkbook({ run: fake.run, settings: fake.settings.reopen(), isSetSupported: fake.isSetSupported, platform: "PC" }),
+      DEFAULT_CHOICES,
+    );
     expect(second.written.map((w) => w.name)).toEqual(first.written.map((w) => w.name));
     expect(fake.workbook.sheets.length).toBe(count);
     expect(second.written.map((w) => fake.sheet(w.name))).toEqual(sheets);
@@ -440,7 +465,14 @@ describe("cell-edit mode (item 8)", () => {
     fake.cellEditMode = true;
     const port = officeWorkbookFrom({
       Excel: { run: (options: object, batch: (c: Excel.RequestContext) => Promise<unknown>) => fake.runWith(options, batch) },
-      Office: { context: { platform: "PC", requirements: { isSetSupported: (s: string, v: string) => fake.isSetSupported(s, v) }, document: { settings: officeSettings(fake.settings) } }, AsyncResultStatus: { Succeeded: "succeeded" } },
+      Office: {
+        context: {
+          platform: "PC",
+          requirements: { isSetSupported: (s: string, v: string) => fake.isSetSupported(s, v) },
+          document: { settings: officeSettings(fake.settings) },
+        },
+        AsyncResultStatus: { Succeeded: "succeeded" },
+      },
     });
     setTimeout(() => fake.leaveCellEdit(), 20);
     const out = await recalculate(port, DEFAULT_CHOICES);
@@ -503,7 +535,11 @@ describe("leftovers of a runtime that died mid-write (item 10)", () => {
     expect((await port.listSheets()).map((s) => s.name).filter((n) => n.startsWith("~ct"))).toEqual([]);
     const out = await recalculate(port, DEFAULT_CHOICES);
     expect(temps(fake)).toEqual([]);
-    expectWritten(fake, out.specs, out.written.map((w) => w.name));
+    expectWritten(
+      fake,
+      out.specs,
+      out.written.map((w) => w.name),
+    );
   }, 60_000);
 });
 
@@ -585,7 +621,11 @@ describe("the fake behaves as Excel does (item 14)", () => {
 
   test("a table over merged cells fails with MergedRangeConflict", async () => {
     const fake = new FakeExcel();
-    fake.addSheet("S", [["a", "b", "c"], [1, 2, 3], [4, 5, 6]]);
+    fake.addSheet("S", [
+      ["a", "b", "c"],
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     fake.sheet("S").merges.push({ row: 1, col: 0, rows: 1, cols: 2 });
     await expect(
       fake.run(async (ctx) => {
@@ -605,13 +645,17 @@ describe("round trips within their budget", () => {
     ["the country (3,321 × 8) on the web", 5, 3321, "web"],
     ["the country (3,321 × 8) on desktop", 3, 3321, "desktop"],
   ];
-  test.each(cases)("%s: at most %i syncs, the first time and again", async (_label, most, units, host) => {
-    for (const again of [false, true]) {
-      const m = await measureOfficeRecalculation(units, 8, { host, again });
-      // Again, the history sheet the first run wrote is read back with the inputs, in the same
-      // request (the country's keeps the area's rows only: historySheet.ts).
-      expect(m.syncs).toBeLessThanOrEqual(most);
-      if (host === "web") expect(m.maxRequestBytes).toBeLessThanOrEqual(5 * MB);
-    }
-  }, 120_000);
+  test.each(cases)(
+    "%s: at most %i syncs, the first time and again",
+    async (_label, most, units, host) => {
+      for (const again of [false, true]) {
+        const m = await measureOfficeRecalculation(units, 8, { host, again });
+        // Again, the history sheet the first run wrote is read back with the inputs, in the same
+        // request (the country's keeps the area's rows only: historySheet.ts).
+        expect(m.syncs).toBeLessThanOrEqual(most);
+        if (host === "web") expect(m.maxRequestBytes).toBeLessThanOrEqual(5 * MB);
+      }
+    },
+    120_000,
+  );
 });

@@ -16,8 +16,13 @@ function portFor(fake: FakeExcel): OfficeWorkbook {
 function history(dates: readonly string[]): HistoryRow[] {
   const rows: HistoryRow[] = [];
   dates.forEach((asOf, i) => {
-    for (const [indicatorKey, indicator, measure] of [["bhxh-tn", "BHXH tự nguyện", "attainment"], ["bhyt", "BHYT", "coverage"], ["bhyt", "BHYT", "attainment"]] as const)
-      for (const unit of ["Toàn tỉnh", "Huyện Vị Thủy"]) rows.push({ asOf, unit, area: unit === "Toàn tỉnh", indicatorKey, indicator, measure, actual: 100 + i, denominator: 200, rate: (100 + i) / 200 });
+    for (const [indicatorKey, indicator, measure] of [
+      ["bhxh-tn", "BHXH tự nguyện", "attainment"],
+      ["bhyt", "BHYT", "coverage"],
+      ["bhyt", "BHYT", "attainment"],
+    ] as const)
+      for (const unit of ["Toàn tỉnh", "Huyện Vị Thủy"])
+        rows.push({ asOf, unit, area: unit === "Toàn tỉnh", indicatorKey, indicator, measure, actual: 100 + i, denominator: 200, rate: (100 + i) / 200 });
   });
   return mergeHistory([], rows);
 }
@@ -25,7 +30,10 @@ function history(dates: readonly string[]): HistoryRow[] {
 describe("a chart of lines only, in Excel", () => {
   test("one line per indicator and measure, markers on, the dates as categories, named ours, titled, legend below", async () => {
     const fake = new FakeExcel();
-    fake.addSheet("Thực hiện", [["Đơn vị", "BHYT"], ["Xã A", 1]]);
+    fake.addSheet("Thực hiện", [
+      ["Đơn vị", "BHYT"],
+      ["Xã A", 1],
+    ]);
     const spec = describeHistory(history(["2024-02-29", "2024-03-31", "2024-04-30"]), "vi");
     const [written] = await portFor(fake).writeSummary([spec]);
     const sheet = fake.sheet(written!.name);
@@ -45,12 +53,19 @@ describe("a chart of lines only, in Excel", () => {
     // The dates are on the sheet where the categories point.
     expect(sheet.grid()[ch.categories.row]![0]).toBe(45351);
     // And the sheet as Excel gives it back reads as the history written.
-    expect(readHistory({ name: sheet.name, values: sheet.grid() as CellValue[][] })).toEqual({ rows: history(["2024-02-29", "2024-03-31", "2024-04-30"]), warnings: [], found: true });
+    expect(readHistory({ name: sheet.name, values: sheet.grid() as CellValue[][] })).toEqual({
+      rows: history(["2024-02-29", "2024-03-31", "2024-04-30"]),
+      warnings: [],
+      found: true,
+    });
   });
 
   test("a re-run replaces our chart and keeps one a planner added", async () => {
     const fake = new FakeExcel();
-    fake.addSheet("Thực hiện", [["Đơn vị", "BHYT"], ["Xã A", 1]]);
+    fake.addSheet("Thực hiện", [
+      ["Đơn vị", "BHYT"],
+      ["Xã A", 1],
+    ]);
     const port = portFor(fake);
     const [first] = await port.writeSummary([describeHistory(history(["2024-03-31"]), "vi")]);
     await fake.run(async (ctx) => {

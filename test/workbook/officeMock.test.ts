@@ -101,8 +101,22 @@ function mockExcel(sheets: Record<string, { values: unknown[][]; address: string
 
 describe("with office-addin-mock", () => {
   const sheets = {
-    "Kế hoạch": { values: [["KẾ HOẠCH", ""], ["Đơn vị", "BHYT"], ["Huyện A", 100]], address: "'Kế hoạch'!B3:C5" },
-    "Thực hiện": { values: [["THỰC HIỆN", ""], ["Đơn vị", "BHYT"], ["Huyện A", 90]], address: "'Thực hiện'!A1:B3" },
+    "Kế hoạch": {
+      values: [
+        ["KẾ HOẠCH", ""],
+        ["Đơn vị", "BHYT"],
+        ["Huyện A", 100],
+      ],
+      address: "'Kế hoạch'!B3:C5",
+    },
+    "Thực hiện": {
+      values: [
+        ["THỰC HIỆN", ""],
+        ["Đơn vị", "BHYT"],
+        ["Huyện A", 90],
+      ],
+      address: "'Thực hiện'!A1:B3",
+    },
   };
 
   test("reads only after load and sync: values and the origin of the used range", async () => {
@@ -119,7 +133,10 @@ describe("with office-addin-mock", () => {
     expect(grids[1]!.values[2]).toEqual(["Huyện A", 90]);
     expect(JSON.stringify(grids)).not.toMatch(/Error, /);
     const peek = await port.readSheets(["Thực hiện"], { maxRows: 2 });
-    expect(peek[0]!.values).toEqual([["THỰC HIỆN", ""], ["Đơn vị", "BHYT"]]);
+    expect(peek[0]!.values).toEqual([
+      ["THỰC HIỆN", ""],
+      ["Đơn vị", "BHYT"],
+    ]);
   });
 
   test("writes formats before values, text protected, without ExcelApi 1.9/1.12; records the sheet by its id", async () => {
@@ -128,10 +145,23 @@ describe("with office-addin-mock", () => {
     const settings = settingsStore();
     const port = new OfficeWorkbook({ run: (batch) => batch(mock.context), settings, isSetSupported: () => false });
     const spec: SheetSpec = {
-      key: "overview", kind: "overview", name: "Tổng hợp",
+      key: "overview",
+      kind: "overview",
+      name: "Tổng hợp",
       values: [["Tổng hợp"], ["STT", "Đơn vị", "Tỷ lệ"], [1, "=cmd|' /C calc'!A0", 0.9], [2, "Huyện A", 0.8]],
-      columnFormats: ["0", "@", "0.00%"], dataStart: 2, cellFormats: [], width: 3, columnWidths: [6, 26, 9],
-      merges: [], wrap: [], freeze: { rows: 2, columns: 0 }, highlights: [], table: null, chart: null, derived: [], legend: [],
+      columnFormats: ["0", "@", "0.00%"],
+      dataStart: 2,
+      cellFormats: [],
+      width: 3,
+      columnWidths: [6, 26, 9],
+      merges: [],
+      wrap: [],
+      freeze: { rows: 2, columns: 0 },
+      highlights: [],
+      table: null,
+      chart: null,
+      derived: [],
+      legend: [],
     };
     const written = await port.writeSummary([spec]);
     expect(written).toEqual([{ key: "overview", name: "Tổng hợp" }]);

@@ -55,12 +55,37 @@ test("utf8Bytes counts bytes on the wire", () => {
 
 describe("planWrite", () => {
   const spec = (rows: number): SheetSpec => ({
-    key: "k", kind: "ranked", name: "S", values: Array.from({ length: rows }, (_, i) => [i, `Xã số ${i}`, i / 7]),
-    columnFormats: ["0", "@", "0.00%"], dataStart: 0, cellFormats: [], width: 3, columnWidths: [], merges: [], wrap: [],
-    freeze: { rows: 0, columns: 0 }, highlights: [], table: null, chart: null, derived: [], legend: [],
+    key: "k",
+    kind: "ranked",
+    name: "S",
+    values: Array.from({ length: rows }, (_, i) => [i, `Xã số ${i}`, i / 7]),
+    columnFormats: ["0", "@", "0.00%"],
+    dataStart: 0,
+    cellFormats: [],
+    width: 3,
+    columnWidths: [],
+    merges: [],
+    wrap: [],
+    freeze: { rows: 0, columns: 0 },
+    highlights: [],
+    table: null,
+    chart: null,
+    derived: [],
+    legend: [],
   });
   const input = (rows: number, budget: number) => ({
-    sheets: [{ spec: spec(rows), final: "S", temp: "~t", target: null, clear: { tables: [], charts: [] } }], drop: [], sweep: [], marker: "~ct-x", existing: [], budget, screenUpdating: true, customProperties: true, copy: true, meta: null, tableNames: [null], styles: STYLE_COLOURS,
+    sheets: [{ spec: spec(rows), final: "S", temp: "~t", target: null, clear: { tables: [], charts: [] } }],
+    drop: [],
+    sweep: [],
+    marker: "~ct-x",
+    existing: [],
+    budget,
+    screenUpdating: true,
+    customProperties: true,
+    copy: true,
+    meta: null,
+    tableNames: [null],
+    styles: STYLE_COLOURS,
   });
   test("one sync when it fits; row blocks when it does not, the last carrying the swap and the look, every row once", () => {
     expect(planWrite(input(100, 4 * 1024 * 1024)).syncs).toHaveLength(1);

@@ -17,7 +17,7 @@ const UNITS = 5000;
 /** Data row k: rank, a name (some that Excel would take as a formula or a number), rates, a blank, a non-finite number. */
 function dataRow(k: number): OutputValue[] {
   const name = k % 97 === 0 ? `=HYPERLINK("x${k}")` : k % 89 === 0 ? `-${k}` : `Xã số ${k} – Huyện ${k % 13}`;
-  return [k + 1, name, (k * 37) % 1000 / 7, k % 11 === 0 ? null : k / (k + 3), k % 500 === 0 ? Infinity : k % 7];
+  return [k + 1, name, ((k * 37) % 1000) / 7, k % 11 === 0 ? null : k / (k + 3), k % 500 === 0 ? Infinity : k % 7];
 }
 
 const HEAD: OutputValue[][] = [["KẾT QUẢ THỰC HIỆN"], [], ["Hạng", "Đơn vị", "Số", "Tỷ lệ", "Khác"]];
@@ -157,7 +157,11 @@ test("rowSizes gives each row's serialized size as written, and the widest row",
       const sizes = rowSizes(rowsOf(spec), width);
       const w = rows.reduce((m, r) => Math.max(m, r.length), Math.max(width, 1));
       expect(sizes.width).toBe(w);
-      expect(sizes.rowBytes).toEqual(rowsOf(spec).slice(0, rows.length).map((r) => jsonBytes(excelRow(r, w)) + 1));
+      expect(sizes.rowBytes).toEqual(
+        rowsOf(spec)
+          .slice(0, rows.length)
+          .map((r) => jsonBytes(excelRow(r, w)) + 1),
+      );
     }),
   );
 });

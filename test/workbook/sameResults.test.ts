@@ -36,9 +36,11 @@ function shifted(make: () => ExcelJS.Workbook): () => ExcelJS.Workbook {
   return () => {
     const src = make();
     // A junk figure, so that a warning names a cell: it must name the same cell through both adapters.
-    src.getWorksheet("Thực hiện")!.eachRow((row) => row.eachCell((cell) => {
-      if (cell.value === "67.531") cell.value = "không rõ";
-    }));
+    src.getWorksheet("Thực hiện")!.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.value === "67.531") cell.value = "không rõ";
+      }),
+    );
     const wb = new ExcelJS.Workbook();
     src.eachSheet((ws) => {
       const out = wb.addWorksheet(ws.name);
@@ -55,7 +57,8 @@ function shifted(make: () => ExcelJS.Workbook): () => ExcelJS.Workbook {
           const mm = /^([A-Z]+)(\d+)$/.exec(x)!;
           return { row: Number(mm[2]) + 2, col: ws.getColumn(mm[1]!).number + 1 };
         };
-        const p = at(a!), q = at(b ?? a!);
+        const p = at(a!),
+          q = at(b ?? a!);
         out.mergeCells(p.row, p.col, q.row, q.col);
       }
     });
@@ -96,7 +99,8 @@ describe.each(cases)("%s: CLI adapter and Office.js adapter agree", (_name, make
       const blankMerged = (rows: CellValue[][]) => {
         const out = rows.map((r) => [...r]);
         for (const m of spec.merges)
-          for (let r = 0; r < m.rows; r++) for (let c = 0; c < m.cols; c++) if ((r || c) && out[m.row + r] && c + m.col < out[m.row + r]!.length) out[m.row + r]![m.col + c] = null;
+          for (let r = 0; r < m.rows; r++)
+            for (let c = 0; c < m.cols; c++) if ((r || c) && out[m.row + r] && c + m.col < out[m.row + r]!.length) out[m.row + r]![m.col + c] = null;
         return normal(out);
       };
       const origin = fromExcel[i]!.origin ?? { row: 0, col: 0 };

@@ -65,7 +65,6 @@ export function said<C extends MessageCode>(code: C, params: Message<C>["params"
   return { code, params, ...(where ? { where } : {}), ...(setting ? { setting } : {}) };
 }
 
-
 /** A key that is equal for equal warnings (to say each once). */
 export function saidKey(s: Message): string {
   return JSON.stringify([s.code, s.where ?? null, s.params]);

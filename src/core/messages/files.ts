@@ -107,8 +107,14 @@ const SAVE_AS_VI = "Tệp › Lưu Như, chọn kiểu “Sổ làm việc Excel
 const SAVE_AS_EN = "File › Save As, type “Excel Workbook (*.xlsx)”";
 
 const NOT_WORKBOOK_VI: Record<NotWorkbookKind, [what: string, todo: string]> = {
-  docx: ["là văn bản Word (.docx)", "Chọn đúng tệp sổ làm việc; nếu bảng số liệu nằm trong văn bản, chép bảng sang Excel rồi lưu thành “Sổ làm việc Excel (*.xlsx)”."],
-  doc: ["là văn bản Word 97–2003 (.doc)", "Chọn đúng tệp sổ làm việc; nếu bảng số liệu nằm trong văn bản, chép bảng sang Excel rồi lưu thành “Sổ làm việc Excel (*.xlsx)”."],
+  docx: [
+    "là văn bản Word (.docx)",
+    "Chọn đúng tệp sổ làm việc; nếu bảng số liệu nằm trong văn bản, chép bảng sang Excel rồi lưu thành “Sổ làm việc Excel (*.xlsx)”.",
+  ],
+  doc: [
+    "là văn bản Word 97–2003 (.doc)",
+    "Chọn đúng tệp sổ làm việc; nếu bảng số liệu nằm trong văn bản, chép bảng sang Excel rồi lưu thành “Sổ làm việc Excel (*.xlsx)”.",
+  ],
   pptx: ["là bản trình bày PowerPoint (.pptx)", "Chọn đúng tệp sổ làm việc Excel chứa số liệu."],
   ppt: ["là bản trình bày PowerPoint 97–2003 (.ppt)", "Chọn đúng tệp sổ làm việc Excel chứa số liệu."],
   xlsb: ["là sổ làm việc nhị phân Excel (.xlsb)", `Mở tệp trong Excel, vào ${SAVE_AS_VI} rồi dùng tệp .xlsx mới.`],
@@ -121,8 +127,14 @@ const NOT_WORKBOOK_VI: Record<NotWorkbookKind, [what: string, todo: string]> = {
 };
 
 const NOT_WORKBOOK_EN: Record<NotWorkbookKind, [what: string, todo: string]> = {
-  docx: ["is a Word document (.docx)", "Choose the workbook itself; if the table is in the document, copy it into Excel and save it as “Excel Workbook (*.xlsx)”."],
-  doc: ["is a Word 97–2003 document (.doc)", "Choose the workbook itself; if the table is in the document, copy it into Excel and save it as “Excel Workbook (*.xlsx)”."],
+  docx: [
+    "is a Word document (.docx)",
+    "Choose the workbook itself; if the table is in the document, copy it into Excel and save it as “Excel Workbook (*.xlsx)”.",
+  ],
+  doc: [
+    "is a Word 97–2003 document (.doc)",
+    "Choose the workbook itself; if the table is in the document, copy it into Excel and save it as “Excel Workbook (*.xlsx)”.",
+  ],
   pptx: ["is a PowerPoint presentation (.pptx)", "Choose the Excel workbook that holds the figures."],
   ppt: ["is a PowerPoint 97–2003 presentation (.ppt)", "Choose the Excel workbook that holds the figures."],
   xlsb: ["is an Excel binary workbook (.xlsb)", `Open it in Excel, use ${SAVE_AS_EN}, and use the new .xlsx file.`],
@@ -130,7 +142,10 @@ const NOT_WORKBOOK_EN: Record<NotWorkbookKind, [what: string, todo: string]> = {
   archive: ["is a compressed archive (such as .zip or .rar)", "Extract it and choose the .xlsx workbook inside."],
   pdf: ["is a PDF file", "Choose the Excel workbook the PDF was printed from; with only the PDF, the figures have to be entered in Excel."],
   image: ["is an image", "Choose the original Excel workbook; with only a picture of the table, the figures have to be entered in Excel."],
-  "excel-lock": ["is the temporary lock file Excel makes while a workbook is open (its name starts with “~$”)", "Choose the workbook of the same name without the “~$”."],
+  "excel-lock": [
+    "is the temporary lock file Excel makes while a workbook is open (its name starts with “~$”)",
+    "Choose the workbook of the same name without the “~$”.",
+  ],
   unknown: ["", `Open it in Excel, use ${SAVE_AS_EN}, and choose that .xlsx file.`],
 };
 
@@ -189,7 +204,8 @@ export const filesVi: Texts<FilesParams> = {
     `Tệp ${say.q(p.file)} trống (0 byte), không có sổ làm việc nào: có lẽ tệp chưa tải về hoặc chép xong. Tải hoặc chép lại tệp, hoặc mở sổ làm việc gốc trong Excel và lưu lại thành “Sổ làm việc Excel (*.xlsx)”.`,
   "file-encrypted": (p, say) =>
     `Tệp ${say.q(p.file)} là sổ làm việc Excel có đặt mật khẩu nên không đọc được. Mở tệp trong Excel, vào Tệp › Thông tin › Bảo vệ Sổ làm việc › Mã hóa bằng Mật khẩu, xóa mật khẩu rồi lưu (hoặc lưu một bản không có mật khẩu) và chọn tệp đó.`,
-  "file-xls": (p, say) => `Tệp ${say.q(p.file)} là sổ làm việc Excel 97–2003 (.xls), không phải .xlsx. Mở tệp trong Excel, vào ${SAVE_AS_VI} rồi chọn tệp .xlsx mới.`,
+  "file-xls": (p, say) =>
+    `Tệp ${say.q(p.file)} là sổ làm việc Excel 97–2003 (.xls), không phải .xlsx. Mở tệp trong Excel, vào ${SAVE_AS_VI} rồi chọn tệp .xlsx mới.`,
   "file-ods": (p, say) =>
     `Tệp ${say.q(p.file)} là bảng tính OpenDocument (.ods, của LibreOffice hoặc OpenOffice), không phải sổ làm việc Excel (.xlsx). Mở tệp trong LibreOffice Calc hoặc Excel rồi lưu thành “Sổ làm việc Excel (*.xlsx)” (LibreOffice: “Excel 2007-365 (.xlsx)”) và chọn tệp đó.`,
   "file-not-workbook": (p, say) => {
@@ -202,7 +218,8 @@ export const filesVi: Texts<FilesParams> = {
     p.truncated
       ? `Tệp ${say.q(p.file)} bị hỏng: tệp bị cắt cụt, có lẽ chưa tải về hoặc chép xong. Tải hoặc chép lại tệp, hoặc mở bản gốc trong Excel và lưu lại thành “Sổ làm việc Excel (*.xlsx)”.`
       : `Tệp ${say.q(p.file)} bị hỏng hoặc có phần không đọc được. Mở tệp trong Excel (Excel sẽ đề nghị sửa nếu cần), vào ${SAVE_AS_VI} rồi chọn tệp vừa lưu.`,
-  "out-is-input": (p, say) => `Tệp kết quả ${say.q(p.file)} chính là sổ làm việc đầu vào, mà sổ làm việc đầu vào không bao giờ bị thay đổi: chọn một tên tệp khác (${say.fix("out")}).`,
+  "out-is-input": (p, say) =>
+    `Tệp kết quả ${say.q(p.file)} chính là sổ làm việc đầu vào, mà sổ làm việc đầu vào không bao giờ bị thay đổi: chọn một tên tệp khác (${say.fix("out")}).`,
   "out-not-xlsx": (p, say) => `Tệp kết quả ${say.q(p.file)} phải có đuôi .xlsx: ${say.fix("out")}.`,
   "out-wrong-extension": (p, say) =>
     p.want === "xlsm"
@@ -211,10 +228,13 @@ export const filesVi: Texts<FilesParams> = {
   "out-is-folder": (p, say) => `Không ghi được ${say.q(p.file)}: đó là một thư mục. Đặt tên cho tệp .xlsx trong thư mục đó (${say.fix("out")}).`,
   "out-folder-blocked": (p, say) =>
     `Không ghi được ${say.q(p.file)}: không tạo được thư mục chứa nó vì ${say.q(p.folder)} là một tệp chứ không phải thư mục. Chọn chỗ ghi khác (${say.fix("out")}).`,
-  "out-disk-full": (p, say) => `Không ghi được ${say.q(p.file)}: ổ đĩa đã đầy. Giải phóng dung lượng hoặc ghi sang ổ khác; tệp kết quả cũ (nếu có) vẫn giữ nguyên.`,
+  "out-disk-full": (p, say) =>
+    `Không ghi được ${say.q(p.file)}: ổ đĩa đã đầy. Giải phóng dung lượng hoặc ghi sang ổ khác; tệp kết quả cũ (nếu có) vẫn giữ nguyên.`,
   "out-denied": (p, say) => `Không ghi được ${say.q(p.file)}: không có quyền ghi vào đó (hoặc ổ đĩa chỉ cho đọc). Chọn thư mục khác (${say.fix("out")}).`,
-  "out-busy": (p, say) => `Không ghi được ${say.q(p.file)}: tệp đang mở trong một chương trình khác (như Excel). Đóng tệp rồi chạy lại, hoặc ghi ra tệp khác (${say.fix("out")}).`,
-  "out-write-failed": (p, say) => `Không ghi được ${say.q(p.file)} (lỗi hệ thống ${p.detail}). Tệp kết quả cũ (nếu có) vẫn giữ nguyên; kiểm tra ổ đĩa và thư mục rồi thử lại.`,
+  "out-busy": (p, say) =>
+    `Không ghi được ${say.q(p.file)}: tệp đang mở trong một chương trình khác (như Excel). Đóng tệp rồi chạy lại, hoặc ghi ra tệp khác (${say.fix("out")}).`,
+  "out-write-failed": (p, say) =>
+    `Không ghi được ${say.q(p.file)} (lỗi hệ thống ${p.detail}). Tệp kết quả cũ (nếu có) vẫn giữ nguyên; kiểm tra ổ đĩa và thư mục rồi thử lại.`,
   "sheet-not-in-workbook": (p, say) => `Sổ làm việc không có trang tính ${say.at}. Các trang tính có: ${p.have.length > 0 ? quoted(p.have, say) : "không có"}.`,
   "chart-sheet-given": (p, say) =>
     `Trang tính ${say.at} (chọn làm trang ${sheetRoleWord(p.role, "vi")}) là trang biểu đồ, không có bảng số liệu. Chọn một trang tính có bảng: ${quoted(p.worksheets, say)} (${say.fix(p.role)}).`,
@@ -269,30 +289,38 @@ export const filesEn: Texts<FilesParams> = {
     `The file ${say.q(p.file)} is empty (0 bytes): there is no workbook in it, perhaps it was not fully downloaded or copied. Download or copy it again, or open the original workbook in Excel and save it as “Excel Workbook (*.xlsx)”.`,
   "file-encrypted": (p, say) =>
     `${say.q(p.file)} is a password-protected Excel workbook, which cannot be read. Open it in Excel, go to File › Info › Protect Workbook › Encrypt with Password, clear the password and save (or save a copy without a password), then choose that file.`,
-  "file-xls": (p, say) => `${say.q(p.file)} is an Excel 97–2003 workbook (.xls), not an .xlsx. Open it in Excel, use ${SAVE_AS_EN}, and choose the new .xlsx file.`,
+  "file-xls": (p, say) =>
+    `${say.q(p.file)} is an Excel 97–2003 workbook (.xls), not an .xlsx. Open it in Excel, use ${SAVE_AS_EN}, and choose the new .xlsx file.`,
   "file-ods": (p, say) =>
     `${say.q(p.file)} is an OpenDocument spreadsheet (.ods, from LibreOffice or OpenOffice), not an Excel workbook (.xlsx). Open it in LibreOffice Calc or Excel, save it as “Excel Workbook (*.xlsx)” (LibreOffice: “Excel 2007-365 (.xlsx)”), and choose that file.`,
   "file-not-workbook": (p, say) => {
     const [what, todo] = NOT_WORKBOOK_EN[p.kind];
     return `${say.q(p.file)} ${what ? `${what}, ` : "is "}not an Excel workbook (.xlsx). ${todo}`;
   },
-  "file-text": (p, say) => `${say.q(p.file)} ${TEXT_EN[p.kind]} not an Excel workbook (.xlsx). Open it in Excel, use ${SAVE_AS_EN}, and choose the new .xlsx file.`,
+  "file-text": (p, say) =>
+    `${say.q(p.file)} ${TEXT_EN[p.kind]} not an Excel workbook (.xlsx). Open it in Excel, use ${SAVE_AS_EN}, and choose the new .xlsx file.`,
   "file-corrupt": (p, say) =>
     p.truncated
       ? `${say.q(p.file)} is damaged: it is cut short, perhaps not fully downloaded or copied. Download or copy it again, or open the original in Excel and save it again as “Excel Workbook (*.xlsx)”.`
       : `${say.q(p.file)} is damaged or has parts that cannot be read. Open it in Excel (which offers to repair it if needed), use ${SAVE_AS_EN}, and choose the saved file.`,
-  "out-is-input": (p, say) => `The output file ${say.q(p.file)} is the input workbook itself, which is never changed: choose another file name (${say.fix("out")}).`,
+  "out-is-input": (p, say) =>
+    `The output file ${say.q(p.file)} is the input workbook itself, which is never changed: choose another file name (${say.fix("out")}).`,
   "out-not-xlsx": (p, say) => `The output file ${say.q(p.file)} must end in .xlsx: ${say.fix("out")}.`,
   "out-wrong-extension": (p, say) =>
     p.want === "xlsm"
       ? `The input workbook holds macros, so the output file ${say.q(p.file)} must end in .xlsm (Excel does not open an .xlsx holding macros): ${say.fix("out")}.`
       : `The input workbook holds no macros, so the output file ${say.q(p.file)} must end in .xlsx (Excel does not open an .xlsm without macros): ${say.fix("out")}.`,
   "out-is-folder": (p, say) => `Could not write ${say.q(p.file)}: it is a folder. Name an .xlsx file inside it (${say.fix("out")}).`,
-  "out-folder-blocked": (p, say) => `Could not write ${say.q(p.file)}: its folder cannot be made because ${say.q(p.folder)} is a file, not a folder. Choose another place (${say.fix("out")}).`,
-  "out-disk-full": (p, say) => `Could not write ${say.q(p.file)}: the disk is full. Free some space or write to another disk; a previous output file, if any, is as it was.`,
-  "out-denied": (p, say) => `Could not write ${say.q(p.file)}: there is no permission to write there (or the disk is read-only). Choose another folder (${say.fix("out")}).`,
-  "out-busy": (p, say) => `Could not write ${say.q(p.file)}: it is open in another program (such as Excel). Close it and run again, or write another file (${say.fix("out")}).`,
-  "out-write-failed": (p, say) => `Could not write ${say.q(p.file)} (system error ${p.detail}). A previous output file, if any, is as it was; check the disk and the folder and try again.`,
+  "out-folder-blocked": (p, say) =>
+    `Could not write ${say.q(p.file)}: its folder cannot be made because ${say.q(p.folder)} is a file, not a folder. Choose another place (${say.fix("out")}).`,
+  "out-disk-full": (p, say) =>
+    `Could not write ${say.q(p.file)}: the disk is full. Free some space or write to another disk; a previous output file, if any, is as it was.`,
+  "out-denied": (p, say) =>
+    `Could not write ${say.q(p.file)}: there is no permission to write there (or the disk is read-only). Choose another folder (${say.fix("out")}).`,
+  "out-busy": (p, say) =>
+    `Could not write ${say.q(p.file)}: it is open in another program (such as Excel). Close it and run again, or write another file (${say.fix("out")}).`,
+  "out-write-failed": (p, say) =>
+    `Could not write ${say.q(p.file)} (system error ${p.detail}). A previous output file, if any, is as it was; check the disk and the folder and try again.`,
   "sheet-not-in-workbook": (p, say) => `The workbook has no sheet ${say.at}. It has: ${p.have.length > 0 ? quoted(p.have, say) : "no sheets"}.`,
   "chart-sheet-given": (p, say) =>
     `Sheet ${say.at} (given for the ${sheetRoleWord(p.role, "en")}) is a chart sheet, not a table. Choose a worksheet: ${quoted(p.worksheets, say)} (${say.fix(p.role)}).`,

@@ -86,7 +86,12 @@ const goalPct = (rate: number, say: Say): string => formatPercentShort(rate, say
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 function goalVi(g: GoalRef, say: Say): string {
-  const what = g.measure === "attainment" ? `mục tiêu ${g.indicator} so với kế hoạch` : g.measure === "coverage" ? `mục tiêu bao phủ ${g.indicator}` : `mục tiêu ${g.indicator}`;
+  const what =
+    g.measure === "attainment"
+      ? `mục tiêu ${g.indicator} so với kế hoạch`
+      : g.measure === "coverage"
+        ? `mục tiêu bao phủ ${g.indicator}`
+        : `mục tiêu ${g.indicator}`;
   return g.category === null ? `${what} chung cho cả địa bàn` : `${what} cho loại đơn vị ${say.q(g.category)}`;
 }
 
@@ -151,7 +156,9 @@ export const optionsVi: Texts<OptionsParams> = {
     }; nếu không, bỏ mục tiêu này (${say.setting("goal")}).`,
   "goal-applied-to-attainment": (p, say) =>
     `${cap(goalVi(p, say))} (${goalPct(p.rate, say)}) được tính so với kế hoạch (tỷ lệ đạt kế hoạch), vì không có cột ${BASE_VI[p.base]} để tính tỷ lệ bao phủ. Nếu đây là mục tiêu bao phủ, ${say.fix("base")}. Nếu đúng là so với kế hoạch, ${
-      say.voice.shell === "cli" ? `viết ${attainmentSpec(p, say)} (${say.setting("goal")}) để không còn thông báo này` : `nhập lại tỷ lệ của mục tiêu này ở ${say.setting("goal")} rồi tính lại: mục tiêu được lưu là so với kế hoạch`
+      say.voice.shell === "cli"
+        ? `viết ${attainmentSpec(p, say)} (${say.setting("goal")}) để không còn thông báo này`
+        : `nhập lại tỷ lệ của mục tiêu này ở ${say.setting("goal")} rồi tính lại: mục tiêu được lưu là so với kế hoạch`
     }.`,
   "goal-column-unused": (p, say) =>
     `${say.at}: ${say.q(p.header)} trông như mục tiêu tỷ lệ cho ${p.indicator}, nhưng không có kết quả bao phủ nào cho chỉ tiêu này nên cột không được dùng. Muốn dùng, hãy có cột dân số hoặc lực lượng lao động của chỉ tiêu đó trong trang tính dân số / lao động.`,
@@ -160,8 +167,7 @@ export const optionsVi: Texts<OptionsParams> = {
     p.command === null
       ? "Chưa có lệnh: viết “chitieu summarize <sổ làm việc.xlsx> --out <tệp kết quả.xlsx>”, hoặc “chitieu demo” để chạy trên sổ làm việc mẫu (xem “chitieu --help”)."
       : `Không có lệnh ${say.q(p.command)}: chỉ có “summarize” (tổng hợp một sổ làm việc) và “demo” (chạy trên sổ làm việc mẫu). Xem “chitieu --help”.`,
-  "cli-unknown-option": (p) =>
-    `Không có tùy chọn ${p.option}${p.nearest ? ` (có phải ${p.nearest}?)` : ""}. Xem các tùy chọn bằng “chitieu --help”.`,
+  "cli-unknown-option": (p) => `Không có tùy chọn ${p.option}${p.nearest ? ` (có phải ${p.nearest}?)` : ""}. Xem các tùy chọn bằng “chitieu --help”.`,
   "cli-choice": (p, say) =>
     `${p.value === null ? `Tùy chọn ${p.option} cần một giá trị` : `${say.q(p.value)} không phải giá trị của ${p.option}`}: chọn ${choices(p.allowed, say)}.`,
   "cli-needs-value": (p) => `Tùy chọn ${p.option} cần một giá trị ngay sau nó.`,
@@ -169,7 +175,8 @@ export const optionsVi: Texts<OptionsParams> = {
     `${say.q(p.spec)} chưa đúng dạng của ${say.setting("map")}: viết <vai trò hoặc tên trang tính>:<cột>=[<vai trò của cột>:]<chỉ tiêu>, ví dụ ${say.q("actuals:E=BHYT")} hoặc ${say.q("T4.2024:D=actual:BHXH bắt buộc")}.`,
   "cli-map-role": (p, say) =>
     `Trong ${say.q(p.spec)}, ${say.q(p.role)} không phải vai trò của cột: dùng một trong ${p.roles.map((r) => `${r} (${figureRoleWord(r, "vi")})`).join(", ")}.`,
-  "cli-two-inputs": (p, say) => `Chỉ đưa được một sổ làm việc, nhưng có hai: ${say.q(p.first)} và ${say.q(p.second)}. Tệp kết quả thì ghi bằng ${say.setting("out")}.`,
+  "cli-two-inputs": (p, say) =>
+    `Chỉ đưa được một sổ làm việc, nhưng có hai: ${say.q(p.first)} và ${say.q(p.second)}. Tệp kết quả thì ghi bằng ${say.setting("out")}.`,
   // Only the command line says these, so they name its commands.
   "cli-no-input": () => "Chưa có sổ làm việc: viết “chitieu summarize <sổ làm việc.xlsx> --out <tệp kết quả.xlsx>”.",
   "cli-no-out": (_p, say) => `Chưa có tệp kết quả: ${say.fix("out")} (sổ làm việc đầu vào không bao giờ bị thay đổi).`,
@@ -180,7 +187,8 @@ export const optionsVi: Texts<OptionsParams> = {
 export const optionsEn: Texts<OptionsParams> = {
   "goal-form": (p, say) =>
     `The goal ${say.q(p.spec)} is not in the form <indicator>=<rate> (the whole area) or <indicator>@<unit category>=<rate> (one category of units), e.g. ${say.q("BHYT=93%")} or ${say.q("BHYT@NTM nâng cao=95%")}. For a goal against plan of an indicator that has both a plan and a coverage rate, put ${say.q("attainment:")} before the indicator: ${say.q("attainment:BHXH tự nguyện=105%")}.`,
-  "goal-not-a-rate": (p, say) => `${cap(goalEn(p, say))}: ${say.q(p.rate)} is not a rate. Write a rate above 0, such as ${rateForms(say)} (all 93%): ${say.fix("goal")}.`,
+  "goal-not-a-rate": (p, say) =>
+    `${cap(goalEn(p, say))}: ${say.q(p.rate)} is not a rate. Write a rate above 0, such as ${rateForms(say)} (all 93%): ${say.fix("goal")}.`,
   "goal-needs-base": (p, say) =>
     `${cap(goalEn(p, say))} (${goalPct(p.rate, say)}) is a share of the population or the labour force, but there is no population / labour force sheet. Add one to the workbook, or ${say.fix("base")}.`,
   "goal-unknown-indicator": (p, say) =>
@@ -192,7 +200,8 @@ export const optionsEn: Texts<OptionsParams> = {
     `${cap(goalEn(p, say))} needs a column of unit categories (headed Loại xã, Phân loại, Nhóm or Category); none was found in sheets ${say.list(p.sheets.map(say.sheet))}. Text columns found: ${p.columns.length > 0 ? textColumns(p.columns, say) : "none"}. To name the category column, ${say.fix("category")}.`,
   "goal-unknown-category": (p, say) =>
     `${cap(goalEn(p, say))}: category ${say.q(p.category ?? "")} is not in ${say.at} (${say.q(p.header)}), which has only ${p.values.length > 0 ? say.list(p.values.map(say.q)) : "blank cells"}. Use one of these: ${say.fix("goal")}.`,
-  "goal-cell-not-a-rate": (p, say) => `${say.at}: ${say.num(p.value)} is not a goal rate for ${p.indicator} of ${p.unit} (write ${rateForms(say)}, at most 100%); it is not used.`,
+  "goal-cell-not-a-rate": (p, say) =>
+    `${say.at}: ${say.num(p.value)} is not a goal rate for ${p.indicator} of ${p.unit} (write ${rateForms(say)}, at most 100%); it is not used.`,
   "goal-without-base-column": (p, say) =>
     `${cap(goalEn(p, say))} is a share of the ${BASE_EN[p.base]}, but sheet ${say.at} has no ${BASE_EN[p.base]} column (e.g. ${say.q(BASE_HEADER[p.base])}). Add that column, or remove the goal (${say.setting("goal")}).`,
   "goal-not-coverage": (p, say) =>
@@ -205,7 +214,9 @@ export const optionsEn: Texts<OptionsParams> = {
     }; otherwise remove the goal (${say.setting("goal")}).`,
   "goal-applied-to-attainment": (p, say) =>
     `${cap(goalEn(p, say))} (${goalPct(p.rate, say)}) is taken against plan (attainment), as there is no ${BASE_EN[p.base]} column to give a coverage rate. If it is a coverage goal, ${say.fix("base")}. If it is meant against plan, ${
-      say.voice.shell === "cli" ? `write ${attainmentSpec(p, say)} (${say.setting("goal")}) and this note goes away` : `enter the goal's rate again in ${say.setting("goal")} and recalculate: the goal is then saved as one against plan`
+      say.voice.shell === "cli"
+        ? `write ${attainmentSpec(p, say)} (${say.setting("goal")}) and this note goes away`
+        : `enter the goal's rate again in ${say.setting("goal")} and recalculate: the goal is then saved as one against plan`
     }.`,
   "goal-column-unused": (p, say) =>
     `${say.at}: ${say.q(p.header)} looks like a goal rate for ${p.indicator}, but there is no coverage result for it, so the column is not used. To use it, add that indicator's population or labour force column to the population / labour force sheet.`,
@@ -215,12 +226,15 @@ export const optionsEn: Texts<OptionsParams> = {
       ? `No command given: write "chitieu summarize <workbook.xlsx> --out <result.xlsx>", or "chitieu demo" to run on the sample workbook (see "chitieu --help").`
       : `There is no command ${say.q(p.command)}: the commands are "summarize" (summarize a workbook) and "demo" (run on the sample workbook). See "chitieu --help".`,
   "cli-unknown-option": (p) => `There is no option ${p.option}${p.nearest ? ` (did you mean ${p.nearest}?)` : ""}. See the options with "chitieu --help".`,
-  "cli-choice": (p, say) => `${p.value === null ? `The option ${p.option} needs a value` : `${say.q(p.value)} is not a value of ${p.option}`}: choose ${choices(p.allowed, say)}.`,
+  "cli-choice": (p, say) =>
+    `${p.value === null ? `The option ${p.option} needs a value` : `${say.q(p.value)} is not a value of ${p.option}`}: choose ${choices(p.allowed, say)}.`,
   "cli-needs-value": (p) => `The option ${p.option} needs a value right after it.`,
   "cli-map-form": (p, say) =>
     `${say.q(p.spec)} is not in the form of ${say.setting("map")}: write <role or sheet name>:<column>=[<column role>:]<indicator>, e.g. ${say.q("actuals:E=BHYT")} or ${say.q("T4.2024:D=actual:BHXH bắt buộc")}.`,
-  "cli-map-role": (p, say) => `In ${say.q(p.spec)}, ${say.q(p.role)} is not a column role: use one of ${p.roles.map((r) => `${r} (${figureRoleWord(r, "en")})`).join(", ")}.`,
-  "cli-two-inputs": (p, say) => `Only one workbook can be given, but there are two: ${say.q(p.first)} and ${say.q(p.second)}. The output file is given with ${say.setting("out")}.`,
+  "cli-map-role": (p, say) =>
+    `In ${say.q(p.spec)}, ${say.q(p.role)} is not a column role: use one of ${p.roles.map((r) => `${r} (${figureRoleWord(r, "en")})`).join(", ")}.`,
+  "cli-two-inputs": (p, say) =>
+    `Only one workbook can be given, but there are two: ${say.q(p.first)} and ${say.q(p.second)}. The output file is given with ${say.setting("out")}.`,
   "cli-no-input": () => `No workbook given: write "chitieu summarize <workbook.xlsx> --out <result.xlsx>".`,
   "cli-no-out": (_p, say) => `No output file given: ${say.fix("out")} (the input workbook is never changed).`,
   "lowest-not-a-count": (p, say) =>

@@ -78,7 +78,20 @@ export const SETTING_LABELS: Record<Lang, Record<Setting, string>> = {
 };
 
 /** Settings the user picks from a list (the rest are typed in). */
-const PICKED: ReadonlySet<Setting> = new Set<Setting>(["targets", "actuals", "base", "previous", "crosswalk", "map", "average", "rank", "lang", "locale", "category", "groupBy"]);
+const PICKED: ReadonlySet<Setting> = new Set<Setting>([
+  "targets",
+  "actuals",
+  "base",
+  "previous",
+  "crosswalk",
+  "map",
+  "average",
+  "rank",
+  "lang",
+  "locale",
+  "category",
+  "groupBy",
+]);
 
 export function settingName(s: Setting, lang: Lang, shell: Shell): string {
   if (shell === "cli") return FLAGS[s][lang];

@@ -48,7 +48,13 @@ export interface SheetsParams {
   /** Every worksheet the run could read is blank (a new workbook, a file saved before pasting). */
   "workbook-empty": { sheets: string[] };
   /** Note: of several sheets for a role, this one was taken (its period), the other not. where: the sheet taken. */
-  "sheet-chosen-by-period": { role: SheetRole; period: PeriodParam | null; because: "latest" | "report-year" | null; other: string; otherPeriod: PeriodParam | null };
+  "sheet-chosen-by-period": {
+    role: SheetRole;
+    period: PeriodParam | null;
+    because: "latest" | "report-year" | null;
+    other: string;
+    otherPeriod: PeriodParam | null;
+  };
   /** The one plan or base sheet is of another year than the actuals. where: that sheet. */
   "sheet-of-another-year": { role: SheetRole; year: number; actuals: string; actualsYear: number };
   /** Note: a sheet named with no role word was taken for a role by what its columns hold. */
@@ -145,11 +151,29 @@ export interface SheetsParams {
     more: number;
   };
   /** A plan repeated beside the actuals differs from the plan used. where: its sheet and column; `usedCell` is in `used`. */
-  "repeated-plan-differs": { header: string; used: string; diffs: { cell: string; value: number; usedCell: string; usedValue: number; unit: string }[]; more: number };
+  "repeated-plan-differs": {
+    header: string;
+    used: string;
+    diffs: { cell: string; value: number; usedCell: string; usedValue: number; unit: string }[];
+    more: number;
+  };
   /** Rates over 1.000%: a scale or typing error. */
-  "implausible-rate": { indicator: IndicatorName; count: number; examples: { unit: string; rate: number }[]; overall: number | null; actual: { sheet: string; column: string }; denominator: { sheet: string; column: string } };
+  "implausible-rate": {
+    indicator: IndicatorName;
+    count: number;
+    examples: { unit: string; rate: number }[];
+    overall: number | null;
+    actual: { sheet: string; column: string };
+    denominator: { sheet: string; column: string };
+  };
   /** Units with actuals but no plan or base: left out of the area's figures. */
-  "actuals-without-denominator": { indicator: IndicatorName; count: number; people: number; kind: DenominatorKind; examples: { unit: string; actual: number }[] };
+  "actuals-without-denominator": {
+    indicator: IndicatorName;
+    count: number;
+    people: number;
+    kind: DenominatorKind;
+    examples: { unit: string; actual: number }[];
+  };
 }
 
 const ind = (n: IndicatorName, say: Say): string => (say.voice.lang === "vi" ? n.vi : n.en);
@@ -183,9 +207,13 @@ const SHEET_OF_ROLE_EN: Record<FigureRole, string> = {
 const denominatorVi = (k: DenominatorKind): string => (k === "target" ? "kế hoạch" : BASE_VI[k]);
 const denominatorEn = (k: DenominatorKind): string => (k === "target" ? "target" : BASE_EN[k]);
 const computedVi = (p: SheetsParams["computed-column-differs"], say: Say): string =>
-  p.kind === "growth" ? `tăng trưởng so với cùng kỳ của ${ind(p.indicator, say)}` : `tỷ lệ ${p.kind === "coverage" ? "bao phủ" : "đạt kế hoạch"} ${ind(p.indicator, say)}`;
+  p.kind === "growth"
+    ? `tăng trưởng so với cùng kỳ của ${ind(p.indicator, say)}`
+    : `tỷ lệ ${p.kind === "coverage" ? "bao phủ" : "đạt kế hoạch"} ${ind(p.indicator, say)}`;
 const computedEn = (p: SheetsParams["computed-column-differs"], say: Say): string =>
-  p.kind === "growth" ? `growth over the same period last year of ${ind(p.indicator, say)}` : `${p.kind === "coverage" ? "coverage" : "attainment"} rate of ${ind(p.indicator, say)}`;
+  p.kind === "growth"
+    ? `growth over the same period last year of ${ind(p.indicator, say)}`
+    : `${p.kind === "coverage" ? "coverage" : "attainment"} rate of ${ind(p.indicator, say)}`;
 const columnsAt = (cs: readonly SheetColumnParam[], say: Say): string => cs.map((c) => `${say.cell(c.sheet, c.column)} ${say.q(c.header)}`).join(", ");
 
 export const sheetsVi: Texts<SheetsParams> = {
@@ -206,7 +234,8 @@ export const sheetsVi: Texts<SheetsParams> = {
   "sheet-chosen-by-columns": (p, say) => `Trang tính ${say.at} được chọn làm trang ${sheetRoleWord(p.role, "vi")} theo các cột của nó.`,
   "actuals-in-plan-sheet": (_p, say) => `Trang tính ${say.at} có cả cột thực hiện: được dùng làm trang thực hiện.`,
   "actuals-by-participants": (_p, say) => `Trang tính ${say.at} có cột số người tham gia: được dùng làm trang thực hiện.`,
-  "hidden-sheet-passed-over": (p, say) => `Trang tính ${say.at} bị ẩn nên không được chọn tự động; hãy chọn nó nếu đó là số liệu của kỳ này (${say.fix(p.role)}).`,
+  "hidden-sheet-passed-over": (p, say) =>
+    `Trang tính ${say.at} bị ẩn nên không được chọn tự động; hãy chọn nó nếu đó là số liệu của kỳ này (${say.fix(p.role)}).`,
 
   "column-mapped-twice": (p, say) =>
     `${say.at} (${say.q(p.header)}) được ánh xạ vừa là ${figureRoleWord(p.roles[0]!, "vi")} vừa là ${figureRoleWord(p.roles[1]!, "vi")}: một cột chỉ giữ một vai trò. Bỏ một trong hai ánh xạ (${say.setting("map")}).`,
@@ -248,7 +277,10 @@ export const sheetsVi: Texts<SheetsParams> = {
     `Không đơn vị nào của trang ${say.sheet(p.sheet)} (${p.units.map(say.q).join(", ")} …) có trong trang ${say.sheet(p.actuals)} (${p.actualUnits.map(say.q).join(", ")} …): hai trang liệt kê các đơn vị khác nhau (huyện và xã, hay đơn vị trước và sau sắp xếp?). Hãy chọn hai trang của cùng các đơn vị (${say.setting("targets")}, ${say.setting("actuals")}).`,
   "no-indicator-in-common": (p, say) => {
     const found = p.sheets
-      .map((s) => `${say.sheet(s.sheet)}: ${[...s.headers.map(say.q), ...s.noNumbers.map((h) => `${say.q(h)} (các ô không có số)`)].join(", ") || "không có cột số liệu"}`)
+      .map(
+        (s) =>
+          `${say.sheet(s.sheet)}: ${[...s.headers.map(say.q), ...s.noNumbers.map((h) => `${say.q(h)} (các ô không có số)`)].join(", ") || "không có cột số liệu"}`,
+      )
       .join("; ");
     return (
       `Không chỉ tiêu nào có ở cả trang thực hiện và trang ${p.against === "targets" ? "kế hoạch" : "dân số / lao động"}. Các tiêu đề cột tìm thấy — ${found}. Hãy đặt tên cột giống nhau ở hai trang (ví dụ “BHXH tự nguyện” ở cả hai), hoặc chỉ rõ vai trò các cột (${say.fix("map")}).` +
@@ -272,11 +304,15 @@ export const sheetsVi: Texts<SheetsParams> = {
     `${ind(p.indicator, say)} (${p.measure === "coverage" ? "tỷ lệ bao phủ" : "tỷ lệ đạt kế hoạch"}): tổng ${denominatorVi(p.kind)} của các đơn vị bằng 0 nên không có tỷ lệ chung của địa bàn.`,
 
   "computed-column-differs": (p, say) => {
-    const cells = p.cells.map((c) => `${c.cell} (${c.unit}): trang ghi ${typed(c.theirs, say)}${c.percent ? "%" : ""}, tính được ${say.pct(c.ours)}`).join("; ");
+    const cells = p.cells
+      .map((c) => `${c.cell} (${c.unit}): trang ghi ${typed(c.theirs, say)}${c.percent ? "%" : ""}, tính được ${say.pct(c.ours)}`)
+      .join("; ");
     return `Cột ${say.q(p.header)} (${say.at}) là cột tính sẵn (không dùng làm số liệu), nhưng khác ${computedVi(p, say)} tính từ số liệu: ${cells}${p.more > 0 ? `; và ${say.num(p.more)} ô khác` : ""}. Kiểm tra công thức của cột, hoặc các cột kế hoạch và thực hiện đã đọc.`;
   },
   "repeated-plan-differs": (p, say) => {
-    const diffs = p.diffs.map((d) => `${d.cell} = ${typed(d.value, say)} so với ${say.cell(p.used, d.usedCell)} = ${typed(d.usedValue, say)} (${d.unit})`).join("; ");
+    const diffs = p.diffs
+      .map((d) => `${d.cell} = ${typed(d.value, say)} so với ${say.cell(p.used, d.usedCell)} = ${typed(d.usedValue, say)} (${d.unit})`)
+      .join("; ");
     return `Cột ${say.q(p.header)} (${say.at}) ghi lại kế hoạch nhưng khác kế hoạch đã dùng (trang ${say.sheet(p.used)}): ${diffs}${p.more > 0 ? `; và ${say.num(p.more)} đơn vị khác` : ""}. Kết quả tính theo trang ${say.sheet(p.used)}; kiểm tra xem kế hoạch nào đúng.`;
   },
   "implausible-rate": (p, say) => {
@@ -310,7 +346,8 @@ export const sheetsEn: Texts<SheetsParams> = {
   "sheet-chosen-by-columns": (p, say) => `Sheet ${say.at} is taken for the ${sheetRoleWord(p.role, "en")} by what its columns hold.`,
   "actuals-in-plan-sheet": (_p, say) => `Sheet ${say.at} has actual columns too: it is used as the actuals sheet.`,
   "actuals-by-participants": (_p, say) => `Sheet ${say.at} has a column of participants: it is used as the actuals sheet.`,
-  "hidden-sheet-passed-over": (p, say) => `Sheet ${say.at} is hidden, so it was not chosen on its own; choose it if it holds this period's figures (${say.fix(p.role)}).`,
+  "hidden-sheet-passed-over": (p, say) =>
+    `Sheet ${say.at} is hidden, so it was not chosen on its own; choose it if it holds this period's figures (${say.fix(p.role)}).`,
 
   "column-mapped-twice": (p, say) =>
     `${say.at} (${say.q(p.header)}) is mapped as both ${figureRoleWord(p.roles[0]!, "en")} and ${figureRoleWord(p.roles[1]!, "en")}: a column holds one role. Remove one of the mappings (${say.setting("map")}).`,
@@ -351,7 +388,10 @@ export const sheetsEn: Texts<SheetsParams> = {
     `No unit of sheet ${say.sheet(p.sheet)} (${p.units.map(say.q).join(", ")} …) is in sheet ${say.sheet(p.actuals)} (${p.actualUnits.map(say.q).join(", ")} …): the two sheets list different units (districts and communes, or units before and after the merger?). Choose two sheets of the same units (${say.setting("targets")}, ${say.setting("actuals")}).`,
   "no-indicator-in-common": (p, say) => {
     const found = p.sheets
-      .map((s) => `${say.sheet(s.sheet)}: ${[...s.headers.map(say.q), ...s.noNumbers.map((h) => `${say.q(h)} (no numbers in its cells)`)].join(", ") || "no number columns"}`)
+      .map(
+        (s) =>
+          `${say.sheet(s.sheet)}: ${[...s.headers.map(say.q), ...s.noNumbers.map((h) => `${say.q(h)} (no numbers in its cells)`)].join(", ") || "no number columns"}`,
+      )
       .join("; ");
     return (
       `No indicator is in both the actuals and the ${p.against === "targets" ? "targets" : "base"} sheet. Headers found — ${found}. Name the columns alike (e.g. "BHXH tự nguyện" in both) or map them (${say.fix("map")}).` +
@@ -366,7 +406,8 @@ export const sheetsEn: Texts<SheetsParams> = {
   "unit-ambiguous-between-sheets": (p, say) =>
     `Unit ${say.q(p.unit)} could be more than one unit between sheets ${say.sheet(p.sheet)} and ${say.sheet(p.other)}: write its prefix (Huyện, Thị xã, Thành phố …) in both.`,
 
-  "zero-denominator": (p, say) => `${say.at}: the ${p.kind === "target" ? `target for ${ind(p.indicator, say)}` : BASE_EN[p.kind]} of ${p.unit} is 0, so it has no rate.`,
+  "zero-denominator": (p, say) =>
+    `${say.at}: the ${p.kind === "target" ? `target for ${ind(p.indicator, say)}` : BASE_EN[p.kind]} of ${p.unit} is 0, so it has no rate.`,
   "previous-indicator-missing": (p, say) =>
     `Sheet ${say.at} (same period last year) has no column for ${ind(p.indicator, say)}, so ${ind(p.indicator, say)} has no growth. If the sheet has it under another name: ${say.fix("map")}.`,
   "previous-zero": (p, say) => `${say.at}: last year's ${ind(p.indicator, say)} of ${p.unit} is 0, so it has no growth.`,
@@ -374,16 +415,23 @@ export const sheetsEn: Texts<SheetsParams> = {
     `${ind(p.indicator, say)} (${p.measure}): the ${p.kind === "target" ? "targets" : `${denominatorEn(p.kind)} figures`} add up to 0, so there is no area-wide rate.`,
 
   "computed-column-differs": (p, say) => {
-    const cells = p.cells.map((c) => `${c.cell} (${c.unit}): the sheet has ${typed(c.theirs, say)}${c.percent ? "%" : ""}, the figures give ${say.pct(c.ours)}`).join("; ");
+    const cells = p.cells
+      .map((c) => `${c.cell} (${c.unit}): the sheet has ${typed(c.theirs, say)}${c.percent ? "%" : ""}, the figures give ${say.pct(c.ours)}`)
+      .join("; ");
     return `Column ${say.q(p.header)} (${say.at}) is computed by the sheet (not used as a figure), but differs from the ${computedEn(p, say)} worked out from the figures: ${cells}${p.more > 0 ? `; and ${say.num(p.more)} more cells` : ""}. Check the column's formula, or the plan and actual columns read.`;
   },
   "repeated-plan-differs": (p, say) => {
-    const diffs = p.diffs.map((d) => `${d.cell} = ${typed(d.value, say)} against ${say.cell(p.used, d.usedCell)} = ${typed(d.usedValue, say)} (${d.unit})`).join("; ");
+    const diffs = p.diffs
+      .map((d) => `${d.cell} = ${typed(d.value, say)} against ${say.cell(p.used, d.usedCell)} = ${typed(d.usedValue, say)} (${d.unit})`)
+      .join("; ");
     return `Column ${say.q(p.header)} (${say.at}) repeats the plan but differs from the plan used (sheet ${say.sheet(p.used)}): ${diffs}${p.more > 0 ? `; and ${say.num(p.more)} more units` : ""}. The results follow sheet ${say.sheet(p.used)}; check which plan is right.`;
   },
   "implausible-rate": (p, say) => {
     const examples = p.examples.map((e) => `${e.unit} ${say.pct(e.rate)}`).join(", ");
-    const which = p.count > 0 ? `${p.count === 1 ? `the rate of 1 unit is` : `the rates of ${say.num(p.count)} units are`} over 1,000% (${examples})` : `the overall rate is ${say.pct(p.overall ?? 0)}`;
+    const which =
+      p.count > 0
+        ? `${p.count === 1 ? `the rate of 1 unit is` : `the rates of ${say.num(p.count)} units are`} over 1,000% (${examples})`
+        : `the overall rate is ${say.pct(p.overall ?? 0)}`;
     return `${ind(p.indicator, say)}: ${which} — that cannot be right. Check the unit of measure (persons or thousands) of columns ${say.cell(p.actual.sheet, p.actual.column)} and ${say.cell(p.denominator.sheet, p.denominator.column)}.`;
   },
   "actuals-without-denominator": (p, say) => {

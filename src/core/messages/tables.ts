@@ -119,7 +119,8 @@ function foundList(found: readonly FoundTextColumn[], say: Say): string {
 }
 
 export const tablesVi: Texts<TablesParams> = {
-  "empty-sheet": (p, say) => `Trang tính ${say.at} trống. Hãy dán bảng số liệu vào đó (một hàng tiêu đề có cột tên đơn vị, rồi các hàng số liệu), hoặc ${anotherSheet(p.role, say)}.`,
+  "empty-sheet": (p, say) =>
+    `Trang tính ${say.at} trống. Hãy dán bảng số liệu vào đó (một hàng tiêu đề có cột tên đơn vị, rồi các hàng số liệu), hoặc ${anotherSheet(p.role, say)}.`,
   "no-header-row": (p, say) =>
     `Không tìm thấy bảng trong trang tính ${say.at}: không có hàng tiêu đề nào ghi cột tên đơn vị (ví dụ “STT”, “Đơn vị”, “Huyện”) phía trên các hàng số liệu. Hãy thêm một hàng tiêu đề như vậy, hoặc ${anotherSheet(p.role, say)}.`,
   "no-unit-column": (p, say) =>
@@ -147,10 +148,12 @@ export const tablesVi: Texts<TablesParams> = {
     `${say.at}: ${say.q(p.written)} là tỷ lệ phần trăm, nhưng cột ${say.q(p.header)} là số đếm (người) — ${p.unit} không có số liệu ở cột này; hãy nhập số người.`,
   "other-locale-number": (p, say) =>
     `${say.at}: ${say.q(p.written)} được viết theo kiểu số ${p.sheetLocale === "vi" ? "tiếng Anh" : "tiếng Việt"}; đã đọc là ${exact(p.percent ? p.value * 100 : p.value, say)}${p.percent ? "%" : ""}. Hãy kiểm tra ô này, hoặc nhập số dưới dạng số; nếu cả trang tính viết số theo kiểu đó, hãy ${say.fix("locale")}.`,
-  "figure-too-large": (p, say) => `${say.at}: ${exact(p.value, say)} quá lớn, không thể là số liệu — ${p.unit} không được tính ở cột ${say.q(p.header)}; hãy kiểm tra ô này.`,
+  "figure-too-large": (p, say) =>
+    `${say.at}: ${exact(p.value, say)} quá lớn, không thể là số liệu — ${p.unit} không được tính ở cột ${say.q(p.header)}; hãy kiểm tra ô này.`,
   "negative-figure": (p, say) =>
     `${say.at}: ${exact(p.value, say)} là số âm — số người hay chỉ tiêu không thể âm; ${p.unit} không được tính ở cột ${say.q(p.header)}. Hãy kiểm tra dấu của số này.`,
-  "blank-cell": (p, say) => `${say.at}: ô trống — ${p.unit} không có số liệu ở cột ${say.q(p.header)} nên không được tính ở chỉ tiêu này. Nếu không có, hãy nhập 0.`,
+  "blank-cell": (p, say) =>
+    `${say.at}: ô trống — ${p.unit} không có số liệu ở cột ${say.q(p.header)} nên không được tính ở chỉ tiêu này. Nếu không có, hãy nhập 0.`,
   "formula-not-calculated": (p, say) =>
     `${say.at}: ô có công thức nhưng sổ làm việc được lưu khi chưa tính, nên chưa có kết quả — ${p.unit} không có số liệu ở cột ${say.q(p.header)}. Mở sổ làm việc trong Excel (tính toán Tự động, hoặc nhấn F9), lưu lại rồi chạy lại; đừng nhập 0.`,
   "excel-error": (p, say) => `${say.at}: ô có lỗi ${p.error} — ${p.unit} không có số liệu ở cột ${say.q(p.header)}; hãy sửa công thức hoặc giá trị trong ô.`,
@@ -182,7 +185,8 @@ export const tablesVi: Texts<TablesParams> = {
 };
 
 export const tablesEn: Texts<TablesParams> = {
-  "empty-sheet": (p, say) => `Sheet ${say.at} is empty: paste the table into it (a header row with a column of unit names, then the rows of figures), or ${anotherSheet(p.role, say)}.`,
+  "empty-sheet": (p, say) =>
+    `Sheet ${say.at} is empty: paste the table into it (a header row with a column of unit names, then the rows of figures), or ${anotherSheet(p.role, say)}.`,
   "no-header-row": (p, say) =>
     `No table found in sheet ${say.at}: no header row naming the units (e.g. "STT", "Đơn vị", "Huyện") above rows of figures. Add such a header row, or ${anotherSheet(p.role, say)}.`,
   "no-unit-column": (p, say) =>
@@ -210,8 +214,10 @@ export const tablesEn: Texts<TablesParams> = {
     `${say.at}: ${say.q(p.written)} is a percentage, but ${say.q(p.header)} is a count (people) — ${p.unit} has no figure in this column; enter the number of people.`,
   "other-locale-number": (p, say) =>
     `${say.at}: ${say.q(p.written)} is written in the ${p.sheetLocale === "vi" ? "English" : "Vietnamese"} number format; read as ${exact(p.percent ? p.value * 100 : p.value, say)}${p.percent ? "%" : ""}. Check it, or enter the number as a number; if the whole sheet writes numbers that way, ${say.fix("locale")}.`,
-  "figure-too-large": (p, say) => `${say.at}: ${exact(p.value, say)} is too large to be a figure — ${p.unit} is left out of ${say.q(p.header)}; check the cell.`,
-  "negative-figure": (p, say) => `${say.at}: ${exact(p.value, say)} is negative — a count or a target cannot be; ${p.unit} is left out of ${say.q(p.header)}. Check the sign.`,
+  "figure-too-large": (p, say) =>
+    `${say.at}: ${exact(p.value, say)} is too large to be a figure — ${p.unit} is left out of ${say.q(p.header)}; check the cell.`,
+  "negative-figure": (p, say) =>
+    `${say.at}: ${exact(p.value, say)} is negative — a count or a target cannot be; ${p.unit} is left out of ${say.q(p.header)}. Check the sign.`,
   "blank-cell": (p, say) => `${say.at}: blank — ${p.unit} has no figure for ${say.q(p.header)}, so it is left out of this indicator. Enter 0 if there is none.`,
   "formula-not-calculated": (p, say) =>
     `${say.at}: a formula, but the workbook was saved without calculating it, so it has no result — ${p.unit} has no figure for ${say.q(p.header)}. Open the workbook in Excel (automatic calculation, or press F9), save it and run again; do not enter 0.`,

@@ -48,14 +48,18 @@ const columnRef = (c: DetectedColumnRole): string => (c.band ? c.header : c.colu
  */
 export function withColumnRole(choices: RunChoices, d: SheetDetection, c: DetectedColumnRole, role: DetectionRole): RunChoices {
   const kept = choices.overrides.filter((o) => !names(o, d, c));
-  const next: IndicatorOverride = role === "ignored" ? { sheet: d.role, column: columnRef(c), indicator: "-" } : { sheet: d.role, column: columnRef(c), indicator: c.indicator ?? c.header, role };
+  const next: IndicatorOverride =
+    role === "ignored"
+      ? { sheet: d.role, column: columnRef(c), indicator: "-" }
+      : { sheet: d.role, column: columnRef(c), indicator: c.indicator ?? c.header, role };
   return { ...choices, overrides: [...kept, next] };
 }
 
 /** What was read other than as written in this sheet: dash zeros, scales, names, bands. */
 function readNotes(S: UiStrings, d: SheetDetection): string[] {
   const out: string[] = [];
-  if (d.dashZeros && d.dashZeros.count > 0) out.push(S.readAsZero(d.dashZeros.count, d.dashZeros.cells.join(", ") + (d.dashZeros.count > d.dashZeros.cells.length ? ", …" : "")));
+  if (d.dashZeros && d.dashZeros.count > 0)
+    out.push(S.readAsZero(d.dashZeros.count, d.dashZeros.cells.join(", ") + (d.dashZeros.count > d.dashZeros.cells.length ? ", …" : "")));
   for (const x of d.scales ?? []) out.push(S.scaled(x.column, x.header, x.scale, x.from));
   for (const x of d.names ?? []) out.push(S.nameRead(x.row, x.written, x.name));
   if (d.bands) out.push(S.bandsRead(d.bands.column, d.bands.labels.join(", ")));

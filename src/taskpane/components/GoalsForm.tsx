@@ -22,7 +22,14 @@ import { FieldMessage, FieldPlace, FieldProblem, fieldValidation, localProblem }
 const useStyles = makeStyles({
   fieldset: { border: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "8px", minWidth: 0 },
   legend: { fontWeight: 600, padding: 0, marginBottom: "4px" },
-  goal: { display: "flex", flexDirection: "column", gap: "4px", padding: "8px", borderRadius: tokens.borderRadiusMedium, border: `1px solid ${tokens.colorNeutralStroke2}` },
+  goal: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "4px",
+    padding: "8px",
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   row: { display: "flex", alignItems: "flex-end", gap: "6px" },
 });
 
@@ -46,14 +53,17 @@ const blank = (g: GoalSetting) => g.rate.trim() === "";
 const badRate = (g: GoalSetting) => !blank(g) && !parseRate(g.rate);
 /** The goals the run gets: whole ones only (an empty rate is still being written, a typo is said under its field). */
 const usable = (rows: readonly Row[]): GoalSetting[] =>
-  rows.filter((g) => !blank(g) && !badRate(g)).map(({ indicator, category, rate, measure }) => (measure ? { indicator, category, rate, measure } : { indicator, category, rate }));
+  rows
+    .filter((g) => !blank(g) && !badRate(g))
+    .map(({ indicator, category, rate, measure }) => (measure ? { indicator, category, rate, measure } : { indicator, category, rate }));
 
 /** The goal a message names (its params carry the goal's indicator, category and measure as given), if one of these rows. */
 function rowOf(rows: readonly Row[], problem: FieldProblem | null): number {
   const p = problem?.message.params as { indicator?: unknown; category?: unknown; measure?: unknown } | undefined;
   if (!p || typeof p.indicator !== "string") return -1;
   return rows.findIndex(
-    (g) => !blank(g) && g.indicator === p.indicator && (g.category ?? null) === (p.category ?? null) && (typeof p.measure !== "string" || g.measure === p.measure),
+    (g) =>
+      !blank(g) && g.indicator === p.indicator && (g.category ?? null) === (p.category ?? null) && (typeof p.measure !== "string" || g.measure === p.measure),
   );
 }
 
@@ -143,7 +153,9 @@ export function GoalsForm({ S, choices, summary, disabled, onChange, problem = n
       {rows.map((g, i) => {
         const value = valueOf(g.indicator, measureOf(g, offered));
         // A saved goal for an indicator this workbook does not offer stays listed, as it was set.
-        const own = offered.some((c) => valueOf(c.indicator, c.measure) === value) ? [] : [{ indicator: g.indicator, measure: measureOf(g, offered), both: g.measure !== undefined }];
+        const own = offered.some((c) => valueOf(c.indicator, c.measure) === value)
+          ? []
+          : [{ indicator: g.indicator, measure: measureOf(g, offered), both: g.measure !== undefined }];
         const list = [...own, ...offered];
         const cats = g.category === null || categories.includes(g.category) ? categories : [g.category, ...categories];
         return (
@@ -182,7 +194,16 @@ export function GoalsForm({ S, choices, summary, disabled, onChange, problem = n
                 style={{ flexGrow: 1, minWidth: 0 }}
                 {...fieldValidation(
                   g.checked && badRate(g)
-                    ? localProblem(S, "goal", said("goal-not-a-rate", { indicator: g.indicator, category: g.category, ...(g.measure ? { measure: g.measure } : {}), rate: g.rate.trim() }, undefined, "goal"))
+                    ? localProblem(
+                        S,
+                        "goal",
+                        said(
+                          "goal-not-a-rate",
+                          { indicator: g.indicator, category: g.category, ...(g.measure ? { measure: g.measure } : {}), rate: g.rate.trim() },
+                          undefined,
+                          "goal",
+                        ),
+                      )
                     : i === atRow
                       ? atGoals
                       : null,
@@ -212,7 +233,9 @@ export function GoalsForm({ S, choices, summary, disabled, onChange, problem = n
           disabled={disabled}
           style={{ alignSelf: "flex-start" }}
           // A new goal starts on the first coverage result, as goals always did; else the first against plan.
-          onClick={() => setRows([...rows, withChoice({ indicator: "", category: null, rate: "" }, offered.find((c) => c.measure === "coverage") ?? offered[0]!)])}
+          onClick={() =>
+            setRows([...rows, withChoice({ indicator: "", category: null, rate: "" }, offered.find((c) => c.measure === "coverage") ?? offered[0]!)])
+          }
         >
           {S.addGoal}
         </Button>

@@ -29,8 +29,20 @@ export interface NarrativePanelProps {
 }
 
 const WORDS = {
-  vi: { title: "Nhận xét", copy: "Sao chép", copied: "Đã sao chép", failed: "Không sao chép được: hãy chọn đoạn văn và nhấn Ctrl+C.", empty: "Chưa có nhận xét: hãy tính lại." },
-  en: { title: "Commentary", copy: "Copy", copied: "Copied", failed: "Could not copy: select the text and press Ctrl+C.", empty: "No commentary yet: recalculate first." },
+  vi: {
+    title: "Nhận xét",
+    copy: "Sao chép",
+    copied: "Đã sao chép",
+    failed: "Không sao chép được: hãy chọn đoạn văn và nhấn Ctrl+C.",
+    empty: "Chưa có nhận xét: hãy tính lại.",
+  },
+  en: {
+    title: "Commentary",
+    copy: "Copy",
+    copied: "Copied",
+    failed: "Could not copy: select the text and press Ctrl+C.",
+    empty: "No commentary yet: recalculate first.",
+  },
 } as const;
 
 const useStyles = makeStyles({

@@ -81,7 +81,11 @@ export function OptionsForm({ S, choices, disabled, onChange, detected = null, p
       <Field
         label={S.lowest}
         hint={S.lowestHint}
-        {...fieldValidation(lowestDraft !== null ? localProblem(S, "lowest", said("lowest-not-a-count", { text: lowestDraft.trim(), min: LOWEST_MIN, max: LOWEST_MAX }, undefined, "lowest")) : at("lowest"))}
+        {...fieldValidation(
+          lowestDraft !== null
+            ? localProblem(S, "lowest", said("lowest-not-a-count", { text: lowestDraft.trim(), min: LOWEST_MIN, max: LOWEST_MAX }, undefined, "lowest"))
+            : at("lowest"),
+        )}
       >
         <Input
           type="number"

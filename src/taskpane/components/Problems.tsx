@@ -17,7 +17,18 @@ export function errorText(S: UiStrings, error: unknown): { title: string; messag
 
 /** The settings the pane shows as a field, so an error they fix is shown under that field. */
 export type FieldPlace = Extract<Setting, "targets" | "actuals" | "base" | "previous" | "crosswalk" | "goal" | "asOf" | "area" | "lowest" | "map">;
-const FIELD_PLACES: ReadonlySet<Setting> = new Set<FieldPlace>(["targets", "actuals", "base", "previous", "crosswalk", "goal", "asOf", "area", "lowest", "map"]);
+const FIELD_PLACES: ReadonlySet<Setting> = new Set<FieldPlace>([
+  "targets",
+  "actuals",
+  "base",
+  "previous",
+  "crosswalk",
+  "goal",
+  "asOf",
+  "area",
+  "lowest",
+  "map",
+]);
 
 /** An error the planner fixes in one of the pane's fields: where it goes and what it says there. */
 export interface FieldProblem {
@@ -54,7 +65,14 @@ export function FieldMessage({ problem, id }: { problem: FieldProblem; id?: stri
       data-testid="field-error"
       data-setting={problem.place}
       data-code={problem.code}
-      style={{ display: "flex", gap: "4px", alignItems: "flex-start", color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 }}
+      style={{
+        display: "flex",
+        gap: "4px",
+        alignItems: "flex-start",
+        color: tokens.colorPaletteRedForeground1,
+        fontSize: tokens.fontSizeBase200,
+        lineHeight: tokens.lineHeightBase200,
+      }}
     >
       <ErrorCircleRegular style={{ flexShrink: 0, marginTop: "2px" }} aria-hidden />
       <span>{problem.text}</span>
@@ -63,9 +81,15 @@ export function FieldMessage({ problem, id }: { problem: FieldProblem; id?: stri
 }
 
 /** A Fluent Field's validation message for a field's error (role "alert", tied to the control by Field). */
-export function fieldValidation(problem: FieldProblem | null | undefined): { validationState: "error" | "none"; validationMessage?: React.ComponentProps<"div"> & Record<string, unknown> } {
+export function fieldValidation(problem: FieldProblem | null | undefined): {
+  validationState: "error" | "none";
+  validationMessage?: React.ComponentProps<"div"> & Record<string, unknown>;
+} {
   if (!problem) return { validationState: "none" };
-  return { validationState: "error", validationMessage: { children: problem.text, "data-testid": "field-error", "data-setting": problem.place, "data-code": problem.code } };
+  return {
+    validationState: "error",
+    validationMessage: { children: problem.text, "data-testid": "field-error", "data-setting": problem.place, "data-code": problem.code },
+  };
 }
 
 export function ProblemBar({ S, error, onRetry }: { S: UiStrings; error: unknown; onRetry?: () => void }): React.JSX.Element {

@@ -74,7 +74,16 @@ export function toGoalOfUnits(r: IndicatorResult): { people: number; units: numb
 }
 
 /** The first `lowest` items of a list, then "và N đơn vị khác · xem tất cả" (the ranked sheet). */
-function ShortList<T>(props: { items: readonly T[]; lowest: number; testId: string; line: (x: T) => React.ReactNode; keyOf: (x: T) => string; S: UiStrings; sheet: string | null; onOpenSheet: (name: string) => void }): React.JSX.Element {
+function ShortList<T>(props: {
+  items: readonly T[];
+  lowest: number;
+  testId: string;
+  line: (x: T) => React.ReactNode;
+  keyOf: (x: T) => string;
+  S: UiStrings;
+  sheet: string | null;
+  onOpenSheet: (name: string) => void;
+}): React.JSX.Element {
   const { items, lowest, testId, line, keyOf, S, sheet, onOpenSheet } = props;
   const styles = useStyles();
   const shown = items.slice(0, lowest);
@@ -114,7 +123,14 @@ export function unitsOffPace(r: IndicatorResult): UnitResult[] {
     .map((x) => x.u);
 }
 
-export function IndicatorCard(props: { r: IndicatorResult; S: UiStrings; lang: UiLang; sheet: string | null; onOpenSheet: (name: string) => void; lowest?: number }): React.JSX.Element {
+export function IndicatorCard(props: {
+  r: IndicatorResult;
+  S: UiStrings;
+  lang: UiLang;
+  sheet: string | null;
+  onOpenSheet: (name: string) => void;
+  lowest?: number;
+}): React.JSX.Element {
   const { r, S, lang, sheet, onOpenSheet, lowest = DEFAULT_LOWEST } = props;
   const styles = useStyles();
   const pct = (x: number | null) => (x === null ? "—" : formatPercent(x, lang));
@@ -129,7 +145,13 @@ export function IndicatorCard(props: { r: IndicatorResult; S: UiStrings; lang: U
   const offPace = unitsOffPace(r);
   return (
     <Card size="small" aria-label={name} data-testid={`result-${r.indicatorKey}-${r.measure}${r.variant ? `-${r.variant}` : ""}`}>
-      <CardHeader header={<Text as="h3" weight="semibold" style={{ margin: 0 }}>{name}</Text>} />
+      <CardHeader
+        header={
+          <Text as="h3" weight="semibold" style={{ margin: 0 }}>
+            {name}
+          </Text>
+        }
+      />
       <div>
         <Text className={styles.rate}>{pct(r.overall)}</Text>{" "}
         <Text size={200}>
@@ -184,7 +206,10 @@ export function IndicatorCard(props: { r: IndicatorResult; S: UiStrings; lang: U
             keyOf={(u) => u.unit}
             line={(u) => (
               <>
-                {u.unit}: <span className={styles.belowRate}>{S.offPaceLine(formatCount(u.pace!.remaining, lang), u.pace!.perMonth === null ? null : formatCount(u.pace!.perMonth, lang))}</span>
+                {u.unit}:{" "}
+                <span className={styles.belowRate}>
+                  {S.offPaceLine(formatCount(u.pace!.remaining, lang), u.pace!.perMonth === null ? null : formatCount(u.pace!.perMonth, lang))}
+                </span>
               </>
             )}
             S={S}
@@ -195,9 +220,7 @@ export function IndicatorCard(props: { r: IndicatorResult; S: UiStrings; lang: U
       )}
       {r.growth !== null && r.growth !== undefined && <Text size={200}>{S.growth(formatPercent(r.growth, lang, 2, "−").replace(/^(?=\d)/, "+"))}</Text>}
       {r.goal !== null && r.goal !== undefined && (
-        <Text size={200}>
-          {S.goalLine(goalText(r.goal), r.goalGap === null ? "—" : formatPoints(r.goalGap, lang, { signed: true }))}
-        </Text>
+        <Text size={200}>{S.goalLine(goalText(r.goal), r.goalGap === null ? "—" : formatPoints(r.goalGap, lang, { signed: true }))}</Text>
       )}
       {(shortOfGoal.length > 0 || need.unknown > 0) && (
         <div>
@@ -272,9 +295,19 @@ export default function ResultsView({ S, lang, outcome, onOpenSheet, lowest = DE
       </Text>
       <Caveats S={S} lang={lang} summary={outcome.summary} />
       {outcome.summary.results.map((r) => (
-        <IndicatorCard key={resultKey(r)} r={r} S={S} lang={lang} sheet={byKey.get(`ranked:${resultKey(r)}`) ?? null} onOpenSheet={onOpenSheet} lowest={lowest} />
+        <IndicatorCard
+          key={resultKey(r)}
+          r={r}
+          S={S}
+          lang={lang}
+          sheet={byKey.get(`ranked:${resultKey(r)}`) ?? null}
+          onOpenSheet={onOpenSheet}
+          lowest={lowest}
+        />
       ))}
-      {outcome.narrative.length > 0 && <NarrativePanel paragraphs={outcome.narrative} lang={lang} title={S.narrative} caution={narrativeCaution(outcome.summary, lang)} />}
+      {outcome.narrative.length > 0 && (
+        <NarrativePanel paragraphs={outcome.narrative} lang={lang} title={S.narrative} caution={narrativeCaution(outcome.summary, lang)} />
+      )}
       <nav aria-label={S.summarySheets}>
         <Text weight="semibold" size={200}>
           {S.summarySheets}

@@ -63,7 +63,12 @@ export function SheetPickers({ S, sheets, choices, detected, disabled, onChange,
         const value = off ? "" : given || found;
         const options = value && !inputs.includes(value) ? [value, ...inputs] : inputs;
         return (
-          <Field key={role} label={roleLabel(S, role)} hint={!given && found ? S.detected : undefined} {...fieldValidation(problem?.place === role ? problem : null)}>
+          <Field
+            key={role}
+            label={roleLabel(S, role)}
+            hint={!given && found ? S.detected : undefined}
+            {...fieldValidation(problem?.place === role ? problem : null)}
+          >
             <Select
               value={value}
               disabled={disabled}
@@ -84,7 +89,11 @@ export function SheetPickers({ S, sheets, choices, detected, disabled, onChange,
       {withCrosswalk && (
         // Issue 18: the table of old to new units across the July 2025 merger; found by its
         // headers unless named, and "none" switches it off.
-        <Field label={S.crosswalk} hint={choices.crosswalk === undefined && detected?.crosswalk ? S.detected : undefined} {...fieldValidation(problem?.place === "crosswalk" ? problem : null)}>
+        <Field
+          label={S.crosswalk}
+          hint={choices.crosswalk === undefined && detected?.crosswalk ? S.detected : undefined}
+          {...fieldValidation(problem?.place === "crosswalk" ? problem : null)}
+        >
           <Select
             value={choices.crosswalk === null ? "" : (choices.crosswalk ?? detected?.crosswalk ?? "")}
             disabled={disabled}

@@ -34,7 +34,9 @@ const text = (s: string): string => escapeText(xmlSafe(s));
 function series(idx: number, name: string, categories: string, values: string, line: boolean): string {
   return (
     `<c:ser><c:idx val="${idx}"/><c:order val="${idx}"/><c:tx><c:v>${text(name)}</c:v></c:tx>` +
-    (line ? `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="C00000"/></a:solidFill><a:round/></a:ln></c:spPr><c:marker><c:symbol val="none"/></c:marker>` : `<c:invertIfNegative val="0"/>`) +
+    (line
+      ? `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="C00000"/></a:solidFill><a:round/></a:ln></c:spPr><c:marker><c:symbol val="none"/></c:marker>`
+      : `<c:invertIfNegative val="0"/>`) +
     `<c:cat><c:strRef><c:f>${text(categories)}</c:f></c:strRef></c:cat><c:val><c:numRef><c:f>${text(values)}</c:f></c:numRef></c:val>` +
     (line ? `<c:smooth val="0"/>` : "") +
     `</c:ser>`

@@ -15,7 +15,18 @@ import { columnLetter } from "../../core/grid";
 import { MetaRecord } from "../meta";
 import { WrittenSheet } from "../port";
 import { CHART_REL, CHART_TYPE, DRAWING_REL, DRAWING_TYPE, chartXml, drawingXml, hasChart } from "./chart";
-import { CUSTOM_PROPERTY_REL, CUSTOM_PROPERTY_TYPE, MarkedSheet, PartReader, RECORD_MARK, RECORD_SHEET, markBytes, markElement, recordSheetName, sheetMark } from "./marks";
+import {
+  CUSTOM_PROPERTY_REL,
+  CUSTOM_PROPERTY_TYPE,
+  MarkedSheet,
+  PartReader,
+  RECORD_MARK,
+  RECORD_SHEET,
+  markBytes,
+  markElement,
+  recordSheetName,
+  sheetMark,
+} from "./marks";
 import { appendStyles } from "./styles";
 import { StyleRegistry, sheetStyles, summarySheetXml } from "./sheetXml";
 import {
@@ -69,7 +80,8 @@ const TABLE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relatio
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 const TABLE_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
-const RELS_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">';
+const RELS_HEAD =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">';
 
 /** One <sheet> of the workbook part. */
 interface SheetEntry {
@@ -163,9 +175,17 @@ export function tableXml(spec: SheetSpec, id: number, name: string): string | nu
   const seen = new Set<string>();
   for (let c = t.range.col; c < t.range.col + t.range.cols; c++) {
     const v = header[c];
-    // Control characters are what Excel cannot take in a column name.
-    // eslint-disable-next-line no-control-regex
-    if (typeof v !== "string" || v.trim() === "" || v !== v.trim() || v.length > 255 || /[\u0000-\u001f]|_x[0-9a-fA-F]{4}_/.test(v) || seen.has(v.toLowerCase())) return null;
+    if (
+      typeof v !== "string" ||
+      v.trim() === "" ||
+      v !== v.trim() ||
+      v.length > 255 ||
+      // Control characters are what Excel cannot take in a column name.
+      // eslint-disable-next-line no-control-regex
+      /[\u0000-\u001f]|_x[0-9a-fA-F]{4}_/.test(v) ||
+      seen.has(v.toLowerCase())
+    )
+      return null;
     seen.add(v.toLowerCase());
     cols.push(v);
   }
@@ -214,7 +234,7 @@ async function partsToRemove(pkg: PartReader, roots: readonly string[]): Promise
     }
   }
   const removed = new Set(roots);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const part of [...removed]) {
       for (const r of relsOf.get(part) ?? []) {
@@ -238,7 +258,8 @@ async function tablesInUse(pkg: PartReader, except: Set<string>): Promise<{ name
   let maxId = 0;
   const ct = await pkg.text("[Content_Types].xml");
   const parts = new Set(pkg.paths.filter((p) => /^xl\/tables\/[^/]+\.xml$/i.test(p)));
-  for (const m of ct.matchAll(/<(?:[\w.-]+:)?Override\b[^>]*>/g)) if (attr(m[0], "ContentType") === TABLE_TYPE) parts.add((attr(m[0], "PartName") ?? "").replace(/^\//, ""));
+  for (const m of ct.matchAll(/<(?:[\w.-]+:)?Override\b[^>]*>/g))
+    if (attr(m[0], "ContentType") === TABLE_TYPE) parts.add((attr(m[0], "PartName") ?? "").replace(/^\//, ""));
   const gone = new Set([...except].map((p) => p.toLowerCase()));
   for (const p of parts) {
     if (gone.has(p.toLowerCase()) || !pkg.has(p)) continue;
@@ -273,16 +294,29 @@ export async function graftSummary(pkg: PartReader, specs: readonly SheetSpec[] 
   const wb = await readWorkbookParts(pkg);
   await markedSheets(pkg, wb);
   const legacy = new Set(specs === null ? [] : (options.legacySummaries ?? []));
-  const isOurSummary = (s: SheetEntry) => (s.mark !== null && s.mark.value !== RECORD_MARK) || (s.mark === null && !s.legacyRecord && s.part !== null && legacy.has(s.name));
+  const isOurSummary = (s: SheetEntry) =>
+    (s.mark !== null && s.mark.value !== RECORD_MARK) || (s.mark === null && !s.legacyRecord && s.part !== null && legacy.has(s.name));
   const isRecord = (s: SheetEntry) => (s.mark !== null && s.mark.value === RECORD_MARK) || s.legacyRecord;
   const ours = (s: SheetEntry) => isRecord(s) || (specs !== null && isOurSummary(s));
   const userSheets = wb.sheets.filter((s) => !isRecord(s) && !isOurSummary(s));
   const keptSummaries = specs === null ? wb.sheets.filter((s) => s.mark !== null && isOurSummary(s)) : [];
-  const names = specs === null ? [] : planSheetNames(specs.map((s) => s.name), wb.sheets.filter((s) => !isRecord(s)).map((s) => ({ name: s.name, ours: isOurSummary(s) })));
+  const names =
+    specs === null
+      ? []
+      : planSheetNames(
+          specs.map((s) => s.name),
+          wb.sheets.filter((s) => !isRecord(s)).map((s) => ({ name: s.name, ours: isOurSummary(s) })),
+        );
   const recordName = recordSheetName([...userSheets, ...keptSummaries].map((s) => s.name));
 
   const parts = new Map<string, string | Uint8Array | null>();
-  const removed = await partsToRemove(pkg, wb.sheets.filter(ours).map((s) => s.part).filter((p): p is string => p !== null));
+  const removed = await partsToRemove(
+    pkg,
+    wb.sheets
+      .filter(ours)
+      .map((s) => s.part)
+      .filter((p): p is string => p !== null),
+  );
   // Removed entries by the zip's own spelling; paths compared without case, as OPC does.
   for (const p of removed) parts.set(pkg.entryName?.(p) ?? p, null);
   const gone = new Set([...removed].map((p) => p.toLowerCase()));
@@ -354,7 +388,11 @@ export async function graftSummary(pkg: PartReader, specs: readonly SheetSpec[] 
           rels.push(relXml(tableRel, TABLE_REL, relativeTarget(part, tablePart)));
         }
       }
-      addPart(part, summarySheetXml(spec, looks[i]!, maps.xf, { markRel: mark.relId, drawingRel, tableRel, selected: select && i === 0 }, markElement(mark.relId)), WORKSHEET_TYPE);
+      addPart(
+        part,
+        summarySheetXml(spec, looks[i]!, maps.xf, { markRel: mark.relId, drawingRel, tableRel, selected: select && i === 0 }, markElement(mark.relId)),
+        WORKSHEET_TYPE,
+      );
       addPart(relsPathOf(part), `${RELS_HEAD}${rels.join("")}</Relationships>`, null);
       const relId = freeRelId(wbRelIds);
       newRels.push(relXml(relId, WORKSHEET_REL, relativeTarget(wb.path, part)));
@@ -402,7 +440,12 @@ function activatesOurs(wb: WorkbookParts, ours: (s: SheetEntry) => boolean): boo
 }
 
 /** The workbook part: our old <sheet>s out, the new ones in, local names and views re-indexed. */
-function workbookXml(wb: WorkbookParts, ours: (s: SheetEntry) => boolean, added: readonly { name: string; relId: string; state: string | null }[], activate: boolean): string {
+function workbookXml(
+  wb: WorkbookParts,
+  ours: (s: SheetEntry) => boolean,
+  added: readonly { name: string; relId: string; state: string | null }[],
+  activate: boolean,
+): string {
   const { xml, tags: list } = wb;
   const edits: { start: number; end: number; text: string }[] = [];
   // Old index → new index (our removed sheets → -1); ours come after the user's.
@@ -419,8 +462,11 @@ function workbookXml(wb: WorkbookParts, ours: (s: SheetEntry) => boolean, added:
   const q = sheetsEl.tag.prefix ? sheetsEl.tag.prefix + ":" : "";
   const rAttr = (id: string) => (rPrefix ? `${rPrefix}:id="${escapeAttr(id)}"` : `xmlns:r="${REL_NS}" r:id="${escapeAttr(id)}"`);
   let sheetId = Math.max(0, ...wb.sheets.filter((s) => !ours(s)).map((s) => s.sheetId));
-  const body = added.map((a) => `<${q}sheet name="${escapeAttr(a.name)}" sheetId="${++sheetId}"${a.state ? ` state="${a.state}"` : ""} ${rAttr(a.relId)}/>`).join("");
-  if (sheetsEl.tag.kind === "empty") edits.push({ start: sheetsEl.start, end: sheetsEl.end, text: `${xml.slice(sheetsEl.start, sheetsEl.end - 2)}>${body}</${q}sheets>` });
+  const body = added
+    .map((a) => `<${q}sheet name="${escapeAttr(a.name)}" sheetId="${++sheetId}"${a.state ? ` state="${a.state}"` : ""} ${rAttr(a.relId)}/>`)
+    .join("");
+  if (sheetsEl.tag.kind === "empty")
+    edits.push({ start: sheetsEl.start, end: sheetsEl.end, text: `${xml.slice(sheetsEl.start, sheetsEl.end - 2)}>${body}</${q}sheets>` });
   else edits.push({ start: sheetsEl.innerEnd, end: sheetsEl.innerEnd, text: body });
   // Names local to a sheet follow it; those of a removed sheet of ours go with it.
   for (const dn of elements(list, "definedName")) {
@@ -454,7 +500,8 @@ function relsXml(wb: WorkbookParts, ours: (s: SheetEntry) => boolean, added: rea
   const list = tags(xml);
   const gone = new Set(wb.sheets.filter(ours).map((s) => s.relId));
   const edits: { start: number; end: number; text: string }[] = [];
-  for (const el of elements(list, "Relationship", 1)) if (gone.has(attr(xml.slice(el.start, el.tag.end), "Id") ?? "")) edits.push({ start: el.start, end: el.end, text: "" });
+  for (const el of elements(list, "Relationship", 1))
+    if (gone.has(attr(xml.slice(el.start, el.tag.end), "Id") ?? "")) edits.push({ start: el.start, end: el.end, text: "" });
   const root = elements(list, "Relationships", 0)[0]!;
   const prefix = root.tag.prefix;
   const body = withPrefix(added.join(""), prefix);

@@ -98,7 +98,8 @@ export async function customPropertiesXml(pkg: PartReader, part: string): Promis
   let window = "";
   let found: string | null = null;
   await (pkg as StreamingReader).stream(part, (chunk) => {
-    if (!decoder) decoder = new TextDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? "utf-16le" : chunk[0] === 0xfe && chunk[1] === 0xff ? "utf-16be" : "utf-8");
+    if (!decoder)
+      decoder = new TextDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? "utf-16le" : chunk[0] === 0xfe && chunk[1] === 0xff ? "utf-16be" : "utf-8");
     const text = decoder.decode(chunk, { stream: true });
     if (found === null) {
       window += text;

@@ -26,7 +26,8 @@ import { readGrid, readWarnings } from "./sheetReader";
 import { WorkbookInfo, readWorkbook } from "./workbookPart";
 
 /** Elements after a worksheet's cells that relate to other parts (left out of a sheet shown alone). */
-const RELATED = "drawing|legacyDrawing|legacyDrawingHF|drawingHF|picture|customProperties|tableParts|hyperlinks|oleObjects|controls|extLst|webPublishItems|AlternateContent";
+const RELATED =
+  "drawing|legacyDrawing|legacyDrawingHF|drawingHF|picture|customProperties|tableParts|hyperlinks|oleObjects|controls|extLst|webPublishItems|AlternateContent";
 const RELATED_ELEMENTS = new RegExp(`<(?:[\\w.-]+:)?(${RELATED})(?:\\s[^>]*)?(?<!/)>[\\s\\S]*?</(?:[\\w.-]+:)?\\1>`, "g");
 const RELATED_EMPTY = new RegExp(`<(?:[\\w.-]+:)?(?:${RELATED})(?:\\s[^>]*)?/>`, "g");
 
@@ -160,7 +161,10 @@ export class PackageWorkbook implements WorkbookPort {
     }
     // The summary sheets are those marked as ours, whatever an old record says.
     const legacy = await this.legacySummaries();
-    this.recordCache = { ...record, summarySheets: [...(await this.sheets()).filter((s) => s.mark !== null && s.mark !== RECORD_MARK).map((s) => s.name), ...legacy] };
+    this.recordCache = {
+      ...record,
+      summarySheets: [...(await this.sheets()).filter((s) => s.mark !== null && s.mark !== RECORD_MARK).map((s) => s.name), ...legacy],
+    };
     return this.recordCache;
   }
 
@@ -275,7 +279,8 @@ export class PackageWorkbook implements WorkbookPort {
     const main = "application/vnd.openxmlformats-officedocument.spreadsheetml";
     const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     const parts: [string, string, string, string | null][] = [["xl/worksheets/sheet1.xml", `${main}.worksheet+xml`, `${rel}/worksheet`, sheetXml]];
-    if (book.stylesPart && reader.has(book.stylesPart)) parts.push(["xl/styles.xml", `${main}.styles+xml`, `${rel}/styles`, await reader.text(book.stylesPart)]);
+    if (book.stylesPart && reader.has(book.stylesPart))
+      parts.push(["xl/styles.xml", `${main}.styles+xml`, `${rel}/styles`, await reader.text(book.stylesPart)]);
     if (book.sharedStringsPart && /\st\s*=\s*["']s["']/.test(sheetXml) && reader.has(book.sharedStringsPart))
       parts.push(["xl/sharedStrings.xml", `${main}.sharedStrings+xml`, `${rel}/sharedStrings`, await reader.text(book.sharedStringsPart)]);
     const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -283,9 +288,18 @@ export class PackageWorkbook implements WorkbookPort {
       "[Content_Types].xml",
       `${head}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${main}.sheet.main+xml"/>${parts.map(([p, t]) => `<Override PartName="/${p}" ContentType="${t}"/>`).join("")}</Types>`,
     );
-    zip.file("_rels/.rels", `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-    zip.file("xl/workbook.xml", `${head}<workbook xmlns="${main.replace("application/vnd.openxmlformats-officedocument.spreadsheetml", "http://schemas.openxmlformats.org/spreadsheetml/2006/main")}" xmlns:r="${rel}"><sheets><sheet name="view" sheetId="1" r:id="rId1"/></sheets></workbook>`);
-    zip.file("xl/_rels/workbook.xml.rels", `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${parts.map(([p, , t], i) => `<Relationship Id="rId${i + 1}" Type="${t}" Target="${p.slice(3)}"/>`).join("")}</Relationships>`);
+    zip.file(
+      "_rels/.rels",
+      `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    );
+    zip.file(
+      "xl/workbook.xml",
+      `${head}<workbook xmlns="${main.replace("application/vnd.openxmlformats-officedocument.spreadsheetml", "http://schemas.openxmlformats.org/spreadsheetml/2006/main")}" xmlns:r="${rel}"><sheets><sheet name="view" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    );
+    zip.file(
+      "xl/_rels/workbook.xml.rels",
+      `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${parts.map(([p, , t], i) => `<Relationship Id="rId${i + 1}" Type="${t}" Target="${p.slice(3)}"/>`).join("")}</Relationships>`,
+    );
     // The shared strings and styles before the sheet: exceljs reads the entries in the zip's order.
     for (const [p, , , text] of [...parts.slice(1), parts[0]!]) zip.file(p, text!);
     return zip.generateAsync({ type: "uint8array", compression: "STORE" });

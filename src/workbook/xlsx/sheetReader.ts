@@ -147,7 +147,13 @@ function xmlDecodeAgain(s: string): string {
  * and stopping after `last`. An item is its <t> text, or its runs' texts joined (phonetic runs
  * left out), as exceljs gives them.
  */
-async function streamSharedStrings(pkg: XlsxPackage, part: string, want: (i: number) => boolean, last: number, take: (i: number, s: string) => void): Promise<void> {
+async function streamSharedStrings(
+  pkg: XlsxPackage,
+  part: string,
+  want: (i: number) => boolean,
+  last: number,
+  take: (i: number, s: string) => void,
+): Promise<void> {
   const parser = new SaxesParser();
   let index = -1;
   let depth = 0;
@@ -282,9 +288,15 @@ function wholeStrings(pkg: XlsxPackage, book: WorkbookInfo, wholeBytes: number):
       if (size > wholeBytes) return null;
       const all: string[] = [];
       try {
-        await streamSharedStrings(pkg, part, () => true, Number.MAX_SAFE_INTEGER, (i, s) => {
-          all[i] = s;
-        });
+        await streamSharedStrings(
+          pkg,
+          part,
+          () => true,
+          Number.MAX_SAFE_INTEGER,
+          (i, s) => {
+            all[i] = s;
+          },
+        );
       } catch (e) {
         if (e instanceof PartLimitError) return null;
         throw sheetError(part, e);
@@ -298,8 +310,12 @@ function wholeStrings(pkg: XlsxPackage, book: WorkbookInfo, wholeBytes: number):
 /** A part of a sheet being read that cannot be: too large, or not XML. */
 function sheetError(part: string, e: unknown, sheet?: string): ChitieuError {
   if (e instanceof ChitieuError) return e;
-  if (e instanceof PartLimitError) return new ChitieuError("bad-file", said("xlsx-part-too-large", { part: e.part, bytes: e.bytes, limit: e.limit }, sheet ? { sheet } : undefined));
-  return new ChitieuError("bad-file", said("xlsx-sheet-unreadable", { part, detail: e instanceof Error ? e.message : String(e) }, sheet ? { sheet } : undefined));
+  if (e instanceof PartLimitError)
+    return new ChitieuError("bad-file", said("xlsx-part-too-large", { part: e.part, bytes: e.bytes, limit: e.limit }, sheet ? { sheet } : undefined));
+  return new ChitieuError(
+    "bad-file",
+    said("xlsx-sheet-unreadable", { part, detail: e instanceof Error ? e.message : String(e) }, sheet ? { sheet } : undefined),
+  );
 }
 
 // ---- the sheet ----------------------------------------------------------------------------------
@@ -560,8 +576,7 @@ export async function readGrid(pkg: XlsxPackage, book: WorkbookInfo, sheet: stri
       if (name === "v") {
         textTarget = 1;
         hasV = true;
-      }
-      else if (name === "f") {
+      } else if (name === "f") {
         const t = (node.attributes as Record<string, string>).t;
         if (t) isFormula = true;
         textTarget = 3;
@@ -638,7 +653,13 @@ export async function readGrid(pkg: XlsxPackage, book: WorkbookInfo, sheet: stri
     }
     const found = new Map<number, string>();
     try {
-      await streamSharedStrings(pkg, book.sharedStringsPart, (i) => need.has(i), last, (i, s) => found.set(i, s));
+      await streamSharedStrings(
+        pkg,
+        book.sharedStringsPart,
+        (i) => need.has(i),
+        last,
+        (i, s) => found.set(i, s),
+      );
     } catch (e) {
       throw sheetError(book.sharedStringsPart, e, name);
     }
@@ -730,10 +751,12 @@ function applyMerges(
   const claimed = new Set<number>();
   for (const [top, left, bottom, right] of clipped) {
     let overlaps = false;
-    for (let r = top; r <= bottom && !overlaps; r++) for (let c = left; c <= right; c++) if (claimed.has(r * KEY + c)) {
-      overlaps = true;
-      break;
-    }
+    for (let r = top; r <= bottom && !overlaps; r++)
+      for (let c = left; c <= right; c++)
+        if (claimed.has(r * KEY + c)) {
+          overlaps = true;
+          break;
+        }
     if (overlaps) continue;
     for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) claimed.add(r * KEY + c);
     let masterRow = rows[top - 1];

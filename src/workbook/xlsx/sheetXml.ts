@@ -21,7 +21,19 @@ interface CellStyle {
 }
 
 /** Number formats Excel has built in, by the ids it gives them (as exceljs maps them). */
-const BUILTIN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "0.00E+00": 11, "# ?/?": 12, "# ??/??": 13, "@": 49 };
+const BUILTIN_FORMATS: Record<string, number> = {
+  General: 0,
+  "0": 1,
+  "0.00": 2,
+  "#,##0": 3,
+  "#,##0.00": 4,
+  "0%": 9,
+  "0.00%": 10,
+  "0.00E+00": 11,
+  "# ?/?": 12,
+  "# ??/??": 13,
+  "@": 49,
+};
 
 const key = (s: CellStyle) => `${s.fmt ?? ""}\u0001${s.wrap ? 1 : 0}\u0001${s.fill ?? ""}\u0001${s.font ? `${s.font.color}${s.font.bold ? "b" : ""}` : ""}`;
 
@@ -197,11 +209,17 @@ export function summarySheetXml(spec: SheetSpec, styles: SheetStyles, xf: readon
   const dim = `A1:${columnLetter(width - 1)}${Math.max(1, lastRow)}`;
   const { rows: fr, columns: fc } = spec.freeze;
   const topLeft = `${columnLetter(fc)}${fr + 1}`;
-  const pane = fr > 0 || fc > 0 ? `<pane${fc > 0 ? ` xSplit="${fc}"` : ""}${fr > 0 ? ` ySplit="${fr}"` : ""} topLeftCell="${topLeft}" activePane="${fr > 0 && fc > 0 ? "bottomRight" : fr > 0 ? "bottomLeft" : "topRight"}" state="frozen"/><selection pane="${fr > 0 && fc > 0 ? "bottomRight" : fr > 0 ? "bottomLeft" : "topRight"}"/>` : "";
+  const pane =
+    fr > 0 || fc > 0
+      ? `<pane${fc > 0 ? ` xSplit="${fc}"` : ""}${fr > 0 ? ` ySplit="${fr}"` : ""} topLeftCell="${topLeft}" activePane="${fr > 0 && fc > 0 ? "bottomRight" : fr > 0 ? "bottomLeft" : "topRight"}" state="frozen"/><selection pane="${fr > 0 && fc > 0 ? "bottomRight" : fr > 0 ? "bottomLeft" : "topRight"}"/>`
+      : "";
   const cols = spec.columnWidths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join("");
   const t = spec.table?.range;
   const filter = t && !parts.tableRel ? `<autoFilter ref="${columnLetter(t.col)}${t.row + 1}:${columnLetter(t.col + t.cols - 1)}${t.row + t.rows}"/>` : "";
-  const merges = spec.merges.length > 0 ? `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${columnLetter(m.col)}${m.row + 1}:${columnLetter(m.col + m.cols - 1)}${m.row + m.rows}"/>`).join("")}</mergeCells>` : "";
+  const merges =
+    spec.merges.length > 0
+      ? `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${columnLetter(m.col)}${m.row + 1}:${columnLetter(m.col + m.cols - 1)}${m.row + m.rows}"/>`).join("")}</mergeCells>`
+      : "";
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +

@@ -106,9 +106,10 @@ export function appendStyles(user: string | null, scratch: string): { xml: strin
   // user's default ones, so a highlighted row is in the same type as the rows around it.
   const base = u.fonts!.items[0] ? unprefixed(u.fonts!.items[0], prefix) : "";
   const inherit = (base.match(/<(sz|name|family|charset|scheme)\b[^>]*\/>/g) ?? []).join("");
-  if (inherit) s.fonts.items.forEach((f, i) => {
-    if (i > 0 && !/<(sz|name)\b/.test(f)) s.fonts.items[i] = f.replace(/<\/font>$/, `${inherit}</font>`);
-  });
+  if (inherit)
+    s.fonts.items.forEach((f, i) => {
+      if (i > 0 && !/<(sz|name)\b/.test(f)) s.fonts.items[i] = f.replace(/<\/font>$/, `${inherit}</font>`);
+    });
   const font = mapOf("fonts", 1);
   const fill = mapOf("fills", 2);
   const border = mapOf("borders", 1);

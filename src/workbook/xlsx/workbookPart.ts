@@ -68,19 +68,30 @@ function relKind(type: string): SheetKind | "sharedStrings" | "styles" | "office
 export async function readWorkbook(pkg: XlsxPackage): Promise<WorkbookInfo> {
   // Relationships that cannot be read count as none: the usual part names are tried instead.
   const root = await pkg.rels("").catch(() => []);
-  const main = root.find((r) => relKind(r.type) === "officeDocument" && r.part && pkg.has(r.part))?.part ?? (pkg.has("xl/workbook.xml") ? "xl/workbook.xml" : null);
-  if (!main) throw new ChitieuError("bad-file", said("file-corrupt", { file: pkg.file ?? "", truncated: false, detail: "no workbook part (xl/workbook.xml)" }, undefined, "input"));
+  const main =
+    root.find((r) => relKind(r.type) === "officeDocument" && r.part && pkg.has(r.part))?.part ?? (pkg.has("xl/workbook.xml") ? "xl/workbook.xml" : null);
+  if (!main)
+    throw new ChitieuError(
+      "bad-file",
+      said("file-corrupt", { file: pkg.file ?? "", truncated: false, detail: "no workbook part (xl/workbook.xml)" }, undefined, "input"),
+    );
   const part = pkg.entryName(main) ?? main;
   let xml: string;
   try {
     xml = decodeText(await pkg.bytes(part));
   } catch (e) {
     if (e instanceof PartLimitError) throw new ChitieuError("bad-file", said("xlsx-part-too-large", { part: e.part, bytes: e.bytes, limit: e.limit }));
-    throw new ChitieuError("bad-file", said("file-corrupt", { file: pkg.file ?? "", truncated: false, detail: `${part}: ${e instanceof Error ? e.message : String(e)}` }, undefined, "input"));
+    throw new ChitieuError(
+      "bad-file",
+      said("file-corrupt", { file: pkg.file ?? "", truncated: false, detail: `${part}: ${e instanceof Error ? e.message : String(e)}` }, undefined, "input"),
+    );
   }
   const parsed = parseWorkbookXml(xml);
   if (parsed.error && parsed.sheets.length === 0)
-    throw new ChitieuError("bad-file", said("file-corrupt", { file: pkg.file ?? "", truncated: false, detail: `${part}: ${parsed.error}` }, undefined, "input"));
+    throw new ChitieuError(
+      "bad-file",
+      said("file-corrupt", { file: pkg.file ?? "", truncated: false, detail: `${part}: ${parsed.error}` }, undefined, "input"),
+    );
   const rels = await pkg.rels(part).catch(() => []);
   const byId = new Map(rels.map((r) => [r.id, r]));
   const warnings: Message[] = [];

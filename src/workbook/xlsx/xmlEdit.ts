@@ -154,7 +154,17 @@ export function escapeAttr(s: string): string {
 
 export function unescapeXml(s: string): string {
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
-    e === "amp" ? "&" : e === "lt" ? "<" : e === "gt" ? ">" : e === "quot" ? '"' : e === "apos" ? "'" : String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)),
+    e === "amp"
+      ? "&"
+      : e === "lt"
+        ? "<"
+        : e === "gt"
+          ? ">"
+          : e === "quot"
+            ? '"'
+            : e === "apos"
+              ? "'"
+              : String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)),
   );
 }
 
@@ -227,6 +237,11 @@ export function parseRels(xml: string): Relationship[] {
     .filter((t) => t.local === "Relationship" && t.kind !== "close")
     .map((t) => {
       const text = xml.slice(t.start, t.end);
-      return { id: attr(text, "Id") ?? "", type: attr(text, "Type") ?? "", target: attr(text, "Target") ?? "", external: attr(text, "TargetMode") === "External" };
+      return {
+        id: attr(text, "Id") ?? "",
+        type: attr(text, "Type") ?? "",
+        target: attr(text, "Target") ?? "",
+        external: attr(text, "TargetMode") === "External",
+      };
     });
 }

@@ -129,7 +129,8 @@ export class XlsxPackage {
   stream(path: string, sink: ChunkSink, maxBytes = this.maxStreamBytes): Promise<{ bytes: number; stopped: boolean }> {
     const entry = this.byLower.get(normal(path));
     if (!entry) return Promise.reject(new Error(`no part ${path}`));
-    if (entry.declared !== Number.POSITIVE_INFINITY && entry.declared > maxBytes) return Promise.reject(new PartLimitError(entry.path, entry.declared, maxBytes));
+    if (entry.declared !== Number.POSITIVE_INFINITY && entry.declared > maxBytes)
+      return Promise.reject(new PartLimitError(entry.path, entry.declared, maxBytes));
     this.inflated.add(entry.path);
     return new Promise((resolve, reject) => {
       let bytes = 0;
@@ -260,7 +261,15 @@ export async function openPackage(bytes: Uint8Array, options: PackageOptions = {
     zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    throw new ChitieuError("bad-file", said("file-corrupt", { file: options.file ?? "", truncated: /end of central directory|missing \d+ bytes|Corrupted zip|End of data reached/i.test(detail), detail }, undefined, "input"));
+    throw new ChitieuError(
+      "bad-file",
+      said(
+        "file-corrupt",
+        { file: options.file ?? "", truncated: /end of central directory|missing \d+ bytes|Corrupted zip|End of data reached/i.test(detail), detail },
+        undefined,
+        "input",
+      ),
+    );
   }
   return new XlsxPackage(zip, options.file, options);
 }
@@ -309,7 +318,7 @@ export function tags(xml: string, name: string): Record<string, string>[] {
   const parser = new SaxesParser();
   parser.on("opentag", (node) => {
     const n = node.name;
-    if (n !== name && !(n.endsWith(":" + name))) return;
+    if (n !== name && !n.endsWith(":" + name)) return;
     const rec: Record<string, string> = {};
     for (const [k, v] of Object.entries(node.attributes as Record<string, string>)) rec[k.slice(k.indexOf(":") + 1)] = v;
     out.push(rec);

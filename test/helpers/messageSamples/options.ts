@@ -6,7 +6,12 @@ export const OPTIONS_SAMPLES: readonly Message[] = [
   said("goal-form", { spec: "BHYT 93%" }, undefined, "goal"),
   said("goal-not-a-rate", { indicator: "BHYT", category: "NTM nâng cao", rate: "9x%" }, undefined, "goal"),
   said("goal-needs-base", { indicator: "BHYT", category: null, rate: 0.935 }, undefined, "base"),
-  said("goal-unknown-indicator", { indicator: "BHTN", category: null, found: ["BHXH bắt buộc", "BHXH tự nguyện", "BHYT"] }, { sheet: "Thực hiện 2020" }, "goal"),
+  said(
+    "goal-unknown-indicator",
+    { indicator: "BHTN", category: null, found: ["BHXH bắt buộc", "BHXH tự nguyện", "BHYT"] },
+    { sheet: "Thực hiện 2020" },
+    "goal",
+  ),
   said("goal-above-full-coverage", { indicator: "BHYT", category: null, rate: 1.5, base: "population" }, undefined, "goal"),
   said("goal-twice", { indicator: "BHYT", category: "NTM" }, undefined, "goal"),
   said(
@@ -15,7 +20,12 @@ export const OPTIONS_SAMPLES: readonly Message[] = [
     undefined,
     "category",
   ),
-  said("goal-unknown-category", { indicator: "BHYT", category: "NTM kiểu mẫu", header: "Loại xã", values: ["NTM nâng cao", "NTM", "CHƯA ĐẠT NTM"] }, { sheet: "Dân số 2023", column: "C" }, "goal"),
+  said(
+    "goal-unknown-category",
+    { indicator: "BHYT", category: "NTM kiểu mẫu", header: "Loại xã", values: ["NTM nâng cao", "NTM", "CHƯA ĐẠT NTM"] },
+    { sheet: "Dân số 2023", column: "C" },
+    "goal",
+  ),
   said("goal-cell-not-a-rate", { value: 1.25, unit: "Xã Mường Sại", indicator: "BHYT" }, { sheet: "Dân số 2023", cell: "F7" }),
   said("goal-without-base-column", { indicator: "BHXH TN", category: null, base: "labourForce" }, { sheet: "Dân số" }, "goal"),
   said("goal-not-coverage", { indicator: "Thu nợ", category: null, measure: "coverage" }, { sheet: "Dân số" }, "goal"),

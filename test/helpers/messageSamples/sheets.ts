@@ -9,7 +9,12 @@ export const SHEETS_SAMPLES: readonly Message[] = [
   said("sheet-not-found", { name: "Năm 2019", role: "previous", sheets: ["Kế hoạch", "Thực hiện", "Dân số"] }, { sheet: "Năm 2019" }, "previous"),
   said("no-actuals-sheet", { sheets: ["Kế hoạch", "Sheet9"] }, undefined, "actuals"),
   said("workbook-empty", { sheets: ["Sheet1", "Trang tính2"] }, undefined, "input"),
-  said("sheet-chosen-by-period", { role: "targets", period: { year: 2024, month: 0, day: 0 }, because: "report-year", other: "KH", otherPeriod: { year: 2023, month: 0, day: 0 } }, { sheet: "KH (2)" }, "targets"),
+  said(
+    "sheet-chosen-by-period",
+    { role: "targets", period: { year: 2024, month: 0, day: 0 }, because: "report-year", other: "KH", otherPeriod: { year: 2023, month: 0, day: 0 } },
+    { sheet: "KH (2)" },
+    "targets",
+  ),
   said("sheet-of-another-year", { role: "targets", year: 2024, actuals: "TH T4.2025", actualsYear: 2025 }, { sheet: "KH 2024" }, "targets"),
   said("sheet-chosen-by-columns", { role: "actuals" }, { sheet: "Bieu 01" }, "actuals"),
   said("actuals-in-plan-sheet", {}, { sheet: "Kế hoạch" }, "actuals"),
@@ -18,10 +23,26 @@ export const SHEETS_SAMPLES: readonly Message[] = [
   // What the columns hold.
   said("column-mapped-twice", { header: "BHYT", roles: ["target", "actual"] }, { sheet: "Số liệu", column: "C" }, "map"),
   said("map-sheet-unknown", { mapping: "T4.2024:D=actual:BHYT", sheet: "T4.2024", sheets: ["Kế hoạch", "Thực hiện"] }, undefined, "map"),
-  said("map-column-unknown", { mapping: "actuals:Z=BHYT", column: "Z", columns: [{ column: "C", header: "BHXH tự nguyện" }, { column: "D", header: "BHYT" }] }, { sheet: "Thực hiện" }, "map"),
+  said(
+    "map-column-unknown",
+    {
+      mapping: "actuals:Z=BHYT",
+      column: "Z",
+      columns: [
+        { column: "C", header: "BHXH tự nguyện" },
+        { column: "D", header: "BHYT" },
+      ],
+    },
+    { sheet: "Thực hiện" },
+    "map",
+  ),
   said("second-base-column", { kind: "population", header: "Dân số trung bình", first: "C" }, { sheet: "Dân số", column: "E" }, "map"),
   said("second-indicator-column", { header: "BHYT (điều chỉnh)", indicator: BHYT, first: "D" }, { sheet: "Kế hoạch", column: "F" }, "map"),
-  said("derived-total-missing-part", { unit: "Huyện Phong Điền", headers: ["BHXH bắt buộc"], cells: ["C9"], total: { vi: "BHXH", en: "Social insurance" } }, { sheet: "Thực hiện", cell: "C9" }),
+  said(
+    "derived-total-missing-part",
+    { unit: "Huyện Phong Điền", headers: ["BHXH bắt buộc"], cells: ["C9"], total: { vi: "BHXH", en: "Social insurance" } },
+    { sheet: "Thực hiện", cell: "C9" },
+  ),
   // Why a column holds what it holds.
   said("column-ignored-by-map", {}),
   said("column-role-by-map", {}),
@@ -42,9 +63,19 @@ export const SHEETS_SAMPLES: readonly Message[] = [
   // Summarizing.
   said("no-units-under-header", { unitColumn: "B" }, { sheet: "KH" }),
   said("nothing-to-compare", {}, { sheet: "Thực hiện" }, "targets"),
-  said("previous-dropped-units", { cause: said("unit-ambiguous-between-sheets", { unit: "Long Mỹ", sheet: "Kế hoạch", other: "Cùng kỳ" }, { sheet: "Cùng kỳ" }) }, { sheet: "Cùng kỳ" }, "previous"),
+  said(
+    "previous-dropped-units",
+    { cause: said("unit-ambiguous-between-sheets", { unit: "Long Mỹ", sheet: "Kế hoạch", other: "Cùng kỳ" }, { sheet: "Cùng kỳ" }) },
+    { sheet: "Cùng kỳ" },
+    "previous",
+  ),
   said("previous-dropped-merger", { period: { year: 2024, month: 10, day: 31 }, actuals: "Thực hiện" }, { sheet: "Cùng kỳ" }, "previous"),
-  said("no-unit-in-common", { sheet: "Kế hoạch", units: ["Huyện An Phú", "Huyện Bình Minh", "Huyện Châu Thành"], actuals: "Thực hiện", actualUnits: ["Xã A", "Xã B", "Xã C"] }, { sheet: "Thực hiện" }, "targets"),
+  said(
+    "no-unit-in-common",
+    { sheet: "Kế hoạch", units: ["Huyện An Phú", "Huyện Bình Minh", "Huyện Châu Thành"], actuals: "Thực hiện", actualUnits: ["Xã A", "Xã B", "Xã C"] },
+    { sheet: "Thực hiện" },
+    "targets",
+  ),
   said(
     "no-indicator-in-common",
     {
@@ -68,7 +99,13 @@ export const SHEETS_SAMPLES: readonly Message[] = [
   // Checks against the sheets.
   said(
     "computed-column-differs",
-    { header: "Tỷ lệ (%)", kind: "attainment", indicator: TN, cells: [{ cell: "E7", unit: "Huyện Phong Điền", theirs: 92.615, percent: true, ours: 0.9362 }], more: 6 },
+    {
+      header: "Tỷ lệ (%)",
+      kind: "attainment",
+      indicator: TN,
+      cells: [{ cell: "E7", unit: "Huyện Phong Điền", theirs: 92.615, percent: true, ours: 0.9362 }],
+      more: 6,
+    },
     { sheet: "Tổng hợp", column: "E" },
   ),
   said(

@@ -13,7 +13,15 @@ export const TABLES_SAMPLES: readonly Message[] = [
   said("bulleted-numbered-unit", { name: "Xã Vĩnh Thuận Tây", parent: "Huyện Vị Thủy" }, { sheet: "Kế hoạch", cell: "B11" }),
   said(
     "parent-row-not-sum",
-    { name: "Huyện Châu Thành", firstRow: 8, lastRow: 12, differences: [{ cell: "C7", sheetFigure: 12853, rowsSum: 12700 }, { cell: "D7", sheetFigure: 19802.5, rowsSum: 19800 }] },
+    {
+      name: "Huyện Châu Thành",
+      firstRow: 8,
+      lastRow: 12,
+      differences: [
+        { cell: "C7", sheetFigure: 12853, rowsSum: 12700 },
+        { cell: "D7", sheetFigure: 19802.5, rowsSum: 19800 },
+      ],
+    },
     { sheet: "Thực hiện", cell: "B7" },
   ),
   said("group-row-by-sums", { name: "Huyện Phụng Hiệp", firstRow: 15, lastRow: 29 }, { sheet: "Thực hiện", cell: "B14" }),
@@ -27,8 +35,16 @@ export const TABLES_SAMPLES: readonly Message[] = [
   said("formula-not-calculated", { header: "BHYT", unit: "Xã Vị Thủy" }, { sheet: "Thực hiện", cell: "E9" }),
   said("excel-error", { error: "#N/A", header: "BHYT", unit: "Huyện Long Mỹ" }, { sheet: "Thực hiện", cell: "E7" }),
   said("text-in-number-column", { text: "chưa báo cáo", header: "BHTN", unit: "Thị xã Long Mỹ" }, { sheet: "Thực hiện", cell: "F12" }),
-  said("separator-read-as-thousands", { written: "2,010", grouped: 2010, decimal: 2.01, header: "BHXH tự nguyện", sheetLocale: "vi" }, { sheet: "Thực hiện", cell: "C13" }),
-  said("separator-read-as-decimal", { written: "12,345", grouped: 12345, decimal: 12.345, header: "BHYT (nghìn người)", scale: 1000 }, { sheet: "Thực hiện", cell: "D13" }),
+  said(
+    "separator-read-as-thousands",
+    { written: "2,010", grouped: 2010, decimal: 2.01, header: "BHXH tự nguyện", sheetLocale: "vi" },
+    { sheet: "Thực hiện", cell: "C13" },
+  ),
+  said(
+    "separator-read-as-decimal",
+    { written: "12,345", grouped: 12345, decimal: 12.345, header: "BHYT (nghìn người)", scale: 1000 },
+    { sheet: "Thực hiện", cell: "D13" },
+  ),
   said("total-row-mismatch", { label: "Toàn tỉnh", header: "BHXH tự nguyện", sheetTotal: 19802, unitsSum: 19800 }, { sheet: "Kế hoạch", cell: "C6" }),
   said("subtotal-mismatch", { group: "Các huyện", header: "BHYT", subtotal: 4696, unitsSum: 4000 }, { sheet: "Kế hoạch", cell: "C10" }),
   said("unit-names-only-numbers", { header: "Phường", sample: [1, 2, 3] }, { sheet: "Thực hiện", column: "B" }),
@@ -37,6 +53,11 @@ export const TABLES_SAMPLES: readonly Message[] = [
   said("band-label-missing", { label: "", labels: ["Kế hoạch", "Thực hiện", "Cùng kỳ"] }, { sheet: "KH-TH", cell: "C13" }),
   said("band-row-missing", { unit: "Xã Tân Bình", band: "Thực hiện" }, { sheet: "KH-TH", cell: "B14" }),
   said("duplicate-unit", { name: "H. Vị Thủy", firstName: "Huyện Vị Thủy", firstRow: 7 }, { sheet: "Kế hoạch", row: 12 }),
-  said("category-column-not-found", { header: "Loại xã", sheets: ["Kế hoạch", "Thực hiện"], found: [{ sheet: "Kế hoạch", column: "D", header: "Ghi chú" }] }, undefined, "category"),
+  said(
+    "category-column-not-found",
+    { header: "Loại xã", sheets: ["Kế hoạch", "Thực hiện"], found: [{ sheet: "Kế hoạch", column: "D", header: "Ghi chú" }] },
+    undefined,
+    "category",
+  ),
   said("group-column-not-found", { header: "Huyện", sheets: ["Thực hiện"], found: [] }, undefined, "groupBy"),
 ];

@@ -23,7 +23,10 @@ import { tempDir } from "../../helpers/files";
 import { tidyLayout } from "../../helpers/layouts";
 
 const CORPUS = path.resolve(__dirname, "..", "..", "fixtures", "corpus");
-const FILES = fs.readdirSync(CORPUS).filter((f) => /\.xls[xm]$/.test(f)).sort();
+const FILES = fs
+  .readdirSync(CORPUS)
+  .filter((f) => /\.xls[xm]$/.test(f))
+  .sort();
 
 /** The parts the writer may extend (the workbook part, its relationships, the content types, the app properties, the styles). */
 const EXTENDED = new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "docProps/app.xml", "xl/styles.xml"]);
@@ -89,7 +92,24 @@ const firstRun = (file: string): Promise<Run> => {
 };
 
 test("the corpus holds every kind of workbook offices keep (the list above)", () => {
-  for (const kind of ["chart-sheet", "embedded-chart", "image", "comments", "table", "defined-names", "data-validation", "hyperlinks", "protected", "hidden-sheet", "external-link", "print-titles", "filter-buttons", "lo-table", "lo-protected", "lo-embedded-chart"])
+  for (const kind of [
+    "chart-sheet",
+    "embedded-chart",
+    "image",
+    "comments",
+    "table",
+    "defined-names",
+    "data-validation",
+    "hyperlinks",
+    "protected",
+    "hidden-sheet",
+    "external-link",
+    "print-titles",
+    "filter-buttons",
+    "lo-table",
+    "lo-protected",
+    "lo-embedded-chart",
+  ])
     expect(FILES).toContain(`${kind}.xlsx`);
   expect(FILES).toContain("macros.xlsm");
 });
@@ -210,10 +230,23 @@ const soffice = findSoffice();
       inputs.push(`in-${stem}${ext}`);
       outputs.push(`out-${stem}${ext}`);
     }
-    const r = spawnSync(soffice!, [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--calc", "--convert-to", "ods", "--outdir", path.join(dir, "ods"), ...[...inputs, ...outputs].map((f) => path.join(dir, f))], {
-      encoding: "utf8",
-      timeout: 240_000,
-    });
+    const r = spawnSync(
+      soffice!,
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        "--headless",
+        "--calc",
+        "--convert-to",
+        "ods",
+        "--outdir",
+        path.join(dir, "ods"),
+        ...[...inputs, ...outputs].map((f) => path.join(dir, f)),
+      ],
+      {
+        encoding: "utf8",
+        timeout: 240_000,
+      },
+    );
     expect(r.status).toBe(0);
     for (const file of FILES) {
       const stem = file.replace(/\.xls[xm]$/, "");

@@ -65,18 +65,38 @@ describe("chart parts", () => {
         fs.writeFileSync(path.join(dir, `${name}-in.xlsx`), input);
         fs.writeFileSync(path.join(dir, `${name}-out.xlsx`), await graft(input));
       }
-      execFileSync(SOFFICE!, [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "ods", "--outdir", dir, ...inputs.flatMap(([n]) => [`${n}-in.xlsx`, `${n}-out.xlsx`])], { cwd: dir, stdio: "ignore", timeout: 120_000 });
+      execFileSync(
+        SOFFICE!,
+        [
+          `-env:UserInstallation=file://${dir}/profile`,
+          "--headless",
+          "--convert-to",
+          "ods",
+          "--outdir",
+          dir,
+          ...inputs.flatMap(([n]) => [`${n}-in.xlsx`, `${n}-out.xlsx`]),
+        ],
+        { cwd: dir, stdio: "ignore", timeout: 120_000 },
+      );
       for (const [name] of inputs) {
         const objects = async (file: string) => {
           const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, file)));
-          return Promise.all(Object.keys(zip.files).filter((p) => /^Object \d+\/content\.xml$/.test(p)).map((p) => zip.file(p)!.async("string")));
+          return Promise.all(
+            Object.keys(zip.files)
+              .filter((p) => /^Object \d+\/content\.xml$/.test(p))
+              .map((p) => zip.file(p)!.async("string")),
+          );
         };
         const before = await objects(`${name}-in.ods`);
         const after = await objects(`${name}-out.ods`);
         expect({ name, charts: after.length }).toEqual({ name, charts: before.length + 1 });
         const ours = after.find((x) => x.includes("Xếp hạng BHYT"))!;
-        expect(ours).toMatch(/<chart:series [^>]*chart:values-cell-range-address="&apos;Xếp hạng BHYT&apos;\.C4:&apos;Xếp hạng BHYT&apos;\.C8"[^>]*chart:class="chart:bar"/);
-        expect(ours).toMatch(/<chart:series [^>]*chart:values-cell-range-address="&apos;Xếp hạng BHYT&apos;\.D4:&apos;Xếp hạng BHYT&apos;\.D8"[^>]*chart:class="chart:line"/);
+        expect(ours).toMatch(
+          /<chart:series [^>]*chart:values-cell-range-address="&apos;Xếp hạng BHYT&apos;\.C4:&apos;Xếp hạng BHYT&apos;\.C8"[^>]*chart:class="chart:bar"/,
+        );
+        expect(ours).toMatch(
+          /<chart:series [^>]*chart:values-cell-range-address="&apos;Xếp hạng BHYT&apos;\.D4:&apos;Xếp hạng BHYT&apos;\.D8"[^>]*chart:class="chart:line"/,
+        );
         expect(ours).toContain("<text:p>Tỷ lệ bao phủ BHYT</text:p>");
         // The sheets are all there, ours after the user's.
         const content = await (await JSZip.loadAsync(fs.readFileSync(path.join(dir, `${name}-out.ods`)))).file("content.xml")!.async("string");

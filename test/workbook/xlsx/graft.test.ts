@@ -28,7 +28,11 @@ async function entries(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
   return out;
 }
 
-async function run(bytes: Uint8Array, specs: readonly SheetSpec[] | null, settings: unknown = null): Promise<{ bytes: Uint8Array; written: { key: string; name: string }[]; record: string }> {
+async function run(
+  bytes: Uint8Array,
+  specs: readonly SheetSpec[] | null,
+  settings: unknown = null,
+): Promise<{ bytes: Uint8Array; written: { key: string; name: string }[]; record: string }> {
   const pkg = zipReader(await JSZip.loadAsync(bytes));
   const r = await graftSummary(pkg, specs, { summarySheets: [], settings: settings as never });
   return { bytes: await buildPackage(bytes, r.changes), written: r.written, record: r.recordSheet };
@@ -91,7 +95,14 @@ describe("graftSummary + buildPackage", () => {
       for (const addr of ["A1", "C1", "C2", "A3", "B3", "A4", "B4", "C4", "D4", "A6", "C6", "D6"]) {
         const a = want.getWorksheet(name)!.getCell(addr);
         const b = got.getWorksheet(name)!.getCell(addr);
-        const look = (c: ExcelJS.Cell) => ({ addr, bold: c.font?.bold ?? false, colour: c.font?.color?.argb ?? null, fill: (c.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb ?? null, numFmt: c.numFmt ?? null, wrap: c.alignment?.wrapText ?? false });
+        const look = (c: ExcelJS.Cell) => ({
+          addr,
+          bold: c.font?.bold ?? false,
+          colour: c.font?.color?.argb ?? null,
+          fill: (c.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb ?? null,
+          numFmt: c.numFmt ?? null,
+          wrap: c.alignment?.wrapText ?? false,
+        });
         expect(look(b)).toEqual(look(a));
       }
     }
@@ -167,7 +178,7 @@ describe("graftSummary + buildPackage", () => {
     zip.file("xl/vbaProject.bin", vba);
     const ct = (await zip.file("[Content_Types].xml")!.async("string"))
       .replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml")
-      .replace("<Default Extension=\"xml\"", '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default Extension="xml"');
+      .replace('<Default Extension="xml"', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default Extension="xml"');
     zip.file("[Content_Types].xml", ct);
     const rels = (await zip.file("xl/_rels/workbook.xml.rels")!.async("string")).replace(
       "</Relationships>",
@@ -181,7 +192,9 @@ describe("graftSummary + buildPackage", () => {
     const outCt = new TextDecoder().decode(e.get("[Content_Types].xml"));
     expect(outCt).toContain('<Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/>');
     // Our mark parts are .bin too: each has its own override, not the VBA default.
-    expect(outCt).toContain('<Override PartName="/xl/customProperty1.bin" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.customProperty"/>');
+    expect(outCt).toContain(
+      '<Override PartName="/xl/customProperty1.bin" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.customProperty"/>',
+    );
     expect(new TextDecoder().decode(e.get("xl/_rels/workbook.xml.rels"))).toContain('Id="rIdVba"');
   });
 
@@ -204,7 +217,16 @@ describe("graftSummary + buildPackage", () => {
     const out = new TextDecoder().decode((await entries(again.bytes)).get("xl/workbook.xml"));
     expect(out).not.toContain("_xlnm._FilterDatabase");
     expect(out).toContain('<definedName name="_xlnm.Print_Area" localSheetId="4">Sau!$A$1:$B$2</definedName>');
-    expect([...out.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1])).toEqual(["KH", "TH", "Năm trước", "Khóa", "Sau", "Tổng hợp", "Xếp hạng BHYT", "_ChiTieu"]);
+    expect([...out.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      "KH",
+      "TH",
+      "Năm trước",
+      "Khóa",
+      "Sau",
+      "Tổng hợp",
+      "Xếp hạng BHYT",
+      "_ChiTieu",
+    ]);
   });
 });
 
@@ -229,7 +251,7 @@ describe("appendStyles", () => {
     expect(xml).toContain('<x:xf numFmtId="171" fontId="1" fillId="2" borderId="0" xfId="0"/>');
     // Our bold font takes the user's default size (its typeface too, when it names one).
     expect(xml).toContain('<x:fonts count="2"><x:font><x:sz val="13"/></x:font><x:font><x:b/><x:sz val="13"/></x:font></x:fonts>');
-    expect(xml).toContain("<x:dxfs count=\"1\"><x:dxf><x:font><x:b/></x:font></x:dxf></x:dxfs></x:styleSheet>");
+    expect(xml).toContain('<x:dxfs count="1"><x:dxf><x:font><x:b/></x:font></x:dxf></x:dxfs></x:styleSheet>');
     // Appending again to the result appends nothing.
     const again = appendStyles(xml, scratch);
     expect(again.xml).toBe(xml);
@@ -246,7 +268,9 @@ describe("our tables", () => {
     for (let k = 0; k < 3; k++) bytes = (await run(bytes, [overviewSpec(), a, b])).bytes;
     const zip = await JSZip.loadAsync(bytes);
     const tables: { name: string; id: string; ref: string }[] = [];
-    for (const p of Object.keys(zip.files).filter((p) => p.startsWith("xl/tables/") && !zip.files[p]!.dir).sort()) {
+    for (const p of Object.keys(zip.files)
+      .filter((p) => p.startsWith("xl/tables/") && !zip.files[p]!.dir)
+      .sort()) {
       const open = /<table\b[^>]*>/.exec(await zip.file(p)!.async("string"))![0];
       tables.push({ name: /\sname="([^"]*)"/.exec(open)![1]!, id: /\sid="([^"]*)"/.exec(open)![1]!, ref: /\sref="([^"]*)"/.exec(open)![1]! });
     }
@@ -282,7 +306,15 @@ describe("our sheets written from their descriptions", () => {
           if (merged(a, r, c)) continue;
           const look = (ws: ExcelJS.Worksheet) => {
             const x = ws.getCell(r, c);
-            return { at: `${name}!${x.address}`, v: x.value ?? null, bold: x.font?.bold ?? false, colour: x.font?.color?.argb ?? null, fill: (x.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb ?? null, numFmt: x.numFmt ?? null, wrap: x.alignment?.wrapText ?? false };
+            return {
+              at: `${name}!${x.address}`,
+              v: x.value ?? null,
+              bold: x.font?.bold ?? false,
+              colour: x.font?.color?.argb ?? null,
+              fill: (x.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb ?? null,
+              numFmt: x.numFmt ?? null,
+              wrap: x.alignment?.wrapText ?? false,
+            };
           };
           const [x, y] = [look(a), look(b)];
           if (JSON.stringify(x) !== JSON.stringify(y)) expect(y).toEqual(x);
@@ -323,13 +355,18 @@ describe("workbook parts as other tools write them", () => {
   it("gives a workbook with no styles part ours, related and typed", async () => {
     const zip = await JSZip.loadAsync(await userWorkbook());
     zip.remove("xl/styles.xml");
-    zip.file("xl/_rels/workbook.xml.rels", (await zip.file("xl/_rels/workbook.xml.rels")!.async("string")).replace(/<Relationship [^>]*Target="styles.xml"\/>/, ""));
+    zip.file(
+      "xl/_rels/workbook.xml.rels",
+      (await zip.file("xl/_rels/workbook.xml.rels")!.async("string")).replace(/<Relationship [^>]*Target="styles.xml"\/>/, ""),
+    );
     zip.file("[Content_Types].xml", (await zip.file("[Content_Types].xml")!.async("string")).replace(/<Override PartName="\/xl\/styles.xml"[^>]*\/>/, ""));
     const input = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
     const out = await run(input, [rankedSpec("Xếp hạng BHYT", "ranked:bhyt")]);
     const e = await entries(out.bytes);
     expect(new TextDecoder().decode(e.get("xl/_rels/workbook.xml.rels"))).toMatch(/relationships\/styles" Target="styles.xml"/);
-    expect(new TextDecoder().decode(e.get("[Content_Types].xml"))).toContain('<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>');
+    expect(new TextDecoder().decode(e.get("[Content_Types].xml"))).toContain(
+      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>',
+    );
     const cell = (await load(out.bytes)).getWorksheet("Xếp hạng BHYT")!.getCell("A3");
     expect(cell.font).toMatchObject({ bold: true, color: { argb: "FF1F3864" } });
   });
@@ -337,7 +374,9 @@ describe("workbook parts as other tools write them", () => {
   it("extends a workbook part written with a namespace prefix (as the Open XML SDK writes it)", async () => {
     const zip = await JSZip.loadAsync(await userWorkbook());
     const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    const wbXml = (await zip.file("xl/workbook.xml")!.async("string")).replace(/<(\/?)([A-Za-z_][\w.-]*)(?=[\s/>])/g, (m, slash: string, name: string) => (name.includes(":") ? m : `<${slash}x:${name}`)).replace(`xmlns="${main}"`, `xmlns:x="${main}"`);
+    const wbXml = (await zip.file("xl/workbook.xml")!.async("string"))
+      .replace(/<(\/?)([A-Za-z_][\w.-]*)(?=[\s/>])/g, (m, slash: string, name: string) => (name.includes(":") ? m : `<${slash}x:${name}`))
+      .replace(`xmlns="${main}"`, `xmlns:x="${main}"`);
     zip.file("xl/workbook.xml", wbXml);
     const input = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
     const first = await run(input, [overviewSpec()]);
@@ -351,20 +390,27 @@ describe("workbook parts as other tools write them", () => {
 describe("the corpus, through the package reader", () => {
   const dir = path.join(__dirname, "../../fixtures/corpus");
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.xls[xm]$/.test(f)) : [];
-  (files.length > 0 ? it : it.skip)("keeps every part of each corpus workbook but the five we extend, twice over", async () => {
-    for (const f of files) {
-      const input = new Uint8Array(fs.readFileSync(path.join(dir, f)));
-      let bytes: Uint8Array = input;
-      for (let k = 0; k < 2; k++) {
-        const r = await graftSummary(await openPackage(bytes, { file: f }), [overviewSpec(), rankedSpec("Xếp hạng BHYT", "ranked:bhyt")], { summarySheets: [], settings: null });
-        bytes = await buildPackage(bytes, r.changes);
+  (files.length > 0 ? it : it.skip)(
+    "keeps every part of each corpus workbook but the five we extend, twice over",
+    async () => {
+      for (const f of files) {
+        const input = new Uint8Array(fs.readFileSync(path.join(dir, f)));
+        let bytes: Uint8Array = input;
+        for (let k = 0; k < 2; k++) {
+          const r = await graftSummary(await openPackage(bytes, { file: f }), [overviewSpec(), rankedSpec("Xếp hạng BHYT", "ranked:bhyt")], {
+            summarySheets: [],
+            settings: null,
+          });
+          bytes = await buildPackage(bytes, r.changes);
+        }
+        const before = await entries(input);
+        const after = await entries(bytes);
+        const changed = [...before.keys()].filter((p) => !after.has(p) || Buffer.compare(Buffer.from(after.get(p)!), Buffer.from(before.get(p)!)) !== 0);
+        expect({ f, changed: changed.filter((p) => !EDITABLE.has(p)) }).toEqual({ f, changed: [] });
       }
-      const before = await entries(input);
-      const after = await entries(bytes);
-      const changed = [...before.keys()].filter((p) => !after.has(p) || Buffer.compare(Buffer.from(after.get(p)!), Buffer.from(before.get(p)!)) !== 0);
-      expect({ f, changed: changed.filter((p) => !EDITABLE.has(p)) }).toEqual({ f, changed: [] });
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 });
 
 describe("tableXml", () => {

@@ -59,7 +59,16 @@ export async function userWorkbook(o: { extraSheets?: string[] } = {}): Promise<
   const img = wb.addImage({ base64: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==", extension: "png" });
   kh.addImage(img, { tl: { col: 5, row: 1 }, ext: { width: 20, height: 20 } });
   const th = wb.addWorksheet("TH");
-  th.addTable({ name: "T1", ref: "A1", headerRow: true, columns: [{ name: "Đơn vị" }, { name: "Số" }], rows: [["Huyện A", 1], ["Huyện B", 2]] });
+  th.addTable({
+    name: "T1",
+    ref: "A1",
+    headerRow: true,
+    columns: [{ name: "Đơn vị" }, { name: "Số" }],
+    rows: [
+      ["Huyện A", 1],
+      ["Huyện B", 2],
+    ],
+  });
   const hidden = wb.addWorksheet("Năm trước", { state: "hidden" });
   hidden.getCell("A1").value = 7;
   const prot = wb.addWorksheet("Khóa");
@@ -68,4 +77,3 @@ export async function userWorkbook(o: { extraSheets?: string[] } = {}): Promise<
   for (const n of o.extraSheets ?? []) wb.addWorksheet(n).getCell("A1").value = "của người dùng";
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
-

@@ -25,7 +25,10 @@ function row(asOf: string, indicatorKey: string, indicator: string, unit: string
 function history(): HistoryRow[] {
   const rows: HistoryRow[] = [];
   ["2024-02-29", "2024-03-31", "2024-04-30"].forEach((d, i) => {
-    for (const [key, name] of [["bhxh-tn", "BHXH tự nguyện"], ["bhyt", "BHYT"]] as const)
+    for (const [key, name] of [
+      ["bhxh-tn", "BHXH tự nguyện"],
+      ["bhyt", "BHYT"],
+    ] as const)
       for (const unit of ["Toàn tỉnh", "Huyện Vị Thủy", "Thị xã Long Mỹ"]) rows.push(row(d, key, name, unit, 0.5 + i * 0.1 + (key === "bhyt" ? 0.3 : 0)));
   });
   return mergeHistory([], rows);
@@ -65,14 +68,33 @@ describe("a chart of lines only", () => {
     expect(charts).toHaveLength(1);
     expect(await zip.file(charts[0]!)!.async("string")).toContain("<c:lineChart>");
     // The kept rows are a table, and the sheet read back from the file is the history written.
-    const tables = await Promise.all(Object.keys(zip.files).filter((p) => /^xl\/tables\/table\d+\.xml$/.test(p)).map((p) => zip.file(p)!.async("string")));
+    const tables = await Promise.all(
+      Object.keys(zip.files)
+        .filter((p) => /^xl\/tables\/table\d+\.xml$/.test(p))
+        .map((p) => zip.file(p)!.async("string")),
+    );
     expect(tables.filter((t) => t.includes('name="ChiTieu_DienBien"'))).toHaveLength(1);
     const [grid] = await (await PackageWorkbook.open(bytes)).readSheets(["Diễn biến"]);
     expect(readHistory(grid!)).toEqual({ rows: history(), warnings: [], found: true });
   });
 
   it("an empty history (a summary with no results) has no chart", () => {
-    const s = describeHistory(snapshotOf({ sheets: { targets: null, actuals: "TH", base: null }, average: "overall", rank: "competition", units: [], results: [], unmatched: [], warnings: [], detection: [], totalLabel: null }, "2024-04-30"));
+    const s = describeHistory(
+      snapshotOf(
+        {
+          sheets: { targets: null, actuals: "TH", base: null },
+          average: "overall",
+          rank: "competition",
+          units: [],
+          results: [],
+          unmatched: [],
+          warnings: [],
+          detection: [],
+          totalLabel: null,
+        },
+        "2024-04-30",
+      ),
+    );
     expect(s.chart).toBeNull();
   });
 
@@ -81,9 +103,17 @@ describe("a chart of lines only", () => {
     async () => {
       const dir = tempDir("chitieu-linechart-");
       fs.writeFileSync(path.join(dir, "history.xlsx"), await graft(await userWorkbook(), [overviewSpec(), spec]));
-      execFileSync(SOFFICE!, [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "ods", "--outdir", dir, "history.xlsx"], { cwd: dir, stdio: "ignore", timeout: 120_000 });
+      execFileSync(SOFFICE!, [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "ods", "--outdir", dir, "history.xlsx"], {
+        cwd: dir,
+        stdio: "ignore",
+        timeout: 120_000,
+      });
       const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, "history.ods")));
-      const objects = await Promise.all(Object.keys(zip.files).filter((p) => /^Object \d+\/content\.xml$/.test(p)).map((p) => zip.file(p)!.async("string")));
+      const objects = await Promise.all(
+        Object.keys(zip.files)
+          .filter((p) => /^Object \d+\/content\.xml$/.test(p))
+          .map((p) => zip.file(p)!.async("string")),
+      );
       const ours = objects.find((x) => x.includes("Tỷ lệ toàn địa bàn theo ngày số liệu"))!;
       expect(ours).toBeDefined();
       expect(ours).toMatch(/chart:class="chart:line"/);

@@ -65,7 +65,15 @@ const CELL_RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="h
 describe("every kind of cell, as exceljs reads it", () => {
   for (const date1904 of [false, true]) {
     test(`cells, formulas, strings, styles, hyperlinks, merges${date1904 ? " (1904 dates)" : ""}: the same grid as exceljs, whole and peeked`, async () => {
-      const bytes = packageOf({ sheets: [{ name: "Thực hiện", xml: CELLS, rels: CELL_RELS }, { name: "Trống", xml: worksheetXml("") }], sharedStrings: SST, styles: STYLES, date1904 });
+      const bytes = packageOf({
+        sheets: [
+          { name: "Thực hiện", xml: CELLS, rels: CELL_RELS },
+          { name: "Trống", xml: worksheetXml("") },
+        ],
+        sharedStrings: SST,
+        styles: STYLES,
+        date1904,
+      });
       for (const options of [{}, { maxRows: 3 }, { maxRows: 12 }, { maxRows: 17 }]) {
         const want = await readWithExcelJs(bytes, options);
         const got = await readWithPackage(bytes, options);
@@ -110,19 +118,46 @@ describe("what exceljs cannot read, read sanely", () => {
     const sheet = `<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row><x:c t="s"><x:v>0</x:v></x:c><x:c><x:v>5</x:v></x:c></x:row><x:row><x:c r="B2"><x:v>7</x:v></x:c></x:row></x:sheetData><x:mergeCells><x:mergeCell ref="A2:A2"/></x:mergeCells></x:worksheet>`;
     const sst = `<x:sst xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:si><x:t>Đơn vị</x:t></x:si></x:sst>`;
     const bytes = rawZip([
-      { name: "[Content_Types].xml", data: `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>` },
-      { name: "_rels/.rels", data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/data/book.xml"/></Relationships>` },
-      { name: "data/book.xml", data: `<x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:sheets><x:sheet name="Số liệu" sheetId="1" r:id="a"/></x:sheets></x:workbook>` },
-      { name: "data/_rels/book.xml.rels", data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="a" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="sheets/Data%20One.xml"/><Relationship Id="b" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="strings.xml"/></Relationships>` },
+      {
+        name: "[Content_Types].xml",
+        data: `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`,
+      },
+      {
+        name: "_rels/.rels",
+        data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/data/book.xml"/></Relationships>`,
+      },
+      {
+        name: "data/book.xml",
+        data: `<x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:sheets><x:sheet name="Số liệu" sheetId="1" r:id="a"/></x:sheets></x:workbook>`,
+      },
+      {
+        name: "data/_rels/book.xml.rels",
+        data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="a" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="sheets/Data%20One.xml"/><Relationship Id="b" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="strings.xml"/></Relationships>`,
+      },
       { name: "data/sheets/Data One.xml", data: sheet },
       { name: "data/strings.xml", data: sst },
     ]);
     const got = await readWithPackage(bytes);
-    expect(got).toEqual({ names: ["Số liệu"], grids: [{ name: "Số liệu", values: [["Đơn vị", 5], [null, 7]], origin: { row: 0, col: 0 } }] });
+    expect(got).toEqual({
+      names: ["Số liệu"],
+      grids: [
+        {
+          name: "Số liệu",
+          values: [
+            ["Đơn vị", 5],
+            [null, 7],
+          ],
+          origin: { row: 0, col: 0 },
+        },
+      ],
+    });
   });
 
   test("overlapping merges (exceljs refuses the file): the first stands", async () => {
-    const xml = worksheetXml(`<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row><row r="2"><c r="A2"><v>3</v></c><c r="B2"><v>4</v></c></row>`, `<mergeCells><mergeCell ref="A1:B1"/><mergeCell ref="B1:B2"/></mergeCells>`);
+    const xml = worksheetXml(
+      `<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row><row r="2"><c r="A2"><v>3</v></c><c r="B2"><v>4</v></c></row>`,
+      `<mergeCells><mergeCell ref="A1:B1"/><mergeCell ref="B1:B2"/></mergeCells>`,
+    );
     const bytes = packageOf({ sheets: [{ name: "KH", xml }] });
     await expect(readWithExcelJs(bytes)).rejects.toThrow(/merge/i);
     expect((await readWithPackage(bytes)).grids[0]!.values).toEqual([
@@ -139,10 +174,23 @@ describe("what exceljs cannot read, read sanely", () => {
   });
 
   test("a merge reaching past the sheet's cells stops at them (exceljs makes rows down to the merge's end)", async () => {
-    const xml = worksheetXml(`<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row><row r="2"><c r="A2"><v>3</v></c></row>`, `<mergeCells><mergeCell ref="B1:B6"/></mergeCells>`);
+    const xml = worksheetXml(
+      `<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row><row r="2"><c r="A2"><v>3</v></c></row>`,
+      `<mergeCells><mergeCell ref="B1:B6"/></mergeCells>`,
+    );
     const bytes = packageOf({ sheets: [{ name: "KH", xml }] });
-    expect((await readWithExcelJs(bytes)).grids[0]!.values).toEqual([[1, 2], [3, 2], [null, 2], [null, 2], [null, 2], [null, 2]]);
-    expect((await readWithPackage(bytes)).grids[0]!.values).toEqual([[1, 2], [3, 2]]);
+    expect((await readWithExcelJs(bytes)).grids[0]!.values).toEqual([
+      [1, 2],
+      [3, 2],
+      [null, 2],
+      [null, 2],
+      [null, 2],
+      [null, 2],
+    ]);
+    expect((await readWithPackage(bytes)).grids[0]!.values).toEqual([
+      [1, 2],
+      [3, 2],
+    ]);
   });
 
   test("a damaged styles part is a warning naming it, not a failure; a damaged sheet part read is a bad-file error naming the sheet", async () => {
@@ -179,7 +227,10 @@ describe("the workbook part", () => {
     // Add a chart sheet and a dangling <sheet> to the workbook by hand.
     const JSZip = (await import("jszip")).default;
     const zip = await JSZip.loadAsync(bytes);
-    const wbXml = (await zip.file("xl/workbook.xml")!.async("string")).replace("</sheets>", '<sheet name="Biểu đồ" sheetId="9" r:id="rId90"/><sheet name="Mất" sheetId="10" r:id="rId91"/></sheets>');
+    const wbXml = (await zip.file("xl/workbook.xml")!.async("string")).replace(
+      "</sheets>",
+      '<sheet name="Biểu đồ" sheetId="9" r:id="rId90"/><sheet name="Mất" sheetId="10" r:id="rId91"/></sheets>',
+    );
     zip.file("xl/workbook.xml", wbXml);
     const rels = (await zip.file("xl/_rels/workbook.xml.rels")!.async("string")).replace(
       "</Relationships>",
@@ -215,7 +266,11 @@ describe("the workbook part", () => {
 
 test("a shared-string table too large to keep: each read looks up only its own strings, and gets the same grid", async () => {
   const strings = Array.from({ length: 3000 }, (_, i) => `Xã số ${i}`);
-  const rows = Array.from({ length: 40 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}" t="s"><v>${r * 70}</v></c><c r="B${r + 1}" t="s"><v>${2999 - r}</v></c><c r="C${r + 1}"><v>${r}</v></c></row>`).join("");
+  const rows = Array.from(
+    { length: 40 },
+    (_, r) =>
+      `<row r="${r + 1}"><c r="A${r + 1}" t="s"><v>${r * 70}</v></c><c r="B${r + 1}" t="s"><v>${2999 - r}</v></c><c r="C${r + 1}"><v>${r}</v></c></row>`,
+  ).join("");
   const bytes = packageOf({ sheets: [{ name: "TH", xml: worksheetXml(rows, '<mergeCells><mergeCell ref="A1:B1"/></mergeCells>') }], sharedStrings: strings });
   const whole = await readWithPackage(bytes);
   const pkg = await openPackage(bytes);
@@ -224,12 +279,18 @@ test("a shared-string table too large to keep: each read looks up only its own s
   expect(selective).toEqual(whole.grids[0]);
   expect(selective.values[39]).toEqual(["Xã số 2730", "Xã số 2960", 39]);
   const peek = await readGrid(pkg, book, "TH", { sharedStringsWholeBytes: 0, maxRows: 2 });
-  expect(peek.values).toEqual([["Xã số 0", "Xã số 0", 0], ["Xã số 70", "Xã số 2998", 1]]);
+  expect(peek.values).toEqual([
+    ["Xã số 0", "Xã số 0", 0],
+    ["Xã số 70", "Xã số 2998", 1],
+  ]);
   expect(whole.grids[0]).toEqual((await readWithExcelJs(bytes)).grids[0]);
 });
 
 test("a sheet part in UTF-16 (with its byte order mark), as XML allows, reads like its UTF-8 twin", async () => {
-  const xml = worksheetXml(`<row r="1"><c r="A1" t="inlineStr"><is><t>Phường Hòa Bình</t></is></c><c r="B1"><v>233980</v></c></row>`).replace('encoding="UTF-8"', 'encoding="UTF-16"');
+  const xml = worksheetXml(`<row r="1"><c r="A1" t="inlineStr"><is><t>Phường Hòa Bình</t></is></c><c r="B1"><v>233980</v></c></row>`).replace(
+    'encoding="UTF-8"',
+    'encoding="UTF-16"',
+  );
   const utf16 = new Uint8Array(2 + xml.length * 2);
   utf16[0] = 0xff;
   utf16[1] = 0xfe;

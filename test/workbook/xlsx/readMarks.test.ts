@@ -12,12 +12,27 @@ const rels = (id: string, target: string) =>
   `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="${id}" Type="${CUSTOM_PROPERTY_REL}" Target="${target}"/></Relationships>`;
 
 test("a marked sheet gives its mark's value; a user's sheet with another custom property, or none, gives null; a large one is streamed", async () => {
-  const bigRows = Array.from({ length: 60_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c><c r="B${i + 1}"><v>${i * 3}</v></c></row>`).join("");
+  const bigRows = Array.from({ length: 60_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c><c r="B${i + 1}"><v>${i * 3}</v></c></row>`).join(
+    "",
+  );
   const bytes = packageOf({
     sheets: [
-      { name: "Tổng hợp", xml: worksheetXml(`<row r="1"><c r="A1"><v>1</v></c></row>`, `<customProperties><customPr name="${SHEET_MARK}" r:id="rIdM"/></customProperties>`), rels: rels("rIdM", "../customProperty1.bin") },
-      { name: "Của người dùng", xml: worksheetXml(bigRows, `<customProperties><customPr name="OtherAddin" r:id="rId7"/></customProperties>`), rels: rels("rId7", "../customProperty2.bin") },
-      { name: "_ChiTieu", xml: worksheetXml(bigRows, `<customProperties><customPr name="${SHEET_MARK}" r:id="rId1"/></customProperties>`), rels: rels("rId1", "../customProperty3.bin"), state: "veryHidden" },
+      {
+        name: "Tổng hợp",
+        xml: worksheetXml(`<row r="1"><c r="A1"><v>1</v></c></row>`, `<customProperties><customPr name="${SHEET_MARK}" r:id="rIdM"/></customProperties>`),
+        rels: rels("rIdM", "../customProperty1.bin"),
+      },
+      {
+        name: "Của người dùng",
+        xml: worksheetXml(bigRows, `<customProperties><customPr name="OtherAddin" r:id="rId7"/></customProperties>`),
+        rels: rels("rId7", "../customProperty2.bin"),
+      },
+      {
+        name: "_ChiTieu",
+        xml: worksheetXml(bigRows, `<customProperties><customPr name="${SHEET_MARK}" r:id="rId1"/></customProperties>`),
+        rels: rels("rId1", "../customProperty3.bin"),
+        state: "veryHidden",
+      },
       { name: "Trơn", xml: worksheetXml(`<row r="1"><c r="A1"><v>1</v></c></row>`) },
     ],
     extra: [

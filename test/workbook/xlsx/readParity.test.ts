@@ -72,7 +72,12 @@ async function with1904AsExcelJsReadsIt(bytes: Uint8Array): Promise<{ bytes: Uin
 
 const corpusFiles = (): string[] => {
   const dir = path.join(ROOT, "test", "fixtures", "corpus");
-  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.xls[xm]$/.test(f)).map((f) => path.join(dir, f)) : [];
+  return fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => /\.xls[xm]$/.test(f))
+        .map((f) => path.join(dir, f))
+    : [];
 };
 
 describe("package reader = exceljs, on the repo's workbooks", () => {
@@ -202,7 +207,8 @@ function writeFuzz(sheets: readonly GeneratedSheet[], x: Extras): ExcelJS.Workbo
       const cell = ws.getCell(1 + Math.floor(rnd() * rows), 1 + Math.floor(rnd() * cols));
       if (cell.isMerged) continue;
       const v = cell.value;
-      if (v === null || typeof v === "string" || typeof v === "number") cell.value = { text: v === null ? "" : String(v), hyperlink: "https://bhxh.example.vn/bao-cao" };
+      if (v === null || typeof v === "string" || typeof v === "number")
+        cell.value = { text: v === null ? "" : String(v), hyperlink: "https://bhxh.example.vn/bao-cao" };
     }
   }
   return wb;
@@ -251,7 +257,11 @@ const SOFFICE = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((p) => fs.exis
     fs.writeFileSync(path.join(inDir, `fuzz-${i}.xlsx`), await bytesOf(writeFuzz(sheets, x)));
   }
   const inputs = fs.readdirSync(inDir).map((f) => path.join(inDir, f));
-  const run = spawnSync(SOFFICE!, [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, ...inputs], { encoding: "utf8", timeout: 240_000 });
+  const run = spawnSync(
+    SOFFICE!,
+    [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, ...inputs],
+    { encoding: "utf8", timeout: 240_000 },
+  );
   const outputs = fs.readdirSync(outDir);
   expect({ status: run.status, outputs: outputs.length }).toEqual({ status: 0, outputs: inputs.length });
   let in1904 = 0;
