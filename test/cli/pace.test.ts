@@ -169,6 +169,7 @@ describe("a phase target and a year target for one indicator", () => {
       "Xếp hạng BHYT đợt 1 (KH)",
       "Xếp hạng BHYT năm 2024 (KH)",
       "Nhận xét",
+      "Diễn biến",
     ]);
     expect(new Set(j.output!.sheets.map((s) => s.key)).size).toBe(names.length);
     for (const n of names) expect(Array.from(n).length).toBeLessThanOrEqual(31);
