@@ -7,6 +7,7 @@ import { Labels, Lang, labels, resultName, sheetIndicator } from "./i18n";
 import {
   Highlight,
   MAX_SHEET_NAME,
+  FORMATS,
   OutputValue,
   SheetSpec,
   fitWords,
@@ -29,12 +30,9 @@ export interface DescribeOptions {
   readonly lang?: Lang;
 }
 
-const FMT_INT = "#,##0";
-const FMT_DEC = "#,##0.00";
-const FMT_RATE = "0.00%";
+const { count: FMT_INT, decimal: FMT_DEC, rate: FMT_RATE, text: FMT_TEXT } = FORMATS;
 const FMT_POINTS = "0.00";
 const FMT_RANK = "0";
-const FMT_TEXT = "@";
 
 function indicatorName(r: Pick<IndicatorResult, "indicator" | "indicatorEn"> & Partial<Pick<IndicatorResult, "planPeriod">>, lang: Lang): string {
   return resultName(r, lang);

@@ -20,7 +20,7 @@ import type { HistoryField } from "./messages/history";
 import { dayNumber, isoOfDayNumber, parseIsoDay } from "./periods";
 import { parseDayText } from "./reportDate";
 import { figure, resultColumns, type Measure, type Summary } from "./results";
-import { Highlight, OutputValue, SheetSpec, legalSheetName, safeSheetSpec } from "./sheetSpec";
+import { FORMATS, Highlight, OutputValue, SheetSpec, legalSheetName, safeSheetSpec } from "./sheetSpec";
 import { foldText } from "./text";
 
 /** One kept figure: a unit's (or the whole area's) result for one indicator and measure on one date. */
@@ -91,10 +91,7 @@ const COL = { date: 0, key: 1, name: 2, measure: 3, level: 4, unit: 5, actual: 6
 const KEPT_COLS = 9;
 
 const FMT_DATE = "dd/mm/yyyy";
-const FMT_RATE = "0.00%";
-const FMT_INT = "#,##0";
-const FMT_DEC = "#,##0.00";
-const FMT_TEXT = "@";
+const { count: FMT_INT, decimal: FMT_DEC, rate: FMT_RATE, text: FMT_TEXT } = FORMATS;
 const FMT_GENERAL = "General";
 
 /** Rows and columns kept free for the chart beside the area block (xlsx/chart.ts draws 18 × 9; Excel's default is smaller). */

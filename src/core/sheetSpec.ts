@@ -106,6 +106,9 @@ export interface SheetSpec {
   readonly rowHeights?: readonly { readonly row: number; readonly height: number }[];
 }
 
+/** The number formats our sheets use, one spelling for every sheet (describe.ts, history.ts). */
+export const FORMATS = { count: "#,##0", decimal: "#,##0.00", rate: "0.00%", text: "@" } as const;
+
 /** Excel's limit on the characters in one cell. */
 export const MAX_CELL_TEXT = 32767;
 

@@ -20,8 +20,8 @@ export interface PreviousHistory {
   readonly sheet: string | null;
 }
 
-/** A sheet name as Excel compares them: case and accents aside (Excel's own rule is case only; accents aside too is safer here). */
-function sheetNameKey(name: string): string {
+/** A sheet name with case and accents aside (Excel compares case only, sheetSpec.ts sheetNameKey; a history renamed "Dien bien" is still found). */
+function looseSheetName(name: string): string {
   return foldText(cleanText(name));
 }
 
@@ -33,8 +33,8 @@ export const NO_HISTORY: PreviousHistory = { rows: [], warnings: [], sheet: null
  * ours: a planner's own "Diễn biến" is never read or replaced.
  */
 export function historyCandidates(list: readonly SheetInfo[]): string[] {
-  const names = (["vi", "en"] as const).map((l) => sheetNameKey(historySheetName(l)));
-  return list.filter((s) => s.ours && s.kind === "worksheet" && names.some((n) => sheetNameKey(s.name.replace(/\s*\(\d+\)$/, "")) === n)).map((s) => s.name);
+  const names = (["vi", "en"] as const).map((l) => looseSheetName(historySheetName(l)));
+  return list.filter((s) => s.ours && s.kind === "worksheet" && names.some((n) => looseSheetName(s.name.replace(/\s*\(\d+\)$/, "")) === n)).map((s) => s.name);
 }
 
 /**
