@@ -79,8 +79,6 @@ export function commentarySheet(paragraphs: readonly string[], lang: Lang, cauti
     ],
     table: null,
     chart: null,
-    derived: [],
-    legend: [w.note],
     rowHeights: [
       ...(caution ? [{ row: cautionRow, height: paragraphHeight(caution) }] : []),
       ...paragraphs.map((p, i) => ({ row: first + i, height: paragraphHeight(p) })),

@@ -399,8 +399,6 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
       highlights,
       table: null,
       chart: null,
-      derived: [],
-      legend: anyGoal ? [L.legendBelowColour, L.legendGoal] : [L.legendBelow],
     },
     sheetRows(head, nUnits, dataRow, tail),
   );
@@ -614,15 +612,6 @@ function ranked(summary: Summary, r: IndicatorResult, lang: Lang, index: number,
               anchor: { row: HEAD, col: width + 1 },
             }
           : null,
-      // The average sits in E2 (row 1, col 4): the difference and the repeated average follow from it.
-      derived:
-        r.average === null
-          ? []
-          : [
-              { col: 6, r1c1: '=IF(ISNUMBER(RC[-2]),(RC[-2]-R2C5)*100,"")' },
-              { col: 8, r1c1: "=R2C5" },
-            ],
-      legend: [...(e.goal ? [L.legendBelowColour, L.legendGoal] : [L.legendBelow]), ...(e.paceJudged ? [L.legendOffPace] : [])],
     },
     sheetRows(head, n, dataRow),
   );

@@ -564,7 +564,5 @@ export function describeHistory(rows: readonly HistoryRow[], lang: Lang = "vi"):
             anchor: { row: A, col: chartCol },
           }
         : null,
-    derived: [],
-    legend: [W.note],
   });
 }

@@ -91,15 +91,6 @@ export interface SheetSpec {
   readonly table: { readonly range: RangeRef; readonly name: string } | null;
   readonly chart: ChartSpec | null;
   /**
-   * Data columns whose every cell follows from other cells of the sheet (the average repeated for
-   * the chart line, the difference to the average). `values` holds them too; an adapter where
-   * payload counts (Office.js) may write one R1C1 formula per column instead. (Neither adapter
-   * does yet: both write the values.)
-   */
-  readonly derived: readonly { readonly col: number; readonly r1c1: string }[];
-  /** Short legend lines shown on the sheet (already in `values`), kept for the UI. */
-  readonly legend: readonly string[];
-  /**
    * Row heights in points (0-based rows), where the content needs them: Excel fits no row to the
    * wrapped text of a merged cell (the commentary's paragraphs). Optional: absent means automatic.
    */

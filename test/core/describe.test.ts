@@ -1,5 +1,6 @@
 import { describeOutput, runsOf } from "../../src/core/describe";
 import { SheetGrid } from "../../src/core/grid";
+import { labels } from "../../src/core/i18n";
 import { SheetSpec, legalSheetName, planSheetNames } from "../../src/core/sheetSpec";
 import { Summary, summarize } from "../../src/core/summarize";
 import { buildGrid } from "../helpers/grids";
@@ -306,8 +307,8 @@ describe("overview notes: units left out of the area total, a total row that is 
     const spec = describeOutput(g)[0]!;
     expect(spec.values[1]![0]).toMatch(/^Không tính vào tổng toàn tỉnh: 1 đơn vị/);
     const legendRow = spec.highlights.find((h) => h.style === "belowGoal" && h.block.col === 0)!.rows[0]!;
-    expect(spec.values[legendRow]![0]).toBe(spec.legend[1]);
+    expect(spec.values[legendRow]![0]).toBe(labels("vi").legendGoal);
     const pinkRow = spec.highlights.find((h) => h.style === "belowAverage" && h.block.col === 0 && h.block.rows === 1)!.rows[0]!;
-    expect(spec.values[pinkRow]![0]).toBe(spec.legend[0]);
+    expect(spec.values[pinkRow]![0]).toBe(labels("vi").legendBelowColour);
   });
 });

@@ -21,7 +21,5 @@ export function plainSpec(o: {
     highlights: [],
     table: null,
     chart: null,
-    derived: [],
-    legend: [],
   };
 }

@@ -23,8 +23,6 @@ function spec(name: string, key = name, values: (string | number | null)[][] = [
     highlights: [{ style: "belowAverage", block: { row: 3, col: 0, rows: 1, cols: 3 }, rows: [3] }],
     table: { range: { row: 2, col: 0, rows: 2, cols: 3 }, name: "T1" },
     chart: null,
-    derived: [],
-    legend: [],
   };
 }
 

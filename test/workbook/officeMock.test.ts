@@ -160,8 +160,6 @@ describe("with office-addin-mock", () => {
       highlights: [],
       table: null,
       chart: null,
-      derived: [],
-      legend: [],
     };
     const written = await port.writeSummary([spec]);
     expect(written).toEqual([{ key: "overview", name: "Tổng hợp" }]);

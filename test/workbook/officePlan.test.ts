@@ -70,8 +70,6 @@ describe("planWrite", () => {
     highlights: [],
     table: null,
     chart: null,
-    derived: [],
-    legend: [],
   });
   const input = (rows: number, budget: number) => ({
     sheets: [{ spec: spec(rows), final: "S", temp: "~t", target: null, clear: { tables: [], charts: [] } }],

@@ -54,8 +54,6 @@ function fields(values: readonly (readonly OutputValue[])[]): SheetSpec {
     highlights: [],
     table: { range: { row: 2, col: 0, rows: n - 2, cols: 5 }, name: "TXepHang" },
     chart: null,
-    derived: [],
-    legend: [],
   };
 }
 

@@ -31,8 +31,6 @@ export function rankedSpec(name: string, key: string, units = 3): SheetSpec {
       line: { name: "Trung bình", values: { row: 3, col: 3, rows: units, cols: 1 } },
       anchor: { row: 2, col: 5 },
     },
-    derived: [],
-    legend: [],
   };
 }
 
