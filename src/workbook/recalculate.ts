@@ -43,7 +43,13 @@ export interface Outcome extends Analysis {
 /** Rows read from each sheet to recognise its role by content. */
 const PEEK_ROWS = 30;
 
-async function choose(port: WorkbookPort, sheetList: SheetInfo[], choices: RunChoices): Promise<SheetChoice> {
+/** The sheets' roles, and the top rows read to decide them (empty when the names decided): the crosswalk is looked for in them too. */
+interface Chosen {
+  readonly choice: SheetChoice;
+  readonly peek: ReadonlyMap<string, Grid>;
+}
+
+async function choose(port: WorkbookPort, sheetList: SheetInfo[], choices: RunChoices): Promise<Chosen> {
   const ours = new Set(sheetList.filter((s) => s.ours).map((s) => s.name));
   const charts = sheetList.filter((s) => s.kind !== "worksheet");
   const worksheets = sheetList.filter((s) => s.kind === "worksheet").map((s) => s.name);
@@ -60,7 +66,7 @@ async function choose(port: WorkbookPort, sheetList: SheetInfo[], choices: RunCh
   try {
     const c = chooseSheets(allNames, choices.sheets, new Map(), skip, hidden);
     // Two sheets could serve a role ("KH" and "KH (2)", "TH T3" and "TH T4"): their titles decide.
-    if ((c.targets || c.base) && contestedRoles(allNames, choices.sheets, skip, hidden).length === 0) return c;
+    if ((c.targets || c.base) && contestedRoles(allNames, choices.sheets, skip, hidden).length === 0) return { choice: c, peek: new Map() };
   } catch (e) {
     if (!(e instanceof ChitieuError) || e.code !== "missing-sheet" || Object.values(choices.sheets).some((n) => n && !allNames.includes(n))) throw e;
   }
@@ -69,7 +75,7 @@ async function choose(port: WorkbookPort, sheetList: SheetInfo[], choices: RunCh
   const peeked = await port.readSheets(candidates, { maxRows: PEEK_ROWS });
   const peek = new Map<string, Grid>(peeked.map((g) => [g.name, g.values]));
   try {
-    return chooseSheets(allNames, choices.sheets, peek, skip, hidden);
+    return { choice: chooseSheets(allNames, choices.sheets, peek, skip, hidden), peek };
   } catch (e) {
     // No sheet of actuals because there is nothing at all: say that, not "no actuals sheet".
     // The top rows were blank; read those sheets whole before saying so (only on this error path).
@@ -89,7 +95,13 @@ const CROSSWALK_PEEK_ROWS = 20;
  * other worksheet whose headers have a column of old units beside one of new units. Our own
  * sheets, chart sheets, hidden sheets and the sheets chosen for a role are never looked at.
  */
-async function findCrosswalk(port: WorkbookPort, sheetList: SheetInfo[], choice: SheetChoice, choices: RunChoices): Promise<string | null> {
+async function findCrosswalk(
+  port: WorkbookPort,
+  sheetList: SheetInfo[],
+  choice: SheetChoice,
+  peek: ReadonlyMap<string, Grid>,
+  choices: RunChoices,
+): Promise<string | null> {
   const named = choices.crosswalk;
   const worksheets = sheetList.filter((s) => s.kind === "worksheet").map((s) => s.name);
   if (named === null) return null;
@@ -101,8 +113,11 @@ async function findCrosswalk(port: WorkbookPort, sheetList: SheetInfo[], choice:
   const used = new Set([choice.targets, choice.actuals, choice.base, choice.previous].filter((n): n is string => !!n));
   const candidates = sheetList.filter((s) => s.kind === "worksheet" && !s.ours && !s.hidden && !used.has(s.name)).map((s) => s.name);
   if (candidates.length === 0) return null;
-  const peeked = await port.readSheets(candidates, { maxRows: CROSSWALK_PEEK_ROWS });
-  return peeked.find((g) => findCrosswalkHeader(g.values) !== null)?.name ?? null;
+  // The top rows the roles were decided by serve here too: only sheets not read yet are read.
+  const unread = candidates.filter((n) => !peek.has(n));
+  const read = unread.length > 0 ? await port.readSheets(unread, { maxRows: CROSSWALK_PEEK_ROWS }) : [];
+  const tops = new Map<string, Grid>([...peek, ...read.map((g) => [g.name, g.values] as const)]);
+  return candidates.find((n) => findCrosswalkHeader(tops.get(n)!.slice(0, CROSSWALK_PEEK_ROWS)) !== null) ?? null;
 }
 
 function blankGrid(g: Grid): boolean {
@@ -113,8 +128,8 @@ function blankGrid(g: Grid): boolean {
 /** Everything up to the sheet descriptions, without writing: for previews. */
 export async function analyze(port: WorkbookPort, choices: RunChoices): Promise<Analysis> {
   const sheetList = await port.listSheets();
-  const chosen = await choose(port, sheetList, choices);
-  const crosswalk = await findCrosswalk(port, sheetList, chosen, choices);
+  const { choice: chosen, peek } = await choose(port, sheetList, choices);
+  const crosswalk = await findCrosswalk(port, sheetList, chosen, peek, choices);
   const choice: SheetChoice = { ...chosen, crosswalk };
   const wanted = [choice.targets, choice.actuals, choice.base, choice.previous, crosswalk].filter((n): n is string => !!n);
   // Our history sheet with the inputs, in one read: its earlier runs are merged with this one.
