@@ -4,7 +4,8 @@
 import { describeOutput } from "../src/core/describe";
 import { Grid } from "../src/core/grid";
 import { SheetSpec, rowsOf } from "../src/core/sheetSpec";
-import { Summary, summarize } from "../src/core/summarize";
+import { summarize } from "../src/core/summarize";
+import { Summary } from "../src/core/results";
 import { Workload } from "./workload";
 
 export interface EngineRun {
@@ -62,7 +63,7 @@ export function checkEngineRun(w: Workload, run: EngineRun): string[] {
   const want = expectedResults(w);
   if (sorted(attainment) !== sorted(want.attainment)) problems.push(`attainment indicators ${sorted(attainment)}; expected ${sorted(want.attainment)}`);
   if (sorted(coverage) !== sorted(want.coverage)) problems.push(`coverage indicators ${sorted(coverage)}; expected ${sorted(want.coverage)}`);
-  if (s.units.length !== w.units) problems.push(`${s.units.length} units matched of ${w.units}`);
+  if (s.unitNames.length !== w.units) problems.push(`${s.unitNames.length} units matched of ${w.units}`);
   if (s.unmatched.length > 0) problems.push(`${s.unmatched.length} unmatched units, e.g. ${s.unmatched[0]!.unit}`);
   if (s.warnings.length > 0) problems.push(`${s.warnings.length} warnings, e.g. ${s.warnings[0]}`);
   for (const r of s.results) if (r.units.some((u) => u.ratio === null)) problems.push(`${r.indicatorKey} ${r.measure}: a unit without a rate`);

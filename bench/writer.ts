@@ -13,7 +13,7 @@
 import ExcelJS from "exceljs";
 import { toStored, DEFAULT_CHOICES } from "../src/core/settings";
 import type { SheetGrid } from "../src/core/grid";
-import { ExcelJsWorkbook } from "../src/workbook/exceljsAdapter";
+import { ExcelJsWorkbook } from "../src/workbook/exceljsWorkbook";
 import { PackageWorkbook } from "../src/workbook/xlsx/packageWorkbook";
 import type { WriterRow } from "./budgets";
 import { runEngine } from "./engine";

@@ -11,7 +11,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
-import { toCellValue } from "../src/workbook/exceljsAdapter";
+import { toCellValue } from "../src/workbook/exceljsWorkbook";
 import { tidyLayout } from "../test/helpers/layouts";
 
 export const CORPUS = path.resolve(__dirname, "..", "test", "fixtures", "corpus");

@@ -3,7 +3,7 @@ import { PROSE_MINUS, formatCount, formatPercent, formatPercentShort, formatPoin
 import { quoteSheetName } from "../core/grid";
 import { Lang, labels, resultName } from "../core/i18n";
 import { paceSummaryLine } from "../core/paceText";
-import { IndicatorResult, Summary } from "../core/summarize";
+import { IndicatorResult, Summary } from "../core/results";
 import { narrativeCaution, totalMismatchLines, unmatchedNote } from "../core/caveats";
 import { render } from "../core/messages";
 

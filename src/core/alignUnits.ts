@@ -1,5 +1,5 @@
 /**
- * Step 3a: match units across the sheets. The reference list is the targets sheet's (else the
+ * Matching units across the sheets. The reference list is the targets sheet's (else the
  * actuals'); every other sheet's units are matched to it by name (units.ts), and what matches
  * nothing is listed as unmatched.
  */
@@ -42,7 +42,7 @@ export function alignUnits(
   unitKeys: UnitKeys,
   warnings: Message[],
 ): AlignedUnits {
-  const refNames = ref.table.units.map((u) => u.name);
+  const refNames = ref.table.unitRows.map((u) => u.name);
   const unmatched: UnmatchedUnit[] = [];
   // One sheet may serve several roles: it is matched once (its unmatched units listed once), and
   // the reference's own sheet is itself.
@@ -57,14 +57,14 @@ export function alignUnits(
   const matchTo = (other: SheetModel): (number | null)[] => {
     const m = matchUnits(
       refNames,
-      other.table.units.map((u) => u.name),
+      other.table.unitRows.map((u) => u.name),
       unitKeys.keys.get(ref.table),
       unitKeys.keys.get(other.table),
       unitKeys.refOf.get(other.table),
     );
     const idx: (number | null)[] = refNames.map(() => null);
     for (const p of m.pairs) idx[p.left] = p.right;
-    for (const j of m.rightOnly) unmatched.push({ sheet: other.table.sheet, unit: other.table.units[j]!.name, missingFrom: [ref.table.sheet] });
+    for (const j of m.rightOnly) unmatched.push({ sheet: other.table.sheet, unit: other.table.unitRows[j]!.name, missingFrom: [ref.table.sheet] });
     for (const a of m.ambiguous) {
       warnings.push(said("unit-ambiguous-between-sheets", { unit: a, sheet: ref.table.sheet, other: other.table.sheet }, { sheet: other.table.sheet }));
     }

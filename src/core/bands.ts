@@ -315,8 +315,8 @@ export function readBands(sheet: SheetGrid, options: DetectOptions, ctx: BandCon
   const fromPass = new Int32Array(grid.length).fill(-1);
   const fromIndex = new Int32Array(grid.length);
   passes.forEach((p, b) => {
-    for (let j = 0; j < p.units.length; j++) {
-      const row = p.units[j]!.row;
+    for (let j = 0; j < p.unitRows.length; j++) {
+      const row = p.unitRows[j]!.row;
       const key = keyOf(row);
       if (fromPass[key]! >= 0 && row !== key) continue;
       fromPass[key] = b;
@@ -328,12 +328,12 @@ export function readBands(sheet: SheetGrid, options: DetectOptions, ctx: BandCon
   for (let r = 0; r < grid.length; r++) {
     if (fromPass[r]! < 0) continue;
     unitAt[r] = units.length;
-    units.push({ ...passes[fromPass[r]!]!.units[fromIndex[r]!]!, row: r });
+    units.push({ ...passes[fromPass[r]!]!.unitRows[fromIndex[r]!]!, row: r });
   }
   // Per band: the pass's unit index of each merged unit, -1 where the unit has no such row.
   const indexIn = passes.map((p) => {
     const idx = new Int32Array(units.length).fill(-1);
-    p.units.forEach((u, j) => (idx[unitAt[keyOf(u.row)]!] = j));
+    p.unitRows.forEach((u, j) => (idx[unitAt[keyOf(u.row)]!] = j));
     return idx;
   });
   for (let i = 0; i < units.length; i++) {
@@ -371,7 +371,7 @@ export function readBands(sheet: SheetGrid, options: DetectOptions, ctx: BandCon
         const j = idx[i]!;
         values[i] = j >= 0 ? (col.values[j] ?? null) : null;
         // No row of this band: the unit's first row is the nearest cell to name.
-        rowsOfUnits[i] = j >= 0 ? p.units[j]!.row : units[i]!.row;
+        rowsOfUnits[i] = j >= 0 ? p.unitRows[j]!.row : units[i]!.row;
       }
       const label = lay.labels[b]!;
       const parts = [...(ctx.parts[c] ?? []), label];
@@ -389,7 +389,7 @@ export function readBands(sheet: SheetGrid, options: DetectOptions, ctx: BandCon
       if (!m) groupsByKey.set(key, (m = { row: key, label: g.label, units: new Set(), found: new Map() }));
       if (g.row === key) m.label = g.label;
       m.found.set(b, g);
-      for (const j of g.unitIndices) m.units.add(unitAt[keyOf(p.units[j]!.row)]!);
+      for (const j of g.unitIndices) m.units.add(unitAt[keyOf(p.unitRows[j]!.row)]!);
     }
   });
   const groups: GroupRow[] = [...groupsByKey.values()]
@@ -474,7 +474,7 @@ export function readBands(sheet: SheetGrid, options: DetectOptions, ctx: BandCon
     unitHeader: (ctx.parts[unitCol] ?? []).join(" / "),
     textColumns,
     columns,
-    units,
+    unitRows: units,
     totalRow,
     groups,
     excluded,

@@ -1,5 +1,5 @@
 /**
- * Steps 4–5 for one indicator and measure: from its figures per unit (columns over the result's
+ * Compute and rank, for one indicator and measure: from its figures per unit (columns over the result's
  * rows) to its result — rates, Σ/Σ and the average, ranks and rank order, below the average,
  * groups, growth over last year, goals — with the per-unit figures kept as `ResultColumns`.
  */
@@ -9,7 +9,7 @@ import { growthOf } from "./growth";
 import { CoverageBase, IndicatorIdentity } from "./indicators";
 import { isBelow, ratio } from "./measures";
 import { rankColumn } from "./rank";
-import { IndicatorResult, Measure, ResultColumns, SummaryOptions, UnitResult, cell, figure, unitsOf } from "./results";
+import { IndicatorResult, Measure, ResultColumns, SummaryOptions, UnitResult, nullToNaN, nanToNull, unitsOf } from "./results";
 import { said, type Message } from "./messages";
 
 /** One indicator and measure's figures per unit, before ranking: columns over the result's rows. */
@@ -45,7 +45,7 @@ export interface ResultExtras {
 }
 
 /** Rank, compare with the average, and order the units of one indicator. */
-export function finish(
+export function resultFromRows(
   indicator: IndicatorIdentity,
   measure: Measure,
   denominatorKind: "target" | CoverageBase,
@@ -76,7 +76,7 @@ export function finish(
     sumDenominator += d;
     counted++;
     const q = ratio(a, d);
-    rates[i] = cell(q);
+    rates[i] = nullToNaN(q);
     if (q !== null) {
       rateSum += q;
       rated++;
@@ -91,7 +91,7 @@ export function finish(
   const average = options.average === "mean" ? mean : overall;
   const { ranks, order } = rankColumn(rates, options.rank);
   const belowAverage = new Uint8Array(n);
-  for (let i = 0; i < n; i++) if (isBelow(figure(rates[i]!), average)) belowAverage[i] = 1;
+  for (let i = 0; i < n; i++) if (isBelow(nanToNull(rates[i]!), average)) belowAverage[i] = 1;
   // Without groups there is nothing to sum or rank by group.
   let groups: GroupResult[] = [];
   let groupRank: Int32Array | null = null;
@@ -99,9 +99,9 @@ export function finish(
     const groupOf = shared.groupOf;
     const grouped = groupResults(
       Array.from(rows.unit, (k, i) => ({
-        actual: figure(actual[i]!),
-        denominator: figure(denominator[i]!),
-        ratio: figure(rates[i]!),
+        actual: nanToNull(actual[i]!),
+        denominator: nanToNull(denominator[i]!),
+        ratio: nanToNull(rates[i]!),
         group: groupOf[k] ?? null,
       })),
       extras.groupOrder,
@@ -122,9 +122,9 @@ export function finish(
     let p = 0;
     let both = 0;
     for (let i = 0; i < n; i++) {
-      const ai = figure(actual[i]!);
-      const pi = figure(previous[i]!);
-      growth[i] = cell(growthOf(ai, pi));
+      const ai = nanToNull(actual[i]!);
+      const pi = nanToNull(previous[i]!);
+      growth[i] = nullToNaN(growthOf(ai, pi));
       if (ai !== null && pi !== null) {
         a += ai;
         p += pi;
@@ -145,12 +145,12 @@ export function finish(
     belowGoal = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const g = rows.goal[i] ?? null;
-      const a = figure(actual[i]!);
-      const d = figure(denominator[i]!);
+      const a = nanToNull(actual[i]!);
+      const d = nanToNull(denominator[i]!);
       const t = g && a !== null && d !== null ? peopleToGoal(g, d, a) : null;
       goal[i] = g ? g.value : NaN;
-      goalGap[i] = cell(goalGapOf(figure(rates[i]!), g));
-      toGoal[i] = cell(t);
+      goalGap[i] = nullToNaN(goalGapOf(nanToNull(rates[i]!), g));
+      toGoal[i] = nullToNaN(t);
       if (t !== null && t > 0) belowGoal[i] = 1;
     }
   }

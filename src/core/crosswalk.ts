@@ -467,7 +467,7 @@ export function convertTable(
   const unitCell = (t: DetectedTable, row: number) => cellAddress(row + t.origin.row, t.unitColumn + t.origin.col);
   // The parent of each unit, for two old units of one name: its group row or a parent column.
   const parentColumn = table.textColumns.find((c) => /^(thuoc |don vi cap tren|cap tren|huyen|quan|thi xa|tinh|district|province)/.test(foldText(c.header)));
-  const parents = table.units.map((u, i) => u.group ?? parentColumn?.values[i] ?? null);
+  const parents = table.unitRows.map((u, i) => u.group ?? parentColumn?.values[i] ?? null);
   const found = oldUnitsFor(cw, keys, parents);
   const newNames = (olds: readonly number[]) => [...new Set(olds.flatMap((i) => cw.oldUnits[i]!.into.map((x) => cw.newUnits[x.unit]!.name)))];
   // Per old unit of the crosswalk, the sheet's unit that is it (−1: none yet).
@@ -477,7 +477,7 @@ export function convertTable(
   const doubt = (olds: readonly number[]) => {
     for (const i of olds) for (const x of cw.oldUnits[i]!.into) doubtful[x.unit] = 1;
   };
-  table.units.forEach((u, j) => {
+  table.unitRows.forEach((u, j) => {
     const f = found[j]!;
     const where = { sheet: table.sheet, cell: unitCell(table, u.row) };
     if (f.length === 0) {
@@ -492,7 +492,7 @@ export function convertTable(
     }
     const i = f[0]!;
     if (unitOf[i]! >= 0) {
-      const first = table.units[unitOf[i]!]!;
+      const first = table.unitRows[unitOf[i]!]!;
       warnings.push(
         said("crosswalk-old-twice", { unit: u.name, firstRow: first.row + o.row + 1, firstName: first.name, news: newNames([i]) }, where, "crosswalk"),
       );
@@ -520,15 +520,15 @@ export function convertTable(
     if (have.length < nu.from.length) return; // said below, at the reference's cell, when the reference has the unit
     const contributions = have.map((i) => ({ unit: unitOf[i]!, share: cw.oldUnits[i]!.into.find((x) => x.unit === n)!.share }));
     converted.set(n, units.length);
-    const firstRow = Math.min(...contributions.map((c) => table.units[c.unit]!.row));
+    const firstRow = Math.min(...contributions.map((c) => table.unitRows[c.unit]!.row));
     units.push({ row: firstRow, name: nu.name, group: null });
     parts.push(contributions);
-    from.push(contributions.map((c) => table.units[c.unit]!.name));
+    from.push(contributions.map((c) => table.unitRows[c.unit]!.name));
   });
   // Old units summed (one split between two new units counts once).
   const summed = new Set(parts.flatMap((ps) => ps.map((p) => p.unit))).size;
   // The reference's units: each should be made of old units of this sheet.
-  const refNames = reference.table.units.map((u) => u.name);
+  const refNames = reference.table.unitRows.map((u) => u.name);
   const m = matchUnits(
     refNames,
     cw.newUnits.map((n) => n.name),
@@ -537,7 +537,7 @@ export function convertTable(
   );
   const newOfRef = new Int32Array(refNames.length).fill(-1);
   for (const p of m.pairs) newOfRef[p.left] = p.right;
-  reference.table.units.forEach((ru, r) => {
+  reference.table.unitRows.forEach((ru, r) => {
     const n = newOfRef[r]!;
     const where = { sheet: reference.table.sheet, cell: unitCell(reference.table, ru.row) };
     if (n < 0) {
@@ -581,7 +581,7 @@ export function convertTable(
     // Categories and parents of old units say nothing of the new ones; nor do the old groups.
     textColumns: [],
     columns,
-    units,
+    unitRows: units,
     groups: [],
   };
   return { table: out, from, oldUnits: summed, warnings };

@@ -1,5 +1,5 @@
 /**
- * Step 6 — describe the summary sheets: an overview (every unit × indicator) and one ranked
+ * Describing the summary sheets: an overview (every unit × indicator) and one ranked
  * sheet per indicator and measure, with number formats, highlights, widths, frozen headers, an
  * Excel table and a chart. Pure data; the adapters write it.
  */
@@ -18,7 +18,7 @@ import {
   sheetRows,
   withRows,
 } from "./sheetSpec";
-import { IndicatorResult, ResultColumns, Summary, figure, gapAt, resultColumns } from "./summarize";
+import { IndicatorResult, ResultColumns, Summary, nanToNull, gapAt, resultColumns } from "./results";
 import { offPaceAt, resultKey, unitPaceAt } from "./results";
 import { dayDateOfIso } from "./periods";
 
@@ -51,7 +51,7 @@ export function runsOf(rows: readonly number[]): { start: number; count: number 
 }
 
 /**
- * Which of issue 8's columns a result has: growth (a previous sheet), goals, groups; and the
+ * Which columns beyond plan vs actual a result has: growth (a previous sheet), goals, groups; and the
  * number formats of its count columns.
  */
 interface Extras {
@@ -88,7 +88,7 @@ function anyFigure(xs: Float64Array | null): boolean {
   return false;
 }
 
-/** One pass over each of a result's columns: which of issue 8's columns it has, and its formats. */
+/** One pass over each of a result's columns: which columns beyond plan vs actual it has, and its formats. */
 function extrasOf(r: IndicatorResult): Extras {
   const seen = extrasSeen.get(r);
   if (seen) return seen;
@@ -110,7 +110,7 @@ function extrasOf(r: IndicatorResult): Extras {
 const extrasSeen = new WeakMap<IndicatorResult, Extras>();
 
 /** A column's figure at a row, for a cell: null for none. */
-const at = (xs: Float64Array | null, i: number): number | null => (xs ? figure(xs[i]!) : null);
+const at = (xs: Float64Array | null, i: number): number | null => (xs ? nanToNull(xs[i]!) : null);
 
 /**
  * For each unit of the summary (Summary.units order), its row in a result's columns (−1: not in
@@ -118,12 +118,12 @@ const at = (xs: Float64Array | null, i: number): number | null => (xs ? figure(x
  * name.
  */
 function rowOfUnit(summary: Summary, c: ResultColumns): Int32Array {
-  const rowOf = new Int32Array(summary.units.length).fill(-1);
-  if (c.names === summary.units) {
+  const rowOf = new Int32Array(summary.unitNames.length).fill(-1);
+  if (c.names === summary.unitNames) {
     for (let i = 0; i < c.unit.length; i++) rowOf[c.unit[i]!] = i;
     return rowOf;
   }
-  const position = new Map(summary.units.map((name, k) => [name, k]));
+  const position = new Map(summary.unitNames.map((name, k) => [name, k]));
   for (let i = 0; i < c.unit.length; i++) {
     const k = position.get(c.names[c.unit[i]!]!);
     if (k !== undefined) rowOf[k] = i;
@@ -214,7 +214,7 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
   }
   head.push(h1, h2);
 
-  const nUnits = summary.units.length;
+  const nUnits = summary.unitNames.length;
   // The rows each result marks below the average / short of the goal.
   const belowRows = columns.map((c, i): number[] => {
     const rows: number[] = [];
@@ -232,7 +232,7 @@ function overview(summary: Summary, lang: Lang, totalLabel: string): SheetSpec {
   const dataRow = (k: number): OutputValue[] => {
     const row = new Array<OutputValue>(width);
     row[0] = k + 1;
-    row[1] = summary.units[k]!;
+    row[1] = summary.unitNames[k]!;
     let col = 2;
     for (let i = 0; i < columns.length; i++) {
       const e = extras[i]!;

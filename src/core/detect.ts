@@ -1,5 +1,5 @@
 /**
- * Step 1 — find the table in a grid as planners lay it out: title rows, one- to three-row
+ * Detecting tables — find the table in a grid as planners lay it out: title rows, one- to three-row
  * headers with merged group headers, a column-number row, an STT column, group rows (I, II …
  * "Các quận") with subtotals, a total row at the top or bottom, notes and footers.
  * The result says what was found and why rows were left out, so a person can check it.
@@ -101,7 +101,7 @@ export interface DetectedTable {
   /** Other text columns with a header (category, parent unit …), by header. */
   readonly textColumns: readonly { readonly col: number; readonly header: string; readonly values: readonly (string | null)[] }[];
   readonly columns: readonly DetectedColumn[];
-  readonly units: readonly UnitRow[];
+  readonly unitRows: readonly UnitRow[];
   readonly totalRow: { readonly row: number; readonly label: string } | null;
   readonly groups: readonly GroupRow[];
   readonly excluded: readonly ExcludedRow[];
@@ -198,7 +198,7 @@ function nonBlankCount(row: readonly CellValue[] | undefined, width: number): nu
   return n;
 }
 
-function distinctTexts(row: readonly CellValue[] | undefined, width: number): number {
+function countDistinctTexts(row: readonly CellValue[] | undefined, width: number): number {
   if (!row) return 0;
   const seen = new Set<string>();
   for (let c = 0; c < Math.min(width, row.length); c++) if (!isBlank(row[c])) seen.add(cellText(row[c]!));
@@ -328,7 +328,7 @@ function findHeaderStart(grid: Grid, width: number): number {
     const row = grid[r];
     // A header names at least two columns; a merged title repeated across its cells (as exceljs
     // gives it: "TỈNH HẬU GIANG" …) is one text, however many cells it fills.
-    if (!row || distinctTexts(row, width) < 2) continue;
+    if (!row || countDistinctTexts(row, width) < 2) continue;
     // A header row has no figures, but may have years typed as numbers ("Năm" over 2023 | 2024);
     // then its unit header is a bare word ("Huyện"), never a name ("Huyện A" of a data row).
     const years = row.some(isNumberCell);
@@ -1296,7 +1296,7 @@ export function detectTable(sheet: SheetGrid, options: DetectOptions = {}): Dete
     notesColumn: notesColumn >= 0 ? notesColumn : null,
     textColumns,
     columns,
-    units,
+    unitRows: units,
     totalRow,
     groups: groupRows,
     excluded,

@@ -62,7 +62,7 @@ export function planGoals(
     const ref = goalRef(g);
     const id = identityFromName(g.indicator);
     if (!id || !actuals.indicators.has(id.key)) {
-      throw new ChitieuError("no-indicators", said("goal-unknown-indicator", { ...ref, found }, { sheet: actuals.table.sheet }, "goal"));
+      throw new ChitieuError("goal-not-applicable", said("goal-unknown-indicator", { ...ref, found }, { sheet: actuals.table.sheet }, "goal"));
     }
     const rate = parseRate(g.rate)!;
     const ident = actuals.indicators.get(id.key)!.id;
@@ -73,11 +73,14 @@ export function planGoals(
     const measure: GoalMeasure = g.measure ?? (hasCoverage ? "coverage" : hasAttainment || !baseKind ? "attainment" : "coverage");
     if (measure === "attainment" && !hasAttainment) {
       const where = targets ? { sheet: targets.table.sheet } : undefined;
-      throw new ChitieuError("no-indicators", said("goal-no-target", { ...ref, targets: targets?.table.sheet ?? null }, where, targets ? "goal" : "targets"));
+      throw new ChitieuError(
+        "goal-not-applicable",
+        said("goal-no-target", { ...ref, targets: targets?.table.sheet ?? null }, where, targets ? "goal" : "targets"),
+      );
     }
     if (measure === "coverage" && !hasCoverage) {
       // The base sheet without the indicator's column is said once the results are made (checkGoalsUsed).
-      if (!baseKind) throw new ChitieuError("no-indicators", said("goal-not-coverage", ref, base ? { sheet: base.table.sheet } : undefined, "goal"));
+      if (!baseKind) throw new ChitieuError("goal-not-applicable", said("goal-not-coverage", ref, base ? { sheet: base.table.sheet } : undefined, "goal"));
       if (!base) throw new ChitieuError("missing-sheet", said("goal-needs-base", { ...ref, rate: rate.value }, undefined, "base"));
     }
     if (measure === "coverage" && isAboveFull(rate) && baseKind) {
@@ -155,7 +158,7 @@ export function ownGoalLookup(goalSheets: readonly SheetModel[], alignment: Alig
       if (v === null) continue;
       const rate = rateFromCell(v, g.percentScale);
       if (!rate) {
-        const row = g.column.rows?.[idx] ?? m.table.units[idx]!.row;
+        const row = g.column.rows?.[idx] ?? m.table.unitRows[idx]!.row;
         const cell = cellAddress(row + m.table.origin.row, g.column.col + m.table.origin.col);
         warnings.push(said("goal-cell-not-a-rate", { value: v, unit, indicator: g.id.vi }, { sheet: m.table.sheet, cell }));
         continue;
@@ -183,7 +186,7 @@ export function checkGoalsUsed(
     if (plan.measure !== "coverage" || covered.has(plan.id.key)) continue;
     const where = { sheet: base!.table.sheet };
     throw new ChitieuError(
-      "no-indicators",
+      "goal-not-applicable",
       plan.id.base
         ? said("goal-without-base-column", { ...plan.first, base: baseWord(plan.id.base) }, where, "goal")
         : said("goal-not-coverage", plan.first, where, "goal"),

@@ -17,7 +17,7 @@ export interface GroupResult {
   readonly rank: number | null;
   readonly belowAverage: boolean;
   /** How many of the group's units are in the result. */
-  readonly units: number;
+  readonly unitCount: number;
 }
 
 // Headers of a column that names each unit's parent unit, in a commune-level sheet.
@@ -75,7 +75,13 @@ export function groupResults(
   const sums = present.map((g) => {
     const members = indicesOf.get(g)!.map((i) => rows[i]!);
     const t = totals(members);
-    return { group: g, actual: t.actual, denominator: t.denominator, ratio: t.counted > 0 ? ratioOf(t.actual, t.denominator) : null, units: members.length };
+    return {
+      group: g,
+      actual: t.actual,
+      denominator: t.denominator,
+      ratio: t.counted > 0 ? ratioOf(t.actual, t.denominator) : null,
+      unitCount: members.length,
+    };
   });
   const ranks = rankDescending(
     sums.map((s) => s.ratio),

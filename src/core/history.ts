@@ -19,7 +19,7 @@ import { said, type Message } from "./messages";
 import type { HistoryField } from "./messages/history";
 import { dayNumber, isoOfDayNumber, parseIsoDay } from "./periods";
 import { parseDayText } from "./reportDate";
-import { figure, resultColumns, type Measure, type Summary } from "./results";
+import { nanToNull, resultColumns, type Measure, type Summary } from "./results";
 import { FORMATS, Highlight, OutputValue, SheetSpec, legalSheetName, safeSheetSpec } from "./sheetSpec";
 import { foldText } from "./text";
 
@@ -191,9 +191,9 @@ export function snapshotOf(summary: Summary, asOf: string, options: SnapshotOpti
         ...base,
         unit: c.names[c.unit[i]!]!,
         area: false,
-        actual: finite(figure(c.actual[i]!)),
-        denominator: finite(figure(c.denominator[i]!)),
-        rate: finite(figure(c.ratio[i]!)),
+        actual: finite(nanToNull(c.actual[i]!)),
+        denominator: finite(nanToNull(c.denominator[i]!)),
+        rate: finite(nanToNull(c.ratio[i]!)),
       });
     }
   }

@@ -1,15 +1,15 @@
 /**
- * Steps 4–5 for every indicator: attainment (actuals over the targets, in the targets' column
+ * Compute and rank, for every indicator: attainment (actuals over the targets, in the targets' column
  * order), then coverage (actuals over the base). Each loop gathers one indicator's figures per unit
  * into columns (`ResultRows`) and hands them to `finish`; the actuals and last year's figures are
  * gathered once per indicator and shared by its results.
  */
 import { AlignedUnits } from "./alignUnits";
-import { ResultRows, SharedColumns, finish } from "./computeResult";
+import { ResultRows, SharedColumns, resultFromRows } from "./computeResult";
 import { DetectedColumn } from "./detect";
 import { ExactRate, categoryKey, resolveGoal } from "./goals";
 import { GoalPlan, OwnGoal, goalPlanKey } from "./goalPlans";
-import { ColumnSource, IndicatorResult, SummaryOptions, UnitResult, cell } from "./results";
+import { ColumnSource, IndicatorResult, SummaryOptions, UnitResult, nullToNaN } from "./results";
 import { IndicatorColumn, SheetModel, indicatorSource, sourceOf, unitAddress, valueAt } from "./sheetModel";
 import { said, type Message } from "./messages";
 import { readPeriodOf } from "./periods";
@@ -22,7 +22,7 @@ export interface ResultInputs {
   readonly actuals: SheetModel;
   readonly base: SheetModel | null;
   readonly previous: SheetModel | null;
-  readonly units: AlignedUnits;
+  readonly aligned: AlignedUnits;
   /** Per reference unit, its category text (null: none). */
   readonly unitCategory: readonly (string | null)[];
   readonly shared: SharedColumns;
@@ -68,7 +68,7 @@ interface SharedFigures {
 
 function sharedFigures(inp: ResultInputs): SharedFigures {
   const { previous, warnings } = inp;
-  const { refNames, actualIdx, prevIdx, inResults } = inp.units;
+  const { refNames, actualIdx, prevIdx, inResults } = inp.aligned;
   // Last year's figure per reference unit, once per indicator (a zero is warned about once).
   const previousByKey = new Map<string, (number | null)[] | null>();
   const previousOf = (key: string, indicator: IndicatorName): (number | null)[] | null => {
@@ -112,8 +112,8 @@ function sharedFigures(inp: ResultInputs): SharedFigures {
     }
     return col;
   };
-  const actualsOver = (key: string, a: IndicatorColumn) => columnOver(actualOver, key, (k) => cell(valueAt(a.column, actualIdx[inResults[k]!]!)));
-  const previousesOver = (key: string, prev: readonly (number | null)[]) => columnOver(previousOver, key, (k) => cell(prev[inResults[k]!]));
+  const actualsOver = (key: string, a: IndicatorColumn) => columnOver(actualOver, key, (k) => nullToNaN(valueAt(a.column, actualIdx[inResults[k]!]!)));
+  const previousesOver = (key: string, prev: readonly (number | null)[]) => columnOver(previousOver, key, (k) => nullToNaN(prev[inResults[k]!]));
   return { everyUnit, actualsOver, previousesOver, previousOf, previousSource };
 }
 
@@ -166,7 +166,7 @@ function attainmentResult(
 ): void {
   const { actuals, shared, options: opts, warnings, groupOrder, goalPlans, unitCategory } = inp;
   const targets = inp.targets!;
-  const { refNames, inResults } = inp.units;
+  const { refNames, inResults } = inp.aligned;
   const name = { vi: t.id.vi, en: t.id.en };
   const prev = fig.previousOf(key, name);
   const plan = goalPlans.get(goalPlanKey(key, "attainment")) ?? null;
@@ -185,7 +185,7 @@ function attainmentResult(
   for (let k = 0; k < n; k++) {
     const i = inResults[k]!;
     warnZero(warnings, targets, t.column, i, refNames[i]!, "target", name);
-    rows.denominator[k] = cell(valueAt(t.column, i));
+    rows.denominator[k] = nullToNaN(valueAt(t.column, i));
     if (plan) {
       const cat = unitCategory[i]!;
       const { goal, from } = resolveGoal(null, cat !== null ? (plan.byCategory.get(categoryKey(cat)) ?? null) : null, plan.area);
@@ -195,7 +195,7 @@ function attainmentResult(
     }
   }
   results.push(
-    finish(
+    resultFromRows(
       t.id,
       "attainment",
       "target",
@@ -217,7 +217,7 @@ function attainmentResult(
 /** Coverage: each indicator of the actuals with a base the base sheet has. Returns the keys of the indicators covered. */
 function coverageResults(inp: ResultInputs, fig: SharedFigures, results: IndicatorResult[]): Set<string> {
   const { actuals, base, shared, options: opts, warnings, groupOrder, goalPlans, goalSheets, ownGoal, unitCategory } = inp;
-  const { refNames, actualIdx, baseIdx, inResults } = inp.units;
+  const { refNames, actualIdx, baseIdx, inResults } = inp.aligned;
   const covered = new Set<string>();
   if (base && baseIdx) {
     for (const [key, a] of actuals.indicators) {
@@ -259,10 +259,10 @@ function coverageResults(inp: ResultInputs, fig: SharedFigures, results: Indicat
             ? NO_GOAL
             : resolveGoal(ownGoal(key, i, refNames[i]!), plan && cat !== null ? (plan.byCategory.get(categoryKey(cat)) ?? null) : null, plan?.area ?? null);
         if (!all) {
-          rows.actual[r] = cell(valueAt(a.column, actualIdx[i]!));
-          if (rows.previous) rows.previous[r] = cell(prev![i]);
+          rows.actual[r] = nullToNaN(valueAt(a.column, actualIdx[i]!));
+          if (rows.previous) rows.previous[r] = nullToNaN(prev![i]);
         }
-        rows.denominator[r] = cell(valueAt(b, baseIdx[i]!));
+        rows.denominator[r] = nullToNaN(valueAt(b, baseIdx[i]!));
         if (goalsPossible) {
           goals[r] = goal;
           goalFrom[r] = from;
@@ -270,7 +270,7 @@ function coverageResults(inp: ResultInputs, fig: SharedFigures, results: Indicat
         }
       }
       results.push(
-        finish(
+        resultFromRows(
           a.id,
           "coverage",
           a.id.base,

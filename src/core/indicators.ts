@@ -1,5 +1,5 @@
 /**
- * Step 3b — what each number column measures. A built-in catalogue knows the four insurance
+ * Matching indicators — what each number column measures. A built-in catalogue knows the four insurance
  * indicators, total social insurance ("BHXH" alone, never one of its parts) and the coverage
  * bases; any other header is matched by its own words, so the engine serves any plan-vs-actual
  * table.

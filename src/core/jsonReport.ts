@@ -2,7 +2,7 @@
  * The `--json` shape, a contract other tools rely on. Ratios are unrounded fractions and units
  * come in rank order. Fields beyond the contract are added, never renamed.
  */
-import { Summary } from "./summarize";
+import { Summary } from "./results";
 import { writeNarrative } from "./narrative";
 import type { Lang } from "./i18n";
 import { render, type Message } from "./messages";
@@ -174,7 +174,7 @@ export function toJsonReport(s: Summary, output?: JsonReport["output"], narrativ
   const voice = { lang, shell: "cli" } as const;
   // Per unit of the summary, the old units each converted figure was made of (issue 18).
   const cw = s.crosswalk && s.crosswalk.from.length > 0 ? s.crosswalk : null;
-  const position = cw ? new Map(s.units.map((u, k) => [u, k])) : null;
+  const position = cw ? new Map(s.unitNames.map((u, k) => [u, k])) : null;
   const sheetOf = (role: "targets" | "base" | "previous") => cw?.converted.find((c) => c.roles.includes(role))?.sheet ?? "";
   const merged = (unit: string, measure: "attainment" | "coverage"): Pick<JsonUnit, "merged"> => {
     if (!cw || !position) return {};
@@ -233,7 +233,7 @@ export function toJsonReport(s: Summary, output?: JsonReport["output"], narrativ
         ratio: g.ratio,
         rank: g.rank,
         belowAverage: g.belowAverage,
-        units: g.units,
+        units: g.unitCount,
       })),
       pace: r.pace ? jsonPace(r.pace) : null,
       ...(r.variant ? { variant: r.variant } : {}),

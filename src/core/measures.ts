@@ -1,5 +1,5 @@
 /**
- * Step 4 — the measures. attainment = actual / target, coverage = actual / base,
+ * The measures. attainment = actual / target, coverage = actual / base,
  * gap = denominator − actual; the area-wide rate is Σ actual / Σ denominator over the units that
  * have both (the "bình quân chung của tỉnh"), never the mean of the unit rates unless asked for.
  * A zero or missing denominator gives no rate: never Infinity or NaN.

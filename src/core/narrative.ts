@@ -17,7 +17,7 @@ import type { Lang } from "./i18n";
 import type { AverageMode } from "./measures";
 import { KIND_WORDS, capitalizeFirst, proseName } from "./placeNames";
 import { ReportArea, ReportDate, reportDateLead, resolveArea, runReportDate } from "./reportDate";
-import type { IndicatorResult, Measure, Summary, UnitResult } from "./summarize";
+import type { IndicatorResult, Measure, Summary, UnitResult } from "./results";
 import { DEFAULT_LOWEST } from "./settings";
 import type { UnitKind } from "./units";
 import { indicatorProse, type ProseIndicator } from "./indicatorProse";

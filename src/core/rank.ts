@@ -1,5 +1,5 @@
 /**
- * Step 5 — ranking, highest rate first. Ties share a rank; competition ranking skips the next
+ * Ranking, highest rate first. Ties share a rank; competition ranking skips the next
  * ranks (1, 2, 2, 4) as Excel's RANK.EQ does, dense ranking does not (1, 2, 2, 3). A unit with
  * no rate has no rank.
  */

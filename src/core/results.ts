@@ -164,7 +164,7 @@ export interface ResultColumns {
 }
 
 /** A column's cell: NaN is "no figure". */
-export const figure = (v: number): number | null => (v === v ? v : null);
+export const nanToNull = (v: number): number | null => (v === v ? v : null);
 
 export interface IndicatorResult {
   /** Display name (catalogue short name, or the header's text). */
@@ -297,7 +297,7 @@ export interface Summary {
   readonly average: AverageMode;
   readonly rank: RankMode;
   /** Reference units in sheet order (targets, else actuals), matched with the actuals. */
-  readonly units: readonly string[];
+  readonly unitNames: readonly string[];
   readonly results: readonly IndicatorResult[];
   readonly unmatched: readonly UnmatchedUnit[];
   readonly warnings: readonly Message[];
@@ -369,32 +369,32 @@ export interface SheetTitles {
 
 /** A row's gap: denominator − actual when it has both figures. */
 export function gapAt(c: ResultColumns, i: number): number | null {
-  if (c.gap) return figure(c.gap[i]!);
+  if (c.gap) return nanToNull(c.gap[i]!);
   const a = c.actual[i]!;
   const d = c.denominator[i]!;
   return a === a && d === d ? d - a : null;
 }
 
 /** A figure for a column: NaN for none. */
-export const cell = (v: number | null | undefined): number => (v === null || v === undefined ? NaN : v);
+export const nullToNaN = (v: number | null | undefined): number => (v === null || v === undefined ? NaN : v);
 
 /** One unit's result, made from the columns (what `IndicatorResult.units` lists). */
 export function unitResultAt(c: ResultColumns, i: number): UnitResult {
   const k = c.unit[i]!;
   const u: UnitResult = {
     unit: c.names[k]!,
-    actual: figure(c.actual[i]!),
-    denominator: figure(c.denominator[i]!),
-    ratio: figure(c.ratio[i]!),
+    actual: nanToNull(c.actual[i]!),
+    denominator: nanToNull(c.denominator[i]!),
+    ratio: nanToNull(c.ratio[i]!),
     gap: gapAt(c, i),
     rank: c.rank[i]! === 0 ? null : c.rank[i]!,
     belowAverage: c.belowAverage[i] === 1,
-    previous: c.previous ? figure(c.previous[i]!) : null,
-    growth: c.growth ? figure(c.growth[i]!) : null,
-    goal: c.goal ? figure(c.goal[i]!) : null,
+    previous: c.previous ? nanToNull(c.previous[i]!) : null,
+    growth: c.growth ? nanToNull(c.growth[i]!) : null,
+    goal: c.goal ? nanToNull(c.goal[i]!) : null,
     goalFrom: c.goalFrom ? c.goalFrom[i]! : null,
-    goalGap: c.goalGap ? figure(c.goalGap[i]!) : null,
-    toGoal: c.toGoal ? figure(c.toGoal[i]!) : null,
+    goalGap: c.goalGap ? nanToNull(c.goalGap[i]!) : null,
+    toGoal: c.toGoal ? nanToNull(c.toGoal[i]!) : null,
     belowGoal: c.belowGoal ? c.belowGoal[i] === 1 : false,
     category: c.categoryOf ? (c.categoryOf[k] ?? null) : null,
     group: c.groupOf ? (c.groupOf[k] ?? null) : null,
@@ -444,7 +444,7 @@ export function unitsOf(c: ResultColumns): UnitResult[] {
 export function resultColumns(r: IndicatorResult): ResultColumns {
   if (r.columns) return r.columns;
   const units = r.units;
-  const num = (f: (u: UnitResult) => number | null) => Float64Array.from(units, (u) => cell(f(u)));
+  const num = (f: (u: UnitResult) => number | null) => Float64Array.from(units, (u) => nullToNaN(f(u)));
   const hasPrevious = units.some((u) => u.previous !== null || u.growth !== null);
   // Any goal figure at all (a result made by hand may give the gap or the mark without the goal).
   const hasGoal = units.some((u) => u.goal !== null || u.goalGap !== null || u.toGoal !== null || u.belowGoal);

@@ -111,7 +111,7 @@ export function checkComputedColumns(
     // Each cell with both figures: the sheet's as written (a percent on the percent scale), ours a ratio.
     const cells: SheetsParams["computed-column-differs"]["cells"] = shownRows.map((i) => {
       const j = at[i]!;
-      return { cell: unitAddress(cc.table, j, cc.column), unit: cc.table.units[j]!.name, theirs: theirs[i]!, percent: scale === 100, ours: mine[i]! };
+      return { cell: unitAddress(cc.table, j, cc.column), unit: cc.table.unitRows[j]!.name, theirs: theirs[i]!, percent: scale === 100, ours: mine[i]! };
     });
     warnings.push(
       said(

@@ -1,5 +1,5 @@
 /**
- * Step 3b: what each number column of a sheet measures — an indicator (a derived total social
+ * Matching indicators: what each number column of a sheet measures — an indicator (a derived total social
  * insurance among them), a coverage base, a per-unit goal, or nothing — and the A1 helpers that
  * name a sheet's columns and cells in messages and in the detection report.
  */
@@ -90,13 +90,13 @@ export function columnLetters(t: DetectedTable, cols: readonly DetectedColumn[])
 
 /** The cell of unit `unit` (an index into the table's units) in a column: 'Thực hiện'!E7 (the band's row where the sheet has two rows per unit). */
 export function unitCell(t: DetectedTable, unit: number, column: DetectedColumn): string {
-  const row = column.rows?.[unit] ?? t.units[unit]!.row;
+  const row = column.rows?.[unit] ?? t.unitRows[unit]!.row;
   return sheetCell(t.sheet, row + t.origin.row, column.col + t.origin.col);
 }
 
 /** The same cell as an A1 address without its sheet ("E7"), for a message's `where.cell`. */
 export function unitAddress(t: DetectedTable, unit: number, column: DetectedColumn): string {
-  const row = column.rows?.[unit] ?? t.units[unit]!.row;
+  const row = column.rows?.[unit] ?? t.unitRows[unit]!.row;
   return cellAddress(row + t.origin.row, column.col + t.origin.col);
 }
 
@@ -127,7 +127,7 @@ function overrideRole(o: IndicatorOverride, serving: readonly SheetRole[]): Figu
 }
 
 /**
- * Step 3b, first half: what each figure column of a table holds. `serving` are the sheet roles the
+ * Column roles (the first half): what each figure column of a table holds. `serving` are the sheet roles the
  * table was chosen for (two when the user names one sheet for both). A column's header decides
  * where it says (columnRoles.ts); else the sheet's role, where the sheet has one; a column the
  * sheet computed is never an input. In a sheet chosen for last year's figures, "Thực hiện" is last
@@ -295,7 +295,7 @@ export function checkOverridesUsed(overrides: readonly IndicatorOverride[], tabl
 }
 
 /**
- * Step 3b, second half: the model of one sheet role over a table — which indicator each column
+ * Matching indicators (the second half): the model of one sheet role over a table — which indicator each column
  * of that role is, the bases, the goal columns. `borrowed`: the table was chosen for another role
  * and lends the columns that say they hold this one (the plan columns of a one-sheet report).
  */
@@ -390,7 +390,7 @@ function deriveTotal(table: DetectedTable, indicators: Map<string, IndicatorColu
   if (!bb || !tn || indicators.has(PART_KEYS.total)) return;
   const d = sumOfParts(bb.column, tn.column);
   for (const m of d.missing) {
-    const u = table.units[m.unit]!;
+    const u = table.unitRows[m.unit]!;
     const cells = m.parts.map((c) => unitAddress(table, m.unit, c));
     const total = { vi: DERIVED_TOTAL_SOCIAL_INSURANCE.vi, en: DERIVED_TOTAL_SOCIAL_INSURANCE.en };
     warnings.push(
@@ -430,7 +430,7 @@ export function detectionOf(m: SheetModel, withColumns = true, models: readonly 
     headerRows: t.headerRows.map((r) => r + o + 1),
     columnNumberRow: t.columnNumberRow === null ? null : t.columnNumberRow + o + 1,
     unitColumn: letter(t, t.unitColumn),
-    units: t.units.length,
+    units: t.unitRows.length,
     indicators: [
       ...[...m.indicators.values(), ...(m.otherPeriodPlans ?? [])].map((x) => ({ indicator: x.id.vi, column: columnsOf(t, x), header: x.column.header })),
       ...[...m.goalColumns.values()].map((g) => ({ indicator: `Mục tiêu ${g.id.vi}`, column: letter(t, g.column.col), header: g.column.header })),
@@ -479,7 +479,7 @@ function tableNotes(t: DetectedTable): Partial<SheetDetection> {
     .filter((c) => c.scale !== undefined && c.scale !== 1)
     .map((c) => ({ column: letter(t, c.col), header: c.header, scale: c.scale!, from: c.scaleFrom ?? "" }));
   const names: { row: number; name: string; written: string; why: "mark" | "number" }[] = [];
-  for (const u of t.units) {
+  for (const u of t.unitRows) {
     if (u.mark) names.push({ row: u.row + o + 1, name: u.name, written: u.written ?? `${u.name} ${u.mark}`, why: "mark" });
     else if (u.written !== undefined) names.push({ row: u.row + o + 1, name: u.name, written: u.written, why: "number" });
     // A province lists its units once; the notes stay short for people to read.

@@ -26,27 +26,6 @@ import { ConvertedTable, convertTable, listsOldUnits, readCrosswalk, unitListFit
 import type { CrosswalkUse } from "./results";
 import { paceSummary } from "./paceResults";
 
-// The result types and their readers live in results.ts; importers of "./summarize" keep theirs.
-export type {
-  CategoryInfo,
-  ColumnSource,
-  CrosswalkUse,
-  GroupingInfo,
-  IndicatorResult,
-  Measure,
-  ResultColumns,
-  SheetDetection,
-  SheetTitles,
-  Summary,
-  SummaryInput,
-  SummaryOptions,
-  UnitResult,
-  UnmatchedUnit,
-} from "./results";
-export { figure, gapAt, resultColumns } from "./results";
-/** The output language; defined with the labels (i18n.ts), re-exported for older imports. */
-export type { Lang } from "./i18n";
-
 /** 1 July 2025, as a period value (roles.ts): the two-level local government's first day. */
 const MERGER_DAY = 20250701;
 
@@ -57,15 +36,15 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   const overrides = options.overrides ?? [];
   const warnings: Message[] = [...(options.sheetWarnings ?? [])];
 
-  // Step 1: detect each sheet once: one sheet may serve several roles (a one-sheet report).
+  // Detect tables: each sheet once: one sheet may serve several roles (a one-sheet report).
   interface Input {
     readonly grid: SheetGrid;
     readonly table: DetectedTable;
     readonly serving: SheetRole[];
   }
   const inputs: Input[] = [];
-  // Each sheet's unit names parsed once, for the duplicate check and for matching (parseUnitName's
-  // memo holds 65,536 names: a province of 100,000 units would be parsed again and again).
+  // Each sheet's unit names parsed once and the keys passed on, to the duplicate check and to
+  // matching: parsing is most of matching's cost, and parseUnitName keeps no memo between calls.
   const unitKeys = new Map<DetectedTable, readonly UnitKey[]>();
   const add = (role: SheetRole, g: SheetGrid | null) => {
     if (!g) return;
@@ -75,9 +54,9 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
       return;
     }
     const t = detectTable(g, { locale, role });
-    const keys = t.units.map((u) => parseUnitName(u.name));
+    const keys = t.unitRows.map((u) => parseUnitName(u.name));
     unitKeys.set(t, keys);
-    if (t.units.length === 0) {
+    if (t.unitRows.length === 0) {
       throw new ChitieuError("no-units", said("no-units-under-header", { unitColumn: letter(t, t.unitColumn) }, { sheet: g.name }, role));
     }
     // One by one: a sheet of 100,000 units may have more warnings than a call takes arguments.
@@ -89,7 +68,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   add("base", input.base);
   add("previous", input.previous ?? null);
 
-  // Step 2: across the July 2025 merger. A sheet that lists the crosswalk's old units while the
+  // Across the July 2025 merger. A sheet that lists the crosswalk's old units while the
   // actuals list its new ones is summed into the new units before anything else reads it.
   const conversions = new Map<DetectedTable, ConvertedTable>();
   const crosswalk = input.crosswalk ? readCrosswalk(input.crosswalk, locale) : null;
@@ -98,7 +77,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     const said1 = new Set<string>();
     const actualInput0 = inputs.find((x) => x.serving.includes("actuals"))!;
     const refKeys = unitKeys.get(actualInput0.table)!;
-    const refNames = actualInput0.table.units.map((u) => u.name);
+    const refNames = actualInput0.table.unitRows.map((u) => u.name);
     const refFit = unitListFit(crosswalk, refKeys, refNames, refNames, refKeys);
     const now = periodOf(actualInput0.grid.name, actualInput0.grid.values);
     inputs.forEach((x, k) => {
@@ -107,7 +86,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
       const fit = unitListFit(
         crosswalk,
         keys,
-        x.table.units.map((u) => u.name),
+        x.table.unitRows.map((u) => u.name),
         refNames,
         refKeys,
       );
@@ -124,14 +103,14 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
       }
       unitKeys.set(
         c.table,
-        c.table.units.map((u) => parseUnitName(u.name)),
+        c.table.unitRows.map((u) => parseUnitName(u.name)),
       );
       inputs[k] = { ...x, table: c.table };
       conversions.set(c.table, c);
     });
   }
 
-  // Step 3b: what each column holds (a role per column), then what each role's columns measure.
+  // Column roles and indicators: what each column holds (a role per column), then what each role's columns measure.
   // A mapping by role ("targets:C=…") names the actuals' sheet for a role no sheet serves: the
   // plan columns of a one-sheet report.
   const served = new Set(inputs.flatMap((x) => x.serving));
@@ -171,11 +150,11 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     throw new ChitieuError("missing-sheet", said("nothing-to-compare", {}, { sheet: input.actuals.name }, "targets"));
   }
 
-  // Step 3a: match units. The reference list is the targets sheet's (else the actuals'), wherever
+  // Match units. The reference list is the targets sheet's (else the actuals'), wherever
   // the plan was read from. Each sheet's units by key, from the duplicate check, for matching: the
   // reference's, and per unit of each other sheet its reference unit with the same key (or −1).
   const ref = targets ?? actuals;
-  const refIndex = checkDuplicates(ref.table.sheet, ref.table.units, ref.table.origin.row, unitKeys.get(ref.table));
+  const refIndex = checkDuplicates(ref.table.sheet, ref.table.unitRows, ref.table.origin.row, unitKeys.get(ref.table));
   const refOf = new Map<DetectedTable, Int32Array>();
   // Last year's figures are optional: a doubt about them drops the growth, never the report.
   // A dropped sheet is still in the detection: what was read there, for the planner checking why.
@@ -191,7 +170,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     if (x.table === ref.table) continue;
     const onlyPrevious = x.serving.length === 1 && x.serving[0] === "previous";
     try {
-      refOf.set(x.table, checkDuplicatesAgainst(x.table.sheet, x.table.units, x.table.origin.row, unitKeys.get(x.table)!, refIndex));
+      refOf.set(x.table, checkDuplicatesAgainst(x.table.sheet, x.table.unitRows, x.table.origin.row, unitKeys.get(x.table)!, refIndex));
     } catch (e) {
       if (!onlyPrevious || !(e instanceof ChitieuError)) throw e;
       dropPrevious(said("previous-dropped-units", { cause: e.problem }, { sheet: x.table.sheet }, "previous"));
@@ -220,7 +199,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   // Not one unit in both the plan and the actuals (a plan by district, actuals by commune): every
   // total would be 0 — never a report.
   if (inResults.length === 0 && ref.table !== actuals.table) {
-    const sample = (t: DetectedTable) => t.units.slice(0, 3).map((u) => u.name);
+    const sample = (t: DetectedTable) => t.unitRows.slice(0, 3).map((u) => u.name);
     throw new ChitieuError(
       "no-match",
       said(
@@ -252,13 +231,13 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   const goalSheets = [targets, base].filter((m): m is SheetModel => m !== null && m.goalColumns.size > 0);
   const ownGoal = ownGoalLookup(goalSheets, alignment, warnings);
 
-  // Steps 4–5: compute and rank, attainment first (in the targets' column order), then coverage.
+  // Compute and rank, attainment first (in the targets' column order), then coverage.
   const { results, covered } = indicatorResults({
     targets,
     actuals,
     base,
     previous,
-    units,
+    aligned: units,
     unitCategory,
     shared,
     groupOrder,
@@ -311,7 +290,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
             sheet: c.table.sheet,
             roles: [...x.serving],
             oldUnits: c.oldUnits,
-            newUnits: c.table.units.length,
+            newUnits: c.table.unitRows.length,
             period: periodOf(x.grid.name, x.grid.values),
           };
         }),
@@ -331,14 +310,14 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     : null;
   const detectionWithCrosswalk = (d: SheetDetection, m: SheetModel): SheetDetection => {
     const c = conversions.get(m.table);
-    return c && crosswalk ? { ...d, crosswalk: { sheet: crosswalk.sheet, oldUnits: c.oldUnits, newUnits: c.table.units.length } } : d;
+    return c && crosswalk ? { ...d, crosswalk: { sheet: crosswalk.sheet, oldUnits: c.oldUnits, newUnits: c.table.unitRows.length } } : d;
   };
 
   const summary: Summary = {
     sheets: { targets: targets?.table.sheet ?? null, actuals: actuals.table.sheet, base: base?.table.sheet ?? null, previous: previous?.table.sheet ?? null },
     average: opts.average,
     rank: opts.rank,
-    units: summaryUnits,
+    unitNames: summaryUnits,
     results,
     unmatched,
     warnings,
@@ -356,6 +335,6 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     totalMismatches: [...new Set([...models.values()].map((m) => m.table))].flatMap((t) => t.totalChecks),
     ...(crosswalkUse ? { crosswalk: crosswalkUse } : {}),
   };
-  // Step 6: the attainment results against their target's period, as of the report date.
+  // Pace: the attainment results against their target's period, as of the report date.
   return paceSummary(summary, { asOf: options.asOf, periodStart: options.periodStart, periodEnd: options.periodEnd });
 }

@@ -55,7 +55,7 @@ export function perRefUnit(f: FoundColumn, alignment: Alignment, n: number): (st
 }
 
 /** Distinct texts (compared as categories are), first spelling kept, in order. */
-export function distinctTexts(values: readonly (string | null)[]): string[] {
+export function distinctCategories(values: readonly (string | null)[]): string[] {
   const seen = new Map<string, string>();
   for (const v of values) if (v !== null && !seen.has(categoryKey(v))) seen.set(categoryKey(v), cleanText(v));
   return [...seen.values()];
@@ -75,7 +75,7 @@ export function groupUnits(
 ): { unitGroup: (string | null)[]; grouping: GroupingInfo | null } {
   const fromColumn = (f: FoundColumn) => {
     const unitGroup = perRefUnit(f, alignment, n).map((v) => (v === null ? null : cleanText(v)));
-    const groups = distinctTexts(inResults.map((i) => unitGroup[i]!));
+    const groups = distinctCategories(inResults.map((i) => unitGroup[i]!));
     // One spelling per group, whatever the case or Unicode form of each cell.
     const canonical = new Map(groups.map((g) => [categoryKey(g), g]));
     const grouping: GroupingInfo = { source: "column", sheet: f.model.table.sheet, header: f.col.header, groups };
@@ -85,7 +85,7 @@ export function groupUnits(
     const idx = alignment.get(m.role);
     const unitGroup = Array.from({ length: n }, (_, i) => {
       const j = idx?.[i] ?? null;
-      return j === null ? null : m.table.units[j]!.group;
+      return j === null ? null : m.table.unitRows[j]!.group;
     });
     const present = new Set(inResults.map((i) => unitGroup[i]));
     const grouping: GroupingInfo = {
@@ -130,7 +130,7 @@ export function categorizeUnits(
         sheet: categoryColumn.model.table.sheet,
         column: letter(categoryColumn.model.table, categoryColumn.col.col),
         header: categoryColumn.col.header,
-        values: distinctTexts(inResults.map((i) => unitCategory[i]!)),
+        values: distinctCategories(inResults.map((i) => unitCategory[i]!)),
       }
     : null;
   return { unitCategory, categories };

@@ -1,5 +1,5 @@
 /**
- * Step 3 — match units across sheets typed by different people: "Huyện Vị Thủy", "H. Vị Thủy",
+ * Matching units across sheets typed by different people: "Huyện Vị Thủy", "H. Vị Thủy",
  * "H.Vị Thủy", "HUYỆN VỊ THỦY" and "Vị Thuỷ" are one unit; "huyện Long Mỹ" and "thị xã Long Mỹ"
  * are two, and "Châu Thành" is never "Châu Thành A". A name without a prefix is matched only when
  * exactly one unit on the other side has that name.

@@ -6,7 +6,7 @@
  */
 import type ExcelJS from "exceljs";
 import { formatNumber } from "../core/format";
-import { toCellValue } from "../workbook/exceljsAdapter";
+import { toCellValue } from "../workbook/exceljsWorkbook";
 import type { Lang } from "../core/i18n";
 
 export interface DisplayCell {

@@ -9,7 +9,7 @@ import type ExcelJS from "exceljs";
 import type { Lang } from "../core/i18n";
 import type { ChitieuError } from "../core/errors";
 import { DEFAULT_CHOICES, RunChoices } from "../core/settings";
-import { ExcelJsWorkbook } from "../workbook/exceljsAdapter";
+import { ExcelJsWorkbook } from "../workbook/exceljsWorkbook";
 import { MAX_WORKBOOK_BYTES, workbookTooLargeError } from "../workbook/fileErrors";
 import { PackageWorkbook } from "../workbook/xlsx/packageWorkbook";
 import { Analysis, analyze } from "../workbook/recalculate";

@@ -3,7 +3,7 @@
  * adapter. The one place the shells get it from; the preview wires the exceljs adapter instead.
  */
 import { WorkbookPort } from "../workbook/port";
-import { officeWorkbook } from "../workbook/officeAdapter";
+import { officeWorkbook } from "../workbook/officeWorkbook";
 
 export function excelWorkbook(): WorkbookPort {
   return officeWorkbook();

@@ -9,7 +9,7 @@ import type { Lang } from "../core/i18n";
 import { said, type Message } from "../core/messages";
 import { HistoryRow, describeHistory, historySheetName, mergeHistory, readHistory, snapshotOf } from "../core/history";
 import type { SheetSpec } from "../core/sheetSpec";
-import type { Summary } from "../core/summarize";
+import type { Summary } from "../core/results";
 import type { SheetGrid } from "../core/grid";
 import type { SheetInfo } from "./port";
 

@@ -41,7 +41,7 @@ import {
   rowSizes,
   utf8Bytes,
   widthPoints,
-} from "./officePlan";
+} from "./officeRules";
 
 export interface SheetPlan {
   readonly spec: SheetSpec;

@@ -10,8 +10,11 @@ import type { Message } from "../core/messages";
 
 export interface SheetInfo {
   readonly name: string;
-  /** Chart sheets (and other non-grid sheets) cannot be inputs. */
-  readonly kind: "worksheet" | "chart";
+  /**
+   * Only a worksheet has cells. A chart sheet, a dialog or a macro sheet (Excel 4) is "other": never
+   * an input, and named as an input it is an error that lists the worksheets.
+   */
+  readonly kind: "worksheet" | "other";
   /** True for a summary sheet this add-in wrote (and may replace). */
   readonly ours: boolean;
   /**

@@ -12,7 +12,8 @@ import { findCrosswalkHeader } from "../core/crosswalk";
 import { foldText } from "../core/text";
 import { RunChoices } from "../core/settings";
 import { SheetSpec } from "../core/sheetSpec";
-import { Summary, summarize } from "../core/summarize";
+import { summarize } from "../core/summarize";
+import { Summary } from "../core/results";
 import { describeOutput } from "../core/describe";
 import { commentarySheet } from "../core/commentary";
 import { narrativeCaution } from "../core/caveats";
@@ -51,17 +52,18 @@ interface Chosen {
 
 async function choose(port: WorkbookPort, sheetList: SheetInfo[], choices: RunChoices): Promise<Chosen> {
   const ours = new Set(sheetList.filter((s) => s.ours).map((s) => s.name));
-  const charts = sheetList.filter((s) => s.kind !== "worksheet");
+  // Chart sheets and the like: no cells to read.
+  const notGrids = sheetList.filter((s) => s.kind !== "worksheet");
   const worksheets = sheetList.filter((s) => s.kind === "worksheet").map((s) => s.name);
   for (const [role, name] of Object.entries(choices.sheets) as [SheetRole, string | null | undefined][]) {
-    if (name && charts.some((c) => c.name === name))
+    if (name && notGrids.some((c) => c.name === name))
       throw new ChitieuError("not-a-worksheet", said("chart-sheet-given", { role, worksheets }, { sheet: name }, role));
   }
-  const allNames = [...worksheets, ...charts.map((c) => c.name)];
+  const allNames = [...worksheets, ...notGrids.map((c) => c.name)];
   // Never an input: our own summary sheets and chart sheets. Hidden sheets (a copy of last year's
   // plan kept out of sight) are never chosen on their own; named in the choices they are used.
   // The crosswalk named in the choices is no input of figures either.
-  const skip = new Set([...ours, ...charts.map((x) => x.name), ...(choices.crosswalk ? [choices.crosswalk] : [])]);
+  const skip = new Set([...ours, ...notGrids.map((x) => x.name), ...(choices.crosswalk ? [choices.crosswalk] : [])]);
   const hidden = new Set(sheetList.filter((s) => s.hidden).map((s) => s.name));
   try {
     const c = chooseSheets(allNames, choices.sheets, new Map(), skip, hidden);

@@ -11,7 +11,7 @@ import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { formatPercent } from "../../src/core/format";
 import { JsonReport } from "../../src/core/jsonReport";
-import { META_SHEET } from "../../src/workbook/exceljsAdapter";
+import { META_SHEET } from "../../src/workbook/exceljsWorkbook";
 import { addReportSheet } from "../../scripts/lib/reportSheet";
 import { HAU_GIANG, hauGiangWorkbook } from "../../scripts/lib/seeds";
 import { cellMap, readWorkbook, runCli, sheetNames, tempDir, writeWorkbook } from "../helpers/files";

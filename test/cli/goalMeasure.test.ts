@@ -9,7 +9,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { USAGE, parseArgs } from "../../src/cli/args";
 import { JsonReport } from "../../src/core/jsonReport";
-import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
+import { ExcelJsWorkbook } from "../../src/workbook/exceljsWorkbook";
 import { chitieuErrorOf } from "../helpers/errors";
 import { runCli as cli, tempDir } from "../helpers/files";
 import { peopleNeeded, resultOf } from "../helpers/results";

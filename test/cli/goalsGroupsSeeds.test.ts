@@ -8,7 +8,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { formatNumber, formatPercent } from "../../src/core/format";
 import { JsonReport } from "../../src/core/jsonReport";
-import { ExcelJsWorkbook, toCellValue } from "../../src/workbook/exceljsAdapter";
+import { ExcelJsWorkbook, toCellValue } from "../../src/workbook/exceljsWorkbook";
 import {
   QUYNH_NHAI,
   TIEN_GIANG,

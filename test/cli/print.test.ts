@@ -2,7 +2,8 @@
  * The terminal view of a national run: more units than a function call takes arguments.
  */
 import { printSummary } from "../../src/cli/print";
-import { IndicatorResult, UnitResult, summarize } from "../../src/core/summarize";
+import { summarize } from "../../src/core/summarize";
+import { IndicatorResult, UnitResult } from "../../src/core/results";
 
 it("prints a result of 150,000 units (no spread of the units into one call)", () => {
   const sheet = (name: string, header: string, rows: (string | number)[][]) => ({ name, values: [["BÁO CÁO"], [], ["STT", "Đơn vị", header], ...rows] });

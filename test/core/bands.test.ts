@@ -112,7 +112,7 @@ describe.each<MergedAs>(["blank", "repeat"])("two rows per unit — merged cells
   it("reads one unit per unit and one column per figure column × band", () => {
     const { s, rowsOf, firstRow } = example(merged);
     const t = detectTable(s);
-    expect(t.units.map((u) => [u.name, u.row])).toEqual([
+    expect(t.unitRows.map((u) => [u.name, u.row])).toEqual([
       ["Huyện A", firstRow[0]],
       ["Huyện B", firstRow[1]],
     ]);
@@ -154,7 +154,7 @@ describe.each<MergedAs>(["blank", "repeat"])("two rows per unit — merged cells
   it.each(["Nội dung", "Chỉ tiêu", "Diễn giải", "", "Đơn vị"])("finds the band labels under a header %p", (h) => {
     const t = detectTable(example(merged, h).s);
     expect(t.bands?.col).toBe(2);
-    expect(t.units.map((u) => u.name)).toEqual(["Huyện A", "Huyện B"]);
+    expect(t.unitRows.map((u) => u.name)).toEqual(["Huyện A", "Huyện B"]);
     expect(t.columns).toHaveLength(6);
     expect(t.textColumns).toEqual([]);
     expect(t.warnings).toEqual([]);
@@ -218,7 +218,7 @@ describe.each<MergedAs>(["blank", "repeat"])("two rows per unit — merged cells
       ],
     });
     const t = detectTable(s);
-    expect(t.units.map((u) => [u.name, u.row])).toEqual([
+    expect(t.unitRows.map((u) => [u.name, u.row])).toEqual([
       ["Huyện A", firstRow[0]],
       ["Huyện B", firstRow[1]],
       ["Huyện C", firstRow[2]],
@@ -262,7 +262,7 @@ describe.each<MergedAs>(["blank", "repeat"])("two rows per unit — merged cells
       ],
     });
     const t = detectTable(s);
-    expect(t.units.map((u) => u.row)).toEqual([rowsOf[0]!.get("Kế hoạch"), rowsOf[1]!.get("Thực hiện"), rowsOf[2]!.get("Kế hoạch")]);
+    expect(t.unitRows.map((u) => u.row)).toEqual([rowsOf[0]!.get("Kế hoạch"), rowsOf[1]!.get("Thực hiện"), rowsOf[2]!.get("Kế hoạch")]);
     expect(byHeader(t)["BHYT / Kế hoạch"]!.values).toEqual([20000, 30000, 3000]);
     expect(byHeader(t)["BHYT / Thực hiện"]!.values).toEqual([19500, 29000, 2900]);
     expect(t.warnings).toEqual([]);
@@ -306,7 +306,7 @@ describe.each<MergedAs>(["blank", "repeat"])("two rows per unit — merged cells
     });
     const t = detectTable(s);
     expect(t.bands!.labels).toEqual(["Kế hoạch", "Thực hiện", "Cùng kỳ", "Tỷ lệ (%)"]);
-    expect(t.units.map((u) => u.name)).toEqual(["Phường 1", "Phường 2"]);
+    expect(t.unitRows.map((u) => u.name)).toEqual(["Phường 1", "Phường 2"]);
     const c = byHeader(t);
     expect(c["BHYT / Cùng kỳ"]).toMatchObject({ role: "number", values: [19000, 28000], totalValue: 47000 });
     expect(c["BHYT / Tỷ lệ (%)"]).toMatchObject({ role: "rate", values: [0.975, 0.9667] });
@@ -400,7 +400,7 @@ describe.each<MergedAs>(["blank", "repeat"])("two rows per unit — merged cells
       ],
     });
     const t = detectTable(s);
-    expect(t.units.map((u) => [u.name, u.group])).toEqual([
+    expect(t.unitRows.map((u) => [u.name, u.group])).toEqual([
       ["Phường 1", "Các phường"],
       ["Phường 2", "Các phường"],
       ["Xã Tân Hòa", "Các xã"],
@@ -577,7 +577,7 @@ describe.each<MergedAs>(["blank", "repeat"])("two rows per unit — merged cells
     });
     const t = detectTable(s);
     const row = firstRow[1]! + 2;
-    expect(t.units.map((u) => u.name)).toEqual(["Huyện A", "Huyện B"]);
+    expect(t.unitRows.map((u) => u.name)).toEqual(["Huyện A", "Huyện B"]);
     expect(t.excluded).toContainEqual({ row, label: "Huyện C", reason: "text" });
     expect(t.warnings).toEqual([
       { code: "band-label-missing", params: { label: "Huyện C", labels: ["Kế hoạch", "Thực hiện"] }, where: { sheet: "Thực hiện", cell: `C${row + 1}` } },
@@ -600,7 +600,7 @@ describe("two rows per unit — as Office.js gives merges", () => {
       ["", "", "TH", 48000],
     ];
     const t = detectTable({ name: "S", values: grid });
-    expect(t.units.map((u) => [u.name, u.row])).toEqual([
+    expect(t.unitRows.map((u) => [u.name, u.row])).toEqual([
       ["Huyện A", 1],
       ["Huyện B", 3],
     ]);
@@ -622,7 +622,7 @@ describe("two rows per unit — as Office.js gives merges", () => {
     ];
     const t = detectTable({ name: "S", values: grid });
     expect(t.unitColumn).toBe(1);
-    expect(t.units.map((u) => u.name)).toEqual(["Khu Bắc", "Khu Nam"]);
+    expect(t.unitRows.map((u) => u.name)).toEqual(["Khu Bắc", "Khu Nam"]);
     expect(t.columns.map((c) => [c.header, c.values])).toEqual([
       ["BHXH tự nguyện / Kế hoạch", [500, 700]],
       ["BHXH tự nguyện / Thực hiện", [320, 710]],
@@ -672,7 +672,7 @@ describe("two rows per unit — what is not banded", () => {
       ["Kế hoạch", undefined, undefined],
       ["Thực hiện", undefined, undefined],
     ]);
-    expect(t.units.map((u) => u.row)).toEqual(b.unitRows);
+    expect(t.unitRows.map((u) => u.row)).toEqual(b.unitRows);
   });
 
   it("is not taken in by a text column of a single label kind", () => {
@@ -684,7 +684,7 @@ describe("two rows per unit — what is not banded", () => {
     ];
     const t = detectTable({ name: "S", values: grid });
     expect(t.bands).toBeUndefined();
-    expect(t.units).toHaveLength(3);
+    expect(t.unitRows).toHaveLength(3);
     expect(t.textColumns.map((c) => c.header)).toEqual(["Nguồn"]);
   });
 });
@@ -713,7 +713,7 @@ describe("two rows per unit — property: re-laid out as bands, the same figures
           const { s, rowsOf } = banded({ merged, bandHeader, headers: ["BHXH tự nguyện", "Dân số"], rows });
           const t = detectTable(s);
           const c = byHeader(t);
-          expect(t.units.map((u) => u.name)).toEqual(us.map((_, i) => `Xã Số ${i + 1}`));
+          expect(t.unitRows.map((u) => u.name)).toEqual(us.map((_, i) => `Xã Số ${i + 1}`));
           expect(c[`BHXH tự nguyện / ${kh}`]!.values).toEqual(us.map((u) => u.plan));
           expect(c[`BHXH tự nguyện / ${th}`]!.values).toEqual(us.map((u) => u.actual));
           expect(c[`BHXH tự nguyện / ${th}`]!.rows).toEqual(us.map((_, i) => rowsOf[i]!.get(th!)));

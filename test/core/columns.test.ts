@@ -6,7 +6,8 @@
 import fc from "fast-check";
 import { describeOutput } from "../../src/core/describe";
 import { rowsOf, safeSheetSpec, sheetRows, withRows } from "../../src/core/sheetSpec";
-import { IndicatorResult, UnitResult, resultColumns, summarize } from "../../src/core/summarize";
+import { summarize } from "../../src/core/summarize";
+import { IndicatorResult, UnitResult, resultColumns } from "../../src/core/results";
 import { plainSpec } from "../helpers/specs";
 import { coverageSheets, provinceArb, provinceSheets } from "../helpers/province";
 

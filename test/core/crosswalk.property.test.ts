@@ -90,7 +90,7 @@ describe("merging k old communes into one, over generated provinces", () => {
         if (prevTotal > 0) expect(r.growth).toBeCloseTo(p.actuals.reduce((a, b) => a + b, 0) / prevTotal - 1, 12);
         // Each new commune says which old ones it was made of, as last year's sheet writes them.
         s.crosswalk!.from.forEach((f, k) => {
-          const i = news.indexOf(s.units[k]!);
+          const i = news.indexOf(s.unitNames[k]!);
           expect([...f.previous!].sort()).toEqual(
             olds
               .filter((o) => o.into === i)

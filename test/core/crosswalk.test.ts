@@ -252,7 +252,7 @@ describe("a plan or a base on the old units", () => {
     ]);
     const s = summarize({ targets: null, actuals: act, base, crosswalk: cw });
     expect(s.warnings).toEqual([]);
-    expect(s.units).toEqual(["Thành phố Cần Thơ", "Tỉnh Đồng Tháp"]);
+    expect(s.unitNames).toEqual(["Thành phố Cần Thơ", "Tỉnh Đồng Tháp"]);
     expect(s.results[0]!.units.map((u) => [u.unit, u.denominator])).toEqual(
       expect.arrayContaining([
         ["Thành phố Cần Thơ", 3180000],
@@ -494,11 +494,11 @@ describe("convertTable alone", () => {
     const ref = detectTable(actuals);
     const c = convertTable(
       t,
-      t.units.map((u) => parseUnitName(u.name)),
+      t.unitRows.map((u) => parseUnitName(u.name)),
       cw,
-      { table: ref, keys: ref.units.map((u) => parseUnitName(u.name)) },
+      { table: ref, keys: ref.unitRows.map((u) => parseUnitName(u.name)) },
     );
-    expect(c.table.units).toEqual([{ row: 1, name: "Phường Vị Thanh", group: null }]);
+    expect(c.table.unitRows).toEqual([{ row: 1, name: "Phường Vị Thanh", group: null }]);
     expect(c.table.columns.map((x) => x.values)).toEqual([[30], [null]]);
     expect(c.from).toEqual([["Phường I", "Phường III"]]);
     expect(codes(c.warnings)).toEqual(["crosswalk-new-without-old"]);

@@ -2,7 +2,8 @@ import { describeOutput, runsOf } from "../../src/core/describe";
 import { SheetGrid } from "../../src/core/grid";
 import { labels } from "../../src/core/i18n";
 import { SheetSpec, legalSheetName, planSheetNames } from "../../src/core/sheetSpec";
-import { Summary, summarize } from "../../src/core/summarize";
+import { summarize } from "../../src/core/summarize";
+import { Summary } from "../../src/core/results";
 import { buildGrid } from "../helpers/grids";
 import { expectLegalSheetName as expectLegal } from "../helpers/sheetNames";
 import { withCode } from "../helpers/messages";
@@ -85,20 +86,20 @@ describe("describeOutput", () => {
 
   it("overview: every unit × indicator, an overall row, the average used; below-average cells highlighted", () => {
     const ov = specs[0]!;
-    const data = ov.values.slice(ov.dataStart, ov.dataStart + s.units.length);
-    expect(data.map((row) => row[1])).toEqual(s.units);
+    const data = ov.values.slice(ov.dataStart, ov.dataStart + s.unitNames.length);
+    expect(data.map((row) => row[1])).toEqual(s.unitNames);
     s.results.forEach((r, i) => {
       const c = 2 + i * 5;
-      for (const [k, name] of s.units.entries()) {
+      for (const [k, name] of s.unitNames.entries()) {
         const u = r.units.find((x) => x.unit === name)!;
         expect(data[k]!.slice(c, c + 4)).toEqual([u.actual, u.denominator, u.ratio, u.rank]);
       }
-      const overallRow = ov.values[ov.dataStart + s.units.length]!;
+      const overallRow = ov.values[ov.dataStart + s.unitNames.length]!;
       expect(overallRow[1]).toBe("Toàn tỉnh");
       expect(overallRow[c + 2]).toBe(r.overall);
       const hl = ov.highlights.filter((h) => h.style === "belowAverage" && h.block.col === c);
       expect(hl).toHaveLength(1);
-      const expected = s.units.flatMap((name, k) => (r.units.find((x) => x.unit === name)!.belowAverage ? [ov.dataStart + k] : []));
+      const expected = s.unitNames.flatMap((name, k) => (r.units.find((x) => x.unit === name)!.belowAverage ? [ov.dataStart + k] : []));
       expect([...hl[0]!.rows].sort()).toEqual(expected.sort());
       expect(ov.columnFormats[c + 2]).toBe("0.00%");
     });
@@ -258,9 +259,9 @@ describe("overview notes: units left out of the area total, a total row that is 
     expect(spec.freeze.rows).toBe(plain.freeze.rows + 2);
     expect(spec.values[3]).toEqual(plain.values[1]);
     expect(spec.values[spec.dataStart - 2]).toEqual(plain.values[plain.dataStart - 2]);
-    expect(spec.values.slice(spec.dataStart, spec.dataStart + s.units.length).map((r) => r[1])).toEqual(UNITS);
+    expect(spec.values.slice(spec.dataStart, spec.dataStart + s.unitNames.length).map((r) => r[1])).toEqual(UNITS);
     // The total row still gives the units' sum (what the rates are computed from).
-    const totalRow = spec.values[spec.dataStart + s.units.length]!;
+    const totalRow = spec.values[spec.dataStart + s.unitNames.length]!;
     expect(totalRow[1]).toBe("Toàn tỉnh");
     expect(totalRow).toContain(12296);
     // Visible: merged, wrapped, painted in the warning colours, tall enough.

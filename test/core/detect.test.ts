@@ -21,8 +21,8 @@ function sheet(layout: Layout, name = "Thực hiện"): { s: SheetGrid; b: Retur
 }
 
 function expectUnits(t: ReturnType<typeof detectTable>, names: readonly string[], rows?: readonly number[]) {
-  expect(t.units.map((u) => u.name)).toEqual(names);
-  if (rows) expect(t.units.map((u) => u.row)).toEqual(rows);
+  expect(t.unitRows.map((u) => u.name)).toEqual(names);
+  if (rows) expect(t.unitRows.map((u) => u.row)).toEqual(rows);
 }
 
 describe.each<MergedAs>(["blank", "repeat"])("detectTable — merged cells given %s", (merged) => {
@@ -132,7 +132,7 @@ describe.each<MergedAs>(["blank", "repeat"])("detectTable — merged cells given
       units.map((u) => u.name),
       b.unitRows,
     );
-    expect(t.units.map((u) => u.group)).toEqual(["Các quận", "Các quận", "Khối huyện", "Khối huyện"]);
+    expect(t.unitRows.map((u) => u.group)).toEqual(["Các quận", "Các quận", "Khối huyện", "Khối huyện"]);
     expect(t.groups.map((g) => [g.row, g.label, g.unitIndices])).toEqual([
       [b.groupRows[0], "Các quận", [0, 1]],
       [b.groupRows[1], "Khối huyện", [2, 3]],
@@ -152,7 +152,7 @@ describe.each<MergedAs>(["blank", "repeat"])("detectTable — merged cells given
       [3, "Huyện Phong Điền", 5],
     ];
     const t = detectTable({ name: "KH", values: grid });
-    expect(t.units.map((u) => u.name)).toEqual(["Quận Ninh Kiều", "Quận Cái Răng", "Huyện Phong Điền"]);
+    expect(t.unitRows.map((u) => u.name)).toEqual(["Quận Ninh Kiều", "Quận Cái Răng", "Huyện Phong Điền"]);
     expect(t.groups.map((g) => g.label)).toEqual(["A. KHỐI QUẬN", "B. Khối huyện"]);
     expect(t.warnings).toEqual([]);
   });
@@ -219,7 +219,7 @@ describe("detectTable — values", () => {
     const { s } = sheet({ viText: true, nfd: true, units: UNITS, columns: [YT], total: { label: "Tổng cộng", position: "top" } });
     const t = detectTable(s);
     expect(t.columns[0]!.values).toEqual(YT.values);
-    expect(t.units[1]!.name).toBe("Huyện Vị Thủy"); // NFC
+    expect(t.unitRows[1]!.name).toBe("Huyện Vị Thủy"); // NFC
     expect(t.warnings).toEqual([]);
   });
 
@@ -360,7 +360,7 @@ describe("detectTable — layouts seen in the wild", () => {
     grid.splice(1, 0, ["Biểu số 01/BHXH", "", "", "Đơn vị tính: người"]);
     const t = detectTable({ name: "TH", values: grid });
     expect(t.headerRows).toEqual([b.headerRows[0]! + 1]);
-    expect(t.units.map((u) => u.name)).toEqual(UNITS.map((u) => u.name));
+    expect(t.unitRows.map((u) => u.name)).toEqual(UNITS.map((u) => u.name));
     grid.splice(1, 0, ["Đơn vị báo cáo: BHXH tỉnh Hậu Giang", "", "Biểu 02"], ["Đơn vị: BHXH huyện", "", "Kỳ: tháng 10"]);
     const t2 = detectTable({ name: "TH", values: grid });
     expect(t2.headerRows).toEqual([b.headerRows[0]! + 3]);
@@ -383,7 +383,7 @@ describe("detectTable — layouts seen in the wild", () => {
     grid.splice(b.headerRows[0]! + 1, 0, ["(A)", "(B)", "(1)", "(2)", "(3)=(2)/(1)"]);
     const t = detectTable({ name: "TH", values: grid });
     expect(t.columnNumberRow).toBe(b.headerRows[0]! + 1);
-    expect(t.units).toHaveLength(4);
+    expect(t.unitRows).toHaveLength(4);
   });
 
   it("does not take a first unit row such as 'An | 1' for a column-number row", () => {
@@ -394,7 +394,7 @@ describe("detectTable — layouts seen in the wild", () => {
     ];
     const t = detectTable({ name: "TH", values: grid });
     expect(t.columnNumberRow).toBeNull();
-    expect(t.units.map((u) => u.name)).toEqual(["An", "Phú Hữu"]);
+    expect(t.unitRows.map((u) => u.name)).toEqual(["An", "Phú Hữu"]);
   });
 
   it("reads a column-number row typed as numbers", () => {
@@ -403,7 +403,7 @@ describe("detectTable — layouts seen in the wild", () => {
     grid.splice(b.headerRows[0]! + 1, 0, [1, 2, 3, 4]);
     const t = detectTable({ name: "TH", values: grid });
     expect(t.columnNumberRow).toBe(b.headerRows[0]! + 1);
-    expect(t.units.map((u) => u.name)).toEqual(UNITS.map((u) => u.name));
+    expect(t.unitRows.map((u) => u.name)).toEqual(UNITS.map((u) => u.name));
   });
 
   it("reads a group header over some columns next to columns merged down two rows", () => {
@@ -421,7 +421,7 @@ describe("detectTable — layouts seen in the wild", () => {
 
   it("keeps reading after a blank row inside the table", () => {
     const grid = [["STT", "Đơn vị", "BHYT"], [1, "Huyện A Lưới", 10], [], [2, "Huyện Phong Điền", 20]];
-    expect(detectTable({ name: "TH", values: grid }).units.map((u) => u.name)).toEqual(["Huyện A Lưới", "Huyện Phong Điền"]);
+    expect(detectTable({ name: "TH", values: grid }).unitRows.map((u) => u.name)).toEqual(["Huyện A Lưới", "Huyện Phong Điền"]);
   });
 
   it("a unit with no figures at all but an STT number is still a unit", () => {
@@ -431,7 +431,7 @@ describe("detectTable — layouts seen in the wild", () => {
       [2, "Huyện Long Mỹ", ""],
     ];
     const t = detectTable({ name: "TH", values: grid });
-    expect(t.units.map((u) => u.name)).toEqual(["Huyện Vị Thủy", "Huyện Long Mỹ"]);
+    expect(t.unitRows.map((u) => u.name)).toEqual(["Huyện Vị Thủy", "Huyện Long Mỹ"]);
     expect(t.columns[0]!.values).toEqual([10, null]);
   });
 });
@@ -445,7 +445,7 @@ describe("detectTable — units without figures are never dropped", () => {
       ["Thị xã Long Mỹ", 5],
     ];
     const t = detectTable({ name: "TH", values: grid });
-    expect(t.units.map((u) => u.name)).toEqual(["Huyện Vị Thủy", "Huyện Long Mỹ", "Thị xã Long Mỹ"]);
+    expect(t.unitRows.map((u) => u.name)).toEqual(["Huyện Vị Thủy", "Huyện Long Mỹ", "Thị xã Long Mỹ"]);
     expect(t.columns[0]!.values).toEqual([10, null, 5]);
     expect(withCode(t.warnings, "blank-cell").map((w) => w.where)).toEqual([{ sheet: "TH", cell: "B3" }]);
   });
@@ -460,7 +460,7 @@ describe("detectTable — units without figures are never dropped", () => {
       ["Giám đốc"],
     ];
     const t = detectTable({ name: "TH", values: grid });
-    expect(t.units.map((u) => u.name)).toEqual(["Huyện Vị Thủy", "H. Long Mỹ"]);
+    expect(t.unitRows.map((u) => u.name)).toEqual(["Huyện Vị Thủy", "H. Long Mỹ"]);
   });
 });
 

@@ -14,7 +14,7 @@ type Row = readonly CellValue[];
 
 /** A sheet whose header is its first row (grid row 0); data rows start at grid row 1 (sheet row 2). */
 const sheet = (rows: readonly Row[], name = "BHYT"): SheetGrid => ({ name, values: rows.map((r) => [...r]) });
-const names = (t: DetectedTable) => t.units.map((u) => u.name);
+const names = (t: DetectedTable) => t.unitRows.map((u) => u.name);
 const reasons = (t: DetectedTable) => t.excluded.map((e) => `${e.label}: ${e.reason}`);
 
 describe("district rows without an STT number above numbered communes, whose figures are not their sum (r03, w39, w61)", () => {
@@ -31,7 +31,7 @@ describe("district rows without an STT number above numbered communes, whose fig
   it("makes each district a group row over its communes, and the area rate 3.300/4.000 = 82,5%", () => {
     const t = detectTable(sheet(r03));
     expect(names(t)).toEqual(["Xã Long Hòa", "Xã Long Bình", "Xã Tân Lộc", "Xã Tân Hòa"]);
-    expect(t.units.map((u) => u.group)).toEqual(["Huyện An Phú", "Huyện An Phú", "Huyện Bình Minh", "Huyện Bình Minh"]);
+    expect(t.unitRows.map((u) => u.group)).toEqual(["Huyện An Phú", "Huyện An Phú", "Huyện Bình Minh", "Huyện Bình Minh"]);
     expect(t.groups.map((g) => [g.row, g.label, g.unitIndices])).toEqual([
       [1, "Huyện An Phú", [0, 1]],
       [4, "Huyện Bình Minh", [2, 3]],
@@ -173,7 +173,7 @@ describe("subtotal rows after each block (r04, w56, w62)", () => {
         [3, "Các quận", [0, 1]],
         [6, "Các huyện", [2, 3]],
       ]);
-      expect(t.units.map((u) => u.group)).toEqual(["Các quận", "Các quận", "Các huyện", "Các huyện"]);
+      expect(t.unitRows.map((u) => u.group)).toEqual(["Các quận", "Các quận", "Các huyện", "Các huyện"]);
       expect(t.totalRow).toBeNull();
       expect(t.warnings).toEqual([]);
     }
@@ -234,7 +234,7 @@ describe("subtotal rows after each block (r04, w56, w62)", () => {
     expect(names(t)).toEqual(["Xã A", "Xã B", "Phường C"]);
     expect(t.totalRow?.label).toBe("Tổng cộng");
     expect(t.groups.map((g) => [g.label, g.unitIndices])).toEqual([[group, [0, 1]]]);
-    expect(t.units.map((u) => u.group)).toEqual([group, group, null]);
+    expect(t.unitRows.map((u) => u.group)).toEqual([group, group, null]);
     expect(t.warnings).toEqual([]);
   });
 
@@ -255,7 +255,7 @@ describe("subtotal rows after each block (r04, w56, w62)", () => {
       ]),
     );
     expect(names(t)).toEqual(["Quận A", "Quận B", "Huyện C"]);
-    expect(t.units.map((u) => u.group)).toEqual(["Các quận", "Các quận", "Các huyện"]);
+    expect(t.unitRows.map((u) => u.group)).toEqual(["Các quận", "Các quận", "Các huyện"]);
     expect(t.groups.map((g) => [g.label, g.unitIndices, g.columnSubtotals])).toEqual([
       ["Các quận", [0, 1], [300, 230]],
       ["Các huyện", [2], [50, 41]],
@@ -281,7 +281,7 @@ describe("subtotal rows after each block (r04, w56, w62)", () => {
     );
     expect(names(t)).toEqual(["Xã A", "Xã B"]);
     expect(t.groups).toEqual([]);
-    expect(t.units.map((u) => u.group)).toEqual([null, null]);
+    expect(t.unitRows.map((u) => u.group)).toEqual([null, null]);
   });
 
   it('keeps "Cộng (I+II)" and "Tổng cộng" the total row', () => {
@@ -311,7 +311,7 @@ describe("subtotal rows after each block (r04, w56, w62)", () => {
       ]),
     );
     expect(names(t)).toEqual(["Quận Ninh Kiều", "Quận Bình Thủy", "Huyện Phong Điền"]);
-    expect(t.units.map((u) => u.group)).toEqual(["Các quận", "Các quận", "Các huyện"]);
+    expect(t.unitRows.map((u) => u.group)).toEqual(["Các quận", "Các quận", "Các huyện"]);
     expect(t.warnings).toEqual([
       { code: "subtotal-mismatch", params: { group: "Cộng (I)", header: "Thực hiện", subtotal: 1750, unitsSum: 1700 }, where: { sheet: "BHYT", cell: "C5" } },
     ]);
@@ -403,7 +403,7 @@ describe('"Trong đó:" followed by rows without a dash (r11, w37, w79)', () => 
     const t = detectTable(sheet(r11, "Sheet1"));
     expect(names(t)).toEqual(["Huyện An Phú", "Huyện Bình Minh", "Huyện Cái Bè"]);
     expect(t.groups).toEqual([]);
-    expect(t.units.map((u) => u.group)).toEqual([null, null, null]);
+    expect(t.unitRows.map((u) => u.group)).toEqual([null, null, null]);
     expect(reasons(t)).toEqual(["Tổng cộng: total", "Trong đó:: breakdown", "Khu vực thành thị: breakdown", "Khu vực nông thôn: breakdown"]);
     expect(t.warnings).toEqual([]);
     expect(t.totalChecks).toEqual([]);
@@ -534,7 +534,7 @@ describe("a total worded as a subtotal", () => {
     });
     expect(t.totalRow).toEqual({ row: 3, label: "Cộng các xã, phường" });
     expect(t.groups).toEqual([]);
-    expect(t.units.map((u) => u.group)).toEqual([null, null]);
+    expect(t.unitRows.map((u) => u.group)).toEqual([null, null]);
     expect(t.excluded).toEqual([{ row: 3, label: "Cộng các xã, phường", reason: "total" }]);
   });
 });
@@ -552,7 +552,7 @@ describe("a sum by chance that the sheet's own total contradicts", () => {
         ["TỔNG CỘNG", 5],
       ],
     });
-    expect(t.units.map((u) => u.name)).toEqual(["Huyện Ô Xuân Châu", "Xã Ô Lợi Thạnh", "Phường Răng Châu Ninh", "Huyện Vị Thuỷ"]);
+    expect(t.unitRows.map((u) => u.name)).toEqual(["Huyện Ô Xuân Châu", "Xã Ô Lợi Thạnh", "Phường Răng Châu Ninh", "Huyện Vị Thuỷ"]);
     expect(t.groups).toEqual([]);
   });
 });

@@ -15,7 +15,7 @@ type Row = readonly CellValue[];
 
 /** A sheet whose header is its first row (grid row 0); data rows start at grid row 1 (sheet row 2). */
 const sheet = (rows: readonly Row[], name = "Kế hoạch"): SheetGrid => ({ name, values: rows.map((r) => [...r]) });
-const names = (t: DetectedTable) => t.units.map((u) => u.name);
+const names = (t: DetectedTable) => t.unitRows.map((u) => u.name);
 const reasons = (t: DetectedTable) => t.excluded.map((e) => `${e.label}: ${e.reason}`);
 
 describe('units after a "Trong đó:" block', () => {
@@ -140,7 +140,7 @@ describe("group rows found by sums need a cue, and are always said", () => {
     for (const n of [100, 170]) {
       for (let t = 0; t < 60; t++) {
         const d = detectTable(randomSheet(n, 11 + t));
-        if (d.units.length !== n) lost.push(`${n} units, seed ${11 + t}: ${d.excluded.map((e) => e.label).join(", ")}`);
+        if (d.unitRows.length !== n) lost.push(`${n} units, seed ${11 + t}: ${d.excluded.map((e) => e.label).join(", ")}`);
       }
     }
     expect(lost).toEqual([]);
@@ -188,7 +188,7 @@ describe("group rows found by sums need a cue, and are always said", () => {
         ["Đông", 50, 5],
       ]),
     );
-    expect(t.units).toHaveLength(4);
+    expect(t.unitRows).toHaveLength(4);
   });
 
   it("says so for every group found by its sums, even with a cue", () => {
@@ -234,7 +234,7 @@ describe("district heading rows without figures above their list-marked communes
   it("makes each heading a group row and its marked rows its units, shown without the mark", () => {
     const t = detectTable(sheet(review));
     expect(names(t)).toEqual(["Xã A", "Xã B", "Xã C", "Xã D"]);
-    expect(t.units.map((u) => u.group)).toEqual(["Huyện X", "Huyện X", "Huyện Y", "Huyện Y"]);
+    expect(t.unitRows.map((u) => u.group)).toEqual(["Huyện X", "Huyện X", "Huyện Y", "Huyện Y"]);
     expect(t.groups.map((g) => [g.row, g.label, g.unitIndices])).toEqual([
       [1, "Huyện X", [0, 1]],
       [4, "Huyện Y", [2, 3]],
@@ -262,7 +262,7 @@ describe("district heading rows without figures above their list-marked communes
       ]),
     );
     expect(names(t)).toEqual(["Quận Ninh Kiều", "Quận Bình Thủy", "Thị xã Long Mỹ", "Huyện Vị Thủy"]);
-    expect(t.units.map((u) => u.group)).toEqual(["Thành phố Cần Thơ", "Thành phố Cần Thơ", null, null]);
+    expect(t.unitRows.map((u) => u.group)).toEqual(["Thành phố Cần Thơ", "Thành phố Cần Thơ", null, null]);
     expect(t.groups.map((g) => g.unitIndices)).toEqual([[0, 1]]);
   });
 
@@ -280,7 +280,7 @@ describe("district heading rows without figures above their list-marked communes
       ]),
     );
     expect(names(t)).toEqual(["Xã A", "Thị trấn B", "Huyện Z", "Thành phố Vị Thanh"]);
-    expect(t.units.map((u) => u.group)).toEqual(["Huyện X", "Huyện X", "Các huyện", "Các thành phố"]);
+    expect(t.unitRows.map((u) => u.group)).toEqual(["Huyện X", "Huyện X", "Các huyện", "Các thành phố"]);
     expect(t.groups.map((g) => [g.label, g.unitIndices])).toEqual([
       ["Các huyện", [2]],
       ["Huyện X", [0, 1]],

@@ -23,7 +23,7 @@ function sheetOf(rows: readonly Row[], header: Row = ["STT", "Đơn vị", "BHXH
 /** 0-based grid row of the k-th row given to sheetOf. */
 const R = (k: number) => 4 + k;
 
-const names = (t: DetectedTable) => t.units.map((u) => u.name);
+const names = (t: DetectedTable) => t.unitRows.map((u) => u.name);
 const reasonAt = (t: DetectedTable, row: number) => t.excluded.find((e) => e.row === row)?.reason;
 
 describe('breakdown rows: "Trong đó:" and list-marked rows under a unit or the total', () => {
@@ -96,7 +96,7 @@ describe('breakdown rows: "Trong đó:" and list-marked rows under a unit or the
       ]),
     );
     expect(names(t)).toEqual(["Huyện Vị Thủy", "Huyện Long Mỹ", "Thành phố Vị Thanh"]);
-    expect(t.units.map((u) => u.group)).toEqual(["Các huyện", "Các huyện", "Các thành phố"]);
+    expect(t.unitRows.map((u) => u.group)).toEqual(["Các huyện", "Các huyện", "Các thành phố"]);
     const underTotal = detectTable(
       sheetOf([
         ["Toàn tỉnh", null, 4596],
@@ -227,7 +227,7 @@ describe("group rows without numerals: a district row whose figures its communes
   it("makes each district row a group row, its communes the units under it; every check holds", () => {
     const t = detectTable(sheetOf([["Toàn tỉnh", null, 1260, 697], ...communes], header));
     expect(names(t)).toEqual(["Thị trấn Nàng Mau", "Xã Vị Thắng", "Xã Vĩnh Tường", "Xã Vị Thủy", "Thị trấn Vĩnh Viễn", "Xã Vĩnh Viễn A", "Xã Lương Tâm"]);
-    expect(t.units.map((u) => u.group)).toEqual([
+    expect(t.unitRows.map((u) => u.group)).toEqual([
       "Huyện Vị Thủy",
       "Huyện Vị Thủy",
       "Huyện Vị Thủy",
@@ -273,7 +273,7 @@ describe("group rows without numerals: a district row whose figures its communes
     ]);
     const t = detectTable(sheetOf(bare, header));
     expect(t.groups.map((g) => g.label)).toEqual(["Vị Thủy", "Long Mỹ"]);
-    expect(t.units).toHaveLength(7);
+    expect(t.unitRows).toHaveLength(7);
   });
 
   it("takes one district row on its own when its communes are numbered and it is not, or they are its whole table", () => {
@@ -295,7 +295,7 @@ describe("group rows without numerals: a district row whose figures its communes
         header,
       ),
     );
-    expect(sameKind.units).toHaveLength(3);
+    expect(sameKind.unitRows).toHaveLength(3);
     expect(sameKind.groups).toEqual([]);
     const peers = detectTable(
       sheetOf(
@@ -308,7 +308,7 @@ describe("group rows without numerals: a district row whose figures its communes
         header,
       ),
     );
-    expect(peers.units).toHaveLength(4);
+    expect(peers.unitRows).toHaveLength(4);
     // Bare names, one coincidence, nothing else to say it is a group.
     const bare = detectTable(
       sheetOf(
@@ -321,7 +321,7 @@ describe("group rows without numerals: a district row whose figures its communes
         header,
       ),
     );
-    expect(bare.units).toHaveLength(4);
+    expect(bare.unitRows).toHaveLength(4);
     // All zero: nothing to sum. (Names without a kind: a district row without a number above
     // numbered communes is their group row by its kind alone — detectBlocks.test.ts.)
     const zeros = detectTable(
@@ -334,7 +334,7 @@ describe("group rows without numerals: a district row whose figures its communes
         header,
       ),
     );
-    expect(zeros.units).toHaveLength(3);
+    expect(zeros.unitRows).toHaveLength(3);
   });
 
   it("findSumGroups needs two rows under a parent, every column agreeing, and stops at a section's end", () => {
@@ -418,7 +418,7 @@ describe("names as offices type them", () => {
       ]),
     );
     expect(names(t)).toEqual(["Huyện Long Mỹ", "TX. Long Mỹ", "Châu Thành A", "Vị Thủy", "Phường 1", "Quận 10"]);
-    expect(t.units.map((u) => u.mark)).toEqual(["(*)", "¹", "(1)", "*", undefined, undefined]);
+    expect(t.unitRows.map((u) => u.mark)).toEqual(["(*)", "¹", "(1)", "*", undefined, undefined]);
   });
 
   it.each([
@@ -477,7 +477,7 @@ describe("names as offices type them", () => {
       ),
     );
     expect(names(t)).toEqual(["Phường 1", "Phường 2", "Phường 3", "Phường 4", "Phường 5"]);
-    expect(t.units.map((u) => u.written)).toEqual([undefined, undefined, "3", undefined, "5"]);
+    expect(t.unitRows.map((u) => u.written)).toEqual([undefined, undefined, "3", undefined, "5"]);
     expect(t.columns[0]!.values).toEqual([310, 280, 260, 295, 240]);
     expect(t.warnings).toEqual([]);
   });

@@ -122,7 +122,7 @@ describe("a goal above 100%", () => {
 
   it("for an indicator with no coverage base and no plan is refused as a goal against a plan there is none of, not as above 100%", () => {
     const e = chitieuErrorOf(() => summarize({ targets: null, actuals, base }, { goals: [{ indicator: "Thu nợ", category: null, rate: "150%" }] }));
-    expect([e.code, e.problem.code, e.problem.where, e.problem.setting]).toEqual(["no-indicators", "goal-no-target", undefined, "targets"]);
+    expect([e.code, e.problem.code, e.problem.where, e.problem.setting]).toEqual(["goal-not-applicable", "goal-no-target", undefined, "targets"]);
     expect(e.problem.params).toEqual({ indicator: "Thu nợ", category: null, targets: null });
   });
 

@@ -14,8 +14,8 @@ describe("groups", () => {
     const { groups } = groupResults(rows, ["Các quận", "Các huyện"], 0.6, "competition");
     const q = groups.find((g) => g.group === "Các quận")!;
     const h = groups.find((g) => g.group === "Các huyện")!;
-    expect(q).toMatchObject({ actual: 100, denominator: 200, ratio: 0.5, units: 2, belowAverage: true, rank: 2 });
-    expect(h).toMatchObject({ actual: 780, denominator: 1100, units: 2, belowAverage: false, rank: 1 });
+    expect(q).toMatchObject({ actual: 100, denominator: 200, ratio: 0.5, unitCount: 2, belowAverage: true, rank: 2 });
+    expect(h).toMatchObject({ actual: 780, denominator: 1100, unitCount: 2, belowAverage: false, rank: 1 });
     expect(h.ratio).toBe(780 / 1100);
     // Rank order.
     expect(groups.map((g) => g.group)).toEqual(["Các huyện", "Các quận"]);

@@ -7,7 +7,8 @@ import fc from "fast-check";
 import { CellValue, SheetGrid } from "../../src/core/grid";
 import { HistoryRow, compareHistoryRows, describeHistory, excelSerialOf, mergeHistory, readHistory, snapshotOf } from "../../src/core/history";
 import { isLineChart } from "../../src/core/sheetSpec";
-import { Summary, summarize } from "../../src/core/summarize";
+import { summarize } from "../../src/core/summarize";
+import { Summary } from "../../src/core/results";
 import { buildGrid } from "../helpers/grids";
 import { codes, withCode } from "../helpers/messages";
 

@@ -9,7 +9,8 @@ import { formatCount, formatPercent, formatPercentShort, formatPoints } from "..
 import type { Lang } from "../../src/core/i18n";
 import { belowSentence, narrativeContext, unitsBelow, writeNarrative } from "../../src/core/narrative";
 import { proseName } from "../../src/core/placeNames";
-import { IndicatorResult, summarize } from "../../src/core/summarize";
+import { summarize } from "../../src/core/summarize";
+import { IndicatorResult } from "../../src/core/results";
 import { buildGrid } from "../helpers/grids";
 
 const NAMES = [

@@ -4,7 +4,8 @@ import { toJsonReport } from "../../src/core/jsonReport";
 import { PROSE_MINUS } from "../../src/core/format";
 import { belowSentence, goalPhrase, growthPhrase, indicatorProse, measurePhrase, narrativeContext, unitsBelow, writeNarrative } from "../../src/core/narrative";
 import { parseLowest, parseSettings, toStored, DEFAULT_CHOICES } from "../../src/core/settings";
-import { Summary, SummaryOptions, summarize } from "../../src/core/summarize";
+import { summarize } from "../../src/core/summarize";
+import { Summary, SummaryOptions } from "../../src/core/results";
 import { buildGrid, deepFreeze, Layout } from "../helpers/grids";
 
 const UNITS = ["Huyện Vị Thủy", "Thị xã Long Mỹ", "Huyện Long Mỹ", "Thành phố Vị Thanh"];

@@ -11,7 +11,8 @@ import { RankMode } from "../../src/core/rank";
 import { describeOutput } from "../../src/core/describe";
 import { labels } from "../../src/core/i18n";
 import { planSheetNames } from "../../src/core/sheetSpec";
-import { Summary, summarize } from "../../src/core/summarize";
+import { summarize } from "../../src/core/summarize";
+import { Summary } from "../../src/core/results";
 import { allNumbers, copyGrid, deepFreeze } from "../helpers/grids";
 import { withCode } from "../helpers/messages";
 import { foldText } from "../../src/core/text";
@@ -50,7 +51,7 @@ describe("engine invariants (fast-check)", () => {
     fc.assert(
       fc.property(provinceArb(), (p) => {
         const { s } = run(p);
-        const inResults = new Set(s.units);
+        const inResults = new Set(s.unitNames);
         const reported = new Set(s.unmatched.map((u) => `${u.sheet}|${u.unit}`));
         expect(reported.size).toBe(s.unmatched.length);
         for (const u of p.units) {
@@ -73,7 +74,7 @@ describe("engine invariants (fast-check)", () => {
         p.indicators.forEach((ind, k) => {
           const r = resultFor(s, ind.id);
           expect(r).toBeDefined();
-          expect(r!.units.map((u) => u.unit).sort()).toEqual([...s.units].sort());
+          expect(r!.units.map((u) => u.unit).sort()).toEqual([...s.unitNames].sort());
           for (const u of p.units.filter((x) => inResults.has(targetName(x)))) {
             const got = r!.units.find((x) => x.unit === targetName(u))!;
             expect([got.denominator, got.actual]).toEqual([u.figures[k]![0], u.figures[k]![1]]);

@@ -32,7 +32,7 @@ describe("summarize", () => {
   it("matches units and indicators across sheets and computes attainment, gap, rank and the area rate", () => {
     const s = summarize({ targets, actuals, base: null });
     expect(s.sheets).toMatchObject({ targets: "Kế hoạch", actuals: "Thực hiện", base: null });
-    expect(s.units).toEqual(HG.map((u) => u.t));
+    expect(s.unitNames).toEqual(HG.map((u) => u.t));
     expect(s.unmatched).toEqual([]);
     const r = resultOf(s, "bhxh-tn");
     expect(r.indicator).toBe("BHXH tự nguyện");
@@ -155,7 +155,7 @@ describe("summarize", () => {
     const t = grid("KH", { units: ["Huyện A", "Huyện B", "Huyện C"].map((name) => ({ name })), columns: [{ header: "BHYT", values: [1, 2, 3] }] });
     const a = grid("TH", { units: ["H. A", "H. C", "H. D"].map((name) => ({ name })), columns: [{ header: "BHYT", values: [1, 2, 3] }] });
     const s = summarize({ targets: t, actuals: a, base: null });
-    expect(s.units).toEqual(["Huyện A", "Huyện C"]);
+    expect(s.unitNames).toEqual(["Huyện A", "Huyện C"]);
     expect(s.unmatched).toEqual(
       expect.arrayContaining([
         { sheet: "KH", unit: "Huyện B", missingFrom: ["TH"] },
@@ -169,7 +169,7 @@ describe("summarize", () => {
     const t = grid("KH", { units: ["Huyện Long Mỹ", "Thị xã Long Mỹ"].map((name) => ({ name })), columns: [{ header: "BHYT", values: [1, 2] }] });
     const a = grid("TH", { units: ["H. Long Mỹ", "Long Mỹ"].map((name) => ({ name })), columns: [{ header: "BHYT", values: [1, 2] }] });
     const s = summarize({ targets: t, actuals: a, base: null });
-    expect(s.units).toEqual(["Huyện Long Mỹ"]);
+    expect(s.unitNames).toEqual(["Huyện Long Mỹ"]);
     expect(s.unmatched.map((u) => u.unit).sort()).toEqual(["Long Mỹ", "Thị xã Long Mỹ"]);
     expect(s.warnings).toEqual([{ code: "unit-ambiguous-between-sheets", params: { unit: "Long Mỹ", sheet: "KH", other: "TH" }, where: { sheet: "TH" } }]);
   });

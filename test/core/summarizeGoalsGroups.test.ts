@@ -320,7 +320,7 @@ describe("rate goals", () => {
     );
     const b = base(cats);
     const e1 = thrown(() => summarize({ targets: null, actuals, base: b }, { goals: [{ indicator: "BHXH", category: null, rate: "29%" }] }));
-    expect(e1.code).toBe("no-indicators");
+    expect(e1.code).toBe("goal-not-applicable");
     expect(e1.problem).toEqual({
       code: "goal-unknown-indicator",
       params: { indicator: "BHXH", category: null, found: ["BHYT"] },
@@ -379,7 +379,7 @@ describe("rate goals", () => {
       names.map((n, i) => [i + 1, n, 10, 4000]),
     );
     const e = thrown(() => summarize({ targets: null, actuals: a, base: base(cats) }, { goals: [{ indicator: "BHXH TN", category: null, rate: "5%" }] }));
-    expect(e.code).toBe("no-indicators");
+    expect(e.code).toBe("goal-not-applicable");
     expect(e.problem).toEqual({
       code: "goal-without-base-column",
       params: { indicator: "BHXH TN", category: null, base: "labourForce" },
@@ -441,14 +441,14 @@ describe("groups", () => {
       ],
     );
     const s = summarize({ targets, actuals, base: null });
-    expect(s.units).toEqual(["Quận Một", "Quận Hai", "Huyện Ba", "Huyện Bốn"]);
+    expect(s.unitNames).toEqual(["Quận Một", "Quận Hai", "Huyện Ba", "Huyện Bốn"]);
     expect(s.grouping).toEqual({ source: "rows", sheet: "Kế hoạch", header: null, groups: ["Các quận", "Các huyện"] });
     const r = resultOf(s, "bhyt", "attainment");
     expect(r.actualTotal).toBe(6200);
     expect(r.denominatorTotal).toBe(8000);
     expect(r.groups).toEqual([
-      { group: "Các huyện", actual: 4300, denominator: 5000, ratio: 4300 / 5000, rank: 1, belowAverage: false, units: 2 },
-      { group: "Các quận", actual: 1900, denominator: 3000, ratio: 1900 / 3000, rank: 2, belowAverage: true, units: 2 },
+      { group: "Các huyện", actual: 4300, denominator: 5000, ratio: 4300 / 5000, rank: 1, belowAverage: false, unitCount: 2 },
+      { group: "Các quận", actual: 1900, denominator: 3000, ratio: 1900 / 3000, rank: 2, belowAverage: true, unitCount: 2 },
     ]);
     expect(r.units.map((u) => [u.unit, u.group, u.groupRank])).toEqual([
       ["Huyện Ba", "Các huyện", 1],
@@ -480,7 +480,7 @@ describe("groups", () => {
       ],
     );
     const s = summarize({ targets: null, actuals, base });
-    expect(s.units).toEqual(["Xã A", "Xã B", "Xã C"]);
+    expect(s.unitNames).toEqual(["Xã A", "Xã B", "Xã C"]);
     expect(s.grouping).toMatchObject({ source: "column", sheet: "Thực hiện", header: "Huyện", groups: ["Huyện Một", "HUYỆN HAI"] });
     const r = resultOf(s, "bhyt", "coverage");
     expect(r.groups.map((g) => [g.group, g.ratio, g.rank])).toEqual([
@@ -548,7 +548,7 @@ describe("groups (property)", () => {
           ordered.map((m, i) => [i + 1, name(i + 1), m.actual]),
         );
         const s = summarize({ targets, actuals, base: null });
-        expect(s.units).toHaveLength(us.length);
+        expect(s.unitNames).toHaveLength(us.length);
         const r = s.results[0]!;
         expect(r.actualTotal).toBe(us.reduce((t, u) => t + u.actual, 0));
         expect(r.denominatorTotal).toBe(us.reduce((t, u) => t + u.target, 0));

@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { STYLE_COLOURS } from "../../src/core/sheetSpec";
 import { DEFAULT_CHOICES } from "../../src/core/settings";
-import { ExcelJsWorkbook, toCellValue } from "../../src/workbook/exceljsAdapter";
+import { ExcelJsWorkbook, toCellValue } from "../../src/workbook/exceljsWorkbook";
 import { analyze } from "../../src/workbook/recalculate";
 import { Session, foreignRequests, openSession } from "./browser";
 import { DOCS, RESULTS, SAMPLE } from "./tools";

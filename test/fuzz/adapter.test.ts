@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { ChitieuError } from "../../src/core/errors";
 import { CellValue } from "../../src/core/grid";
 import { DEFAULT_CHOICES } from "../../src/core/settings";
-import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
+import { ExcelJsWorkbook } from "../../src/workbook/exceljsWorkbook";
 import { recalculate } from "../../src/workbook/recalculate";
 import { fuzzCaseArb, GeneratedSheet } from "./generator";
 

@@ -17,7 +17,8 @@ import { writeNarrative } from "../../src/core/narrative";
 import { CellValue, SheetGrid } from "../../src/core/grid";
 import { toJsonReport } from "../../src/core/jsonReport";
 import { MAX_CELL_TEXT } from "../../src/core/sheetSpec";
-import { Summary, summarize } from "../../src/core/summarize";
+import { summarize } from "../../src/core/summarize";
+import { Summary } from "../../src/core/results";
 import { cleanText } from "../../src/core/text";
 import { FuzzCase, GeneratedSheet } from "./generator";
 
@@ -139,7 +140,7 @@ function checkAccounting(c: FuzzCase, s: Summary): void {
   }
   const ref = c.targets ?? c.actuals;
   const refName = ref.grid.name;
-  const unitsSet = new Set(s.units);
+  const unitsSet = new Set(s.unitNames);
   const unmatchedIn = (sheet: string) => s.unmatched.filter((u) => u.sheet === sheet);
   // The reference sheet: each unit by name, in the results or unmatched.
   const refUnmatched = new Set(unmatchedIn(refName).map((u) => u.unit));
@@ -148,10 +149,10 @@ function checkAccounting(c: FuzzCase, s: Summary): void {
     if (!unitsSet.has(name) && !refUnmatched.has(name)) fail(`unit "${name.slice(0, 60)}" of '${refName}' is neither in the results nor unmatched`);
   }
   // The results hold reference units only, each once.
-  if (unitsSet.size !== s.units.length) fail("a unit appears twice in the results");
+  if (unitsSet.size !== s.unitNames.length) fail("a unit appears twice in the results");
   // Other sheets: each unit row either pairs with one unit in the results or is listed unmatched.
   if (c.targets) {
-    const matched = s.units.length;
+    const matched = s.unitNames.length;
     const un = unmatchedIn(c.actuals.grid.name).length;
     if (matched + un !== c.actuals.unitNames.length) fail(`actuals: ${c.actuals.unitNames.length} units, ${matched} matched + ${un} unmatched`);
   }
@@ -165,10 +166,10 @@ function checkAccounting(c: FuzzCase, s: Summary): void {
       continue;
     }
     const missing = s.unmatched.filter((u) => u.sheet === refName && u.missingFrom.includes(other.grid.name)).length;
-    const matched = s.units.length - missing;
+    const matched = s.unitNames.length - missing;
     const un = unmatchedIn(other.grid.name).length;
     // A unit may also pair with a reference unit that has no actuals (itself listed unmatched).
-    const refNotInResults = ref.unitNames.length - s.units.length;
+    const refNotInResults = ref.unitNames.length - s.unitNames.length;
     const n = other.unitNames.length;
     if (n < matched + un || n > matched + un + refNotInResults) {
       fail(

@@ -9,7 +9,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { CellValue } from "../../src/core/grid";
 import { main } from "../../src/cli/main";
-import { ExcelJsWorkbook, META_SHEET } from "../../src/workbook/exceljsAdapter";
+import { ExcelJsWorkbook, META_SHEET } from "../../src/workbook/exceljsWorkbook";
 
 export function tempDir(prefix = "chitieu-test-"): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -5,7 +5,7 @@
  * desktop (no cap: the adapter never splits there). Returns what the fake counted.
  */
 import { FakeExcel } from "../workbook/fakeExcel";
-import { OfficeWorkbook } from "../../src/workbook/officeAdapter";
+import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import { recalculate } from "../../src/workbook/recalculate";
 import { DEFAULT_CHOICES } from "../../src/core/settings";
 import { SheetGrid } from "../../src/core/grid";

@@ -1,7 +1,7 @@
 /** Both readers over the same bytes, for the parity tests of src/workbook/xlsx. */
 import ExcelJS from "exceljs";
 import type { SheetGrid } from "../../src/core/grid";
-import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
+import { ExcelJsWorkbook } from "../../src/workbook/exceljsWorkbook";
 import { META_SHEET } from "../../src/workbook/meta";
 import { openPackage } from "../../src/workbook/xlsx/zip";
 import { readWorkbook } from "../../src/workbook/xlsx/workbookPart";

@@ -6,11 +6,11 @@
  * rows that are not units, against what the layout's builder computed from its province.
  */
 import ExcelJS from "exceljs";
-import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
-import { OfficeWorkbook } from "../../src/workbook/officeAdapter";
+import { ExcelJsWorkbook } from "../../src/workbook/exceljsWorkbook";
+import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import { Analysis, analyze } from "../../src/workbook/recalculate";
 import { DEFAULT_CHOICES } from "../../src/core/settings";
-import { IndicatorResult, Summary, UnitResult } from "../../src/core/summarize";
+import { IndicatorResult, Summary, UnitResult } from "../../src/core/results";
 import { formatPercent } from "../../src/core/format";
 import { render } from "../../src/core/messages";
 import { fakeFromExcelJs } from "../workbook/fakeExcel";
@@ -159,7 +159,7 @@ export function describeLayout(make: () => BuiltLayout, via: Via = "exceljs", ch
 
     test("the units, in the plan's order, and no row that is not one (names shown without footnote marks)", async () => {
       const { summary } = await analysis();
-      expect(summary.units).toEqual(built.units);
+      expect(summary.unitNames).toEqual(built.units);
     });
 
     test("every unit matched across the sheets: none left out of the area total", async () => {

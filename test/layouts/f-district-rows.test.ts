@@ -17,7 +17,7 @@ describeLayout(districtRowsLayout, "exceljs", {}, ({ analysis }) => {
       return { group: d.name, actual, denominator, ratio: expect.closeTo(actual / denominator, 12), units: d.communes.length };
     });
     expect(r.units.map((u) => [u.unit, u.group])).toEqual(expect.arrayContaining(HG_COMMUNES_2022.flatMap((d) => d.communes.map((c) => [c.name, d.name]))));
-    expect(r.groups.map((g) => ({ group: g.group, actual: g.actual, denominator: g.denominator, ratio: g.ratio, units: g.units }))).toEqual(
+    expect(r.groups.map((g) => ({ group: g.group, actual: g.actual, denominator: g.denominator, ratio: g.ratio, units: g.unitCount }))).toEqual(
       expect.arrayContaining(want),
     );
     expect(r.groups).toHaveLength(want.length);

@@ -18,6 +18,6 @@ describeLayout(footnotesLayout, "exceljs", { seed: ["voluntary"] }, ({ analysis 
 
   test("no unit name carries a footnote mark", async () => {
     const { summary } = await analysis();
-    expect(summary.units.filter((n) => /[(*¹²³]/.test(n))).toEqual([]);
+    expect(summary.unitNames.filter((n) => /[(*¹²³]/.test(n))).toEqual([]);
   });
 });

@@ -8,10 +8,10 @@
  */
 import fc from "fast-check";
 import ExcelJS from "exceljs";
-import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
+import { ExcelJsWorkbook } from "../../src/workbook/exceljsWorkbook";
 import { analyze } from "../../src/workbook/recalculate";
 import { DEFAULT_CHOICES } from "../../src/core/settings";
-import { Summary } from "../../src/core/summarize";
+import { Summary } from "../../src/core/results";
 import { ExpectedResult, SheetWriter, expectedResult, formula } from "../helpers/layouts";
 import { expectArea, expectUnits, findResult } from "./check";
 
@@ -339,7 +339,7 @@ async function summaryOf(wb: ExcelJS.Workbook): Promise<Summary> {
 }
 
 function expectSame(s: Summary, p: Clean): void {
-  expect(s.units).toEqual(p.units.map((u) => u.name));
+  expect(s.unitNames).toEqual(p.units.map((u) => u.name));
   const want = expected(p);
   expect(s.results.map((r) => `${r.indicatorKey}/${r.measure}`).sort()).toEqual(want.map((e) => `${e.key}/${e.measure}`).sort());
   for (const e of want) {
@@ -369,7 +369,7 @@ test("a clean province laid out again as offices lay it out gives the same resul
         expectSame(relaid, p);
         // The same as the clean run, field by field (names, figures, rates, ranks, marks).
         const view = (s: Summary) => ({
-          units: s.units,
+          units: s.unitNames,
           results: s.results.map((x) => ({
             key: x.indicatorKey,
             measure: x.measure,

@@ -11,7 +11,7 @@ import JSZip from "jszip";
 import { ChitieuError } from "../../src/core/errors";
 import { render } from "../../src/core/messages";
 import { DEFAULT_CHOICES } from "../../src/core/settings";
-import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
+import { ExcelJsWorkbook } from "../../src/workbook/exceljsWorkbook";
 import { MAX_WORKBOOK_BYTES } from "../../src/workbook/fileErrors";
 import { analyze, recalculate } from "../../src/workbook/recalculate";
 import { errorFromWire, errorToWire } from "../../src/preview/protocol";

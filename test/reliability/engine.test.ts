@@ -8,7 +8,8 @@ import { CellValue, SheetGrid } from "../../src/core/grid";
 import { describeOutput } from "../../src/core/describe";
 import { toJsonReport } from "../../src/core/jsonReport";
 import { MAX_CELL_TEXT } from "../../src/core/sheetSpec";
-import { Summary, SummaryInput, SummaryOptions, summarize } from "../../src/core/summarize";
+import { summarize } from "../../src/core/summarize";
+import { Summary, SummaryInput, SummaryOptions } from "../../src/core/results";
 import { render } from "../../src/core/messages";
 import { withCode } from "../helpers/messages";
 import { nonFinite, snapshot, specValues, table } from "./helpers";
@@ -276,7 +277,7 @@ describe("a total row that disagrees with the units' sum", () => {
       },
     ]);
     expect(s.results[0]!.denominatorTotal).toBe(6000);
-    expect(s.units).not.toContain("Toàn tỉnh");
+    expect(s.unitNames).not.toContain("Toàn tỉnh");
   });
 
   test("a total that agrees gives no warning", () => {
@@ -331,7 +332,7 @@ describe("columns and rows far beyond the table", () => {
     const ms = Date.now() - started;
     expect(s.results).toHaveLength(1);
     expect(s.results[0]!.units).toHaveLength(UNITS);
-    expect(s.units).not.toContain("Xã Ma");
+    expect(s.unitNames).not.toContain("Xã Ma");
     expect(s.warnings).toEqual([]);
     // The junk holds UNITS × JUNK_COLS cells per sheet; reading it all would be 600,000 reads.
     const junkCells = UNITS * JUNK_COLS;
@@ -381,7 +382,7 @@ describe("names in NFD Unicode", () => {
     const s = run({ actuals: nfd(ACTUALS) });
     expect(s.unmatched).toEqual([]);
     expect(s.results[0]!.units).toHaveLength(3);
-    for (const name of s.units) expect(name).toBe(name.normalize("NFC"));
+    for (const name of s.unitNames) expect(name).toBe(name.normalize("NFC"));
     for (const v of specValues(describeOutput(s))) if (typeof v === "string") expect(v).toBe(v.normalize("NFC"));
   });
 
@@ -515,7 +516,7 @@ describe("formula-like names", () => {
       names.map((n, i) => [n, 50 + i] as [string, number]),
     );
     const s = summarize({ targets: t, actuals: a, base: null });
-    expect([...s.units].sort()).toEqual([...names].sort());
+    expect([...s.unitNames].sort()).toEqual([...names].sort());
     expectClean(s);
   });
 });

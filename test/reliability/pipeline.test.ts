@@ -24,7 +24,7 @@ const TH = table(
     ["H. Long Mỹ", 1500],
   ],
 );
-const CHART = { name: "Biểu đồ", kind: "chart" as const, ours: false };
+const CHART = { name: "Biểu đồ", kind: "other" as const, ours: false };
 
 function choices(sheets: RunChoices["sheets"]): RunChoices {
   return { ...DEFAULT_CHOICES, sheets };
@@ -60,7 +60,7 @@ describe("a chart sheet", () => {
   });
 
   test("present but not chosen: skipped, never read, the run succeeds", async () => {
-    const port = new FakeWorkbook([KH, TH], [CHART, { name: "Thực hiện biểu đồ", kind: "chart", ours: false }]);
+    const port = new FakeWorkbook([KH, TH], [CHART, { name: "Thực hiện biểu đồ", kind: "other", ours: false }]);
     const out = await recalculate(port, choices({}));
     expect(out.choice.targets).toBe("Kế hoạch");
     expect(out.choice.actuals).toBe("Thực hiện");

@@ -14,7 +14,7 @@ import { main } from "../../src/cli/main";
 import { isTotalLabel } from "../../src/core/detect";
 import { SheetSpec } from "../../src/core/sheetSpec";
 import { plainSpec } from "../helpers/specs";
-import { ExcelJsWorkbook, META_SHEET } from "../../src/workbook/exceljsAdapter";
+import { ExcelJsWorkbook, META_SHEET } from "../../src/workbook/exceljsWorkbook";
 
 jest.setTimeout(60_000);
 

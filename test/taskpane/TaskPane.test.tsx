@@ -2,7 +2,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { PaneRoot } from "../../src/taskpane/PaneRoot";
 import { DEFAULT_CHOICES, toStored } from "../../src/core/settings";
-import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
+import { ExcelJsWorkbook } from "../../src/workbook/exceljsWorkbook";
 import { quynhNhaiWorkbook, tienGiangWorkbook } from "../../scripts/lib/seeds";
 import { RecordingPort, deferred, replaceText, samplePort } from "./fixtures";
 import { detected, paneHost, paneWait, picker, recalcButton } from "../helpers/pane";

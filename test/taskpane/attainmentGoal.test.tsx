@@ -6,7 +6,7 @@
  */
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { PaneRoot } from "../../src/taskpane/PaneRoot";
-import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
+import { ExcelJsWorkbook } from "../../src/workbook/exceljsWorkbook";
 import { canThoWorkbook } from "../../scripts/lib/seeds";
 import { RecordingPort, samplePort } from "./fixtures";
 import { detected, paneHost, paneWait, recalcButton } from "../helpers/pane";

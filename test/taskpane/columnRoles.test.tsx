@@ -12,7 +12,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { DetectionView, withColumnRole } from "../../src/taskpane/components/DetectionView";
 import { strings } from "../../src/taskpane/strings";
 import { DEFAULT_CHOICES, RunChoices } from "../../src/core/settings";
-import type { Summary } from "../../src/core/summarize";
+import type { Summary } from "../../src/core/results";
 import type { DetectedColumnRole, SheetDetection } from "../../src/core/results";
 import type * as Pipeline from "../../src/workbook/recalculate";
 import { PaneRoot } from "../../src/taskpane/PaneRoot";

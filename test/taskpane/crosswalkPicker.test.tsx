@@ -8,7 +8,7 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { PaneRoot } from "../../src/taskpane/PaneRoot";
 import { PaneHost } from "../../src/services/host";
 import { SETTING_LABELS } from "../../src/core/messages";
-import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
+import { ExcelJsWorkbook } from "../../src/workbook/exceljsWorkbook";
 import { mergedWorkbook } from "../../scripts/lib/merged";
 import { RecordingPort } from "./fixtures";
 

@@ -5,7 +5,7 @@
  */
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
+import { ExcelJsWorkbook } from "../../src/workbook/exceljsWorkbook";
 import { ReadOptions, SheetInfo, WorkbookPort, WrittenSheet } from "../../src/workbook/port";
 import { SheetSpec } from "../../src/core/sheetSpec";
 import { StoredSettings } from "../../src/core/settings";

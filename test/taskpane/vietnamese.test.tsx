@@ -13,7 +13,7 @@ import ExcelJS from "exceljs";
 import { PaneRoot } from "../../src/taskpane/PaneRoot";
 import { PaneHost } from "../../src/services/host";
 import { DEFAULT_CHOICES, RunChoices, toStored } from "../../src/core/settings";
-import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
+import { ExcelJsWorkbook } from "../../src/workbook/exceljsWorkbook";
 import { tienGiangWorkbook } from "../../scripts/lib/seeds";
 import type { SheetInfo } from "../../src/workbook/port";
 import { RecordingPort, replaceText, sampleWorkbook } from "./fixtures";
@@ -157,7 +157,7 @@ class ChartsPort extends RecordingPort {
     super(new ExcelJsWorkbook(wb));
   }
   override async listSheets(): Promise<SheetInfo[]> {
-    return [...(await super.listSheets()), ...this.charts.map((name) => ({ name, kind: "chart" as const, ours: false }))];
+    return [...(await super.listSheets()), ...this.charts.map((name) => ({ name, kind: "other" as const, ours: false }))];
   }
 }
 

@@ -5,8 +5,8 @@
  */
 import ExcelJS from "exceljs";
 import { fakeFromExcelJs } from "./fakeExcel";
-import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
-import { OfficeWorkbook } from "../../src/workbook/officeAdapter";
+import { ExcelJsWorkbook } from "../../src/workbook/exceljsWorkbook";
+import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import { recalculate } from "../../src/workbook/recalculate";
 import { DEFAULT_CHOICES } from "../../src/core/settings";
 

@@ -27,8 +27,8 @@
  */
 import type ExcelJS from "exceljs";
 import { columnIndex, columnLetter, RangeRef } from "../../src/core/grid";
-import { toCellValue } from "../../src/workbook/exceljsAdapter";
-import type { SettingsStore } from "../../src/workbook/officeAdapter";
+import { toCellValue } from "../../src/workbook/exceljsWorkbook";
+import type { SettingsStore } from "../../src/workbook/officeWorkbook";
 
 export class FakeOfficeError extends Error {
   readonly code: string;

@@ -8,7 +8,7 @@
  */
 import { FakeExcel, FakeSettings, SheetModel, dateSerial, fakeFromExcelJs } from "./fakeExcel";
 import { fakeWithGrids, measureOfficeRecalculation } from "../helpers/officeBench";
-import { OfficeWorkbook, SUMMARY_KEY, officeWorkbookFrom } from "../../src/workbook/officeAdapter";
+import { OfficeWorkbook, SUMMARY_KEY, officeWorkbookFrom } from "../../src/workbook/officeWorkbook";
 import { analyze, recalculate } from "../../src/workbook/recalculate";
 import { DEFAULT_CHOICES, toStored } from "../../src/core/settings";
 import { ChitieuError } from "../../src/core/errors";
@@ -284,7 +284,7 @@ describe("choices saved by the CLI are read inside Excel (item 5)", () => {
   async function cliFile(): Promise<{ fake: FakeExcel; cliNames: string[] }> {
     const ExcelJS = (await import("exceljs")).default;
     const { hauGiangWorkbook } = await import("../../scripts/lib/seeds");
-    const { ExcelJsWorkbook } = await import("../../src/workbook/exceljsAdapter");
+    const { ExcelJsWorkbook } = await import("../../src/workbook/exceljsWorkbook");
     const wb = hauGiangWorkbook();
     const cli = new ExcelJsWorkbook(wb);
     const byCli = await recalculate(cli, { ...DEFAULT_CHOICES, rank: "dense" });

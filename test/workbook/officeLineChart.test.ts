@@ -1,11 +1,11 @@
 /**
  * The history sheet's chart in Excel (issue 19): lines only, one per indicator, over the dates,
  * against the recording fake of the Excel object model. The ranked sheets' column-and-line charts
- * are checked by officeAdapter.test.ts and officeExcel.test.ts, unchanged.
+ * are checked by officeWorkbook.test.ts and officeExcel.test.ts, unchanged.
  */
 import { FakeExcel } from "./fakeExcel";
-import { OfficeWorkbook } from "../../src/workbook/officeAdapter";
-import { chartName } from "../../src/workbook/officePlan";
+import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
+import { chartName } from "../../src/workbook/officeRules";
 import { HistoryRow, describeHistory, mergeHistory, readHistory } from "../../src/core/history";
 import { CellValue } from "../../src/core/grid";
 

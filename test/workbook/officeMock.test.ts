@@ -10,7 +10,7 @@ import { OfficeMockObject } from "office-addin-mock";
 jest.mock("office-addin-manifest", () => ({
   OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
 }));
-import { OfficeWorkbook, SettingsStore } from "../../src/workbook/officeAdapter";
+import { OfficeWorkbook, SettingsStore } from "../../src/workbook/officeWorkbook";
 import { SheetSpec } from "../../src/core/sheetSpec";
 
 type Rec = { kind: string; address: number[]; value: unknown };

@@ -6,9 +6,9 @@
 import fc from "fast-check";
 import ExcelJS from "exceljs";
 import { OutputValue, SheetRows, SheetSpec, rowsOf, sheetRows, withRows } from "../../src/core/sheetSpec";
-import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
-import { OfficeWorkbook } from "../../src/workbook/officeAdapter";
-import { ROWS_PER_SLICE, excelRow, jsonBytes, rowSizes } from "../../src/workbook/officePlan";
+import { ExcelJsWorkbook } from "../../src/workbook/exceljsWorkbook";
+import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
+import { ROWS_PER_SLICE, excelRow, jsonBytes, rowSizes } from "../../src/workbook/officeRules";
 import * as officeWrite from "../../src/workbook/officeWrite";
 import { FakeExcel } from "./fakeExcel";
 

@@ -6,8 +6,8 @@
 import ExcelJS from "exceljs";
 import { canThoWorkbook, hauGiangWorkbook } from "../../scripts/lib/seeds";
 import { fakeFromExcelJs } from "./fakeExcel";
-import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
-import { OfficeWorkbook } from "../../src/workbook/officeAdapter";
+import { ExcelJsWorkbook } from "../../src/workbook/exceljsWorkbook";
+import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import { recalculate } from "../../src/workbook/recalculate";
 import { DEFAULT_CHOICES, RunChoices } from "../../src/core/settings";
 import { CellValue } from "../../src/core/grid";

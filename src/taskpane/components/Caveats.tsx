@@ -7,7 +7,7 @@
 import * as React from "react";
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { totalMismatchLine, unmatchedEntries, unmatchedHeadline, unmatchedItem } from "../../core/caveats";
-import type { Summary } from "../../core/summarize";
+import type { Summary } from "../../core/results";
 import { UiLang, UiStrings } from "../strings";
 
 // A long list scrolls inside the bar rather than pushing the results out of the pane.

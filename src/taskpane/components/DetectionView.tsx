@@ -7,7 +7,7 @@
  */
 import * as React from "react";
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Dropdown, Option, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { Summary } from "../../core/summarize";
+import { Summary } from "../../core/results";
 import { DetectedColumnRole, DetectionRole, SheetDetection } from "../../core/results";
 import { IndicatorOverride } from "../../core/indicators";
 import { RunChoices } from "../../core/settings";

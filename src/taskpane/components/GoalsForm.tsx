@@ -14,7 +14,7 @@ import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/reac
 import { AddRegular, DeleteRegular } from "@fluentui/react-icons";
 import { GoalMeasure, GoalSetting, parseRate } from "../../core/goals";
 import { RunChoices } from "../../core/settings";
-import { Summary } from "../../core/summarize";
+import { Summary } from "../../core/results";
 import { said } from "../../core/messages";
 import { UiStrings } from "../strings";
 import { FieldMessage, FieldPlace, FieldProblem, fieldValidation, localProblem } from "./Problems";

@@ -13,7 +13,7 @@ import { formatCount, formatPercent, formatPercentShort, formatPoints } from "..
 import { unitsBelow } from "../../core/narrative";
 import { paceSummaryLine } from "../../core/paceText";
 import { narrativeCaution } from "../../core/caveats";
-import { IndicatorResult, UnitResult } from "../../core/summarize";
+import { IndicatorResult, UnitResult } from "../../core/results";
 import { resultKey } from "../../core/results";
 import { resultName } from "../../core/i18n";
 import { DEFAULT_LOWEST } from "../../core/settings";

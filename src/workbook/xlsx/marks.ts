@@ -6,7 +6,7 @@
  * RECORD_MARK for the very hidden sheet that holds the record. Never a name: a user's sheet with
  * our sheet's name is the user's.
  */
-import { SHEET_MARK } from "../officePlan";
+import { SHEET_MARK } from "../officeRules";
 import { attr, parseRels, relsPathOf, resolveTarget, tags } from "./xmlEdit";
 
 export { SHEET_MARK };

@@ -195,7 +195,7 @@ export class PackageWorkbook implements WorkbookPort {
     const legacy = new Set(await this.legacySummaries());
     return (await this.visibleList()).map((s) => ({
       name: s.name,
-      kind: s.part !== null ? ("worksheet" as const) : ("chart" as const),
+      kind: s.part !== null ? ("worksheet" as const) : ("other" as const),
       ours: s.mark !== null || legacy.has(s.name),
       ...(s.state === "hidden" || s.state === "veryHidden" ? { hidden: true } : {}),
     }));

@@ -1,6 +1,6 @@
 /**
  * Our summary sheets' XML written straight from their SheetSpecs, the look the exceljs adapter
- * gives them (writeSpec in exceljsAdapter.ts: number formats per data column and per cell, wrapped
+ * gives them (writeSpec in exceljsWorkbook.ts: number formats per data column and per cell, wrapped
  * cells centred vertically, highlights as fill + font, widths, merges, row heights, frozen panes,
  * filter buttons) — a test compares the two cell by cell. Laying the sheets out through exceljs and
  * grafting its output cost more than today's whole-file write on a national file (3,321 units ×

@@ -15,7 +15,7 @@ import JSZip from "jszip";
 import { parseArgs } from "../../../src/cli/args";
 import type { RunChoices } from "../../../src/core/settings";
 import { toStored } from "../../../src/core/settings";
-import { ExcelJsWorkbook } from "../../../src/workbook/exceljsAdapter";
+import { ExcelJsWorkbook } from "../../../src/workbook/exceljsWorkbook";
 import { recalculate, type Outcome } from "../../../src/workbook/recalculate";
 import { PackageWorkbook } from "../../../src/workbook/xlsx/packageWorkbook";
 import { findSoffice } from "../../e2e/tools";

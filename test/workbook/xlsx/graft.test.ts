@@ -12,7 +12,7 @@ import { SheetSpec } from "../../../src/core/sheetSpec";
 import { describeOutput } from "../../../src/core/describe";
 import { summarize } from "../../../src/core/summarize";
 import { makeWorkload } from "../../../bench/workload";
-import { ExcelJsWorkbook } from "../../../src/workbook/exceljsAdapter";
+import { ExcelJsWorkbook } from "../../../src/workbook/exceljsWorkbook";
 import { buildPackage, graftSummary, markedSheets, readWorkbookParts, tableXml, zipReader } from "../../../src/workbook/xlsx/graft";
 import { RECORD_MARK, SHEET_MARK, markBytes, markValue } from "../../../src/workbook/xlsx/marks";
 import { appendStyles } from "../../../src/workbook/xlsx/styles";

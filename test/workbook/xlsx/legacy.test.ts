@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { DEFAULT_CHOICES, toStored } from "../../../src/core/settings";
-import { ExcelJsWorkbook } from "../../../src/workbook/exceljsAdapter";
+import { ExcelJsWorkbook } from "../../../src/workbook/exceljsWorkbook";
 import { recalculate } from "../../../src/workbook/recalculate";
 import { PackageWorkbook } from "../../../src/workbook/xlsx/packageWorkbook";
 

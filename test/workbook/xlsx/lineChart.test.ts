@@ -85,7 +85,7 @@ describe("a chart of lines only", () => {
           sheets: { targets: null, actuals: "TH", base: null },
           average: "overall",
           rank: "competition",
-          units: [],
+          unitNames: [],
           results: [],
           unmatched: [],
           warnings: [],

@@ -15,7 +15,7 @@ import fc from "fast-check";
 import JSZip from "jszip";
 import { CellValue } from "../../../src/core/grid";
 import { DEFAULT_CHOICES } from "../../../src/core/settings";
-import { ExcelJsWorkbook } from "../../../src/workbook/exceljsAdapter";
+import { ExcelJsWorkbook } from "../../../src/workbook/exceljsWorkbook";
 import { recalculate } from "../../../src/workbook/recalculate";
 import { canThoWorkbook, hauGiangWorkbook, quynhNhaiWorkbook, tienGiangWorkbook, vinhPhucWorkbook } from "../../../scripts/lib/seeds";
 import { LAYOUTS } from "../../helpers/layouts";

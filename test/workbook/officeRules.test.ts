@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { addressOrigin, cellForExcel, isPayloadError, rowBlocks, utf8Bytes, widthPoints } from "../../src/workbook/officePlan";
+import { addressOrigin, cellForExcel, isPayloadError, rowBlocks, utf8Bytes, widthPoints } from "../../src/workbook/officeRules";
 import { planWrite } from "../../src/workbook/officeWrite";
 import { STYLE_COLOURS, SheetSpec } from "../../src/core/sheetSpec";
 

@@ -45,7 +45,7 @@ import {
   isPayloadError,
   isTempSheet,
   requestBudget,
-} from "./officePlan";
+} from "./officeRules";
 
 export { SHEET_MARK };
 
@@ -394,8 +394,7 @@ export class OfficeWorkbook implements WorkbookPort {
         cells = Math.max(1, Math.floor(cells / 2));
       }
     }
-    // "write-failed" is the kind this has always had (a contract of the shells).
-    throw new ChitieuError("write-failed", said("excel-read-too-large", { sheets: [...names] }));
+    throw new ChitieuError("read-failed", said("excel-read-too-large", { sheets: [...names] }));
   }
 
   /**

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { ChitieuError } from "../../src/core/errors";
 import { SheetSpec } from "../../src/core/sheetSpec";
 import { DEFAULT_CHOICES, toStored } from "../../src/core/settings";
-import { ExcelJsWorkbook, META_SHEET, toCellValue } from "../../src/workbook/exceljsAdapter";
+import { ExcelJsWorkbook, META_SHEET, toCellValue } from "../../src/workbook/exceljsWorkbook";
 import { readWorkbook, tempDir, writeWorkbook } from "../helpers/files";
 
 function spec(name: string, key = name, values: (string | number | null)[][] = [["Title"], [], ["Hạng", "Đơn vị", "Tỷ lệ"], [1, "Huyện A", 0.5]]): SheetSpec {

@@ -1,7 +1,8 @@
 /**
- * Pure helpers of the Office.js adapter: what to write into which cells, how big a request is,
- * how to split a large write into row blocks, and what an Excel error means. No Office globals,
- * so all of it runs (and is tested) in Node.
+ * The rules Excel's object model sets and the Office.js adapter keeps, as pure functions: a
+ * request's size cap and the row blocks under it, the cell limit of a response, how a text is
+ * written so that Excel never takes it for a formula, the names of our temporary sheets and
+ * charts, and what an Excel error means. No Office globals, so all of it runs (and is tested) in Node.
  */
 import { OutputValue, SheetRows } from "../core/sheetSpec";
 import { columnIndex } from "../core/grid";

@@ -5,7 +5,7 @@
  */
 import { FakeExcel, FakeOfficeError, SheetModel } from "./fakeExcel";
 import { fakeWithGrids, measureOfficeRecalculation, OfficeMeasure } from "../helpers/officeBench";
-import { OfficeWorkbook, SETTINGS_KEY, SUMMARY_KEY, SHEET_MARK } from "../../src/workbook/officeAdapter";
+import { OfficeWorkbook, SETTINGS_KEY, SUMMARY_KEY, SHEET_MARK } from "../../src/workbook/officeWorkbook";
 import { recalculate } from "../../src/workbook/recalculate";
 import { DEFAULT_CHOICES, parseSettings, toStored } from "../../src/core/settings";
 import { ChitieuError } from "../../src/core/errors";
@@ -367,7 +367,7 @@ describe("payload limits", () => {
       .readSheets(["Kế hoạch", "Thực hiện"])
       .catch((x: unknown) => x)) as ChitieuError;
     expect(e).toBeInstanceOf(ChitieuError);
-    expect(e.code).toBe("write-failed");
+    expect(e.code).toBe("read-failed");
     expect(e.problem).toEqual({ code: "excel-read-too-large", params: { sheets: ["Kế hoạch", "Thực hiện"] } });
     expect(e.message).toMatch(
       /^Excel không gửi được các trang tính 'Kế hoạch' và 'Thực hiện', kể cả khi chia thành từng khối nhỏ\. Xóa các hàng và cột không dùng/,
@@ -513,7 +513,7 @@ describe("summary sheets written by the CLI", () => {
   test("are recognised as ours inside Excel (the hidden meta sheet), replaced in place, and the meta sheet kept up to date", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const { hauGiangWorkbook } = await import("../../scripts/lib/seeds");
-    const { ExcelJsWorkbook, META_SHEET } = await import("../../src/workbook/exceljsAdapter");
+    const { ExcelJsWorkbook, META_SHEET } = await import("../../src/workbook/exceljsWorkbook");
     const { fakeFromExcelJs } = await import("./fakeExcel");
     const wb = hauGiangWorkbook();
     const cli = new ExcelJsWorkbook(wb);
