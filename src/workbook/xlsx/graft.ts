@@ -530,13 +530,15 @@ function contentTypesXml(xml: string, removed: Set<string>, added: readonly { pa
 /**
  * The output package: the original's entries with `changes` applied. Entries not changed are
  * carried over as they are (JSZip reuses an entry's compressed bytes when the method matches),
- * so their content is byte-identical; nothing else is inflated.
+ * so their content is byte-identical; nothing else is inflated. The entry list is the original's
+ * (folder entries it had included) plus the parts we add: no folder entry is made up, neither on
+ * reading nor for a part we add (JSZip would add one per folder in the path by default).
  */
 export async function buildPackage(original: Uint8Array, changes: PackageChanges): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(original);
+  const zip = await JSZip.loadAsync(original, { createFolders: false });
   for (const [path, content] of changes.parts) {
     if (content === null) zip.remove(path);
-    else zip.file(path, content);
+    else zip.file(path, content, { createFolders: false });
   }
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }

@@ -4,7 +4,9 @@
  * comments, a table, names, validation, links, protection, hidden sheets, an external link, print
  * titles, filter buttons, macros) around the tidy layout's plan, actuals and population.
  * For each: every part of the input but the five the writer may extend is byte-identical in the
- * output (entry content), also after ten runs; the figures are those of a clean copy of the data;
+ * output (entry content), also after ten runs; the output's entry list is the input's, folder
+ * entries included, plus files of ours (never a folder entry the input did not have); the figures
+ * are those of a clean copy of the data;
  * a user's sheet named like our record, or like our commentary once ours is gone, is never touched;
  * LibreOffice opens the output and shows the input's charts and ours.
  */
@@ -65,6 +67,23 @@ async function changedUserParts(input: Uint8Array, output: Uint8Array): Promise<
     if (!other || !other.equals(data)) changed.push(other ? name : `${name} (missing)`);
   }
   return changed;
+}
+
+/** Every entry name in the zip, folder entries (names ending in "/") included, as stored (no folders made up on reading). */
+async function entryNames(bytes: Uint8Array): Promise<string[]> {
+  return Object.keys((await JSZip.loadAsync(bytes, { createFolders: false })).files).sort();
+}
+
+/** What the output's entry list does wrong: an input entry (folders too) missing, or an added entry that is a folder. */
+async function entryListFaults(input: Uint8Array, output: Uint8Array): Promise<string[]> {
+  const before = await entryNames(input);
+  const after = await entryNames(output);
+  const had = new Set(before);
+  const now = new Set(after);
+  return [
+    ...before.filter((n) => !now.has(n)).map((n) => `${n} (missing)`),
+    ...after.filter((n) => !had.has(n) && n.endsWith("/")).map((n) => `${n} (folder added)`),
+  ];
 }
 
 /** What the engine gives, figure by figure: per result, the area rate and every unit's rate, rank and mark. */
@@ -136,6 +155,17 @@ describe.each(FILES)("%s", (file) => {
     }
   });
 
+  test("the output's entries are the input's, folders included, plus only files of ours (no folder entries added)", async () => {
+    const input = read(file);
+    const { bytes } = await firstRun(file);
+    expect(await entryListFaults(input, bytes)).toEqual([]);
+    // Something was added (our sheets, the record …), and all of it is files.
+    const had = new Set(await entryNames(input));
+    const added = (await entryNames(bytes)).filter((n) => !had.has(n));
+    expect(added.length).toBeGreaterThan(0);
+    expect(added.filter((n) => n.endsWith("/"))).toEqual([]);
+  });
+
   test("ten runs on our own output keep the user's parts and replace only ours", async () => {
     const input = read(file);
     let { bytes } = await firstRun(file);
@@ -144,6 +174,19 @@ describe.each(FILES)("%s", (file) => {
     expect(await changedUserParts(input, bytes)).toEqual([]);
     expect((await (await PackageWorkbook.open(bytes)).listSheets()).map((s) => s.name)).toEqual(sheetsAfterOne);
   }, 60_000);
+});
+
+test("a package that has folder entries keeps them, and gets no new ones", async () => {
+  // table.xlsx re-zipped the way many zip tools do it: a folder entry before the files in it.
+  const source = await JSZip.loadAsync(read("table.xlsx"));
+  const withFolders = new JSZip();
+  for (const [name, f] of Object.entries(source.files)) withFolders.file(name, await f.async("uint8array"), { createFolders: true });
+  const input = await withFolders.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  const folders = (await entryNames(input)).filter((n) => n.endsWith("/"));
+  expect(folders).toEqual(expect.arrayContaining(["xl/", "xl/worksheets/", "xl/_rels/"]));
+  const { bytes } = await summarize(input);
+  expect(await entryListFaults(input, bytes)).toEqual([]);
+  expect(await changedUserParts(input, bytes)).toEqual([]);
 });
 
 test("an .xlsm stays macro-enabled, its VBA project untouched", async () => {
