@@ -479,7 +479,59 @@ describe("cell-edit mode (item 8)", () => {
     expect(out.written.length).toBeGreaterThan(0);
     expect(fake.runOptions.every((o) => o.delayForCellEdit === true)).toBe(true);
   });
+
+  test("with mergeUndoGroup (ExcelApi 1.20) every Excel.run of a recalculation that writes is one undo step", async () => {
+    const fake = province(12);
+    fake.supported.add("1.20");
+    const calls = { bare: 0 };
+    const out = await recalculate(officeOver(fake, calls), DEFAULT_CHOICES);
+    expect(out.written.length).toBeGreaterThan(0);
+    expect(calls.bare).toBe(0);
+    expect(fake.runOptions.length).toBeGreaterThan(1);
+    expect(fake.runOptions.every((o) => o.mergeUndoGroup === true && o.delayForCellEdit === true)).toBe(true);
+  });
+
+  test.each([
+    ["1.11 to 1.19: delayForCellEdit only", ["1.20", "1.12"], { delayForCellEdit: true }],
+    ["before 1.11: Excel.run(batch) without options", ["1.20", "1.12", "1.11"], null],
+  ] as const)("without ExcelApi 1.20 mergeUndoGroup is not passed (%s)", async (_host, removed, options) => {
+    const fake = province(12);
+    for (const v of removed) fake.supported.delete(v);
+    const calls = { bare: 0 };
+    const out = await recalculate(officeOver(fake, calls), DEFAULT_CHOICES);
+    expect(out.written.length).toBeGreaterThan(0);
+    expect(fake.runOptions.length).toBeGreaterThan(1);
+    expect(fake.runOptions.every((o) => !("mergeUndoGroup" in o))).toBe(true);
+    if (options) {
+      expect(calls.bare).toBe(0);
+      expect(fake.runOptions.every((o) => JSON.stringify(o) === JSON.stringify(options))).toBe(true);
+    } else expect(calls.bare).toBe(fake.runOptions.length);
+  });
 });
+
+/** officeWorkbookFrom over the fake, on a PC; `calls.bare` counts Excel.run(batch) calls without options. */
+function officeOver(fake: FakeExcel, calls: { bare: number }): OfficeWorkbook {
+  return officeWorkbookFrom({
+    Excel: {
+      run: (...args: unknown[]) => {
+        type Batch = (c: Excel.RequestContext) => Promise<unknown>;
+        if (args.length === 1) {
+          calls.bare++;
+          return fake.run(args[0] as Batch);
+        }
+        return fake.runWith(args[0] as object, args[1] as Batch);
+      },
+    },
+    Office: {
+      context: {
+        platform: "PC",
+        requirements: { isSetSupported: (s: string, v?: string) => fake.isSetSupported(s, v ?? "") },
+        document: { settings: officeSettings(fake.settings) },
+      },
+      AsyncResultStatus: { Succeeded: "succeeded" },
+    },
+  });
+}
 
 /** Office.context.document.settings (callback style) over the fake's settings. */
 function officeSettings(s: FakeSettings) {
