@@ -22,6 +22,7 @@ import { DEFAULT_LOWEST } from "./settings";
 import type { UnitKind } from "./units";
 import { indicatorProse, type ProseIndicator } from "./indicatorProse";
 import { paceSentence } from "./paceText";
+import { belowAverageList } from "./unitLists";
 
 // Older imports of indicatorProse from here keep working.
 export { indicatorProse } from "./indicatorProse";
@@ -202,12 +203,8 @@ function averageWords(r: IndicatorResult, ctx: NarrativeContext): string {
 }
 
 /** The units below the average, lowest rate first (ties in the sheet's order). */
-export function unitsBelow(r: IndicatorResult): UnitResult[] {
-  return r.units
-    .map((u, i) => ({ u, i }))
-    .filter((x) => x.u.belowAverage && x.u.ratio !== null)
-    .sort((a, b) => a.u.ratio! - b.u.ratio! || a.i - b.i)
-    .map((x) => x.u);
+export function unitsBelow(r: IndicatorResult): readonly UnitResult[] {
+  return belowAverageList(r).units;
 }
 
 /**
@@ -229,13 +226,14 @@ function withOthers(named: readonly string[], total: number, lang: Lang): string
 export function belowSentence(r: IndicatorResult, ctx: NarrativeContext): string {
   const { lang } = ctx;
   if (r.average === null) return "";
-  const below = unitsBelow(r);
+  // Only the named units are made into objects: a national result has thousands below the average.
+  const { units: named, total } = belowAverageList(r, ctx.lowest);
   const avg = averageWords(r, ctx);
-  if (below.length === 0) return lang === "vi" ? `Không có đơn vị nào đạt tỷ lệ thấp hơn so với ${avg}.` : `No unit is below ${avg}.`;
+  if (total === 0) return lang === "vi" ? `Không có đơn vị nào đạt tỷ lệ thấp hơn so với ${avg}.` : `No unit is below ${avg}.`;
   const ind = indicatorProse(r, lang);
   if (lang === "vi") {
     const intro =
-      below.length === 1 ? `Tuy nhiên, còn một đơn vị đạt tỷ lệ thấp hơn so với ${avg}.` : `Tuy nhiên, một số đơn vị đạt tỷ lệ còn thấp hơn so với ${avg}.`;
+      total === 1 ? `Tuy nhiên, còn một đơn vị đạt tỷ lệ thấp hơn so với ${avg}.` : `Tuy nhiên, một số đơn vị đạt tỷ lệ còn thấp hơn so với ${avg}.`;
     const noun =
       r.denominatorKind === "target"
         ? ind.people
@@ -244,11 +242,11 @@ export function belowSentence(r: IndicatorResult, ctx: NarrativeContext): string
         : r.denominatorKind === "population"
           ? `tỷ lệ bao phủ ${ind.name}`
           : `tỷ lệ tham gia ${ind.name} so với lực lượng lao động`;
-    const items = below.slice(0, ctx.lowest).map((u, i) => `${proseName(u.unit, "vi")} ${i === 0 ? "mới đạt" : "đạt"} ${pct(u.ratio!, "vi")}`);
-    return `${intro} Cụ thể, ${noun} của ${joinList(withOthers(items, below.length, "vi"), "vi")}.`;
+    const items = named.map((u, i) => `${proseName(u.unit, "vi")} ${i === 0 ? "mới đạt" : "đạt"} ${pct(u.ratio!, "vi")}`);
+    return `${intro} Cụ thể, ${noun} của ${joinList(withOthers(items, total, "vi"), "vi")}.`;
   }
-  const items = below.slice(0, ctx.lowest).map((u) => `${proseName(u.unit, "en")} at ${pct(u.ratio!, "en")}`);
-  return `However, ${below.length === 1 ? "one unit is" : "some units are"} below ${avg}: ${joinList(withOthers(items, below.length, "en"), "en")}.`;
+  const items = named.map((u) => `${proseName(u.unit, "en")} at ${pct(u.ratio!, "en")}`);
+  return `However, ${total === 1 ? "one unit is" : "some units are"} below ${avg}: ${joinList(withOthers(items, total, "en"), "en")}.`;
 }
 
 /**

@@ -432,7 +432,7 @@ export function TaskPane({ port, host, onRecalculated, workbookLoading = false, 
         </>
       )}
 
-      <div className={styles.actions}>
+      <div className={styles.actions} data-testid="actions">
         <Button
           appearance="primary"
           icon={isRunning ? <Spinner size="tiny" /> : <ArrowSyncRegular />}

@@ -188,6 +188,37 @@ describe("the pane at 350 px, in Vietnamese", () => {
     await page.getByTestId("pane").screenshot({ path: path.join(RESULTS, "pane-results-350-full.png") });
   });
 
+  test("a page 320 px wide, with the results: no sideways scroll, links at least 24 px tall, and no focused field behind the sticky Recalculate bar", async () => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.waitForTimeout(300);
+    expect(await sidewaysOverflow()).toEqual({ page: 0, pane: 0 });
+    expect(await widerThanPane()).toEqual([]);
+    const focus = await page.evaluate(async () => {
+      const pane = document.querySelector<HTMLElement>("[data-testid=pane]")!;
+      const bar = pane.querySelector<HTMLElement>("[data-testid=actions]")!;
+      const fields = Array.from(pane.querySelectorAll<HTMLElement>("input, select, textarea, button, a[href], [tabindex='0']")).filter(
+        (e) => !bar.contains(e) && e.getBoundingClientRect().height > 0 && !(e as HTMLButtonElement).disabled,
+      );
+      const hidden: string[] = [];
+      for (const e of fields) {
+        e.focus();
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        const r = e.getBoundingClientRect();
+        const b = bar.getBoundingClientRect();
+        if (document.activeElement === e && r.bottom > b.top + 1 && r.top < b.bottom)
+          hidden.push(`${e.tagName.toLowerCase()} ${e.getAttribute("aria-label") ?? e.textContent?.slice(0, 30) ?? ""}`);
+      }
+      const short = Array.from(pane.querySelectorAll<HTMLElement>(".fui-Link"))
+        .filter((e) => e.getBoundingClientRect().height > 0 && e.getBoundingClientRect().height < 24)
+        .map((e) => `${Math.round(e.getBoundingClientRect().height)} px: ${e.textContent}`);
+      return { focused: fields.length, hidden, short, links: pane.querySelectorAll(".fui-Link").length };
+    });
+    expect(focus.focused).toBeGreaterThan(10);
+    expect(focus.hidden).toEqual([]);
+    expect(focus.links).toBeGreaterThan(3);
+    expect(focus.short).toEqual([]);
+  });
+
   test("no page error, and the screenshots are copied to docs/", () => {
     expect(s.problems).toEqual([]);
     fs.mkdirSync(DOCS, { recursive: true });

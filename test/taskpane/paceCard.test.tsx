@@ -4,7 +4,8 @@
  * listed, and a unit below the average that is also off pace marked so, as the ranked sheet marks it.
  */
 import { render, screen, within } from "@testing-library/react";
-import { IndicatorCard, unitsOffPace } from "../../src/taskpane/components/ResultsView";
+import { IndicatorCard } from "../../src/taskpane/components/ResultsView";
+import { offPaceList } from "../../src/core/unitLists";
 import { DetectionView } from "../../src/taskpane/components/DetectionView";
 import { strings } from "../../src/taskpane/strings";
 import { summarize } from "../../src/core/summarize";
@@ -38,7 +39,7 @@ function summaryOf(actualHeader: string) {
 describe("the pace in a result card", () => {
   test("new enrolments (a flow): the pace line, the units off pace, and the mark beside a unit below the average", () => {
     const r = resultOf(summaryOf("Phát triển mới BHXH tự nguyện"), "bhxh-tn");
-    expect(unitsOffPace(r).map((u) => u.unit)).toEqual(["Quận Bình Thủy"]);
+    expect(offPaceList(r).units.map((u) => u.unit)).toEqual(["Quận Bình Thủy"]);
     render(<IndicatorCard r={r} S={strings("vi")} lang="vi" sheet="Xếp hạng BHXH TN (KH)" onOpenSheet={() => undefined} />);
     expect(screen.getByTestId("pace").textContent).toBe("Tiến độ đợt 1 (01/01–30/06/2024): còn 4.100, bình quân 2.050/tháng (2 tháng); đúng tiến độ");
     expect(

@@ -10,7 +10,7 @@
 import * as React from "react";
 import { Card, CardHeader, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { formatCount, formatPercent, formatPercentShort, formatPoints } from "../../core/format";
-import { unitsBelow } from "../../core/narrative";
+import { belowAverageList, offPaceList, shortOfGoalList, toGoalOfUnits, type UnitList } from "../../core/unitLists";
 import { paceSummaryLine } from "../../core/paceText";
 import { narrativeCaution } from "../../core/caveats";
 import { IndicatorResult, UnitResult } from "../../core/results";
@@ -42,57 +42,24 @@ export interface ResultsViewProps {
   readonly lowest?: number;
 }
 
-/**
- * The units short of their goal, furthest behind it first (as the paragraph lists them; with one
- * goal, lowest rate first), ties lowest rate then sheet order.
- */
-export function unitsShortOfGoal(r: IndicatorResult): UnitResult[] {
-  return r.units
-    .map((u, i) => ({ u, i }))
-    .filter((x) => x.u.belowGoal && x.u.goal !== null)
-    .sort((a, b) => (a.u.goalGap ?? 0) - (b.u.goalGap ?? 0) || (a.u.ratio ?? 0) - (b.u.ratio ?? 0) || a.i - b.i)
-    .map((x) => x.u);
-}
-
-/**
- * The people still to enrol in the units short of their goal: the sum of the figures the list
- * shows, and how many units have a goal but no figure to count (their share is unknown).
- */
-export function toGoalOfUnits(r: IndicatorResult): { people: number; units: number; unknown: number } {
-  let people = 0;
-  let units = 0;
-  let unknown = 0;
-  for (const u of r.units) {
-    if (u.goal === null) continue;
-    if (u.toGoal === null) unknown++;
-    else if (u.toGoal > 0) {
-      people += u.toGoal;
-      units++;
-    }
-  }
-  return { people, units, unknown };
-}
-
-/** The first `lowest` items of a list, then "và N đơn vị khác · xem tất cả" (the ranked sheet). */
-function ShortList<T>(props: {
-  items: readonly T[];
-  lowest: number;
+/** The first units of a list (the run's `lowest`), then "và N đơn vị khác · xem tất cả" (the ranked sheet). */
+function ShortList(props: {
+  list: UnitList;
   testId: string;
-  line: (x: T) => React.ReactNode;
-  keyOf: (x: T) => string;
+  line: (u: UnitResult) => React.ReactNode;
   S: UiStrings;
   sheet: string | null;
   onOpenSheet: (name: string) => void;
 }): React.JSX.Element {
-  const { items, lowest, testId, line, keyOf, S, sheet, onOpenSheet } = props;
+  const { list, testId, line, S, sheet, onOpenSheet } = props;
   const styles = useStyles();
-  const shown = items.slice(0, lowest);
-  const rest = items.length - shown.length;
+  const shown = list.units;
+  const rest = list.total - shown.length;
   return (
     <>
       <ul className={styles.below} data-testid={testId}>
-        {shown.map((x) => (
-          <li key={keyOf(x)}>{line(x)}</li>
+        {shown.map((u) => (
+          <li key={u.unit}>{line(u)}</li>
         ))}
       </ul>
       {rest > 0 && (
@@ -113,16 +80,6 @@ function title(r: IndicatorResult, S: UiStrings, lang: UiLang): string {
   return `${resultName(r, lang)} — ${r.measure === "attainment" ? S.attainment : S.coverage}`;
 }
 
-/** The units off the pace of the target's period (issue 19), furthest behind their expected figure first. */
-export function unitsOffPace(r: IndicatorResult): UnitResult[] {
-  if (!r.pace) return [];
-  return r.units
-    .map((u, i) => ({ u, i }))
-    .filter((x) => x.u.pace?.onPace === false)
-    .sort((a, b) => (a.u.actual ?? 0) - (a.u.pace!.expected ?? 0) - ((b.u.actual ?? 0) - (b.u.pace!.expected ?? 0)) || a.i - b.i)
-    .map((x) => x.u);
-}
-
 export function IndicatorCard(props: {
   r: IndicatorResult;
   S: UiStrings;
@@ -134,15 +91,17 @@ export function IndicatorCard(props: {
   const { r, S, lang, sheet, onOpenSheet, lowest = DEFAULT_LOWEST } = props;
   const styles = useStyles();
   const pct = (x: number | null) => (x === null ? "—" : formatPercent(x, lang));
-  const below = unitsBelow(r);
+  // Lists picked on the result's columns: only the units a card names are made into objects.
+  // Once per result: the pane renders a card again on every change around it.
+  const below = React.useMemo(() => belowAverageList(r, lowest), [r, lowest]);
   const name = title(r, S, lang);
-  const shortOfGoal = unitsShortOfGoal(r);
-  const need = toGoalOfUnits(r);
+  const shortOfGoal = React.useMemo(() => shortOfGoalList(r, lowest), [r, lowest]);
+  const need = React.useMemo(() => toGoalOfUnits(r), [r]);
   // A goal against plan reads as the paragraph has it ("105% kế hoạch"); what is short is people for the catalogue's indicators only.
   const goalText = (g: number) => (r.measure === "attainment" ? S.goalOfPlan(formatPercentShort(g, lang)) : formatPercentShort(g, lang));
   const people = !r.indicatorKey.startsWith("custom:");
   const pace = paceSummaryLine(r, lang);
-  const offPace = unitsOffPace(r);
+  const offPace = React.useMemo(() => offPaceList(r, lowest), [r, lowest]);
   return (
     <Card size="small" aria-label={name} data-testid={`result-${r.indicatorKey}-${r.measure}${r.variant ? `-${r.variant}` : ""}`}>
       <CardHeader
@@ -172,16 +131,14 @@ export function IndicatorCard(props: {
         <Text weight="semibold" size={200}>
           {S.belowTitle}
         </Text>
-        {below.length === 0 ? (
+        {below.total === 0 ? (
           <Text size={200} block>
             {S.noneBelow}
           </Text>
         ) : (
           <ShortList
-            items={below}
-            lowest={lowest}
+            list={below}
             testId="below"
-            keyOf={(u) => u.unit}
             line={(u) => (
               <>
                 {u.unit}: <span className={styles.belowRate}>{pct(u.ratio)}</span>
@@ -194,16 +151,14 @@ export function IndicatorCard(props: {
           />
         )}
       </div>
-      {offPace.length > 0 && (
+      {offPace.total > 0 && (
         <div>
           <Text weight="semibold" size={200}>
             {S.offPaceTitle}
           </Text>
           <ShortList
-            items={offPace}
-            lowest={lowest}
+            list={offPace}
             testId="off-pace"
-            keyOf={(u) => u.unit}
             line={(u) => (
               <>
                 {u.unit}:{" "}
@@ -222,15 +177,15 @@ export function IndicatorCard(props: {
       {r.goal !== null && r.goal !== undefined && (
         <Text size={200}>{S.goalLine(goalText(r.goal), r.goalGap === null ? "—" : formatPoints(r.goalGap, lang, { signed: true }))}</Text>
       )}
-      {(shortOfGoal.length > 0 || need.unknown > 0) && (
+      {(shortOfGoal.total > 0 || need.unknown > 0) && (
         <div>
           <Text weight="semibold" size={200} block>
             {S.belowGoalTitle}
           </Text>
           {/* The headline is the sum of the figures listed (and says which units it cannot count), never a figure the list does not add up to. */}
-          {need.units > 0 && (
+          {need.unitCount > 0 && (
             <Text size={200} block data-testid="to-goal">
-              {S.toGoalUnits(formatCount(need.people, lang), need.units, people)}
+              {S.toGoalUnits(formatCount(need.people, lang), need.unitCount, people)}
             </Text>
           )}
           {need.unknown > 0 && (
@@ -239,10 +194,8 @@ export function IndicatorCard(props: {
             </Text>
           )}
           <ShortList
-            items={shortOfGoal}
-            lowest={lowest}
+            list={shortOfGoal}
             testId="below-goal"
-            keyOf={(u) => u.unit}
             line={(u) => (
               <>
                 {u.unit}: {pct(u.ratio)} / {formatPercentShort(u.goal!, lang)}
