@@ -14,6 +14,8 @@ export interface EngineRow {
   /** Peak resident memory (MB) of a fresh process holding the grids and running the engine once. */
   readonly rssMb: number | null;
   readonly runs: number;
+  /** The first run in a fresh process (ms): what one click in a fresh pane costs, before V8 has compiled the engine's hot code. Not budgeted. */
+  readonly firstMs?: number;
   /** The fastest and the slowest of the engine's timed runs (ms), beside the median. */
   readonly minMs?: number;
   readonly maxMs?: number;

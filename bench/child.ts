@@ -1,14 +1,20 @@
 /**
  * The parts of the bench that need a process of their own:
  * - `rss <units> <indicators>`: one engine run in a fresh process, so its peak resident memory
- *   is the engine's (with its input grids) and nothing left over from other sizes;
+ *   is the engine's (with its input grids) and nothing left over from other sizes; ;
+ * - `engine <units> <indicators> <runs>`: the engine bundled as the task pane runs it, timed in a
+ *   process of its own: its first run (`firstMs`, nothing compiled yet, as in a fresh pane), then
+ *   warmed up, the median of `runs` with the fastest and slowest. Each size in its own process:
+ *   measured in one process after other sizes, 10,000 × 8 took 130-140 ms against 80-85 ms alone
+ *   (the heap the earlier sizes grew), so the figure depended on what the bench ran before it;
  * - `formula <units> <indicators> <runs>`: the formula workbook in HyperFormula, in a process
  *   the parent can kill when a size takes longer than its limit.
  * Answers are JSON lines on stdout; see run.ts for the protocol.
  */
 import { checkEngineRun, runEngine } from "./engine";
 import { compareWithEngine, computeFormulas, formulaWorkbook } from "./formulas";
-import { median } from "./stats";
+import { loadBundledEngine } from "./bundled";
+import { ENGINE_WARM_UP, median, timeMedian } from "./stats";
 import { makeWorkload } from "./workload";
 
 const say = (x: unknown) => process.stdout.write(JSON.stringify(x) + "\n");
@@ -21,6 +27,17 @@ function rss(units: number, indicators: 4 | 8): void {
   const run = runEngine(w);
   const rssMb = process.resourceUsage().maxRSS / 1024;
   say({ done: { rssMb, inputRssMb, problems: checkEngineRun(w, run) } });
+}
+
+function engine(units: number, indicators: 4 | 8, runs: number): void {
+  const bundled = loadBundledEngine();
+  const w = makeWorkload(units, indicators);
+  gc();
+  const t0 = performance.now();
+  bundled.runEngine(w);
+  const firstMs = performance.now() - t0;
+  const e = timeMedian(() => bundled.runEngine(w), runs, gc, ENGINE_WARM_UP);
+  say({ done: { ...e, firstMs } });
 }
 
 function formula(units: number, indicators: 4 | 8, runs: number, repeatUnderMs: number): void {
@@ -60,6 +77,7 @@ const [mode, a, b, c, d] = process.argv.slice(2);
 const units = Number(a);
 const indicators = Number(b) === 4 ? 4 : 8;
 if (mode === "rss") rss(units, indicators);
+else if (mode === "engine") engine(units, indicators, Number(c ?? 9));
 else if (mode === "formula") formula(units, indicators, Number(c ?? 5), Number(d ?? 8000));
 else {
   process.stderr.write(`unknown mode ${mode}\n`);
