@@ -325,20 +325,9 @@ export class OfficeWorkbook implements WorkbookPort {
     const calculate = this.calculateFirst;
     // Beside the inputs, what is on our sheets now (their tables and charts), for the write.
     const ours = this.listing ? this.listing.sheets.filter((s) => this.listing!.ours.has(s.name) || this.listing!.byName.has(s.name)).map((s) => s.id) : [];
-    const budget = Number.isFinite(this.maxBytes) ? this.maxBytes : DEFAULT_MAX_REQUEST_BYTES;
+    const budget = this.readBudget();
     try {
-      const r = await this.readAtOnce(names, options.maxRows, calculate, ours);
-      this.calculateFirst = false;
-      if (r.huge.length === 0) return r.grids;
-      // Over Excel's cell limit (values came back null): those sheets in row blocks.
-      const more = await this.readHuge(
-        r.huge.map((i) => names[i]!),
-        options.maxRows,
-        budget,
-        false,
-      );
-      r.huge.forEach((i, k) => (r.grids[i] = more[k]!));
-      return r.grids;
+      return await this.readAtOnceOrInBlocks(names, options, calculate, ours);
     } catch (e) {
       if (e instanceof ChitieuError) throw e;
       if (isNotFound(e)) {
@@ -360,20 +349,29 @@ export class OfficeWorkbook implements WorkbookPort {
     return r;
   }
 
+  /** The request size a read keeps under: the host's cap (none on desktop), else the web's. */
+  private readBudget(): number {
+    return Number.isFinite(this.maxBytes) ? this.maxBytes : DEFAULT_MAX_REQUEST_BYTES;
+  }
+
+  /** One request for every sheet; the sheets over Excel's cell limit (values came back null) then in row blocks. */
+  private async readAtOnceOrInBlocks(names: readonly string[], options: ReadOptions, calculate: boolean, ours: readonly string[]): Promise<SheetGrid[]> {
+    const r = await this.readAtOnce(names, options.maxRows, calculate, ours);
+    this.calculateFirst = false;
+    if (r.huge.length === 0) return r.grids;
+    const more = await this.readHuge(
+      r.huge.map((i) => names[i]!),
+      options.maxRows,
+      this.readBudget(),
+      false,
+    );
+    r.huge.forEach((i, k) => (r.grids[i] = more[k]!));
+    return r.grids;
+  }
+
   private async retryRead(names: readonly string[], options: ReadOptions, calculate: boolean): Promise<SheetGrid[]> {
     try {
-      const r = await this.readAtOnce(names, options.maxRows, calculate, []);
-      this.calculateFirst = false;
-      if (r.huge.length === 0) return r.grids;
-      const budget = Number.isFinite(this.maxBytes) ? this.maxBytes : DEFAULT_MAX_REQUEST_BYTES;
-      const more = await this.readHuge(
-        r.huge.map((i) => names[i]!),
-        options.maxRows,
-        budget,
-        false,
-      );
-      r.huge.forEach((i, k) => (r.grids[i] = more[k]!));
-      return r.grids;
+      return await this.readAtOnceOrInBlocks(names, options, calculate, []);
     } catch (e) {
       if (isNotFound(e)) throw await this.sheetChanged(names, e);
       throw e;

@@ -17,6 +17,7 @@ import { SheetSpec } from "../../src/core/sheetSpec";
 import { makeWorkload } from "../../bench/workload";
 import { codes, withCode } from "../helpers/messages";
 import { createRecalculateCommand } from "../../src/commands/recalculateCommand";
+import { normal } from "../helpers/rows";
 
 const MB = 1024 * 1024;
 type Host = "web" | "desktop";
@@ -34,17 +35,6 @@ function portFor(fake: FakeExcel, o: { host?: Host; settings?: FakeSettings; max
 function province(units = 30, indicators: 4 | 8 = 4): FakeExcel {
   const w = makeWorkload(units, indicators);
   return fakeWithGrids([w.targets, w.actuals, w.base]);
-}
-
-/** Blank as null, trailing blanks dropped. */
-function normal(rows: readonly (readonly unknown[])[]): unknown[][] {
-  const out = rows.map((r) => {
-    const row = r.map((v) => (v === "" || v === undefined ? null : v));
-    while (row.length > 0 && row[row.length - 1] === null) row.pop();
-    return row;
-  });
-  while (out.length > 0 && out[out.length - 1]!.length === 0) out.pop();
-  return out;
 }
 
 /** A spec's values as Excel reports them (merged cells other than the top-left blank). */

@@ -12,6 +12,7 @@ import { ChitieuError } from "../../src/core/errors";
 import { SheetSpec } from "../../src/core/sheetSpec";
 import { makeWorkload } from "../../bench/workload";
 import { plainSpec } from "../helpers/specs";
+import { normal } from "../helpers/rows";
 
 const MB = 1024 * 1024;
 
@@ -35,17 +36,6 @@ function snapshot(fake: FakeExcel): unknown {
     charts: s.charts.length,
     tables: fake.workbook.tables.filter((t) => t.sheet === s).map((t) => t.name),
   }));
-}
-
-/** Blank as null, trailing blanks dropped: to compare what was written with what a spec says. */
-function normal(rows: readonly (readonly unknown[])[]): unknown[][] {
-  const out = rows.map((r) => {
-    const row = r.map((v) => (v === "" || v === undefined ? null : v));
-    while (row.length > 0 && row[row.length - 1] === null) row.pop();
-    return row;
-  });
-  while (out.length > 0 && out[out.length - 1]!.length === 0) out.pop();
-  return out;
 }
 
 function specValues(spec: SheetSpec, merges = spec.merges): unknown[][] {

@@ -12,17 +12,7 @@ import { recalculate } from "../../src/workbook/recalculate";
 import { DEFAULT_CHOICES, RunChoices } from "../../src/core/settings";
 import { CellValue } from "../../src/core/grid";
 import { withCode } from "../helpers/messages";
-
-/** Blank as null, trailing blanks dropped. */
-function normal(rows: readonly (readonly CellValue[])[]): CellValue[][] {
-  const out = rows.map((r) => {
-    const row = r.map((v) => (v === "" ? null : v));
-    while (row.length > 0 && row[row.length - 1] === null) row.pop();
-    return row;
-  });
-  while (out.length > 0 && out[out.length - 1]!.length === 0) out.pop();
-  return out;
-}
+import { normal } from "../helpers/rows";
 
 async function copy(make: () => ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   // Through a real .xlsx, as the CLI reads it.
