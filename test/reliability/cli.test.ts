@@ -413,10 +413,16 @@ describe("CLI: a failed write leaves no partial output file", () => {
   test("the writer fails half-way (a real short write: the file size limit): the previous output stays as it was, no half file, no temporary file", () => {
     const out = outPath("previous.xlsx");
     fs.writeFileSync(out, "previous output");
-    // A real process whose files may not pass 16 KB (ulimit -f; Node ignores SIGXFSZ, so the write
-    // past it fails with EFBIG after some bytes have landed): the output is ~30 KB.
+    // A real process whose files may not pass half the output's size (ulimit -f, in KB; Node ignores
+    // SIGXFSZ, so the write past it fails with EFBIG after some bytes have landed). The limit follows
+    // the output's size, measured by a run without it: a fixed 16 KB stopped failing once the
+    // output shrank under it.
     const bin = path.resolve(__dirname, "..", "..", "bin", "chitieu.js");
-    const r = spawnSync("bash", ["-c", 'ulimit -f 16 && exec "$0" "$@"', process.execPath, bin, "summarize", input, "--out", out], {
+    const whole = outPath("whole.xlsx");
+    expect(spawnSync(process.execPath, [bin, "summarize", input, "--out", whole], { encoding: "utf8", timeout: 30_000 }).status).toBe(0);
+    const limitKb = Math.floor(fs.statSync(whole).size / 2048);
+    expect(limitKb).toBeGreaterThanOrEqual(2);
+    const r = spawnSync("bash", ["-c", `ulimit -f ${limitKb} && exec "$0" "$@"`, process.execPath, bin, "summarize", input, "--out", out], {
       encoding: "utf8",
       timeout: 30_000,
     });
