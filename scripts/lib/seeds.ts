@@ -159,25 +159,35 @@ export function canThoWorkbook(): ExcelJS.Workbook {
     total: { label: "Toàn thành phố", position: "top" },
     subtotals: true,
   });
-  // Actuals typed by another office: abbreviations, other column order, numbers as text.
+  addCanThoActuals(wb, ["bhyt", "bhtn", "tn", "bb"], { subtotals: true, notes: true });
+  return wb;
+}
+
+const CAN_THO_ACTUAL_HEADERS = { bhyt: "BHYT", bhtn: "BHTN", tn: "BHXH TN", bb: "BHXH BB" } as const;
+
+/**
+ * Seed 001's actuals sheet "TH 4 tháng" (30/4/2024), typed by another office: abbreviations, its
+ * own column order, numbers as text. `indicators` are its columns, in order; the pace workbooks
+ * (test/helpers/paceSeeds.ts) take two of them, without subtotals or notes.
+ */
+export function addCanThoActuals(
+  wb: ExcelJS.Workbook,
+  indicators: readonly (keyof typeof CAN_THO_ACTUAL_HEADERS)[],
+  extras: { readonly subtotals?: boolean; readonly notes?: boolean } = {},
+): void {
+  const u = canThoUnits();
   const abbr = (n: string) => n.replace(/^Quận /, "Q. ").replace(/^Huyện /, "H. ");
   addReportSheet(wb, {
     name: "TH 4 tháng",
     titles: ["KẾT QUẢ THỰC HIỆN 4 THÁNG ĐẦU NĂM 2024", "Từ 01/01/2024 đến 30/4/2024"],
     units: u.map((x) => ({ name: abbr(x.name), group: x.group })),
     groupHeader: "Số người tham gia",
-    columns: [
-      { header: "BHYT", values: u.map((x) => x.bhyt[1]) },
-      { header: "BHTN", values: u.map((x) => x.bhtn[1]) },
-      { header: "BHXH TN", values: u.map((x) => x.tn[1]) },
-      { header: "BHXH BB", values: u.map((x) => x.bb[1]) },
-    ],
+    columns: indicators.map((k) => ({ header: CAN_THO_ACTUAL_HEADERS[k], values: u.map((x) => x[k][1]) })),
     total: { label: "Tổng cộng", position: "bottom" },
     numbers: "viText",
-    subtotals: true,
-    notes: true,
+    ...(extras.subtotals ? { subtotals: true } : {}),
+    ...(extras.notes ? { notes: true } : {}),
   });
-  return wb;
 }
 
 /**

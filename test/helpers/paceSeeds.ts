@@ -10,7 +10,7 @@
  */
 import ExcelJS from "exceljs";
 import { addReportSheet } from "../../scripts/lib/reportSheet";
-import { CAN_THO, TIEN_GIANG, canThoUnits, tienGiangFigures } from "../../scripts/lib/seeds";
+import { CAN_THO, TIEN_GIANG, addCanThoActuals, canThoUnits, tienGiangFigures } from "../../scripts/lib/seeds";
 
 export const CAN_THO_PHASE_1 = { tn: 28883, bhyt: 1057188, asOf: "2024-04-30", start: "2024-01-01", end: "2024-06-30" } as const;
 export const TIEN_GIANG_YEAR_END = { bhxh: 279000, asOf: "2022-06-30" } as const;
@@ -22,24 +22,6 @@ export function shares(total: number, weights: readonly number[]): number[] {
   const largest = weights.indexOf(Math.max(...weights));
   parts[largest]! += total - parts.reduce((a, b) => a + b, 0);
   return parts;
-}
-
-/** The actuals of seed 001 (4 months of 2024), as `canThoWorkbook` writes them. */
-function addCanThoActuals(wb: ExcelJS.Workbook): void {
-  const u = canThoUnits();
-  const abbr = (n: string) => n.replace(/^Quận /, "Q. ").replace(/^Huyện /, "H. ");
-  addReportSheet(wb, {
-    name: "TH 4 tháng",
-    titles: ["KẾT QUẢ THỰC HIỆN 4 THÁNG ĐẦU NĂM 2024", "Từ 01/01/2024 đến 30/4/2024"],
-    units: u.map((x) => ({ name: abbr(x.name), group: x.group })),
-    groupHeader: "Số người tham gia",
-    columns: [
-      { header: "BHYT", values: u.map((x) => x.bhyt[1]) },
-      { header: "BHXH TN", values: u.map((x) => x.tn[1]) },
-    ],
-    total: { label: "Tổng cộng", position: "bottom" },
-    numbers: "viText",
-  });
 }
 
 /** Seed 001 against its đợt 1 targets only. */
@@ -70,7 +52,7 @@ export function canThoPhaseWorkbook(): ExcelJS.Workbook {
     ],
     total: { label: "Toàn thành phố", position: "top" },
   });
-  addCanThoActuals(wb);
+  addCanThoActuals(wb, ["bhyt", "tn"]);
   return wb;
 }
 
@@ -103,7 +85,7 @@ export function canThoTwoPeriodWorkbook(): ExcelJS.Workbook {
     ],
     total: { label: "Toàn thành phố", position: "top" },
   });
-  addCanThoActuals(wb);
+  addCanThoActuals(wb, ["bhyt", "tn"]);
   return wb;
 }
 
