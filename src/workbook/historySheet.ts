@@ -1,8 +1,10 @@
 /**
  * The history sheet ("Diễn biến") in the shared pipeline: the previous history read back from our
  * own sheet, this run's snapshot merged in (a run for the same report date replaces that date's
- * rows), described again. The pure parts are in src/core/history.ts; this is the one step that
- * reads a sheet of ours through the port, so every shell (Excel, CLI, preview) keeps one history.
+ * rows), described again. The pure parts are in src/core/history.ts; these are the steps the
+ * pipeline (recalculate.ts) runs around them: which sheets of ours to read with the inputs, the
+ * earlier history from them, and this run's sheet, so every shell (Excel, CLI, preview) keeps one
+ * history.
  */
 import { cleanText, foldText } from "../core/text";
 import type { Lang } from "../core/i18n";
@@ -59,6 +61,9 @@ export function previousHistoryFrom(grids: readonly SheetGrid[]): PreviousHistor
  * trips to write and read back, so it keeps the area's rows only, and says so.
  */
 export const HISTORY_UNIT_ROWS_PER_DATE = 5000;
+
+/** The codes of what `historySpec` says: a retelling says them again, never twice. */
+export const HISTORY_SPEC_CODES: ReadonlySet<string> = new Set(["history-units-left-out"]);
 
 /**
  * The history sheet for this run (null when there is none to write: no report date and no

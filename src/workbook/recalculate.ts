@@ -20,7 +20,7 @@ import { narrativeCaution } from "../core/caveats";
 import { writeNarrative } from "../core/narrative";
 import { paceSummary } from "../core/paceResults";
 import { isoOfDay, reportDay, runReportDate } from "../core/reportDate";
-import { NO_HISTORY, PreviousHistory, historyCandidates, historySpec, previousHistoryFrom } from "./historySheet";
+import { HISTORY_SPEC_CODES, NO_HISTORY, PreviousHistory, historyCandidates, historySpec, previousHistoryFrom } from "./historySheet";
 import { SheetInfo, WorkbookPort, WrittenSheet } from "./port";
 
 export interface Analysis {
@@ -198,7 +198,9 @@ export function retell(a: Analysis, choices: RunChoices): Analysis {
   // The month-by-month history: this run's figures for its report date merged into the earlier ones.
   const history = historySpec(a.history ?? NO_HISTORY, summary, reportIsoDay(summary, choices.asOf), choices.lang);
   if (history.spec) specs.push(history.spec);
-  const told = history.warnings.length > 0 ? { ...summary, warnings: [...summary.warnings, ...history.warnings] } : summary;
+  // What the history sheet says is said again for this telling: the last telling's words go first.
+  const kept = summary.warnings.filter((m) => !HISTORY_SPEC_CODES.has(m.code));
+  const told = kept.length === summary.warnings.length && history.warnings.length === 0 ? summary : { ...summary, warnings: [...kept, ...history.warnings] };
   return { ...a, summary: told, specs, narrative };
 }
 

@@ -13,6 +13,8 @@ import { makeWorkload } from "../../bench/workload";
 import { summarize } from "../../src/core/summarize";
 import { HISTORY_UNIT_ROWS_PER_DATE, NO_HISTORY, historyCandidates, historySpec } from "../../src/workbook/historySheet";
 import { PackageWorkbook } from "../../src/workbook/xlsx/packageWorkbook";
+import { type Analysis, retell } from "../../src/workbook/recalculate";
+import { DEFAULT_CHOICES, type RunChoices } from "../../src/core/settings";
 import { runCli, tempDir, writeWorkbook } from "../helpers/files";
 
 let dir: string;
@@ -102,6 +104,18 @@ describe("a national workbook's history", () => {
     ]);
     const province = run(168);
     expect(province.h.warnings).toEqual([]);
+
+    // The pane retells its last analysis as the date field changes: the warning is said once, however often it is retold.
+    const choices: RunChoices = { ...DEFAULT_CHOICES, asOf: "31/03/2026" };
+    let told: Analysis = {
+      choice: { targets: null, actuals: "Thực hiện", base: null, previous: null },
+      summary: country.summary,
+      specs: [],
+      sheetList: [],
+      narrative: [],
+    };
+    for (let k = 0; k < 3; k++) told = retell(told, choices);
+    expect(told.summary.warnings.filter((m) => m.code === "history-units-left-out")).toHaveLength(1);
     expect(province.rows.filter((r) => !r.area).length).toBe(province.summary.results.reduce((n, r) => n + r.units.length, 0));
   });
 });
