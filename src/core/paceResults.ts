@@ -16,7 +16,7 @@
 import { ChitieuError } from "./errors";
 import { said, type Message } from "./messages";
 import { PACE_CODES, type PeriodReadingParam } from "./messages/pace";
-import { computePace, elapsedShare, monthsLeft, paceKindOf, type Pace, type PaceKind } from "./pace";
+import { computePace, paceKindOf, type Pace, type PaceKind } from "./pace";
 import { dayNumber, defaultPeriod, readPeriod, readPeriodOf, type TargetPeriod } from "./periods";
 import { isoOfDay, parseDayText, reportDay, runReportDate } from "./reportDate";
 import { type IndicatorResult, type ResultColumns, type Summary, type UnitResult, resultColumns, unitsOf } from "./results";
@@ -173,7 +173,7 @@ export function paceSummary(summary: Summary, options: PaceOptions = {}): Summar
     });
     if (pace && kind === "stock") notes.push(said("pace-no-start-level", { indicator: name }, where));
     // Each unit's pace is computed where read (results.ts unitPaceAt), from this schedule.
-    const schedule = pace ? { elapsed: elapsedShare(period.start, period.end, asOf), monthsLeft: monthsLeft(period.start, period.end, asOf), kind } : null;
+    const schedule = pace ? { elapsed: pace.elapsed, monthsLeft: pace.monthsLeft, kind } : null;
     return withColumns(r, { pace, period, paceKind: kind }, { ...c, pace: schedule });
   });
   return {

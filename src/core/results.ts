@@ -13,7 +13,7 @@ import { NumberLocale } from "./numbers";
 import { RankMode } from "./rank";
 import { SheetPeriod, SheetRole } from "./roles";
 import type { Message } from "./messages";
-import type { Pace, PaceKind } from "./pace";
+import { perMonthOf, type Pace, type PaceKind } from "./pace";
 import type { TargetPeriod } from "./periods";
 
 export type Measure = "attainment" | "coverage";
@@ -414,8 +414,7 @@ export function unitPaceAt(c: Pick<ResultColumns, "actual" | "denominator" | "pa
   const d = c.denominator[i]!;
   if (!p || a !== a || d !== d) return null;
   const remaining = d > a ? d - a : 0;
-  // pace.ts perMonthOf: 0 when nothing remains, none when something remains and no month is left.
-  const perMonth = remaining <= 0 ? 0 : p.monthsLeft <= 0 ? null : Math.ceil(remaining / p.monthsLeft);
+  const perMonth = perMonthOf(remaining, p.monthsLeft);
   if (p.kind !== "flow") return { remaining, perMonth, expected: null, onPace: null };
   const expected = d * p.elapsed;
   return { remaining, perMonth, expected, onPace: a >= expected };
