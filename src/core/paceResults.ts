@@ -181,6 +181,6 @@ export function paceSummary(summary: Summary, options: PaceOptions = {}): Summar
     results,
     warnings,
     paceNotes: notes,
-    pacedWith: { asOf: asOfText, periodStart: startText, periodEnd: endText },
+    pacedWith: { asOf: asOfText, periodStart: startText, periodEnd: endText, reportDay: asOf },
   };
 }

@@ -324,8 +324,17 @@ export interface Summary {
    * doubts (a period read two ways, an as-of date outside it) are in `warnings`.
    */
   readonly paceNotes?: readonly Message[];
-  /** The choices the pace was computed with (paceResults.ts), to compute it again only when they change. */
-  readonly pacedWith?: { readonly asOf: string | null; readonly periodStart: string | null; readonly periodEnd: string | null };
+  /**
+   * The choices the pace was computed with (paceResults.ts), to compute it again only when they
+   * change, and the report's day they gave (ISO; null when neither --as-of nor the titles say):
+   * the day the history sheet files this run under.
+   */
+  readonly pacedWith?: {
+    readonly asOf: string | null;
+    readonly periodStart: string | null;
+    readonly periodEnd: string | null;
+    readonly reportDay: string | null;
+  };
 }
 
 /** A crosswalk at work: the sheets of old units summed into the new units, and what each new unit was made of. */

@@ -19,7 +19,6 @@ import { commentarySheet } from "../core/commentary";
 import { narrativeCaution } from "../core/caveats";
 import { writeNarrative } from "../core/narrative";
 import { paceSummary } from "../core/paceResults";
-import { isoOfDay, reportDay, runReportDate } from "../core/reportDate";
 import { HISTORY_SPEC_CODES, NO_HISTORY, PreviousHistory, historyCandidates, historySpec, previousHistoryFrom } from "./historySheet";
 import { SheetInfo, WorkbookPort, WrittenSheet } from "./port";
 
@@ -171,17 +170,6 @@ export async function analyze(port: WorkbookPort, choices: RunChoices): Promise<
   return retell({ choice, summary: told, specs: describeOutput(told, { lang: choices.lang }), sheetList, narrative: [], history }, choices);
 }
 
-/** The report's day as ISO ("2024-04-30"): the given --as-of, else the actuals' titles; null when neither says. */
-function reportIsoDay(summary: Summary, asOf: string | null | undefined): string | null {
-  try {
-    const d = runReportDate(asOf, summary.titles ?? []);
-    return d ? isoOfDay(reportDay(d)) : null;
-  } catch {
-    // A date that is no date was said where it was given (the paragraph's step throws it).
-    return null;
-  }
-}
-
 /**
  * The analysis with its paragraphs (and their sheet) written for these choices' date, area and
  * count of units named: all those change. The pane's date and area fields retell the last analysis
@@ -196,7 +184,7 @@ export function retell(a: Analysis, choices: RunChoices): Analysis {
   // The paragraphs stay as written; the sheet says above them which units their area figures leave out.
   specs.push(commentarySheet(narrative, choices.lang, narrativeCaution(summary, choices.lang)));
   // The month-by-month history: this run's figures for its report date merged into the earlier ones.
-  const history = historySpec(a.history ?? NO_HISTORY, summary, reportIsoDay(summary, choices.asOf), choices.lang);
+  const history = historySpec(a.history ?? NO_HISTORY, summary, summary.pacedWith?.reportDay ?? null, choices.lang);
   if (history.spec) specs.push(history.spec);
   // What the history sheet says is said again for this telling: the last telling's words go first.
   const kept = summary.warnings.filter((m) => !HISTORY_SPEC_CODES.has(m.code));
