@@ -37,8 +37,9 @@ export function belowAverageList(r: IndicatorResult, limit = Infinity): UnitList
 }
 
 /**
- * The units short of their goal, furthest behind it first (as the paragraph lists them; with one
- * goal, lowest rate first), ties lowest rate then the sheet's order.
+ * The units short of their goal, furthest behind it first, ties lowest rate then the sheet's order.
+ * (The paragraph's goalSentence breaks a tie by rank, highest rate first: the two differ only for
+ * units with different goals short by the same gap.)
  */
 export function shortOfGoalList(r: IndicatorResult, limit = Infinity): UnitList {
   const c = resultColumns(r);
