@@ -141,6 +141,9 @@ function runChild(args: readonly string[], limitAfterReady: number, limitAfterFi
   });
 }
 
+/** The last two lines a failed child wrote to stderr, for the note that says it failed. */
+const lastLines = (stderr: string) => stderr.trim().split("\n").slice(-2).join(" | ");
+
 interface FormulaOutcome {
   formulaMs: number | null;
   runs?: number;
@@ -176,7 +179,7 @@ async function measureFormula(units: number, k: 4 | 8, o: BenchOptions): Promise
       count: ready?.formulas,
       note: `did not finish within ${o.formulaLimitMs / 1000} s (${ready?.formulas?.toLocaleString("en") ?? "?"} formulas)`,
     };
-  return { formulaMs: null, note: `the formula process failed (exit ${r.code}): ${r.stderr.trim().split("\n").slice(-2).join(" | ")}` };
+  return { formulaMs: null, note: `the formula process failed (exit ${r.code}): ${lastLines(r.stderr)}` };
 }
 
 /**
@@ -186,15 +189,14 @@ async function measureFormula(units: number, k: 4 | 8, o: BenchOptions): Promise
 async function measureEngine(units: number, k: 4 | 8, runs: number): Promise<{ ms: number; runs: number; minMs: number; maxMs: number; firstMs: number }> {
   const r = await runChild(["engine", String(units), String(k), String(runs)], 600_000, () => 600_000);
   const done = r.lines.find((l) => l.done)?.done as { ms: number; runs: number; minMs: number; maxMs: number; firstMs: number } | undefined;
-  if (!done) throw new Error(`the engine process failed at ${units} × ${k} (exit ${r.code}): ${r.stderr.trim().split("\n").slice(-2).join(" | ")}`);
+  if (!done) throw new Error(`the engine process failed at ${units} × ${k} (exit ${r.code}): ${lastLines(r.stderr)}`);
   return done;
 }
 
 async function measureRss(units: number, k: 4 | 8): Promise<{ rssMb: number | null; inputRssMb: number | null; problems: string[] }> {
   const r = await runChild(["rss", String(units), String(k)], 600_000, () => 600_000);
   const done = r.lines.find((l) => l.done)?.done as { rssMb: number; inputRssMb: number; problems: string[] } | undefined;
-  if (!done)
-    return { rssMb: null, inputRssMb: null, problems: [`memory process failed (exit ${r.code}): ${r.stderr.trim().split("\n").slice(-2).join(" | ")}`] };
+  if (!done) return { rssMb: null, inputRssMb: null, problems: [`memory process failed (exit ${r.code}): ${lastLines(r.stderr)}`] };
   return done;
 }
 
@@ -210,15 +212,15 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
   for (const units of o.sizes) {
     for (const k of o.indicators) {
       const w = makeWorkload(units, k);
-      const problems = checkEngineRun(w, bundled.runEngine(w));
+      const run = bundled.runEngine(w);
+      const problems = checkEngineRun(w, run);
       if (problems.length > 0) notes.push(`${units} × ${k}: the engine did not read the workload as meant: ${problems.join("; ")}`);
       // As many runs at every size (a 100,000 run takes about a second): a median of 5 against one
       // of 7 made the growth ratio swing between 10× and 15× from one bench to the next.
       const runs = o.runs;
       const e = await measureEngine(units, k, runs);
       const t = timeMedian(() => runEngine(w), runs, gc, ENGINE_WARM_UP);
-      const specs = bundled.runEngine(w).specs;
-      const cells = timeMedian(() => bundled.makeAllCells(specs), runs, gc);
+      const cells = timeMedian(() => bundled.makeAllCells(run.specs), runs, gc);
       const grids = [w.targets.values, w.actuals.values, w.base.values];
       const f = timeMedian(() => floorPass(grids), Math.max(21, runs));
       engine.push({
