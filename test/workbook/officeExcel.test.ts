@@ -17,7 +17,7 @@ import { SheetSpec } from "../../src/core/sheetSpec";
 import { makeWorkload } from "../../bench/workload";
 import { codes, withCode } from "../helpers/messages";
 import { createRecalculateCommand } from "../../src/commands/recalculateCommand";
-import { normal } from "../helpers/rows";
+import { normal, specValues } from "../helpers/rows";
 
 const MB = 1024 * 1024;
 type Host = "web" | "desktop";
@@ -38,13 +38,6 @@ function province(units = 30, indicators: 4 | 8 = 4): FakeExcel {
 }
 
 /** A spec's values as Excel reports them (merged cells other than the top-left blank). */
-function specValues(spec: SheetSpec): unknown[][] {
-  const rows = spec.values.map((r) => [...r]);
-  for (const m of spec.merges)
-    for (let i = 0; i < m.rows; i++) for (let j = 0; j < m.cols; j++) if ((i || j) && rows[m.row + i]) rows[m.row + i]![m.col + j] = null;
-  return normal(rows);
-}
-
 /** Every written sheet reads back as its spec. */
 function expectWritten(fake: FakeExcel, specs: readonly SheetSpec[], names: readonly string[]): void {
   specs.forEach((spec, i) => expect(normal(fake.sheet(names[i]!).grid())).toEqual(specValues(spec)));

@@ -12,7 +12,7 @@ import { ChitieuError } from "../../src/core/errors";
 import { SheetSpec } from "../../src/core/sheetSpec";
 import { makeWorkload } from "../../bench/workload";
 import { plainSpec } from "../helpers/specs";
-import { normal } from "../helpers/rows";
+import { normal, specValues } from "../helpers/rows";
 
 const MB = 1024 * 1024;
 
@@ -36,13 +36,6 @@ function snapshot(fake: FakeExcel): unknown {
     charts: s.charts.length,
     tables: fake.workbook.tables.filter((t) => t.sheet === s).map((t) => t.name),
   }));
-}
-
-function specValues(spec: SheetSpec, merges = spec.merges): unknown[][] {
-  // Excel reports "" for merged cells other than the top-left.
-  const rows = spec.values.map((r) => [...r]);
-  for (const m of merges) for (let i = 0; i < m.rows; i++) for (let j = 0; j < m.cols; j++) if ((i || j) && rows[m.row + i]) rows[m.row + i]![m.col + j] = null;
-  return normal(rows);
 }
 
 describe("round trips and formatting do not grow with the units", () => {
