@@ -446,17 +446,7 @@ describe("cell-edit mode (item 8)", () => {
   test("with delayForCellEdit (ExcelApi 1.11) the run waits until the user leaves the cell, then recalculates", async () => {
     const fake = province(12);
     fake.cellEditMode = true;
-    const port = officeWorkbookFrom({
-      Excel: { run: (options: object, batch: (c: Excel.RequestContext) => Promise<unknown>) => fake.runWith(options, batch) },
-      Office: {
-        context: {
-          platform: "PC",
-          requirements: { isSetSupported: (s: string, v: string) => fake.isSetSupported(s, v) },
-          document: { settings: officeSettings(fake.settings) },
-        },
-        AsyncResultStatus: { Succeeded: "succeeded" },
-      },
-    });
+    const port = officeOver(fake, { bare: 0 });
     setTimeout(() => fake.leaveCellEdit(), 20);
     const out = await recalculate(port, DEFAULT_CHOICES);
     expect(out.written.length).toBeGreaterThan(0);
