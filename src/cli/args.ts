@@ -1,7 +1,8 @@
 /** Command-line arguments for `chitieu`, parsed without dependencies and checked strictly. */
 import { ChitieuError } from "../core/errors";
+import { givenPeriodDays } from "../core/paceResults";
 import { GoalSetting, parseGoalSpec } from "../core/goals";
-import { isoOfDay, parseDayText } from "../core/reportDate";
+import { parseDayText } from "../core/reportDate";
 import { FIGURE_ROLES, FigureRole, parseFigureRole } from "../core/columnRoles";
 import { IndicatorOverride } from "../core/indicators";
 import { SHEET_ROLES, SheetRole } from "../core/roles";
@@ -256,7 +257,8 @@ export function parseArgs(argv: readonly string[], demoInput: string, demoOut: s
       case "--period-end": {
         const which = a === "--period-start" ? "start" : "end";
         const v = value().trim();
-        if (!parseDayText(v)) throw usage(said("period-not-a-date", { which, text: v }, undefined, which === "start" ? "periodStart" : "periodEnd"));
+        // The pace step's own check: a day that is no day is a bad-option error, as a usage error is.
+        givenPeriodDays(which === "start" ? v : null, which === "end" ? v : null);
         if (which === "start") periodStart = v;
         else periodEnd = v;
         break;
@@ -286,11 +288,7 @@ export function parseArgs(argv: readonly string[], demoInput: string, demoOut: s
   }
   if (!input) throw usage(said("cli-no-input", {}, undefined, "input"));
   if (!out) throw usage(said("cli-no-out", {}, undefined, "out"));
-  if (periodStart !== null && periodEnd !== null) {
-    const s = parseDayText(periodStart)!;
-    const e = parseDayText(periodEnd)!;
-    if (isoOfDay(s) > isoOfDay(e)) throw usage(said("period-start-after-end", { start: isoOfDay(s), end: isoOfDay(e) }, undefined, "periodStart"));
-  }
+  if (periodStart !== null && periodEnd !== null) givenPeriodDays(periodStart, periodEnd);
   const period = { ...(periodStart !== null ? { periodStart } : {}), ...(periodEnd !== null ? { periodEnd } : {}) };
   return {
     command,

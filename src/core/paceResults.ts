@@ -43,6 +43,20 @@ function givenDay(text: string | null, which: "start" | "end"): string | null {
   return isoOfDay(d);
 }
 
+/**
+ * The period's days as given (--period-start / --period-end, either may be absent), as ISO: a
+ * `bad-option` error for a day that is no day or a start after the end. The CLI checks its flags
+ * with it as it reads them; the pace step with it again for the pane's fields.
+ */
+export function givenPeriodDays(startText: string | null, endText: string | null): { readonly start: string | null; readonly end: string | null } {
+  const start = givenDay(blankToNull(startText), "start");
+  const end = givenDay(blankToNull(endText), "end");
+  if (start && end && dayNumber(start) > dayNumber(end)) {
+    throw new ChitieuError("bad-option", said("period-start-after-end", { start, end }, undefined, "periodStart"));
+  }
+  return { start, end };
+}
+
 /** "năm 2024" for a whole calendar year given by flags; "" for any other span (the sentence then says "chỉ tiêu"). */
 function givenPeriod(start: string, end: string, source: string): TargetPeriod {
   const y = start.slice(0, 4);
@@ -105,11 +119,7 @@ export function paceSummary(summary: Summary, options: PaceOptions = {}): Summar
   const endText = blankToNull(options.periodEnd);
   const w = summary.pacedWith;
   if (w && w.asOf === asOfText && w.periodStart === startText && w.periodEnd === endText) return summary;
-  const startGiven = givenDay(startText, "start");
-  const endGiven = givenDay(endText, "end");
-  if (startGiven && endGiven && dayNumber(startGiven) > dayNumber(endGiven)) {
-    throw new ChitieuError("bad-option", said("period-start-after-end", { start: startGiven, end: endGiven }, undefined, "periodStart"));
-  }
+  const { start: startGiven, end: endGiven } = givenPeriodDays(startText, endText);
   const date = runReportDate(asOfText, summary.titles ?? []);
   const warnings: Message[] = summary.warnings.filter((m) => !PACE_CODES.has(m.code));
   const notes: Message[] = [];
