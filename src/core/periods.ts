@@ -11,7 +11,7 @@
  * Days are ISO strings ("2024-06-30") and day numbers (days since 1970-01-01, proleptic Gregorian)
  * computed by arithmetic alone: the core has no clock and no time zone, so no `Date`.
  */
-import { DayDate, dayOf, daysIn } from "./reportDate";
+import { DayDate, dayOf, daysIn, isoOfDay } from "./reportDate";
 import { foldText, lower } from "./text";
 
 /** A target's period, as read. */
@@ -43,13 +43,6 @@ export interface CalendarDay {
   readonly year: number;
   readonly month: number;
   readonly day: number;
-}
-
-const pad = (n: number, w: number) => String(n).padStart(w, "0");
-
-/** 2024, 6, 30 → "2024-06-30". */
-export function isoDay(year: number, month: number, day: number): string {
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
 /** "2024-06-30" → its parts, checked (a real day between 1900 and 2999); null otherwise. */
@@ -92,7 +85,7 @@ export function dayNumber(iso: string): number {
 /** ISO day of a day number. */
 export function isoOfDayNumber(n: number): string {
   const c = calendarDayOf(n);
-  return isoDay(c.year, c.month, c.day);
+  return isoOfDay(c);
 }
 
 /** An ISO day as prose writes it ("30/6/2024", no leading zeros), for reportDate's helpers. */
@@ -106,7 +99,14 @@ export function dayDateOfIso(iso: string): DayDate | null {
 
 /** The report year's 1/1–31/12: the period of a target that names none. */
 export function defaultPeriod(year: number): TargetPeriod {
-  return { start: isoDay(year, 1, 1), end: isoDay(year, 12, 31), label: `năm ${year}`, labelEn: `${year}`, source: "", startAssumed: false };
+  return {
+    start: isoOfDay({ year, month: 1, day: 1 }),
+    end: isoOfDay({ year, month: 12, day: 31 }),
+    label: `năm ${year}`,
+    labelEn: `${year}`,
+    source: "",
+    startAssumed: false,
+  };
 }
 
 // A day in folded text: "30/6/2024", "30-6-2024", "30.6.2024" (one separator throughout), or
@@ -258,8 +258,8 @@ const isWholeYear = (s: Span) => s.start.year === s.end.year && sameSpan(s, year
 function periodOfSpan(s: Span, label: { vi: string; en: string } | null, source: string, startAssumed: boolean): TargetPeriod {
   const named = label ?? (isWholeYear(s) ? { vi: `năm ${s.start.year}`, en: `${s.start.year}` } : { vi: "", en: "" });
   return {
-    start: isoDay(s.start.year, s.start.month, s.start.day),
-    end: isoDay(s.end.year, s.end.month, s.end.day),
+    start: isoOfDay(s.start),
+    end: isoOfDay(s.end),
     label: named.vi,
     labelEn: named.en,
     source,
