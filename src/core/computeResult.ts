@@ -9,7 +9,7 @@ import { growthOf } from "./growth";
 import { CoverageBase, IndicatorIdentity } from "./indicators";
 import { isBelow, ratio } from "./measures";
 import { rankColumn } from "./rank";
-import { IndicatorResult, Measure, ResultColumns, SummaryOptions, UnitResult, nullToNaN, nanToNull, unitsOf } from "./results";
+import { IndicatorResult, Measure, ResultColumns, SummaryOptions, UnitResult, nullToNaN, nanToNull, resultOver } from "./results";
 import { said, type Message } from "./messages";
 
 /** One indicator and measure's figures per unit, before ranking: columns over the result's rows. */
@@ -176,32 +176,29 @@ export function resultFromRows(
     groupRank,
   };
   const areaGoal = extras.areaGoal;
-  let units: UnitResult[] | null = null;
-  const result: IndicatorResult = {
-    indicator: indicator.vi,
-    indicatorEn: indicator.en,
-    indicatorKey: indicator.key,
-    measure,
-    overall,
-    average,
-    actualTotal: sumActual,
-    denominatorTotal: sumDenominator,
-    denominatorKind,
-    source,
-    // Made when first read: the sheets are described from the columns.
-    get units() {
-      return (units ??= unitsOf(columns));
+  const result = resultOver(
+    {
+      indicator: indicator.vi,
+      indicatorEn: indicator.en,
+      indicatorKey: indicator.key,
+      measure,
+      overall,
+      average,
+      actualTotal: sumActual,
+      denominatorTotal: sumDenominator,
+      denominatorKind,
+      source,
+      previousTotal: area && area.previous === area.previous ? area.previous : null,
+      growth: area ? area.growth : null,
+      goal: areaGoal ? areaGoal.value : null,
+      goalGap: goalGapOf(overall, areaGoal),
+      toGoal: areaGoal && counted > 0 ? peopleToGoal(areaGoal, sumDenominator, sumActual) : null,
+      groups,
+      ...(extras.variant ? { variant: extras.variant } : {}),
+      ...(extras.planPeriod ? { planPeriod: extras.planPeriod } : {}),
     },
-    previousTotal: area && area.previous === area.previous ? area.previous : null,
-    growth: area ? area.growth : null,
-    goal: areaGoal ? areaGoal.value : null,
-    goalGap: goalGapOf(overall, areaGoal),
-    toGoal: areaGoal && counted > 0 ? peopleToGoal(areaGoal, sumDenominator, sumActual) : null,
-    groups,
-    ...(extras.variant ? { variant: extras.variant } : {}),
-    ...(extras.planPeriod ? { planPeriod: extras.planPeriod } : {}),
-  };
-  // Not enumerable: a copy or the JSON of a result lists its units, not its typed arrays.
-  Object.defineProperty(result, "columns", { value: columns, enumerable: false });
+    // The units are made when first read: the sheets are described from the columns.
+    columns,
+  );
   return result;
 }

@@ -19,7 +19,7 @@ import { PACE_CODES, type PeriodReadingParam } from "./messages/pace";
 import { computePace, paceKindOf, type Pace, type PaceKind } from "./pace";
 import { dayNumber, defaultPeriod, readPeriod, readPeriodOf, type TargetPeriod } from "./periods";
 import { isoOfDay, parseDayText, reportDay, runReportDate } from "./reportDate";
-import { type IndicatorResult, type ResultColumns, type Summary, type UnitResult, resultColumns, unitsOf } from "./results";
+import { type IndicatorResult, type ResultColumns, type Summary, resultColumns, resultFields, resultOver } from "./results";
 
 /** The run's choices the pace follows (RunChoices' asOf, periodStart, periodEnd). */
 export interface PaceOptions {
@@ -89,16 +89,9 @@ export function workbookPeriod(r: Pick<IndicatorResult, "source">, titles: Summa
 
 const indicatorName = (r: IndicatorResult) => ({ vi: r.indicator, en: r.indicatorEn });
 
-/** A result with new fields and columns, its units made from those columns when first read (as computeResult makes one). */
+/** A result with new fields and columns, its units made from those columns when first read. */
 function withColumns(r: IndicatorResult, fields: Partial<IndicatorResult>, columns: ResultColumns): IndicatorResult {
-  const out: Record<string, unknown> = {};
-  // Every field but `units`, a getter that would make the objects.
-  for (const k of Object.keys(r)) if (k !== "units") out[k] = (r as unknown as Record<string, unknown>)[k];
-  Object.assign(out, fields);
-  let units: UnitResult[] | null = null;
-  Object.defineProperty(out, "units", { get: () => (units ??= unitsOf(columns)), enumerable: true, configurable: true });
-  Object.defineProperty(out, "columns", { value: columns, enumerable: false });
-  return out as unknown as IndicatorResult;
+  return resultOver({ ...resultFields(r), ...fields }, columns);
 }
 
 /** Any row with both an actual and a target: without one, Σ target and Σ actual are no figures to pace. */

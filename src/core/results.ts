@@ -438,6 +438,26 @@ export function offPaceAt(c: Pick<ResultColumns, "actual" | "denominator" | "pac
   return a === a && d === d && a < d * p.elapsed;
 }
 
+/** A result's fields but `units` (a getter that would make every unit's object) and its hidden columns. */
+export function resultFields(r: IndicatorResult): Omit<IndicatorResult, "units" | "columns"> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(r)) if (k !== "units") out[k] = (r as unknown as Record<string, unknown>)[k];
+  return out as unknown as Omit<IndicatorResult, "units" | "columns">;
+}
+
+/**
+ * A result over its columns, as the engine makes one (computeResult, the pace step, the preview's
+ * worker messages): `units` made from the columns when first read, the columns not enumerable —
+ * a copy or the JSON of a result lists its units, not its typed arrays.
+ */
+export function resultOver(fields: Omit<IndicatorResult, "units" | "columns">, columns: ResultColumns): IndicatorResult {
+  let units: UnitResult[] | null = null;
+  const r = { ...fields } as Record<string, unknown>;
+  Object.defineProperty(r, "units", { get: () => (units ??= unitsOf(columns)), enumerable: true, configurable: true });
+  Object.defineProperty(r, "columns", { value: columns, enumerable: false });
+  return r as unknown as IndicatorResult;
+}
+
 /** The units of a result as objects in rank order, made from its columns. */
 export function unitsOf(c: ResultColumns): UnitResult[] {
   const out = new Array<UnitResult>(c.order.length);

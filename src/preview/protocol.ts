@@ -12,7 +12,7 @@ import type { Lang } from "../core/i18n";
 import type { SheetGrid } from "../core/grid";
 import type { SheetSpec } from "../core/sheetSpec";
 import type { RunChoices, StoredSettings } from "../core/settings";
-import { IndicatorResult, ResultColumns, Summary, UnitResult, resultColumns, unitsOf } from "../core/results";
+import { IndicatorResult, ResultColumns, Summary, resultColumns, resultFields, resultOver } from "../core/results";
 import type { Analysis, Outcome } from "../workbook/recalculate";
 import type { ReadOptions, SheetInfo, WrittenSheet } from "../workbook/port";
 import type { SheetView } from "./sheetView";
@@ -85,25 +85,13 @@ export type WireAnalysis = Omit<Analysis, "summary" | "specs"> & { readonly summ
 export type WireOutcome = WireAnalysis & { readonly written: WrittenSheet[] };
 
 function resultToWire(r: IndicatorResult): WireResult {
-  const out: Record<string, unknown> = {};
-  // Every field but `units`, which is a getter that would make the objects.
-  for (const k of Object.keys(r)) if (k !== "units") out[k] = (r as unknown as Record<string, unknown>)[k];
-  out.columns = resultColumns(r);
-  return out as unknown as WireResult;
+  return { ...resultFields(r), columns: resultColumns(r) } as unknown as WireResult;
 }
 
 /** As the engine makes a result: `units` made from the columns when first read, the columns not enumerable. */
 function resultFromWire(w: WireResult): IndicatorResult {
   const { columns, ...fields } = w;
-  let units: UnitResult[] | null = null;
-  const r = {
-    ...fields,
-    get units() {
-      return (units ??= unitsOf(columns));
-    },
-  } as IndicatorResult;
-  Object.defineProperty(r, "columns", { value: columns, enumerable: false });
-  return r;
+  return resultOver(fields as Omit<IndicatorResult, "units" | "columns">, columns);
 }
 
 export function analysisToWire(a: Analysis): WireAnalysis {
