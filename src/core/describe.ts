@@ -19,7 +19,7 @@ import {
   withRows,
 } from "./sheetSpec";
 import { IndicatorResult, ResultColumns, Summary, nanToNull, gapAt, resultColumns } from "./results";
-import { offPaceAt, resultKey, unitPaceAt } from "./results";
+import { anyRowWithBoth, offPaceAt, resultKey, unitPaceAt } from "./results";
 import { dayDateOfIso } from "./periods";
 
 /** "30/6/2024" for an ISO day, as the sheets write days. */
@@ -77,11 +77,6 @@ function allWhole(xs: Float64Array | null): boolean {
   return true;
 }
 
-function anyBoth(c: ResultColumns): boolean {
-  for (let i = 0; i < c.actual.length; i++) if (c.actual[i] === c.actual[i] && c.denominator[i] === c.denominator[i]) return true;
-  return false;
-}
-
 function anyFigure(xs: Float64Array | null): boolean {
   if (!xs) return false;
   for (let i = 0; i < xs.length; i++) if (xs[i] === xs[i]) return true;
@@ -99,7 +94,7 @@ function extrasOf(r: IndicatorResult): Extras {
     groups: r.groups.length > 0,
     pace: r.measure === "attainment" && !!r.pace && !!c.pace,
     // Flows are judged unit by unit (a stock is not, without its start level).
-    paceJudged: r.measure === "attainment" && !!r.pace && !!c.pace && c.pace.kind === "flow" && anyBoth(c),
+    paceJudged: r.measure === "attainment" && !!r.pace && !!c.pace && c.pace.kind === "flow" && anyRowWithBoth(c),
     actualFormat: allWhole(c.actual) ? FMT_INT : FMT_DEC,
     denominatorFormat: allWhole(c.denominator) ? FMT_INT : FMT_DEC,
     previousFormat: allWhole(c.previous) ? FMT_INT : FMT_DEC,

@@ -19,7 +19,7 @@ import { PACE_CODES, type PeriodReadingParam } from "./messages/pace";
 import { computePace, paceKindOf, type Pace, type PaceKind } from "./pace";
 import { dayNumber, defaultPeriod, readPeriod, readPeriodOf, type TargetPeriod } from "./periods";
 import { isoOfDay, parseDayText, reportDay, runReportDate } from "./reportDate";
-import { type IndicatorResult, type ResultColumns, type Summary, resultColumns, resultFields, resultOver } from "./results";
+import { type IndicatorResult, type ResultColumns, type Summary, resultColumns, anyRowWithBoth, resultFields, resultOver } from "./results";
 
 /** The run's choices the pace follows (RunChoices' asOf, periodStart, periodEnd). */
 export interface PaceOptions {
@@ -94,12 +94,6 @@ function withColumns(r: IndicatorResult, fields: Partial<IndicatorResult>, colum
   return resultOver({ ...resultFields(r), ...fields }, columns);
 }
 
-/** Any row with both an actual and a target: without one, Σ target and Σ actual are no figures to pace. */
-function anyBoth(c: ResultColumns): boolean {
-  for (let i = 0; i < c.actual.length; i++) if (c.actual[i] === c.actual[i] && c.denominator[i] === c.denominator[i]) return true;
-  return false;
-}
-
 /**
  * The summary with the pace of each attainment result for these choices (the same summary when it
  * was paced with them already). Throws `bad-option` for a --period-start / --period-end that is no
@@ -164,7 +158,7 @@ export function paceSummary(summary: Summary, options: PaceOptions = {}): Summar
     // that says neither is taken as a level too, which is judged only with a start level — never a
     // flow's "target × elapsed" over a level, which would mark every unit on pace.
     const kind: PaceKind = paceKindOf(headerParts(r.source.actual.header)) ?? "stock";
-    if (!anyBoth(c)) return withColumns(r, { pace: null, period, paceKind: kind }, { ...c, pace: null });
+    if (!anyRowWithBoth(c)) return withColumns(r, { pace: null, period, paceKind: kind }, { ...c, pace: null });
     const pace: Pace | null = computePace({
       periodStart: period.start,
       periodEnd: period.end,

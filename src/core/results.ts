@@ -438,6 +438,12 @@ export function offPaceAt(c: Pick<ResultColumns, "actual" | "denominator" | "pac
   return a === a && d === d && a < d * p.elapsed;
 }
 
+/** Any row with both an actual and a denominator: without one, Σ actual and Σ denominator are no figures to pace. */
+export function anyRowWithBoth(c: Pick<ResultColumns, "actual" | "denominator">): boolean {
+  for (let i = 0; i < c.actual.length; i++) if (c.actual[i] === c.actual[i] && c.denominator[i] === c.denominator[i]) return true;
+  return false;
+}
+
 /** A result's fields but `units` (a getter that would make every unit's object) and its hidden columns. */
 export function resultFields(r: IndicatorResult): Omit<IndicatorResult, "units" | "columns"> {
   const out: Record<string, unknown> = {};
